@@ -1,0 +1,139 @@
+# toasoan — the newsroom in a terminal.
+#
+#   make            build ./toasoan
+#   make run        install missing packages, build, open the demo newsroom
+#   make test       build with -Werror, run every test, again under ASan+UBSan
+#   make bench      the benchmarks (checker throughput, editor, store)
+#   make deps       install the Debian packages the build and the tests need
+#   make install    PREFIX=/usr/local DESTDIR=
+#
+# The core (everything but src/tui and src/main.c) is one static library that the unit tests
+# link without curses; a curses include in the core breaks that build on purpose.
+
+VERSION   := 0.1.0
+PREFIX    ?= /usr/local
+DESTDIR   ?=
+CC        ?= cc
+PKG_CONFIG ?= pkg-config
+
+# The one list of Debian packages: build, run, test.
+DEBS := build-essential pkg-config libncurses-dev libsqlite3-dev libyaml-dev \
+	libhunspell-dev hunspell-vi hunspell-en-us libutf8proc-dev check libvterm-dev \
+	sqlite3 tmux locales
+
+CORE_PKGS := sqlite3 yaml-0.1 hunspell libutf8proc
+TUI_PKGS  := ncursesw
+TEST_PKGS := check vterm
+
+# SAN=1 builds into build/asan with the sanitizers; the plain build goes to build/plain.
+ifeq ($(SAN),1)
+B        := build/asan
+SANFLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+OPT      := -O1 -g
+else
+B        := build/plain
+SANFLAGS :=
+OPT      ?= -O2 -g
+endif
+
+WARN := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wpointer-arith \
+	-Wformat=2 -Wno-unused-parameter -Wvla -Wimplicit-fallthrough
+ifeq ($(WERROR),1)
+WARN += -Werror
+endif
+
+pkgcflags = $(shell $(PKG_CONFIG) --cflags $(1) 2>/dev/null)
+pkglibs   = $(shell $(PKG_CONFIG) --libs $(1) 2>/dev/null)
+
+CPPFLAGS += -Isrc -D_GNU_SOURCE -DTOASOAN_VERSION='"$(VERSION)"' \
+	-DTOASOAN_DATADIR='"$(PREFIX)/share/toasoan"'
+CFLAGS   += -std=c17 $(OPT) $(WARN) $(SANFLAGS) -MMD -MP \
+	$(call pkgcflags,$(CORE_PKGS) $(TUI_PKGS))
+LDFLAGS  += $(SANFLAGS)
+CORE_LIBS := $(call pkglibs,$(CORE_PKGS)) -lm
+TUI_LIBS  := $(call pkglibs,$(TUI_PKGS))
+TEST_LIBS := $(call pkglibs,check) $(CORE_LIBS)
+VTERM_LIBS := $(call pkglibs,vterm) -lutil
+
+CORE_SRC := $(wildcard src/base/*.c src/viet/*.c src/spell/*.c src/news/*.c src/edit/*.c src/cli/*.c)
+TUI_SRC  := $(wildcard src/tui/*.c) src/main.c
+UNIT_SRC := $(wildcard tests/unit/test_*.c)
+TOOL_SRC := $(wildcard tests/tools/*.c)
+FUZZ_SRC := $(wildcard tests/fuzz/fuzz_*.c)
+
+CORE_OBJ := $(CORE_SRC:%.c=$(B)/%.o)
+TUI_OBJ  := $(TUI_SRC:%.c=$(B)/%.o)
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
+TOOL_BIN := $(TOOL_SRC:tests/tools/%.c=$(B)/tools/%)
+LIB      := $(B)/libtoasoan.a
+BIN      := $(B)/toasoan
+
+.PHONY: all run test check-build tests bench deps need-deps install clean demo fuzz format
+
+all: $(BIN)
+	@ln -sf $(BIN) toasoan
+
+$(B)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+
+$(LIB): $(CORE_OBJ)
+	@rm -f $@
+	$(AR) rcs $@ $^
+
+$(BIN): $(TUI_OBJ) $(LIB)
+	$(CC) $(LDFLAGS) -o $@ $(TUI_OBJ) $(LIB) $(TUI_LIBS) $(CORE_LIBS)
+
+$(B)/tests/%: tests/unit/%.c $(LIB) tests/unit/check_main.h
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) -Itests/unit $(CFLAGS) $(call pkgcflags,check) -o $@ $< $(LIB) $(TEST_LIBS)
+
+$(B)/tools/%: tests/tools/%.c $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(call pkgcflags,vterm) -o $@ $< $(LIB) $(CORE_LIBS) $(VTERM_LIBS)
+
+tests: all $(UNIT_BIN) $(TOOL_BIN)
+
+# Install the Debian packages when any library is missing (the two README commands call this).
+need-deps:
+	@$(PKG_CONFIG) --exists $(CORE_PKGS) $(TUI_PKGS) $(TEST_PKGS) 2>/dev/null \
+		&& test -f /usr/share/hunspell/vi_VN.dic && command -v tmux >/dev/null \
+		|| $(MAKE) --no-print-directory deps
+
+deps:
+	@if [ "$$(id -u)" != 0 ]; then echo "toasoan: error: installing packages needs root: run 'sudo make deps'" >&2; exit 1; fi
+	DEBIAN_FRONTEND=noninteractive apt-get update -q
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $(DEBS)
+
+test: need-deps
+	@$(MAKE) --no-print-directory WERROR=1 tests
+	@$(MAKE) --no-print-directory WERROR=1 SAN=1 tests
+	@tests/run.sh build/plain build/asan
+
+# The demo newsroom lives in the working folder (git-ignored): demo.db and demo-public/.
+demo: all
+	@tests/demo.sh ./toasoan demo.db
+
+run: need-deps
+	@$(MAKE) --no-print-directory all
+	@test -f demo.db || tests/demo.sh ./toasoan demo.db
+	./toasoan --db demo.db
+
+bench: need-deps
+	@$(MAKE) --no-print-directory tests OPT=-O2
+	@tests/bench/run.sh build/plain
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/toasoan/dict \
+		$(DESTDIR)$(PREFIX)/share/toasoan/themes
+	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/toasoan
+	install -m 644 dict/* $(DESTDIR)$(PREFIX)/share/toasoan/dict/
+	install -m 644 themes/*.yaml $(DESTDIR)$(PREFIX)/share/toasoan/themes/
+
+format:
+	clang-format -i $$(git ls-files 'src/*.c' 'src/*.h' 'tests/*.c' 'tests/*.h')
+
+clean:
+	rm -rf build toasoan
+
+-include $(CORE_OBJ:.o=.d) $(TUI_OBJ:.o=.d)

@@ -1,0 +1,132 @@
+/*
+ * file.c: whole-file reads with a size limit, and atomic writes. A reader never sees a half
+ * written file: the data goes to a temporary name beside the target and is renamed over it
+ * only after it has reached the disk.
+ */
+#include "base/file.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "base/xalloc.h"
+#include "base/banned.h"
+
+bool file_read(const char *path, size_t max, Str *out, char *err, size_t errlen)
+{
+	bool is_stdin = strcmp(path, "-") == 0;
+	int fd = is_stdin ? 0 : open(path, O_RDONLY | O_CLOEXEC);
+	size_t start = out->len;
+	char buf[65536];
+	struct stat st;
+	ssize_t n;
+
+	if (fd < 0) {
+		snprintf(err, errlen, "cannot open '%s': %s", path, strerror(errno));
+		return false;
+	}
+	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+		snprintf(err, errlen, "'%s' is a folder, not a file", path);
+		goto fail;
+	}
+	while ((n = read(fd, buf, sizeof(buf))) != 0) {
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			snprintf(err, errlen, "cannot read '%s': %s", path, strerror(errno));
+			goto fail;
+		}
+		if (out->len - start + (size_t)n > max) {
+			snprintf(err, errlen, "'%s' is larger than %zu KiB", is_stdin ? "stdin" : path,
+				 max / 1024);
+			goto fail;
+		}
+		str_add(out, buf, (size_t)n);
+	}
+	if (!is_stdin)
+		close(fd);
+	return true;
+fail:
+	str_truncate(out, start);
+	if (!is_stdin)
+		close(fd);
+	return false;
+}
+
+bool file_mkdirs(const char *path, char *err, size_t errlen)
+{
+	char *p = xstrdup(path);
+	bool ok = true;
+
+	for (char *s = p + 1; ok; s++) {
+		if (*s != '/' && *s != '\0')
+			continue;
+		char c = *s;
+		*s = '\0';
+		if (mkdir(p, 0755) != 0 && errno != EEXIST) {
+			snprintf(err, errlen, "cannot create folder '%s': %s", p, strerror(errno));
+			ok = false;
+		}
+		*s = c;
+		if (c == '\0')
+			break;
+	}
+	free(p);
+	return ok;
+}
+
+static bool write_all(int fd, const char *data, size_t len)
+{
+	while (len > 0) {
+		ssize_t n = write(fd, data, len);
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			return false;
+		}
+		data += n;
+		len -= (size_t)n;
+	}
+	return true;
+}
+
+bool file_write_atomic(const char *path, const char *data, size_t len, char *err, size_t errlen)
+{
+	Str tmp = STR_INIT, dir = STR_INIT;
+	const char *slash = strrchr(path, '/');
+	bool ok = false;
+	int fd;
+
+	if (slash && slash != path) {
+		str_add(&dir, path, (size_t)(slash - path));
+		if (!file_mkdirs(dir.s, err, errlen))
+			goto out;
+	}
+	str_addf(&tmp, "%s.tmp.%ld", path, (long)getpid());
+	fd = open(tmp.s, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+	if (fd < 0) {
+		snprintf(err, errlen, "cannot create '%s': %s", tmp.s, strerror(errno));
+		goto out;
+	}
+	if (!write_all(fd, data, len) || fsync(fd) != 0) {
+		snprintf(err, errlen, "cannot write '%s': %s", path, strerror(errno));
+		close(fd);
+		unlink(tmp.s);
+		goto out;
+	}
+	close(fd);
+	if (rename(tmp.s, path) != 0) {
+		snprintf(err, errlen, "cannot replace '%s': %s", path, strerror(errno));
+		unlink(tmp.s);
+		goto out;
+	}
+	ok = true;
+out:
+	str_release(&tmp);
+	str_release(&dir);
+	return ok;
+}

@@ -1,0 +1,250 @@
+/*
+ * utf8.c: the strict decoder is written here (it must report the byte offset of the first
+ * bad byte); normalization, grapheme breaks, width and case come from the Unicode tables of
+ * utf8proc.
+ */
+#include "base/utf8.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "base/xalloc.h"
+#include "base/banned.h"
+
+size_t utf8_decode(const char *str, size_t len, int32_t *cp)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	uint32_t c;
+	size_t n, i;
+
+	*cp = 0xFFFD;
+	if (len == 0)
+		return 0;
+	if (s[0] < 0x80) {
+		*cp = s[0];
+		return 1;
+	} else if (s[0] >= 0xC2 && s[0] <= 0xDF) {
+		n = 2;
+		c = s[0] & 0x1F;
+	} else if (s[0] >= 0xE0 && s[0] <= 0xEF) {
+		n = 3;
+		c = s[0] & 0x0F;
+	} else if (s[0] >= 0xF0 && s[0] <= 0xF4) {
+		n = 4;
+		c = s[0] & 0x07;
+	} else {
+		return 0;
+	}
+	if (len < n)
+		return 0;
+	for (i = 1; i < n; i++) {
+		if ((s[i] & 0xC0) != 0x80)
+			return 0;
+		c = (c << 6) | (s[i] & 0x3F);
+	}
+	if ((n == 3 && c < 0x800) || (n == 4 && (c < 0x10000 || c > 0x10FFFF)) ||
+	    (c >= 0xD800 && c <= 0xDFFF))
+		return 0;
+	*cp = (int32_t)c;
+	return n;
+}
+
+size_t utf8_encode(int32_t cp, char *buf)
+{
+	utf8proc_ssize_t n;
+
+	if (!utf8proc_codepoint_valid(cp))
+		return 0;
+	n = utf8proc_encode_char(cp, (utf8proc_uint8_t *)buf);
+	return n > 0 ? (size_t)n : 0;
+}
+
+void utf8_add(Str *sb, int32_t cp)
+{
+	char buf[4];
+	str_add(sb, buf, utf8_encode(cp, buf));
+}
+
+bool utf8_valid(const char *s, size_t len, size_t *bad)
+{
+	size_t i = 0, n;
+	int32_t cp;
+
+	while (i < len) {
+		if ((unsigned char)s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		n = utf8_decode(s + i, len - i, &cp);
+		if (n == 0) {
+			if (bad)
+				*bad = i;
+			return false;
+		}
+		i += n;
+	}
+	return true;
+}
+
+static bool all_ascii(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if ((unsigned char)s[i] >= 0x80)
+			return false;
+	return true;
+}
+
+bool utf8_nfc(const char *s, size_t len, Str *out)
+{
+	utf8proc_uint8_t *dst = NULL;
+	utf8proc_ssize_t n;
+
+	if (all_ascii(s, len)) {
+		str_add(out, s, len);
+		return true;
+	}
+	if (!utf8_valid(s, len, NULL))
+		return false;
+	n = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &dst,
+			 UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+	if (n < 0) {
+		if (n == UTF8PROC_ERROR_NOMEM)
+			fatal("out of memory normalizing %zu bytes", len);
+		return false;
+	}
+	str_add(out, (const char *)dst, (size_t)n);
+	free(dst);
+	return true;
+}
+
+bool utf8_is_nfc(const char *s, size_t len)
+{
+	Str tmp = STR_INIT;
+	bool same;
+
+	if (all_ascii(s, len))
+		return true;
+	if (!utf8_nfc(s, len, &tmp))
+		return false;
+	same = tmp.len == len && memcmp(tmp.s, s, len) == 0;
+	str_release(&tmp);
+	return same;
+}
+
+static size_t next_cp(const char *s, size_t len, size_t off, int32_t *cp)
+{
+	size_t n = utf8_decode(s + off, len - off, cp);
+	return n ? n : 1;
+}
+
+size_t utf8_next_grapheme(const char *s, size_t len, size_t off)
+{
+	utf8proc_int32_t state = 0;
+	int32_t a, b;
+
+	if (off >= len)
+		return len;
+	off += next_cp(s, len, off, &a);
+	while (off < len) {
+		size_t n = next_cp(s, len, off, &b);
+		if (utf8proc_grapheme_break_stateful(a, b, &state))
+			break;
+		a = b;
+		off += n;
+	}
+	return off;
+}
+
+size_t utf8_prev_grapheme(const char *s, size_t len, size_t off)
+{
+	size_t start, prev = 0;
+
+	if (off == 0)
+		return 0;
+	/* Step back to a safe restart: a line start or a point a good way before. */
+	start = off > 64 ? off - 64 : 0;
+	while (start > 0 && (((unsigned char)s[start] & 0xC0) == 0x80))
+		start--;
+	for (size_t p = start; p < off;) {
+		prev = p;
+		p = utf8_next_grapheme(s, len, p);
+	}
+	return prev;
+}
+
+int utf8_cp_width(int32_t cp)
+{
+	int w;
+
+	if (cp < 0x20 || cp == 0x7F)
+		return 0;
+	w = utf8proc_charwidth(cp);
+	return w < 0 ? 0 : w;
+}
+
+size_t utf8_width(const char *s, size_t len)
+{
+	size_t i = 0, w = 0;
+	int32_t cp;
+
+	while (i < len) {
+		i += next_cp(s, len, i, &cp);
+		w += (size_t)utf8_cp_width(cp);
+	}
+	return w;
+}
+
+size_t utf8_chars(const char *s, size_t len)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < len; i++)
+		if (((unsigned char)s[i] & 0xC0) != 0x80)
+			n++;
+	return n;
+}
+
+int32_t utf8_lower(int32_t cp)
+{
+	return cp < 0x80 ? (cp >= 'A' && cp <= 'Z' ? cp + 32 : cp) : utf8proc_tolower(cp);
+}
+
+int32_t utf8_upper(int32_t cp)
+{
+	return cp < 0x80 ? (cp >= 'a' && cp <= 'z' ? cp - 32 : cp) : utf8proc_toupper(cp);
+}
+
+bool utf8_is_letter(int32_t cp)
+{
+	utf8proc_category_t c;
+
+	if (cp < 0x80)
+		return (cp | 32) >= 'a' && (cp | 32) <= 'z';
+	c = utf8proc_category(cp);
+	return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO;
+}
+
+bool utf8_is_upper(int32_t cp)
+{
+	if (cp < 0x80)
+		return cp >= 'A' && cp <= 'Z';
+	return utf8proc_category(cp) == UTF8PROC_CATEGORY_LU ||
+	       utf8proc_category(cp) == UTF8PROC_CATEGORY_LT;
+}
+
+void utf8_lower_str(const char *s, size_t len, Str *out)
+{
+	size_t i = 0;
+	int32_t cp;
+
+	while (i < len) {
+		size_t n = utf8_decode(s + i, len - i, &cp);
+		if (n == 0) {
+			str_addc(out, s[i]);
+			i++;
+			continue;
+		}
+		utf8_add(out, utf8_lower(cp));
+		i += n;
+	}
+}

@@ -1,0 +1,61 @@
+/*
+ * cmd.h: what every command implementation shares: the parsed global options, the desk
+ * (opened on demand), and the error conventions.
+ *
+ * A command is `int cmd_NAME(Cli *c, int argc, char **argv)`; argv[0] is the command name.
+ * It prints data on stdout and errors on stderr through cli_error(), and returns
+ * EXIT_OK, EXIT_FAIL (refused or failed) or EXIT_USAGE.
+ */
+#ifndef CLI_CMD_H
+#define CLI_CMD_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "cli/cli.h"
+#include "news/config.h"
+#include "news/desk.h"
+
+enum { EXIT_OK = 0, EXIT_FAIL = 1, EXIT_USAGE = 2 };
+
+typedef struct Cli {
+	const char *db;          /* --db PATH, or NULL */
+	const char *config_path; /* --config PATH, or NULL */
+	const char *as;          /* --as LOGIN, or NULL */
+	Config config;           /* loaded before any command runs */
+	Desk *desk;              /* opened by cli_desk() on first use */
+	TuiEntry tui;            /* the full-screen interface */
+	char *login;             /* the real user's login */
+} Cli;
+
+typedef int (*CmdFn)(Cli *c, int argc, char **argv);
+
+/* Prints "toasoan: error: MESSAGE" to stderr. */
+void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Prints "toasoan: warning: MESSAGE" to stderr. */
+void cli_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Prints "usage: USAGE" (and the error if fmt is not NULL) and returns EXIT_USAGE. */
+int cli_usage(const char *usage, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Opens the desk (once); on failure prints the error and returns NULL. */
+Desk *cli_desk(Cli *c);
+
+/*
+ * Like cli_desk, but for commands that can work without a database (spell): returns NULL
+ * quietly when the database file does not exist, and prints the error for any other failure
+ * (*failed is set then).
+ */
+Desk *cli_desk_optional(Cli *c, bool *failed);
+
+/* The exit code for the desk's last error (EXIT_FAIL), after printing its message. */
+int cli_desk_fail(Cli *c);
+
+/* True if argv[i] is "--help" or "-h" for some i >= 1. */
+bool cli_wants_help(int argc, char **argv);
+
+/* Parses a decimal article id; prints a usage error and returns false for anything else. */
+bool cli_parse_id(const char *s, int64_t *id);
+
+#endif

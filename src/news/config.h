@@ -1,0 +1,59 @@
+/*
+ * config.h: the settings, read from YAML.
+ *
+ * Files are read in order, later ones overriding earlier ones: /etc/toasoan/config.yaml,
+ * then $XDG_CONFIG_HOME/toasoan/config.yaml (or ~/.config/...), or only the file given with
+ * --config. A missing file is fine; a malformed one is an error naming file:line:column.
+ *
+ *	database: /srv/toasoan/toasoan.db
+ *	publish:
+ *	  dir: /srv/www/tin
+ *	spell:
+ *	  style: any          # old | new | any: the house tone placement
+ *	ui:
+ *	  language: vi        # vi | en
+ *	  theme: default      # a name in themes/ or a path to a .yaml file
+ */
+#ifndef NEWS_CONFIG_H
+#define NEWS_CONFIG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef struct Config {
+	char *database;     /* NULL: not set */
+	char *publish_dir;  /* NULL: not set */
+	char *spell_style;  /* "old", "new" or "any" */
+	char *language;     /* "vi" or "en" */
+	char *theme;        /* theme name or path */
+	char *dict_dir;     /* folder of our word lists; NULL: the built-in search path */
+} Config;
+
+void config_init(Config *c);     /* the defaults */
+void config_release(Config *c);
+
+/*
+ * Reads one YAML file into c. A missing file returns true when optional is set. On error
+ * returns false and writes "file:line:column: what is wrong" into err.
+ */
+bool config_load(Config *c, const char *path, bool optional, char *err, size_t errlen);
+
+/* Reads the system file and the user's file (or only explicit_path when not NULL). */
+bool config_load_default(Config *c, const char *explicit_path, char *err, size_t errlen);
+
+/*
+ * Where the database lives: cli_db (from --db), else $TOASOAN_DB, else the config's
+ * database, else $XDG_DATA_HOME/toasoan/toasoan.db (~/.local/share/...). Caller frees.
+ */
+char *config_db_path(const Config *c, const char *cli_db);
+
+/* Where published files go: publish.dir, else $XDG_DATA_HOME/toasoan/public. Caller frees. */
+char *config_publish_dir(const Config *c);
+
+/* The folder holding dict/ word lists: dict_dir, else ./dict if present, else the installed one. */
+char *config_dict_dir(const Config *c);
+
+/* The folder holding themes: ./themes if present, else the installed one. Caller frees. */
+char *config_themes_dir(void);
+
+#endif

@@ -1,0 +1,179 @@
+/*
+ * desk.h: the newsroom desk — every action a person can take, with the rules applied.
+ *
+ * The desk is the one door to the newsroom for both the command line and the full-screen
+ * interface: it knows who is acting, asks the workflow whether they may, makes the change in
+ * the store in one transaction with its audit row, and publishes the outputs. Nothing above
+ * it decides a rule; nothing below it knows who is at the keyboard.
+ *
+ * Every fallible function returns false (or NULL) and leaves a message in desk_errmsg(), in
+ * git's style: lower case, what is wrong first ("reporters cannot approve articles").
+ */
+#ifndef NEWS_DESK_H
+#define NEWS_DESK_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "news/article.h"
+#include "news/config.h"
+#include "news/workflow.h"
+
+typedef struct Desk Desk;
+
+typedef struct User {
+	char *login;
+	char *name;     /* display name, with diacritics */
+	Role role;
+	bool active;
+} User;
+
+typedef struct UserList {
+	User *items;
+	size_t n, cap;
+} UserList;
+
+void user_release(User *u);
+void user_list_release(UserList *l);
+
+/* Why a desk call failed, for exit codes and for the interface to react. */
+typedef enum DeskError {
+	DESK_OK,
+	DESK_REFUSED,    /* the rules say no */
+	DESK_NOT_FOUND,  /* no such article or user */
+	DESK_INVALID,    /* bad input: empty note, bad date, bad text */
+	DESK_CONFLICT,   /* someone saved a newer version first */
+	DESK_LOCKED,     /* someone else holds the article */
+	DESK_FAILED,     /* the database or the disk failed */
+} DeskError;
+
+typedef struct DeskOptions {
+	const char *db_path;      /* the database file */
+	const char *login;        /* the real user's login */
+	const char *as_login;     /* --as LOGIN, or NULL */
+	const Config *config;     /* settings; the desk keeps a pointer, it must outlive the desk */
+	bool create;              /* create the database if missing (init) */
+} DeskOptions;
+
+/*
+ * Opens the database and identifies the actor. Returns NULL with a message in err when the
+ * file cannot be opened or migrated, when the login is not registered ("'mai' is not a
+ * toasoan user; an admin can add you with: toasoan user add mai --role reporter"), or when
+ * --as is used by someone who is not an admin.
+ */
+Desk *desk_open(const DeskOptions *opt, char *err, size_t errlen);
+void desk_free(Desk *d);
+
+/*
+ * Creates or migrates the database and makes the invoking login an admin if there is none
+ * yet. Safe to run twice. Returns false with a message in err.
+ */
+bool desk_init(const DeskOptions *opt, char *err, size_t errlen);
+
+const char *desk_errmsg(const Desk *d);
+DeskError desk_error(const Desk *d);
+const User *desk_actor(const Desk *d);        /* who is acting (the --as user when given) */
+const Config *desk_config(const Desk *d);
+
+/* Users (admins only, except desk_user_get which anyone may use). */
+bool desk_user_add(Desk *d, const char *login, Role role, const char *name);
+bool desk_user_list(Desk *d, UserList *out);
+bool desk_user_set_role(Desk *d, const char *login, Role role);
+bool desk_user_disable(Desk *d, const char *login);
+bool desk_user_get(Desk *d, const char *login, User *out);
+
+/* Which articles a list shows. */
+typedef enum View {
+	VIEW_MINE,       /* the actor's own articles, newest change first */
+	VIEW_REVIEW,     /* in review, oldest first */
+	VIEW_SCHEDULED,  /* scheduled, soonest first */
+	VIEW_PUBLISHED,  /* published, newest first */
+	VIEW_ALL,        /* everything the actor may see, newest change first */
+} View;
+
+typedef struct ListQuery {
+	View view;
+	int state;         /* -1 for any, else a State: narrows the view */
+	bool with_text;    /* load sapo, body and the other text fields too */
+} ListQuery;
+
+/* Lists what the actor may see (reporters: their own and everything published). */
+bool desk_list(Desk *d, const ListQuery *q, ArticleList *out);
+
+/* Loads one article the actor may see. */
+bool desk_get(Desk *d, int64_t id, Article *out);
+
+/*
+ * Creates a draft from a's text fields, written by the actor; sets a->id, a->version = 1 and
+ * the times. The text must be NFC UTF-8 with a non-empty title.
+ */
+bool desk_create(Desk *d, Article *a, const char *reason);
+
+/*
+ * Saves a's text as a new revision. a->version must be the version the text was loaded at;
+ * if the stored article has moved on, nothing is overwritten, the text is kept as a
+ * conflicting revision and the call fails with DESK_CONFLICT. On success a->version and
+ * a->updated_at are the new ones.
+ */
+bool desk_save(Desk *d, Article *a, const char *reason);
+
+/*
+ * Takes a workflow action on one article. note is required for return and unpublish;
+ * at (Unix seconds) is required for ACT_SCHEDULE and must be in the future. Entering
+ * published renders the outputs into the publish folder.
+ */
+bool desk_act(Desk *d, int64_t id, Action act, const char *note, int64_t at);
+
+/*
+ * Publishes every scheduled article whose time has come. Safe to run from several processes
+ * at once: each article is claimed in its own transaction and published once. Sets *done and
+ * *failed; returns false if any failed (the message names them).
+ */
+bool desk_publish_due(Desk *d, int *done, int *failed);
+
+/* True if the actor may take act on a (for menus: no message is set). */
+bool desk_may(const Desk *d, const Article *a, Action act);
+
+/* One line of an article's history. */
+typedef struct Event {
+	int64_t at;
+	char *who;          /* login */
+	char *who_name;     /* display name */
+	bool is_revision;   /* a saved revision rather than a change of state */
+	State from, to;     /* for transitions */
+	int64_t version;    /* for revisions */
+	char *note;         /* the note or the revision's reason; "" when none */
+} Event;
+
+typedef struct EventList {
+	Event *items;
+	size_t n, cap;
+} EventList;
+
+void event_list_release(EventList *l);
+
+/* Transitions and revisions, oldest first. */
+bool desk_history(Desk *d, int64_t id, EventList *out);
+
+/* Loads one stored revision's text into out (its id, state and author are the article's). */
+bool desk_revision(Desk *d, int64_t id, int64_t version, Article *out);
+
+/*
+ * The newsroom's own dictionary: words staff added. Anyone may read; editors and admins may
+ * change. Words are stored NFC.
+ */
+bool desk_words(Desk *d, char ***words, size_t *n);   /* caller frees each and the array */
+bool desk_word_add(Desk *d, const char *word);
+bool desk_word_remove(Desk *d, const char *word);
+
+/*
+ * A number that changes whenever any process commits to the database: poll it to refresh a
+ * screen when someone else changes something.
+ */
+int64_t desk_data_version(Desk *d);
+
+/* Renders one article in a format: "html", "ninjs", "md" or "txt". */
+bool desk_render(Desk *d, const Article *a, const char *format, Str *out);
+
+#endif

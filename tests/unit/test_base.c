@@ -1,0 +1,98 @@
+/* test_base.c: strings, UTF-8, NFC, graphemes, width and the JSON writer. */
+#include <string.h>
+
+#include "check_main.h"
+#include "base/json.h"
+#include "base/str.h"
+#include "base/utf8.h"
+
+START_TEST(str_grows_and_formats)
+{
+	Str s = STR_INIT;
+	ck_assert_str_eq(str_cstr(&s), "");
+	for (int i = 0; i < 1000; i++)
+		str_addf(&s, "%d,", i);
+	ck_assert_uint_eq(s.len, strlen(s.s));
+	ck_assert(strncmp(s.s, "0,1,2,", 6) == 0);
+	str_truncate(&s, 2);
+	ck_assert_str_eq(s.s, "0,");
+	str_release(&s);
+}
+END_TEST
+
+START_TEST(utf8_reports_first_bad_byte)
+{
+	size_t bad = 99;
+	ck_assert(utf8_valid("Việt Nam", strlen("Việt Nam"), &bad));
+	ck_assert(!utf8_valid("abc\xC3(def", 8, &bad));
+	ck_assert_uint_eq(bad, 3);
+	ck_assert(!utf8_valid("ab\xED\xA0\x80", 5, &bad)); /* a surrogate */
+	ck_assert_uint_eq(bad, 2);
+	ck_assert(!utf8_valid("\xC0\xAF", 2, &bad)); /* overlong */
+	ck_assert_uint_eq(bad, 0);
+}
+END_TEST
+
+START_TEST(nfc_composes_decomposed_vietnamese)
+{
+	Str s = STR_INIT;
+	/* "Việt" with e + circumflex + dot below, as macOS sends it */
+	const char *nfd = "Vie\xCC\x82\xCC\xA3t";
+	ck_assert(!utf8_is_nfc(nfd, strlen(nfd)));
+	ck_assert(utf8_nfc(nfd, strlen(nfd), &s));
+	ck_assert_str_eq(s.s, "Việt");
+	ck_assert(utf8_is_nfc(s.s, s.len));
+	str_release(&s);
+}
+END_TEST
+
+START_TEST(graphemes_and_width)
+{
+	const char *s = "ệe\xCC\x81x"; /* ệ, e + combining acute, x */
+	size_t len = strlen(s);
+	size_t a = utf8_next_grapheme(s, len, 0);
+	size_t b = utf8_next_grapheme(s, len, a);
+	ck_assert_uint_eq(a, 3);
+	ck_assert_uint_eq(b, 6);
+	ck_assert_uint_eq(utf8_prev_grapheme(s, len, b), a);
+	ck_assert_uint_eq(utf8_width(s, len), 3);
+	ck_assert_uint_eq(utf8_width("中文", 6), 4);
+	ck_assert_uint_eq(utf8_chars(s, len), 4);
+}
+END_TEST
+
+START_TEST(json_escapes_and_nests)
+{
+	Str s = STR_INIT;
+	Json j;
+	json_init(&j, &s);
+	json_obj(&j);
+	json_key(&j, "title");
+	json_str(&j, "Bão \"số 3\"\n<b>");
+	json_key(&j, "tags");
+	json_arr(&j);
+	json_str(&j, "a");
+	json_int(&j, 2);
+	json_null(&j);
+	json_end(&j);
+	json_key(&j, "bad");
+	json_strn(&j, "x\xFFy", 3);
+	json_end(&j);
+	ck_assert_str_eq(s.s, "{\"title\":\"Bão \\\"số 3\\\"\\n\\u003cb>\",\"tags\":[\"a\",2,null],"
+			      "\"bad\":\"x\\ufffdy\"}");
+	str_release(&s);
+}
+END_TEST
+
+static Suite *base_suite(void)
+{
+	Suite *s = suite_create("base");
+	ADD_TEST(s, str_grows_and_formats);
+	ADD_TEST(s, utf8_reports_first_bad_byte);
+	ADD_TEST(s, nfc_composes_decomposed_vietnamese);
+	ADD_TEST(s, graphemes_and_width);
+	ADD_TEST(s, json_escapes_and_nests);
+	return s;
+}
+
+CHECK_MAIN(base_suite)
