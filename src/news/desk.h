@@ -18,24 +18,11 @@
 
 #include "news/article.h"
 #include "news/config.h"
+#include "news/records.h"
 #include "news/workflow.h"
 
 typedef struct Desk Desk;
 
-typedef struct User {
-	char *login;
-	char *name;     /* display name, with diacritics */
-	Role role;
-	bool active;
-} User;
-
-typedef struct UserList {
-	User *items;
-	size_t n, cap;
-} UserList;
-
-void user_release(User *u);
-void user_list_release(UserList *l);
 
 /* Why a desk call failed, for exit codes and for the interface to react. */
 typedef enum DeskError {
@@ -135,23 +122,6 @@ bool desk_publish_due(Desk *d, int *done, int *failed);
 /* True if the actor may take act on a (for menus: no message is set). */
 bool desk_may(const Desk *d, const Article *a, Action act);
 
-/* One line of an article's history. */
-typedef struct Event {
-	int64_t at;
-	char *who;          /* login */
-	char *who_name;     /* display name */
-	bool is_revision;   /* a saved revision rather than a change of state */
-	State from, to;     /* for transitions */
-	int64_t version;    /* for revisions */
-	char *note;         /* the note or the revision's reason; "" when none */
-} Event;
-
-typedef struct EventList {
-	Event *items;
-	size_t n, cap;
-} EventList;
-
-void event_list_release(EventList *l);
 
 /* Transitions and revisions, oldest first. */
 bool desk_history(Desk *d, int64_t id, EventList *out);
