@@ -111,6 +111,29 @@ bool store_bigram_add(Store *s, const char *a, const char *b, int64_t n);
 bool store_bigrams(Store *s, void (*each)(const char *a, const char *b, int64_t n, void *ud),
 		   void *ud);
 
+/* Edit locks: one row per article being edited. */
+
+bool store_lock_get(Store *s, int64_t id, LockInfo *out, bool *found);
+bool store_lock_put(Store *s, int64_t id, const char *login, const char *host, int64_t pid,
+		    int64_t now);
+bool store_lock_beat(Store *s, int64_t id, const char *login, const char *host, int64_t pid,
+		     int64_t now, bool *still_held);
+bool store_lock_drop(Store *s, int64_t id, const char *login, const char *host, int64_t pid);
+/* Removes every lock whose heartbeat is older than before; *n gets how many. */
+bool store_lock_clear_stale(Store *s, int64_t before, int64_t *n);
+
+/* The edit journal: the latest unsaved text of one person on one article. */
+bool store_journal_put(Store *s, const Article *a, const char *login, int64_t now);
+bool store_journal_get(Store *s, int64_t id, const char *login, Article *out, int64_t *at,
+		       bool *found);
+bool store_journal_drop(Store *s, int64_t id, const char *login);
+
+/* Copies the whole database to path while others keep working. */
+bool store_backup(Store *s, const char *path);
+
+/* Runs the integrity and foreign-key checks; problems are appended to report, one a line. */
+bool store_check(Store *s, Str *report, int *problems);
+
 /* The audit log of actions that are not article transitions (users, dictionary, --as). */
 bool store_audit(Store *s, const char *by, const char *real_by, int64_t now, const char *what,
 		 const char *subject, const char *note);
