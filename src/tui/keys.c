@@ -47,7 +47,7 @@ bool key_is_text(Key k)
 	return k >= 0x20 && k < K_SPECIAL && k != 0x7f && !(k & K_MODS);
 }
 
-void key_name(Key k, char *buf, size_t len)
+void key_label(Key k, char *buf, size_t len)
 {
 	Key b = key_base(k);
 	char name[16];
@@ -99,7 +99,7 @@ static void keys_of(int screens, Command cmd, Str *out)
 		if (bindings[i].screens != screens || bindings[i].cmd != cmd)
 			continue;
 		char name[32];
-		key_name(bindings[i].key, name, sizeof name);
+		key_label(bindings[i].key, name, sizeof name);
 		if (out->len)
 			str_adds(out, ", ");
 		str_adds(out, name);
@@ -115,6 +115,7 @@ static const struct {
 } groups[] = {
 	{SCR_ALL & ~SCR_PROMPT, S_HELP_ALL},
 	{SCR_QUEUE | SCR_EDITOR | SCR_PANE, S_HELP_ALL},
+	{SCR_QUEUE | SCR_EDITOR, S_HELP_ALL},
 	{SCR_QUEUE, S_HELP_QUEUE},
 	{SCR_QUEUE | SCR_PANE, S_HELP_QUEUE},
 	{SCR_EDITOR | SCR_PANE, S_HELP_EDITOR},

@@ -50,7 +50,7 @@ static inline Key key_base(Key k)
 bool key_is_text(Key k);
 
 /* Writes a readable name ("C-s", "S-Right", "F1", "Enter", "M-a", "ê") into buf. */
-void key_name(Key k, char *buf, size_t len);
+void key_label(Key k, char *buf, size_t len);
 
 /* Screens a binding applies to (bit mask). */
 enum {
@@ -72,6 +72,8 @@ enum {
 	X(CMD_VIEW_PREV, "", "", "Về danh sách trước", "Previous list")                     \
 	X(CMD_FILTER, "Lọc", "Filter", "Lọc theo tiêu đề, tác giả (không cần dấu)",         \
 	  "Filter by title and author (diacritics optional)")                               \
+	X(CMD_SORT, "Sắp xếp", "Sort", "Sắp theo tiêu đề (thứ tự tiếng Việt) hoặc theo thời gian", \
+	  "Sort by title (Vietnamese order) or by time")                                    \
 	X(CMD_REFRESH, "", "", "Tải lại danh sách", "Reload the list")                      \
 	X(CMD_UP, "", "", "Lên", "Up")                                                      \
 	X(CMD_DOWN, "", "", "Xuống", "Down")                                                \
@@ -79,6 +81,19 @@ enum {
 	X(CMD_PAGE_DOWN, "", "", "Xuống một trang", "Page down")                            \
 	X(CMD_FIRST, "", "", "Về đầu", "To the first")                                      \
 	X(CMD_LAST, "", "", "Xuống cuối", "To the last")                                    \
+	X(CMD_LEFT, "", "", "Sang trái một ký tự", "Left one character")                   \
+	X(CMD_RIGHT, "", "", "Sang phải một ký tự", "Right one character")                 \
+	X(CMD_WORD_LEFT, "", "", "Về đầu từ trước", "To the previous word")                 \
+	X(CMD_WORD_RIGHT, "", "", "Sang từ kế tiếp", "To the next word")                    \
+	X(CMD_PARA_UP, "", "", "Về đoạn trước", "To the previous paragraph")                \
+	X(CMD_PARA_DOWN, "", "", "Sang đoạn kế tiếp", "To the next paragraph")              \
+	X(CMD_LINE_START, "", "", "Về đầu dòng", "To the start of the line")                \
+	X(CMD_LINE_END, "", "", "Về cuối dòng", "To the end of the line")                   \
+	X(CMD_DOC_START, "", "", "Về đầu bài", "To the start of the article")               \
+	X(CMD_DOC_END, "", "", "Xuống cuối bài", "To the end of the article")               \
+	X(CMD_SELECT, "", "", "Shift + phím di chuyển: chọn văn bản",                       \
+	  "Shift + any movement key: select text")                                          \
+	X(CMD_DELETE_WORD, "", "", "Xóa từ trước con trỏ", "Delete the word before the cursor") \
 	X(CMD_SUBMIT, "Gửi duyệt", "Submit", "Gửi bài để duyệt", "Submit for review")       \
 	X(CMD_WITHDRAW, "Rút về", "Withdraw", "Rút bài về nháp", "Withdraw to draft")       \
 	X(CMD_APPROVE, "Duyệt", "Approve", "Duyệt và đăng ngay", "Approve and publish now")  \
@@ -143,11 +158,12 @@ typedef enum Command {
 	X(SCR_QUEUE, K_RIGHT, CMD_VIEW_NEXT, false)                                         \
 	X(SCR_QUEUE, K_TAB | K_SHIFT, CMD_VIEW_PREV, false)                                 \
 	X(SCR_QUEUE, K_LEFT, CMD_VIEW_PREV, false)                                          \
+	X(SCR_QUEUE, 'o', CMD_SORT, false)                                                  \
 	X(SCR_QUEUE, K_F5, CMD_REFRESH, false)                                              \
-	X(SCR_QUEUE | SCR_PANE, K_UP, CMD_UP, false)                                        \
-	X(SCR_QUEUE | SCR_PANE, K_DOWN, CMD_DOWN, false)                                    \
-	X(SCR_QUEUE, K_PGUP, CMD_PAGE_UP, false)                                            \
-	X(SCR_QUEUE, K_PGDN, CMD_PAGE_DOWN, false)                                          \
+	X(SCR_QUEUE | SCR_EDITOR | SCR_PANE, K_UP, CMD_UP, false)                           \
+	X(SCR_QUEUE | SCR_EDITOR | SCR_PANE, K_DOWN, CMD_DOWN, false)                       \
+	X(SCR_QUEUE | SCR_EDITOR, K_PGUP, CMD_PAGE_UP, false)                               \
+	X(SCR_QUEUE | SCR_EDITOR, K_PGDN, CMD_PAGE_DOWN, false)                             \
 	X(SCR_QUEUE, K_HOME, CMD_FIRST, false)                                              \
 	X(SCR_QUEUE, K_END, CMD_LAST, false)                                                \
 	X(SCR_QUEUE, 's', CMD_SUBMIT, true)                                                 \
@@ -168,6 +184,18 @@ typedef enum Command {
 	X(SCR_EDITOR, K_CTRL('t'), CMD_INPUT, true)                                         \
 	X(SCR_EDITOR | SCR_PANE, K_CTRL('n'), CMD_NEXT_FINDING, true)                       \
 	X(SCR_EDITOR | SCR_PANE, K_TAB, CMD_FOCUS, true)                                    \
+	X(SCR_EDITOR, K_LEFT, CMD_LEFT, false)                                              \
+	X(SCR_EDITOR, K_RIGHT, CMD_RIGHT, false)                                            \
+	X(SCR_EDITOR, K_LEFT | K_CTRLMOD, CMD_WORD_LEFT, false)                             \
+	X(SCR_EDITOR, K_RIGHT | K_CTRLMOD, CMD_WORD_RIGHT, false)                           \
+	X(SCR_EDITOR, K_UP | K_CTRLMOD, CMD_PARA_UP, false)                                 \
+	X(SCR_EDITOR, K_DOWN | K_CTRLMOD, CMD_PARA_DOWN, false)                             \
+	X(SCR_EDITOR, K_HOME, CMD_LINE_START, false)                                        \
+	X(SCR_EDITOR, K_END, CMD_LINE_END, false)                                           \
+	X(SCR_EDITOR, K_HOME | K_CTRLMOD, CMD_DOC_START, false)                             \
+	X(SCR_EDITOR, K_END | K_CTRLMOD, CMD_DOC_END, false)                                \
+	X(SCR_EDITOR, K_RIGHT | K_SHIFT, CMD_SELECT, false)                                 \
+	X(SCR_EDITOR, K_BS | K_ALT, CMD_DELETE_WORD, false)                                 \
 	X(SCR_EDITOR, K_CTRL('z'), CMD_UNDO, true)                                          \
 	X(SCR_EDITOR, K_CTRL('y'), CMD_REDO, false)                                         \
 	X(SCR_EDITOR, K_CTRL('x'), CMD_CUT, false)                                          \
