@@ -22,7 +22,14 @@ int cmd_publish(Cli *c, int argc, char **argv);
 int cmd_unpublish(Cli *c, int argc, char **argv);
 int cmd_history(Cli *c, int argc, char **argv);
 int cmd_export(Cli *c, int argc, char **argv);
+int cmd_diff(Cli *c, int argc, char **argv);
+int cmd_backup(Cli *c, int argc, char **argv);
+int cmd_check(Cli *c, int argc, char **argv);
 
-#define CLI_EXTRA_COMMANDS(X)
+#define CLI_EXTRA_COMMANDS(X)                                                              \
+	X("diff", cmd_diff, "diff ID [REV [REV]]",                                            \
+	  "word-level difference between two revisions (or one and the current text)")         \
+	X("backup", cmd_backup, "backup FILE", "a consistent copy of the database (admins)")   \
+	X("check", cmd_check, "check", "verify the database and clear dead locks (admins)")
 
 #endif

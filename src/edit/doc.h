@@ -84,7 +84,8 @@ const char *doc_errmsg(const Doc *d);
 /*
  * Loads the text of a field (normalised to NFC; "\r\n" becomes "\n"). Loading is not an edit:
  * it clears the undo history and the field's spans, puts that field's cursor at its start, and
- * the document counts as saved afterwards. Returns false on invalid UTF-8.
+ * the document counts as saved afterwards. The whole field is reported by the next
+ * doc_take_changed, so the first check covers it. Returns false on invalid UTF-8.
  */
 bool doc_set_field(Doc *d, FieldId f, const char *text, size_t len);
 

@@ -71,6 +71,13 @@ void undo_record(UndoLog *u, const UndoEdit *e, UndoKind kind, int64_t now_ms);
 void undo_break(UndoLog *u);
 
 /*
+ * Between undo_group_begin and undo_group_end every recorded edit, of any kind and field,
+ * joins one new group (replace-all, cut). Calls do not nest.
+ */
+void undo_group_begin(UndoLog *u);
+void undo_group_end(UndoLog *u);
+
+/*
  * Takes the last group off the undo side and returns its edits in the order they were made
  * (*edits points into the log, valid until the next call on it); the caller reverts them from
  * the last to the first. Returns the number of edits, 0 when there is nothing to undo.

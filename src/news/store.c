@@ -227,10 +227,10 @@ static bool get_int(Store *s, const char *sql, int64_t *out)
 	return ok;
 }
 
-static bool migrate(Store *s)
+/* Refuses a database from a newer toasoan before anything writes to the file. */
+static bool check_version(Store *s)
 {
 	int64_t version;
-	char sql[64];
 
 	if (!get_int(s, "PRAGMA user_version", &version))
 		return false;
@@ -240,6 +240,16 @@ static bool migrate(Store *s)
 			(long long)version, STORE_SCHEMA_VERSION);
 		return false;
 	}
+	return true;
+}
+
+static bool migrate(Store *s)
+{
+	int64_t version;
+	char sql[64];
+
+	if (!get_int(s, "PRAGMA user_version", &version))
+		return false;
 	while (version < STORE_SCHEMA_VERSION) {
 		if (!store_begin(s))
 			return false;
@@ -298,7 +308,7 @@ Store *store_open(const char *path, bool create, char *err, size_t errlen)
 	}
 	sqlite3_extended_result_codes(s->db, 1);
 	sqlite3_busy_timeout(s->db, 5000);
-	if (!exec(s, "PRAGMA foreign_keys = ON", "set up the database") ||
+	if (!exec(s, "PRAGMA foreign_keys = ON", "set up the database") || !check_version(s) ||
 	    !get_int(s, "PRAGMA journal_mode = WAL", &(int64_t){0}) ||
 	    !exec(s, "PRAGMA synchronous = NORMAL", "set up the database") || !migrate(s)) {
 		snprintf(err, errlen, "%s", s->err);

@@ -264,10 +264,10 @@ bool store_history(Store *s, int64_t id, EventList *out)
 {
 	sqlite3_stmt *st = store_prep(s,
 		"SELECT 't', coalesce(t.from_state, ''), t.to_state, t.at, t.by, u.name, t.real_by,"
-		"  t.note, 0, 1 AS ord, t.id FROM transitions t JOIN users u ON u.login = t.by"
+		"  t.note, 0, CASE WHEN t.from_state IS NULL THEN 0 ELSE 2 END, t.id FROM transitions t JOIN users u ON u.login = t.by"
 		"  WHERE t.article = ?"
 		" UNION ALL "
-		"SELECT r.kind, '', '', r.at, r.author, u.name, '', r.reason, r.version, 0, r.version"
+		"SELECT r.kind, '', '', r.at, r.author, u.name, '', r.reason, r.version, 1, r.version"
 		"  FROM revisions r JOIN users u ON u.login = r.author WHERE r.article = ?"
 		" ORDER BY 4, 10, 11", "ii", id, id);
 	int rc;
