@@ -113,7 +113,6 @@ static const struct {
 	int screens;
 	StringId title;
 } groups[] = {
-	{SCR_ALL & ~SCR_PROMPT, S_HELP_ALL},
 	{SCR_QUEUE | SCR_EDITOR | SCR_PANE, S_HELP_ALL},
 	{SCR_QUEUE | SCR_EDITOR, S_HELP_ALL},
 	{SCR_QUEUE, S_HELP_QUEUE},

@@ -21,6 +21,8 @@
  *	signal NAME        sends HUP, TERM, INT, KILL or WINCH to the program
  *	settle             until the program has been quiet for 150 ms
  *	timeout SECONDS    for the waits that follow (default 5)
+ *	shell COMMAND      runs COMMAND with sh -c (another user acting meanwhile); fails if
+ *	                   it exits non-zero
  *	dump               prints the screen rows
  *	exit [CODE]        until the program exits (with CODE when given)
  *	# comment
@@ -588,7 +590,11 @@ static void run_line(Vt *v, char *line)
 		cmd_signal(v, arg);
 	else if (strcmp(line, "settle") == 0)
 		settle(v);
-	else if (strcmp(line, "timeout") == 0)
+	else if (strcmp(line, "shell") == 0) {
+		int st = system(arg);
+		if (st != 0)
+			die(v, "'%s' failed (status %d)", arg, st);
+	} else if (strcmp(line, "timeout") == 0)
 		v->timeout = atof(arg);
 	else if (strcmp(line, "dump") == 0) {
 		pump(v, 0);
