@@ -293,6 +293,7 @@ static bool movement(Command c, Move *m)
 		{CMD_LINE_START, MOVE_HOME},     {CMD_LINE_END, MOVE_END},
 		{CMD_PAGE_UP, MOVE_PAGE_UP},     {CMD_PAGE_DOWN, MOVE_PAGE_DOWN},
 		{CMD_DOC_START, MOVE_DOC_START}, {CMD_DOC_END, MOVE_DOC_END},
+		{CMD_NEXT_FIELD, MOVE_NEXT_FIELD}, {CMD_PREV_FIELD, MOVE_PREV_FIELD},
 	};
 	for (size_t i = 0; i < sizeof moves / sizeof moves[0]; i++)
 		if (moves[i].c == c) {
@@ -320,6 +321,8 @@ static bool edit_key(Editor *e, const TermEvent *ev)
 		return true;
 	if (key_is_text(k))
 		doc_type(e->doc, k, now);
+	else if (k == K_ENTER && !doc_field_multiline(doc_field(e->doc)))
+		doc_move(e->doc, MOVE_NEXT_FIELD, false); /* Enter ends a one-line field */
 	else if (k == K_ENTER)
 		doc_insert(e->doc, "\n", 1, now);
 	else if (k == K_BS)
@@ -432,10 +435,12 @@ static void handle(Editor *e, const TermEvent *ev)
 		}
 		e->pane_focus = false; /* any other key goes back to the text */
 	}
+	if (select_key(e, ev->key))
+		return;
 	Command c = keys_lookup(SCR_EDITOR, ev->key);
 	if (c != CMD_NONE)
 		command(e, c, ev->key);
-	else if (!select_key(e, ev->key))
+	else
 		edit_key(e, ev);
 }
 

@@ -91,6 +91,9 @@ enum {
 	X(CMD_LINE_END, "", "", "Về cuối dòng", "To the end of the line")                   \
 	X(CMD_DOC_START, "", "", "Về đầu bài", "To the start of the article")               \
 	X(CMD_DOC_END, "", "", "Xuống cuối bài", "To the end of the article")               \
+	X(CMD_NEXT_FIELD, "", "", "Sang ô kế tiếp (tiêu đề, sapo, nội dung...)",            \
+	  "To the next field (title, lead, body...)")                                       \
+	X(CMD_PREV_FIELD, "", "", "Về ô trước", "To the previous field")                   \
 	X(CMD_SELECT, "", "", "Shift + phím di chuyển: chọn văn bản",                       \
 	  "Shift + any movement key: select text")                                          \
 	X(CMD_DELETE_WORD, "", "", "Xóa từ trước con trỏ", "Delete the word before the cursor") \
@@ -183,7 +186,9 @@ typedef enum Command {
 	X(SCR_EDITOR | SCR_PANE, 'u' | K_ALT, CMD_UNPUBLISH, true)                          \
 	X(SCR_EDITOR, K_CTRL('t'), CMD_INPUT, true)                                         \
 	X(SCR_EDITOR | SCR_PANE, K_CTRL('n'), CMD_NEXT_FINDING, true)                       \
-	X(SCR_EDITOR | SCR_PANE, K_TAB, CMD_FOCUS, true)                                    \
+	X(SCR_EDITOR | SCR_PANE, K_F6, CMD_FOCUS, true)                                    \
+	X(SCR_EDITOR, K_TAB, CMD_NEXT_FIELD, false)                                         \
+	X(SCR_EDITOR, K_TAB | K_SHIFT, CMD_PREV_FIELD, false)                               \
 	X(SCR_EDITOR, K_LEFT, CMD_LEFT, false)                                              \
 	X(SCR_EDITOR, K_RIGHT, CMD_RIGHT, false)                                            \
 	X(SCR_EDITOR, K_LEFT | K_CTRLMOD, CMD_WORD_LEFT, false)                             \

@@ -98,7 +98,7 @@
 	X(S_HELP_TITLE, "Phím tắt (Esc để đóng)", "Keys (Esc closes)")                      \
 	X(S_HELP_QUEUE, "Danh sách bài", "Article lists")                                   \
 	X(S_HELP_EDITOR, "Trình soạn thảo", "Editor")                                       \
-	X(S_HELP_PANE, "Khung bên (sau Tab)", "Side pane (after Tab)")                      \
+	X(S_HELP_PANE, "Khung bên (sau F6)", "Side pane (after F6)")                      \
 	X(S_HELP_PROMPT, "Ô nhập", "Prompts")                                               \
 	X(S_HELP_ALL, "Mọi nơi", "Everywhere")                                              \
 	X(S_THEME_BAD, "Giao diện lỗi, dùng mặc định: %s", "Bad theme, using the default: %s") \

@@ -8,6 +8,7 @@
 #   field ID NAME         prints one field of a stored article (from 'toasoan show')
 . "$(dirname "$0")/../cli/lib.sh"
 VT="${BUILD:?BUILD must name the build folder}/tools/vt"
+rc=0 # the exit code check() reports; vt prints its own details
 
 screen() {
 	local name=$1 size=$2
