@@ -155,6 +155,13 @@ typedef enum Command {
 	X(SCR_ALL & ~SCR_PROMPT, K_CTRL('g'), CMD_HELP, false)                              \
 	X(SCR_QUEUE | SCR_EDITOR | SCR_PANE, K_CTRL('q'), CMD_QUIT, true)                   \
 	X(SCR_QUEUE, K_ENTER, CMD_OPEN, true)                                               \
+	X(SCR_QUEUE, 's', CMD_SUBMIT, true)                                                 \
+	X(SCR_QUEUE, 'w', CMD_WITHDRAW, true)                                               \
+	X(SCR_QUEUE, 'a', CMD_APPROVE, true)                                                \
+	X(SCR_QUEUE, 'h', CMD_SCHEDULE, true)                                               \
+	X(SCR_QUEUE, 'r', CMD_RETURN, true)                                                 \
+	X(SCR_QUEUE, 'p', CMD_PUBLISH, true)                                                \
+	X(SCR_QUEUE, 'u', CMD_UNPUBLISH, true)                                              \
 	X(SCR_QUEUE, 'n', CMD_NEW, true)                                                    \
 	X(SCR_QUEUE, '/', CMD_FILTER, true)                                                 \
 	X(SCR_QUEUE, K_TAB, CMD_VIEW_NEXT, true)                                            \
@@ -169,13 +176,6 @@ typedef enum Command {
 	X(SCR_QUEUE | SCR_EDITOR, K_PGDN, CMD_PAGE_DOWN, false)                             \
 	X(SCR_QUEUE, K_HOME, CMD_FIRST, false)                                              \
 	X(SCR_QUEUE, K_END, CMD_LAST, false)                                                \
-	X(SCR_QUEUE, 's', CMD_SUBMIT, true)                                                 \
-	X(SCR_QUEUE, 'w', CMD_WITHDRAW, true)                                               \
-	X(SCR_QUEUE, 'a', CMD_APPROVE, true)                                                \
-	X(SCR_QUEUE, 'h', CMD_SCHEDULE, true)                                               \
-	X(SCR_QUEUE, 'r', CMD_RETURN, true)                                                 \
-	X(SCR_QUEUE, 'p', CMD_PUBLISH, true)                                                \
-	X(SCR_QUEUE, 'u', CMD_UNPUBLISH, true)                                              \
 	X(SCR_EDITOR | SCR_PANE, K_CTRL('s'), CMD_SAVE, true)                               \
 	X(SCR_EDITOR | SCR_PANE, 's' | K_ALT, CMD_SUBMIT, true)                             \
 	X(SCR_EDITOR | SCR_PANE, 'w' | K_ALT, CMD_WITHDRAW, true)                           \

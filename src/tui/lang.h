@@ -91,6 +91,7 @@
 	X(S_NO_FINDING_HERE, "Không còn lỗi nào.", "No more findings.")                     \
 	X(S_HISTORY, "Ghi chú và lịch sử", "Notes and history")                             \
 	X(S_HIST_REVISION, "%s lưu bản %d", "%s saved version %d")                          \
+	X(S_HIST_CREATED, "%s tạo bài", "%s created it")                                     \
 	X(S_HIST_MOVE, "%s: %s → %s", "%s: %s → %s")                                        \
 	X(S_CHECK_OFF, "Kiểm tra chính tả tắt: %s", "Spell checking is off: %s")            \
 	X(S_TOO_SMALL, "Cửa sổ quá nhỏ (%dx%d). Cần ít nhất %dx%d.",                         \

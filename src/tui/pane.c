@@ -148,12 +148,14 @@ static void history_lines(Editor *e, Lines *l)
 		when_relative(ev->at, when_now(), lang, &t);
 		if (ev->is_revision)
 			app_format(a, buf, sizeof buf, S_HIST_REVISION, who, (int)ev->version);
+		else if (ev->created)
+			app_format(a, buf, sizeof buf, S_HIST_CREATED, who);
 		else
 			app_format(a, buf, sizeof buf, S_HIST_MOVE, who, state_label(ev->from, lang),
 				   state_label(ev->to, lang));
 		str_addf(add_line(l, SLOT_DIM, -1), "%s", str_cstr(&t));
 		str_addf(add_line(l, SLOT_PANE, -1), " %s", buf);
-		if (ev->note && *ev->note && !ev->is_revision)
+		if (ev->note && *ev->note && !ev->is_revision && !ev->created)
 			str_addf(add_line(l, SLOT_MESSAGE, -1), " “%s”", ev->note);
 	}
 	str_release(&t);
