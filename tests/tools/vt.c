@@ -13,7 +13,8 @@
  *	gone TEXT          until TEXT is no longer on screen
  *	expect-attr TEXT ATTR...   until TEXT is on screen with these attributes on its first
  *	                   cell: bold underline reverse italic, !bold ..., fg=N, bg=N,
- *	                   fg=#rrggbb, fg=default, bg=default
+ *	                   fg=#rrggbb, fg=default, bg=default; fg=rgb / bg=rgb: sent as
+ *	                   a 24-bit colour rather than a palette index
  *	expect-clip TEXT   until the program has copied TEXT with OSC 52
  *	paste TEXT         bracketed paste (\n in TEXT is a newline)
  *	resize COLSxROWS   resizes the terminal (the program gets SIGWINCH)
@@ -249,6 +250,9 @@ static bool color_is(Vt *v, const VTermColor *c, const char *want, bool fg)
 {
 	if (strcmp(want, "default") == 0)
 		return fg ? VTERM_COLOR_IS_DEFAULT_FG(c) : VTERM_COLOR_IS_DEFAULT_BG(c);
+	if (strcmp(want, "rgb") == 0)
+		return VTERM_COLOR_IS_RGB(c) && !VTERM_COLOR_IS_DEFAULT_FG(c) &&
+		       !VTERM_COLOR_IS_DEFAULT_BG(c);
 	if ((fg && VTERM_COLOR_IS_DEFAULT_FG(c)) || (!fg && VTERM_COLOR_IS_DEFAULT_BG(c)))
 		return false;
 	if (want[0] == '#') {
