@@ -506,6 +506,7 @@ static void editor_release(Editor *e)
 	article_release(&e->art);
 	event_list_release(&e->history);
 	free(e->items);
+	free(e->row_item);
 	str_release(&e->find);
 	str_release(&e->replace);
 }

@@ -209,3 +209,25 @@ wait Tòa soạn
 signal HUP
 exit 0
 S
+
+screen "clicking a finding in the pane selects it; Enter jumps there" 80x24 --as mai edit 4 <<'S'
+wait Việt Nam
+send <End> mộtt haii
+wait Lỗi (2)
+wait • haii
+click 19 3
+wait ▸ haii
+send <Enter>
+wait 1:41
+send <C-q>
+wait Lưu trước khi thoát?
+send k
+exit 0
+S
+
+LANG= LC_ALL= screen "Vietnamese shows right without a UTF-8 locale" 80x24 --as mai <<'S'
+wait Tòa soạn — Bài của tôi
+wait Đà Nẵng khai trương
+send <C-q>
+exit 0
+S
