@@ -224,7 +224,7 @@ static bool reduplication(CheckRun *r, size_t a)
 	static const char *const words[] = {"từ", "người", "nhà", "ngày", "đêm", "năm", "tháng",
 		"tuần", "đâu", "ai", "xa", "dần", "luôn", "mãi", "đều", "thường", "lâu", "chuồn",
 		"cào", "ba", "vâng", "đi", "thôi", "nào", "mau", "xanh", "đỏ", "vừa", "xinh", "hằng",
-		"lần", "chầm", "khe", "ngà", "nhè", "ồ", "ha", "hi", "bùm", "tùng", "cùng", "bình"};
+		"lần", "chầm", "khe", "ngà", "nhè", "ồ", "ha", "hi", "bùm", "tùng", "cùng", "bình", "tây", "đông", "nam", "bắc"};
 	Str lo = STR_INIT, pair = STR_INIT;
 	bool yes = false;
 
