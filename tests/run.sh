@@ -58,5 +58,25 @@ for b in "$@"; do
 		printf '   %-28s %s ok, %s failed\n' "$(basename "$s")" "$(grep -c '^ok ' "$log")" "$(grep -c '^FAIL ' "$log")"
 	done
 done
+# Fuzz targets: replay the saved corpus, then explore briefly (FUZZ_SECONDS each).
+if [ -d build/fuzz/fuzz ]; then
+	echo "== fuzz"
+	for f in build/fuzz/fuzz/fuzz_*; do
+		[ -x "$f" ] || continue
+		name=${f##*/fuzz_}
+		seeds=tests/fuzz/corpus/$name
+		work=$(mktemp -d)
+		log="$out/fuzz-$name.log"
+		if [ -d "$seeds" ] && "$f" -runs=0 "$seeds" >"$log" 2>&1 &&
+			"$f" -max_total_time="${FUZZ_SECONDS:-5}" -timeout=10 -rss_limit_mb=2048 "$work" $( [ -d "$seeds" ] && echo "$seeds") >>"$log" 2>&1; then
+			passed=$((passed + 1)); printf '   %-28s ok\n' "fuzz_$name"
+		else
+			failed=$((failed + 1)); echo "FAIL fuzz_$name"; tail -n 30 "$log"
+			# keep the crashing input next to the log
+			mv crash-* leak-* timeout-* "$out/" 2>/dev/null
+		fi
+		rm -rf "$work"
+	done
+fi
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]

@@ -1,0 +1,109 @@
+/*
+ * legacy.h: the Vietnamese text encodings that came before Unicode, and how to get out of them.
+ *
+ * Copy still arrives from old Windows machines and from PDFs in one of five legacy forms:
+ *
+ *   TCVN3   one byte per letter (TCVN 5712:1993, the "ABC" fonts); capitals with a tone, which
+ *           the fonts drew from lower-case codes in a capitals font, use the standard's full set
+ *   VNI     the VNI-Windows font encoding: an ASCII base letter followed by one mark byte
+ *           (tone, vowel mark, or both in one byte); ơ ư đ and the toned i, ỵ are single bytes
+ *   VISCII  one byte per letter (RFC 1456), six C0 positions included
+ *   VIQR    7-bit mnemonics: a( a^ e^ o^ o+ u+ dd, tones ' ` ? ~ . after the vowel mark;
+ *           a backslash before a mnemonic character makes it literal ("3\." stays "3.")
+ *   CP1258  Windows-1258: letters with their vowel mark precomposed, tones as combining bytes
+ *
+ * Everything decodes to NFC UTF-8. The encoders exist so that tests (and anyone moving text
+ * back to an old system) can produce each form; they write the same bytes the old tools did.
+ */
+#ifndef VIET_LEGACY_H
+#define VIET_LEGACY_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "base/str.h"
+
+/* X(enum, canonical name, other accepted names separated by '|', description) */
+#define ENCODING_LIST(X)                                                          \
+	X(ENC_UTF8, "utf-8", "utf8", "Unicode UTF-8")                             \
+	X(ENC_TCVN3, "tcvn3", "abc|tcvn|tcvn5712|tcvn-5712", "TCVN3 (ABC)")      \
+	X(ENC_VNI, "vni", "vni-windows|vni-win", "VNI-Windows")                   \
+	X(ENC_VISCII, "viscii", "", "VISCII")                                     \
+	X(ENC_VIQR, "viqr", "vietnet", "VIQR")                                    \
+	X(ENC_CP1258, "cp1258", "windows-1258|win1258|1258", "Windows-1258")
+
+typedef enum Encoding {
+#define X(e, name, alt, desc) e,
+	ENCODING_LIST(X)
+#undef X
+	ENCODING_COUNT
+} Encoding;
+
+/* The canonical lower-case name ("tcvn3"); "?" for a value out of range. */
+const char *encoding_name(Encoding e);
+
+/* A human description ("TCVN3 (ABC)"). */
+const char *encoding_description(Encoding e);
+
+/*
+ * Looks a name up, case-insensitively, among the canonical and the other accepted names
+ * ("TCVN3", "abc", "Windows-1258"...). Returns false (and leaves *e alone) if unknown.
+ */
+bool encoding_parse(const char *name, Encoding *e);
+
+/*
+ * Appends the NFC UTF-8 form of in (len bytes, in encoding enc) to out. ENC_UTF8 validates
+ * and normalises (NFD input becomes NFC). Returns false with a message in err, and out as it
+ * was, when the bytes cannot be in that encoding: "invalid UTF-8 at byte 57", "byte 0x81 at
+ * offset 3 is not defined in Windows-1258". NUL bytes are refused in every encoding.
+ */
+bool legacy_decode(Encoding enc, const char *in, size_t len, Str *out, char *err, size_t errlen);
+
+/*
+ * Appends utf8 (len bytes, valid UTF-8; it is taken to NFC first) encoded in enc to out.
+ * Characters the encoding cannot hold are written as '?' and make the result false; out is
+ * complete either way. ENC_UTF8 appends the NFC text.
+ */
+bool legacy_encode(Encoding enc, const char *utf8, size_t len, Str *out);
+
+/* What detection found, for callers that want to explain a guess. */
+typedef struct LegacyGuess {
+	Encoding enc;    /* the answer: the best candidate if confident, else ENC_UTF8 */
+	Encoding best;   /* the best-scoring candidate, confident or not */
+	bool confident;  /* enough Vietnamese evidence and a clear lead over the runner-up */
+	int score;       /* the best candidate's score: valid syllables minus twice the invalid */
+	int runner_up;   /* the second-best score */
+} LegacyGuess;
+
+/*
+ * Guesses the encoding of in by decoding it with each candidate and scoring the words that
+ * carry non-ASCII letters (or VIQR marks) by whether they are well-formed Vietnamese syllables.
+ * Valid UTF-8 that is not plain ASCII is UTF-8 (NFC or NFD); plain ASCII is UTF-8 unless it
+ * reads clearly as VIQR. Short or ambiguous input gives ENC_UTF8 with *confident false rather
+ * than a wrong guess; decoding invalid UTF-8 as UTF-8 then fails with the bad byte's offset.
+ * confident may be NULL.
+ */
+Encoding legacy_detect(const char *in, size_t len, bool *confident);
+
+/* The same as legacy_detect, with the scores. */
+void legacy_guess(const char *in, size_t len, LegacyGuess *g);
+
+/*
+ * Repairs mojibake in valid UTF-8 text: words whose characters are all in Latin-1 or
+ * Windows-1252 and which read as TCVN3 or VNI bytes ("Ng\u00ADêi" -> "Người", "Vieät" ->
+ * "Việt"). The encoding is chosen once for the whole text from the evidence; a word is
+ * converted only if it is not Vietnamese as it stands and becomes a valid syllable, except
+ * when nearly every such word in the text is mojibake, in which case every word that decodes
+ * to a valid syllable is converted. Appends the (NFC) result to out and returns the number of
+ * words repaired; 0 means out got an unchanged copy.
+ */
+size_t legacy_repair_mojibake(const char *utf8, size_t len, Str *out);
+
+/*
+ * True if word (valid UTF-8, one word, any case) has the shape of a Vietnamese syllable: an
+ * initial consonant, a known rhyme and at most one tone, with the stop endings (c, ch, p, t)
+ * taking only the acute or the dot. "nghiêng", "quốc", "gì" are; "Vieät", "cafộ" are not.
+ */
+bool legacy_syllable_ok(const char *word, size_t len);
+
+#endif

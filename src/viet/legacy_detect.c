@@ -1,0 +1,364 @@
+/*
+ * legacy_detect.c: telling the legacy encodings apart, and mending mojibake.
+ *
+ * Both jobs rest on one question about a word: is it a Vietnamese syllable? The check is
+ * structural, not a dictionary: an optional initial consonant from a closed list, a rhyme
+ * from a closed list (written without tone, with vowel marks), at most one tone, and the
+ * stop endings c, ch, p, t only with the acute or the dot. A wrong decoding scrambles the
+ * letters so thoroughly (two tones in a word, "ọ" where "ệ" was meant, symbols inside words)
+ * that this check separates the candidates after a handful of words. Words are maximal runs
+ * of letters and non-ASCII characters between ASCII spaces, digits and punctuation; only
+ * words that carry a non-ASCII character count, since plain ASCII reads the same in every
+ * candidate. Detection looks at the first DETECT_WINDOW bytes only.
+ */
+#include "viet/legacy.h"
+
+#include <string.h>
+
+#include "base/utf8.h"
+#include "viet/letter.h"
+#include "base/banned.h"
+
+#define DETECT_WINDOW (64 * 1024)
+#define MAX_WORD 48 /* bytes; longer runs are not syllables */
+
+static const char *const initials[] = {
+	"", "b", "c", "ch", "d", "đ", "g", "gh", "gi", "h", "k", "kh", "l", "m",
+	"n", "ng", "ngh", "nh", "p", "ph", "qu", "r", "s", "t", "th", "tr", "v", "x",
+};
+
+/* Every rhyme, toneless, space-separated, with a space at each end for whole-word search. */
+static const char rhymes[] =
+	" a ai ao au ay ac ach am an ang anh ap at"
+	" ă ăc ăm ăn ăng ăp ăt â âc âm ân âng âp ât âu ây"
+	" e ec em en eng eo ep et ê êch êm ên ênh êp êt êu"
+	" i ia ich im in inh ip it iu iêc iêm iên iêng iêp iêt iêu"
+	" o oa oac oach oai oan oang oanh oao oap oat oay oăc oăm oăn oăng oăt"
+	" oc oe oen oeo oet oi om on ong ooc oong op ot"
+	" ô ôc ôi ôm ôn ông ôp ôt ơ ơi ơm ơn ơp ơt"
+	" u ua uân uâng uât uây uc uê uêch uênh ui um un ung up ut uơ"
+	" uôc uôi uôm uôn uông uôt uy uya uych uyên uyêt uynh uyt uyu"
+	" ư ưa ưc ưi ưm ưng ưt ưu ươc ươi ươm ươn ương ươp ươt ươu"
+	" y yêm yên yêng yêt yêu ";
+
+static bool rhyme_known(const char *r, size_t n)
+{
+	const char *p = rhymes;
+
+	if (n == 0)
+		return false;
+	/* r is NUL-terminated at n; the list starts with a space, so p[-1] is in bounds */
+	while ((p = strstr(p, r)) != NULL) {
+		if (p[-1] == ' ' && p[n] == ' ')
+			return true;
+		p++;
+	}
+	return false;
+}
+
+/* True if a syllable whose toneless form is s (lower case) ends in a stop. */
+static bool ends_in_stop(const char *s, size_t n)
+{
+	char last = n ? s[n - 1] : 0;
+	return last == 'c' || last == 'p' || last == 't' || (n >= 2 && s[n - 2] == 'c' && last == 'h');
+}
+
+bool legacy_syllable_ok(const char *word, size_t len)
+{
+	char bare[MAX_WORD + 8];
+	size_t n = 0, i = 0;
+	int tones = 0;
+	Tone tone = TONE_NONE;
+
+	if (len == 0 || len > MAX_WORD)
+		return false;
+	while (i < len) {
+		int32_t cp;
+		size_t k = utf8_decode(word + i, len - i, &cp);
+		Tone t;
+		if (k == 0 || !viet_is_letter(cp))
+			return false;
+		i += k;
+		cp = viet_untone(utf8_lower(cp), &t);
+		if (t != TONE_NONE) {
+			tones++;
+			tone = t;
+		}
+		n += utf8_encode(cp, bare + n);
+	}
+	bare[n] = '\0';
+	if (tones > 1 || (ends_in_stop(bare, n) && tone != TONE_NONE && tone != TONE_ACUTE &&
+			  tone != TONE_DOT))
+		return false;
+	for (size_t k = 0; k < sizeof(initials) / sizeof(initials[0]); k++) {
+		size_t m = strlen(initials[k]);
+		if (m <= n && memcmp(bare, initials[k], m) == 0) {
+			char rhyme[MAX_WORD + 8];
+			memcpy(rhyme, bare + m, n - m + 1);
+			if (rhyme_known(rhyme, n - m))
+				return true;
+		}
+	}
+	return false;
+}
+
+/* Evidence from one decoding: words with non-ASCII letters that are, or are not, syllables. */
+typedef struct Tally {
+	int valid, invalid, words;
+} Tally;
+
+static bool is_separator(unsigned char c)
+{
+	return c < 0x80 && !((c | 32) >= 'a' && (c | 32) <= 'z');
+}
+
+static void tally_text(const char *s, size_t len, Tally *t)
+{
+	size_t i = 0;
+
+	memset(t, 0, sizeof(*t));
+	while (i < len) {
+		size_t start = i;
+		bool high = false;
+		while (i < len && is_separator((unsigned char)s[i]))
+			i++;
+		start = i;
+		while (i < len && !is_separator((unsigned char)s[i]))
+			high |= (unsigned char)s[i++] >= 0x80;
+		if (i == start)
+			continue;
+		t->words++;
+		if (!high)
+			continue;
+		if (legacy_syllable_ok(s + start, i - start))
+			t->valid++;
+		else
+			t->invalid++;
+	}
+}
+
+static int tally_score(const Tally *t)
+{
+	return t->valid - 2 * t->invalid;
+}
+
+static bool tally_candidate(Encoding enc, const char *in, size_t len, Tally *t)
+{
+	char err[128];
+	Str out = STR_INIT;
+	bool ok = legacy_decode(enc, in, len, &out, err, sizeof(err));
+
+	if (ok)
+		tally_text(str_cstr(&out), out.len, t);
+	str_release(&out);
+	return ok;
+}
+
+static bool has_high_byte(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if ((unsigned char)s[i] >= 0x80)
+			return true;
+	return false;
+}
+
+/* Plain ASCII: UTF-8, unless it reads clearly as VIQR. */
+static void guess_ascii(const char *in, size_t len, LegacyGuess *g)
+{
+	Tally t;
+
+	g->best = ENC_UTF8;
+	g->confident = true;
+	if (!tally_candidate(ENC_VIQR, in, len, &t) || t.valid + t.invalid == 0)
+		return;
+	g->score = tally_score(&t);
+	if (t.valid >= 3 && t.invalid * 4 <= t.valid && t.valid * 5 >= t.words) {
+		g->best = g->enc = ENC_VIQR;
+		return;
+	}
+	g->best = ENC_VIQR;
+	g->confident = t.valid <= t.invalid;
+}
+
+void legacy_guess(const char *in, size_t len, LegacyGuess *g)
+{
+	static const Encoding eight_bit[] = {ENC_TCVN3, ENC_VNI, ENC_VISCII, ENC_CP1258};
+	size_t window = len < DETECT_WINDOW ? len : DETECT_WINDOW;
+	int best = -1000000, second = -1000000;
+	Tally bt = {0, 0, 0};
+
+	memset(g, 0, sizeof(*g));
+	g->enc = g->best = ENC_UTF8;
+	if (memchr(in, 0, len))
+		return;
+	if (!has_high_byte(in, len)) {
+		guess_ascii(in, window, g);
+		return;
+	}
+	if (utf8_valid(in, len, NULL)) {
+		g->confident = true;
+		return;
+	}
+	for (size_t i = 0; i < sizeof(eight_bit) / sizeof(eight_bit[0]); i++) {
+		Tally t;
+		int s;
+		if (!tally_candidate(eight_bit[i], in, window, &t))
+			continue;
+		s = tally_score(&t);
+		if (s > best) {
+			second = best;
+			best = s;
+			bt = t;
+			g->best = eight_bit[i];
+		} else if (s > second) {
+			second = s;
+		}
+	}
+	g->score = best;
+	g->runner_up = second;
+	g->confident = bt.valid >= 3 && best >= 3 && best >= second + 3 && bt.invalid * 4 <= bt.valid;
+	if (g->confident)
+		g->enc = g->best;
+}
+
+Encoding legacy_detect(const char *in, size_t len, bool *confident)
+{
+	LegacyGuess g;
+
+	legacy_guess(in, len, &g);
+	if (confident)
+		*confident = g.confident;
+	return g.enc;
+}
+
+/* ---- mojibake ---- */
+
+/* The Windows-1252 byte behind cp as a byte-by-byte conversion would have made it, or -1. */
+static int cp1252_byte(int32_t cp)
+{
+	static const uint16_t c1[32] = {
+		0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+		0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8D, 0x017D, 0x8F,
+		0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+		0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D, 0x017E, 0x0178,
+	};
+	if (cp < 0x100)
+		return cp;
+	for (int i = 0; i < 32; i++)
+		if (c1[i] == cp)
+			return 0x80 + i;
+	return -1;
+}
+
+/* A word as the bytes it came from; false if a character cannot have come from one byte. */
+static bool word_bytes(const char *w, size_t len, Str *bytes)
+{
+	size_t i = 0;
+	bool high = false;
+
+	str_clear(bytes);
+	while (i < len) {
+		int32_t cp;
+		size_t k = utf8_decode(w + i, len - i, &cp);
+		int b = k ? cp1252_byte(cp) : -1;
+		if (b < 0)
+			return false;
+		high |= b >= 0x80;
+		str_addc(bytes, (char)b);
+		i += k;
+	}
+	return high;
+}
+
+/* One mojibake word: what it would become in each of the two encodings, and if that is valid. */
+typedef struct Fix {
+	bool candidate; /* every character maps back to a byte, and one is not ASCII */
+	bool native;    /* not a candidate, but has non-ASCII: real Unicode text ("Việt") */
+	bool orig_ok, ok[2];
+	Str as[2];
+} Fix;
+
+static const Encoding moji_enc[2] = {ENC_TCVN3, ENC_VNI};
+
+static void fix_word(const char *w, size_t len, Str *bytes, Fix *f)
+{
+	char err[96];
+
+	f->candidate = word_bytes(w, len, bytes);
+	f->native = !f->candidate && has_high_byte(w, len);
+	f->orig_ok = legacy_syllable_ok(w, len);
+	for (int e = 0; e < 2; e++) {
+		str_clear(&f->as[e]);
+		f->ok[e] = f->candidate &&
+			   legacy_decode(moji_enc[e], str_cstr(bytes), bytes->len, &f->as[e], err,
+					 sizeof(err)) &&
+			   legacy_syllable_ok(f->as[e].s, f->as[e].len);
+	}
+}
+
+/*
+ * Walks the words of s. With out == NULL it only counts: words each encoding would mend
+ * (count[0], count[1]), candidate words (count[2]) and native Unicode words (count[3]).
+ * Otherwise it writes the text with words mended in encoding e and returns how many changed.
+ */
+static size_t moji_walk(const char *s, size_t len, int e, bool whole, Str *out, int count[4])
+{
+	Str bytes = STR_INIT;
+	Fix f = {false, false, false, {false, false}, {STR_INIT, STR_INIT}};
+	size_t i = 0, done = 0;
+
+	while (i < len) {
+		size_t start = i;
+		while (i < len && is_separator((unsigned char)s[i]))
+			i++;
+		if (out)
+			str_add(out, s + start, i - start);
+		start = i;
+		while (i < len && !is_separator((unsigned char)s[i]))
+			i++;
+		if (i == start)
+			continue;
+		fix_word(s + start, i - start, &bytes, &f);
+		if (!out) {
+			for (int k = 0; k < 2; k++)
+				count[k] += f.ok[k] && !f.orig_ok;
+			count[2] += f.candidate;
+			count[3] += f.native;
+		} else if (f.ok[e] && (!f.orig_ok || whole)) {
+			str_add(out, f.as[e].s, f.as[e].len);
+			done += f.as[e].len != i - start || memcmp(f.as[e].s, s + start, i - start);
+		} else {
+			str_add(out, s + start, i - start);
+		}
+	}
+	str_release(&bytes);
+	str_release(&f.as[0]);
+	str_release(&f.as[1]);
+	return done;
+}
+
+size_t legacy_repair_mojibake(const char *utf8, size_t len, Str *out)
+{
+	int count[4] = {0, 0, 0, 0}, e;
+	size_t done;
+	bool whole;
+	Str tmp = STR_INIT;
+
+	if (!utf8_valid(utf8, len, NULL)) {
+		str_add(out, utf8, len);
+		return 0;
+	}
+	moji_walk(utf8, len, 0, false, NULL, count);
+	e = count[1] > count[0];
+	if (count[e] == 0) {
+		str_add(out, utf8, len);
+		return 0;
+	}
+	/* A text converted whole has no real Unicode letters, and most of its words are broken. */
+	whole = count[3] == 0 && count[e] >= 3 && count[e] * 10 >= count[2] * 6;
+	done = moji_walk(utf8, len, e, whole, &tmp, NULL);
+	if (!utf8_nfc(str_cstr(&tmp), tmp.len, out))
+		str_add(out, utf8, len);
+	str_release(&tmp);
+	return done;
+}
