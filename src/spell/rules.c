@@ -307,6 +307,10 @@ void rules_capitalization(CheckRun *r)
 			break;
 		case TOK_WORD: {
 			int32_t c;
+			if (start && tlen(t) == 1 && i + 1 < r->ntoks && is_punct(&r->toks[i + 1], ").")) {
+				start = false; /* a list marker: a) b) */
+				break;
+			}
 			if (start && !(t->t.flags & (TF_UPPER_FIRST | TF_INNER_UPPER | TF_DIGIT)) &&
 			    utf8_decode(r->s + t->t.start, tlen(t), &c) && utf8_is_letter(c) &&
 			    t->v.kind != FIND_CHARACTER) {

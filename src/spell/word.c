@@ -232,7 +232,7 @@ static Verdict syllable_verdict(Speller *sp, const char *w, size_t len, const ch
 	case SYL_STOP_TONE:
 		return flag(FIND_SPELLING, SEV_ERROR, MSG_STOP_TONE);
 	case SYL_SPELLING:
-		if (capital && !viet_evidence(w, len))
+		if (capital && (!viet_evidence(w, len) || syl.base[0] == 'k'))
 			return fine(VF_NAME, PLACE_NONE);
 		return flag(FIND_SPELLING, SEV_ERROR, MSG_ORTHO);
 	default:
