@@ -42,6 +42,14 @@ static bool to_unicode(const char *name, const char *data, size_t len, const cha
 		return false;
 	}
 	if (utf8_valid(data, len, &bad)) {
+		/* Plain ASCII may be VIQR: take it as such only when that reading is clear. */
+		legacy_guess(data, len, &g);
+		if (g.confident && g.enc == ENC_VIQR &&
+		    legacy_decode(ENC_VIQR, data, len, out, why, sizeof(why))) {
+			snprintf(note, notelen, "'%s': detected %s and converted it to Unicode",
+				 name, encoding_description(ENC_VIQR));
+			return true;
+		}
 		fixed = legacy_repair_mojibake(data, len, out);
 		if (fixed)
 			snprintf(note, notelen, "'%s': repaired %zu word%s garbled by an old font "
