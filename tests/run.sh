@@ -49,13 +49,14 @@ for b in "$@"; do
 	done
 	for s in tests/cli/*.sh tests/screen/*.sh; do
 		[ -f "$s" ] || continue
+		[ "$(basename "$s")" = lib.sh ] && continue
 		# Screen tests drive the real terminal program: once, on the plain build, is enough
 		# for the attribute checks; the sanitizer build runs them too when SCREEN_ASAN=1.
 		case "$s" in tests/screen/*) [ "$tag" = asan ] && [ "${SCREEN_ASAN:-0}" != 1 ] && continue;; esac
-		log="$out/$tag-$(basename "$s" .sh).log"
+		log="$out/$tag-$(basename "$(dirname "$s")")-$(basename "$s" .sh).log"
 		TOASOAN="$PWD/$b/toasoan" BUILD="$PWD/$b" bash "$s" >"$log" 2>&1; rc=$?
 		count_script "$log" "$rc"
-		printf '   %-28s %s ok, %s failed\n' "$(basename "$s")" "$(grep -c '^ok ' "$log")" "$(grep -c '^FAIL ' "$log")"
+		printf '   %-28s %s ok, %s failed\n' "${s#tests/}" "$(grep -c '^ok ' "$log")" "$(grep -c '^FAIL ' "$log")"
 	done
 done
 # Fuzz targets: replay the saved corpus, then explore briefly (FUZZ_SECONDS each).

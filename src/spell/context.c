@@ -7,6 +7,7 @@
  */
 #include "spell/internal.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -64,6 +65,45 @@ static char **cased(const CheckRun *r, size_t first, const char *right)
 	return v;
 }
 
+/* The word before i (only a space between), or SIZE_MAX. */
+static size_t word_before(const CheckRun *r, size_t i)
+{
+	if (i >= 2 && r->toks[i - 1].t.kind == TOK_SPACE && r->toks[i - 2].t.kind == TOK_WORD)
+		return i - 2;
+	return SIZE_MAX;
+}
+
+/* True when words a and b (a before b) form a known word. */
+static bool known_pair(const CheckRun *r, size_t a, size_t b)
+{
+	Str key = STR_INIT;
+	size_t w[2] = {a, b};
+	bool yes;
+
+	lower_phrase(r, w, 2, &key);
+	yes = lex_phrase(&r->sp->lex, key.s, key.len);
+	str_release(&key);
+	return yes;
+}
+
+/*
+ * A confusable phrase w[0..k) is taken as wrong only when none of its words is already
+ * flagged on its own and the neighbours do not claim its edge syllables as parts of known
+ * words (giới hạn | mục tiêu is no "hạn mục"; claims on both edges are needed, since one
+ * known neighbour is common: xử phạt | phạt nguội).
+ */
+static bool decided(const CheckRun *r, const size_t *w, size_t k)
+{
+	size_t before = word_before(r, w[0]), after[2];
+
+	for (size_t m = 0; m < k; m++)
+		if (r->toks[w[m]].v.kind != FIND_KIND_COUNT)
+			return false;
+	/* both edges claimed: the text reads as two known words around the phrase */
+	return !(before != SIZE_MAX && known_pair(r, before, w[0]) &&
+	         window(r, w[k - 1], after, 2) == 2 && known_pair(r, w[k - 1], after[1]));
+}
+
 void rules_real_words(CheckRun *r)
 {
 	Str key = STR_INIT;
@@ -81,6 +121,8 @@ void rules_real_words(CheckRun *r)
 			if (!table_get(&r->sp->lex.confus, key.s, key.len, &idx))
 				continue;
 			c = &r->sp->lex.conf[idx];
+			if (k > 1 && !decided(r, w, k))
+				continue;
 			run_add(r, r->toks[i].t.start, r->toks[w[k - 1]].t.end, FIND_REAL_WORD,
 				SEV_WARNING, MSG_CONFUSABLE, c->note[0] ? c->note : NULL,
 				cased(r, i, c->right), 1);

@@ -88,7 +88,7 @@ bool leftover_telex(const char *w, size_t len, Str *out)
 	}
 	for (size_t i = 0; i < n; i++) {
 		int32_t lo = utf8_lower(in[i]), prev = k ? utf8_lower(o[k - 1]) : 0, m;
-		if (lo >= 0x80)
+		if (lo >= 0x80 && !viet_is_letter(lo))
 			return false;
 		if (k && lo == prev && (lo == 'a' || lo == 'e' || lo == 'o') && (m = add_mark(o[k - 1], '^'))) {
 			o[k - 1] = m;

@@ -224,7 +224,7 @@ static bool reduplication(CheckRun *r, size_t a)
 	static const char *const words[] = {"từ", "người", "nhà", "ngày", "đêm", "năm", "tháng",
 		"tuần", "đâu", "ai", "xa", "dần", "luôn", "mãi", "đều", "thường", "lâu", "chuồn",
 		"cào", "ba", "vâng", "đi", "thôi", "nào", "mau", "xanh", "đỏ", "vừa", "xinh", "hằng",
-		"lần", "chầm", "khe", "ngà", "nhè", "ồ", "ha", "hi", "bùm", "tùng", "cùng", "bình"};
+		"lần", "chầm", "khe", "ngà", "nhè", "ồ", "ha", "hi", "bùm", "tùng", "cùng", "bình", "tây", "đông", "nam", "bắc"};
 	Str lo = STR_INIT, pair = STR_INIT;
 	bool yes = false;
 
@@ -307,6 +307,10 @@ void rules_capitalization(CheckRun *r)
 			break;
 		case TOK_WORD: {
 			int32_t c;
+			if (start && tlen(t) == 1 && i + 1 < r->ntoks && is_punct(&r->toks[i + 1], ").")) {
+				start = false; /* a list marker: a) b) */
+				break;
+			}
 			if (start && !(t->t.flags & (TF_UPPER_FIRST | TF_INNER_UPPER | TF_DIGIT)) &&
 			    utf8_decode(r->s + t->t.start, tlen(t), &c) && utf8_is_letter(c) &&
 			    t->v.kind != FIND_CHARACTER) {

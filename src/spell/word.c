@@ -135,8 +135,17 @@ bool word_fix_chars(Speller *sp, const char *w, size_t len, Str *out, MsgId *msg
 	str_clear(out);
 	if (!has_legacy(w, len))
 		return false;
-	if (syllable_parse(w, len, &syl) == SYL_OK && known_syllable(sp, w, len))
-		return false;
+	switch (syllable_parse(w, len, &syl)) {
+	case SYL_OK:
+		if (known_syllable(sp, w, len))
+			return false;
+		break;
+	case SYL_NOT_VIET:
+	case SYL_BAD_RHYME:
+		break;
+	default:
+		return false; /* a Vietnamese word with a fault of its own (gìa, gíup) */
+	}
 	*msg = MSG_MOJIBAKE;
 	if (legacy_tcvn3(w, len, out) && known_syllable(sp, out->s, out->len))
 		return true;
@@ -183,7 +192,7 @@ static Verdict fine(uint8_t flags, uint8_t place)
 
 /* A word that is no Vietnamese syllable: leftover, name, foreign word. */
 static Verdict non_syllable(Speller *sp, const char *w, size_t len, const char *lo, size_t lolen,
-	unsigned flags)
+	unsigned flags, SylStatus st)
 {
 	Str dec = STR_INIT;
 	bool capital = flags & (TF_UPPER_FIRST | TF_ALL_UPPER | TF_INNER_UPPER);
@@ -194,7 +203,8 @@ static Verdict non_syllable(Speller *sp, const char *w, size_t len, const char *
 	str_release(&dec);
 	if (telex && (!capital || !(flags & TF_ALL_UPPER)))
 		return flag(FIND_SPELLING, SEV_ERROR, MSG_TELEX);
-	if (viet_evidence(w, len))
+	if ((viet_evidence(w, len) && (!capital || st == SYL_BAD_RHYME)) ||
+	    (!capital && !english && !(flags & TF_ASCII)))
 		return flag(FIND_SPELLING, SEV_ERROR, MSG_NOT_SYLLABLE);
 	if (capital || english)
 		return fine(VF_NAME, PLACE_NONE);
@@ -222,11 +232,11 @@ static Verdict syllable_verdict(Speller *sp, const char *w, size_t len, const ch
 	case SYL_STOP_TONE:
 		return flag(FIND_SPELLING, SEV_ERROR, MSG_STOP_TONE);
 	case SYL_SPELLING:
-		if (capital && !viet_evidence(w, len))
+		if (capital && (!viet_evidence(w, len) || syl.base[0] == 'k'))
 			return fine(VF_NAME, PLACE_NONE);
 		return flag(FIND_SPELLING, SEV_ERROR, MSG_ORTHO);
 	default:
-		return non_syllable(sp, w, len, lo, lolen, flags);
+		return non_syllable(sp, w, len, lo, lolen, flags, st);
 	}
 }
 
@@ -241,7 +251,7 @@ static Verdict compute(Speller *sp, const char *w, size_t len, unsigned flags)
 		v = flag(FIND_CHARACTER, SEV_ERROR, msg);
 	} else if (flags & TF_DIGIT) {
 		v = fine(VF_NAME, PLACE_NONE);
-		if (!(flags & (TF_UPPER_FIRST | TF_ALL_UPPER)) && leftover_vni(lo.s, lo.len, &tmp) &&
+		if (!(flags & TF_ALL_UPPER) && leftover_vni(lo.s, lo.len, &tmp) &&
 		    utf8_chars(lo.s, lo.len) > 2 && lex_syllable(&sp->lex, tmp.s, tmp.len))
 			v = flag(FIND_SPELLING, SEV_ERROR, MSG_TELEX);
 	} else if (lex_known(&sp->lex, lo.s, lo.len) || utf8_chars(w, len) == 1 ||

@@ -86,6 +86,11 @@ int32_t viet_tone(int32_t base, Tone t)
 		n = 1;
 	}
 	d[n++] = tone_mark[t];
+	/* canonical order: the dot below (class 220) goes before a circumflex or breve (230) */
+	if (t == TONE_DOT && n == 3 && d[1] != 0x031B) {
+		d[2] = d[1];
+		d[1] = 0x0323;
+	}
 	return compose(d, n);
 }
 

@@ -245,6 +245,8 @@ SylStatus syllable_parse(const char *s, size_t len, Syllable *syl)
 		return syl->status = SYL_NOT_VIET;
 	if (ni == 1 && syl->base[0] == 'q')
 		return syl->status = SYL_NOT_VIET;
+	if ((size_t)ni < syl->n && !viet_is_vowel(syl->base[ni]) && !(ni == 2 && syl->base[0] == 'g'))
+		return syl->status = SYL_NOT_VIET; /* a cluster: bl, kr, ml */
 	st = split(syl, ni);
 	if (st != SYL_OK)
 		return syl->status = st;

@@ -105,7 +105,6 @@ START_TEST(save_checks_the_version)
 	bool conflict;
 
 	make_article(s, &a);
-	article_init(&b);
 	article_copy(&b, &a);
 	article_set(&a.body, "Mưa lớn kéo dài ba ngày.");
 	ck_assert(store_article_save(s, &a, "mai", 1001, "", &conflict));
