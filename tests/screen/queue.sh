@@ -62,6 +62,7 @@ send <Left><Left>
 wait Tòa soạn — Tất cả
 send o
 wait Tiêu đề ▲
+settle
 dump
 send <C-q>
 exit 0
@@ -70,9 +71,11 @@ S
 b=$(grep -n "Bão số 9" "$T/vt.out" | head -1 | cut -d: -f1)
 d=$(grep -n "Đà Nẵng" "$T/vt.out" | head -1 | cut -d: -f1)
 h=$(grep -n "Hà Nội" "$T/vt.out" | head -1 | cut -d: -f1)
-rc=0
-check '[ -n "$b" ] && [ -n "$d" ] && [ -n "$h" ] && [ "$b" -lt "$d" ] && [ "$d" -lt "$h" ]' \
-	"sorted titles come as Bão, Đà Nẵng, Hà Nội"
+if [ -n "$b" ] && [ -n "$d" ] && [ -n "$h" ] && [ "$b" -lt "$d" ] && [ "$d" -lt "$h" ]; then
+	echo "ok sorted titles come as Bão, Đà Nẵng, Hà Nội"
+else
+	echo "FAIL sorted titles come as Bão, Đà Nẵng, Hà Nội"; sed 's/^/   /' "$T/vt.out"
+fi
 
 # Another reporter submits while the editor watches the review queue: it appears by itself.
 screen "the review queue shows what another reporter just submitted" 80x24 --as hung <<S
