@@ -104,13 +104,13 @@ enum {
 	  "Approve for a later time")                                                       \
 	X(CMD_RETURN, "Trả bài", "Return", "Trả bài cho phóng viên kèm ghi chú",            \
 	  "Return to the writer with a note")                                               \
-	X(CMD_PUBLISH, "Đăng", "Publish", "Đăng bài đã hẹn giờ ngay", "Publish a scheduled article now") \
+	X(CMD_PUBLISH, "Đăng", "Publish", "Đăng ngay", "Publish now") \
 	X(CMD_UNPUBLISH, "Gỡ", "Unpublish", "Gỡ bài đã đăng (kèm lý do)",                   \
 	  "Unpublish (with a reason)")                                                      \
 	X(CMD_SAVE, "Lưu", "Save", "Lưu bài", "Save")                                       \
 	X(CMD_UNDO, "Hoàn tác", "Undo", "Hoàn tác", "Undo")                                 \
 	X(CMD_REDO, "", "", "Làm lại", "Redo")                                              \
-	X(CMD_CUT, "Cắt", "Cut", "Cắt vùng chọn (hoặc cả dòng)", "Cut the selection (or the line)") \
+	X(CMD_CUT, "Cắt", "Cut", "Cắt vùng chọn", "Cut the selection") \
 	X(CMD_COPY, "Chép", "Copy", "Chép vùng chọn, cả vào clipboard máy bạn",             \
 	  "Copy the selection, also to your own clipboard")                                 \
 	X(CMD_PASTE, "Dán", "Paste", "Dán", "Paste")                                        \
@@ -123,8 +123,8 @@ enum {
 	  "Switch input: plain, Telex, VNI")                                                \
 	X(CMD_NEXT_FINDING, "Lỗi kế", "Next error", "Đến lỗi chính tả kế tiếp",            \
 	  "Jump to the next finding")                                                       \
-	X(CMD_APPLY, "Sửa", "Apply", "Sửa lỗi ở con trỏ theo gợi ý 1..9",                           \
-	  "Apply suggestion 1..9 to the finding at the cursor")                             \
+	X(CMD_APPLY, "Sửa", "Apply", "Sửa lỗi theo gợi ý 1..9 (lỗi đang chọn, hoặc ở con trỏ)", \
+	  "Apply suggestion 1..9 (to the selected finding, or the one at the cursor)")      \
 	X(CMD_FOCUS, "Khung lỗi", "Pane", "Chuyển giữa bài và khung bên",                  \
 	  "Switch between the text and the side pane")                                      \
 	X(CMD_LAYOUT, "", "", "Khung bên: cạnh bài hoặc bên dưới", "Side pane: beside or below") \
