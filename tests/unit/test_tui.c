@@ -136,13 +136,13 @@ START_TEST(keys_are_found_and_named)
 	ck_assert_int_eq(keys_lookup(SCR_PANE, '7'), CMD_APPLY);
 	ck_assert_int_eq(keys_lookup(SCR_QUEUE, K_F1), CMD_HELP);
 	ck_assert_int_eq(keys_lookup(SCR_PROMPT, K_F1), CMD_NONE);
-	key_name(K_RIGHT | K_SHIFT, buf, sizeof buf);
+	key_label(K_RIGHT | K_SHIFT, buf, sizeof buf);
 	ck_assert_str_eq(buf, "S-Right");
-	key_name(K_CTRL('q'), buf, sizeof buf);
+	key_label(K_CTRL('q'), buf, sizeof buf);
 	ck_assert_str_eq(buf, "C-q");
-	key_name(K_HOME | K_CTRLMOD, buf, sizeof buf);
+	key_label(K_HOME | K_CTRLMOD, buf, sizeof buf);
 	ck_assert_str_eq(buf, "C-Home");
-	key_name(0x1ec7, buf, sizeof buf);
+	key_label(0x1ec7, buf, sizeof buf);
 	ck_assert_str_eq(buf, "ệ");
 	ck_assert(key_is_text(0x1ec7));
 	ck_assert(!key_is_text(K_CTRL('s')));
@@ -159,7 +159,7 @@ START_TEST(every_binding_reaches_the_help)
 	keys_help_text(LANG_EN, &help);
 	for (size_t i = 0; i < n; i++) {
 		char name[32], item[64];
-		key_name(b[i].key, name, sizeof name);
+		key_label(b[i].key, name, sizeof name);
 		snprintf(item, sizeof item, "%s", name);
 		ck_assert_msg(strstr(md.s, item), "%s missing from the markdown", item);
 		ck_assert_msg(strstr(help.s, item), "%s missing from the help", item);
