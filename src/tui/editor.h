@@ -51,6 +51,7 @@ typedef struct Editor {
 	size_t nitems, capitems, pane_sel;
 	long *row_item;       /* the finding drawn on each pane row (-1: none), for clicks */
 	int nrow_item;
+	int finding_cols;     /* width of the findings column (clicks beyond it are no finding) */
 
 	/* Geometry of the last draw. */
 	int text_y, text_x, text_w, text_h;

@@ -101,14 +101,15 @@ static void finding_lines(Editor *e, Lines *l)
 	str_release(&word);
 }
 
-static void info_lines(Editor *e, Lines *l)
+static void info_lines(Editor *e, Lines *l, bool spacer)
 {
 	App *a = e->app;
 	char buf[200];
 	Str t = STR_INIT;
 	const char *lang = lang_code(a->lang);
 	size_t words = doc_words(e->doc);
-	str_adds(add_line(l, SLOT_NORMAL, -1), "");
+	if (spacer)
+		str_adds(add_line(l, SLOT_NORMAL, -1), "");
 	str_adds(add_line(l, SLOT_PANE_TITLE, -1), app_str(a, S_INFO));
 	app_format(a, buf, sizeof buf, S_INFO_STATE, state_label(e->art.state, lang));
 	str_adds(add_line(l, SLOT_PANE, -1), buf);
@@ -131,7 +132,7 @@ static void info_lines(Editor *e, Lines *l)
 }
 
 /* Notes and moves, newest first; saved revisions only as a count-free line each. */
-static void history_lines(Editor *e, Lines *l)
+static void history_lines(Editor *e, Lines *l, bool spacer)
 {
 	App *a = e->app;
 	const char *lang = lang_code(a->lang);
@@ -139,7 +140,8 @@ static void history_lines(Editor *e, Lines *l)
 	Str t = STR_INIT;
 	if (e->history.n == 0)
 		return;
-	str_adds(add_line(l, SLOT_NORMAL, -1), "");
+	if (spacer)
+		str_adds(add_line(l, SLOT_NORMAL, -1), "");
 	str_adds(add_line(l, SLOT_PANE_TITLE, -1), app_str(a, S_HISTORY));
 	for (size_t i = e->history.n; i-- > 0;) {
 		const Event *ev = &e->history.items[i];
@@ -161,16 +163,12 @@ static void history_lines(Editor *e, Lines *l)
 	str_release(&t);
 }
 
-void pane_draw(Editor *e)
+/* The first line to show so that the selected finding's lines are in view. */
+static size_t scroll_top(const Editor *e, const Lines *l)
 {
-	Lines l = {NULL, 0, 0};
-	finding_lines(e, &l);
-	info_lines(e, &l);
-	history_lines(e, &l);
-	/* Scroll so that the selected finding's lines are in view. */
 	size_t first = 0, last = 0, top = 0;
-	for (size_t i = 0; i < l.n; i++)
-		if (l.v[i].item == (long)e->pane_sel && e->pane_focus) {
+	for (size_t i = 0; i < l->n; i++)
+		if (l->v[i].item == (long)e->pane_sel && e->pane_focus) {
 			if (!last)
 				first = i;
 			last = i + 1;
@@ -179,32 +177,75 @@ void pane_draw(Editor *e)
 		top = last - (size_t)e->pane_h;
 	if (first < top)
 		top = first;
-	if (e->side)
-		for (int y = 0; y < e->pane_h; y++)
-			term_puts(e->pane_y + y, e->pane_x - 1, "│", 1, SLOT_BORDER);
-	else {
-		term_fill(e->pane_y - 1, 0, term_cols(), SLOT_BORDER);
-		for (int x = 0; x < term_cols(); x++)
-			term_puts(e->pane_y - 1, x, "─", 1, SLOT_BORDER);
+	return top;
+}
+
+/* Draws lines from top in a column; with items, records which finding each row shows. */
+static void draw_column(Editor *e, const Lines *l, int x, int w, size_t top, bool items)
+{
+	for (int y = 0; y < e->pane_h; y++) {
+		size_t i = top + (size_t)y;
+		int py = e->pane_y + y;
+		if (items)
+			e->row_item[y] = i < l->n ? l->v[i].item : -1;
+		term_fill(py, x, w, SLOT_PANE);
+		if (i < l->n) {
+			Slot s = l->v[i].slot;
+			if (s == SLOT_PANE_SELECTED)
+				term_fill(py, x + 1, w - 1, s);
+			term_put(py, x + 1, str_cstr(&l->v[i].text), l->v[i].text.len, w - 1, s);
+		}
 	}
+}
+
+static void free_lines(Lines *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		str_release(&l->v[i].text);
+	free(l->v);
+	*l = (Lines){NULL, 0, 0};
+}
+
+static void vertical_rule(Editor *e, int x)
+{
+	for (int y = 0; y < e->pane_h; y++)
+		term_puts(e->pane_y + y, x, "│", 1, SLOT_BORDER);
+}
+
+/*
+ * Beside the text the three parts follow each other in one column; below it (a narrow
+ * terminal, few rows) they stand in three columns so that the notes stay in sight.
+ */
+void pane_draw(Editor *e)
+{
+	Lines l = {NULL, 0, 0};
 	free(e->row_item);
 	e->row_item = xcalloc((size_t)e->pane_h + 1, sizeof *e->row_item);
 	e->nrow_item = e->pane_h;
-	for (int y = 0; y < e->pane_h; y++) {
-		size_t i = top + (size_t)y;
-		e->row_item[y] = i < l.n ? l.v[i].item : -1;
-		int py = e->pane_y + y, px = e->pane_x + 1, w = e->pane_w - 1;
-		term_fill(py, e->pane_x, e->pane_w, SLOT_PANE);
-		if (i < l.n) {
-			Slot s = l.v[i].slot;
-			if (s == SLOT_PANE_SELECTED)
-				term_fill(py, px, w, s);
-			term_put(py, px, str_cstr(&l.v[i].text), l.v[i].text.len, w, s);
-		}
+	finding_lines(e, &l);
+	if (e->side) {
+		info_lines(e, &l, true);
+		history_lines(e, &l, true);
+		vertical_rule(e, e->pane_x - 1);
+		e->finding_cols = e->pane_w;
+		draw_column(e, &l, e->pane_x, e->pane_w, scroll_top(e, &l), true);
+		free_lines(&l);
+		return;
 	}
-	for (size_t i = 0; i < l.n; i++)
-		str_release(&l.v[i].text);
-	free(l.v);
+	for (int x = 0; x < term_cols(); x++)
+		term_puts(e->pane_y - 1, x, "─", 1, SLOT_BORDER);
+	int w1 = e->pane_w * 2 / 5, w2 = e->pane_w / 4, w3 = e->pane_w - w1 - w2 - 2;
+	e->finding_cols = w1;
+	draw_column(e, &l, e->pane_x, w1, scroll_top(e, &l), true);
+	free_lines(&l);
+	vertical_rule(e, e->pane_x + w1);
+	info_lines(e, &l, false);
+	draw_column(e, &l, e->pane_x + w1 + 1, w2, 0, false);
+	free_lines(&l);
+	vertical_rule(e, e->pane_x + w1 + 1 + w2);
+	history_lines(e, &l, false);
+	draw_column(e, &l, e->pane_x + w1 + w2 + 2, w3, 0, false);
+	free_lines(&l);
 }
 
 size_t pane_item_at_cursor(Editor *e)
@@ -326,6 +367,8 @@ bool pane_click(Editor *e, int y, int x)
 	    x >= e->pane_x + e->pane_w)
 		return false;
 	int row = y - e->pane_y;
+	if (x >= e->pane_x + e->finding_cols)
+		return true; /* the info and history columns take no clicks */
 	long i = row < e->nrow_item ? e->row_item[row] : -1;
 	e->pane_focus = true;
 	if (i >= 0 && (size_t)i < e->nitems)

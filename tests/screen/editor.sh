@@ -255,3 +255,39 @@ exit 0
 S
 check '"$TOASOAN" show 1 | grep -q "Bản của phiên kia." && ! "$TOASOAN" show 1 | grep -q "Bản của tôi."' \
 	"the other session's text stays; ours is kept aside"
+
+screen "ignoring a finding hides it; a reporter may not add words" 80x24 --as mai edit 4 <<'S'
+wait Việt Nam
+send <End> kqzvb
+wait Lỗi (1)
+send <F6>
+wait ▸ kqzvb
+send +
+wait reporters cannot change the newsroom dictionary
+send <F6>
+wait Lỗi (1)
+send <F6>
+send i
+wait Bỏ qua "kqzvb".
+wait Lỗi (0)
+send <C-q>
+wait Lưu trước khi thoát?
+send k
+exit 0
+S
+
+screen "an editor adds a word to the newsroom dictionary from the pane" 80x24 --as hung edit 4 <<'S'
+wait Việt Nam
+send <End> kqzvb
+wait Lỗi (1)
+send <F6>
+send +
+wait Đã thêm "kqzvb" vào từ điển tòa soạn.
+wait Lỗi (0)
+send <C-q>
+wait Lưu trước khi thoát?
+send k
+exit 0
+S
+check '! echo "Ở đây có kqzvb." | "$TOASOAN" spell - | grep -q "spelling: kqzvb"' \
+	"the command line's checker accepts the added word too"

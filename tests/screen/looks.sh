@@ -7,10 +7,10 @@ mkdir -p "$XDG_CONFIG_HOME/toasoan"
 
 screen "the editor follows resizes: beside, below, too small, back" 120x30 --as mai edit 1 <<'S'
 wait Lỗi (1)
-wait │ Thông tin
+wait │ Lỗi (1)
 resize 80x24
 wait ────────────────────────────────────────
-gone │ Thông tin
+gone │ Lỗi (1)
 wait khai trươngg
 resize 30x8
 wait Cửa sổ quá nhỏ (30x8).

@@ -112,3 +112,21 @@ wait Không hiểu thời gian "hôm qua".
 send <C-q>
 exit 0
 S
+
+"$TOASOAN" --as lan submit 3 >/dev/null 2>&1 || true
+screen "an editor returns an article from inside the editor" 80x24 --as hung <<'S'
+wait Tòa soạn — Chờ duyệt
+wait Bão số 9
+send <Enter>
+wait Tòa soạn #3 · Chờ duyệt
+send <M-r>
+wait Ghi chú cho phóng viên:
+send Thiếu ảnh<Enter>
+wait Trả bài: xong.
+wait Tòa soạn #3 · Nháp
+wait “Thiếu ảnh”
+send <C-q>
+wait Tòa soạn — Chờ duyệt
+send <C-q>
+exit 0
+S
