@@ -250,11 +250,15 @@ static int cp1252_byte(int32_t cp)
 	return -1;
 }
 
-/* A word as the bytes it came from; false if a character cannot have come from one byte. */
+/*
+ * A word as the bytes it came from; false if a character cannot have come from one byte, or
+ * if the word has no ASCII letter: garbled Vietnamese keeps its base letters ("Ng\u00ADêi"),
+ * while a lone dash or quote is punctuation that must be left alone.
+ */
 static bool word_bytes(const char *w, size_t len, Str *bytes)
 {
 	size_t i = 0;
-	bool high = false;
+	bool high = false, letter = false;
 
 	str_clear(bytes);
 	while (i < len) {
@@ -264,10 +268,11 @@ static bool word_bytes(const char *w, size_t len, Str *bytes)
 		if (b < 0)
 			return false;
 		high |= b >= 0x80;
+		letter |= (b | 32) >= 'a' && (b | 32) <= 'z';
 		str_addc(bytes, (char)b);
 		i += k;
 	}
-	return high;
+	return high && letter;
 }
 
 /* One mojibake word: what it would become in each of the two encodings, and if that is valid. */
