@@ -8,8 +8,10 @@
  *     Doc *d = doc_new();
  *     doc_set_field(d, FIELD_TITLE, a->title, strlen(a->title));   ... every field
  *     doc_set_view(d, FIELD_BODY, body_cols, body_rows);            ... at start and on resize
- *     key 'a'        -> doc_type(d, 'a', now_ms)         (goes through Telex/VNI if on)
- *     bytes of a system IME burst: doc_backspace(d, now_ms) ... doc_insert(d, "ệ", 3, now_ms)
+ *     a printable key -> doc_type(d, cp, now_ms)        (through Telex/VNI when on)
+ *     Backspace / Delete -> doc_backspace / doc_delete  (a system input method's rewrite is
+ *                       Backspaces then keys, all within a few ms: one undo step)
+ *     text of several characters at once -> doc_insert(d, text, len, now_ms)
  *     bracketed paste -> doc_paste_text(d, text, len, now_ms)
  *     Shift+Right    -> doc_move(d, MOVE_RIGHT, true)
  *     drawing        -> doc_layout(d, f), doc_text(d, f, &len), doc_overlay(d, f),

@@ -83,7 +83,7 @@ static int cluster_width(const char *text, size_t s, size_t e)
 }
 
 /* Wraps the line [ls, le) (le at its '\n' or the end of text) into rows appended to rv. */
-static void wrap_line(const char *text, size_t len, size_t ls, size_t le, int width, RowVec *rv)
+static void wrap_line(const char *text, size_t ls, size_t le, int width, RowVec *rv)
 {
 	size_t row = ls, brk = ls, p = ls;
 	int col = 0, brk_col = 0;
@@ -112,7 +112,6 @@ static void wrap_line(const char *text, size_t len, size_t ls, size_t le, int wi
 		p = q;
 	}
 	push_row(rv, row, le, col, true);
-	(void)len;
 }
 
 /* Wraps every line that starts in [from, to], to being a line end of text. */
@@ -124,7 +123,7 @@ static void wrap_lines(const char *text, size_t len, size_t from, size_t to, int
 	for (;;) {
 		const char *nl = memchr(text + ls, '\n', len - ls);
 		size_t le = nl ? (size_t)(nl - text) : len;
-		wrap_line(text, len, ls, le, width, rv);
+		wrap_line(text, ls, le, width, rv);
 		if (le >= to || le == len)
 			break;
 		ls = le + 1;

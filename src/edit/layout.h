@@ -61,8 +61,9 @@ int layout_col_of(const Layout *l, const char *text, size_t off);
 /*
  * The offset in row `row` nearest to column col, on a grapheme boundary: for up/down motion
  * with a goal column and for mouse clicks. A column inside a double-width character gives the
- * offset before it; a column past the row's text gives the row's end (before the first
- * hanging space beyond the width on a soft-wrapped row).
+ * offset before it. A column past the row's text gives the row's end on a hard row, and the
+ * start of the row's last cluster on a soft-wrapped row (whose end offset belongs to the next
+ * row).
  */
 size_t layout_offset_at(const Layout *l, const char *text, size_t row, int col);
 

@@ -443,14 +443,28 @@ static size_t put_cp(char *out, size_t at, size_t cap, int32_t cp)
 	return at + n;
 }
 
+/* True if a toned word ends in ươ after a consonant: no rhyme ends so, it is written uơ
+ * (thuở); typing on (thường) brings the horn on u back. Without a tone the horn stays, so
+ * that a word on its way to ương does not flicker and a lone uow stays ươ. */
+static bool open_uo(const Word *w)
+{
+	size_t vs, ve;
+
+	nucleus(w, &vs, &ve);
+	return vs > 0 && w->tone != TONE_NONE && ve == w->n && ve >= vs + 2 &&
+	       w->l[ve - 2].base == 'u' &&
+	       w->l[ve - 2].mark == MARK_HORN && w->l[ve - 1].base == 'o' &&
+	       w->l[ve - 1].mark == MARK_HORN;
+}
+
 static size_t word_write(const Word *w, ToneStyle style, char *out, size_t cap)
 {
 	long place = w->tone != TONE_NONE ? tone_place(w, style) : -1;
-	size_t at = 0;
+	size_t at = 0, plain_u = open_uo(w) ? w->n - 2 : w->n;
 
 	for (size_t j = 0; j < w->n; j++) {
 		const Letter *l = &w->l[j];
-		int32_t cp = compose(l->base, l->mark);
+		int32_t cp = j == plain_u ? 'u' : compose(l->base, l->mark);
 		if ((long)j == place && viet_tone(cp, w->tone))
 			cp = viet_tone(cp, w->tone);
 		if (l->upper)

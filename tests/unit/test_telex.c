@@ -28,7 +28,7 @@ static const Case cases[] = {
 	T("nuwowcs", "nước"), T("quoocs", "quốc"), T("giuwax", "giữa"), T("gif", "gì"),
 	T("gias", "giá"), T("quas", "quá"), T("ngoaif", "ngoài"), T("khuyeens", "khuyến"),
 	T("tuaanf", "tuần"), T("nguowif", "người"), T("truwowngf", "trường"),
-	T("dduwowngf", "đường"), T("hoawcj", "hoặc"), T("muaw", "mưa"), T("rawngf", "rằng"),
+	T("dduwowngf", "đường"), T("thuowr", "thuở"), T("thuowfng", "thường"), T("hoawcj", "hoặc"), T("muaw", "mưa"), T("rawngf", "rằng"),
 	T("sao", "sao"), T("xa", "xa"), T("ddaays", "đấy"),
 	/* the tone moves as the syllable grows */
 	T("hoaf", "hòa"), T("hoafn", "hoàn"), T("thuyr", "thủy"), T("khoer", "khỏe"),
@@ -52,7 +52,7 @@ static const Case cases[] = {
 	V("hoa2n", "hoàn"), V("thuy3", "thủy"), VN("thuy3", "thuỷ"), VN("hoa2", "hoà"),
 	V("d9", "đ"), V("d99", "d9"), V("a66", "a6"), V("a11", "a1"), V("a8", "ă"),
 	V("hoa50", "hoa"), V("thu7o7ng", "thương"), V("uo7", "ươ"), V("mua7", "mưa"),
-	V("nguo7i2", "người"), V("d9u7o7ng2", "đường"), V("to6i", "tôi"),
+	V("nguo7i2", "người"), V("thu7o73", "thuở"), V("d9u7o7ng2", "đường"), V("to6i", "tôi"),
 	V("VIE65T", "VIỆT"), V("windows", "windows"), V("2024", "2024"),
 	V("Vie65t Nam 2024", "Việt Nam 2024"),
 	/* input method off */
