@@ -35,7 +35,8 @@ static void pos_advance(Pos *p, size_t to)
 		if (cp == '\n') {
 			p->line++;
 			p->col = 1;
-		} else if (!(p->off == 0 && cp == 0xFEFF)) {
+		} else if (!(p->off == 0 && cp == 0xFEFF) && !(cp >= 0x300 && utf8_cp_width(cp) == 0)) {
+			/* a BOM and combining marks (NFD input) are no characters of their own */
 			p->col++;
 		}
 		p->off += n;

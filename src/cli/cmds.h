@@ -6,6 +6,7 @@
 #define CLI_CMDS_H
 
 #include "cli/cmd.h"
+#include "cli/cmd_spell.h"
 
 int cmd_init(Cli *c, int argc, char **argv);
 int cmd_user(Cli *c, int argc, char **argv);
@@ -30,6 +31,10 @@ int cmd_check(Cli *c, int argc, char **argv);
 	X("diff", cmd_diff, "diff ID [REV [REV]]",                                            \
 	  "word-level difference between two revisions (or one and the current text)")         \
 	X("backup", cmd_backup, "backup FILE", "a consistent copy of the database (admins)")   \
-	X("check", cmd_check, "check", "verify the database and clear dead locks (admins)")
+	X("check", cmd_check, "check", "verify the database and clear dead locks (admins)")      \
+	X("spell", cmd_spell, "spell [--json] [--style old|new|any] [FILE|-]",                \
+	  "check Vietnamese spelling and style")                                                \
+	X("dict", cmd_dict, "dict add WORD... | dict remove WORD... | dict list",             \
+	  "the newsroom's own dictionary words")
 
 #endif

@@ -130,7 +130,7 @@ static bool save(Editor *e)
 	App *a = e->app;
 	Article out;
 	bool ok;
-	article_init(&out);
+	memset(&out, 0, sizeof out); /* article_copy fills a fresh value */
 	article_copy(&out, &e->art);
 	for (int f = 0; f < FIELD_COUNT; f++)
 		article_set(field_slot(&out, f), doc_text(e->doc, f, NULL));
@@ -146,8 +146,10 @@ static bool save(Editor *e)
 		int64_t id = out.id;
 		article_release(&e->art);
 		article_init(&e->art);
-		if (!desk_get(a->desk, id, &e->art))
+		if (!desk_get(a->desk, id, &e->art)) {
+			article_release(&e->art);
 			article_copy(&e->art, &out);
+		}
 		if (fresh)
 			app_say(a, false, S_CREATED_MSG, (int)id);
 		else
@@ -504,6 +506,7 @@ static void editor_release(Editor *e)
 	article_release(&e->art);
 	event_list_release(&e->history);
 	free(e->items);
+	free(e->row_item);
 	str_release(&e->find);
 	str_release(&e->replace);
 }

@@ -49,6 +49,8 @@ typedef struct Editor {
 	int pane_rows;        /* height when below */
 	PaneItem *items;      /* the findings in field order, rebuilt before each draw */
 	size_t nitems, capitems, pane_sel;
+	long *row_item;       /* the finding drawn on each pane row (-1: none), for clicks */
+	int nrow_item;
 
 	/* Geometry of the last draw. */
 	int text_y, text_x, text_w, text_h;

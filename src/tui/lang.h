@@ -27,13 +27,6 @@
 	X(S_NO_MATCH, "Không có bài nào khớp \"%s\".", "No article matches \"%s\".")        \
 	X(S_FILTER, "Lọc: ", "Filter: ")                                                    \
 	X(S_COUNT, "%d bài", "%d articles")                                                 \
-	X(S_JUST_NOW, "vừa xong", "just now")                                               \
-	X(S_MINUTES_AGO, "%d phút trước", "%d min ago")                                     \
-	X(S_HOURS_AGO, "%d giờ trước", "%d h ago")                                          \
-	X(S_DAYS_AGO, "%d ngày trước", "%d days ago")                                       \
-	X(S_IN_MINUTES, "sau %d phút", "in %d min")                                         \
-	X(S_IN_HOURS, "sau %d giờ", "in %d h")                                              \
-	X(S_IN_DAYS, "sau %d ngày", "in %d days")                                           \
 	X(S_FIELD_TITLE, "Tiêu đề", "Title")                                                \
 	X(S_FIELD_SAPO, "Sapo", "Lead")                                                     \
 	X(S_FIELD_BODY, "Nội dung", "Body")                                                 \
@@ -43,7 +36,6 @@
 	X(S_NEW_ARTICLE, "Bài mới", "New article")                                          \
 	X(S_SAVED, "Đã lưu", "Saved")                                                       \
 	X(S_UNSAVED, "Chưa lưu", "Unsaved")                                                 \
-	X(S_SAVED_AT, "Đã lưu lúc %s", "Saved at %s")                                       \
 	X(S_SAVED_MSG, "Đã lưu bản %d.", "Saved version %d.")                               \
 	X(S_CREATED_MSG, "Đã tạo bài số %d.", "Created article %d.")                        \
 	X(S_NEED_TITLE, "Bài cần có tiêu đề trước khi lưu.", "The article needs a title first.") \
@@ -107,8 +99,7 @@
 	X(S_CUT, "Đã cắt %d ký tự.", "Cut %d characters.")                                  \
 	X(S_REFRESHED, "Danh sách đã cập nhật.", "The list was refreshed.")                 \
 	X(S_READ_ONLY, "Chỉ xem: bạn không được sửa bài này.",                               \
-	  "Read-only: you may not edit this article.")                                       \
-	X(S_ERROR, "Lỗi: %s", "Error: %s")
+	  "Read-only: you may not edit this article.")
 
 typedef enum StringId {
 #define X(e, vi, en) e,

@@ -187,8 +187,12 @@ void pane_draw(Editor *e)
 		for (int x = 0; x < term_cols(); x++)
 			term_puts(e->pane_y - 1, x, "─", 1, SLOT_BORDER);
 	}
+	free(e->row_item);
+	e->row_item = xcalloc((size_t)e->pane_h + 1, sizeof *e->row_item);
+	e->nrow_item = e->pane_h;
 	for (int y = 0; y < e->pane_h; y++) {
 		size_t i = top + (size_t)y;
+		e->row_item[y] = i < l.n ? l.v[i].item : -1;
 		int py = e->pane_y + y, px = e->pane_x + 1, w = e->pane_w - 1;
 		term_fill(py, e->pane_x, e->pane_w, SLOT_PANE);
 		if (i < l.n) {
@@ -321,8 +325,8 @@ bool pane_click(Editor *e, int y, int x)
 	if (y < e->pane_y || y >= e->pane_y + e->pane_h || x < e->pane_x ||
 	    x >= e->pane_x + e->pane_w)
 		return false;
-	/* Finding entries are three lines each after the title line, when not scrolled. */
-	long i = (y - e->pane_y - 1) / 3;
+	int row = y - e->pane_y;
+	long i = row < e->nrow_item ? e->row_item[row] : -1;
 	e->pane_focus = true;
 	if (i >= 0 && (size_t)i < e->nitems)
 		e->pane_sel = (size_t)i;

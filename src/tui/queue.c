@@ -208,7 +208,9 @@ static void draw_header(Queue *q, const Cols *c)
 	App *a = q->app;
 	int x = 1;
 	term_fill(2, 0, term_cols(), SLOT_HEADER);
-	term_puts(2, x, app_str(a, S_COL_TITLE), c->title, SLOT_HEADER);
+	int w = term_puts(2, x, app_str(a, S_COL_TITLE), c->title, SLOT_HEADER);
+	if (q->by_title) /* the list is in alphabetical order */
+		term_puts(2, x + w, " ▲", c->title - w, SLOT_HEADER);
 	x += c->title + 1;
 	term_puts(2, x, app_str(a, S_COL_AUTHOR), c->author, SLOT_HEADER);
 	x += c->author + 1;
@@ -406,7 +408,7 @@ static void queue_command(Queue *q, Command c)
 	default:
 		if (app_command_action(c) != ACT_VIEW && art) {
 			Article copy;
-			article_init(&copy);
+			memset(&copy, 0, sizeof copy); /* article_copy fills a fresh value */
 			article_copy(&copy, art);
 			if (app_act(a, &copy, c))
 				load(q);

@@ -13,6 +13,8 @@
 #define NCURSES_WIDECHAR 1
 #include <curses.h>
 #include <errno.h>
+#include <langinfo.h>
+#include <locale.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -127,6 +129,10 @@ bool term_start(const Theme *theme, char *err, size_t errlen)
 		snprintf(err, errlen, "the full-screen interface needs a terminal");
 		return false;
 	}
+	/* A session without a UTF-8 locale (LANG unset over SSH) would garble Vietnamese. */
+	const char *cs = nl_langinfo(CODESET);
+	if (!cs || strcmp(cs, "UTF-8") != 0)
+		setlocale(LC_CTYPE, "C.UTF-8");
 	if (!newterm(NULL, stdout, stdin)) {
 		snprintf(err, errlen, "cannot use the terminal '%s'", getenv("TERM") ? getenv("TERM") : "");
 		return false;

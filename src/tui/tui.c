@@ -186,6 +186,7 @@ typedef struct Prompt {
 	Str text;
 	size_t cur;    /* byte offset of the cursor */
 	bool *fold;
+	bool fresh;    /* the initial text is untouched: typing replaces it */
 } Prompt;
 
 static void prompt_draw(App *a, Prompt *p)
@@ -207,7 +208,8 @@ static void prompt_draw(App *a, Prompt *p)
 	while ((int)utf8_width(p->text.s + start, p->cur - start) > room)
 		start = utf8_next_grapheme(p->text.s, p->text.len, start);
 	int cx = x + (int)utf8_width(str_cstr(&p->text) + start, p->cur - start);
-	term_put(y, x, str_cstr(&p->text) + start, p->text.len - start, room, SLOT_NORMAL);
+	term_put(y, x, str_cstr(&p->text) + start, p->text.len - start, room,
+		 p->fresh ? SLOT_SELECTION : SLOT_NORMAL);
 	app_keybar(a, SCR_PROMPT, NULL, NULL);
 	term_cursor(y, cx, true);
 	term_refresh();
@@ -248,6 +250,11 @@ static int prompt_key(Prompt *p, const TermEvent *ev)
 		*p->fold = !*p->fold;
 		return 0;
 	}
+	if (p->fresh && (key_is_text(ev->key) || ev->key == K_PASTE)) {
+		str_clear(&p->text);
+		p->cur = 0;
+	}
+	p->fresh = false;
 	switch (ev->key) {
 	case K_BS:
 		prompt_delete(p, utf8_prev_grapheme(s, p->text.len, p->cur), p->cur);
@@ -286,7 +293,7 @@ static int prompt_key(Prompt *p, const TermEvent *ev)
 
 bool app_prompt(App *a, const char *label, const char *initial, Str *out, bool *fold)
 {
-	Prompt p = {label, STR_INIT, 0, fold};
+	Prompt p = {label, STR_INIT, 0, fold, initial && *initial};
 	int r = 0;
 	if (initial)
 		str_adds(&p.text, initial);

@@ -168,3 +168,66 @@ send c
 exit 0
 S
 check '"$TOASOAN" show 2 | grep -q "MưaX lớn"' "answering yes to the quit question saved"
+
+screen "find ignoring diacritics, replace all, go to line" 80x24 --as mai edit 1 <<'S'
+wait Sáng nay
+send <C-f>
+wait Tìm:
+wait Tìm bỏ dấu: tắt
+send <C-t>
+wait Tìm bỏ dấu: bật
+send song han<Enter>
+expect-attr sông Hàn bg=186
+send <C-r>
+wait Tìm: song han
+send <Enter>
+wait Thay bằng:
+send sông Hồng<Enter>
+wait Đã thay 1 chỗ.
+wait qua sông Hồng.
+send <C-l>
+wait Đến dòng:
+send 1<Enter>
+wait 1:1
+send <C-f>
+send xyz<Enter>
+wait Không tìm thấy "xyz".
+send <C-q>
+wait Lưu trước khi thoát?
+send k
+exit 0
+S
+
+screen "SIGTERM ends the editor cleanly" 80x24 --as mai edit 1 <<'S'
+wait Sáng nay
+signal TERM
+exit 0
+S
+
+screen "SIGHUP (the SSH link dropped) ends the queues cleanly" 80x24 --as mai <<'S'
+wait Tòa soạn
+signal HUP
+exit 0
+S
+
+screen "clicking a finding in the pane selects it; Enter jumps there" 80x24 --as mai edit 4 <<'S'
+wait Việt Nam
+send <End> mộtt haii
+wait Lỗi (2)
+wait • haii
+click 19 3
+wait ▸ haii
+send <Enter>
+wait 1:41
+send <C-q>
+wait Lưu trước khi thoát?
+send k
+exit 0
+S
+
+LANG= LC_ALL= screen "Vietnamese shows right without a UTF-8 locale" 80x24 --as mai <<'S'
+wait Tòa soạn — Bài của tôi
+wait Đà Nẵng khai trương
+send <C-q>
+exit 0
+S

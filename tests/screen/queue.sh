@@ -61,7 +61,7 @@ wait Tòa soạn — Chờ duyệt
 send <Left><Left>
 wait Tòa soạn — Tất cả
 send o
-wait 3 bài
+wait Tiêu đề ▲
 dump
 send <C-q>
 exit 0
