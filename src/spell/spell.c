@@ -309,7 +309,8 @@ bool spell_check_paragraph(Speller *sp, const char *text, size_t len, const Spel
 	rules_tone_style(&r);
 	if (tally)
 		*tally = r.tally;
-	qsort(out->items + first, out->n - first, sizeof(Finding), by_position);
+	if (out->n > first)
+		qsort(out->items + first, out->n - first, sizeof(Finding), by_position);
 	free(r.toks);
 	norm_release(&nt);
 	return true;
