@@ -17,6 +17,7 @@
 #include "base/xalloc.h"
 #include "cli/cmd.h"
 #include "cli/cmds.h"
+#include "spell/spell.h"
 #include "base/banned.h"
 
 typedef struct Command {
@@ -129,7 +130,7 @@ static Desk *open_desk(Cli *c, bool quiet_missing, bool *failed)
 		free(path);
 		return NULL;
 	}
-	opt = (DeskOptions){path, c->login, c->as, &c->config, false};
+	opt = (DeskOptions){path, c->login, c->as, &c->config, false, spell_count_bigrams};
 	c->desk = desk_open(&opt, err, sizeof(err));
 	if (!c->desk) {
 		cli_error("%s", err);
@@ -167,7 +168,7 @@ int cmd_init(Cli *c, int argc, char **argv)
 	if (argc > 1)
 		return cli_usage("init", "init takes no arguments");
 	path = config_db_path(&c->config, c->db);
-	opt = (DeskOptions){path, c->login, NULL, &c->config, true};
+	opt = (DeskOptions){path, c->login, NULL, &c->config, true, spell_count_bigrams};
 	ok = desk_init(&opt, err, sizeof(err));
 	if (ok)
 		printf("database ready at %s\n", path);

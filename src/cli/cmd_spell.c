@@ -4,6 +4,7 @@
  * column are counted here in one forward pass, since findings come sorted by offset.
  */
 #include "cli/cmd_spell.h"
+#include "cli/speller.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -95,51 +96,21 @@ static void print_json(const Finding *f, const Pos *p, const char *in, Json *j)
 	json_end(j);
 }
 
-/* The newsroom's words when a database exists; false only when it exists but fails. */
-static bool newsroom_words(Cli *c, char ***words, size_t *n)
+/* The checker with the newsroom's words and context when a database exists. */
+static Speller *open_speller(Cli *c, const char *style)
 {
+	char err[1024];
 	bool failed = false;
 	Desk *d = cli_desk_optional(c, &failed);
+	Speller *sp;
 
-	*words = NULL;
-	*n = 0;
 	if (failed)
-		return false;
-	if (d && !desk_words(d, words, n)) {
-		cli_error("%s", desk_errmsg(d));
-		return false;
-	}
-	return true;
-}
-
-static Speller *open_speller(Cli *c, const char *style_arg)
-{
-	SpellOptions opt = {0};
-	char err[1024], **words = NULL, *dir;
-	size_t nwords = 0;
-	Speller *sp = NULL;
-	const char *style = style_arg ? style_arg : c->config.spell_style;
-
-	if (style && !tone_style_parse(style, &opt.style)) {
-		cli_usage(SPELL_USAGE, "unknown style '%s' (old, new or any)", style);
 		return NULL;
-	}
-	if (!newsroom_words(c, &words, &nwords))
-		return NULL;
-	dir = config_dict_dir(&c->config);
-	opt.dict_dir = dir;
-	opt.words = (const char *const *)words;
-	opt.nwords = nwords;
-	opt.language = c->config.language;
-	sp = spell_new(&opt, err, sizeof(err));
+	sp = newsroom_speller(d, &c->config, style, c->config.language, err, sizeof(err));
 	if (!sp)
 		cli_error("%s", err);
 	else if (spell_status(sp))
 		cli_warn("%s", spell_status(sp));
-	for (size_t i = 0; i < nwords; i++)
-		free(words[i]);
-	free(words);
-	free(dir);
 	return sp;
 }
 

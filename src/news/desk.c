@@ -143,6 +143,7 @@ Desk *desk_open(const DeskOptions *opt, char *err, size_t errlen)
 	Desk *d = xcalloc(1, sizeof(*d));
 
 	d->config = opt->config;
+	d->count_pairs = opt->count_pairs;
 	d->real_login = xstrdup("");
 	d->store = store_open(opt->db_path, opt->create, err, errlen);
 	if (!d->store || !load_actor(d, opt->login, err, errlen))
@@ -354,6 +355,11 @@ bool desk_word_remove(Desk *d, const char *word)
 		return desk_store_fail(d);
 	return removed ? true : desk_fail(d, DESK_NOT_FOUND, "'%s' is not in the dictionary",
 					  word);
+}
+
+bool desk_pairs(Desk *d, void (*each)(const char *pair, int64_t n, void *ud), void *ud)
+{
+	return store_bigrams(d->store, each, ud) ? true : desk_store_fail(d);
 }
 
 int64_t desk_data_version(Desk *d)

@@ -35,12 +35,21 @@ typedef enum DeskError {
 	DESK_FAILED,     /* the database or the disk failed */
 } DeskError;
 
+/*
+ * Counts the syllable pairs of a text: calls fn(arg, "a b", len) once per pair. The checker
+ * provides it (spell_count_bigrams); the desk calls it on publishing to keep the counts of
+ * published text that the checker's context model learns from.
+ */
+typedef void (*DeskPairFn)(void *arg, const char *pair, size_t len);
+typedef void (*DeskPairCounter)(const char *text, size_t len, DeskPairFn fn, void *arg);
+
 typedef struct DeskOptions {
 	const char *db_path;      /* the database file */
 	const char *login;        /* the real user's login */
 	const char *as_login;     /* --as LOGIN, or NULL */
 	const Config *config;     /* settings; the desk keeps a pointer, it must outlive the desk */
 	bool create;              /* create the database if missing (init) */
+	DeskPairCounter count_pairs; /* NULL: published text is not counted */
 } DeskOptions;
 
 /*
@@ -186,6 +195,9 @@ bool desk_backup(Desk *d, const char *path);
 
 /* Integrity and foreign-key checks, and clears dead locks. Problems go to report. */
 bool desk_check_db(Desk *d, Str *report, int *problems, int64_t *cleared);
+
+/* The syllable pair counts of everything published, for the checker's context model. */
+bool desk_pairs(Desk *d, void (*each)(const char *pair, int64_t n, void *ud), void *ud);
 
 /* Renders one article in a format: "html", "ninjs", "md" or "txt". */
 bool desk_render(Desk *d, const Article *a, const char *format, Str *out);

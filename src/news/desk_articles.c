@@ -176,6 +176,37 @@ static bool update_outputs(Desk *d, int64_t id, State to)
 	return true;
 }
 
+typedef struct PairCount {
+	Store *store;
+	int64_t sign;
+	bool ok;
+} PairCount;
+
+static void add_pair(void *arg, const char *pair, size_t len)
+{
+	PairCount *pc = arg;
+	char buf[256];
+
+	if (!pc->ok || len >= sizeof(buf))
+		return;
+	memcpy(buf, pair, len);
+	buf[len] = '\0';
+	pc->ok = store_bigram_add(pc->store, buf, pc->sign);
+}
+
+/* Adds (sign 1) or takes away (-1) the syllable pairs of a's text in the context counts. */
+static bool count_pairs(Desk *d, const Article *a, int64_t sign)
+{
+	PairCount pc = {d->store, sign, true};
+	const char *fields[] = {a->title, a->sapo, a->body};
+
+	if (!d->count_pairs)
+		return true;
+	for (size_t i = 0; i < 3 && pc.ok; i++)
+		d->count_pairs(fields[i], strlen(fields[i]), add_pair, &pc);
+	return pc.ok ? true : desk_store_fail(d);
+}
+
 /* Moves one article inside an open transaction; commits. */
 static bool move(Desk *d, const Article *a, State to, int64_t publish_at, const char *note)
 {
@@ -194,6 +225,9 @@ static bool move(Desk *d, const Article *a, State to, int64_t publish_at, const 
 				 "again and retry", (long long)a->id);
 	}
 	if ((to == STATE_PUBLISHED || a->state == STATE_PUBLISHED) && !update_outputs(d, a->id, to))
+		return false;
+	if ((to == STATE_PUBLISHED) != (a->state == STATE_PUBLISHED) &&
+	    !count_pairs(d, a, to == STATE_PUBLISHED ? 1 : -1))
 		return false;
 	return store_commit(d->store) ? true : desk_store_fail(d);
 }

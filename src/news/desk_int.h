@@ -12,6 +12,7 @@ struct Desk {
 	const Config *config;
 	User actor;          /* who is acting: the --as user, or the real one */
 	char *real_login;    /* the real user when acting with --as, else "" */
+	DeskPairCounter count_pairs; /* for the context model, or NULL */
 	DeskError code;      /* the last failure */
 	char err[600];       /* its message */
 };

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 #include "base/xalloc.h"
@@ -71,8 +72,7 @@ static const char *const migrations[] = {
 	"  section TEXT NOT NULL, tags TEXT NOT NULL, at INTEGER NOT NULL,"
 	"  PRIMARY KEY (article, login));"
 	"CREATE TABLE words(word TEXT PRIMARY KEY, added_by TEXT NOT NULL, at INTEGER NOT NULL);"
-	"CREATE TABLE bigrams(a TEXT NOT NULL, b TEXT NOT NULL, n INTEGER NOT NULL,"
-	"  PRIMARY KEY (a, b)) WITHOUT ROWID;"
+	"CREATE TABLE bigrams(pair TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;"
 	"CREATE TRIGGER revisions_no_update BEFORE UPDATE ON revisions"
 	"  BEGIN SELECT RAISE(ABORT, 'revisions are append-only'); END;"
 	"CREATE TRIGGER revisions_no_delete BEFORE DELETE ON revisions"
@@ -283,6 +283,29 @@ static bool looks_like_database(const char *path, char *err, size_t errlen)
 	return false;
 }
 
+/* A database toasoan cannot write to: the file, its folder (for the WAL files) or the disk. */
+static bool writable(const char *path, bool exists, char *err, size_t errlen)
+{
+	char *dir = xstrdup(path);
+	char *slash = strrchr(dir, '/');
+	struct statvfs vfs;
+	bool ok = true;
+
+	if (slash)
+		slash == dir ? (void)(slash[1] = '\0') : (void)(*slash = '\0');
+	else
+		dir[0] = '.', dir[1] = '\0';
+	if (statvfs(slash ? dir : ".", &vfs) == 0 && (vfs.f_flag & ST_RDONLY))
+		ok = false;
+	else if ((exists && access(path, W_OK) != 0) || access(slash ? dir : ".", W_OK) != 0)
+		ok = false;
+	if (!ok)
+		snprintf(err, errlen, "the database '%s' is read-only: toasoan must be able to write "
+			 "to it and to its folder '%s'", path, slash ? dir : ".");
+	free(dir);
+	return ok;
+}
+
 Store *store_open(const char *path, bool create, char *err, size_t errlen)
 {
 	Store *s;
@@ -298,6 +321,8 @@ Store *store_open(const char *path, bool create, char *err, size_t errlen)
 	} else if (!looks_like_database(path, err, errlen)) {
 		return NULL;
 	}
+	if (!writable(path, !(flags & SQLITE_OPEN_CREATE), err, errlen))
+		return NULL;
 	s = xcalloc(1, sizeof(*s));
 	s->path = xstrdup(path);
 	if (sqlite3_open_v2(path, &s->db, flags, NULL) != SQLITE_OK) {

@@ -106,10 +106,10 @@ bool store_words(Store *s, char ***words, size_t *n);
 bool store_word_add(Store *s, const char *word, const char *by, int64_t now, bool *added);
 bool store_word_remove(Store *s, const char *word, bool *removed);
 
-/* Syllable bigram counts from published text, for the checker's context model. */
-bool store_bigram_add(Store *s, const char *a, const char *b, int64_t n);
-bool store_bigrams(Store *s, void (*each)(const char *a, const char *b, int64_t n, void *ud),
-		   void *ud);
+/* Syllable pair counts ("a b") of published text, for the checker's context model. A count
+ * that falls to zero removes the pair. */
+bool store_bigram_add(Store *s, const char *pair, int64_t n);
+bool store_bigrams(Store *s, void (*each)(const char *pair, int64_t n, void *ud), void *ud);
 
 /* Edit locks: one row per article being edited. */
 

@@ -46,25 +46,26 @@ bool store_word_remove(Store *s, const char *word, bool *removed)
 	return true;
 }
 
-bool store_bigram_add(Store *s, const char *a, const char *b, int64_t n)
+bool store_bigram_add(Store *s, const char *pair, int64_t n)
 {
-	return store_exec_stmt(s, store_prep(s,
-		"INSERT INTO bigrams(a, b, n) VALUES (?, ?, ?) "
-		"ON CONFLICT(a, b) DO UPDATE SET n = n + excluded.n", "tti", a, b, n),
-		"count syllable pairs");
+	if (!store_exec_stmt(s, store_prep(s,
+		"INSERT INTO bigrams(pair, n) VALUES (?, ?) "
+		"ON CONFLICT(pair) DO UPDATE SET n = n + excluded.n", "ti", pair, n),
+		"count syllable pairs"))
+		return false;
+	return store_exec_stmt(s, store_prep(s, "DELETE FROM bigrams WHERE pair = ? AND n <= 0",
+					     "t", pair), "count syllable pairs");
 }
 
-bool store_bigrams(Store *s, void (*each)(const char *a, const char *b, int64_t n, void *ud),
-		   void *ud)
+bool store_bigrams(Store *s, void (*each)(const char *pair, int64_t n, void *ud), void *ud)
 {
-	sqlite3_stmt *st = store_prep(s, "SELECT a, b, n FROM bigrams", "");
+	sqlite3_stmt *st = store_prep(s, "SELECT pair, n FROM bigrams", "");
 	int rc;
 
 	if (!st)
 		return false;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		each((const char *)sqlite3_column_text(st, 0),
-		     (const char *)sqlite3_column_text(st, 1), sqlite3_column_int64(st, 2), ud);
+		each((const char *)sqlite3_column_text(st, 0), sqlite3_column_int64(st, 1), ud);
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? true : store_fail(s, "read syllable pairs");
 }

@@ -85,6 +85,9 @@ struct Speller {
 	bool english_msgs;
 	Table cache;     /* word bytes -> packed Verdict */
 	Table bigrams;   /* "a b" -> count (the context model) */
+	Table sugg;      /* flagged word bytes -> index into sugg_text */
+	char **sugg_text;/* suggestions of a flagged word, each ended by '\n' */
+	size_t nsugg, suggcap;
 	char *status;    /* what runs without; NULL for nothing */
 };
 

@@ -41,13 +41,44 @@ static bool is_starter(int32_t cp)
 	return cp < 0x300 || utf8proc_get_property(cp)->combining_class == 0;
 }
 
+/* Code points that are NFC whatever surrounds them: no mark, nothing that decomposes. */
+static bool stable(int32_t cp)
+{
+	return cp < 0x300 || (cp >= 0x1E00 && cp <= 0x1EFF) || (cp >= 0x2010 && cp <= 0x206F) ||
+	       (cp >= 0x20A0 && cp <= 0x20CF) || cp == 0xFEFF;
+}
+
+/*
+ * True if in is valid UTF-8 in NFC. One pass over the bytes settles the usual Vietnamese
+ * text (ASCII, Latin, the precomposed letters of U+1E00..U+1EFF, punctuation); anything else
+ * is asked of the full normaliser.
+ */
+static bool quick_nfc(const char *in, size_t len)
+{
+	size_t i = 0, n;
+	int32_t cp;
+
+	while (i < len) {
+		if ((unsigned char)in[i] < 0x80) {
+			i++;
+			continue;
+		}
+		if (!(n = utf8_decode(in + i, len - i, &cp)))
+			return false;
+		if (!stable(cp))
+			return utf8_valid(in, len, NULL) && utf8_is_nfc(in, len);
+		i += n;
+	}
+	return true;
+}
+
 void norm_text(NormText *nt, const char *in, size_t len)
 {
 	size_t cap = 0, badcap = 0, i = 0, run = 0;
 
 	memset(nt, 0, sizeof(*nt));
 	nt->in_len = len;
-	if (utf8_valid(in, len, NULL) && utf8_is_nfc(in, len)) {
+	if (quick_nfc(in, len)) {
 		str_add(&nt->text, in, len);
 		return;
 	}

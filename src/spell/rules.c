@@ -204,19 +204,23 @@ static size_t next_word(const CheckRun *r, size_t i)
 	return 0;
 }
 
+/* Words a and b equal but for case, compared code point by code point. */
 static bool same_word(const CheckRun *r, size_t a, size_t b)
 {
-	Str x = STR_INIT, y = STR_INIT;
-	bool same;
+	const char *x = r->s + r->toks[a].t.start, *y = r->s + r->toks[b].t.start;
+	size_t lx = tlen(&r->toks[a]), ly = tlen(&r->toks[b]), i = 0, j = 0;
 
-	if (tlen(&r->toks[a]) != tlen(&r->toks[b]))
+	if (lx != ly)
 		return false;
-	word_lower(r->s + r->toks[a].t.start, tlen(&r->toks[a]), &x);
-	word_lower(r->s + r->toks[b].t.start, tlen(&r->toks[b]), &y);
-	same = x.len == y.len && memcmp(x.s, y.s, x.len) == 0;
-	str_release(&x);
-	str_release(&y);
-	return same;
+	while (i < lx && j < ly) {
+		int32_t c, d;
+		size_t n = utf8_decode(x + i, lx - i, &c), m = utf8_decode(y + j, ly - j, &d);
+		if (!n || !m || (c != d && utf8_lower(c) != utf8_lower(d)))
+			return false;
+		i += n;
+		j += m;
+	}
+	return i == lx && j == ly;
 }
 
 static bool reduplication(CheckRun *r, size_t a)
@@ -238,26 +242,31 @@ static bool reduplication(CheckRun *r, size_t a)
 	return yes;
 }
 
-/* Phrase of k words starting at word i repeated right after it: returns the end word. */
-static size_t phrase_repeat(const CheckRun *r, size_t i, size_t k)
+/*
+ * A phrase of k words starting at word i repeated right after it: true, with the first and
+ * last word of the repetition in *from and *to.
+ */
+static bool phrase_repeat(const CheckRun *r, size_t i, size_t k, size_t *from, size_t *to)
 {
 	size_t w[6], j = i;
 
 	for (size_t n = 0; n < 2 * k; n++) {
 		if (n && !(j = next_word(r, j)))
-			return 0;
+			return false;
 		w[n] = j;
 	}
 	for (size_t n = 0; n < k; n++)
 		if (!same_word(r, w[n], w[n + k]))
-			return 0;
-	return w[2 * k - 1] * 1000 + w[k];
+			return false;
+	*from = w[k];
+	*to = w[2 * k - 1];
+	return true;
 }
 
 void rules_repeat(CheckRun *r)
 {
 	for (size_t i = 0; i < r->ntoks; i++) {
-		size_t j, x;
+		size_t j, from, to;
 		if (!is_word(&r->toks[i]) || !(j = next_word(r, i)))
 			continue;
 		if (same_word(r, i, j)) {
@@ -267,8 +276,8 @@ void rules_repeat(CheckRun *r)
 			continue;
 		}
 		for (size_t k = 2; k <= 3; k++) {
-			if ((x = phrase_repeat(r, i, k))) {
-				run_add(r, r->toks[x % 1000].t.start, r->toks[x / 1000].t.end, FIND_REPEAT,
+			if (phrase_repeat(r, i, k, &from, &to)) {
+				run_add(r, r->toks[from].t.start, r->toks[to].t.end, FIND_REPEAT,
 					SEV_WARNING, MSG_REPEAT, NULL, NULL, 0);
 				break;
 			}

@@ -32,6 +32,8 @@ static const char *const msg_en[] = {
 #undef SPELL_MSG_EN
 };
 
+static void sugg_clear(Speller *sp);
+
 const char *finding_kind_name(FindingKind k)
 {
 	return (unsigned)k < FIND_KIND_COUNT ? kind_names[k] : NULL;
@@ -117,6 +119,7 @@ Speller *spell_new(const SpellOptions *opt, char *err, size_t errlen)
 	str_release(&status);
 	table_init(&sp->cache);
 	table_init(&sp->bigrams);
+	table_init(&sp->sugg);
 	return sp;
 }
 
@@ -127,6 +130,9 @@ void spell_free(Speller *sp)
 	lex_release(&sp->lex);
 	table_release(&sp->cache);
 	table_release(&sp->bigrams);
+	sugg_clear(sp);
+	table_release(&sp->sugg);
+	free(sp->sugg_text);
 	free(sp->status);
 	free(sp);
 }
@@ -148,6 +154,8 @@ bool spell_has_english(const Speller *sp)
 
 void spell_set_style(Speller *sp, ToneStyle style)
 {
+	if (sp->style != style)
+		sugg_clear(sp); /* suggestions follow the house placement */
 	sp->style = style;
 }
 
@@ -186,6 +194,42 @@ static void tokenize(CheckRun *r)
 	}
 }
 
+/* Forgets the cached suggestions (when the dictionaries change or the cache grows). */
+static void sugg_clear(Speller *sp)
+{
+	for (size_t i = 0; i < sp->nsugg; i++)
+		free(sp->sugg_text[i]);
+	sp->nsugg = 0;
+	table_clear(&sp->sugg);
+}
+
+/* Suggestions for a flagged word, computed once per distinct word. */
+static size_t cached_suggest(Speller *sp, const char *w, size_t len, Verdict v, char ***out)
+{
+	uint64_t idx;
+	size_t n = 0;
+
+	if (!table_get(&sp->sugg, w, len, &idx)) {
+		Str all = STR_INIT;
+		n = suggest_word(sp, w, len, v, out, 5);
+		for (size_t i = 0; i < n; i++)
+			str_addf(&all, "%s\n", (*out)[i]);
+		if (sp->nsugg > 50000)
+			sugg_clear(sp);
+		xgrow(&sp->sugg_text, &sp->suggcap, sp->nsugg + 1, sizeof(char *));
+		sp->sugg_text[sp->nsugg] = xstrdup(str_cstr(&all));
+		table_put(&sp->sugg, w, len, sp->nsugg++);
+		str_release(&all);
+		return n;
+	}
+	*out = NULL;
+	for (const char *p = sp->sugg_text[idx], *nl; (nl = strchr(p, '\n')); p = nl + 1) {
+		*out = xrealloc(*out, (n + 1) * sizeof(char *));
+		(*out)[n++] = xstrndup(p, (size_t)(nl - p));
+	}
+	return n;
+}
+
 static void check_words(CheckRun *r)
 {
 	for (size_t i = 0; i < r->ntoks; i++) {
@@ -204,7 +248,7 @@ static void check_words(CheckRun *r)
 				r->tally.new_tones++;
 			continue;
 		}
-		n = suggest_word(r->sp, r->s + t->t.start, len, t->v, &sugg, 5);
+		n = cached_suggest(r->sp, r->s + t->t.start, len, t->v, &sugg);
 		run_add(r, t->t.start, t->t.end, (FindingKind)t->v.kind, (Severity)t->v.severity,
 			(MsgId)t->v.msg, NULL, sugg, n);
 	}
@@ -265,7 +309,8 @@ bool spell_check_paragraph(Speller *sp, const char *text, size_t len, const Spel
 	rules_tone_style(&r);
 	if (tally)
 		*tally = r.tally;
-	qsort(out->items + first, out->n - first, sizeof(Finding), by_position);
+	if (out->n > first)
+		qsort(out->items + first, out->n - first, sizeof(Finding), by_position);
 	free(r.toks);
 	norm_release(&nt);
 	return true;
@@ -302,14 +347,17 @@ void spell_add_word(Speller *sp, const char *word)
 {
 	lex_add_word(&sp->lex, word, true);
 	table_clear(&sp->cache);
+	sugg_clear(sp);
 }
 
 bool spell_remove_word(Speller *sp, const char *word)
 {
 	bool had = lex_remove_word(&sp->lex, word);
 
-	if (had)
+	if (had) {
 		table_clear(&sp->cache);
+		sugg_clear(sp);
+	}
 	return had;
 }
 

@@ -18,6 +18,10 @@ static int32_t peek(const char *s, size_t len, size_t off, size_t *n)
 {
 	int32_t cp = -1;
 
+	if (off < len && (unsigned char)s[off] < 0x80) {
+		*n = 1;
+		return (unsigned char)s[off];
+	}
 	*n = off < len ? utf8_decode(s + off, len - off, &cp) : 0;
 	if (*n == 0) {
 		*n = off < len ? 1 : 0;
@@ -115,6 +119,18 @@ static bool looks_like_address(const char *s, size_t len, size_t off, size_t *en
 		if (e - dot - 1 == strlen(tld[i]) && strncasecmp(s + dot + 1, tld[i], e - dot - 1) == 0)
 			return true;
 	return false;
+}
+
+/* A cheap test before looks_like_address: ASCII word characters, then '.' or '@'. */
+static bool maybe_address(const char *s, size_t len, size_t off)
+{
+	size_t i = off;
+
+	while (i < len && ((s[i] | 32) >= 'a' && (s[i] | 32) <= 'z' ? true :
+	                   (s[i] >= '0' && s[i] <= '9') || s[i] == '-' || s[i] == '_'))
+		i++;
+	return i > off && i + 1 < len && (s[i] == '.' || s[i] == '@') &&
+	       (unsigned char)s[i + 1] < 0x80 && s[i + 1] != ' ' && s[i + 1] != '\n';
 }
 
 static size_t scan_number(const char *s, size_t len, size_t off)
@@ -235,13 +251,14 @@ size_t token_next(const char *s, size_t len, size_t off, Token *t)
 		return finish(t, TOK_NEWLINE, off, off + 1 + (off + 1 < len && s[off + 1] == '\n'), cp);
 	if (is_space(cp))
 		return scan_space(s, len, off, t);
-	if (starts_with(s, len, off, "http://") || starts_with(s, len, off, "https://") ||
-	    starts_with(s, len, off, "www."))
+	if ((cp == 'h' || cp == 'H' || cp == 'w' || cp == 'W') &&
+	    (starts_with(s, len, off, "http://") || starts_with(s, len, off, "https://") ||
+	     starts_with(s, len, off, "www.")))
 		return finish(t, TOK_SKIP, off, chunk_end(s, len, off), cp);
 	if ((cp == '#' || cp == '@') && token_word_char(peek(s, len, off + n, &m)))
 		return finish(t, TOK_SKIP, off, chunk_end(s, len, off), cp);
 	if (token_word_char(cp) && !is_mark(cp) && (!legacy_char(cp) || legacy_starts_word(s, len, off))) {
-		if (looks_like_address(s, len, off, &end))
+		if (maybe_address(s, len, off) && looks_like_address(s, len, off, &end))
 			return finish(t, TOK_SKIP, off, end, cp);
 		if (is_digit(cp)) {
 			end = scan_number(s, len, off);

@@ -365,7 +365,7 @@ bool legacy_decode(Encoding enc, const char *in, size_t len, Str *out, char *err
 	Str cps = STR_INIT;
 	size_t bad;
 	bool ok = false;
-	const char *nul = memchr(in, 0, len);
+	const char *nul = len ? memchr(in, 0, len) : NULL;
 
 	if (nul) {
 		snprintf(err, errlen, "NUL byte at offset %zu", (size_t)(nul - in));

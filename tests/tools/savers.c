@@ -30,7 +30,7 @@ typedef struct Counts {
 static Desk *open_desk(const char *db, const Config *cfg)
 {
 	char err[512];
-	DeskOptions opt = {db, "root", NULL, cfg, false};
+	DeskOptions opt = {db, "root", NULL, cfg, false, NULL};
 	const char *login = getenv("SAVERS_LOGIN");
 	Desk *d;
 
