@@ -361,11 +361,16 @@ static void decode_viqr(const unsigned char *in, size_t len, Str *cps)
 
 bool legacy_decode(Encoding enc, const char *in, size_t len, Str *out, char *err, size_t errlen)
 {
-	const unsigned char *u = (const unsigned char *)in;
+	const unsigned char *u;
 	Str cps = STR_INIT;
 	size_t bad;
 	bool ok = false;
-	const char *nul = memchr(in, 0, len);
+	const char *nul;
+
+	if (len == 0)
+		in = "";
+	u = (const unsigned char *)in;
+	nul = memchr(in, 0, len);
 
 	if (nul) {
 		snprintf(err, errlen, "NUL byte at offset %zu", (size_t)(nul - in));
@@ -523,7 +528,7 @@ bool legacy_encode(Encoding enc, const char *utf8, size_t len, Str *out)
 	size_t i = 0;
 	int32_t cp, prev = 0;
 
-	if (!utf8_nfc(utf8, len, &nfc))
+	if (!utf8_nfc(len ? utf8 : "", len, &nfc))
 		return false;
 	if (enc == ENC_UTF8) {
 		str_add(out, str_cstr(&nfc), nfc.len);

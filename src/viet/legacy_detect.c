@@ -189,6 +189,8 @@ void legacy_guess(const char *in, size_t len, LegacyGuess *g)
 
 	memset(g, 0, sizeof(*g));
 	g->enc = g->best = ENC_UTF8;
+	if (len == 0)
+		in = "";
 	if (memchr(in, 0, len))
 		return;
 	if (!has_high_byte(in, len)) {
@@ -340,25 +342,28 @@ static size_t moji_walk(const char *s, size_t len, int e, bool whole, Str *out, 
 size_t legacy_repair_mojibake(const char *utf8, size_t len, Str *out)
 {
 	int count[4] = {0, 0, 0, 0}, e;
-	size_t done;
+	size_t done = 0;
 	bool whole;
-	Str tmp = STR_INIT;
+	Str nfc = STR_INIT, tmp = STR_INIT;
 
-	if (!utf8_valid(utf8, len, NULL)) {
+	if (len == 0)
+		utf8 = "";
+	if (!utf8_nfc(utf8, len, &nfc)) {
 		str_add(out, utf8, len);
 		return 0;
 	}
-	moji_walk(utf8, len, 0, false, NULL, count);
+	moji_walk(str_cstr(&nfc), nfc.len, 0, false, NULL, count);
 	e = count[1] > count[0];
 	if (count[e] == 0) {
-		str_add(out, utf8, len);
-		return 0;
+		str_add(out, str_cstr(&nfc), nfc.len);
+		goto done;
 	}
 	/* A text converted whole has no real Unicode letters, and most of its words are broken. */
 	whole = count[3] == 0 && count[e] >= 3 && count[e] * 10 >= count[2] * 6;
-	done = moji_walk(utf8, len, e, whole, &tmp, NULL);
-	if (!utf8_nfc(str_cstr(&tmp), tmp.len, out))
-		str_add(out, utf8, len);
+	done = moji_walk(nfc.s, nfc.len, e, whole, &tmp, NULL);
+	utf8_nfc(str_cstr(&tmp), tmp.len, out);
+done:
+	str_release(&nfc);
 	str_release(&tmp);
 	return done;
 }
