@@ -180,12 +180,37 @@ static void guess_ascii(const char *in, size_t len, LegacyGuess *g)
 	g->confident = t.valid <= t.invalid;
 }
 
-void legacy_guess(const char *in, size_t len, LegacyGuess *g)
+/* Scores the one-byte and VNI candidates on in; fills g->best, score and runner_up. */
+static void guess_eight_bit(const char *in, size_t len, LegacyGuess *g, Tally *bt)
 {
 	static const Encoding eight_bit[] = {ENC_TCVN3, ENC_VNI, ENC_VISCII, ENC_CP1258};
-	size_t window = len < DETECT_WINDOW ? len : DETECT_WINDOW;
 	int best = -1000000, second = -1000000;
-	Tally bt = {0, 0, 0};
+
+	memset(bt, 0, sizeof(*bt));
+	for (size_t i = 0; i < sizeof(eight_bit) / sizeof(eight_bit[0]); i++) {
+		Tally t;
+		int s;
+		if (!tally_candidate(eight_bit[i], in, len, &t))
+			continue;
+		s = tally_score(&t);
+		if (s > best) {
+			second = best;
+			best = s;
+			*bt = t;
+			g->best = eight_bit[i];
+		} else if (s > second) {
+			second = s;
+		}
+	}
+	g->score = best;
+	g->runner_up = second;
+}
+
+void legacy_guess(const char *in, size_t len, LegacyGuess *g)
+{
+	size_t window = len < DETECT_WINDOW ? len : DETECT_WINDOW;
+	Tally bt, ut;
+	bool sure;
 
 	memset(g, 0, sizeof(*g));
 	g->enc = g->best = ENC_UTF8;
@@ -197,29 +222,25 @@ void legacy_guess(const char *in, size_t len, LegacyGuess *g)
 		guess_ascii(in, window, g);
 		return;
 	}
+	guess_eight_bit(in, window, g, &bt);
+	sure = bt.valid >= 3 && g->score >= 3 && g->score >= g->runner_up + 3 &&
+	       bt.invalid * 4 <= bt.valid;
 	if (utf8_valid(in, len, NULL)) {
-		g->confident = true;
+		/* short legacy text can be valid UTF-8 by chance ("trương" in VISCII): compare */
+		tally_text(in, window, &ut);
+		if (sure && g->score > tally_score(&ut) + 3) {
+			g->enc = g->best;
+			g->confident = true;
+			return;
+		}
+		g->runner_up = g->score;
+		g->score = tally_score(&ut);
+		g->best = ENC_UTF8;
+		g->confident = g->score >= g->runner_up;
 		return;
 	}
-	for (size_t i = 0; i < sizeof(eight_bit) / sizeof(eight_bit[0]); i++) {
-		Tally t;
-		int s;
-		if (!tally_candidate(eight_bit[i], in, window, &t))
-			continue;
-		s = tally_score(&t);
-		if (s > best) {
-			second = best;
-			best = s;
-			bt = t;
-			g->best = eight_bit[i];
-		} else if (s > second) {
-			second = s;
-		}
-	}
-	g->score = best;
-	g->runner_up = second;
-	g->confident = bt.valid >= 3 && best >= 3 && best >= second + 3 && bt.invalid * 4 <= bt.valid;
-	if (g->confident)
+	g->confident = sure;
+	if (sure)
 		g->enc = g->best;
 }
 
@@ -282,16 +303,17 @@ typedef struct Fix {
 
 static const Encoding moji_enc[2] = {ENC_TCVN3, ENC_VNI};
 
-static void fix_word(const char *w, size_t len, Str *bytes, Fix *f)
+static void fix_word(const char *w, size_t len, Str *bytes, bool whole, Fix *f)
 {
 	char err[96];
 
 	f->candidate = word_bytes(w, len, bytes);
 	f->native = !f->candidate && has_high_byte(w, len);
-	f->orig_ok = legacy_syllable_ok(w, len);
+	f->orig_ok = f->candidate && legacy_syllable_ok(w, len);
 	for (int e = 0; e < 2; e++) {
 		str_clear(&f->as[e]);
-		f->ok[e] = f->candidate &&
+		/* a word that reads well as it stands is only reconsidered in a text mended whole */
+		f->ok[e] = f->candidate && (whole || !f->orig_ok) &&
 			   legacy_decode(moji_enc[e], str_cstr(bytes), bytes->len, &f->as[e], err,
 					 sizeof(err)) &&
 			   legacy_syllable_ok(f->as[e].s, f->as[e].len);
@@ -320,7 +342,7 @@ static size_t moji_walk(const char *s, size_t len, int e, bool whole, Str *out, 
 			i++;
 		if (i == start)
 			continue;
-		fix_word(s + start, i - start, &bytes, &f);
+		fix_word(s + start, i - start, &bytes, whole, &f);
 		if (!out) {
 			for (int k = 0; k < 2; k++)
 				count[k] += f.ok[k] && !f.orig_ok;

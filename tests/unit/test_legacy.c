@@ -1,4 +1,5 @@
 /* test_legacy.c: legacy Vietnamese encodings: tables, round trips, detection, mojibake. */
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -207,6 +208,54 @@ START_TEST(one_line_headlines_are_detected)
 }
 END_TEST
 
+START_TEST(detection_is_never_confidently_wrong)
+{
+	static const char *const words[] = {
+		"Người", "dân", "thủ", "đô", "Hà", "Nội", "đã", "quen", "với", "cảnh", "mưa", "lớn",
+		"mỗi", "chiều", "Trận", "bão", "đổ", "bộ", "vào", "tỉnh", "biển", "miền", "khiến",
+		"tuyến", "đường", "ngập", "ùn", "tắc", "Ủy", "ban", "thành", "phố", "yêu", "khẩn",
+		"trương", "khắc", "phục", "hậu", "quả", "trở", "lại", "trường", "Nguyễn", "Đức",
+		"ĐẢNG", "QUỐC", "HỘI", "nghiêng", "quyết", "định", "xoay", "ngoặt", "thuở", "khuỷu",
+		"và", "cho", "an", "ven", "xe", "gia",
+	};
+	uint64_t r = 88172645463325252ull;
+	int sure_long = 0, long_total = 0;
+
+	for (int n = 1; n <= 12; n++) {
+		for (int e = ENC_TCVN3; e < ENCODING_COUNT; e++) {
+			for (int k = 0; k < 60; k++) {
+				Str text = STR_INIT, enc = STR_INIT;
+				bool sure;
+				for (int w = 0; w < n; w++) {
+					r ^= r << 13;
+					r ^= r >> 7;
+					r ^= r << 17;
+					if (w)
+						str_addc(&text, ' ');
+					str_adds(&text, words[r % (sizeof(words) / sizeof(words[0]))]);
+				}
+				legacy_encode((Encoding)e, text.s, text.len, &enc);
+				Encoding d = legacy_detect(enc.s, enc.len, &sure);
+				/* plain ASCII reads the same as UTF-8: that answer is right too */
+				bool same = enc.len == text.len && memcmp(enc.s, text.s, text.len) == 0;
+				ck_assert_msg(!sure || d == (Encoding)e || (d == ENC_UTF8 && same),
+					      "%s read as %s: %s", encoding_name((Encoding)e),
+					      encoding_name(d), text.s);
+				if (n >= 6) {
+					long_total++;
+					sure_long += sure && d == (Encoding)e;
+				}
+				str_release(&text);
+				str_release(&enc);
+			}
+		}
+	}
+	/* from six words on, nearly every guess is made, and made with confidence */
+	ck_assert_int_ge(sure_long * 100, long_total * 97);
+	ck_assert_int_eq(legacy_detect("Báo 中文 日本語", strlen("Báo 中文 日本語"), NULL), ENC_UTF8);
+}
+END_TEST
+
 START_TEST(short_text_falls_back_to_utf8_not_sure)
 {
 	Str enc = STR_INIT, out = STR_INIT;
@@ -369,6 +418,7 @@ static Suite *legacy_suite(void)
 	ADD_TEST(s, one_byte_tables_are_one_to_one);
 	ADD_TEST(s, sentences_are_detected_and_decoded);
 	ADD_TEST(s, one_line_headlines_are_detected);
+	ADD_TEST(s, detection_is_never_confidently_wrong);
 	ADD_TEST(s, short_text_falls_back_to_utf8_not_sure);
 	ADD_TEST(s, utf8_nfc_and_nfd_are_utf8);
 	ADD_TEST(s, plain_ascii_is_utf8_unless_clearly_viqr);
