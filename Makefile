@@ -19,14 +19,20 @@ PKG_CONFIG ?= pkg-config
 # The one list of Debian packages: build, run, test.
 DEBS := build-essential pkg-config libncurses-dev libsqlite3-dev libyaml-dev \
 	libhunspell-dev hunspell-vi hunspell-en-us libutf8proc-dev check libvterm-dev \
-	sqlite3 tmux locales
+	sqlite3 tmux locales clang libclang-rt-dev python3
 
 CORE_PKGS := sqlite3 yaml-0.1 hunspell libutf8proc
 TUI_PKGS  := ncursesw
 TEST_PKGS := check vterm
 
 # SAN=1 builds into build/asan with the sanitizers; the plain build goes to build/plain.
-ifeq ($(SAN),1)
+ifeq ($(FUZZ),1)
+# Fuzz targets: the core built with clang's coverage instrumentation and sanitizers.
+B        := build/fuzz
+CC       := clang
+SANFLAGS := -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer
+OPT      := -O1 -g
+else ifeq ($(SAN),1)
 B        := build/asan
 SANFLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 OPT      := -O1 -g
@@ -65,10 +71,11 @@ CORE_OBJ := $(CORE_SRC:%.c=$(B)/%.o)
 TUI_OBJ  := $(TUI_SRC:%.c=$(B)/%.o)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 TOOL_BIN := $(TOOL_SRC:tests/tools/%.c=$(B)/tools/%)
+FUZZ_BIN := $(FUZZ_SRC:tests/fuzz/%.c=$(B)/fuzz/%)
 LIB      := $(B)/libtoasoan.a
 BIN      := $(B)/toasoan
 
-.PHONY: all run test check-build tests bench deps need-deps install clean demo fuzz format
+.PHONY: all run test tests bench deps need-deps install clean demo fuzz fuzzers format
 
 all: $(BIN)
 	@ln -sf $(BIN) toasoan
@@ -94,10 +101,24 @@ $(B)/tools/%: tests/tools/%.c $(LIB)
 
 tests: all $(UNIT_BIN) $(TOOL_BIN)
 
+$(B)/fuzz/%: tests/fuzz/%.c $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -fsanitize=fuzzer -o $@ $< $(LIB) $(CORE_LIBS)
+
+fuzzers: $(FUZZ_BIN)
+
+# A longer fuzzing session on every target: make fuzz SECONDS=300
+SECONDS ?= 60
+fuzz: need-deps
+	@$(MAKE) --no-print-directory FUZZ=1 fuzzers
+	@for f in build/fuzz/fuzz/fuzz_*; do n=$${f##*/fuzz_}; mkdir -p tests/fuzz/corpus/$$n; \
+		$$f -max_total_time=$(SECONDS) tests/fuzz/corpus/$$n || exit 1; done
+
 # Install the Debian packages when any library is missing (the two README commands call this).
 need-deps:
 	@$(PKG_CONFIG) --exists $(CORE_PKGS) $(TUI_PKGS) $(TEST_PKGS) 2>/dev/null \
 		&& test -f /usr/share/hunspell/vi_VN.dic && command -v tmux >/dev/null \
+		&& command -v clang >/dev/null && command -v python3 >/dev/null \
 		|| $(MAKE) --no-print-directory deps
 
 deps:
@@ -108,6 +129,7 @@ deps:
 test: need-deps
 	@$(MAKE) --no-print-directory WERROR=1 tests
 	@$(MAKE) --no-print-directory WERROR=1 SAN=1 tests
+	@$(MAKE) --no-print-directory FUZZ=1 fuzzers
 	@tests/run.sh build/plain build/asan
 
 # The demo newsroom lives in the working folder (git-ignored): demo.db and demo-public/.
@@ -117,7 +139,7 @@ demo: all
 run: need-deps
 	@$(MAKE) --no-print-directory all
 	@test -f demo.db || tests/demo.sh ./toasoan demo.db
-	./toasoan --db demo.db
+	./toasoan --config demo.yaml
 
 bench: need-deps
 	@$(MAKE) --no-print-directory tests OPT=-O2

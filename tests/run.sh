@@ -49,14 +49,35 @@ for b in "$@"; do
 	done
 	for s in tests/cli/*.sh tests/screen/*.sh; do
 		[ -f "$s" ] || continue
+		[ "$(basename "$s")" = lib.sh ] && continue
 		# Screen tests drive the real terminal program: once, on the plain build, is enough
 		# for the attribute checks; the sanitizer build runs them too when SCREEN_ASAN=1.
 		case "$s" in tests/screen/*) [ "$tag" = asan ] && [ "${SCREEN_ASAN:-0}" != 1 ] && continue;; esac
-		log="$out/$tag-$(basename "$s" .sh).log"
+		log="$out/$tag-$(basename "$(dirname "$s")")-$(basename "$s" .sh).log"
 		TOASOAN="$PWD/$b/toasoan" BUILD="$PWD/$b" bash "$s" >"$log" 2>&1; rc=$?
 		count_script "$log" "$rc"
-		printf '   %-28s %s ok, %s failed\n' "$(basename "$s")" "$(grep -c '^ok ' "$log")" "$(grep -c '^FAIL ' "$log")"
+		printf '   %-28s %s ok, %s failed\n' "${s#tests/}" "$(grep -c '^ok ' "$log")" "$(grep -c '^FAIL ' "$log")"
 	done
 done
+# Fuzz targets: replay the saved corpus, then explore briefly (FUZZ_SECONDS each).
+if [ -d build/fuzz/fuzz ]; then
+	echo "== fuzz"
+	for f in build/fuzz/fuzz/fuzz_*; do
+		[ -x "$f" ] || continue
+		name=${f##*/fuzz_}
+		seeds=tests/fuzz/corpus/$name
+		work=$(mktemp -d)
+		log="$out/fuzz-$name.log"
+		if [ -d "$seeds" ] && "$f" -runs=0 "$seeds" >"$log" 2>&1 &&
+			"$f" -max_total_time="${FUZZ_SECONDS:-5}" -timeout=10 -rss_limit_mb=2048 "$work" $( [ -d "$seeds" ] && echo "$seeds") >>"$log" 2>&1; then
+			passed=$((passed + 1)); printf '   %-28s ok\n' "fuzz_$name"
+		else
+			failed=$((failed + 1)); echo "FAIL fuzz_$name"; tail -n 30 "$log"
+			# keep the crashing input next to the log
+			mv crash-* leak-* timeout-* "$out/" 2>/dev/null
+		fi
+		rm -rf "$work"
+	done
+fi
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]

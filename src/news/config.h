@@ -50,10 +50,11 @@ char *config_db_path(const Config *c, const char *cli_db);
 /* Where published files go: publish.dir, else $XDG_DATA_HOME/toasoan/public. Caller frees. */
 char *config_publish_dir(const Config *c);
 
-/* The folder holding dict/ word lists: dict_dir, else ./dict if present, else the installed one. */
+/* The folder of our word lists: spell.dict, else dict/ of the source tree the binary was
+ * built in, else the installed one. Caller frees. */
 char *config_dict_dir(const Config *c);
 
-/* The folder holding themes: ./themes if present, else the installed one. Caller frees. */
+/* The folder of the themes, found the same way. Caller frees. */
 char *config_themes_dir(void);
 
 #endif

@@ -143,6 +143,50 @@ bool desk_word_remove(Desk *d, const char *word);
  */
 int64_t desk_data_version(Desk *d);
 
+/*
+ * Edit locks. Opening an article for editing takes its lock; a lock whose holder's process is
+ * gone (same host) or whose heartbeat is older than DESK_LOCK_STALE seconds is reclaimed.
+ * When someone else holds it, desk_lock fails with DESK_LOCKED and fills *holder (release it
+ * with lock_info_release). take_over (editors and admins) takes it anyway: the previous
+ * holder's journaled text is kept as a revision, and their next heartbeat tells them.
+ */
+#define DESK_LOCK_STALE 30
+#define DESK_LOCK_BEAT 5
+bool desk_lock(Desk *d, int64_t id, bool take_over, LockInfo *holder);
+
+/* Renews the lock; *still_mine false means someone took it over (*holder says who). */
+bool desk_lock_beat(Desk *d, int64_t id, bool *still_mine, LockInfo *holder);
+bool desk_unlock(Desk *d, int64_t id);
+
+/*
+ * The edit journal: unsaved text written every few seconds and on every exit signal.
+ * a->version is the version the text started from. The journal is per person and never
+ * touches the article itself.
+ */
+bool desk_journal_write(Desk *d, const Article *a);
+
+/*
+ * The actor's journaled text for an article when it holds something the saved article does
+ * not (*found); a journal that matches the saved text is dropped. out gets the text and the
+ * version it started from; *at when it was written.
+ */
+bool desk_journal_read(Desk *d, int64_t id, Article *out, int64_t *at, bool *found);
+bool desk_journal_clear(Desk *d, int64_t id);
+
+/* Keeps a's text as an extra revision of the given kind (lost lock, conflict) without
+ * changing the article; *version gets its number. */
+bool desk_keep_text(Desk *d, const Article *a, RevisionKind kind, const char *reason,
+		    int64_t *version);
+
+/* Makes revision version the current text again, as a new revision; nothing is deleted. */
+bool desk_restore(Desk *d, int64_t id, int64_t version);
+
+/* A consistent copy of the database at path, while others keep working. */
+bool desk_backup(Desk *d, const char *path);
+
+/* Integrity and foreign-key checks, and clears dead locks. Problems go to report. */
+bool desk_check_db(Desk *d, Str *report, int *problems, int64_t *cleared);
+
 /* Renders one article in a format: "html", "ninjs", "md" or "txt". */
 bool desk_render(Desk *d, const Article *a, const char *format, Str *out);
 

@@ -77,3 +77,11 @@ bool revision_kind_parse(const char *name, RevisionKind *out)
 		}
 	return false;
 }
+
+void lock_info_release(LockInfo *l)
+{
+	free(l->login);
+	free(l->name);
+	free(l->host);
+	memset(l, 0, sizeof(*l));
+}

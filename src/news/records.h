@@ -68,4 +68,16 @@ typedef struct EventList {
 Event *event_list_push(EventList *l);   /* a zeroed slot */
 void event_list_release(EventList *l);
 
+/* Who holds an edit lock on an article. */
+typedef struct LockInfo {
+	char *login;
+	char *name;        /* the holder's display name */
+	char *host;
+	int64_t pid;
+	int64_t since;
+	int64_t heartbeat;
+} LockInfo;
+
+void lock_info_release(LockInfo *l);
+
 #endif

@@ -273,8 +273,11 @@ static int cp1252_byte(int32_t cp)
 	return -1;
 }
 
-/* A word as the bytes it came from; false if a character cannot have come from one byte. */
-static bool word_bytes(const char *w, size_t len, Str *bytes)
+/*
+ * A word as the bytes it came from; false if a character cannot have come from one byte.
+ * *letter tells whether one of the bytes is an ASCII letter.
+ */
+static bool word_bytes(const char *w, size_t len, Str *bytes, bool *letter)
 {
 	size_t i = 0;
 	bool high = false;
@@ -287,6 +290,7 @@ static bool word_bytes(const char *w, size_t len, Str *bytes)
 		if (b < 0)
 			return false;
 		high |= b >= 0x80;
+		*letter |= (b | 32) >= 'a' && (b | 32) <= 'z';
 		str_addc(bytes, (char)b);
 		i += k;
 	}
@@ -297,6 +301,8 @@ static bool word_bytes(const char *w, size_t len, Str *bytes)
 typedef struct Fix {
 	bool candidate; /* every character maps back to a byte, and one is not ASCII */
 	bool native;    /* not a candidate, but has non-ASCII: real Unicode text ("Việt") */
+	bool letter;    /* has an ASCII letter: a garbled fragment inside Unicode text keeps its
+	                   base letters ("Ng\u00ADêi"); a lone dash or quote is punctuation */
 	bool orig_ok, ok[2];
 	Str as[2];
 } Fix;
@@ -307,7 +313,8 @@ static void fix_word(const char *w, size_t len, Str *bytes, bool whole, Fix *f)
 {
 	char err[96];
 
-	f->candidate = word_bytes(w, len, bytes);
+	f->letter = false;
+	f->candidate = word_bytes(w, len, bytes, &f->letter);
 	f->native = !f->candidate && has_high_byte(w, len);
 	f->orig_ok = f->candidate && legacy_syllable_ok(w, len);
 	for (int e = 0; e < 2; e++) {
@@ -328,7 +335,7 @@ static void fix_word(const char *w, size_t len, Str *bytes, bool whole, Fix *f)
 static size_t moji_walk(const char *s, size_t len, int e, bool whole, Str *out, int count[4])
 {
 	Str bytes = STR_INIT;
-	Fix f = {false, false, false, {false, false}, {STR_INIT, STR_INIT}};
+	Fix f = {false, false, false, false, {false, false}, {STR_INIT, STR_INIT}};
 	size_t i = 0, done = 0;
 
 	while (i < len) {
@@ -345,10 +352,10 @@ static size_t moji_walk(const char *s, size_t len, int e, bool whole, Str *out, 
 		fix_word(s + start, i - start, &bytes, whole, &f);
 		if (!out) {
 			for (int k = 0; k < 2; k++)
-				count[k] += f.ok[k] && !f.orig_ok;
+				count[k] += f.ok[k] && !f.orig_ok && f.letter;
 			count[2] += f.candidate;
 			count[3] += f.native;
-		} else if (f.ok[e] && (!f.orig_ok || whole)) {
+		} else if (f.ok[e] && (whole || (!f.orig_ok && f.letter))) {
 			str_add(out, f.as[e].s, f.as[e].len);
 			done += f.as[e].len != i - start || memcmp(f.as[e].s, s + start, i - start);
 		} else {

@@ -35,6 +35,15 @@ static int32_t compose(const utf8proc_int32_t *parts, int n)
 	utf8proc_ssize_t m;
 
 	memcpy(buf, parts, (size_t)n * sizeof(*buf));
+	/* Composition expects canonical order: dot below (class 220) before the circumflex or
+	 * breve (230), or ệ, ậ, ặ, ộ would not compose. */
+	for (int i = 2; i < n; i++)
+		for (int j = i; j > 1 && utf8proc_get_property(buf[j - 1])->combining_class >
+						 utf8proc_get_property(buf[j])->combining_class; j--) {
+			utf8proc_int32_t t = buf[j];
+			buf[j] = buf[j - 1];
+			buf[j - 1] = t;
+		}
 	m = utf8proc_normalize_utf32(buf, n, UTF8PROC_COMPOSE | UTF8PROC_STABLE);
 	return m == 1 ? buf[0] : 0;
 }
@@ -77,6 +86,11 @@ int32_t viet_tone(int32_t base, Tone t)
 		n = 1;
 	}
 	d[n++] = tone_mark[t];
+	/* canonical order: the dot below (class 220) goes before a circumflex or breve (230) */
+	if (t == TONE_DOT && n == 3 && d[1] != 0x031B) {
+		d[2] = d[1];
+		d[1] = 0x0323;
+	}
 	return compose(d, n);
 }
 

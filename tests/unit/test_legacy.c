@@ -382,6 +382,10 @@ START_TEST(mojibake_is_repaired)
 	ck_assert_str_eq(out.s, "Tôi và anh uống café ở Đà Lạt, naïve?");
 	ck_assert_uint_eq(repair("", &out), 0);
 	ck_assert_str_eq(str_cstr(&out), "");
+	/* punctuation standing alone is never a garbled word: "–" is 0x96, "Ọ" in TCVN3 */
+	const char *clean = "Trục Kim Mã – Cầu Giấy “thông thoáng” … giờ cao điểm — 7 – 9 giờ";
+	ck_assert_uint_eq(repair(clean, &out), 0);
+	ck_assert_str_eq(out.s, clean);
 	str_release(&out);
 }
 END_TEST

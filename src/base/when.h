@@ -1,0 +1,34 @@
+/*
+ * when.h: points in time as Unix seconds: parsing what people type, and writing them for
+ * people (local time, relative time) and for machines (ISO 8601 with the offset).
+ */
+#ifndef BASE_WHEN_H
+#define BASE_WHEN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "base/str.h"
+
+/*
+ * Parses "YYYY-MM-DD HH:MM[:SS]" in local time, or ISO 8601 with an offset
+ * ("2026-11-27T08:00:00+07:00", "...Z"); also "HH:MM" for today. Returns false for anything
+ * else, or an impossible date (2026-02-30), with a message in err.
+ */
+bool when_parse(const char *s, int64_t now, int64_t *out, char *err, size_t errlen);
+
+/* "2026-11-27 08:00" in local time. */
+void when_local(int64_t t, Str *out);
+
+/* "2026-11-27T08:00:00+07:00": local time with its offset. */
+void when_iso(int64_t t, Str *out);
+
+/* "vừa xong", "5 phút trước", "3 giờ trước", "2 ngày trước", "sau 10 phút", or the date;
+ * lang "en" gives "just now", "5 minutes ago"... */
+void when_relative(int64_t t, int64_t now, const char *lang, Str *out);
+
+/* The current time. */
+int64_t when_now(void);
+
+#endif

@@ -1,0 +1,351 @@
+/*
+ * cmd_article.c: creating and reading articles from the shell: new, import, list, show,
+ * history and export. Files are read whole, checked and parsed before anything is stored, so
+ * a bad file creates nothing.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/file.h"
+#include "base/json.h"
+#include "base/str.h"
+#include "base/utf8.h"
+#include "base/when.h"
+#include "cli/args.h"
+#include "cli/cmds.h"
+#include "news/import.h"
+#include "base/banned.h"
+
+/* Reads one article file; prints what was detected, or the error. */
+static bool read_file(const char *path, const char *encoding, Article *art)
+{
+	char note[256] = "", err[512];
+
+	if (!import_read(path, encoding, art, note, sizeof(note), err, sizeof(err))) {
+		cli_error("%s", err);
+		return false;
+	}
+	if (note[0])
+		fprintf(stderr, "toasoan: %s\n", note);
+	return true;
+}
+
+int cmd_new(Cli *c, int argc, char **argv)
+{
+	static const char usage[] = "new [--title TEXT] [FILE|-]";
+	const char *title = NULL;
+	ArgSpec specs[] = {{"--title", &title, NULL}, {0}};
+	Article art;
+	Str nfc = STR_INIT;
+	Args a;
+	int rc = EXIT_FAIL;
+
+	if (!args_parse(argc, argv, specs, usage, &a))
+		return EXIT_USAGE;
+	if (a.npos > 1)
+		return cli_usage(usage, "'new' takes at most one file");
+	if (a.npos == 0 && !title)
+		return cli_usage(usage, "give a title or a file");
+	article_init(&art);
+	if (a.npos == 1 && !read_file(a.pos[0], "utf-8", &art))
+		goto out;
+	if (title) {
+		if (!utf8_nfc(title, strlen(title), &nfc)) {
+			cli_error("the title is not valid UTF-8");
+			goto out;
+		}
+		article_set(&art.title, nfc.s);
+	}
+	if (!cli_desk(c))
+		goto out;
+	if (!desk_create(c->desk, &art, "new")) {
+		rc = cli_desk_fail(c);
+		goto out;
+	}
+	printf("%lld\n", (long long)art.id);
+	rc = EXIT_OK;
+out:
+	str_release(&nfc);
+	article_release(&art);
+	return rc;
+}
+
+int cmd_import(Cli *c, int argc, char **argv)
+{
+	static const char usage[] = "import [--encoding auto|NAME] FILE...";
+	const char *encoding = "auto";
+	ArgSpec specs[] = {{"--encoding", &encoding, NULL}, {0}};
+	Article arts[ARGS_MAX_POS];
+	Args a;
+	int n = 0, rc = EXIT_FAIL;
+
+	if (!args_parse(argc, argv, specs, usage, &a))
+		return EXIT_USAGE;
+	if (a.npos == 0)
+		return cli_usage(usage, "name at least one file");
+	if (!import_encoding_known(encoding))
+		return cli_usage(usage, "unknown encoding '%s'", encoding);
+	/* Read and check every file first: one bad file imports nothing. */
+	for (n = 0; n < a.npos; n++) {
+		article_init(&arts[n]);
+		if (!read_file(a.pos[n], encoding, &arts[n])) {
+			n++;
+			goto out;
+		}
+	}
+	if (!cli_desk(c))
+		goto out;
+	for (int i = 0; i < n; i++) {
+		if (!desk_create(c->desk, &arts[i], "import")) {
+			cli_error("%s: %s", a.pos[i], desk_errmsg(c->desk));
+			goto out;
+		}
+		printf("%lld\n", (long long)arts[i].id);
+	}
+	rc = EXIT_OK;
+out:
+	for (int i = 0; i < n; i++)
+		article_release(&arts[i]);
+	return rc;
+}
+
+static void json_time(Json *j, const char *key, int64_t t)
+{
+	Str s = STR_INIT;
+	json_key(j, key);
+	if (!t) {
+		json_null(j);
+		return;
+	}
+	when_iso(t, &s);
+	json_str(j, s.s);
+	str_release(&s);
+}
+
+static void json_article(Json *j, const Article *a, bool with_text)
+{
+	json_obj(j);
+	json_key(j, "id");
+	json_int(j, a->id);
+	json_key(j, "title");
+	json_str(j, a->title);
+	if (with_text) {
+		json_key(j, "sapo");
+		json_str(j, a->sapo);
+		json_key(j, "body");
+		json_str(j, a->body);
+		json_key(j, "byline");
+		json_str(j, a->byline);
+	}
+	json_key(j, "section");
+	json_str(j, a->section);
+	json_key(j, "tags");
+	json_str(j, a->tags);
+	json_key(j, "state");
+	json_str(j, state_name(a->state));
+	json_key(j, "author");
+	json_str(j, a->author);
+	json_key(j, "author_name");
+	json_str(j, a->author_name);
+	json_key(j, "version");
+	json_int(j, a->version);
+	json_key(j, "words");
+	json_int(j, a->words);
+	json_time(j, "created_at", a->created_at);
+	json_time(j, "updated_at", a->updated_at);
+	json_time(j, "publish_at", a->publish_at);
+	json_time(j, "published_at", a->published_at);
+	json_end(j);
+}
+
+int cmd_list(Cli *c, int argc, char **argv)
+{
+	static const char usage[] = "list [--state STATE] [--mine] [--json]";
+	const char *state_s = NULL;
+	bool mine = false, as_json = false;
+	ArgSpec specs[] = {{"--state", &state_s, NULL}, {"--mine", NULL, &mine},
+			   {"--json", NULL, &as_json}, {0}};
+	ListQuery q = {VIEW_ALL, -1, false};
+	ArticleList l = {0};
+	State st;
+	Args a;
+	Str out = STR_INIT;
+
+	if (!args_parse(argc, argv, specs, usage, &a))
+		return EXIT_USAGE;
+	if (a.npos)
+		return cli_usage(usage, "'list' takes no arguments");
+	if (state_s && !state_parse(state_s, &st))
+		return cli_usage(usage, "invalid state '%s': use draft, review, scheduled or "
+				 "published", state_s);
+	q.state = state_s ? (int)st : -1;
+	q.view = mine ? VIEW_MINE : VIEW_ALL;
+	if (!cli_desk(c))
+		return EXIT_FAIL;
+	if (!desk_list(c->desk, &q, &l))
+		return cli_desk_fail(c);
+	if (as_json) {
+		Json j;
+		json_init(&j, &out);
+		json_arr(&j);
+		for (size_t i = 0; i < l.n; i++)
+			json_article(&j, &l.items[i], false);
+		json_end(&j);
+		str_addc(&out, '\n');
+	} else {
+		for (size_t i = 0; i < l.n; i++) {
+			str_addf(&out, "%-5lld %-9s ", (long long)l.items[i].id,
+				 state_name(l.items[i].state));
+			when_local(l.items[i].updated_at, &out);
+			str_addf(&out, "  %-12s %s\n", l.items[i].author, l.items[i].title);
+		}
+	}
+	fwrite(str_cstr(&out), 1, out.len, stdout);
+	str_release(&out);
+	article_list_release(&l);
+	return EXIT_OK;
+}
+
+/* Loads the article named by the single positional argument. */
+static int load_one(Cli *c, const Args *a, const char *usage, Article *art)
+{
+	int64_t id;
+
+	if (a->npos != 1)
+		return cli_usage(usage, "name one article id");
+	if (!cli_parse_id(a->pos[0], &id))
+		return cli_usage(usage, "invalid article id '%s'", a->pos[0]);
+	if (!cli_desk(c))
+		return EXIT_FAIL;
+	if (!desk_get(c->desk, id, art))
+		return cli_desk_fail(c);
+	return EXIT_OK;
+}
+
+static void show_text(const Article *a, Str *out)
+{
+	str_addf(out, "ID: %lld\nTrạng thái: %s\nTác giả (tài khoản): %s (%s)\nPhiên bản: %lld\n",
+		 (long long)a->id, state_name(a->state), a->author_name, a->author,
+		 (long long)a->version);
+	str_adds(out, "Cập nhật: ");
+	when_local(a->updated_at, out);
+	if (a->publish_at) {
+		str_adds(out, "\nHẹn đăng: ");
+		when_local(a->publish_at, out);
+	}
+	if (a->published_at) {
+		str_adds(out, "\nĐã đăng: ");
+		when_local(a->published_at, out);
+	}
+	str_adds(out, "\n---\n");
+	article_format(a, out);
+}
+
+int cmd_show(Cli *c, int argc, char **argv)
+{
+	static const char usage[] = "show ID [--json]";
+	bool as_json = false;
+	ArgSpec specs[] = {{"--json", NULL, &as_json}, {0}};
+	Article art;
+	Str out = STR_INIT;
+	Args a;
+	int rc;
+
+	if (!args_parse(argc, argv, specs, usage, &a))
+		return EXIT_USAGE;
+	article_init(&art);
+	rc = load_one(c, &a, usage, &art);
+	if (rc == EXIT_OK) {
+		if (as_json) {
+			Json j;
+			json_init(&j, &out);
+			json_article(&j, &art, true);
+			str_addc(&out, '\n');
+		} else {
+			show_text(&art, &out);
+		}
+		fwrite(str_cstr(&out), 1, out.len, stdout);
+	}
+	str_release(&out);
+	article_release(&art);
+	return rc;
+}
+
+static void print_event(const Event *e, Str *out)
+{
+	when_local(e->at, out);
+	str_addf(out, "  %-12s ", e->who);
+	if (e->is_revision)
+		str_addf(out, "revision %lld (%s)", (long long)e->version,
+			 revision_kind_name(e->kind));
+	else if (e->created)
+		str_addf(out, "created as %s", state_name(e->to));
+	else
+		str_addf(out, "%s -> %s", state_name(e->from), state_name(e->to));
+	if (e->note[0])
+		str_addf(out, ": %s", e->note);
+	if (e->real_who[0])
+		str_addf(out, " [by %s with --as]", e->real_who);
+	str_addc(out, '\n');
+}
+
+int cmd_history(Cli *c, int argc, char **argv)
+{
+	static const char usage[] = "history ID";
+	EventList l = {0};
+	Str out = STR_INIT;
+	int64_t id;
+
+	if (argc != 2 || !cli_parse_id(argv[1], &id))
+		return cli_usage(usage, argc == 2 ? "invalid article id '%s'" : "name one article "
+				 "id%s", argc == 2 ? argv[1] : "");
+	if (!cli_desk(c))
+		return EXIT_FAIL;
+	if (!desk_history(c->desk, id, &l))
+		return cli_desk_fail(c);
+	for (size_t i = 0; i < l.n; i++)
+		print_event(&l.items[i], &out);
+	fwrite(str_cstr(&out), 1, out.len, stdout);
+	str_release(&out);
+	event_list_release(&l);
+	return EXIT_OK;
+}
+
+int cmd_export(Cli *c, int argc, char **argv)
+{
+	static const char usage[] = "export ID --format ninjs|html|md|txt [-o FILE]";
+	const char *format = NULL, *file = NULL;
+	ArgSpec specs[] = {{"--format", &format, NULL}, {"-o", &file, NULL},
+			   {"--output", &file, NULL}, {0}};
+	Article art;
+	Str out = STR_INIT;
+	char err[512];
+	Args a;
+	int rc;
+
+	if (!args_parse(argc, argv, specs, usage, &a))
+		return EXIT_USAGE;
+	if (!format)
+		return cli_usage(usage, "'export' needs --format");
+	article_init(&art);
+	rc = load_one(c, &a, usage, &art);
+	if (rc != EXIT_OK)
+		goto out;
+	if (!desk_render(c->desk, &art, format, &out)) {
+		rc = cli_usage(usage, "%s", desk_errmsg(c->desk));
+		goto out;
+	}
+	if (file && strcmp(file, "-") != 0) {
+		if (!file_write_atomic(file, str_cstr(&out), out.len, err, sizeof(err))) {
+			cli_error("%s", err);
+			rc = EXIT_FAIL;
+		}
+	} else {
+		fwrite(str_cstr(&out), 1, out.len, stdout);
+	}
+out:
+	str_release(&out);
+	article_release(&art);
+	return rc;
+}

@@ -1,0 +1,45 @@
+/*
+ * doc_impl.h: the inside of a Doc, shared by doc.c (editing, undo, clipboard, find) and
+ * doc_move.c (cursor motion and views). Not for use outside src/edit.
+ */
+#ifndef EDIT_DOC_IMPL_H
+#define EDIT_DOC_IMPL_H
+
+#include "edit/doc.h"
+
+#include "base/str.h"
+#include "edit/buffer.h"
+#include "edit/undo.h"
+
+typedef struct Field {
+	Buffer *buf;
+	Layout *layout;
+	Overlay *spans;
+	size_t cursor;        /* this field's cursor (kept while another field has the focus) */
+	int width, page;      /* view: wrap width in columns, page height in rows */
+	bool layout_ok;       /* layout is built for the current text and width */
+	bool changed;         /* [ch_start, ch_end) changed since doc_take_changed */
+	size_t ch_start, ch_end;
+} Field;
+
+struct Doc {
+	Field f[FIELD_COUNT];
+	FieldId cur;          /* field with the focus */
+	bool has_anchor;      /* a selection is being made: anchor .. f[cur].cursor */
+	size_t anchor;
+	int goal;             /* goal column for up/down; -1 when unset */
+	UndoLog *undo;
+	uint64_t saved;       /* undo_state at the last load or save */
+	Ime *ime;
+	Str clip;             /* internal clipboard */
+	bool clip_set;
+	char err[160];
+};
+
+/* The field's layout, built if needed. */
+const Layout *doc_field_layout(Doc *d, FieldId f);
+
+/* Where doc_move(m) would put the cursor: *field and *off (no state changes). */
+void doc_move_target(Doc *d, Move m, FieldId *field, size_t *off);
+
+#endif

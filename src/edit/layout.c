@@ -1,0 +1,250 @@
+/*
+ * layout.c: the layout is an array of rows sorted by start offset; rows tile the text except
+ * for the '\n' bytes between a hard row and the next. Because starts are sorted, the row of an
+ * offset is found by binary search (the last row starting at or before it), which also gives
+ * the rule that the end of a soft-wrapped row belongs to the row after it.
+ *
+ * Wrapping works one line at a time, so an edit only re-wraps the lines it touched: the rows of
+ * those lines are replaced by the new ones and every later row is shifted by the change in
+ * length. A 50 KB body at 80 columns is about 700 rows; the shift is a pass over that array.
+ *
+ * Width of a grapheme cluster: the largest width of its code points (so a base letter with
+ * marks is 1, an emoji with a skin tone is 2); a tab counts as one column and, like a space,
+ * is a place to wrap; the screen draws it as a space.
+ */
+#include "edit/layout.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/utf8.h"
+#include "base/xalloc.h"
+#include "base/banned.h"
+
+struct Layout {
+	LayoutRow *rows;
+	size_t n, cap;
+	int width;
+	size_t len; /* length of the text laid out */
+};
+
+/* Rows under construction, appended by wrap_line. */
+typedef struct RowVec {
+	LayoutRow *v;
+	size_t n, cap;
+} RowVec;
+
+Layout *layout_new(void)
+{
+	Layout *l = xcalloc(1, sizeof(*l));
+
+	l->width = 80;
+	xgrow(&l->rows, &l->cap, 1, sizeof(*l->rows));
+	l->rows[0] = (LayoutRow){0, 0, 0, true};
+	l->n = 1;
+	return l;
+}
+
+void layout_free(Layout *l)
+{
+	if (!l)
+		return;
+	free(l->rows);
+	free(l);
+}
+
+static void push_row(RowVec *rv, size_t start, size_t end, int cols, bool hard)
+{
+	xgrow(&rv->v, &rv->cap, rv->n + 1, sizeof(*rv->v));
+	rv->v[rv->n++] = (LayoutRow){start, end, cols, hard};
+}
+
+static bool is_space(char c)
+{
+	return c == ' ' || c == '\t';
+}
+
+/* Columns taken by the grapheme cluster [s, e). */
+static int cluster_width(const char *text, size_t s, size_t e)
+{
+	int w = 0;
+	int32_t cp;
+
+	if (e == s + 1 && text[s] == '\t')
+		return 1;
+	while (s < e) {
+		size_t n = utf8_decode(text + s, e - s, &cp);
+		int cw = utf8_cp_width(cp);
+		if (cw > w)
+			w = cw;
+		s += n ? n : 1;
+	}
+	return w;
+}
+
+/* Wraps the line [ls, le) (le at its '\n' or the end of text) into rows appended to rv. */
+static void wrap_line(const char *text, size_t ls, size_t le, int width, RowVec *rv)
+{
+	size_t row = ls, brk = ls, p = ls;
+	int col = 0, brk_col = 0;
+
+	while (p < le) {
+		size_t q = utf8_next_grapheme(text, le, p);
+		int w = cluster_width(text, p, q);
+		if (is_space(text[p])) {
+			col += w;
+			brk = q;
+			brk_col = col;
+		} else if (col + w > width && p > row) {
+			if (brk > row) {
+				push_row(rv, row, brk, brk_col, false);
+				col -= brk_col;
+				row = brk;
+				continue;
+			}
+			push_row(rv, row, p, col, false);
+			row = brk = p;
+			col = 0;
+			continue;
+		} else {
+			col += w;
+		}
+		p = q;
+	}
+	push_row(rv, row, le, col, true);
+}
+
+/* Wraps every line that starts in [from, to], to being a line end of text. */
+static void wrap_lines(const char *text, size_t len, size_t from, size_t to, int width,
+		       RowVec *rv)
+{
+	size_t ls = from;
+
+	for (;;) {
+		const char *nl = memchr(text + ls, '\n', len - ls);
+		size_t le = nl ? (size_t)(nl - text) : len;
+		wrap_line(text, ls, le, width, rv);
+		if (le >= to || le == len)
+			break;
+		ls = le + 1;
+	}
+}
+
+void layout_build(Layout *l, const char *text, size_t len, int width)
+{
+	RowVec rv = {NULL, 0, 0};
+
+	l->width = width < 1 ? 1 : width;
+	l->len = len;
+	wrap_lines(text, len, 0, len, l->width, &rv);
+	free(l->rows);
+	l->rows = rv.v;
+	l->n = rv.n;
+	l->cap = rv.cap;
+}
+
+size_t layout_row_of(const Layout *l, size_t off)
+{
+	size_t lo = 0, hi = l->n;
+
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (l->rows[mid].start <= off)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* Replaces rows [r0, r1] with the rows in rv. */
+static void splice_rows(Layout *l, size_t r0, size_t r1, const RowVec *rv)
+{
+	size_t tail = l->n - (r1 + 1);
+
+	xgrow(&l->rows, &l->cap, r0 + rv->n + tail, sizeof(*l->rows));
+	memmove(l->rows + r0 + rv->n, l->rows + r1 + 1, tail * sizeof(*l->rows));
+	memcpy(l->rows + r0, rv->v, rv->n * sizeof(*l->rows));
+	l->n = r0 + rv->n + tail;
+}
+
+void layout_update(Layout *l, const char *text, size_t len, size_t pos, size_t old_len,
+		   size_t new_len)
+{
+	size_t r0 = layout_row_of(l, pos), r1 = layout_row_of(l, pos + old_len);
+	size_t from, to, nrows;
+	const char *nl;
+	RowVec rv = {NULL, 0, 0};
+
+	while (r0 > 0 && !l->rows[r0 - 1].hard)
+		r0--;
+	while (r1 + 1 < l->n && !l->rows[r1].hard)
+		r1++;
+	from = l->rows[r0].start;
+	nl = pos + new_len < len ? memchr(text + pos + new_len, '\n', len - pos - new_len) : NULL;
+	to = nl ? (size_t)(nl - text) : len;
+	wrap_lines(text, len, from, to, l->width, &rv);
+	nrows = rv.n;
+	splice_rows(l, r0, r1, &rv);
+	for (size_t i = r0 + nrows; i < l->n; i++) {
+		l->rows[i].start = l->rows[i].start - old_len + new_len;
+		l->rows[i].end = l->rows[i].end - old_len + new_len;
+	}
+	l->len = len;
+	free(rv.v);
+}
+
+int layout_width(const Layout *l)
+{
+	return l->width;
+}
+
+const LayoutRow *layout_rows(const Layout *l, size_t *n)
+{
+	*n = l->n;
+	return l->rows;
+}
+
+size_t layout_nrows(const Layout *l)
+{
+	return l->n;
+}
+
+const LayoutRow *layout_row(const Layout *l, size_t i)
+{
+	return &l->rows[i < l->n ? i : l->n - 1];
+}
+
+int layout_col_of(const Layout *l, const char *text, size_t off)
+{
+	const LayoutRow *r = &l->rows[layout_row_of(l, off)];
+	size_t p = r->start, stop = off < r->end ? off : r->end;
+	int col = 0;
+
+	while (p < stop) {
+		size_t q = utf8_next_grapheme(text, r->end, p);
+		col += cluster_width(text, p, q);
+		p = q;
+	}
+	return col < l->width ? col : l->width - 1;
+}
+
+size_t layout_offset_at(const Layout *l, const char *text, size_t row, int col)
+{
+	const LayoutRow *r = layout_row(l, row);
+	size_t p = r->start, last = r->start;
+	int acc = 0;
+
+	while (p < r->end) {
+		size_t q = utf8_next_grapheme(text, r->end, p);
+		int w = cluster_width(text, p, q);
+		if (acc + w > col)
+			return p;
+		acc += w;
+		last = p;
+		p = q;
+	}
+	/* Past the text: the end of a hard row; on a soft row its last cluster, since the end
+	 * offset itself belongs to the next row. */
+	return r->hard ? r->end : last;
+}

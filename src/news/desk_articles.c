@@ -1,0 +1,308 @@
+/*
+ * desk_articles.c: articles through the desk: lists, reading, creating, saving, workflow
+ * actions and publishing what falls due.
+ *
+ * Every action reads the article, asks the workflow, and then moves it with a conditional
+ * UPDATE (only if it is still in the state the rule was decided on) inside one write
+ * transaction that also writes the audit row and, on entering published, the outputs. Two
+ * processes racing on the same article cannot both move it.
+ */
+#include "news/desk.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/utf8.h"
+#include "base/when.h"
+#include "base/xalloc.h"
+#include "news/desk_int.h"
+#include "news/publish.h"
+#include "base/banned.h"
+
+bool desk_list(Desk *d, const ListQuery *q, ArticleList *out)
+{
+	StoreQuery sq = {.state = q->state, .with_text = q->with_text};
+	bool reporter = d->actor.role == ROLE_REPORTER;
+
+	switch (q->view) {
+	case VIEW_MINE:
+		sq.author = d->actor.login;
+		break;
+	case VIEW_REVIEW:
+		sq.state = STATE_REVIEW;
+		sq.oldest_first = true;
+		break;
+	case VIEW_SCHEDULED:
+		sq.state = STATE_SCHEDULED;
+		sq.by_publish_at = true;
+		break;
+	case VIEW_PUBLISHED:
+		sq.state = STATE_PUBLISHED;
+		sq.by_published_at = true;
+		break;
+	case VIEW_ALL:
+		break;
+	}
+	if (q->state >= 0 && sq.state != q->state && q->view != VIEW_MINE && q->view != VIEW_ALL)
+		return true; /* the view and the state exclude each other */
+	if (reporter && q->view != VIEW_MINE && sq.state != STATE_PUBLISHED) {
+		sq.author = d->actor.login;
+		sq.or_published = true;
+	}
+	return store_articles(d->store, &sq, out) ? true : desk_store_fail(d);
+}
+
+/* Loads an article without checking who may see it. */
+static bool load(Desk *d, int64_t id, Article *out)
+{
+	bool found;
+
+	article_release(out);
+	article_init(out);
+	if (!store_article_get(d->store, id, out, &found))
+		return desk_store_fail(d);
+	return found ? true : desk_fail(d, DESK_NOT_FOUND, "no article with id %lld",
+					(long long)id);
+}
+
+bool desk_get(Desk *d, int64_t id, Article *out)
+{
+	return load(d, id, out) && desk_check(d, out, ACT_VIEW, NULL);
+}
+
+static bool check_article_text(Desk *d, const Article *a)
+{
+	static const struct { const char *what; size_t off; bool multi; } fields[] = {
+		{"title", offsetof(Article, title), false},
+		{"sapo", offsetof(Article, sapo), true},
+		{"body", offsetof(Article, body), true},
+		{"byline", offsetof(Article, byline), false},
+		{"section", offsetof(Article, section), false},
+		{"tags", offsetof(Article, tags), false},
+	};
+	for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++) {
+		const char *s = *(char *const *)((const char *)a + fields[i].off);
+		if (!desk_check_text(d, fields[i].what, s, fields[i].multi))
+			return false;
+	}
+	for (const char *p = a->title; *p; p++)
+		if (*p != ' ' && *p != '\t')
+			return true;
+	return desk_fail(d, DESK_INVALID, "an article needs a title");
+}
+
+bool desk_create(Desk *d, Article *a, const char *reason)
+{
+	Ask ask = {d->actor.role, true, STATE_DRAFT};
+	const char *why;
+
+	if (!workflow_decide(&ask, ACT_CREATE, NULL, &why))
+		return desk_fail(d, DESK_REFUSED, "%s", why);
+	if (!check_article_text(d, a))
+		return false;
+	if (!store_begin(d->store) ||
+	    !store_article_insert(d->store, a, d->actor.login, when_now(), reason ? reason : "") ||
+	    !store_transition_created(d->store, a->id, d->actor.login, d->real_login, when_now(),
+				      reason ? reason : "") ||
+	    !store_commit(d->store))
+		return desk_store_fail(d);
+	article_set(&a->author_name, d->actor.name);
+	return true;
+}
+
+bool desk_save(Desk *d, Article *a, const char *reason)
+{
+	Article cur;
+	bool conflict, ok;
+
+	article_init(&cur);
+	ok = load(d, a->id, &cur) && desk_check(d, &cur, ACT_EDIT, NULL) &&
+	     check_article_text(d, a);
+	if (!ok)
+		goto out;
+	if (!store_begin(d->store) ||
+	    !store_article_save(d->store, a, d->actor.login, when_now(), reason ? reason : "",
+				&conflict) ||
+	    !store_commit(d->store)) {
+		ok = desk_store_fail(d);
+		goto out;
+	}
+	if (conflict) {
+		ok = desk_fail(d, DESK_CONFLICT, "'%s' was saved by someone else meanwhile "
+			       "(version %lld, you started from %lld); your text is kept as a "
+			       "separate revision to merge", cur.title, (long long)cur.version,
+			       (long long)a->version);
+		goto out;
+	}
+	a->state = cur.state;
+out:
+	article_release(&cur);
+	return ok;
+}
+
+static bool has_text(const char *s)
+{
+	for (; s && *s; s++)
+		if (*s != ' ' && *s != '\t' && *s != '\n')
+			return true;
+	return false;
+}
+
+/* Writes the outputs of a newly published or withdrawn article; false with the message. */
+static bool update_outputs(Desk *d, int64_t id, State to)
+{
+	char err[512];
+	Article a;
+	bool found, ok;
+
+	article_init(&a);
+	if (to == STATE_PUBLISHED) {
+		ok = store_article_get(d->store, id, &a, &found) && found;
+		if (!ok) {
+			article_release(&a);
+			return desk_store_fail(d);
+		}
+		ok = publish_article(d->store, d->config, &a, err, sizeof(err));
+	} else {
+		ok = publish_withdraw(d->config, id, err, sizeof(err));
+	}
+	ok = ok && publish_index(d->store, d->config, err, sizeof(err));
+	article_release(&a);
+	if (!ok) {
+		store_rollback(d->store);
+		return desk_fail(d, DESK_FAILED, "cannot publish article %lld: %s", (long long)id,
+				 err);
+	}
+	return true;
+}
+
+/* Moves one article inside an open transaction; commits. */
+static bool move(Desk *d, const Article *a, State to, int64_t publish_at, const char *note)
+{
+	int64_t now = when_now();
+	int64_t published_at = to == STATE_PUBLISHED ? now : 0;
+	bool moved;
+
+	if (to == STATE_PUBLISHED && a->published_at && a->state == STATE_PUBLISHED)
+		published_at = a->published_at;
+	if (!store_article_move(d->store, a->id, a->state, to, publish_at, published_at,
+				d->actor.login, d->real_login, now, note ? note : "", &moved))
+		return desk_store_fail(d);
+	if (!moved) {
+		store_rollback(d->store);
+		return desk_fail(d, DESK_CONFLICT, "article %lld changed state meanwhile; look "
+				 "again and retry", (long long)a->id);
+	}
+	if ((to == STATE_PUBLISHED || a->state == STATE_PUBLISHED) && !update_outputs(d, a->id, to))
+		return false;
+	return store_commit(d->store) ? true : desk_store_fail(d);
+}
+
+bool desk_act(Desk *d, int64_t id, Action act, const char *note, int64_t at)
+{
+	Article a;
+	State to;
+	bool ok;
+
+	article_init(&a);
+	ok = load(d, id, &a) && desk_check(d, &a, act, &to);
+	if (!ok)
+		goto out;
+	if (action_needs_note(act) && !has_text(note)) {
+		ok = desk_fail(d, DESK_INVALID, "'%s' needs a note saying why", action_name(act));
+		goto out;
+	}
+	if (note && !desk_check_text(d, "note", note, true)) {
+		ok = false;
+		goto out;
+	}
+	if (act == ACT_SCHEDULE && at <= when_now()) {
+		ok = desk_fail(d, DESK_INVALID, "the publishing time must be in the future");
+		goto out;
+	}
+	if (!store_begin(d->store)) {
+		ok = desk_store_fail(d);
+		goto out;
+	}
+	ok = move(d, &a, to, act == ACT_SCHEDULE ? at : 0, note);
+out:
+	article_release(&a);
+	return ok;
+}
+
+bool desk_publish_due(Desk *d, int *done, int *failed)
+{
+	Ask ask = {d->actor.role, false, STATE_SCHEDULED};
+	Str failures = STR_INIT;
+	int64_t *ids = NULL;
+	const char *why;
+	size_t n = 0;
+
+	*done = *failed = 0;
+	if (!workflow_decide(&ask, ACT_PUBLISH_DUE, NULL, &why))
+		return desk_fail(d, DESK_REFUSED, "%s", why);
+	if (!store_due(d->store, when_now(), &ids, &n))
+		return desk_store_fail(d);
+	for (size_t i = 0; i < n; i++) {
+		Article a;
+		article_init(&a);
+		/* Claim it: another run may have published it since the list was read. */
+		if (!store_begin(d->store) || !load(d, ids[i], &a)) {
+			store_rollback(d->store);
+			str_addf(&failures, "%s%lld (%s)", failures.len ? ", " : "",
+				 (long long)ids[i], d->err);
+			(*failed)++;
+		} else if (a.state != STATE_SCHEDULED) {
+			store_rollback(d->store);
+		} else if (move(d, &a, STATE_PUBLISHED, a.publish_at, "")) {
+			(*done)++;
+		} else {
+			str_addf(&failures, "%s%lld (%s)", failures.len ? ", " : "",
+				 (long long)ids[i], d->err);
+			(*failed)++;
+		}
+		article_release(&a);
+	}
+	free(ids);
+	if (*failed) {
+		desk_fail(d, DESK_FAILED, "%d due article%s could not be published: %s", *failed,
+			  *failed == 1 ? "" : "s", failures.s);
+		str_release(&failures);
+		return false;
+	}
+	str_release(&failures);
+	return true;
+}
+
+bool desk_history(Desk *d, int64_t id, EventList *out)
+{
+	Article a;
+	bool ok;
+
+	article_init(&a);
+	ok = desk_get(d, id, &a);
+	article_release(&a);
+	if (!ok)
+		return false;
+	return store_history(d->store, id, out) ? true : desk_store_fail(d);
+}
+
+bool desk_revision(Desk *d, int64_t id, int64_t version, Article *out)
+{
+	bool found;
+
+	if (!desk_get(d, id, out))
+		return false;
+	if (!store_revision_get(d->store, id, version, out, &found))
+		return desk_store_fail(d);
+	return found ? true : desk_fail(d, DESK_NOT_FOUND, "article %lld has no revision %lld",
+					(long long)id, (long long)version);
+}
+
+bool desk_render(Desk *d, const Article *a, const char *format, Str *out)
+{
+	char err[256];
+	if (!publish_render(a, format, out, err, sizeof(err)))
+		return desk_fail(d, DESK_INVALID, "%s", err);
+	return true;
+}

@@ -1,0 +1,31 @@
+/*
+ * desk_int.h: what the desk's own files share.
+ */
+#ifndef NEWS_DESK_INT_H
+#define NEWS_DESK_INT_H
+
+#include "news/desk.h"
+#include "news/store.h"
+
+struct Desk {
+	Store *store;
+	const Config *config;
+	User actor;          /* who is acting: the --as user, or the real one */
+	char *real_login;    /* the real user when acting with --as, else "" */
+	DeskError code;      /* the last failure */
+	char err[600];       /* its message */
+};
+
+/* Sets the error code and message; returns false. */
+bool desk_fail(Desk *d, DeskError code, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+/* Copies the store's message as a DESK_FAILED error; rolls back an open transaction. */
+bool desk_store_fail(Desk *d);
+
+/* Asks the workflow; on refusal sets DESK_REFUSED with the rule's sentence. */
+bool desk_check(Desk *d, const Article *a, Action act, State *to);
+
+/* Validates user text: UTF-8, NFC, no control characters but newline and tab (multiline). */
+bool desk_check_text(Desk *d, const char *what, const char *s, bool multiline);
+
+#endif

@@ -1,0 +1,381 @@
+/*
+ * store.c: opening, migrating and the statement helpers of the store; the queries on users,
+ * articles and history are in store_*.c beside it and share store_int.h.
+ *
+ * Migrations are an array of SQL scripts; migration k brings user_version from k to k+1 and
+ * runs in one transaction with the version bump, so a crash leaves the old schema intact.
+ */
+#include "news/store.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/statvfs.h>
+#include <unistd.h>
+
+#include "base/xalloc.h"
+#include "news/store_int.h"
+#include "base/banned.h"
+
+static const char *const migrations[] = {
+	/* 0 -> 1: the first schema */
+	"CREATE TABLE users("
+	"  login TEXT PRIMARY KEY,"
+	"  name TEXT NOT NULL,"
+	"  role TEXT NOT NULL CHECK (role IN ('reporter', 'editor', 'admin')),"
+	"  active INTEGER NOT NULL DEFAULT 1,"
+	"  created_at INTEGER NOT NULL);"
+	"CREATE TABLE articles("
+	"  id INTEGER PRIMARY KEY,"
+	"  title TEXT NOT NULL, sapo TEXT NOT NULL DEFAULT '', body TEXT NOT NULL DEFAULT '',"
+	"  byline TEXT NOT NULL DEFAULT '', section TEXT NOT NULL DEFAULT '',"
+	"  tags TEXT NOT NULL DEFAULT '',"
+	"  state TEXT NOT NULL CHECK (state IN ('draft', 'review', 'scheduled', 'published')),"
+	"  author TEXT NOT NULL REFERENCES users(login),"
+	"  version INTEGER NOT NULL,"
+	"  words INTEGER NOT NULL DEFAULT 0,"
+	"  created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL,"
+	"  publish_at INTEGER, published_at INTEGER);"
+	"CREATE INDEX articles_state ON articles(state, updated_at);"
+	"CREATE INDEX articles_author ON articles(author, updated_at);"
+	"CREATE TABLE revisions("
+	"  article INTEGER NOT NULL REFERENCES articles(id),"
+	"  version INTEGER NOT NULL,"
+	"  kind TEXT NOT NULL DEFAULT 'save',"
+	"  base_version INTEGER NOT NULL DEFAULT 0,"
+	"  title TEXT NOT NULL, sapo TEXT NOT NULL, body TEXT NOT NULL, byline TEXT NOT NULL,"
+	"  section TEXT NOT NULL, tags TEXT NOT NULL,"
+	"  author TEXT NOT NULL REFERENCES users(login),"
+	"  at INTEGER NOT NULL, reason TEXT NOT NULL DEFAULT '',"
+	"  PRIMARY KEY (article, version));"
+	"CREATE TABLE transitions("
+	"  id INTEGER PRIMARY KEY,"
+	"  article INTEGER NOT NULL REFERENCES articles(id),"
+	"  from_state TEXT, to_state TEXT NOT NULL,"
+	"  by TEXT NOT NULL REFERENCES users(login), real_by TEXT NOT NULL DEFAULT '',"
+	"  at INTEGER NOT NULL, note TEXT NOT NULL DEFAULT '');"
+	"CREATE INDEX transitions_article ON transitions(article, id);"
+	"CREATE TABLE audit("
+	"  id INTEGER PRIMARY KEY, at INTEGER NOT NULL, by TEXT NOT NULL,"
+	"  real_by TEXT NOT NULL DEFAULT '', what TEXT NOT NULL, subject TEXT NOT NULL,"
+	"  note TEXT NOT NULL DEFAULT '');"
+	"CREATE TABLE locks("
+	"  article INTEGER PRIMARY KEY REFERENCES articles(id),"
+	"  login TEXT NOT NULL, host TEXT NOT NULL, pid INTEGER NOT NULL,"
+	"  since INTEGER NOT NULL, heartbeat INTEGER NOT NULL);"
+	"CREATE TABLE journal("
+	"  article INTEGER NOT NULL REFERENCES articles(id),"
+	"  login TEXT NOT NULL, base_version INTEGER NOT NULL,"
+	"  title TEXT NOT NULL, sapo TEXT NOT NULL, body TEXT NOT NULL, byline TEXT NOT NULL,"
+	"  section TEXT NOT NULL, tags TEXT NOT NULL, at INTEGER NOT NULL,"
+	"  PRIMARY KEY (article, login));"
+	"CREATE TABLE words(word TEXT PRIMARY KEY, added_by TEXT NOT NULL, at INTEGER NOT NULL);"
+	"CREATE TABLE bigrams(a TEXT NOT NULL, b TEXT NOT NULL, n INTEGER NOT NULL,"
+	"  PRIMARY KEY (a, b)) WITHOUT ROWID;"
+	"CREATE TRIGGER revisions_no_update BEFORE UPDATE ON revisions"
+	"  BEGIN SELECT RAISE(ABORT, 'revisions are append-only'); END;"
+	"CREATE TRIGGER revisions_no_delete BEFORE DELETE ON revisions"
+	"  BEGIN SELECT RAISE(ABORT, 'revisions are append-only'); END;"
+	"CREATE TRIGGER transitions_no_update BEFORE UPDATE ON transitions"
+	"  BEGIN SELECT RAISE(ABORT, 'transitions are append-only'); END;"
+	"CREATE TRIGGER transitions_no_delete BEFORE DELETE ON transitions"
+	"  BEGIN SELECT RAISE(ABORT, 'transitions are append-only'); END;"
+	"CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit"
+	"  BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;"
+	"CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit"
+	"  BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;",
+};
+
+_Static_assert(sizeof(migrations) / sizeof(migrations[0]) == STORE_SCHEMA_VERSION,
+	       "one migration per schema version");
+
+void store_set_error(Store *s, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(s->err, sizeof(s->err), fmt, ap);
+	va_end(ap);
+}
+
+bool store_fail(Store *s, const char *what)
+{
+	int code = sqlite3_extended_errcode(s->db);
+
+	if (code == SQLITE_FULL || code == SQLITE_IOERR_WRITE)
+		store_set_error(s, "cannot %s: the disk is full or failing (%s)", what,
+				sqlite3_errmsg(s->db));
+	else if (code == SQLITE_READONLY || (code & 0xFF) == SQLITE_READONLY)
+		store_set_error(s, "cannot %s: the database '%s' is read-only", what, s->path);
+	else if ((code & 0xFF) == SQLITE_BUSY)
+		store_set_error(s, "cannot %s: the database is busy; try again", what);
+	else
+		store_set_error(s, "cannot %s: %s", what, sqlite3_errmsg(s->db));
+	return false;
+}
+
+sqlite3_stmt *store_prep(Store *s, const char *sql, const char *types, ...)
+{
+	sqlite3_stmt *st;
+	va_list ap;
+	int i = 0;
+
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
+		store_fail(s, "prepare a query");
+		return NULL;
+	}
+	va_start(ap, types);
+	for (const char *t = types; *t; t++) {
+		int rc = SQLITE_OK;
+		i++;
+		if (*t == 't') {
+			const char *v = va_arg(ap, const char *);
+			rc = sqlite3_bind_text(st, i, v ? v : "", -1, SQLITE_TRANSIENT);
+		} else if (*t == 'i') {
+			rc = sqlite3_bind_int64(st, i, va_arg(ap, int64_t));
+		} else if (*t == 'n') { /* an integer where 0 means NULL */
+			int64_t v = va_arg(ap, int64_t);
+			rc = v ? sqlite3_bind_int64(st, i, v) : sqlite3_bind_null(st, i);
+		} else {
+			fatal("store_prep: bad bind type '%c'", *t);
+		}
+		if (rc != SQLITE_OK) {
+			va_end(ap);
+			sqlite3_finalize(st);
+			store_fail(s, "bind a value");
+			return NULL;
+		}
+	}
+	va_end(ap);
+	return st;
+}
+
+bool store_exec_stmt(Store *s, sqlite3_stmt *st, const char *what)
+{
+	int rc;
+
+	if (!st)
+		return false;
+	rc = sqlite3_step(st);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+		store_fail(s, what);
+		sqlite3_finalize(st);
+		return false;
+	}
+	sqlite3_finalize(st);
+	return true;
+}
+
+char *store_col_text(sqlite3_stmt *st, int col)
+{
+	const unsigned char *t = sqlite3_column_text(st, col);
+	return xstrdup(t ? (const char *)t : "");
+}
+
+static bool exec(Store *s, const char *sql, const char *what)
+{
+	char *msg = NULL;
+
+	if (sqlite3_exec(s->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+		store_set_error(s, "cannot %s: %s", what, msg ? msg : sqlite3_errmsg(s->db));
+		sqlite3_free(msg);
+		return false;
+	}
+	return true;
+}
+
+bool store_begin(Store *s)
+{
+	/* The busy timeout covers most waits; a few more tries cover a long writer. */
+	for (int tries = 0; tries < 6; tries++) {
+		if (sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) == SQLITE_OK)
+			return true;
+		if ((sqlite3_errcode(s->db) & 0xFF) != SQLITE_BUSY)
+			break;
+	}
+	return store_fail(s, "start a transaction");
+}
+
+bool store_commit(Store *s)
+{
+	if (sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) == SQLITE_OK)
+		return true;
+	store_fail(s, "commit");
+	sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	return false;
+}
+
+void store_rollback(Store *s)
+{
+	if (!sqlite3_get_autocommit(s->db))
+		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+static bool get_int(Store *s, const char *sql, int64_t *out)
+{
+	sqlite3_stmt *st = store_prep(s, sql, "");
+	bool ok;
+
+	if (!st)
+		return false;
+	ok = sqlite3_step(st) == SQLITE_ROW;
+	if (ok)
+		*out = sqlite3_column_int64(st, 0);
+	else
+		store_fail(s, "read the database");
+	sqlite3_finalize(st);
+	return ok;
+}
+
+/* Refuses a database from a newer toasoan before anything writes to the file. */
+static bool check_version(Store *s)
+{
+	int64_t version;
+
+	if (!get_int(s, "PRAGMA user_version", &version))
+		return false;
+	if (version > STORE_SCHEMA_VERSION) {
+		store_set_error(s, "the database '%s' was made by a newer toasoan (schema %lld, this "
+			"one knows %d); upgrade toasoan, nothing was changed", s->path,
+			(long long)version, STORE_SCHEMA_VERSION);
+		return false;
+	}
+	return true;
+}
+
+static bool migrate(Store *s)
+{
+	int64_t version;
+	char sql[64];
+
+	if (!get_int(s, "PRAGMA user_version", &version))
+		return false;
+	while (version < STORE_SCHEMA_VERSION) {
+		if (!store_begin(s))
+			return false;
+		snprintf(sql, sizeof(sql), "PRAGMA user_version = %lld", (long long)version + 1);
+		if (!exec(s, migrations[version], "migrate the database") ||
+		    !exec(s, sql, "migrate the database")) {
+			store_rollback(s);
+			return false;
+		}
+		if (!store_commit(s))
+			return false;
+		version++;
+	}
+	return true;
+}
+
+static bool looks_like_database(const char *path, char *err, size_t errlen)
+{
+	static const char magic[16] = "SQLite format 3";
+	char head[16];
+	FILE *f = fopen(path, "rb");
+	size_t n;
+
+	if (!f)
+		return true; /* sqlite reports it */
+	n = fread(head, 1, sizeof(head), f);
+	fclose(f);
+	if (n == 0 || (n == sizeof(head) && memcmp(head, magic, sizeof(head)) == 0))
+		return true;
+	snprintf(err, errlen, "'%s' is not a toasoan database", path);
+	return false;
+}
+
+/* A database toasoan cannot write to: the file, its folder (for the WAL files) or the disk. */
+static bool writable(const char *path, bool exists, char *err, size_t errlen)
+{
+	char *dir = xstrdup(path);
+	char *slash = strrchr(dir, '/');
+	struct statvfs vfs;
+	bool ok = true;
+
+	if (slash)
+		slash == dir ? (void)(slash[1] = '\0') : (void)(*slash = '\0');
+	else
+		dir[0] = '.', dir[1] = '\0';
+	if (statvfs(slash ? dir : ".", &vfs) == 0 && (vfs.f_flag & ST_RDONLY))
+		ok = false;
+	else if ((exists && access(path, W_OK) != 0) || access(slash ? dir : ".", W_OK) != 0)
+		ok = false;
+	if (!ok)
+		snprintf(err, errlen, "the database '%s' is read-only: toasoan must be able to write "
+			 "to it and to its folder '%s'", path, slash ? dir : ".");
+	free(dir);
+	return ok;
+}
+
+Store *store_open(const char *path, bool create, char *err, size_t errlen)
+{
+	Store *s;
+	struct stat st;
+	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
+
+	if (stat(path, &st) != 0) {
+		if (!create) {
+			snprintf(err, errlen, "no database at '%s'; create it with: toasoan init", path);
+			return NULL;
+		}
+		flags |= SQLITE_OPEN_CREATE;
+	} else if (!looks_like_database(path, err, errlen)) {
+		return NULL;
+	}
+	if (!writable(path, !(flags & SQLITE_OPEN_CREATE), err, errlen))
+		return NULL;
+	s = xcalloc(1, sizeof(*s));
+	s->path = xstrdup(path);
+	if (sqlite3_open_v2(path, &s->db, flags, NULL) != SQLITE_OK) {
+		snprintf(err, errlen, "cannot open the database '%s': %s", path,
+			 s->db ? sqlite3_errmsg(s->db) : "out of memory");
+		store_free(s);
+		return NULL;
+	}
+	sqlite3_extended_result_codes(s->db, 1);
+	sqlite3_busy_timeout(s->db, 5000);
+	if (!exec(s, "PRAGMA foreign_keys = ON", "set up the database") || !check_version(s) ||
+	    !get_int(s, "PRAGMA journal_mode = WAL", &(int64_t){0}) ||
+	    !exec(s, "PRAGMA synchronous = NORMAL", "set up the database") || !migrate(s)) {
+		snprintf(err, errlen, "%s", s->err);
+		store_free(s);
+		return NULL;
+	}
+	return s;
+}
+
+void store_free(Store *s)
+{
+	if (!s)
+		return;
+	if (s->db)
+		sqlite3_close_v2(s->db);
+	free(s->path);
+	free(s);
+}
+
+const char *store_errmsg(const Store *s)
+{
+	return s->err;
+}
+
+const char *store_path(const Store *s)
+{
+	return s->path;
+}
+
+int64_t store_data_version(Store *s)
+{
+	int64_t v = 0;
+	if (!get_int(s, "PRAGMA data_version", &v))
+		return -1;
+	return v;
+}
+
+bool store_audit(Store *s, const char *by, const char *real_by, int64_t now, const char *what,
+		 const char *subject, const char *note)
+{
+	return store_exec_stmt(s, store_prep(s,
+		"INSERT INTO audit(at, by, real_by, what, subject, note) VALUES (?, ?, ?, ?, ?, ?)",
+		"itttt" "t", now, by, real_by, what, subject, note), "write the audit log");
+}

@@ -1,0 +1,141 @@
+/*
+ * store.h: the database. The only module that speaks SQL.
+ *
+ * One SQLite file in WAL mode with foreign keys on and a busy timeout. The schema is created
+ * and migrated by version (PRAGMA user_version), each migration in its own transaction; a file
+ * made by a newer toasoan is refused, never touched. Writes are short BEGIN IMMEDIATE
+ * transactions opened by the caller (store_begin / store_commit) so that a change of state and
+ * its audit row land together. revisions, transitions and audit are append-only: triggers
+ * refuse UPDATE and DELETE on them.
+ *
+ * The store decides no rules: the desk asks the workflow first. Every function returns false
+ * on failure with a message in store_errmsg(); "not found" is a result, not a failure.
+ */
+#ifndef NEWS_STORE_H
+#define NEWS_STORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "news/article.h"
+#include "news/records.h"
+
+typedef struct Store Store;
+
+/* The schema version this build writes. */
+#define STORE_SCHEMA_VERSION 1
+
+/*
+ * Opens (create: also creates) the database at path and migrates it. Returns NULL with a
+ * message in err: a missing file without create, a newer schema, a file that is not a database.
+ */
+Store *store_open(const char *path, bool create, char *err, size_t errlen);
+void store_free(Store *s);
+const char *store_errmsg(const Store *s);
+const char *store_path(const Store *s);
+
+/* Write transactions. store_begin retries while another process writes. */
+bool store_begin(Store *s);
+bool store_commit(Store *s);
+void store_rollback(Store *s);
+
+/* A number that changes whenever another connection commits. */
+int64_t store_data_version(Store *s);
+
+/* Users. *found tells whether the login exists. */
+bool store_user_get(Store *s, const char *login, User *out, bool *found);
+bool store_user_insert(Store *s, const char *login, const char *name, Role role, int64_t now);
+bool store_user_update(Store *s, const char *login, Role role, bool active);
+bool store_users(Store *s, UserList *out);
+bool store_count_admins(Store *s, int64_t *n);
+
+/* Articles. */
+typedef struct StoreQuery {
+	int state;            /* -1 any, else a State */
+	const char *author;   /* only this author, or NULL */
+	bool or_published;    /* with author: also everything published */
+	bool oldest_first;    /* order by updated_at ascending instead of descending */
+	bool by_publish_at;   /* order by publish_at ascending */
+	bool by_published_at; /* order by published_at descending */
+	bool with_text;       /* load sapo, body, byline, section, tags too */
+} StoreQuery;
+
+bool store_articles(Store *s, const StoreQuery *q, ArticleList *out);
+bool store_article_get(Store *s, int64_t id, Article *out, bool *found);
+
+/* Inserts a new article and its first revision; sets a->id, a->version and the times. */
+bool store_article_insert(Store *s, Article *a, const char *by, int64_t now, const char *reason);
+
+/*
+ * Saves a's text if the stored version is still a->version: writes the next revision and
+ * updates the article (a->version, a->updated_at, a->words follow). If the stored version has
+ * moved on, *conflict is set, the text is kept as a conflicting revision, and true is returned.
+ */
+bool store_article_save(Store *s, Article *a, const char *by, int64_t now, const char *reason,
+			bool *conflict);
+
+/* Stores a's text as an extra revision of the given kind without changing the article. */
+bool store_revision_keep(Store *s, const Article *a, RevisionKind kind, const char *by,
+			 int64_t now, const char *reason, int64_t *version);
+
+/*
+ * Moves an article from state from to state to (only if it is still in from: *moved says
+ * whether it was) and records the transition. publish_at and published_at are written as
+ * given (0 clears them).
+ */
+bool store_article_move(Store *s, int64_t id, State from, State to, int64_t publish_at,
+			int64_t published_at, const char *by, const char *real_by, int64_t now,
+			const char *note, bool *moved);
+
+/* Records the creation of an article in the audit log. */
+bool store_transition_created(Store *s, int64_t id, const char *by, const char *real_by,
+			      int64_t now, const char *note);
+
+/* Ids of scheduled articles whose publish_at is at or before now, soonest first. */
+bool store_due(Store *s, int64_t now, int64_t **ids, size_t *n);
+
+/* Transitions and revisions of one article, oldest first. */
+bool store_history(Store *s, int64_t id, EventList *out);
+
+/* One revision's text, into out's text fields. */
+bool store_revision_get(Store *s, int64_t id, int64_t version, Article *out, bool *found);
+
+/* The newsroom dictionary. */
+bool store_words(Store *s, char ***words, size_t *n);
+bool store_word_add(Store *s, const char *word, const char *by, int64_t now, bool *added);
+bool store_word_remove(Store *s, const char *word, bool *removed);
+
+/* Syllable bigram counts from published text, for the checker's context model. */
+bool store_bigram_add(Store *s, const char *a, const char *b, int64_t n);
+bool store_bigrams(Store *s, void (*each)(const char *a, const char *b, int64_t n, void *ud),
+		   void *ud);
+
+/* Edit locks: one row per article being edited. */
+
+bool store_lock_get(Store *s, int64_t id, LockInfo *out, bool *found);
+bool store_lock_put(Store *s, int64_t id, const char *login, const char *host, int64_t pid,
+		    int64_t now);
+bool store_lock_beat(Store *s, int64_t id, const char *login, const char *host, int64_t pid,
+		     int64_t now, bool *still_held);
+bool store_lock_drop(Store *s, int64_t id, const char *login, const char *host, int64_t pid);
+/* Removes every lock whose heartbeat is older than before; *n gets how many. */
+bool store_lock_clear_stale(Store *s, int64_t before, int64_t *n);
+
+/* The edit journal: the latest unsaved text of one person on one article. */
+bool store_journal_put(Store *s, const Article *a, const char *login, int64_t now);
+bool store_journal_get(Store *s, int64_t id, const char *login, Article *out, int64_t *at,
+		       bool *found);
+bool store_journal_drop(Store *s, int64_t id, const char *login);
+
+/* Copies the whole database to path while others keep working. */
+bool store_backup(Store *s, const char *path);
+
+/* Runs the integrity and foreign-key checks; problems are appended to report, one a line. */
+bool store_check(Store *s, Str *report, int *problems);
+
+/* The audit log of actions that are not article transitions (users, dictionary, --as). */
+bool store_audit(Store *s, const char *by, const char *real_by, int64_t now, const char *what,
+		 const char *subject, const char *note);
+
+#endif

@@ -1,0 +1,305 @@
+/*
+ * store_articles.c: articles, their revisions and their transitions.
+ *
+ * Version numbers are revision numbers: every stored text (a save, a conflicting save, a
+ * recovered journal, text kept at a take-over) gets the next number for its article, and the
+ * article's version is the number of the revision it shows. A save is accepted only when the
+ * article still shows the revision the text was loaded from; the UPDATE checks that in its
+ * WHERE clause, so two savers can never both win.
+ */
+#include "news/store.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/xalloc.h"
+#include "news/store_int.h"
+#include "base/banned.h"
+
+#define ARTICLE_COLS                                                                   \
+	"a.id, a.title, a.state, a.author, u.name, a.version, a.words, a.created_at, "  \
+	"a.updated_at, a.publish_at, a.published_at"
+#define TEXT_COLS "a.sapo, a.body, a.byline, a.section, a.tags"
+
+static void read_article(sqlite3_stmt *st, Article *a, bool with_text)
+{
+	char *state = store_col_text(st, 2);
+
+	a->id = sqlite3_column_int64(st, 0);
+	article_set(&a->title, (const char *)sqlite3_column_text(st, 1));
+	if (!state_parse(state, &a->state))
+		a->state = STATE_DRAFT;
+	free(state);
+	article_set(&a->author, (const char *)sqlite3_column_text(st, 3));
+	article_set(&a->author_name, (const char *)sqlite3_column_text(st, 4));
+	a->version = sqlite3_column_int64(st, 5);
+	a->words = sqlite3_column_int64(st, 6);
+	a->created_at = sqlite3_column_int64(st, 7);
+	a->updated_at = sqlite3_column_int64(st, 8);
+	a->publish_at = sqlite3_column_int64(st, 9);
+	a->published_at = sqlite3_column_int64(st, 10);
+	if (!with_text)
+		return;
+	article_set(&a->sapo, (const char *)sqlite3_column_text(st, 11));
+	article_set(&a->body, (const char *)sqlite3_column_text(st, 12));
+	article_set(&a->byline, (const char *)sqlite3_column_text(st, 13));
+	article_set(&a->section, (const char *)sqlite3_column_text(st, 14));
+	article_set(&a->tags, (const char *)sqlite3_column_text(st, 15));
+}
+
+bool store_articles(Store *s, const StoreQuery *q, ArticleList *out)
+{
+	Str sql = STR_INIT;
+	sqlite3_stmt *st;
+	const char *state = q->state >= 0 ? state_name((State)q->state) : "";
+	int rc;
+
+	str_adds(&sql, "SELECT " ARTICLE_COLS);
+	if (q->with_text)
+		str_adds(&sql, ", " TEXT_COLS);
+	str_adds(&sql, " FROM articles a JOIN users u ON u.login = a.author"
+		       " WHERE (? = '' OR a.state = ?)");
+	if (q->author && q->or_published)
+		str_adds(&sql, " AND (a.author = ? OR a.state = 'published')");
+	else
+		str_adds(&sql, " AND (? = '' OR a.author = ?)");
+	if (q->by_publish_at)
+		str_adds(&sql, " ORDER BY a.publish_at, a.id");
+	else if (q->by_published_at)
+		str_adds(&sql, " ORDER BY a.published_at DESC, a.id DESC");
+	else if (q->oldest_first)
+		str_adds(&sql, " ORDER BY a.updated_at, a.id");
+	else
+		str_adds(&sql, " ORDER BY a.updated_at DESC, a.id DESC");
+	if (q->author && q->or_published)
+		st = store_prep(s, sql.s, "ttt", state, state, q->author);
+	else
+		st = store_prep(s, sql.s, "tttt", state, state, q->author ? q->author : "",
+				q->author ? q->author : "");
+	str_release(&sql);
+	if (!st)
+		return false;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		read_article(st, article_list_push(out), q->with_text);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? true : store_fail(s, "list articles");
+}
+
+bool store_article_get(Store *s, int64_t id, Article *out, bool *found)
+{
+	sqlite3_stmt *st = store_prep(s, "SELECT " ARTICLE_COLS ", " TEXT_COLS
+		" FROM articles a JOIN users u ON u.login = a.author WHERE a.id = ?", "i", id);
+	int rc;
+
+	if (!st)
+		return false;
+	rc = sqlite3_step(st);
+	*found = rc == SQLITE_ROW;
+	if (*found)
+		read_article(st, out, true);
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? true : store_fail(s, "read the article");
+}
+
+static bool insert_revision(Store *s, const Article *a, int64_t version, RevisionKind kind,
+			    int64_t base, const char *by, int64_t now, const char *reason)
+{
+	return store_exec_stmt(s, store_prep(s,
+		"INSERT INTO revisions(article, version, kind, base_version, title, sapo, body,"
+		" byline, section, tags, author, at, reason)"
+		" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", "iitittttttt" "it",
+		a->id, version, revision_kind_name(kind), base, a->title, a->sapo, a->body,
+		a->byline, a->section, a->tags, by, now, reason), "store the revision");
+}
+
+static bool next_version(Store *s, int64_t id, int64_t *version)
+{
+	sqlite3_stmt *st = store_prep(s,
+		"SELECT coalesce(max(version), 0) + 1 FROM revisions WHERE article = ?", "i", id);
+	bool ok;
+
+	if (!st)
+		return false;
+	ok = sqlite3_step(st) == SQLITE_ROW;
+	if (ok)
+		*version = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return ok ? true : store_fail(s, "number the revision");
+}
+
+bool store_article_insert(Store *s, Article *a, const char *by, int64_t now, const char *reason)
+{
+	a->words = article_count_words(a);
+	if (!store_exec_stmt(s, store_prep(s,
+		"INSERT INTO articles(title, sapo, body, byline, section, tags, state, author,"
+		" version, words, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)",
+		"tttttttt" "iii", a->title, a->sapo, a->body, a->byline, a->section, a->tags,
+		state_name(STATE_DRAFT), by, a->words, now, now), "create the article"))
+		return false;
+	a->id = sqlite3_last_insert_rowid(s->db);
+	a->version = 1;
+	a->state = STATE_DRAFT;
+	a->created_at = a->updated_at = now;
+	article_set(&a->author, by);
+	return insert_revision(s, a, 1, REV_SAVE, 0, by, now, reason);
+}
+
+bool store_revision_keep(Store *s, const Article *a, RevisionKind kind, const char *by,
+			 int64_t now, const char *reason, int64_t *version)
+{
+	int64_t v;
+
+	if (!next_version(s, a->id, &v) || !insert_revision(s, a, v, kind, a->version, by, now,
+							     reason))
+		return false;
+	if (version)
+		*version = v;
+	return true;
+}
+
+bool store_article_save(Store *s, Article *a, const char *by, int64_t now, const char *reason,
+			bool *conflict)
+{
+	int64_t v, words = article_count_words(a);
+
+	*conflict = false;
+	if (!next_version(s, a->id, &v))
+		return false;
+	if (!store_exec_stmt(s, store_prep(s,
+		"UPDATE articles SET title = ?, sapo = ?, body = ?, byline = ?, section = ?,"
+		" tags = ?, version = ?, words = ?, updated_at = ? WHERE id = ? AND version = ?",
+		"tttttt" "iiiii", a->title, a->sapo, a->body, a->byline, a->section, a->tags, v,
+		words, now, a->id, a->version), "save the article"))
+		return false;
+	if (sqlite3_changes(s->db) == 0) {
+		*conflict = true;
+		return insert_revision(s, a, v, REV_CONFLICT, a->version, by, now, reason);
+	}
+	if (!insert_revision(s, a, v, REV_SAVE, a->version, by, now, reason))
+		return false;
+	a->version = v;
+	a->words = words;
+	a->updated_at = now;
+	return true;
+}
+
+static bool add_transition(Store *s, int64_t id, const char *from, State to, const char *by,
+			   const char *real_by, int64_t now, const char *note)
+{
+	return store_exec_stmt(s, store_prep(s,
+		"INSERT INTO transitions(article, from_state, to_state, by, real_by, at, note)"
+		" VALUES (?, nullif(?, ''), ?, ?, ?, ?, ?)", "itttt" "it", id, from, state_name(to),
+		by, real_by ? real_by : "", now, note ? note : ""), "record the change");
+}
+
+bool store_transition_created(Store *s, int64_t id, const char *by, const char *real_by,
+			      int64_t now, const char *note)
+{
+	return add_transition(s, id, "", STATE_DRAFT, by, real_by, now, note);
+}
+
+bool store_article_move(Store *s, int64_t id, State from, State to, int64_t publish_at,
+			int64_t published_at, const char *by, const char *real_by, int64_t now,
+			const char *note, bool *moved)
+{
+	if (!store_exec_stmt(s, store_prep(s,
+		"UPDATE articles SET state = ?, publish_at = ?, published_at = ?, updated_at = ?"
+		" WHERE id = ? AND state = ?", "tnnii" "t", state_name(to), publish_at,
+		published_at, now, id, state_name(from)), "change the state"))
+		return false;
+	*moved = sqlite3_changes(s->db) > 0;
+	if (!*moved)
+		return true;
+	return add_transition(s, id, state_name(from), to, by, real_by, now, note);
+}
+
+bool store_due(Store *s, int64_t now, int64_t **ids, size_t *n)
+{
+	sqlite3_stmt *st = store_prep(s, "SELECT id FROM articles WHERE state = 'scheduled'"
+		" AND publish_at <= ? ORDER BY publish_at, id", "i", now);
+	size_t cap = 0;
+	int rc;
+
+	*ids = NULL;
+	*n = 0;
+	if (!st)
+		return false;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		xgrow(ids, &cap, *n + 1, sizeof(**ids));
+		(*ids)[(*n)++] = sqlite3_column_int64(st, 0);
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? true : store_fail(s, "find due articles");
+}
+
+static void read_event(sqlite3_stmt *st, Event *e)
+{
+	char *kind = store_col_text(st, 0);
+	char *from = store_col_text(st, 1);
+	char *to = store_col_text(st, 2);
+
+	e->is_revision = strcmp(kind, "t") != 0;
+	e->at = sqlite3_column_int64(st, 3);
+	e->who = store_col_text(st, 4);
+	e->who_name = store_col_text(st, 5);
+	e->real_who = store_col_text(st, 6);
+	e->note = store_col_text(st, 7);
+	e->version = sqlite3_column_int64(st, 8);
+	if (e->is_revision) {
+		if (!revision_kind_parse(kind, &e->kind))
+			e->kind = REV_SAVE;
+	} else {
+		e->created = from[0] == '\0';
+		if (!state_parse(to, &e->to))
+			e->to = STATE_DRAFT;
+		if (e->created || !state_parse(from, &e->from))
+			e->from = e->to;
+	}
+	free(kind);
+	free(from);
+	free(to);
+}
+
+bool store_history(Store *s, int64_t id, EventList *out)
+{
+	sqlite3_stmt *st = store_prep(s,
+		"SELECT 't', coalesce(t.from_state, ''), t.to_state, t.at, t.by, u.name, t.real_by,"
+		"  t.note, 0, CASE WHEN t.from_state IS NULL THEN 0 ELSE 2 END, t.id FROM transitions t JOIN users u ON u.login = t.by"
+		"  WHERE t.article = ?"
+		" UNION ALL "
+		"SELECT r.kind, '', '', r.at, r.author, u.name, '', r.reason, r.version, 1, r.version"
+		"  FROM revisions r JOIN users u ON u.login = r.author WHERE r.article = ?"
+		" ORDER BY 4, 10, 11", "ii", id, id);
+	int rc;
+
+	if (!st)
+		return false;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		read_event(st, event_list_push(out));
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? true : store_fail(s, "read the history");
+}
+
+bool store_revision_get(Store *s, int64_t id, int64_t version, Article *out, bool *found)
+{
+	sqlite3_stmt *st = store_prep(s, "SELECT title, sapo, body, byline, section, tags, at,"
+		" author FROM revisions WHERE article = ? AND version = ?", "ii", id, version);
+	int rc;
+
+	if (!st)
+		return false;
+	rc = sqlite3_step(st);
+	*found = rc == SQLITE_ROW;
+	if (*found) {
+		article_set(&out->title, (const char *)sqlite3_column_text(st, 0));
+		article_set(&out->sapo, (const char *)sqlite3_column_text(st, 1));
+		article_set(&out->body, (const char *)sqlite3_column_text(st, 2));
+		article_set(&out->byline, (const char *)sqlite3_column_text(st, 3));
+		article_set(&out->section, (const char *)sqlite3_column_text(st, 4));
+		article_set(&out->tags, (const char *)sqlite3_column_text(st, 5));
+		out->updated_at = sqlite3_column_int64(st, 6);
+		out->version = version;
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? true : store_fail(s, "read the revision");
+}

@@ -1,0 +1,35 @@
+/*
+ * store_int.h: what the store's own files share, and nobody else includes.
+ */
+#ifndef NEWS_STORE_INT_H
+#define NEWS_STORE_INT_H
+
+#include <sqlite3.h>
+
+#include "news/store.h"
+
+struct Store {
+	sqlite3 *db;
+	char *path;
+	char err[512];   /* the last failure, for store_errmsg() */
+};
+
+/* Formats the message of the last failure. */
+void store_set_error(Store *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Sets the message from the database's last error ("cannot WHAT: ..."); returns false. */
+bool store_fail(Store *s, const char *what);
+
+/*
+ * Prepares sql and binds one value per character of types: 't' text (NULL binds ""), 'i'
+ * int64_t, 'n' int64_t where 0 binds NULL. Returns NULL with the message set.
+ */
+sqlite3_stmt *store_prep(Store *s, const char *sql, const char *types, ...);
+
+/* Steps st once (a write), finalizes it; false with the message set on failure or st NULL. */
+bool store_exec_stmt(Store *s, sqlite3_stmt *st, const char *what);
+
+/* A heap copy of a text column ("" for NULL). */
+char *store_col_text(sqlite3_stmt *st, int col);
+
+#endif

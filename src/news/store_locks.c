@@ -1,0 +1,177 @@
+/*
+ * store_locks.c: edit locks, the edit journal, backups and integrity checks.
+ *
+ * A lock is a row naming who holds an article (login, host, pid) and when they last said they
+ * were alive. The store only reads and writes rows; deciding whether a lock is stale is the
+ * desk's business. The journal keeps one row per person and article, overwritten at each
+ * write: it is a safety net for unsaved text, not history.
+ */
+#include "news/store.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/xalloc.h"
+#include "news/store_int.h"
+#include "base/banned.h"
+
+bool store_lock_get(Store *s, int64_t id, LockInfo *out, bool *found)
+{
+	sqlite3_stmt *st = store_prep(s, "SELECT l.login, coalesce(u.name, l.login), l.host,"
+		" l.pid, l.since, l.heartbeat FROM locks l LEFT JOIN users u ON u.login = l.login"
+		" WHERE l.article = ?", "i", id);
+	int rc;
+
+	if (!st)
+		return false;
+	rc = sqlite3_step(st);
+	*found = rc == SQLITE_ROW;
+	if (*found) {
+		out->login = store_col_text(st, 0);
+		out->name = store_col_text(st, 1);
+		out->host = store_col_text(st, 2);
+		out->pid = sqlite3_column_int64(st, 3);
+		out->since = sqlite3_column_int64(st, 4);
+		out->heartbeat = sqlite3_column_int64(st, 5);
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? true : store_fail(s, "read the lock");
+}
+
+bool store_lock_put(Store *s, int64_t id, const char *login, const char *host, int64_t pid,
+		    int64_t now)
+{
+	return store_exec_stmt(s, store_prep(s,
+		"INSERT OR REPLACE INTO locks(article, login, host, pid, since, heartbeat)"
+		" VALUES (?, ?, ?, ?, ?, ?)", "itti" "ii", id, login, host, pid, now, now),
+		"lock the article");
+}
+
+bool store_lock_beat(Store *s, int64_t id, const char *login, const char *host, int64_t pid,
+		     int64_t now, bool *still_held)
+{
+	if (!store_exec_stmt(s, store_prep(s, "UPDATE locks SET heartbeat = ? WHERE article = ?"
+		" AND login = ? AND host = ? AND pid = ?", "iitti", now, id, login, host, pid),
+		"renew the lock"))
+		return false;
+	*still_held = sqlite3_changes(s->db) > 0;
+	return true;
+}
+
+bool store_lock_drop(Store *s, int64_t id, const char *login, const char *host, int64_t pid)
+{
+	return store_exec_stmt(s, store_prep(s, "DELETE FROM locks WHERE article = ? AND"
+		" login = ? AND host = ? AND pid = ?", "itti", id, login, host, pid),
+		"unlock the article");
+}
+
+bool store_lock_clear_stale(Store *s, int64_t before, int64_t *n)
+{
+	if (!store_exec_stmt(s, store_prep(s, "DELETE FROM locks WHERE heartbeat < ?", "i",
+					   before), "clear dead locks"))
+		return false;
+	*n = sqlite3_changes(s->db);
+	return true;
+}
+
+bool store_journal_put(Store *s, const Article *a, const char *login, int64_t now)
+{
+	return store_exec_stmt(s, store_prep(s,
+		"INSERT OR REPLACE INTO journal(article, login, base_version, title, sapo, body,"
+		" byline, section, tags, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", "itit" "tttt"
+		"ti", a->id, login, a->version, a->title, a->sapo, a->body, a->byline, a->section,
+		a->tags, now), "write the journal");
+}
+
+bool store_journal_get(Store *s, int64_t id, const char *login, Article *out, int64_t *at,
+		       bool *found)
+{
+	sqlite3_stmt *st = store_prep(s, "SELECT base_version, title, sapo, body, byline,"
+		" section, tags, at FROM journal WHERE article = ? AND login = ?", "it", id, login);
+	int rc;
+
+	if (!st)
+		return false;
+	rc = sqlite3_step(st);
+	*found = rc == SQLITE_ROW;
+	if (*found) {
+		out->version = sqlite3_column_int64(st, 0);
+		article_set(&out->title, (const char *)sqlite3_column_text(st, 1));
+		article_set(&out->sapo, (const char *)sqlite3_column_text(st, 2));
+		article_set(&out->body, (const char *)sqlite3_column_text(st, 3));
+		article_set(&out->byline, (const char *)sqlite3_column_text(st, 4));
+		article_set(&out->section, (const char *)sqlite3_column_text(st, 5));
+		article_set(&out->tags, (const char *)sqlite3_column_text(st, 6));
+		*at = sqlite3_column_int64(st, 7);
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? true : store_fail(s, "read the journal");
+}
+
+bool store_journal_drop(Store *s, int64_t id, const char *login)
+{
+	return store_exec_stmt(s, store_prep(s, "DELETE FROM journal WHERE article = ? AND"
+		" login = ?", "it", id, login), "clear the journal");
+}
+
+bool store_backup(Store *s, const char *path)
+{
+	sqlite3 *dst;
+	sqlite3_backup *b;
+	int rc;
+
+	if (sqlite3_open_v2(path, &dst, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
+	    SQLITE_OK) {
+		store_set_error(s, "cannot create the backup '%s': %s", path, sqlite3_errmsg(dst));
+		sqlite3_close(dst);
+		return false;
+	}
+	b = sqlite3_backup_init(dst, "main", s->db, "main");
+	if (!b) {
+		store_set_error(s, "cannot back up to '%s': %s", path, sqlite3_errmsg(dst));
+		sqlite3_close(dst);
+		return false;
+	}
+	/* Copy in steps so that writers are held up for moments, not for the whole copy. */
+	do {
+		rc = sqlite3_backup_step(b, 256);
+		if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+			sqlite3_sleep(20);
+	} while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+	sqlite3_backup_finish(b);
+	if (rc != SQLITE_DONE) {
+		store_set_error(s, "cannot back up to '%s': %s", path, sqlite3_errstr(rc));
+		sqlite3_close(dst);
+		return false;
+	}
+	rc = sqlite3_exec(dst, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
+	sqlite3_close(dst);
+	return rc == SQLITE_OK ? true : (store_set_error(s, "cannot finish the backup '%s'", path),
+					 false);
+}
+
+static bool run_check(Store *s, const char *sql, Str *report, int *problems, bool ok_row)
+{
+	sqlite3_stmt *st = store_prep(s, sql, "");
+	int rc;
+
+	if (!st)
+		return false;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *t = (const char *)sqlite3_column_text(st, 0);
+		if (ok_row && t && strcmp(t, "ok") == 0)
+			continue;
+		str_addf(report, "%s\n", t ? t : "(foreign key violation)");
+		(*problems)++;
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? true : store_fail(s, "check the database");
+}
+
+bool store_check(Store *s, Str *report, int *problems)
+{
+	*problems = 0;
+	return run_check(s, "PRAGMA integrity_check", report, problems, true) &&
+	       run_check(s, "SELECT 'foreign key: ' || \"table\" || ' row ' || rowid"
+			 " FROM pragma_foreign_key_check", report, problems, false);
+}

@@ -1,0 +1,70 @@
+/*
+ * store_words.c: the newsroom dictionary and the syllable bigram counts of published text.
+ */
+#include "news/store.h"
+
+#include <stdlib.h>
+
+#include "base/xalloc.h"
+#include "news/store_int.h"
+#include "base/banned.h"
+
+bool store_words(Store *s, char ***words, size_t *n)
+{
+	sqlite3_stmt *st = store_prep(s, "SELECT word FROM words ORDER BY word", "");
+	size_t cap = 0;
+	int rc;
+
+	*words = NULL;
+	*n = 0;
+	if (!st)
+		return false;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		xgrow(words, &cap, *n + 1, sizeof(**words));
+		(*words)[(*n)++] = store_col_text(st, 0);
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? true : store_fail(s, "read the dictionary");
+}
+
+bool store_word_add(Store *s, const char *word, const char *by, int64_t now, bool *added)
+{
+	if (!store_exec_stmt(s, store_prep(s,
+		"INSERT OR IGNORE INTO words(word, added_by, at) VALUES (?, ?, ?)", "tti",
+		word, by, now), "add the word"))
+		return false;
+	*added = sqlite3_changes(s->db) > 0;
+	return true;
+}
+
+bool store_word_remove(Store *s, const char *word, bool *removed)
+{
+	if (!store_exec_stmt(s, store_prep(s, "DELETE FROM words WHERE word = ?", "t", word),
+			     "remove the word"))
+		return false;
+	*removed = sqlite3_changes(s->db) > 0;
+	return true;
+}
+
+bool store_bigram_add(Store *s, const char *a, const char *b, int64_t n)
+{
+	return store_exec_stmt(s, store_prep(s,
+		"INSERT INTO bigrams(a, b, n) VALUES (?, ?, ?) "
+		"ON CONFLICT(a, b) DO UPDATE SET n = n + excluded.n", "tti", a, b, n),
+		"count syllable pairs");
+}
+
+bool store_bigrams(Store *s, void (*each)(const char *a, const char *b, int64_t n, void *ud),
+		   void *ud)
+{
+	sqlite3_stmt *st = store_prep(s, "SELECT a, b, n FROM bigrams", "");
+	int rc;
+
+	if (!st)
+		return false;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		each((const char *)sqlite3_column_text(st, 0),
+		     (const char *)sqlite3_column_text(st, 1), sqlite3_column_int64(st, 2), ud);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? true : store_fail(s, "read syllable pairs");
+}

@@ -1,0 +1,171 @@
+/*
+ * internal.h: what the checker's files share. Not part of the public API (spell.h is).
+ *
+ * A word's verdict depends only on its bytes and the loaded dictionaries, so it is computed
+ * once and cached in Speller.cache, packed into 64 bits (verdict_pack). Rules that need more
+ * than one word (repeats, real-word pairs, tone mixing, punctuation) run over the token
+ * stream of one check.
+ */
+#ifndef SPELL_INTERNAL_H
+#define SPELL_INTERNAL_H
+
+#include <hunspell.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "base/str.h"
+#include "spell/norm.h"
+#include "spell/spell.h"
+#include "spell/table.h"
+#include "spell/token.h"
+#include "viet/syllable.h"
+
+/* Every message, once: id, Vietnamese, English. */
+#define SPELL_MESSAGES(X)                                                                  \
+	X(MSG_NONE, "", "")                                                                \
+	X(MSG_UNKNOWN, "từ không có trong từ điển", "word not in the dictionary")          \
+	X(MSG_NOT_SYLLABLE, "không phải âm tiết tiếng Việt", "not a Vietnamese syllable")   \
+	X(MSG_MISPLACED, "dấu thanh đặt sai chỗ", "tone mark on the wrong vowel")          \
+	X(MSG_STOP_TONE, "vần tắc (-c, -ch, -p, -t) chỉ mang dấu sắc hoặc nặng",           \
+	  "finals c, ch, p, t take only the acute or dot tone")                             \
+	X(MSG_ORTHO, "sai quy tắc chính tả (c/k, g/gh, ng/ngh)",                           \
+	  "against the spelling rule (c/k, g/gh, ng/ngh)")                                  \
+	X(MSG_TELEX, "còn sót phím gõ Telex/VNI", "Telex/VNI keys left in the word")        \
+	X(MSG_FOREIGN, "từ nước ngoài không có trong từ điển",                             \
+	  "foreign word not in the dictionary")                                             \
+	X(MSG_LOOKALIKE, "ký tự giống chữ Việt nhưng sai mã", "look-alike character")      \
+	X(MSG_COMBINING, "dấu rời không gắn vào chữ", "stray combining mark")              \
+	X(MSG_MOJIBAKE, "chữ theo bảng mã cũ (TCVN3/VNI) bị lỗi font",                     \
+	  "text in a legacy encoding (TCVN3/VNI)")                                          \
+	X(MSG_ENCODING, "byte không hợp lệ trong UTF-8", "invalid UTF-8 byte")             \
+	X(MSG_CONFUSABLE, "dễ nhầm, có lẽ viết sai", "commonly confused, probably wrong") \
+	X(MSG_CONTEXT, "cặp từ lạ, thường viết là", "unusual pair, usually written")       \
+	X(MSG_REPEAT, "lặp từ", "repeated word")                                           \
+	X(MSG_SPACE_AFTER, "thiếu dấu cách sau dấu câu", "missing space after punctuation") \
+	X(MSG_SPACE_BEFORE, "thừa dấu cách trước dấu câu", "space before punctuation")     \
+	X(MSG_DOUBLE_SPACE, "thừa dấu cách", "double space")                               \
+	X(MSG_UNBALANCED, "dấu ngoặc hoặc ngoặc kép không cân", "unbalanced quote or bracket") \
+	X(MSG_LOWER_START, "đầu câu chưa viết hoa", "sentence starts in lower case")      \
+	X(MSG_STYLE_OLD, "kiểu bỏ dấu cũ trái quy định (hòa)", "old tone placement (hòa) against house style") \
+	X(MSG_STYLE_NEW, "kiểu bỏ dấu mới trái quy định (hoà)", "new tone placement (hoà) against house style") \
+	X(MSG_STYLE_MIXED, "lẫn hai kiểu bỏ dấu trong bài", "both tone placements in one article") \
+	X(MSG_TOO_LARGE, "văn bản quá lớn", "text too large")
+
+typedef enum MsgId {
+#define SPELL_MSG_ENUM(id, vi, en) id,
+	SPELL_MESSAGES(SPELL_MSG_ENUM)
+#undef SPELL_MSG_ENUM
+	MSG_COUNT
+} MsgId;
+
+/* One entry of confusables.tsv. */
+typedef struct Confusable {
+	char *wrong;     /* lower case, syllables separated by one space */
+	char *right;     /* as written in the file */
+	char *klass;     /* s/x, ch/tr, ... */
+	char *note;      /* may be empty */
+	size_t nsyl;     /* syllables in wrong */
+} Confusable;
+
+typedef struct Lexicon {
+	Hunhandle *vi, *en;
+	Table known;     /* lower-case tokens of every dict/ entry */
+	Table phrases;   /* lower-case entries of two or more syllables */
+	Table newsroom;  /* lower-case newsroom words and their tokens; value = references */
+	Table confus;    /* lower-case wrong phrase -> index into conf */
+	Table conf_head; /* lower-case first syllable of a wrong phrase */
+	Confusable *conf;
+	size_t nconf, confcap;
+} Lexicon;
+
+struct Speller {
+	Lexicon lex;
+	ToneStyle style;
+	bool english_msgs;
+	Table cache;     /* word bytes -> packed Verdict */
+	Table bigrams;   /* "a b" -> count (the context model) */
+	char *status;    /* what runs without; NULL for nothing */
+};
+
+/* A word's verdict. kind FIND_KIND_COUNT means the word is fine. */
+typedef struct Verdict {
+	uint8_t kind;
+	uint8_t severity;
+	uint8_t msg;
+	uint8_t place;   /* Placement of a Vietnamese syllable */
+	uint8_t flags;   /* VF_* */
+} Verdict;
+
+enum {
+	VF_SYLLABLE = 1 << 0,  /* a Vietnamese syllable (for pairs and the context model) */
+	VF_CONF_HEAD = 1 << 1, /* its lower case starts a confusable phrase */
+	VF_NAME = 1 << 2,      /* accepted as a foreign name or abbreviation */
+};
+
+uint64_t verdict_pack(Verdict v);
+Verdict verdict_unpack(uint64_t x);
+
+/* lexicon.c */
+bool lex_load(Lexicon *lx, const SpellOptions *opt, Str *status, char *err, size_t errlen);
+void lex_release(Lexicon *lx);
+/* A lower-case NFC Vietnamese syllable known to some dictionary (either placement). */
+bool lex_syllable(Lexicon *lx, const char *lower, size_t len);
+/* A token known as it stands from dict/ or the newsroom (lower-case form looked up). */
+bool lex_known(Lexicon *lx, const char *lower, size_t len);
+/* Known to the English dictionary (false without one). */
+bool lex_english(Lexicon *lx, const char *word, size_t len);
+/* A multi-syllable word in the lists (lower case, one space between syllables). */
+bool lex_phrase(Lexicon *lx, const char *lower, size_t len);
+void lex_add_word(Lexicon *lx, const char *word, bool newsroom);
+bool lex_remove_word(Lexicon *lx, const char *word);
+
+/* word.c */
+Verdict word_verdict(Speller *sp, const char *w, size_t len, unsigned flags);
+/* The character rule's replacement for w, or false if w has no bad character. */
+bool word_fix_chars(Speller *sp, const char *w, size_t len, Str *out, MsgId *msg);
+/* Appends the lower case of w. */
+void word_lower(const char *w, size_t len, Str *out);
+
+/* leftover.c: typing-method leftovers and legacy fonts, each appending a candidate. */
+bool leftover_telex(const char *w, size_t len, Str *out);
+bool leftover_vni(const char *w, size_t len, Str *out);
+bool legacy_tcvn3(const char *w, size_t len, Str *out);
+bool legacy_vni(const char *w, size_t len, Str *out);
+
+/* suggest.c: suggestions for a flagged word, best first; returns the count. */
+size_t suggest_word(Speller *sp, const char *w, size_t len, Verdict v, char ***out, size_t max);
+/* Appends the one-edit confusion variants of the lower-case syllable s, NUL-separated. */
+void suggest_confusions(const char *s, size_t len, Str *out);
+
+/* rules.c: the rules over the token stream of one text. */
+typedef struct Tok {
+	Token t;
+	Verdict v;        /* for words */
+	bool sentence;    /* a word that starts a sentence */
+} Tok;
+
+typedef struct CheckRun {
+	Speller *sp;
+	const char *s;    /* NFC text */
+	size_t len;
+	Tok *toks;
+	size_t ntoks, cap;
+	FindingList *out;
+	const NormText *nt;
+	SpellTally tally;
+	const SpellContext *ctx;
+} CheckRun;
+
+void run_add(CheckRun *r, size_t start, size_t end, FindingKind k, Severity sev, MsgId msg,
+	const char *detail, char **sugg, size_t nsugg);
+void rules_punctuation(CheckRun *r);
+void rules_repeat(CheckRun *r);
+void rules_capitalization(CheckRun *r);
+void rules_tone_style(CheckRun *r);
+void rules_real_words(CheckRun *r);
+void rules_context(CheckRun *r);
+
+const char *spell_msg(const Speller *sp, MsgId id);
+
+#endif

@@ -1,0 +1,341 @@
+/*
+ * lexicon.c: the dictionaries. hunspell's vi_VN knows single syllables in the new tone
+ * placement, so a syllable is asked in the placement written and, for oa/oe/uy, in the other
+ * one too. Our dict/ files are lists of entries (one a line, # comments); every entry adds
+ * its lower-case tokens to `known` and, when it has several syllables, itself to `phrases`.
+ * Newsroom words go to their own table with a reference count per token, so that removing a
+ * word never removes a token that another word still needs.
+ */
+#include "spell/internal.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "base/file.h"
+#include "base/utf8.h"
+#include "base/xalloc.h"
+#include "base/banned.h"
+
+static const char *const list_files[] = {
+	"places.txt", "ethnic.txt", "abbrev.txt", "units.txt", "foreign.txt", "words.txt",
+};
+
+/* Calls fn for each token (run of word characters and apostrophes) of entry. */
+static void each_token(const char *e, size_t len, void (*fn)(Table *, const char *, size_t, int),
+	Table *t, int delta)
+{
+	size_t i = 0;
+
+	while (i < len) {
+		size_t start = i, n = 0;
+		int32_t cp;
+
+		while (i < len && (n = utf8_decode(e + i, len - i, &cp)) &&
+		       (token_word_char(cp) || cp == '\'' || cp == 0x2019 || cp == '_'))
+			i += n;
+		if (i > start)
+			fn(t, e + start, i - start, delta);
+		if (i < len) {
+			n = utf8_decode(e + i, len - i, &cp);
+			i += n ? n : 1;
+		}
+	}
+}
+
+static void put_lower(Table *t, const char *w, size_t len, int delta)
+{
+	Str lo = STR_INIT;
+	uint64_t v = 0;
+
+	word_lower(w, len, &lo);
+	table_get(t, lo.s, lo.len, &v);
+	if (delta < 0 && v <= 1)
+		table_del(t, lo.s, lo.len);
+	else
+		table_put(t, lo.s, lo.len, delta < 0 ? v - 1 : v + 1);
+	str_release(&lo);
+}
+
+/* The entry in lower case with hyphens and runs of spaces made one space. */
+static void phrase_key(const char *e, size_t len, Str *out)
+{
+	Str lo = STR_INIT;
+
+	word_lower(e, len, &lo);
+	for (size_t i = 0; i < lo.len; i++) {
+		char c = lo.s[i] == '-' ? ' ' : lo.s[i];
+		if (c == ' ' && (out->len == 0 || out->s[out->len - 1] == ' '))
+			continue;
+		str_addc(out, c);
+	}
+	while (out->len && out->s[out->len - 1] == ' ')
+		str_truncate(out, out->len - 1);
+	str_release(&lo);
+}
+
+void lex_add_word(Lexicon *lx, const char *word, bool newsroom)
+{
+	Str nfc = STR_INIT, key = STR_INIT;
+	size_t len = strlen(word);
+
+	if (!utf8_nfc(word, len, &nfc))
+		return;
+	each_token(nfc.s ? nfc.s : "", nfc.len, put_lower, newsroom ? &lx->newsroom : &lx->known, 1);
+	phrase_key(str_cstr(&nfc), nfc.len, &key);
+	if (key.len && memchr(key.s, ' ', key.len)) {
+		table_put(&lx->phrases, key.s, key.len, 1);
+		if (newsroom)
+			put_lower(&lx->newsroom, key.s, key.len, 1);
+	}
+	str_release(&nfc);
+	str_release(&key);
+}
+
+bool lex_remove_word(Lexicon *lx, const char *word)
+{
+	Str nfc = STR_INIT, lo = STR_INIT;
+	bool had;
+
+	if (!utf8_nfc(word, strlen(word), &nfc))
+		return false;
+	phrase_key(str_cstr(&nfc), nfc.len, &lo);
+	had = table_get(&lx->newsroom, str_cstr(&lo), lo.len, NULL);
+	if (had) {
+		each_token(str_cstr(&nfc), nfc.len, put_lower, &lx->newsroom, -1);
+		if (memchr(str_cstr(&lo), ' ', lo.len))
+			put_lower(&lx->newsroom, lo.s, lo.len, -1);
+	}
+	str_release(&nfc);
+	str_release(&lo);
+	return had;
+}
+
+/* Splits a line into trimmed content; false for blank lines and comments. */
+static bool content(char *line, size_t *len)
+{
+	size_t n = strlen(line);
+
+	while (n && (line[n - 1] == '\n' || line[n - 1] == '\r' || line[n - 1] == ' ' ||
+	             line[n - 1] == '\t'))
+		line[--n] = '\0';
+	*len = n;
+	return n > 0 && line[0] != '#';
+}
+
+static bool load_list(Lexicon *lx, const char *path, char *err, size_t errlen)
+{
+	Str data = STR_INIT;
+	size_t lineno = 0, off = 0;
+
+	if (!file_read(path, 64u << 20, &data, err, errlen))
+		return false;
+	while (off < data.len) {
+		char *nl = memchr(data.s + off, '\n', data.len - off);
+		size_t end = nl ? (size_t)(nl - data.s) : data.len, len;
+		char *line = xstrndup(data.s + off, end - off);
+
+		lineno++;
+		off = end + 1;
+		if (content(line, &len)) {
+			size_t bad;
+			if (!utf8_valid(line, len, &bad)) {
+				snprintf(err, errlen, "%s:%zu: invalid UTF-8 at byte %zu", path, lineno, bad + 1);
+				free(line);
+				str_release(&data);
+				return false;
+			}
+			lex_add_word(lx, line, false);
+		}
+		free(line);
+	}
+	str_release(&data);
+	return true;
+}
+
+static void add_confusable(Lexicon *lx, char **f, size_t nf)
+{
+	Str nfc = STR_INIT, key = STR_INIT;
+	Confusable *c;
+	const char *sp;
+
+	utf8_nfc(f[0], strlen(f[0]), &nfc);
+	phrase_key(str_cstr(&nfc), nfc.len, &key);
+	xgrow(&lx->conf, &lx->confcap, lx->nconf + 1, sizeof(*lx->conf));
+	c = &lx->conf[lx->nconf];
+	c->wrong = xstrdup(str_cstr(&key));
+	str_clear(&nfc);
+	utf8_nfc(f[1], strlen(f[1]), &nfc);
+	c->right = xstrdup(str_cstr(&nfc));
+	c->klass = xstrdup(nf > 2 ? f[2] : "");
+	c->note = xstrdup(nf > 3 ? f[3] : "");
+	c->nsyl = 1;
+	for (sp = c->wrong; (sp = strchr(sp, ' ')); sp++)
+		c->nsyl++;
+	table_put(&lx->confus, key.s, key.len, lx->nconf);
+	sp = strchr(c->wrong, ' ');
+	table_put(&lx->conf_head, c->wrong, sp ? (size_t)(sp - c->wrong) : strlen(c->wrong), 1);
+	lx->nconf++;
+	str_release(&nfc);
+	str_release(&key);
+}
+
+static bool load_confusables(Lexicon *lx, const char *path, char *err, size_t errlen)
+{
+	FILE *fp = fopen(path, "r");
+	char *line = NULL;
+	size_t cap = 0, lineno = 0, len;
+	bool ok = true;
+
+	if (!fp) {
+		snprintf(err, errlen, "cannot open '%s': %s", path, strerror(errno));
+		return false;
+	}
+	while (ok && getline(&line, &cap, fp) >= 0) {
+		char *f[4] = {0}, *p = line;
+		size_t nf = 0;
+
+		lineno++;
+		if (!content(line, &len))
+			continue;
+		while (nf < 4 && p) {
+			f[nf++] = p;
+			p = strchr(p, '\t');
+			if (p)
+				*p++ = '\0';
+		}
+		if (nf < 2 || !*f[0] || !*f[1] || !utf8_valid(line, strlen(line), NULL)) {
+			snprintf(err, errlen, "%s:%zu: expected WRONG<TAB>RIGHT<TAB>CLASS<TAB>NOTE", path,
+				lineno);
+			ok = false;
+			break;
+		}
+		add_confusable(lx, f, nf);
+	}
+	free(line);
+	fclose(fp);
+	return ok;
+}
+
+static Hunhandle *open_hunspell(const char *dir, const char *name)
+{
+	char aff[4096], dic[4096];
+
+	snprintf(aff, sizeof(aff), "%s/%s.aff", dir, name);
+	snprintf(dic, sizeof(dic), "%s/%s.dic", dir, name);
+	if (access(aff, R_OK) != 0 || access(dic, R_OK) != 0)
+		return NULL;
+	return Hunspell_create(aff, dic);
+}
+
+static bool load_dict_dir(Lexicon *lx, const char *dir, char *err, size_t errlen)
+{
+	char path[4096];
+
+	for (size_t i = 0; i < sizeof(list_files) / sizeof(list_files[0]); i++) {
+		snprintf(path, sizeof(path), "%s/%s", dir, list_files[i]);
+		if (access(path, F_OK) == 0 && !load_list(lx, path, err, errlen))
+			return false;
+	}
+	snprintf(path, sizeof(path), "%s/confusables.tsv", dir);
+	if (access(path, F_OK) == 0 && !load_confusables(lx, path, err, errlen))
+		return false;
+	return true;
+}
+
+bool lex_load(Lexicon *lx, const SpellOptions *opt, Str *status, char *err, size_t errlen)
+{
+	const char *hdir = opt->hunspell_dir ? opt->hunspell_dir : "/usr/share/hunspell";
+	bool en = opt->language && strcmp(opt->language, "en") == 0;
+
+	memset(lx, 0, sizeof(*lx));
+	if (opt->dict_dir && !load_dict_dir(lx, opt->dict_dir, err, errlen))
+		return false;
+	for (size_t i = 0; i < opt->nwords; i++)
+		if (opt->words[i])
+			lex_add_word(lx, opt->words[i], true);
+	if (!opt->no_system) {
+		lx->vi = open_hunspell(hdir, "vi_VN");
+		lx->en = open_hunspell(hdir, "en_US");
+	}
+	if (!lx->vi)
+		str_addf(status, en ? "system dictionary vi_VN not found in '%s': checking by it is off"
+		                    : "không tìm thấy từ điển hệ thống vi_VN trong '%s': tắt kiểm tra theo từ điển này",
+			hdir);
+	if (!lx->en)
+		str_addf(status, "%s%s", status->len ? "; " : "",
+			en ? "no en_US dictionary: foreign words are not checked"
+			   : "không có từ điển en_US: không kiểm tra từ nước ngoài");
+	return true;
+}
+
+void lex_release(Lexicon *lx)
+{
+	if (lx->vi)
+		Hunspell_destroy(lx->vi);
+	if (lx->en)
+		Hunspell_destroy(lx->en);
+	table_release(&lx->known);
+	table_release(&lx->phrases);
+	table_release(&lx->newsroom);
+	table_release(&lx->confus);
+	table_release(&lx->conf_head);
+	for (size_t i = 0; i < lx->nconf; i++) {
+		free(lx->conf[i].wrong);
+		free(lx->conf[i].right);
+		free(lx->conf[i].klass);
+		free(lx->conf[i].note);
+	}
+	free(lx->conf);
+	memset(lx, 0, sizeof(*lx));
+}
+
+bool lex_known(Lexicon *lx, const char *lower, size_t len)
+{
+	return table_get(&lx->known, lower, len, NULL) || table_get(&lx->newsroom, lower, len, NULL);
+}
+
+static bool hun(Hunhandle *h, const char *w, size_t len)
+{
+	char buf[256];
+
+	if (!h || len == 0 || len >= sizeof(buf))
+		return false;
+	memcpy(buf, w, len);
+	buf[len] = '\0';
+	return Hunspell_spell(h, buf) != 0;
+}
+
+bool lex_syllable(Lexicon *lx, const char *lower, size_t len)
+{
+	Syllable syl;
+	Str alt = STR_INIT;
+	bool ok;
+
+	if (lex_known(lx, lower, len))
+		return true;
+	if (!lx->vi)
+		return syllable_parse(lower, len, &syl) == SYL_OK;
+	if (hun(lx->vi, lower, len))
+		return true;
+	if (syllable_parse(lower, len, &syl) != SYL_OK || syllable_placement(&syl) == PLACE_NONE)
+		return false;
+	syllable_write(&syl, syl.tone,
+		syllable_placement(&syl) == PLACE_OLD ? syl.place_new : syl.place_old, &alt);
+	ok = hun(lx->vi, alt.s, alt.len) || lex_known(lx, alt.s, alt.len);
+	str_release(&alt);
+	return ok;
+}
+
+bool lex_english(Lexicon *lx, const char *word, size_t len)
+{
+	return hun(lx->en, word, len);
+}
+
+bool lex_phrase(Lexicon *lx, const char *lower, size_t len)
+{
+	return table_get(&lx->phrases, lower, len, NULL) ||
+	       table_get(&lx->newsroom, lower, len, NULL);
+}

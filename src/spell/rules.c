@@ -1,0 +1,377 @@
+/*
+ * rules.c: the rules that look at more than one word, run over the token array of one
+ * check (CheckRun.toks, in text order, covering the NFC text without gaps). Each rule reads
+ * the tokens and the cached word verdicts and adds findings with run_add; none of them
+ * changes a token, so they can run in any order.
+ */
+#include "spell/internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/utf8.h"
+#include "base/xalloc.h"
+#include "base/banned.h"
+
+static bool is_word(const Tok *t)
+{
+	return t->t.kind == TOK_WORD;
+}
+
+static bool is_punct(const Tok *t, const char *set)
+{
+	return t->t.kind == TOK_PUNCT && t->t.cp < 0x80 && t->t.cp && strchr(set, (int)t->t.cp);
+}
+
+static size_t tlen(const Tok *t)
+{
+	return t->t.end - t->t.start;
+}
+
+static char **one(const char *s, size_t len)
+{
+	char **v = xmalloc(sizeof(char *));
+	v[0] = xstrndup(s, len);
+	return v;
+}
+
+/* A '.' between two words that is no sentence end: TP.HCM, v.v, U.S, file.txt */
+static bool dot_inside(const CheckRun *r, const Tok *a, const Tok *b)
+{
+	if ((a->t.flags & TF_ALL_UPPER) || (b->t.flags & TF_ALL_UPPER))
+		return true;
+	if (utf8_chars(r->s + a->t.start, tlen(a)) == 1 || utf8_chars(r->s + b->t.start, tlen(b)) == 1)
+		return true;
+	return (a->t.flags & TF_ASCII) && (b->t.flags & TF_ASCII) && !(b->t.flags & TF_UPPER_FIRST);
+}
+
+static bool closing(const Tok *t)
+{
+	return t->t.kind == TOK_PUNCT && (t->t.cp == 0x201D || t->t.cp == ')' || t->t.cp == ']' ||
+	                                  t->t.cp == '"' || t->t.cp == 0x2019);
+}
+
+static void missing_space(CheckRun *r, size_t i)
+{
+	Tok *p = &r->toks[i], *a = i ? &r->toks[i - 1] : NULL, *b;
+	Str s = STR_INIT;
+
+	if (i + 1 >= r->ntoks || !a || !is_punct(p, ",.;:?!"))
+		return;
+	b = &r->toks[i + 1];
+	if (!is_word(b) || !(is_word(a) || a->t.kind == TOK_NUMBER || closing(a)))
+		return;
+	if (p->t.cp == '.' && is_word(a) && dot_inside(r, a, b))
+		return;
+	str_add(&s, r->s + p->t.start, tlen(p));
+	str_addc(&s, ' ');
+	str_add(&s, r->s + b->t.start, tlen(b));
+	run_add(r, p->t.start, b->t.end, FIND_PUNCTUATION, SEV_WARNING, MSG_SPACE_AFTER, NULL,
+		one(s.s, s.len), 1);
+	str_release(&s);
+}
+
+static void space_before(CheckRun *r, size_t i)
+{
+	Tok *a, *p;
+
+	if (i == 0 || i + 1 >= r->ntoks)
+		return;
+	a = &r->toks[i - 1];
+	p = &r->toks[i + 1];
+	if (!is_punct(p, ",.;:?!") || !(is_word(a) || a->t.kind == TOK_NUMBER || closing(a)))
+		return;
+	if (p->t.cp == '.' && i + 2 < r->ntoks && is_punct(&r->toks[i + 2], "."))
+		return; /* an ellipsis */
+	if (r->s[p->t.start - 1] != ' ')
+		return;
+	run_add(r, p->t.start - 1, p->t.end, FIND_PUNCTUATION, SEV_WARNING, MSG_SPACE_BEFORE, NULL,
+		one(r->s + p->t.start, tlen(p)), 1);
+}
+
+static void double_space(CheckRun *r, size_t i)
+{
+	Tok *sp = &r->toks[i];
+	size_t spaces = 0;
+
+	if (i == 0 || i + 1 >= r->ntoks || r->toks[i - 1].t.kind == TOK_NEWLINE ||
+	    r->toks[i + 1].t.kind == TOK_NEWLINE || r->toks[i - 1].t.kind == TOK_OTHER)
+		return;
+	for (size_t k = sp->t.start; k < sp->t.end; k++)
+		spaces += r->s[k] == ' ';
+	if (spaces < 2 || spaces != tlen(sp))
+		return;
+	run_add(r, sp->t.start, sp->t.end, FIND_PUNCTUATION, SEV_WARNING, MSG_DOUBLE_SPACE, NULL,
+		one(" ", 1), 1);
+}
+
+/* Straight quote: opening if nothing or a space or an opening bracket comes before it. */
+static bool opens(const CheckRun *r, size_t i)
+{
+	const Tok *a;
+
+	if (i == 0)
+		return true;
+	a = &r->toks[i - 1];
+	return a->t.kind == TOK_SPACE || a->t.kind == TOK_NEWLINE ||
+	       (a->t.kind == TOK_PUNCT && (a->t.cp == '(' || a->t.cp == '[' || a->t.cp == 0x201C));
+}
+
+/* A list marker "a)" or "1)" at the start of a paragraph. */
+static bool list_marker(const CheckRun *r, size_t i)
+{
+	return i >= 1 && (i == 1 || r->toks[i - 2].t.kind == TOK_NEWLINE) &&
+	       (r->toks[i - 1].t.kind == TOK_NUMBER ||
+	        (is_word(&r->toks[i - 1]) && tlen(&r->toks[i - 1]) <= 4));
+}
+
+typedef struct Stack {
+	size_t *v;
+	size_t n, cap;
+} Stack;
+
+static void push(Stack *s, size_t i)
+{
+	xgrow(&s->v, &s->cap, s->n + 1, sizeof(size_t));
+	s->v[s->n++] = i;
+}
+
+static void flag_lone(CheckRun *r, size_t i)
+{
+	run_add(r, r->toks[i].t.start, r->toks[i].t.end, FIND_PUNCTUATION, SEV_WARNING,
+		MSG_UNBALANCED, NULL, NULL, 0);
+}
+
+/* Pairs quotes and brackets within one paragraph [from, to); flags what stays alone. */
+static void balance(CheckRun *r, size_t from, size_t to)
+{
+	Stack st = {0};
+
+	for (size_t i = from; i < to; i++) {
+		Tok *t = &r->toks[i];
+		int32_t c = t->t.cp, want;
+
+		if (t->t.kind != TOK_PUNCT)
+			continue;
+		if (c == 0x201C || c == '(' || c == '[' || (c == '"' && opens(r, i))) {
+			push(&st, i);
+			continue;
+		}
+		if (c != 0x201D && c != ')' && c != ']' && c != '"')
+			continue;
+		if (c == ')' && list_marker(r, i))
+			continue;
+		want = c == 0x201D ? 0x201C : c == ')' ? '(' : c == ']' ? '[' : '"';
+		if (st.n && r->toks[st.v[st.n - 1]].t.cp == want)
+			st.n--;
+		else
+			flag_lone(r, i);
+	}
+	for (size_t k = 0; k < st.n; k++)
+		flag_lone(r, st.v[k]);
+	free(st.v);
+}
+
+void rules_punctuation(CheckRun *r)
+{
+	size_t para = 0;
+
+	for (size_t i = 0; i < r->ntoks; i++) {
+		switch (r->toks[i].t.kind) {
+		case TOK_PUNCT:
+			missing_space(r, i);
+			break;
+		case TOK_SPACE:
+			space_before(r, i);
+			double_space(r, i);
+			break;
+		case TOK_NEWLINE:
+			balance(r, para, i);
+			para = i + 1;
+			break;
+		default:
+			break;
+		}
+	}
+	balance(r, para, r->ntoks);
+}
+
+/* The index of the next word after word i if only spaces lie between, else 0. */
+static size_t next_word(const CheckRun *r, size_t i)
+{
+	if (i + 2 < r->ntoks && r->toks[i + 1].t.kind == TOK_SPACE && is_word(&r->toks[i + 2]))
+		return i + 2;
+	return 0;
+}
+
+static bool same_word(const CheckRun *r, size_t a, size_t b)
+{
+	Str x = STR_INIT, y = STR_INIT;
+	bool same;
+
+	if (tlen(&r->toks[a]) != tlen(&r->toks[b]))
+		return false;
+	word_lower(r->s + r->toks[a].t.start, tlen(&r->toks[a]), &x);
+	word_lower(r->s + r->toks[b].t.start, tlen(&r->toks[b]), &y);
+	same = x.len == y.len && memcmp(x.s, y.s, x.len) == 0;
+	str_release(&x);
+	str_release(&y);
+	return same;
+}
+
+static bool reduplication(CheckRun *r, size_t a)
+{
+	static const char *const words[] = {"từ", "người", "nhà", "ngày", "đêm", "năm", "tháng",
+		"tuần", "đâu", "ai", "xa", "dần", "luôn", "mãi", "đều", "thường", "lâu", "chuồn",
+		"cào", "ba", "vâng", "đi", "thôi", "nào", "mau", "xanh", "đỏ", "vừa", "xinh", "hằng",
+		"lần", "chầm", "khe", "ngà", "nhè", "ồ", "ha", "hi", "bùm", "tùng", "cùng", "bình", "tây", "đông", "nam", "bắc"};
+	Str lo = STR_INIT, pair = STR_INIT;
+	bool yes = false;
+
+	word_lower(r->s + r->toks[a].t.start, tlen(&r->toks[a]), &lo);
+	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]) && !yes; i++)
+		yes = strcmp(lo.s, words[i]) == 0;
+	str_addf(&pair, "%s %s", lo.s, lo.s);
+	yes = yes || lex_phrase(&r->sp->lex, pair.s, pair.len);
+	str_release(&lo);
+	str_release(&pair);
+	return yes;
+}
+
+/* Phrase of k words starting at word i repeated right after it: returns the end word. */
+static size_t phrase_repeat(const CheckRun *r, size_t i, size_t k)
+{
+	size_t w[6], j = i;
+
+	for (size_t n = 0; n < 2 * k; n++) {
+		if (n && !(j = next_word(r, j)))
+			return 0;
+		w[n] = j;
+	}
+	for (size_t n = 0; n < k; n++)
+		if (!same_word(r, w[n], w[n + k]))
+			return 0;
+	return w[2 * k - 1] * 1000 + w[k];
+}
+
+void rules_repeat(CheckRun *r)
+{
+	for (size_t i = 0; i < r->ntoks; i++) {
+		size_t j, x;
+		if (!is_word(&r->toks[i]) || !(j = next_word(r, i)))
+			continue;
+		if (same_word(r, i, j)) {
+			if (!reduplication(r, i))
+				run_add(r, r->toks[j].t.start, r->toks[j].t.end, FIND_REPEAT, SEV_WARNING,
+					MSG_REPEAT, NULL, NULL, 0);
+			continue;
+		}
+		for (size_t k = 2; k <= 3; k++) {
+			if ((x = phrase_repeat(r, i, k))) {
+				run_add(r, r->toks[x % 1000].t.start, r->toks[x / 1000].t.end, FIND_REPEAT,
+					SEV_WARNING, MSG_REPEAT, NULL, NULL, 0);
+				break;
+			}
+		}
+	}
+}
+
+/* The word before a '.' that does not end a sentence (TS., v.v., single initials). */
+static bool abbrev_dot(const CheckRun *r, size_t dot)
+{
+	const Tok *a;
+
+	if (dot == 0 || !is_word(&r->toks[dot - 1]))
+		return false;
+	a = &r->toks[dot - 1];
+	if (utf8_chars(r->s + a->t.start, tlen(a)) == 1)
+		return true;
+	return (a->t.flags & TF_UPPER_FIRST) && tlen(a) <= 3 && !(a->t.flags & TF_ALL_UPPER) &&
+	       (a->v.flags & VF_NAME);
+}
+
+void rules_capitalization(CheckRun *r)
+{
+	bool start = !(r->ctx && r->ctx->mid_sentence);
+
+	for (size_t i = 0; i < r->ntoks; i++) {
+		Tok *t = &r->toks[i];
+		switch (t->t.kind) {
+		case TOK_NEWLINE:
+			start = true;
+			break;
+		case TOK_PUNCT:
+			if (is_punct(t, ".?!") && !(i + 1 < r->ntoks && is_punct(&r->toks[i + 1], ".")) &&
+			    !(i && is_punct(&r->toks[i - 1], ".")) && !(t->t.cp == '.' && abbrev_dot(r, i)))
+				start = i + 1 < r->ntoks && r->toks[i + 1].t.kind != TOK_WORD;
+			break;
+		case TOK_WORD: {
+			int32_t c;
+			if (start && tlen(t) == 1 && i + 1 < r->ntoks && is_punct(&r->toks[i + 1], ").")) {
+				start = false; /* a list marker: a) b) */
+				break;
+			}
+			if (start && !(t->t.flags & (TF_UPPER_FIRST | TF_INNER_UPPER | TF_DIGIT)) &&
+			    utf8_decode(r->s + t->t.start, tlen(t), &c) && utf8_is_letter(c) &&
+			    t->v.kind != FIND_CHARACTER) {
+				Str s = STR_INIT;
+				size_t n = utf8_decode(r->s + t->t.start, tlen(t), &c);
+				utf8_add(&s, utf8_upper(c));
+				str_add(&s, r->s + t->t.start + n, tlen(t) - n);
+				run_add(r, t->t.start, t->t.end, FIND_CAPITALIZATION, SEV_WARNING,
+					MSG_LOWER_START, NULL, one(s.s, s.len), 1);
+				str_release(&s);
+			}
+			start = false;
+			break;
+		}
+		case TOK_NUMBER:
+		case TOK_SKIP:
+			start = false;
+			break;
+		default:
+			break;
+		}
+	}
+}
+
+static void style_flag(CheckRun *r, const Tok *t, Placement want, MsgId msg)
+{
+	Syllable syl;
+	Str w = STR_INIT;
+
+	syllable_parse(r->s + t->t.start, tlen(t), &syl);
+	if (syllable_respell(&syl, want, &w))
+		run_add(r, t->t.start, t->t.end, FIND_TONE_STYLE, SEV_STYLE, msg, NULL,
+			one(w.s, w.len), 1);
+	str_release(&w);
+}
+
+void rules_tone_style(CheckRun *r)
+{
+	size_t old = r->tally.old_tones, neu = r->tally.new_tones;
+	Placement bad = PLACE_NONE;
+	MsgId msg = MSG_NONE;
+
+	if (r->ctx) {
+		old += r->ctx->others.old_tones;
+		neu += r->ctx->others.new_tones;
+	}
+	if (r->sp->style == TONE_STYLE_OLD) {
+		bad = PLACE_NEW;
+		msg = MSG_STYLE_NEW;
+	} else if (r->sp->style == TONE_STYLE_NEW) {
+		bad = PLACE_OLD;
+		msg = MSG_STYLE_OLD;
+	} else if (old && neu) {
+		bad = neu <= old ? PLACE_NEW : PLACE_OLD;
+		msg = MSG_STYLE_MIXED;
+	}
+	if (bad == PLACE_NONE)
+		return;
+	for (size_t i = 0; i < r->ntoks; i++) {
+		Tok *t = &r->toks[i];
+		if (is_word(t) && t->v.kind == FIND_KIND_COUNT && t->v.place == bad)
+			style_flag(r, t, bad == PLACE_NEW ? PLACE_OLD : PLACE_NEW, msg);
+	}
+}

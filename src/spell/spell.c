@@ -1,0 +1,396 @@
+/*
+ * spell.c: the Speller and one check. A check normalises the input (NormText), cuts the NFC
+ * text into tokens, gives every word its cached verdict, adds the findings of the words, runs
+ * the rules over the token array, then maps every finding back to input offsets and sorts
+ * the new findings by position. Suggestions are computed only for flagged words.
+ */
+#include "spell/internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/utf8.h"
+#include "base/xalloc.h"
+#include "base/banned.h"
+
+static const char *const kind_names[] = {
+#define SPELL_KIND_NAME(e, name) name,
+	SPELL_KINDS(SPELL_KIND_NAME)
+#undef SPELL_KIND_NAME
+};
+
+static const char *const msg_vi[] = {
+#define SPELL_MSG_VI(id, vi, en) vi,
+	SPELL_MESSAGES(SPELL_MSG_VI)
+#undef SPELL_MSG_VI
+};
+
+static const char *const msg_en[] = {
+#define SPELL_MSG_EN(id, vi, en) en,
+	SPELL_MESSAGES(SPELL_MSG_EN)
+#undef SPELL_MSG_EN
+};
+
+const char *finding_kind_name(FindingKind k)
+{
+	return (unsigned)k < FIND_KIND_COUNT ? kind_names[k] : NULL;
+}
+
+bool finding_kind_parse(const char *name, FindingKind *k)
+{
+	for (int i = 0; i < FIND_KIND_COUNT; i++) {
+		if (strcmp(name, kind_names[i]) == 0) {
+			*k = (FindingKind)i;
+			return true;
+		}
+	}
+	return false;
+}
+
+const char *severity_name(Severity s)
+{
+	return s == SEV_ERROR ? "error" : s == SEV_WARNING ? "warning" : "style";
+}
+
+bool tone_style_parse(const char *s, ToneStyle *style)
+{
+	static const char *const names[] = {"any", "old", "new"};
+
+	for (int i = 0; i < 3; i++) {
+		if (s && strcmp(s, names[i]) == 0) {
+			*style = (ToneStyle)i;
+			return true;
+		}
+	}
+	return false;
+}
+
+const char *tone_style_name(ToneStyle s)
+{
+	return s == TONE_STYLE_OLD ? "old" : s == TONE_STYLE_NEW ? "new" : "any";
+}
+
+const char *spell_msg(const Speller *sp, MsgId id)
+{
+	return sp->english_msgs ? msg_en[id] : msg_vi[id];
+}
+
+void finding_list_init(FindingList *l)
+{
+	l->items = NULL;
+	l->n = l->cap = 0;
+}
+
+void finding_list_clear(FindingList *l)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		free(l->items[i].message);
+		for (size_t k = 0; k < l->items[i].nsuggestions; k++)
+			free(l->items[i].suggestions[k]);
+		free(l->items[i].suggestions);
+	}
+	l->n = 0;
+}
+
+void finding_list_release(FindingList *l)
+{
+	finding_list_clear(l);
+	free(l->items);
+	finding_list_init(l);
+}
+
+Speller *spell_new(const SpellOptions *opt, char *err, size_t errlen)
+{
+	Speller *sp = xcalloc(1, sizeof(*sp));
+	Str status = STR_INIT;
+
+	if (!lex_load(&sp->lex, opt, &status, err, errlen)) {
+		str_release(&status);
+		lex_release(&sp->lex);
+		free(sp);
+		return NULL;
+	}
+	sp->style = opt->style;
+	sp->english_msgs = opt->language && strcmp(opt->language, "en") == 0;
+	sp->status = status.len ? str_detach(&status) : NULL;
+	str_release(&status);
+	table_init(&sp->cache);
+	table_init(&sp->bigrams);
+	return sp;
+}
+
+void spell_free(Speller *sp)
+{
+	if (!sp)
+		return;
+	lex_release(&sp->lex);
+	table_release(&sp->cache);
+	table_release(&sp->bigrams);
+	free(sp->status);
+	free(sp);
+}
+
+const char *spell_status(const Speller *sp)
+{
+	return sp->status;
+}
+
+bool spell_has_system_dict(const Speller *sp)
+{
+	return sp->lex.vi != NULL;
+}
+
+bool spell_has_english(const Speller *sp)
+{
+	return sp->lex.en != NULL;
+}
+
+void spell_set_style(Speller *sp, ToneStyle style)
+{
+	sp->style = style;
+}
+
+void run_add(CheckRun *r, size_t start, size_t end, FindingKind k, Severity sev, MsgId msg,
+	const char *detail, char **sugg, size_t nsugg)
+{
+	FindingList *l = r->out;
+	Finding *f;
+	Str m = STR_INIT;
+
+	xgrow(&l->items, &l->cap, l->n + 1, sizeof(*l->items));
+	f = &l->items[l->n++];
+	f->start = norm_input_offset(r->nt, start);
+	f->end = norm_input_offset(r->nt, end);
+	f->kind = k;
+	f->severity = sev;
+	str_adds(&m, spell_msg(r->sp, msg));
+	if (detail)
+		str_addf(&m, msg == MSG_CONTEXT ? " «%s»" : ": %s", detail);
+	f->message = str_detach(&m);
+	f->suggestions = sugg;
+	f->nsuggestions = nsugg;
+}
+
+static void tokenize(CheckRun *r)
+{
+	size_t off = 0;
+
+	while (off < r->len) {
+		Tok *t;
+		xgrow(&r->toks, &r->cap, r->ntoks + 1, sizeof(*r->toks));
+		t = &r->toks[r->ntoks++];
+		memset(t, 0, sizeof(*t));
+		off = token_next(r->s, r->len, off, &t->t);
+		t->v.kind = FIND_KIND_COUNT;
+	}
+}
+
+static void check_words(CheckRun *r)
+{
+	for (size_t i = 0; i < r->ntoks; i++) {
+		Tok *t = &r->toks[i];
+		size_t len = t->t.end - t->t.start;
+		char **sugg;
+		size_t n;
+
+		if (t->t.kind != TOK_WORD)
+			continue;
+		t->v = word_verdict(r->sp, r->s + t->t.start, len, t->t.flags);
+		if (t->v.kind == FIND_KIND_COUNT) {
+			if (t->v.place == PLACE_OLD && (t->v.flags & VF_SYLLABLE))
+				r->tally.old_tones++;
+			else if (t->v.place == PLACE_NEW && (t->v.flags & VF_SYLLABLE))
+				r->tally.new_tones++;
+			continue;
+		}
+		n = suggest_word(r->sp, r->s + t->t.start, len, t->v, &sugg, 5);
+		run_add(r, t->t.start, t->t.end, (FindingKind)t->v.kind, (Severity)t->v.severity,
+			(MsgId)t->v.msg, NULL, sugg, n);
+	}
+}
+
+static void add_encoding(CheckRun *r, const NormText *nt)
+{
+	for (size_t i = 0; i < nt->nbad; i++) {
+		FindingList *l = r->out;
+		Finding *f;
+		xgrow(&l->items, &l->cap, l->n + 1, sizeof(*l->items));
+		f = &l->items[l->n++];
+		memset(f, 0, sizeof(*f));
+		f->start = nt->bad[i];
+		f->end = nt->bad[i] + 1;
+		f->kind = FIND_ENCODING;
+		f->severity = SEV_ERROR;
+		f->message = xstrdup(spell_msg(r->sp, MSG_ENCODING));
+	}
+}
+
+static int by_position(const void *a, const void *b)
+{
+	const Finding *x = a, *y = b;
+
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	if (x->end != y->end)
+		return x->end < y->end ? -1 : 1;
+	return (int)x->kind - (int)y->kind;
+}
+
+bool spell_check_paragraph(Speller *sp, const char *text, size_t len, const SpellContext *ctx,
+	SpellTally *tally, FindingList *out)
+{
+	NormText nt;
+	CheckRun r;
+	size_t first = out->n;
+
+	if (len > SIZE_MAX / 8)
+		return false;
+	norm_text(&nt, text, len);
+	memset(&r, 0, sizeof(r));
+	r.sp = sp;
+	r.s = str_cstr(&nt.text);
+	r.len = nt.text.len;
+	r.out = out;
+	r.nt = &nt;
+	r.ctx = ctx;
+	add_encoding(&r, &nt);
+	tokenize(&r);
+	check_words(&r);
+	rules_real_words(&r);
+	rules_context(&r);
+	rules_repeat(&r);
+	rules_punctuation(&r);
+	rules_capitalization(&r);
+	rules_tone_style(&r);
+	if (tally)
+		*tally = r.tally;
+	qsort(out->items + first, out->n - first, sizeof(Finding), by_position);
+	free(r.toks);
+	norm_release(&nt);
+	return true;
+}
+
+bool spell_check(Speller *sp, const char *text, size_t len, FindingList *out)
+{
+	return spell_check_paragraph(sp, text, len, NULL, NULL, out);
+}
+
+void spell_tally(const char *text, size_t len, SpellTally *tally)
+{
+	NormText nt;
+	size_t off = 0;
+	Token t;
+
+	tally->old_tones = tally->new_tones = 0;
+	norm_text(&nt, text, len);
+	while (off < nt.text.len) {
+		off = token_next(nt.text.s, nt.text.len, off, &t);
+		if (t.kind == TOK_WORD) {
+			Syllable syl;
+			if (syllable_parse(nt.text.s + t.start, t.end - t.start, &syl) == SYL_OK) {
+				Placement p = syllable_placement(&syl);
+				tally->old_tones += p == PLACE_OLD;
+				tally->new_tones += p == PLACE_NEW;
+			}
+		}
+	}
+	norm_release(&nt);
+}
+
+void spell_add_word(Speller *sp, const char *word)
+{
+	lex_add_word(&sp->lex, word, true);
+	table_clear(&sp->cache);
+}
+
+bool spell_remove_word(Speller *sp, const char *word)
+{
+	bool had = lex_remove_word(&sp->lex, word);
+
+	if (had)
+		table_clear(&sp->cache);
+	return had;
+}
+
+/* The single word token of w in NFC into *nfc; false if w is not exactly one word. */
+static bool one_word(const char *w, size_t len, Str *nfc, Token *t)
+{
+	if (!utf8_nfc(w, len, nfc) || nfc->len == 0)
+		return false;
+	return token_next(nfc->s, nfc->len, 0, t) == nfc->len && t->kind == TOK_WORD;
+}
+
+bool spell_word_ok(Speller *sp, const char *w, size_t len)
+{
+	Str nfc = STR_INIT;
+	Token t;
+	bool ok = false;
+
+	if (one_word(w, len, &nfc, &t))
+		ok = word_verdict(sp, nfc.s, nfc.len, t.flags).kind == FIND_KIND_COUNT;
+	else if (nfc.len)
+		ok = t.kind == TOK_NUMBER || t.kind == TOK_SKIP;
+	str_release(&nfc);
+	return ok;
+}
+
+size_t spell_suggest(Speller *sp, const char *w, size_t len, size_t max, char ***out)
+{
+	Str nfc = STR_INIT;
+	Token t;
+	size_t n = 0;
+
+	*out = NULL;
+	if (one_word(w, len, &nfc, &t)) {
+		Verdict v = word_verdict(sp, nfc.s, nfc.len, t.flags);
+		if (v.kind == FIND_KIND_COUNT)
+			v.kind = FIND_SPELLING;
+		n = suggest_word(sp, nfc.s, nfc.len, v, out, max);
+	}
+	str_release(&nfc);
+	return n;
+}
+
+void spell_count_bigrams(const char *text, size_t len, SpellBigramFn fn, void *arg)
+{
+	NormText nt;
+	size_t off = 0, prev_end = 0;
+	Str prev = STR_INIT, cur = STR_INIT, pair = STR_INIT;
+	Token t;
+
+	norm_text(&nt, text, len);
+	while (off < nt.text.len) {
+		Syllable syl;
+		off = token_next(nt.text.s, nt.text.len, off, &t);
+		if (t.kind == TOK_SPACE)
+			continue;
+		if (t.kind != TOK_WORD ||
+		    syllable_parse(nt.text.s + t.start, t.end - t.start, &syl) != SYL_OK) {
+			str_clear(&prev);
+			continue;
+		}
+		str_clear(&cur);
+		word_lower(nt.text.s + t.start, t.end - t.start, &cur);
+		if (prev.len && t.start == prev_end + 1 && nt.text.s[prev_end] == ' ') {
+			str_clear(&pair);
+			str_addf(&pair, "%s %s", prev.s, cur.s);
+			fn(arg, pair.s, pair.len);
+		}
+		str_clear(&prev);
+		str_add(&prev, cur.s, cur.len);
+		prev_end = t.end;
+	}
+	str_release(&prev);
+	str_release(&cur);
+	str_release(&pair);
+	norm_release(&nt);
+}
+
+void spell_set_context(Speller *sp, const char *const *pairs, const int64_t *counts, size_t n)
+{
+	table_clear(&sp->bigrams);
+	for (size_t i = 0; i < n; i++)
+		if (pairs[i] && counts[i] > 0)
+			table_put(&sp->bigrams, pairs[i], strlen(pairs[i]), (uint64_t)counts[i]);
+}

@@ -1,0 +1,38 @@
+/*
+ * table.h: a hash table from byte strings to a 64-bit value, for the checker's word sets,
+ * verdict cache and bigram counts. Keys are copied; lookups take (pointer, length).
+ */
+#ifndef SPELL_TABLE_H
+#define SPELL_TABLE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct TableSlot {
+	char *key;      /* NULL: empty slot */
+	size_t len;
+	uint64_t hash;
+	uint64_t value;
+} TableSlot;
+
+typedef struct Table {
+	TableSlot *slots;
+	size_t cap;     /* a power of two, or 0 */
+	size_t n;       /* keys stored */
+} Table;
+
+void table_init(Table *t);
+void table_release(Table *t);   /* frees keys and slots; the table is empty again */
+void table_clear(Table *t);     /* removes every key, keeps the slots */
+
+/* True if key is present; *value (if not NULL) gets its value. */
+bool table_get(const Table *t, const char *key, size_t len, uint64_t *value);
+
+/* Sets key to value, adding it if absent. */
+void table_put(Table *t, const char *key, size_t len, uint64_t value);
+
+/* Removes key; false if it was absent. */
+bool table_del(Table *t, const char *key, size_t len);
+
+#endif

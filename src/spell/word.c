@@ -1,0 +1,284 @@
+/*
+ * word.c: the verdict on one word, which depends only on its bytes and the dictionaries and
+ * is therefore cached. The order of the questions matters: a bad character hides every other
+ * fault of the word; then what the lists know; then the syllable rules; only a word that is
+ * no Vietnamese syllable is looked at as a leftover, a foreign name or a foreign word.
+ */
+#include "spell/internal.h"
+
+#include <string.h>
+
+#include "base/utf8.h"
+#include "viet/letter.h"
+#include "base/banned.h"
+
+uint64_t verdict_pack(Verdict v)
+{
+	return (uint64_t)v.kind | (uint64_t)v.severity << 8 | (uint64_t)v.msg << 16 |
+	       (uint64_t)v.place << 24 | (uint64_t)v.flags << 32;
+}
+
+Verdict verdict_unpack(uint64_t x)
+{
+	Verdict v = {(uint8_t)x, (uint8_t)(x >> 8), (uint8_t)(x >> 16), (uint8_t)(x >> 24),
+		(uint8_t)(x >> 32)};
+	return v;
+}
+
+void word_lower(const char *w, size_t len, Str *out)
+{
+	utf8_lower_str(w, len, out);
+	str_cstr(out);
+}
+
+/* The Latin letter a look-alike stands for, or 0. */
+static int32_t lookalike(int32_t c)
+{
+	static const int32_t map[][2] = {
+		{0x1A3, 0x1B0}, {0x1A2, 0x1AF}, {0xD0, 0x110}, {0xF0, 0x111}, {0x1CE, 0x103},
+		{0x1CD, 0x102}, {0x430, 'a'}, {0x435, 'e'}, {0x43E, 'o'}, {0x440, 'p'}, {0x441, 'c'},
+		{0x443, 'y'}, {0x445, 'x'}, {0x456, 'i'}, {0x458, 'j'}, {0x455, 's'}, {0x501, 'd'},
+		{0x410, 'A'}, {0x412, 'B'}, {0x415, 'E'}, {0x41A, 'K'}, {0x41C, 'M'}, {0x41D, 'H'},
+		{0x41E, 'O'}, {0x420, 'P'}, {0x421, 'C'}, {0x422, 'T'}, {0x425, 'X'}, {0x423, 'Y'},
+		{0x406, 'I'}, {0x408, 'J'}, {0x405, 'S'}, {0x3BF, 'o'}, {0x3B1, 'a'}, {0x3BD, 'v'},
+		{0x3B9, 'i'}, {0x3BA, 'k'}, {0x3C1, 'p'}, {0x3C5, 'u'}, {0x391, 'A'}, {0x392, 'B'},
+		{0x395, 'E'}, {0x396, 'Z'}, {0x397, 'H'}, {0x399, 'I'}, {0x39A, 'K'}, {0x39C, 'M'},
+		{0x39D, 'N'}, {0x39F, 'O'}, {0x3A1, 'P'}, {0x3A4, 'T'}, {0x3A5, 'Y'}, {0x3A7, 'X'},
+	};
+	for (size_t i = 0; i < sizeof(map) / sizeof(map[0]); i++)
+		if (map[i][0] == c)
+			return map[i][1];
+	return 0;
+}
+
+static bool is_greek_or_cyrillic(int32_t c)
+{
+	return (c >= 0x370 && c <= 0x3FF) || (c >= 0x400 && c <= 0x52F);
+}
+
+/* Look-alikes and stray marks; true if the word changed. */
+static bool fix_lookalikes(const char *w, size_t len, Str *out, MsgId *msg)
+{
+	Str tmp = STR_INIT;
+	size_t i = 0, n, latin = 0, foreign = 0, mapped = 0;
+	bool changed = false;
+	int32_t c;
+
+	for (i = 0; i < len; i += n) {
+		if (!(n = utf8_decode(w + i, len - i, &c)))
+			return false;
+		latin += c < 0x250 && utf8_is_letter(c);
+		foreign += is_greek_or_cyrillic(c);
+		mapped += is_greek_or_cyrillic(c) && lookalike(c);
+	}
+	if (foreign && !latin && mapped < foreign)
+		return false; /* a word in Greek or Cyrillic script, not a look-alike */
+	for (i = 0; i < len; i += n) {
+		int32_t m;
+		n = utf8_decode(w + i, len - i, &c);
+		if ((m = lookalike(c))) {
+			utf8_add(&tmp, m);
+			changed = true;
+			*msg = MSG_LOOKALIKE;
+		} else {
+			utf8_add(&tmp, c);
+		}
+	}
+	str_clear(out);
+	utf8_nfc(str_cstr(&tmp), tmp.len, out);
+	str_clear(&tmp);
+	/* marks still apart after NFC attach to nothing Vietnamese: drop them */
+	for (i = 0; i < out->len; i += n) {
+		n = utf8_decode(out->s + i, out->len - i, &c);
+		if (n == 0)
+			n = 1;
+		if (c >= 0x300 && c <= 0x36F) {
+			if (!changed)
+				*msg = MSG_COMBINING;
+			changed = true;
+			continue;
+		}
+		str_add(&tmp, out->s + i, n);
+	}
+	str_clear(out);
+	str_add(out, str_cstr(&tmp), tmp.len);
+	str_release(&tmp);
+	return changed && out->len > 0;
+}
+
+/* True when the lower case of w is a known Vietnamese syllable. */
+static bool known_syllable(Speller *sp, const char *w, size_t len)
+{
+	Str lo = STR_INIT;
+	bool ok;
+
+	word_lower(w, len, &lo);
+	ok = lex_syllable(&sp->lex, lo.s, lo.len);
+	str_release(&lo);
+	return ok;
+}
+
+static bool has_legacy(const char *w, size_t len)
+{
+	for (size_t i = 0; i + 1 < len; i++)
+		if ((unsigned char)w[i] == 0xC2 || (unsigned char)w[i] == 0xC3)
+			return true;
+	return false;
+}
+
+bool word_fix_chars(Speller *sp, const char *w, size_t len, Str *out, MsgId *msg)
+{
+	Syllable syl;
+
+	if (fix_lookalikes(w, len, out, msg))
+		return true;
+	str_clear(out);
+	if (!has_legacy(w, len))
+		return false;
+	switch (syllable_parse(w, len, &syl)) {
+	case SYL_OK:
+		if (known_syllable(sp, w, len))
+			return false;
+		break;
+	case SYL_NOT_VIET:
+	case SYL_BAD_RHYME:
+		break;
+	default:
+		return false; /* a Vietnamese word with a fault of its own (gìa, gíup) */
+	}
+	*msg = MSG_MOJIBAKE;
+	if (legacy_tcvn3(w, len, out) && known_syllable(sp, out->s, out->len))
+		return true;
+	str_clear(out);
+	if (legacy_vni(w, len, out) && known_syllable(sp, out->s, out->len))
+		return true;
+	str_clear(out);
+	return false;
+}
+
+/* Vietnamese-only marks: ă â ê ô ơ ư đ, the hook and dot tones, or a tone on a marked vowel. */
+static bool viet_evidence(const char *w, size_t len)
+{
+	size_t i = 0, n;
+	int32_t c;
+
+	while (i < len && (n = utf8_decode(w + i, len - i, &c))) {
+		int32_t lo = utf8_lower(c), base;
+		Tone t;
+		i += n;
+		if (lo < 0x80 || !viet_is_letter(lo))
+			continue;
+		base = viet_untone(lo, &t);
+		if (base != 'a' && base != 'e' && base != 'i' && base != 'o' && base != 'u' &&
+		    base != 'y')
+			return true;
+		if (t == TONE_HOOK || t == TONE_DOT)
+			return true;
+	}
+	return false;
+}
+
+static Verdict flag(FindingKind k, Severity s, MsgId m)
+{
+	Verdict v = {(uint8_t)k, (uint8_t)s, (uint8_t)m, PLACE_NONE, 0};
+	return v;
+}
+
+static Verdict fine(uint8_t flags, uint8_t place)
+{
+	Verdict v = {FIND_KIND_COUNT, 0, MSG_NONE, place, flags};
+	return v;
+}
+
+/* A word that is no Vietnamese syllable: leftover, name, foreign word. */
+static Verdict non_syllable(Speller *sp, const char *w, size_t len, const char *lo, size_t lolen,
+	unsigned flags, SylStatus st)
+{
+	Str dec = STR_INIT;
+	bool capital = flags & (TF_UPPER_FIRST | TF_ALL_UPPER | TF_INNER_UPPER);
+	bool english = lex_english(&sp->lex, lo, lolen) || lex_english(&sp->lex, w, len);
+	bool telex = !english && leftover_telex(lo, lolen, &dec) &&
+	             lex_syllable(&sp->lex, dec.s, dec.len) && viet_evidence(dec.s, dec.len);
+
+	str_release(&dec);
+	if (telex && (!capital || !(flags & TF_ALL_UPPER)))
+		return flag(FIND_SPELLING, SEV_ERROR, MSG_TELEX);
+	if ((viet_evidence(w, len) && (!capital || st == SYL_BAD_RHYME)) ||
+	    (!capital && !english && !(flags & TF_ASCII)))
+		return flag(FIND_SPELLING, SEV_ERROR, MSG_NOT_SYLLABLE);
+	if (capital || english)
+		return fine(VF_NAME, PLACE_NONE);
+	if (!sp->lex.en)
+		return fine(0, PLACE_NONE);
+	return flag(FIND_SPELLING, SEV_WARNING, MSG_FOREIGN);
+}
+
+static Verdict syllable_verdict(Speller *sp, const char *w, size_t len, const char *lo,
+	size_t lolen, unsigned flags)
+{
+	Syllable syl;
+	SylStatus st = syllable_parse(w, len, &syl);
+	bool capital = flags & (TF_UPPER_FIRST | TF_ALL_UPPER);
+
+	switch (st) {
+	case SYL_OK:
+		if (lex_syllable(&sp->lex, lo, lolen))
+			return fine(VF_SYLLABLE, (uint8_t)syllable_placement(&syl));
+		if (capital || lex_english(&sp->lex, lo, lolen))
+			return fine(VF_NAME, PLACE_NONE);
+		return flag(FIND_SPELLING, SEV_WARNING, MSG_UNKNOWN);
+	case SYL_MISPLACED:
+		return flag(FIND_SPELLING, SEV_ERROR, MSG_MISPLACED);
+	case SYL_STOP_TONE:
+		return flag(FIND_SPELLING, SEV_ERROR, MSG_STOP_TONE);
+	case SYL_SPELLING:
+		if (capital && (!viet_evidence(w, len) || syl.base[0] == 'k'))
+			return fine(VF_NAME, PLACE_NONE);
+		return flag(FIND_SPELLING, SEV_ERROR, MSG_ORTHO);
+	default:
+		return non_syllable(sp, w, len, lo, lolen, flags, st);
+	}
+}
+
+static Verdict compute(Speller *sp, const char *w, size_t len, unsigned flags)
+{
+	Str lo = STR_INIT, tmp = STR_INIT;
+	MsgId msg = MSG_NONE;
+	Verdict v;
+
+	word_lower(w, len, &lo);
+	if (word_fix_chars(sp, w, len, &tmp, &msg)) {
+		v = flag(FIND_CHARACTER, SEV_ERROR, msg);
+	} else if (flags & TF_DIGIT) {
+		v = fine(VF_NAME, PLACE_NONE);
+		if (!(flags & TF_ALL_UPPER) && leftover_vni(lo.s, lo.len, &tmp) &&
+		    utf8_chars(lo.s, lo.len) > 2 && lex_syllable(&sp->lex, tmp.s, tmp.len))
+			v = flag(FIND_SPELLING, SEV_ERROR, MSG_TELEX);
+	} else if (lex_known(&sp->lex, lo.s, lo.len) || utf8_chars(w, len) == 1 ||
+	           memchr(w, '_', len)) {
+		Syllable syl;
+		bool s = syllable_parse(w, len, &syl) == SYL_OK;
+		v = fine(s ? VF_SYLLABLE : VF_NAME, s ? (uint8_t)syllable_placement(&syl) : PLACE_NONE);
+	} else {
+		v = syllable_verdict(sp, w, len, lo.s, lo.len, flags);
+	}
+	if (table_get(&sp->lex.conf_head, lo.s, lo.len, NULL))
+		v.flags |= VF_CONF_HEAD;
+	str_release(&lo);
+	str_release(&tmp);
+	return v;
+}
+
+Verdict word_verdict(Speller *sp, const char *w, size_t len, unsigned flags)
+{
+	uint64_t x;
+	Verdict v;
+
+	if (table_get(&sp->cache, w, len, &x))
+		return verdict_unpack(x);
+	v = compute(sp, w, len, flags);
+	if (sp->cache.n > 200000)
+		table_clear(&sp->cache);
+	table_put(&sp->cache, w, len, verdict_pack(v));
+	return v;
+}

@@ -1,0 +1,75 @@
+/*
+ * act.c: workflow actions from any screen. The desk decides and records; this file only maps
+ * keys to actions, asks for the note or time an action needs, and reports the outcome.
+ */
+#include <stdio.h>
+
+#include "base/when.h"
+#include "tui/app.h"
+#include "base/banned.h"
+
+Action app_command_action(Command c)
+{
+	switch (c) {
+	case CMD_SUBMIT: return ACT_SUBMIT;
+	case CMD_WITHDRAW: return ACT_WITHDRAW;
+	case CMD_APPROVE: return ACT_APPROVE;
+	case CMD_SCHEDULE: return ACT_SCHEDULE;
+	case CMD_RETURN: return ACT_RETURN;
+	case CMD_PUBLISH: return ACT_PUBLISH;
+	case CMD_UNPUBLISH: return ACT_UNPUBLISH;
+	default: return ACT_VIEW;
+	}
+}
+
+bool app_may(const App *a, const Article *art, Command c)
+{
+	Action act = app_command_action(c);
+	return act != ACT_VIEW && art && art->id && desk_may(a->desk, art, act);
+}
+
+/* Asks for the time of a scheduled publication; false if cancelled or unreadable. */
+static bool ask_time(App *a, int64_t *at)
+{
+	Str s = STR_INIT;
+	char err[200];
+	bool ok = app_prompt(a, app_str(a, S_ASK_TIME), NULL, &s, NULL);
+	if (ok && !when_parse(str_cstr(&s), when_now(), at, err, sizeof err)) {
+		app_say(a, true, S_BAD_TIME, str_cstr(&s));
+		ok = false;
+	} else if (!ok) {
+		app_message(a, false, "%s", app_str(a, S_CANCELLED));
+	}
+	str_release(&s);
+	return ok;
+}
+
+bool app_act(App *a, const Article *art, Command c)
+{
+	Action act = app_command_action(c);
+	Str note = STR_INIT;
+	int64_t at = 0;
+	bool ok = false;
+
+	if (!app_may(a, art, c)) {
+		app_say(a, true, S_NOT_ALLOWED, app_action_label(a, act));
+		return false;
+	}
+	if (action_needs_note(act)) {
+		StringId q = act == ACT_UNPUBLISH ? S_ASK_UNPUBLISH_NOTE : S_ASK_NOTE;
+		if (!app_prompt(a, app_str(a, q), NULL, &note, NULL) || note.len == 0) {
+			app_message(a, false, "%s", app_str(a, S_CANCELLED));
+			goto done;
+		}
+	}
+	if (act == ACT_SCHEDULE && !ask_time(a, &at))
+		goto done;
+	ok = desk_act(a->desk, art->id, act, note.len ? note.s : NULL, at);
+	if (ok)
+		app_say(a, false, S_ACTION_DONE, app_action_label(a, act));
+	else
+		app_message(a, true, "%s", desk_errmsg(a->desk));
+done:
+	str_release(&note);
+	return ok;
+}

@@ -1,0 +1,206 @@
+/*
+ * check.c: the bridge from the editor's spans to the checker's findings.
+ *
+ * Findings are kept in `items`, ordered by tag (tags only grow), so a span's tag finds its
+ * finding by binary search. Edits drop spans (the overlay does that); checker_collect then
+ * frees the findings nobody points at. Ignored texts are a small list of strings compared
+ * exactly; they are few in a session.
+ */
+#include "tui/check.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/str.h"
+#include "base/xalloc.h"
+#include "spell/spell.h"
+#include "base/banned.h"
+
+typedef struct Item {
+	uint32_t tag;
+	Finding f;
+} Item;
+
+struct Checker {
+	Speller *sp;
+	Item *items;
+	size_t n, cap;
+	uint32_t next_tag;
+	char **ignored;
+	size_t nignored, capignored;
+};
+
+Checker *checker_new(const Config *cfg, char **words, size_t nwords, const char *lang,
+		     char *err, size_t errlen)
+{
+	SpellOptions opt;
+	ToneStyle style = TONE_STYLE_ANY;
+	char *dict = config_dict_dir(cfg);
+	memset(&opt, 0, sizeof opt);
+	if (cfg && cfg->spell_style)
+		tone_style_parse(cfg->spell_style, &style);
+	opt.dict_dir = dict;
+	opt.style = style;
+	opt.words = (const char *const *)words;
+	opt.nwords = nwords;
+	opt.language = lang;
+	Speller *sp = spell_new(&opt, err, errlen);
+	free(dict);
+	if (!sp)
+		return NULL;
+	Checker *c = xcalloc(1, sizeof *c);
+	c->sp = sp;
+	c->next_tag = 1;
+	return c;
+}
+
+void checker_free(Checker *c)
+{
+	if (!c)
+		return;
+	for (size_t i = 0; i < c->n; i++) {
+		FindingList one = {&c->items[i].f, 1, 1};
+		finding_list_clear(&one);
+	}
+	free(c->items);
+	for (size_t i = 0; i < c->nignored; i++)
+		free(c->ignored[i]);
+	free(c->ignored);
+	spell_free(c->sp);
+	free(c);
+}
+
+const char *checker_status(const Checker *c)
+{
+	return c ? spell_status(c->sp) : NULL;
+}
+
+static bool is_ignored(const Checker *c, const char *s, size_t len)
+{
+	for (size_t i = 0; i < c->nignored; i++)
+		if (strlen(c->ignored[i]) == len && memcmp(c->ignored[i], s, len) == 0)
+			return true;
+	return false;
+}
+
+static int severity_kind(Severity s)
+{
+	return s == SEV_ERROR ? CHECK_ERROR : s == SEV_WARNING ? CHECK_WARNING : CHECK_STYLE;
+}
+
+/* Moves the findings of one paragraph (offsets from base) into the overlay and the items. */
+static void keep(Checker *c, FindingList *found, const char *text, size_t base, Overlay *o)
+{
+	for (size_t i = 0; i < found->n; i++) {
+		Finding *f = &found->items[i];
+		if (f->end <= f->start || is_ignored(c, text + base + f->start, f->end - f->start)) {
+			FindingList one = {f, 1, 1};
+			finding_list_clear(&one);
+			continue;
+		}
+		xgrow(&c->items, &c->cap, c->n + 1, sizeof *c->items);
+		Item *it = &c->items[c->n++];
+		it->tag = c->next_tag++;
+		it->f = *f;
+		overlay_add(o, base + f->start, base + f->end, severity_kind(f->severity), it->tag);
+	}
+	found->n = 0; /* the findings now belong to items */
+}
+
+void checker_run(Checker *c, const char *text, size_t len, size_t start, size_t end, Overlay *o)
+{
+	FindingList found;
+	SpellTally all = {0, 0};
+	if (!c)
+		return;
+	finding_list_init(&found);
+	/* Widen to whole lines: the checker sees each paragraph whole. */
+	while (start > 0 && text[start - 1] != '\n')
+		start--;
+	while (end < len && text[end] != '\n')
+		end++;
+	overlay_clear_range(o, start, end > start ? end : start);
+	spell_tally(text, len, &all);
+	for (size_t p = start; p <= end && p <= len;) {
+		const char *nl = memchr(text + p, '\n', end - p);
+		size_t pe = nl ? (size_t)(nl - text) : end;
+		if (pe > p) {
+			SpellTally mine = {0, 0};
+			spell_tally(text + p, pe - p, &mine);
+			SpellContext ctx = {{all.old_tones - mine.old_tones, all.new_tones - mine.new_tones},
+					    false};
+			spell_check_paragraph(c->sp, text + p, pe - p, &ctx, NULL, &found);
+			keep(c, &found, text, p, o);
+		}
+		p = pe + 1;
+	}
+	finding_list_release(&found);
+}
+
+static const Item *find_item(const Checker *c, uint32_t tag)
+{
+	size_t lo = 0, hi = c->n;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (c->items[mid].tag < tag)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < c->n && c->items[lo].tag == tag ? &c->items[lo] : NULL;
+}
+
+bool checker_get(const Checker *c, uint32_t tag, CheckFinding *out)
+{
+	const Item *it = c ? find_item(c, tag) : NULL;
+	if (!it)
+		return false;
+	out->message = it->f.message ? it->f.message : "";
+	out->suggestions = (const char *const *)it->f.suggestions;
+	out->nsuggestions = it->f.nsuggestions;
+	out->severity = severity_kind(it->f.severity);
+	return true;
+}
+
+void checker_ignore(Checker *c, const char *word, size_t len)
+{
+	if (!c || is_ignored(c, word, len))
+		return;
+	xgrow(&c->ignored, &c->capignored, c->nignored + 1, sizeof *c->ignored);
+	c->ignored[c->nignored++] = xstrndup(word, len);
+}
+
+void checker_add_word(Checker *c, const char *word)
+{
+	if (c)
+		spell_add_word(c->sp, word);
+}
+
+static bool referenced(Overlay *const *overlays, size_t n, uint32_t tag)
+{
+	for (size_t i = 0; i < n; i++)
+		for (size_t j = 0; j < overlay_count(overlays[i]); j++)
+			if (overlay_get(overlays[i], j)->tag == tag)
+				return true;
+	return false;
+}
+
+void checker_collect(Checker *c, Overlay *const *overlays, size_t n)
+{
+	size_t spans = 0, kept = 0;
+	if (!c)
+		return;
+	for (size_t i = 0; i < n; i++)
+		spans += overlay_count(overlays[i]);
+	if (c->n <= spans + 64)
+		return; /* cheap enough to keep: collect in batches */
+	for (size_t i = 0; i < c->n; i++) {
+		if (referenced(overlays, n, c->items[i].tag)) {
+			c->items[kept++] = c->items[i];
+		} else {
+			FindingList one = {&c->items[i].f, 1, 1};
+			finding_list_clear(&one);
+		}
+	}
+	c->n = kept;
+}

@@ -1,0 +1,61 @@
+/*
+ * check.h: live checking for the editor: runs the checker over changed paragraphs and keeps
+ * the findings behind the spans of a field's Overlay (span kind = severity, span tag = the
+ * finding's id here). Internal to src/tui.
+ *
+ * This header exposes neither spell.h nor the editor model's doc.h, so that a file may use
+ * it together with either (the two define different ToneStyle types).
+ */
+#ifndef TUI_CHECK_H
+#define TUI_CHECK_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "edit/overlay.h"
+#include "news/config.h"
+
+/* Span kinds: the finding's severity. */
+enum { CHECK_ERROR, CHECK_WARNING, CHECK_STYLE };
+
+typedef struct CheckFinding {
+	const char *message;              /* short, in the interface language */
+	const char *const *suggestions;   /* best first */
+	size_t nsuggestions;
+	int severity;                     /* CHECK_ERROR, CHECK_WARNING or CHECK_STYLE */
+} CheckFinding;
+
+typedef struct Checker Checker;
+
+/*
+ * Loads the checker with the config's dictionaries and house style and the newsroom's own
+ * words. Returns NULL with a message in err when it cannot run at all (the editor then works
+ * without checking and says so).
+ */
+Checker *checker_new(const Config *cfg, char **words, size_t nwords, const char *lang,
+		     char *err, size_t errlen);
+void checker_free(Checker *c);
+
+/* What the checker runs without (a missing system dictionary), or NULL. */
+const char *checker_status(const Checker *c);
+
+/*
+ * Checks the paragraphs of text[0, len) that meet [start, end), replacing the spans there in
+ * o. Only those paragraphs are read again: this is the per-keystroke path.
+ */
+void checker_run(Checker *c, const char *text, size_t len, size_t start, size_t end, Overlay *o);
+
+/* The finding behind a span's tag; false if it is gone. Valid until the next checker call. */
+bool checker_get(const Checker *c, uint32_t tag, CheckFinding *out);
+
+/* Stops flagging this exact text for the rest of the session. */
+void checker_ignore(Checker *c, const char *word, size_t len);
+
+/* Accepts a word from now on (after the desk stored it in the newsroom dictionary). */
+void checker_add_word(Checker *c, const char *word);
+
+/* Forgets findings no span refers to any more (call after edits; overlays of all fields). */
+void checker_collect(Checker *c, Overlay *const *overlays, size_t n);
+
+#endif

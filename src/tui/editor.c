@@ -1,0 +1,562 @@
+/*
+ * editor.c: the editor screen: loading an article into a Doc, turning keys into edits and
+ * commands, live checking, saving through the desk, workflow actions, and the loop.
+ *
+ * Keys are handled in batches: after the first key, whatever else is already waiting (an
+ * input method's Backspace-and-letter burst, a fast typist over a slow link) is applied
+ * before the screen is drawn once. Checking runs after the batch, on the paragraphs the
+ * Doc reports as changed, so a keystroke costs one paragraph of checking.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "base/utf8.h"
+#include "base/when.h"
+#include "base/xalloc.h"
+#include "tui/editor.h"
+#include "base/banned.h"
+
+int64_t editor_now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static Overlay *const *all_overlays(Editor *e, Overlay **buf)
+{
+	for (int f = 0; f < FIELD_COUNT; f++)
+		buf[f] = doc_overlay(e->doc, f);
+	return buf;
+}
+
+void editor_check_changes(Editor *e)
+{
+	size_t s, t, len;
+	Overlay *ovs[FIELD_COUNT];
+	for (int f = 0; f < FIELD_COUNT; f++) {
+		while (doc_take_changed(e->doc, f, &s, &t)) {
+			const char *text = doc_text(e->doc, f, &len);
+			checker_run(e->checker, text, len, s, t, doc_overlay(e->doc, f));
+		}
+	}
+	checker_collect(e->checker, all_overlays(e, ovs), FIELD_COUNT);
+}
+
+static void check_all(Editor *e)
+{
+	size_t len, s, t;
+	for (int f = 0; f < FIELD_COUNT; f++) {
+		const char *text = doc_text(e->doc, f, &len);
+		while (doc_take_changed(e->doc, f, &s, &t))
+			;
+		overlay_clear(doc_overlay(e->doc, f));
+		checker_run(e->checker, text, len, 0, len, doc_overlay(e->doc, f));
+	}
+}
+
+static const char *field_value(const Article *a, FieldId f)
+{
+	switch (f) {
+	case FIELD_TITLE: return a->title;
+	case FIELD_SAPO: return a->sapo;
+	case FIELD_BODY: return a->body;
+	case FIELD_BYLINE: return a->byline;
+	case FIELD_SECTION: return a->section;
+	default: return a->tags;
+	}
+}
+
+static char **field_slot(Article *a, FieldId f)
+{
+	switch (f) {
+	case FIELD_TITLE: return &a->title;
+	case FIELD_SAPO: return &a->sapo;
+	case FIELD_BODY: return &a->body;
+	case FIELD_BYLINE: return &a->byline;
+	case FIELD_SECTION: return &a->section;
+	default: return &a->tags;
+	}
+}
+
+static void load_doc(Editor *e)
+{
+	for (int f = 0; f < FIELD_COUNT; f++) {
+		const char *v = field_value(&e->art, f);
+		doc_set_field(e->doc, f, v, strlen(v));
+	}
+	doc_set_cursor(e->doc, e->art.id ? FIELD_BODY : FIELD_TITLE, 0, false);
+}
+
+static void load_history(Editor *e)
+{
+	event_list_release(&e->history);
+	if (e->art.id && !desk_history(e->app->desk, e->art.id, &e->history))
+		event_list_release(&e->history);
+}
+
+static void start_checker(Editor *e)
+{
+	App *a = e->app;
+	char **words = NULL;
+	size_t n = 0;
+	char err[300] = "";
+	if (!desk_words(a->desk, &words, &n)) {
+		words = NULL;
+		n = 0;
+	}
+	e->checker = checker_new(desk_config(a->desk), words, n, lang_code(a->lang), err,
+				 sizeof err);
+	for (size_t i = 0; i < n; i++)
+		free(words[i]);
+	free(words);
+	if (!e->checker)
+		app_format(a, e->check_off, sizeof e->check_off, S_CHECK_OFF, err);
+	else if (checker_status(e->checker))
+		app_format(a, e->check_off, sizeof e->check_off, S_CHECK_OFF,
+			   checker_status(e->checker));
+	if (e->check_off[0])
+		app_message(a, true, "%s", e->check_off);
+	if (e->checker)
+		e->check_off[0] = '\0'; /* it runs, with less: the message said what is missing */
+}
+
+/* ---- saving and actions ---- */
+
+static bool save(Editor *e)
+{
+	App *a = e->app;
+	Article out;
+	bool ok;
+	memset(&out, 0, sizeof out); /* article_copy fills a fresh value */
+	article_copy(&out, &e->art);
+	for (int f = 0; f < FIELD_COUNT; f++)
+		article_set(field_slot(&out, f), doc_text(e->doc, f, NULL));
+	if (!out.title[0]) {
+		app_message(a, true, "%s", app_str(a, S_NEED_TITLE));
+		article_release(&out);
+		return false;
+	}
+	bool fresh = out.id == 0;
+	ok = fresh ? desk_create(a->desk, &out, NULL) : desk_save(a->desk, &out, NULL);
+	if (ok) {
+		doc_mark_saved(e->doc);
+		int64_t id = out.id;
+		article_release(&e->art);
+		article_init(&e->art);
+		if (!desk_get(a->desk, id, &e->art)) {
+			article_release(&e->art);
+			article_copy(&e->art, &out);
+		}
+		if (fresh)
+			app_say(a, false, S_CREATED_MSG, (int)id);
+		else
+			app_say(a, false, S_SAVED_MSG, (int)e->art.version);
+		load_history(e);
+	} else if (desk_error(a->desk) == DESK_CONFLICT) {
+		app_message(a, true, "%s", app_str(a, S_CONFLICT));
+	} else {
+		app_message(a, true, "%s", desk_errmsg(a->desk));
+	}
+	article_release(&out);
+	return ok;
+}
+
+static void act(Editor *e, Command c)
+{
+	App *a = e->app;
+	if (doc_is_dirty(e->doc) && !save(e))
+		return;
+	if (!app_act(a, &e->art, c))
+		return;
+	Article fresh;
+	article_init(&fresh);
+	if (desk_get(a->desk, e->art.id, &fresh)) {
+		article_release(&e->art);
+		e->art = fresh;
+	} else {
+		article_release(&fresh);
+	}
+	e->read_only = !desk_may(a->desk, &e->art, ACT_EDIT);
+	load_history(e);
+}
+
+static void quit(Editor *e)
+{
+	App *a = e->app;
+	if (!doc_is_dirty(e->doc)) {
+		e->closed = true;
+		return;
+	}
+	int r = app_ask(a, app_str(a, S_ASK_QUIT));
+	if (r == 1 && save(e))
+		e->closed = true;
+	else if (r == 0)
+		e->closed = true;
+}
+
+/* ---- find, replace, go to line, clipboard ---- */
+
+static unsigned find_flags(const Editor *e)
+{
+	return FIND_IGNORE_CASE | (e->find_fold ? FIND_IGNORE_MARKS : 0);
+}
+
+static void find_next(Editor *e)
+{
+	if (!e->find.len)
+		return;
+	if (!doc_find(e->doc, e->find.s, e->find.len, find_flags(e)))
+		app_say(e->app, true, S_NOT_FOUND, str_cstr(&e->find));
+}
+
+static void find(Editor *e, bool replace)
+{
+	App *a = e->app;
+	Str s = STR_INIT;
+	if (!app_prompt(a, app_str(a, S_ASK_FIND), str_cstr(&e->find), &s, &e->find_fold) ||
+	    !s.len) {
+		str_release(&s);
+		return;
+	}
+	str_clear(&e->find);
+	str_add(&e->find, s.s, s.len);
+	str_release(&s);
+	if (!replace) {
+		find_next(e);
+		return;
+	}
+	Str r = STR_INIT;
+	if (app_prompt(a, app_str(a, S_ASK_REPLACE), str_cstr(&e->replace), &r, NULL)) {
+		str_clear(&e->replace);
+		str_add(&e->replace, str_cstr(&r), r.len);
+		size_t n = doc_replace_all(e->doc, e->find.s, e->find.len, str_cstr(&r), r.len,
+					   find_flags(e), editor_now_ms());
+		app_say(a, false, S_REPLACED, (int)n);
+	}
+	str_release(&r);
+}
+
+static void go_to_line(Editor *e)
+{
+	Str s = STR_INIT;
+	if (app_prompt(e->app, app_str(e->app, S_ASK_GOTO), NULL, &s, NULL) && s.len) {
+		long n = strtol(s.s, NULL, 10);
+		doc_goto_line(e->doc, n > 0 ? (size_t)n : 1);
+	}
+	str_release(&s);
+}
+
+static void copy(Editor *e, bool cut)
+{
+	size_t len = 0;
+	const char *t = cut ? doc_cut(e->doc, editor_now_ms(), &len) : doc_copy(e->doc, &len);
+	if (!t)
+		return;
+	term_clipboard(t, len);
+	app_say(e->app, false, cut ? S_CUT : S_COPIED, (int)utf8_chars(t, len));
+}
+
+static void cycle_input(Editor *e)
+{
+	ImeMode m = doc_ime(e->doc);
+	doc_set_ime(e->doc, m == IME_OFF ? IME_TELEX : m == IME_TELEX ? IME_VNI : IME_OFF);
+}
+
+static void next_finding(Editor *e)
+{
+	pane_collect(e);
+	if (!e->nitems) {
+		app_message(e->app, false, "%s", app_str(e->app, S_NO_FINDING_HERE));
+		return;
+	}
+	FieldId f = doc_field(e->doc);
+	size_t off = doc_cursor(e->doc), i = 0;
+	while (i < e->nitems && (e->items[i].field < f ||
+				 (e->items[i].field == f && e->items[i].span.start <= off)))
+		i++;
+	pane_jump(e, i < e->nitems ? i : 0);
+}
+
+/* ---- keys ---- */
+
+static bool movement(Command c, Move *m)
+{
+	static const struct {
+		Command c;
+		Move m;
+	} moves[] = {
+		{CMD_LEFT, MOVE_LEFT},           {CMD_RIGHT, MOVE_RIGHT},
+		{CMD_UP, MOVE_UP},               {CMD_DOWN, MOVE_DOWN},
+		{CMD_WORD_LEFT, MOVE_WORD_LEFT}, {CMD_WORD_RIGHT, MOVE_WORD_RIGHT},
+		{CMD_PARA_UP, MOVE_PARA_UP},     {CMD_PARA_DOWN, MOVE_PARA_DOWN},
+		{CMD_LINE_START, MOVE_HOME},     {CMD_LINE_END, MOVE_END},
+		{CMD_PAGE_UP, MOVE_PAGE_UP},     {CMD_PAGE_DOWN, MOVE_PAGE_DOWN},
+		{CMD_DOC_START, MOVE_DOC_START}, {CMD_DOC_END, MOVE_DOC_END},
+		{CMD_NEXT_FIELD, MOVE_NEXT_FIELD}, {CMD_PREV_FIELD, MOVE_PREV_FIELD},
+	};
+	for (size_t i = 0; i < sizeof moves / sizeof moves[0]; i++)
+		if (moves[i].c == c) {
+			*m = moves[i].m;
+			return true;
+		}
+	return false;
+}
+
+static bool refuse_read_only(Editor *e)
+{
+	if (e->read_only)
+		app_message(e->app, true, "%s", app_str(e->app, S_READ_ONLY));
+	return e->read_only;
+}
+
+/* Keys that change the text; false if key is not one. */
+static bool edit_key(Editor *e, const TermEvent *ev)
+{
+	int64_t now = editor_now_ms();
+	Key k = ev->key;
+	if (!key_is_text(k) && k != K_ENTER && k != K_BS && k != K_DEL && k != K_PASTE)
+		return false;
+	if (refuse_read_only(e))
+		return true;
+	if (key_is_text(k))
+		doc_type(e->doc, k, now);
+	else if (k == K_ENTER && !doc_field_multiline(doc_field(e->doc)))
+		doc_move(e->doc, MOVE_NEXT_FIELD, false); /* Enter ends a one-line field */
+	else if (k == K_ENTER)
+		doc_insert(e->doc, "\n", 1, now);
+	else if (k == K_BS)
+		doc_backspace(e->doc, now);
+	else if (k == K_DEL)
+		doc_delete(e->doc, now);
+	else if (!doc_paste_text(e->doc, ev->text, ev->len, now))
+		app_message(e->app, true, "%s", doc_errmsg(e->doc));
+	return true;
+}
+
+static bool changes_text(Command c)
+{
+	return c == CMD_UNDO || c == CMD_REDO || c == CMD_CUT || c == CMD_PASTE ||
+	       c == CMD_REPLACE || c == CMD_DELETE_WORD || c == CMD_APPLY;
+}
+
+static void command(Editor *e, Command c, Key key)
+{
+	App *a = e->app;
+	Move m;
+	if (changes_text(c) && refuse_read_only(e))
+		return;
+	if (movement(c, &m)) {
+		doc_move(e->doc, m, false);
+		return;
+	}
+	switch (c) {
+	case CMD_QUIT: quit(e); break;
+	case CMD_HELP: app_help(a); break;
+	case CMD_SAVE: save(e); break;
+	case CMD_UNDO: doc_undo(e->doc); break;
+	case CMD_REDO: doc_redo(e->doc); break;
+	case CMD_CUT: copy(e, true); break;
+	case CMD_COPY: copy(e, false); break;
+	case CMD_PASTE: doc_paste(e->doc, editor_now_ms()); break;
+	case CMD_SELECT_ALL: doc_select_field(e->doc); break;
+	case CMD_FIND: find(e, false); break;
+	case CMD_FIND_NEXT: find_next(e); break;
+	case CMD_REPLACE: find(e, true); break;
+	case CMD_GOTO: go_to_line(e); break;
+	case CMD_INPUT: cycle_input(e); break;
+	case CMD_NEXT_FINDING: next_finding(e); break;
+	case CMD_DELETE_WORD: doc_delete_move(e->doc, MOVE_WORD_LEFT, editor_now_ms()); break;
+	case CMD_FOCUS: e->pane_focus = !e->pane_focus; pane_collect(e); break;
+	case CMD_LAYOUT:
+		e->pane_mode = e->side ? PANE_BELOW : PANE_SIDE;
+		term_clear();
+		break;
+	case CMD_PANE_SHRINK: case CMD_PANE_GROW: {
+		int d = c == CMD_PANE_GROW ? 1 : -1;
+		if (e->side)
+			e->pane_cols += 4 * d;
+		else
+			e->pane_rows += 2 * d;
+		term_clear();
+		break;
+	}
+	case CMD_APPLY:
+		pane_collect(e);
+		pane_apply(e, pane_item_at_cursor(e), (int)(key_base(key) - '0'));
+		break;
+	default:
+		if (app_command_action(c) != ACT_VIEW)
+			act(e, c);
+	}
+}
+
+/* A shifted movement key extends the selection. */
+static bool select_key(Editor *e, Key key)
+{
+	Move m;
+	if (!(key & K_SHIFT) || key_base(key) == K_TAB)
+		return false;
+	if (!movement(keys_lookup(SCR_EDITOR, key & ~K_SHIFT), &m))
+		return false;
+	doc_move(e->doc, m, true);
+	return true;
+}
+
+static void mouse(Editor *e, const TermEvent *ev)
+{
+	if (ev->button == 4 || ev->button == 5) {
+		for (int i = 0; i < 3; i++)
+			doc_move(e->doc, ev->button == 4 ? MOVE_UP : MOVE_DOWN, false);
+		return;
+	}
+	if (!edview_click(e, ev->y, ev->x))
+		pane_click(e, ev->y, ev->x);
+}
+
+static void handle(Editor *e, const TermEvent *ev)
+{
+	if (ev->key == K_MOUSE) {
+		mouse(e, ev);
+		return;
+	}
+	app_clear_message(e->app);
+	if (e->pane_focus) {
+		Command c = keys_lookup(SCR_PANE, ev->key);
+		if (ev->key == K_ESC) {
+			e->pane_focus = false;
+			return;
+		}
+		if (pane_command(e, c, ev->key))
+			return;
+		if (c != CMD_NONE) {
+			command(e, c, ev->key);
+			return;
+		}
+		e->pane_focus = false; /* any other key goes back to the text */
+	}
+	if (select_key(e, ev->key))
+		return;
+	Command c = keys_lookup(SCR_EDITOR, ev->key);
+	if (c != CMD_NONE)
+		command(e, c, ev->key);
+	else
+		edit_key(e, ev);
+}
+
+/* ---- drawing and the loop ---- */
+
+static bool editor_offers(void *arg, Command c)
+{
+	Editor *e = arg;
+	if (app_command_action(c) != ACT_VIEW)
+		return app_may(e->app, &e->art, c);
+	if (c == CMD_APPLY || c == CMD_IGNORE || c == CMD_ADD_WORD || c == CMD_JUMP)
+		return e->nitems > 0;
+	return true;
+}
+
+static void editor_draw(void *arg)
+{
+	Editor *e = arg;
+	App *a = e->app;
+	char left[300];
+	edview_geometry(e);
+	pane_collect(e);
+	if (e->art.id)
+		snprintf(left, sizeof left, "%s #%lld · %s", app_str(a, S_APP), (long long)e->art.id,
+			 state_label(e->art.state, lang_code(a->lang)));
+	else
+		snprintf(left, sizeof left, "%s · %s", app_str(a, S_APP), app_str(a, S_NEW_ARTICLE));
+	const char *who = *e->art.author_name ? e->art.author_name : e->art.author;
+	app_title(a, left, who);
+	edview_draw_text(e);
+	pane_draw(e);
+	edview_draw_status(e);
+	app_keybar(a, e->pane_focus ? SCR_PANE : SCR_EDITOR, editor_offers, e);
+	if (e->pane_focus)
+		term_cursor(0, 0, false);
+}
+
+static bool open_article(Editor *e, int64_t id)
+{
+	App *a = e->app;
+	article_init(&e->art);
+	if (id && !desk_get(a->desk, id, &e->art)) {
+		app_message(a, true, "%s", desk_errmsg(a->desk));
+		return false;
+	}
+	if (!id) {
+		e->art.state = STATE_DRAFT;
+		article_set(&e->art.author, a->me ? a->me->login : "");
+		article_set(&e->art.author_name, a->me ? a->me->name : "");
+	}
+	e->read_only = id && !desk_may(a->desk, &e->art, ACT_EDIT);
+	if (e->read_only)
+		app_message(a, false, "%s", app_str(a, S_READ_ONLY));
+	return true;
+}
+
+static void editor_release(Editor *e)
+{
+	doc_free(e->doc);
+	checker_free(e->checker);
+	article_release(&e->art);
+	event_list_release(&e->history);
+	free(e->items);
+	free(e->row_item);
+	str_release(&e->find);
+	str_release(&e->replace);
+}
+
+static void run_loop(Editor *e)
+{
+	App *a = e->app;
+	while (!e->closed && !a->quit) {
+		if (!app_too_small(a))
+			editor_draw(e);
+		term_refresh();
+		TermEvent ev;
+		app_read(a, &ev);
+		/* Apply every key already waiting before drawing again. */
+		for (int n = 0; n < 4096 && ev.key != K_TICK && !e->closed; n++) {
+			if (ev.key != K_RESIZE && ev.key != K_NONE)
+				handle(e, &ev);
+			term_read(&ev, 0);
+		}
+		editor_check_changes(e);
+	}
+}
+
+int editor_run(App *a, int64_t id)
+{
+	Editor e;
+	RedrawFn prev = a->redraw;
+	void *prev_arg = a->redraw_arg;
+	memset(&e, 0, sizeof e);
+	e.app = a;
+	e.pane_cols = 34;
+	e.pane_rows = 7;
+	if (!open_article(&e, id)) {
+		article_release(&e.art);
+		return 1;
+	}
+	e.doc = doc_new();
+	const Config *cfg = desk_config(a->desk);
+	doc_set_tone_style(e.doc, cfg && cfg->spell_style && strcmp(cfg->spell_style, "new") == 0
+				      ? TONE_STYLE_NEW : TONE_STYLE_OLD);
+	load_doc(&e);
+	start_checker(&e);
+	load_history(&e);
+	check_all(&e);
+	a->redraw = editor_draw;
+	a->redraw_arg = &e;
+	term_clear();
+	run_loop(&e);
+	a->redraw = prev;
+	a->redraw_arg = prev_arg;
+	editor_release(&e);
+	return 0;
+}

@@ -1,0 +1,199 @@
+/*
+ * edview.c: the editor's text area and status line.
+ *
+ * The fields are stacked in one column of virtual rows: a label row, then the field's
+ * soft-wrapped rows from its Layout. Drawing walks the visible virtual rows only and paints
+ * each row in runs of one style (selection over finding over plain text), so a key press
+ * redraws a screenful of cells and curses sends only the ones that changed.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "base/utf8.h"
+#include "tui/editor.h"
+#include "base/banned.h"
+
+static const StringId field_labels[FIELD_COUNT] = {
+	[FIELD_TITLE] = S_FIELD_TITLE,   [FIELD_SAPO] = S_FIELD_SAPO,
+	[FIELD_BODY] = S_FIELD_BODY,     [FIELD_BYLINE] = S_FIELD_BYLINE,
+	[FIELD_SECTION] = S_FIELD_SECTION, [FIELD_TAGS] = S_FIELD_TAGS,
+};
+
+const char *edview_field_label(const Editor *e, FieldId f)
+{
+	return app_str(e->app, field_labels[f]);
+}
+
+static int clamp(int v, int lo, int hi)
+{
+	return v < lo ? lo : v > hi ? hi : v;
+}
+
+void edview_geometry(Editor *e)
+{
+	int rows = term_rows(), cols = term_cols();
+	int top = 1, height = rows - 3;
+	e->side = e->pane_mode == PANE_SIDE ||
+		  (e->pane_mode == PANE_AUTO && cols >= EDITOR_SIDE_MIN_COLS);
+	e->text_y = top;
+	e->text_x = 0;
+	if (e->side) {
+		e->pane_w = clamp(e->pane_cols, 20, cols - 30);
+		e->text_w = cols - e->pane_w - 1;
+		e->text_h = height;
+		e->pane_x = e->text_w + 1;
+		e->pane_y = top;
+		e->pane_h = height;
+	} else {
+		e->pane_h = clamp(e->pane_rows, 3, height - 4);
+		e->text_w = cols;
+		e->text_h = height - e->pane_h - 1;
+		e->pane_x = 0;
+		e->pane_y = top + e->text_h + 1;
+		e->pane_w = cols;
+	}
+	long r = 0;
+	for (int f = 0; f < FIELD_COUNT; f++) {
+		doc_set_view(e->doc, f, e->text_w - 1, e->text_h);
+		e->field_row[f] = r;
+		r += 1 + (long)layout_nrows(doc_layout(e->doc, f));
+	}
+	e->field_row[FIELD_COUNT] = r;
+}
+
+/* The cursor's virtual row, and the scroll that keeps it (and its label) in view. */
+static long cursor_vrow(Editor *e, int *col)
+{
+	size_t row;
+	doc_cursor_rc(e->doc, &row, col);
+	return e->field_row[doc_field(e->doc)] + 1 + (long)row;
+}
+
+static void follow_cursor(Editor *e)
+{
+	int col;
+	long v = cursor_vrow(e, &col);
+	long label = e->field_row[doc_field(e->doc)];
+	if (v < e->scroll)
+		e->scroll = v - 1 == label ? label : v;
+	if (v >= e->scroll + e->text_h)
+		e->scroll = v - e->text_h + 1;
+	if (e->scroll < 0)
+		e->scroll = 0;
+}
+
+static Slot span_slot(int kind)
+{
+	return kind == CHECK_ERROR ? SLOT_SPELL_ERROR
+	     : kind == CHECK_WARNING ? SLOT_SPELL_WARNING : SLOT_SPELL_STYLE;
+}
+
+/* The style of the byte at off: selection, then a finding, then plain text. */
+static Slot style_at(const Overlay *o, size_t *si, size_t off, bool sel, size_t ss, size_t se)
+{
+	if (sel && off >= ss && off < se)
+		return SLOT_SELECTION;
+	while (*si < overlay_count(o) && overlay_get(o, *si)->end <= off)
+		(*si)++;
+	for (size_t i = *si; i < overlay_count(o); i++) {
+		const Span *sp = overlay_get(o, i);
+		if (sp->start > off)
+			break;
+		if (off < sp->end)
+			return span_slot(sp->kind);
+	}
+	return SLOT_TEXT;
+}
+
+static void draw_field_row(Editor *e, int y, FieldId f, size_t r)
+{
+	size_t len, ss = 0, se = 0;
+	const char *text = doc_text(e->doc, f, &len);
+	const LayoutRow *row = layout_row(doc_layout(e->doc, f), r);
+	const Overlay *o = doc_overlay(e->doc, f);
+	bool sel = f == doc_field(e->doc) && doc_selection(e->doc, &ss, &se);
+	size_t si = overlay_first_after(o, row->start);
+	int x = e->text_x, end_x = e->text_x + e->text_w;
+	size_t off = row->start;
+	while (off < row->end && x < end_x) {
+		Slot s = style_at(o, &si, off, sel, ss, se);
+		size_t run = off;
+		while (run < row->end && style_at(o, &si, run, sel, ss, se) == s)
+			run = utf8_next_grapheme(text, row->end, run);
+		x += term_put(y, x, text + off, run - off, end_x - x, s);
+		off = run;
+	}
+	term_fill(y, x, end_x - x, SLOT_TEXT);
+}
+
+static void draw_label(Editor *e, int y, FieldId f)
+{
+	const char *label = edview_field_label(e, f);
+	term_fill(y, e->text_x, e->text_w, SLOT_BORDER);
+	int x = e->text_x + term_puts(y, e->text_x, "── ", e->text_w, SLOT_BORDER);
+	x += term_puts(y, x, label, e->text_x + e->text_w - x, SLOT_FIELD_LABEL);
+	term_puts(y, x, " ", e->text_x + e->text_w - x, SLOT_BORDER);
+}
+
+void edview_draw_text(Editor *e)
+{
+	follow_cursor(e);
+	for (int i = 0; i < e->text_h; i++) {
+		long v = e->scroll + i;
+		int y = e->text_y + i;
+		if (v >= e->field_row[FIELD_COUNT]) {
+			term_fill(y, e->text_x, e->text_w, SLOT_TEXT);
+			continue;
+		}
+		int f = 0;
+		while (f + 1 < FIELD_COUNT && e->field_row[f + 1] <= v)
+			f++;
+		if (v == e->field_row[f])
+			draw_label(e, y, f);
+		else
+			draw_field_row(e, y, f, (size_t)(v - e->field_row[f] - 1));
+	}
+	int col;
+	long v = cursor_vrow(e, &col);
+	term_cursor(e->text_y + (int)(v - e->scroll), e->text_x + col, !e->pane_focus);
+}
+
+bool edview_click(Editor *e, int y, int x)
+{
+	if (y < e->text_y || y >= e->text_y + e->text_h || x < e->text_x ||
+	    x >= e->text_x + e->text_w)
+		return false;
+	long v = e->scroll + (y - e->text_y);
+	if (v >= e->field_row[FIELD_COUNT])
+		v = e->field_row[FIELD_COUNT] - 1;
+	int f = 0;
+	while (f + 1 < FIELD_COUNT && e->field_row[f + 1] <= v)
+		f++;
+	long r = v - e->field_row[f] - 1;
+	doc_click(e->doc, f, r < 0 ? 0 : (size_t)r, x - e->text_x, false);
+	e->pane_focus = false;
+	return true;
+}
+
+void edview_draw_status(Editor *e)
+{
+	App *a = e->app;
+	int y = term_rows() - 2, cols = term_cols(), x = 0;
+	char buf[96];
+	bool dirty = doc_is_dirty(e->doc);
+	term_fill(y, 0, cols, SLOT_STATUS);
+	snprintf(buf, sizeof buf, " %s ", app_str(a, dirty ? S_UNSAVED : S_SAVED));
+	x += term_puts(y, x, buf, cols - x, dirty ? SLOT_UNSAVED : SLOT_SAVED);
+	ImeMode m = doc_ime(e->doc);
+	snprintf(buf, sizeof buf, " %s ",
+		 app_str(a, m == IME_TELEX ? S_INPUT_TELEX : m == IME_VNI ? S_INPUT_VNI : S_INPUT_OFF));
+	x += term_puts(y, x, buf, cols - x, SLOT_STATUS);
+	size_t line, column;
+	doc_cursor_line(e->doc, &line, &column);
+	snprintf(buf, sizeof buf, "%zu:%zu ", line, column);
+	x += term_puts(y, x, buf, cols - x, SLOT_STATUS);
+	if (a->msg[0]) {
+		x += term_puts(y, x, " ", cols - x, SLOT_STATUS);
+		app_draw_message(a, x);
+	}
+}

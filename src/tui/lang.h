@@ -1,0 +1,125 @@
+/*
+ * lang.h: every word the full-screen interface shows, in Vietnamese and English.
+ *
+ * One list, STRING_LIST, holds each label, prompt, help line and message once; the enum and
+ * the two tables are made from it. The interface speaks Vietnamese unless the config says
+ * ui.language: en. This file includes no curses, so the table is unit-tested alone.
+ */
+#ifndef TUI_LANG_H
+#define TUI_LANG_H
+
+#include <stdbool.h>
+
+/* X(enum, Vietnamese, English). A %s or %d in one must appear in the other, in order. */
+#define STRING_LIST(X)                                                                     \
+	X(S_APP, "Tòa soạn", "Newsroom")                                                    \
+	X(S_VIEW_MINE, "Bài của tôi", "My articles")                                        \
+	X(S_VIEW_REVIEW, "Chờ duyệt", "Review queue")                                       \
+	X(S_VIEW_SCHEDULED, "Hẹn giờ", "Scheduled")                                         \
+	X(S_VIEW_PUBLISHED, "Đã đăng", "Published")                                         \
+	X(S_VIEW_ALL, "Tất cả", "All")                                                      \
+	X(S_COL_TITLE, "Tiêu đề", "Title")                                                  \
+	X(S_COL_AUTHOR, "Tác giả", "Author")                                                \
+	X(S_COL_STATE, "Trạng thái", "State")                                               \
+	X(S_COL_CHANGED, "Cập nhật", "Changed")                                             \
+	X(S_COL_WORDS, "Số chữ", "Words")                                                   \
+	X(S_EMPTY_LIST, "Không có bài nào.", "No articles.")                                \
+	X(S_NO_MATCH, "Không có bài nào khớp \"%s\".", "No article matches \"%s\".")        \
+	X(S_FILTER, "Lọc: ", "Filter: ")                                                    \
+	X(S_COUNT, "%d bài", "%d articles")                                                 \
+	X(S_FIELD_TITLE, "Tiêu đề", "Title")                                                \
+	X(S_FIELD_SAPO, "Sapo", "Lead")                                                     \
+	X(S_FIELD_BODY, "Nội dung", "Body")                                                 \
+	X(S_FIELD_BYLINE, "Tác giả", "Byline")                                              \
+	X(S_FIELD_SECTION, "Chuyên mục", "Section")                                         \
+	X(S_FIELD_TAGS, "Từ khóa", "Tags")                                                  \
+	X(S_NEW_ARTICLE, "Bài mới", "New article")                                          \
+	X(S_SAVED, "Đã lưu", "Saved")                                                       \
+	X(S_UNSAVED, "Chưa lưu", "Unsaved")                                                 \
+	X(S_SAVED_MSG, "Đã lưu bản %d.", "Saved version %d.")                               \
+	X(S_CREATED_MSG, "Đã tạo bài số %d.", "Created article %d.")                        \
+	X(S_NEED_TITLE, "Bài cần có tiêu đề trước khi lưu.", "The article needs a title first.") \
+	X(S_CONFLICT, "Có người đã lưu bản mới hơn: bản của bạn được giữ riêng, không ghi đè. " \
+		      "Hãy mở lại bài để so sánh.",                                          \
+	  "Someone saved a newer version: yours is kept apart, nothing was overwritten. "     \
+	  "Reopen the article to compare.")                                                  \
+	X(S_ASK_QUIT, "Bài chưa lưu. Lưu trước khi thoát? (c = có, k = không, Esc = ở lại)",  \
+	  "Unsaved changes. Save before quitting? (y = yes, n = no, Esc = stay)")            \
+	X(S_YES_KEYS, "cCyY", "yY")                                                          \
+	X(S_NO_KEYS, "kKnN", "nN")                                                           \
+	X(S_ASK_NOTE, "Ghi chú cho phóng viên: ", "Note for the writer: ")                  \
+	X(S_ASK_UNPUBLISH_NOTE, "Lý do gỡ bài: ", "Reason for unpublishing: ")              \
+	X(S_ASK_TIME, "Đăng lúc (HH:MM hoặc YYYY-MM-DD HH:MM): ",                            \
+	  "Publish at (HH:MM or YYYY-MM-DD HH:MM): ")                                        \
+	X(S_BAD_TIME, "Không hiểu thời gian \"%s\".", "Cannot read the time \"%s\".")       \
+	X(S_ASK_FIND, "Tìm: ", "Find: ")                                                    \
+	X(S_ASK_REPLACE, "Thay bằng: ", "Replace with: ")                                   \
+	X(S_ASK_GOTO, "Đến dòng: ", "Go to line: ")                                         \
+	X(S_NOT_FOUND, "Không tìm thấy \"%s\".", "\"%s\" not found.")                       \
+	X(S_REPLACED, "Đã thay %d chỗ.", "Replaced %d.")                                    \
+	X(S_FOLD_ON, "Tìm bỏ dấu: bật", "Ignore diacritics: on")                            \
+	X(S_FOLD_OFF, "Tìm bỏ dấu: tắt", "Ignore diacritics: off")                          \
+	X(S_ACTION_DONE, "%s: xong.", "%s: done.")                                          \
+	X(S_NOT_ALLOWED, "Bạn không thể \"%s\" bài này.", "You cannot \"%s\" this article.") \
+	X(S_CANCELLED, "Đã hủy.", "Cancelled.")                                             \
+	X(S_INPUT_OFF, "Gõ: thường", "Input: plain")                                        \
+	X(S_INPUT_TELEX, "Gõ: Telex", "Input: Telex")                                       \
+	X(S_INPUT_VNI, "Gõ: VNI", "Input: VNI")                                             \
+	X(S_INFO, "Thông tin", "Info")                                                      \
+	X(S_INFO_STATE, "Trạng thái: %s", "State: %s")                                      \
+	X(S_INFO_AUTHOR, "Người viết: %s", "Writer: %s")                                    \
+	X(S_INFO_WORDS, "Số chữ: %d", "Words: %d")                                          \
+	X(S_INFO_CHARS, "Ký tự: %d", "Characters: %d")                                      \
+	X(S_INFO_READING, "Đọc: %d phút", "Reading: %d min")                                \
+	X(S_INFO_SAVED, "Lưu lúc: %s", "Saved: %s")                                         \
+	X(S_INFO_NEVER, "chưa lưu", "never")                                                \
+	X(S_FINDINGS, "Lỗi (%d)", "Findings (%d)")                                          \
+	X(S_NO_FINDINGS, "Không thấy lỗi.", "No findings.")                                 \
+	X(S_SUGGEST_NONE, "(không có gợi ý)", "(no suggestion)")                            \
+	X(S_APPLIED, "Đã sửa thành \"%s\".", "Replaced with \"%s\".")                       \
+	X(S_IGNORED, "Bỏ qua \"%s\".", "Ignoring \"%s\".")                                  \
+	X(S_WORD_ADDED, "Đã thêm \"%s\" vào từ điển tòa soạn.",                              \
+	  "Added \"%s\" to the newsroom dictionary.")                                        \
+	X(S_NO_FINDING_HERE, "Không còn lỗi nào.", "No more findings.")                     \
+	X(S_HISTORY, "Ghi chú và lịch sử", "Notes and history")                             \
+	X(S_HIST_REVISION, "%s lưu bản %d", "%s saved version %d")                          \
+	X(S_HIST_CREATED, "%s tạo bài", "%s created it")                                     \
+	X(S_HIST_MOVE, "%s: %s → %s", "%s: %s → %s")                                        \
+	X(S_CHECK_OFF, "Kiểm tra chính tả tắt: %s", "Spell checking is off: %s")            \
+	X(S_TOO_SMALL, "Cửa sổ quá nhỏ (%dx%d). Cần ít nhất %dx%d.",                         \
+	  "The window is too small (%dx%d). It needs at least %dx%d.")                       \
+	X(S_HELP_TITLE, "Phím tắt (Esc để đóng)", "Keys (Esc closes)")                      \
+	X(S_HELP_QUEUE, "Danh sách bài", "Article lists")                                   \
+	X(S_HELP_EDITOR, "Trình soạn thảo", "Editor")                                       \
+	X(S_HELP_PANE, "Khung bên (sau F6)", "Side pane (after F6)")                      \
+	X(S_HELP_PROMPT, "Ô nhập", "Prompts")                                               \
+	X(S_HELP_ALL, "Mọi nơi", "Everywhere")                                              \
+	X(S_THEME_BAD, "Giao diện lỗi, dùng mặc định: %s", "Bad theme, using the default: %s") \
+	X(S_COPIED, "Đã chép %d ký tự.", "Copied %d characters.")                           \
+	X(S_CUT, "Đã cắt %d ký tự.", "Cut %d characters.")                                  \
+	X(S_REFRESHED, "Danh sách đã cập nhật.", "The list was refreshed.")                 \
+	X(S_READ_ONLY, "Chỉ xem: bạn không được sửa bài này.",                               \
+	  "Read-only: you may not edit this article.")
+
+typedef enum StringId {
+#define X(e, vi, en) e,
+	STRING_LIST(X)
+#undef X
+	STRING_COUNT
+} StringId;
+
+typedef enum Lang {
+	LANG_VI, /* the default */
+	LANG_EN,
+} Lang;
+
+/* "en" (any case, or "en_US"...) gives LANG_EN; anything else, NULL included, LANG_VI. */
+Lang lang_parse(const char *name);
+
+/* "vi" or "en", as the core's label functions want it. */
+const char *lang_code(Lang l);
+
+/* The text of id in l; never NULL (an out-of-range id gives ""). */
+const char *lang_str(Lang l, StringId id);
+
+#endif

@@ -1,0 +1,334 @@
+/*
+ * pane.c: the editor's side pane: (a) the checker's findings with numbered suggestions,
+ * (b) the article's facts, (c) editors' notes and the latest history, newest first.
+ *
+ * The pane is a list of lines built on every draw from the spans of every field (items) and
+ * the history; it scrolls so that the selected finding stays in view. Nothing here decides
+ * a rule: adding a word asks the desk, which refuses it for roles that may not.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/utf8.h"
+#include "base/when.h"
+#include "base/xalloc.h"
+#include "tui/editor.h"
+#include "base/banned.h"
+
+void pane_collect(Editor *e)
+{
+	e->nitems = 0;
+	for (int f = 0; f < FIELD_COUNT; f++) {
+		const Overlay *o = doc_overlay(e->doc, f);
+		for (size_t i = 0; i < overlay_count(o); i++) {
+			xgrow(&e->items, &e->capitems, e->nitems + 1, sizeof *e->items);
+			e->items[e->nitems].field = f;
+			e->items[e->nitems].span = *overlay_get(o, i);
+			e->nitems++;
+		}
+	}
+	if (e->pane_sel >= e->nitems)
+		e->pane_sel = e->nitems ? e->nitems - 1 : 0;
+}
+
+/* The text a finding covers. */
+static void item_text(Editor *e, const PaneItem *it, Str *out)
+{
+	size_t len;
+	const char *t = doc_text(e->doc, it->field, &len);
+	str_clear(out);
+	if (it->span.end <= len)
+		str_add(out, t + it->span.start, it->span.end - it->span.start);
+}
+
+/* A line of the pane: text and style; `item` is the finding it belongs to or -1. */
+typedef struct PaneLine {
+	Str text;
+	Slot slot;
+	long item;
+} PaneLine;
+
+typedef struct Lines {
+	PaneLine *v;
+	size_t n, cap;
+} Lines;
+
+static Str *add_line(Lines *l, Slot slot, long item)
+{
+	xgrow(&l->v, &l->cap, l->n + 1, sizeof *l->v);
+	PaneLine *p = &l->v[l->n++];
+	str_init(&p->text);
+	p->slot = slot;
+	p->item = item;
+	return &p->text;
+}
+
+static void finding_lines(Editor *e, Lines *l)
+{
+	App *a = e->app;
+	char buf[120];
+	Str word = STR_INIT;
+	app_format(a, buf, sizeof buf, S_FINDINGS, (int)e->nitems);
+	str_adds(add_line(l, SLOT_PANE_TITLE, -1), buf);
+	if (e->check_off[0])
+		str_adds(add_line(l, SLOT_DIM, -1), e->check_off);
+	else if (e->nitems == 0)
+		str_adds(add_line(l, SLOT_DIM, -1), app_str(a, S_NO_FINDINGS));
+	for (size_t i = 0; i < e->nitems; i++) {
+		CheckFinding cf;
+		bool sel = i == e->pane_sel && e->pane_focus;
+		Slot base = sel ? SLOT_PANE_SELECTED : SLOT_PANE;
+		item_text(e, &e->items[i], &word);
+		bool known = checker_get(e->checker, e->items[i].span.tag, &cf);
+		Str *s = add_line(l, cf.severity == CHECK_ERROR || !known ? SLOT_SPELL_ERROR
+				     : cf.severity == CHECK_WARNING ? SLOT_SPELL_WARNING
+								     : SLOT_SPELL_STYLE, (long)i);
+		if (sel)
+			l->v[l->n - 1].slot = SLOT_PANE_SELECTED;
+		str_addf(s, "%s %s", sel ? "▸" : "•", str_cstr(&word));
+		if (!known)
+			continue;
+		s = add_line(l, base, (long)i);
+		str_addf(s, "  %s", cf.message);
+		s = add_line(l, base, (long)i);
+		str_adds(s, " ");
+		for (size_t k = 0; k < cf.nsuggestions && k < 9; k++)
+			str_addf(s, " %zu %s", k + 1, cf.suggestions[k]);
+		if (cf.nsuggestions == 0)
+			str_addf(s, " %s", app_str(a, S_SUGGEST_NONE));
+	}
+	str_release(&word);
+}
+
+static void info_lines(Editor *e, Lines *l)
+{
+	App *a = e->app;
+	char buf[200];
+	Str t = STR_INIT;
+	const char *lang = lang_code(a->lang);
+	size_t words = doc_words(e->doc);
+	str_adds(add_line(l, SLOT_NORMAL, -1), "");
+	str_adds(add_line(l, SLOT_PANE_TITLE, -1), app_str(a, S_INFO));
+	app_format(a, buf, sizeof buf, S_INFO_STATE, state_label(e->art.state, lang));
+	str_adds(add_line(l, SLOT_PANE, -1), buf);
+	const char *who = *e->art.author_name ? e->art.author_name : e->art.author;
+	app_format(a, buf, sizeof buf, S_INFO_AUTHOR, who);
+	str_adds(add_line(l, SLOT_PANE, -1), buf);
+	app_format(a, buf, sizeof buf, S_INFO_WORDS, (int)words);
+	str_adds(add_line(l, SLOT_PANE, -1), buf);
+	app_format(a, buf, sizeof buf, S_INFO_CHARS, (int)doc_chars(e->doc));
+	str_adds(add_line(l, SLOT_PANE, -1), buf);
+	app_format(a, buf, sizeof buf, S_INFO_READING, (int)((words + 199) / 200));
+	str_adds(add_line(l, SLOT_PANE, -1), buf);
+	if (e->art.id && e->art.updated_at)
+		when_local(e->art.updated_at, &t);
+	else
+		str_adds(&t, app_str(a, S_INFO_NEVER));
+	app_format(a, buf, sizeof buf, S_INFO_SAVED, str_cstr(&t));
+	str_adds(add_line(l, SLOT_PANE, -1), buf);
+	str_release(&t);
+}
+
+/* Notes and moves, newest first; saved revisions only as a count-free line each. */
+static void history_lines(Editor *e, Lines *l)
+{
+	App *a = e->app;
+	const char *lang = lang_code(a->lang);
+	char buf[400];
+	Str t = STR_INIT;
+	if (e->history.n == 0)
+		return;
+	str_adds(add_line(l, SLOT_NORMAL, -1), "");
+	str_adds(add_line(l, SLOT_PANE_TITLE, -1), app_str(a, S_HISTORY));
+	for (size_t i = e->history.n; i-- > 0;) {
+		const Event *ev = &e->history.items[i];
+		const char *who = ev->who_name && *ev->who_name ? ev->who_name : ev->who;
+		str_clear(&t);
+		when_relative(ev->at, when_now(), lang, &t);
+		if (ev->is_revision)
+			app_format(a, buf, sizeof buf, S_HIST_REVISION, who, (int)ev->version);
+		else if (ev->created)
+			app_format(a, buf, sizeof buf, S_HIST_CREATED, who);
+		else
+			app_format(a, buf, sizeof buf, S_HIST_MOVE, who, state_label(ev->from, lang),
+				   state_label(ev->to, lang));
+		str_addf(add_line(l, SLOT_DIM, -1), "%s", str_cstr(&t));
+		str_addf(add_line(l, SLOT_PANE, -1), " %s", buf);
+		if (ev->note && *ev->note && !ev->is_revision && !ev->created)
+			str_addf(add_line(l, SLOT_MESSAGE, -1), " “%s”", ev->note);
+	}
+	str_release(&t);
+}
+
+void pane_draw(Editor *e)
+{
+	Lines l = {NULL, 0, 0};
+	finding_lines(e, &l);
+	info_lines(e, &l);
+	history_lines(e, &l);
+	/* Scroll so that the selected finding's lines are in view. */
+	size_t first = 0, last = 0, top = 0;
+	for (size_t i = 0; i < l.n; i++)
+		if (l.v[i].item == (long)e->pane_sel && e->pane_focus) {
+			if (!last)
+				first = i;
+			last = i + 1;
+		}
+	if (last > (size_t)e->pane_h)
+		top = last - (size_t)e->pane_h;
+	if (first < top)
+		top = first;
+	if (e->side)
+		for (int y = 0; y < e->pane_h; y++)
+			term_puts(e->pane_y + y, e->pane_x - 1, "│", 1, SLOT_BORDER);
+	else {
+		term_fill(e->pane_y - 1, 0, term_cols(), SLOT_BORDER);
+		for (int x = 0; x < term_cols(); x++)
+			term_puts(e->pane_y - 1, x, "─", 1, SLOT_BORDER);
+	}
+	free(e->row_item);
+	e->row_item = xcalloc((size_t)e->pane_h + 1, sizeof *e->row_item);
+	e->nrow_item = e->pane_h;
+	for (int y = 0; y < e->pane_h; y++) {
+		size_t i = top + (size_t)y;
+		e->row_item[y] = i < l.n ? l.v[i].item : -1;
+		int py = e->pane_y + y, px = e->pane_x + 1, w = e->pane_w - 1;
+		term_fill(py, e->pane_x, e->pane_w, SLOT_PANE);
+		if (i < l.n) {
+			Slot s = l.v[i].slot;
+			if (s == SLOT_PANE_SELECTED)
+				term_fill(py, px, w, s);
+			term_put(py, px, str_cstr(&l.v[i].text), l.v[i].text.len, w, s);
+		}
+	}
+	for (size_t i = 0; i < l.n; i++)
+		str_release(&l.v[i].text);
+	free(l.v);
+}
+
+size_t pane_item_at_cursor(Editor *e)
+{
+	FieldId f = doc_field(e->doc);
+	size_t off = doc_cursor(e->doc);
+	for (size_t i = 0; i < e->nitems; i++)
+		if (e->items[i].field == f && e->items[i].span.start <= off &&
+		    off <= e->items[i].span.end)
+			return i;
+	return e->nitems;
+}
+
+void pane_jump(Editor *e, size_t i)
+{
+	if (i >= e->nitems)
+		return;
+	doc_set_cursor(e->doc, e->items[i].field, e->items[i].span.start, false);
+	e->pane_sel = i;
+}
+
+void pane_apply(Editor *e, size_t i, int n)
+{
+	App *a = e->app;
+	CheckFinding cf;
+	if (i >= e->nitems || !checker_get(e->checker, e->items[i].span.tag, &cf)) {
+		app_message(a, false, "%s", app_str(a, S_NO_FINDING_HERE));
+		return;
+	}
+	if (n < 1 || (size_t)n > cf.nsuggestions) {
+		app_message(a, true, "%s", app_str(a, S_SUGGEST_NONE));
+		return;
+	}
+	if (e->read_only) {
+		app_message(a, true, "%s", app_str(a, S_READ_ONLY));
+		return;
+	}
+	char *s = xstrdup(cf.suggestions[n - 1]);
+	PaneItem it = e->items[i];
+	if (doc_replace_range(e->doc, it.field, it.span.start, it.span.end, s, strlen(s),
+			      editor_now_ms()))
+		app_say(a, false, S_APPLIED, s);
+	free(s);
+	editor_check_changes(e);
+	pane_collect(e);
+}
+
+/* Removes every span over the same text as item i, in every field. */
+static void drop_same(Editor *e, const char *word, size_t wlen)
+{
+	for (int f = 0; f < FIELD_COUNT; f++) {
+		Overlay *o = doc_overlay(e->doc, f);
+		size_t len;
+		const char *t = doc_text(e->doc, f, &len);
+		for (size_t j = overlay_count(o); j-- > 0;) {
+			const Span *sp = overlay_get(o, j);
+			if (sp->end - sp->start == wlen && memcmp(t + sp->start, word, wlen) == 0)
+				overlay_clear_range(o, sp->start, sp->end);
+		}
+	}
+}
+
+static void pane_ignore(Editor *e, bool add)
+{
+	App *a = e->app;
+	Str word = STR_INIT;
+	if (e->pane_sel >= e->nitems)
+		return;
+	item_text(e, &e->items[e->pane_sel], &word);
+	if (add) {
+		if (!desk_word_add(a->desk, str_cstr(&word))) {
+			app_message(a, true, "%s", desk_errmsg(a->desk));
+			str_release(&word);
+			return;
+		}
+		checker_add_word(e->checker, str_cstr(&word));
+		app_say(a, false, S_WORD_ADDED, str_cstr(&word));
+	} else {
+		checker_ignore(e->checker, word.s, word.len);
+		app_say(a, false, S_IGNORED, str_cstr(&word));
+	}
+	drop_same(e, word.s, word.len);
+	str_release(&word);
+	pane_collect(e);
+}
+
+bool pane_command(Editor *e, Command c, Key key)
+{
+	switch (c) {
+	case CMD_UP:
+		if (e->pane_sel > 0)
+			e->pane_sel--;
+		return true;
+	case CMD_DOWN:
+		if (e->pane_sel + 1 < e->nitems)
+			e->pane_sel++;
+		return true;
+	case CMD_JUMP:
+		pane_jump(e, e->pane_sel);
+		e->pane_focus = false;
+		return true;
+	case CMD_APPLY:
+		pane_apply(e, e->pane_sel, (int)(key_base(key) - '0'));
+		return true;
+	case CMD_IGNORE:
+		pane_ignore(e, false);
+		return true;
+	case CMD_ADD_WORD:
+		pane_ignore(e, true);
+		return true;
+	default:
+		return false;
+	}
+}
+
+bool pane_click(Editor *e, int y, int x)
+{
+	if (y < e->pane_y || y >= e->pane_y + e->pane_h || x < e->pane_x ||
+	    x >= e->pane_x + e->pane_w)
+		return false;
+	int row = y - e->pane_y;
+	long i = row < e->nrow_item ? e->row_item[row] : -1;
+	e->pane_focus = true;
+	if (i >= 0 && (size_t)i < e->nitems)
+		e->pane_sel = (size_t)i;
+	return true;
+}

@@ -1,0 +1,507 @@
+/*
+ * term.c: curses behind a small API.
+ *
+ * State is file-static because there is one terminal: whether curses is running, the colour
+ * mode, the slot attributes (a colour pair per slot, pair N+1 for slot N), the paste buffer
+ * and the signal that asked us to stop. Input is read with wget_wch; keys curses knows come as
+ * KEY_ codes (extended ones by their terminfo names, "kRIT5" = Ctrl+Right), and sequences it
+ * does not know (bracketed paste, xterm modifiers on some entries, Alt+key) arrive as ESC
+ * followed by their bytes, which decode_escape reads without waiting.
+ */
+#include "tui/term.h"
+
+#define NCURSES_WIDECHAR 1
+#include <curses.h>
+#include <errno.h>
+#include <langinfo.h>
+#include <locale.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <term.h>
+#include <unistd.h>
+#include <wchar.h>
+
+#include "base/str.h"
+#include "base/utf8.h"
+#include "base/xalloc.h"
+#include "base/banned.h"
+
+static bool running;
+static bool colors;               /* colour pairs in use */
+static bool direct;               /* the terminal takes 24-bit colours */
+static attr_t slot_attr[SLOT_COUNT];
+static short slot_pair[SLOT_COUNT];
+static Str paste;                 /* the last bracketed paste */
+static volatile sig_atomic_t stop_signal;
+static PanicHook previous_hook;
+
+static void panic_restore(void)
+{
+	term_stop();
+	if (previous_hook)
+		previous_hook();
+}
+
+static void on_stop_signal(int sig)
+{
+	stop_signal = sig;
+}
+
+static void catch_signals(void)
+{
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_stop_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	signal(SIGPIPE, SIG_IGN);
+}
+
+/* Writes an escape sequence straight to the terminal, after what curses has buffered. */
+static void emit(const char *seq, size_t len)
+{
+	fflush(stdout);
+	while (len > 0) {
+		ssize_t n = write(STDOUT_FILENO, seq, len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return;
+		seq += n;
+		len -= (size_t)n;
+	}
+}
+
+static attr_t to_curses_attrs(unsigned a)
+{
+	attr_t r = A_NORMAL;
+	if (a & ATTR_BOLD)
+		r |= A_BOLD;
+	if (a & ATTR_UNDERLINE)
+		r |= A_UNDERLINE;
+	if (a & ATTR_REVERSE)
+		r |= A_REVERSE;
+	if (a & ATTR_DIM)
+		r |= A_DIM;
+	if (a & ATTR_ITALIC)
+		r |= A_ITALIC;
+	return r;
+}
+
+static int pick_color(ThemeColor c)
+{
+	if (direct)
+		return (int)theme_color_rgb(c);
+	return COLORS >= 256 ? theme_color_256(c) : theme_color_8(c);
+}
+
+void term_set_theme(const Theme *theme)
+{
+	Theme mono;
+	if (!colors) {
+		theme_mono(&mono);
+		theme = &mono;
+	}
+	for (int i = 0; i < SLOT_COUNT; i++) {
+		const ThemeStyle *st = &theme->slot[i];
+		slot_attr[i] = to_curses_attrs(st->attrs);
+		slot_pair[i] = 0;
+		if (colors && (st->fg.kind != COLOR_DEFAULT || st->bg.kind != COLOR_DEFAULT)) {
+			slot_pair[i] = (short)(i + 1);
+			init_extended_pair(i + 1, pick_color(st->fg), pick_color(st->bg));
+		}
+	}
+}
+
+static bool no_color_env(void)
+{
+	const char *v = getenv("NO_COLOR");
+	return v && *v;
+}
+
+bool term_start(const Theme *theme, char *err, size_t errlen)
+{
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		snprintf(err, errlen, "the full-screen interface needs a terminal");
+		return false;
+	}
+	/* A session without a UTF-8 locale (LANG unset over SSH) would garble Vietnamese. */
+	const char *cs = nl_langinfo(CODESET);
+	if (!cs || strcmp(cs, "UTF-8") != 0)
+		setlocale(LC_CTYPE, "C.UTF-8");
+	if (!newterm(NULL, stdout, stdin)) {
+		snprintf(err, errlen, "cannot use the terminal '%s'", getenv("TERM") ? getenv("TERM") : "");
+		return false;
+	}
+	running = true;
+	previous_hook = xalloc_set_panic_hook(panic_restore);
+	catch_signals();
+	raw();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	meta(stdscr, TRUE);
+	set_escdelay(25);
+	colors = has_colors() && !no_color_env();
+	if (colors) {
+		start_color();
+		use_default_colors();
+		direct = tigetflag("RGB") > 0 || COLORS >= 0x1000000;
+	}
+	mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+	mouseinterval(0);
+	emit("\033[?2004h", 8);
+	term_set_theme(theme);
+	return true;
+}
+
+void term_stop(void)
+{
+	if (!running)
+		return;
+	running = false;
+	mousemask(0, NULL);
+	emit("\033[?2004l", 8);
+	endwin();
+	fflush(stdout);
+	str_release(&paste);
+}
+
+bool term_has_color(void)
+{
+	return colors;
+}
+
+int term_stop_signal(void)
+{
+	return stop_signal;
+}
+
+int term_rows(void)
+{
+	return LINES;
+}
+
+int term_cols(void)
+{
+	return COLS;
+}
+
+/* Reads one more input character without waiting; -1 when none is there. */
+static int next_char(int wait_ms)
+{
+	wint_t ch;
+	timeout(wait_ms);
+	int r = wget_wch(stdscr, &ch);
+	if (r == ERR)
+		return -1;
+	if (r == KEY_CODE_YES)
+		return -2 - (int)ch; /* a curses key inside a sequence: not ours */
+	return (int)ch;
+}
+
+/* xterm modifier parameter (2 = Shift, 3 = Alt, 5 = Ctrl ...) to our bits. */
+static Key mods_of(int m)
+{
+	Key k = 0;
+	if (m < 2)
+		return 0;
+	m -= 1;
+	if (m & 1)
+		k |= K_SHIFT;
+	if (m & 2)
+		k |= K_ALT;
+	if (m & 4)
+		k |= K_CTRLMOD;
+	return k;
+}
+
+static Key tilde_key(int n)
+{
+	switch (n) {
+	case 1: case 7: return K_HOME;
+	case 2: return K_INS;
+	case 3: return K_DEL;
+	case 4: case 8: return K_END;
+	case 5: return K_PGUP;
+	case 6: return K_PGDN;
+	case 11: return K_F1;
+	case 12: return K_F2;
+	case 13: return K_F3;
+	case 14: return K_F4;
+	case 15: return K_F5;
+	case 17: return K_F6;
+	case 18: return K_F7;
+	case 19: return K_F8;
+	case 20: return K_F9;
+	case 21: return K_F10;
+	case 23: return K_F11;
+	case 24: return K_F12;
+	default: return K_NONE;
+	}
+}
+
+static Key letter_key(int c)
+{
+	switch (c) {
+	case 'A': return K_UP;
+	case 'B': return K_DOWN;
+	case 'C': return K_RIGHT;
+	case 'D': return K_LEFT;
+	case 'H': return K_HOME;
+	case 'F': return K_END;
+	case 'P': return K_F1;
+	case 'Q': return K_F2;
+	case 'R': return K_F3;
+	case 'S': return K_F4;
+	case 'Z': return K_TAB | K_SHIFT;
+	default: return K_NONE;
+	}
+}
+
+/* Collects a bracketed paste up to ESC [ 2 0 1 ~ (the end marker is not kept). */
+static void read_paste(TermEvent *ev)
+{
+	static const char end[] = "\033[201~";
+	str_clear(&paste);
+	for (;;) {
+		int c = next_char(2000);
+		if (c == -1)
+			break; /* the terminal never closed the paste: keep what came */
+		if (c < -1)
+			continue;
+		utf8_add(&paste, c == '\r' ? '\n' : c);
+		if (paste.len >= 6 && memcmp(paste.s + paste.len - 6, end, 6) == 0) {
+			str_truncate(&paste, paste.len - 6);
+			break;
+		}
+	}
+	ev->key = K_PASTE;
+	ev->text = str_cstr(&paste);
+	ev->len = paste.len;
+}
+
+/* After ESC: a CSI or SS3 sequence, Alt+key, or a lone Escape. */
+static void decode_escape(TermEvent *ev)
+{
+	int c = next_char(0);
+	if (c == -1) {
+		ev->key = K_ESC;
+		return;
+	}
+	if (c != '[' && c != 'O') {
+		ev->key = c == 127 || c == 8 ? (K_BS | K_ALT) : c < -1 ? K_ESC : (Key)c | K_ALT;
+		return;
+	}
+	int params[4] = {0}, np = 0, fin = 0;
+	for (int i = 0; i < 32; i++) {
+		int d = next_char(0);
+		if (d < 0)
+			break;
+		if (d >= '0' && d <= '9') {
+			params[np < 4 ? np : 3] = params[np < 4 ? np : 3] * 10 + (d - '0');
+		} else if (d == ';') {
+			np++;
+		} else if (d >= 0x40 && d <= 0x7e) {
+			fin = d;
+			break;
+		}
+	}
+	if (fin == '~' && params[0] == 200) {
+		read_paste(ev);
+		return;
+	}
+	Key k = fin == '~' ? tilde_key(params[0]) : letter_key(fin);
+	if (k == K_NONE) {
+		ev->key = K_NONE; /* an unknown sequence: ignored, never typed as text */
+		return;
+	}
+	ev->key = k | mods_of(fin == '~' ? params[1] : (np ? params[1] : params[0]));
+}
+
+/* "kRIT5" and friends: terminfo names of modified keys. */
+static Key extended_key(int code)
+{
+	static const struct {
+		const char *name;
+		Key key;
+	} names[] = {
+		{"kUP", K_UP}, {"kDN", K_DOWN}, {"kLFT", K_LEFT}, {"kRIT", K_RIGHT},
+		{"kHOM", K_HOME}, {"kEND", K_END}, {"kDC", K_DEL}, {"kIC", K_INS},
+		{"kNXT", K_PGDN}, {"kPRV", K_PGUP},
+	};
+	const char *n = keyname(code);
+	if (!n)
+		return K_NONE;
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+		size_t l = strlen(names[i].name);
+		if (strncmp(n, names[i].name, l) == 0 && n[l] >= '2' && n[l] <= '8' && !n[l + 1])
+			return names[i].key | mods_of(n[l] - '0');
+	}
+	return K_NONE;
+}
+
+static void mouse_event(TermEvent *ev)
+{
+	MEVENT me;
+	ev->key = K_NONE;
+	if (getmouse(&me) != OK)
+		return;
+	ev->key = K_MOUSE;
+	ev->y = me.y;
+	ev->x = me.x;
+	ev->button = (me.bstate & BUTTON4_PRESSED) ? 4 : (me.bstate & BUTTON5_PRESSED) ? 5 : 1;
+}
+
+static Key function_key(wint_t ch, TermEvent *ev)
+{
+	switch (ch) {
+	case KEY_UP: return K_UP;
+	case KEY_DOWN: return K_DOWN;
+	case KEY_LEFT: return K_LEFT;
+	case KEY_RIGHT: return K_RIGHT;
+	case KEY_SR: return K_UP | K_SHIFT;
+	case KEY_SF: return K_DOWN | K_SHIFT;
+	case KEY_SLEFT: return K_LEFT | K_SHIFT;
+	case KEY_SRIGHT: return K_RIGHT | K_SHIFT;
+	case KEY_HOME: return K_HOME;
+	case KEY_END: return K_END;
+	case KEY_SHOME: return K_HOME | K_SHIFT;
+	case KEY_SEND: return K_END | K_SHIFT;
+	case KEY_PPAGE: return K_PGUP;
+	case KEY_NPAGE: return K_PGDN;
+	case KEY_IC: return K_INS;
+	case KEY_DC: return K_DEL;
+	case KEY_BACKSPACE: return K_BS;
+	case KEY_ENTER: return K_ENTER;
+	case KEY_BTAB: return K_TAB | K_SHIFT;
+	case KEY_RESIZE: return K_RESIZE;
+	case KEY_MOUSE: mouse_event(ev); return ev->key;
+	default: break;
+	}
+	if (ch >= (wint_t)KEY_F(1) && ch <= (wint_t)KEY_F(12))
+		return K_F1 + (Key)(ch - KEY_F(1));
+	if (ch >= (wint_t)KEY_F(13) && ch <= (wint_t)KEY_F(24))
+		return (K_F1 + (Key)(ch - KEY_F(13))) | K_SHIFT;
+	return extended_key((int)ch);
+}
+
+void term_read(TermEvent *ev, int timeout_ms)
+{
+	wint_t ch;
+	memset(ev, 0, sizeof *ev);
+	timeout(timeout_ms);
+	int r = wget_wch(stdscr, &ch);
+	if (r == ERR) {
+		ev->key = K_TICK;
+		return;
+	}
+	if (r == KEY_CODE_YES) {
+		ev->key = function_key(ch, ev);
+		return;
+	}
+	switch (ch) {
+	case 27: decode_escape(ev); return;
+	case '\r': case '\n': ev->key = K_ENTER; return;
+	case '\t': ev->key = K_TAB; return;
+	case 127: case 8: ev->key = K_BS; return;
+	default: ev->key = (Key)ch; return;
+	}
+}
+
+int term_put(int y, int x, const char *s, size_t len, int maxcols, Slot slot)
+{
+	int used = 0;
+	size_t off = 0;
+	if (y < 0 || y >= LINES || x >= COLS || maxcols <= 0)
+		return 0;
+	attr_set(slot_attr[slot], slot_pair[slot], NULL);
+	move(y, x);
+	while (off < len) {
+		size_t next = utf8_next_grapheme(s, len, off);
+		int32_t cp;
+		size_t n = utf8_decode(s + off, len - off, &cp);
+		int w = (int)utf8_width(s + off, next - off);
+		if (n == 0 || cp < 0x20 || cp == 0x7f) {
+			w = 1;
+			if (used + w > maxcols)
+				break;
+			addch('?');
+		} else {
+			if (used + w > maxcols)
+				break;
+			addnstr(s + off, (int)(next - off));
+		}
+		used += w;
+		off = next > off ? next : off + 1;
+	}
+	return used;
+}
+
+int term_puts(int y, int x, const char *s, int maxcols, Slot slot)
+{
+	return term_put(y, x, s, strlen(s), maxcols, slot);
+}
+
+void term_fill(int y, int x, int cols, Slot slot)
+{
+	if (y < 0 || y >= LINES || cols <= 0)
+		return;
+	attr_set(slot_attr[slot], slot_pair[slot], NULL);
+	mvhline(y, x, ' ', cols);
+}
+
+void term_clear(void)
+{
+	erase();
+}
+
+static int cursor_y, cursor_x;
+static bool cursor_on;
+
+void term_cursor(int y, int x, bool visible)
+{
+	cursor_y = y;
+	cursor_x = x;
+	cursor_on = visible;
+}
+
+void term_refresh(void)
+{
+	curs_set(cursor_on ? 1 : 0);
+	if (cursor_on)
+		move(cursor_y, cursor_x);
+	refresh();
+}
+
+static const char b64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+void term_clipboard(const char *text, size_t len)
+{
+	Str s = STR_INIT;
+	str_adds(&s, "\033]52;c;");
+	for (size_t i = 0; i < len; i += 3) {
+		uint32_t v = (uint32_t)(unsigned char)text[i] << 16;
+		if (i + 1 < len)
+			v |= (uint32_t)(unsigned char)text[i + 1] << 8;
+		if (i + 2 < len)
+			v |= (unsigned char)text[i + 2];
+		str_addc(&s, b64[v >> 18 & 63]);
+		str_addc(&s, b64[v >> 12 & 63]);
+		str_addc(&s, i + 1 < len ? b64[v >> 6 & 63] : '=');
+		str_addc(&s, i + 2 < len ? b64[v & 63] : '=');
+	}
+	str_adds(&s, "\007");
+	refresh();
+	emit(s.s, s.len);
+	str_release(&s);
+}
+
+void term_beep(void)
+{
+	beep();
+}

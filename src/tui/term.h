@@ -1,0 +1,77 @@
+/*
+ * term.h: the terminal, the one module that talks to curses.
+ *
+ * It sets the terminal up (ncursesw, UTF-8, raw mode so Ctrl-S/Ctrl-Q/Ctrl-Z reach us,
+ * bracketed paste, mouse), turns input into Keys (wide characters, escape sequences with
+ * Shift/Ctrl/Alt, pastes, clicks, resizes), draws styled text by theme slot, and puts the
+ * terminal back on every way out: a normal exit, SIGTERM/SIGHUP/SIGINT, and an abort
+ * through the xalloc panic hook. Only one terminal exists, so its state is file-static here.
+ */
+#ifndef TUI_TERM_H
+#define TUI_TERM_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "tui/keys.h"
+#include "tui/theme.h"
+
+typedef struct TermEvent {
+	Key key;            /* K_TICK when nothing happened within the timeout */
+	const char *text;   /* K_PASTE: the pasted bytes (owned by term, valid until next read) */
+	size_t len;
+	int y, x;           /* K_MOUSE: the cell */
+	int button;         /* K_MOUSE: 1 left click, 4 wheel up, 5 wheel down */
+} TermEvent;
+
+/*
+ * Takes over the terminal. Colours: none when NO_COLOR is set (non-empty) or the terminal
+ * has none; otherwise the theme at 8, 256 or direct colour, whichever the terminal offers.
+ * Returns false with a message when standard input or output is not a terminal.
+ */
+bool term_start(const Theme *theme, char *err, size_t errlen);
+
+/* Gives the terminal back (safe to call twice, and from the panic hook). */
+void term_stop(void);
+
+/* Applies another theme (after term_start). */
+void term_set_theme(const Theme *theme);
+
+/* True if colours are in use (not NO_COLOR, not monochrome). */
+bool term_has_color(void);
+
+/* Waits up to timeout_ms for input; fills ev (K_TICK on timeout or signal). */
+void term_read(TermEvent *ev, int timeout_ms);
+
+/* The signal that asked us to stop (SIGTERM, SIGHUP, SIGINT), or 0. */
+int term_stop_signal(void);
+
+/* The screen size in cells. */
+int term_rows(void);
+int term_cols(void);
+
+/* Draws len bytes of UTF-8 at (y, x) in slot's style, clipped to maxcols columns (whole
+ * grapheme clusters only); returns the columns used. Control characters show as '?'. */
+int term_put(int y, int x, const char *s, size_t len, int maxcols, Slot slot);
+int term_puts(int y, int x, const char *s, int maxcols, Slot slot);
+
+/* Fills cols cells from (y, x) with spaces in slot's style. */
+void term_fill(int y, int x, int cols, Slot slot);
+
+/* Clears the whole screen (for a screen change, never per key). */
+void term_clear(void);
+
+/* Where the cursor rests after the next refresh; visible false hides it. */
+void term_cursor(int y, int x, bool visible);
+
+/* Sends what was drawn to the terminal (only the cells that changed). */
+void term_refresh(void);
+
+/* Copies text to the user's own clipboard with OSC 52 (works over SSH). */
+void term_clipboard(const char *text, size_t len);
+
+/* Rings the bell (a refused key). */
+void term_beep(void);
+
+#endif

@@ -1,0 +1,449 @@
+/*
+ * tui.c: the entry point, the theme choice, and the pieces every screen shares: the title
+ * bar, the status line with its message, the key bar drawn from the binding table, one-line
+ * prompts, yes/no questions and the help screen.
+ *
+ * An App lives on tui_run's stack for the whole session. Screens draw into curses through
+ * term.h and set a.redraw so that a resize or a closing prompt can repaint them; the message
+ * stays until the next key that does something else.
+ */
+#include "tui/tui.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "base/utf8.h"
+#include "base/xalloc.h"
+#include "news/config.h"
+#include "tui/app.h"
+#include "base/banned.h"
+
+const char *app_str(const App *a, StringId id)
+{
+	return lang_str(a->lang, id);
+}
+
+const char *app_action_label(const App *a, Action act)
+{
+	return action_label(act, lang_code(a->lang));
+}
+
+void app_message(App *a, bool error, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(a->msg, sizeof a->msg, fmt, ap);
+	va_end(ap);
+	a->msg_error = error;
+}
+
+/* Formats from the string table are not literals; the table's test checks their directives. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+void app_say(App *a, bool error, StringId id, ...)
+{
+	va_list ap;
+	va_start(ap, id);
+	vsnprintf(a->msg, sizeof a->msg, lang_str(a->lang, id), ap);
+	va_end(ap);
+	a->msg_error = error;
+}
+
+void app_format(const App *a, char *buf, size_t len, StringId id, ...)
+{
+	va_list ap;
+	va_start(ap, id);
+	vsnprintf(buf, len, lang_str(a->lang, id), ap);
+	va_end(ap);
+}
+#pragma GCC diagnostic pop
+
+void app_clear_message(App *a)
+{
+	a->msg[0] = '\0';
+	a->msg_error = false;
+}
+
+static void app_redraw(App *a)
+{
+	term_clear();
+	if (!app_too_small(a) && a->redraw)
+		a->redraw(a->redraw_arg);
+	term_refresh();
+}
+
+void app_read(App *a, TermEvent *ev)
+{
+	term_read(ev, APP_TICK_MS);
+	if (term_stop_signal()) {
+		a->quit = true;
+		ev->key = K_TICK;
+	}
+	if (ev->key == K_RESIZE)
+		app_redraw(a);
+	if (ev->key == K_TICK && a->tick)
+		a->tick(a->tick_arg);
+}
+
+bool app_too_small(App *a)
+{
+	int r = term_rows(), c = term_cols();
+	if (r >= APP_MIN_ROWS && c >= APP_MIN_COLS)
+		return false;
+	char buf[200];
+	app_format(a, buf, sizeof buf, S_TOO_SMALL, c, r, APP_MIN_COLS, APP_MIN_ROWS);
+	term_clear();
+	/* Wrap the message by hand over the rows there are. */
+	size_t len = strlen(buf), off = 0;
+	for (int y = 0; y < r && off < len; y++) {
+		size_t end = off;
+		int w = 0;
+		while (end < len) {
+			size_t next = utf8_next_grapheme(buf, len, end);
+			int cw = (int)utf8_width(buf + end, next - end);
+			if (w + cw > c)
+				break;
+			w += cw;
+			end = next;
+		}
+		if (end == off)
+			break;
+		term_put(y, 0, buf + off, end - off, c, SLOT_ERROR_MESSAGE);
+		off = end;
+	}
+	term_cursor(0, 0, false);
+	return true;
+}
+
+void app_title(App *a, const char *left, const char *right)
+{
+	int cols = term_cols();
+	term_fill(0, 0, cols, SLOT_TITLE_BAR);
+	int used = term_puts(0, 1, left, cols - 2, SLOT_TITLE_BAR);
+	int rw = (int)utf8_width(right, strlen(right));
+	if (rw > 0 && used + rw + 3 < cols)
+		term_puts(0, cols - rw - 1, right, rw, SLOT_TITLE_BAR);
+}
+
+int app_draw_message(App *a, int x)
+{
+	int y = term_rows() - 2, cols = term_cols();
+	if (!a->msg[0] || x >= cols)
+		return 0;
+	return term_puts(y, x, a->msg, cols - x, a->msg_error ? SLOT_ERROR_MESSAGE : SLOT_MESSAGE);
+}
+
+/* Draws one bar entry if it fits; returns the new x, or -1 when it did not fit. */
+static int bar_entry(App *a, int y, int x, const Binding *b)
+{
+	char key[32];
+	int cols = term_cols();
+	key_label(b->key, key, sizeof key);
+	const char *label = command_label(b->cmd, a->lang);
+	int need = (int)utf8_width(key, strlen(key)) + 1 + (int)utf8_width(label, strlen(label));
+	if (x + need > cols)
+		return -1;
+	x += term_puts(y, x, key, cols - x, SLOT_BAR_KEY);
+	x += 1;
+	x += term_puts(y, x, label, cols - x, SLOT_BAR_LABEL);
+	return x + 2;
+}
+
+/*
+ * The screen's own commands come first, then the ones offered everywhere (help, quit), so a
+ * narrow terminal loses the keys the user is most likely to know already.
+ */
+void app_keybar(App *a, int screen, OfferFn offer, void *arg)
+{
+	int y = term_rows() - 1, x = 0;
+	size_t n;
+	const Binding *b = keys_bindings(&n);
+	bool shown[COMMAND_COUNT] = {false};
+	term_fill(y, 0, term_cols(), SLOT_BAR_LABEL);
+	for (int pass = 0; pass < 2; pass++) {
+		for (size_t i = 0; i < n; i++) {
+			bool global = (b[i].screens & ~screen) != 0 && b[i].screens != screen &&
+				      (b[i].cmd == CMD_HELP || b[i].cmd == CMD_QUIT);
+			if (!(b[i].screens & screen) || !b[i].bar || shown[b[i].cmd] ||
+			    global != (pass == 1))
+				continue;
+			if (offer && !offer(arg, b[i].cmd))
+				continue;
+			int nx = bar_entry(a, y, x, &b[i]);
+			if (nx < 0)
+				continue;
+			shown[b[i].cmd] = true;
+			x = nx;
+		}
+	}
+}
+
+/* One-line prompt: state and drawing. */
+typedef struct Prompt {
+	const char *label;
+	Str text;
+	size_t cur;    /* byte offset of the cursor */
+	bool *fold;
+	bool fresh;    /* the initial text is untouched: typing replaces it */
+} Prompt;
+
+static void prompt_draw(App *a, Prompt *p)
+{
+	int y = term_rows() - 2, cols = term_cols();
+	term_fill(y, 0, cols, SLOT_NORMAL);
+	int x = term_puts(y, 0, p->label, cols - 1, SLOT_MESSAGE);
+	if (p->fold) {
+		const char *f = app_str(a, *p->fold ? S_FOLD_ON : S_FOLD_OFF);
+		int fw = (int)utf8_width(f, strlen(f));
+		if (x + fw + 10 < cols)
+			term_puts(y, cols - fw - 1, f, fw, SLOT_DIM);
+	}
+	/* Show the end of the text when it is wider than the room. */
+	size_t start = 0;
+	int room = cols - x - 1 - (p->fold ? 20 : 0);
+	if (room < 4)
+		room = cols - x - 1;
+	while ((int)utf8_width(p->text.s + start, p->cur - start) > room)
+		start = utf8_next_grapheme(p->text.s, p->text.len, start);
+	int cx = x + (int)utf8_width(str_cstr(&p->text) + start, p->cur - start);
+	term_put(y, x, str_cstr(&p->text) + start, p->text.len - start, room,
+		 p->fresh ? SLOT_SELECTION : SLOT_NORMAL);
+	app_keybar(a, SCR_PROMPT, NULL, NULL);
+	term_cursor(y, cx, true);
+	term_refresh();
+}
+
+static void prompt_insert(Prompt *p, const char *s, size_t len)
+{
+	Str t = STR_INIT;
+	str_add(&t, p->text.s ? p->text.s : "", p->cur);
+	for (size_t i = 0; i < len; i++)
+		str_addc(&t, (s[i] == '\n' || s[i] == '\r' || s[i] == '\t') ? ' ' : s[i]);
+	size_t cur = t.len;
+	str_add(&t, str_cstr(&p->text) + p->cur, p->text.len - p->cur);
+	str_release(&p->text);
+	p->text = t;
+	p->cur = cur;
+}
+
+static void prompt_delete(Prompt *p, size_t from, size_t to)
+{
+	if (from >= to)
+		return;
+	memmove(p->text.s + from, p->text.s + to, p->text.len - to);
+	str_truncate(&p->text, p->text.len - (to - from));
+	p->cur = from;
+}
+
+/* Handles one editing key; returns 1 accept, -1 cancel, 0 go on. */
+static int prompt_key(Prompt *p, const TermEvent *ev)
+{
+	const char *s = str_cstr(&p->text);
+	Command c = keys_lookup(SCR_PROMPT, ev->key);
+	if (c == CMD_ACCEPT)
+		return 1;
+	if (c == CMD_CANCEL || ev->key == K_CTRL('q'))
+		return -1;
+	if (c == CMD_FOLD && p->fold) {
+		*p->fold = !*p->fold;
+		return 0;
+	}
+	if (p->fresh && (key_is_text(ev->key) || ev->key == K_PASTE)) {
+		str_clear(&p->text);
+		p->cur = 0;
+	}
+	p->fresh = false;
+	switch (ev->key) {
+	case K_BS:
+		prompt_delete(p, utf8_prev_grapheme(s, p->text.len, p->cur), p->cur);
+		break;
+	case K_DEL:
+		if (p->cur < p->text.len)
+			prompt_delete(p, p->cur, utf8_next_grapheme(s, p->text.len, p->cur));
+		break;
+	case K_LEFT:
+		p->cur = utf8_prev_grapheme(s, p->text.len, p->cur);
+		break;
+	case K_RIGHT:
+		p->cur = p->cur < p->text.len ? utf8_next_grapheme(s, p->text.len, p->cur) : p->cur;
+		break;
+	case K_HOME: case K_CTRL('a'):
+		p->cur = 0;
+		break;
+	case K_END: case K_CTRL('e'):
+		p->cur = p->text.len;
+		break;
+	case K_CTRL('u'):
+		prompt_delete(p, 0, p->cur);
+		break;
+	case K_PASTE:
+		prompt_insert(p, ev->text, ev->len);
+		break;
+	default:
+		if (key_is_text(ev->key)) {
+			char buf[4];
+			size_t n = utf8_encode(ev->key, buf);
+			prompt_insert(p, buf, n);
+		}
+	}
+	return 0;
+}
+
+bool app_prompt(App *a, const char *label, const char *initial, Str *out, bool *fold)
+{
+	Prompt p = {label, STR_INIT, 0, fold, initial && *initial};
+	int r = 0;
+	if (initial)
+		str_adds(&p.text, initial);
+	p.cur = p.text.len;
+	while (r == 0 && !a->quit) {
+		TermEvent ev;
+		prompt_draw(a, &p);
+		app_read(a, &ev);
+		if (ev.key == K_TICK || ev.key == K_RESIZE || ev.key == K_MOUSE)
+			continue;
+		r = prompt_key(&p, &ev);
+	}
+	str_clear(out);
+	bool ok = r == 1 && utf8_nfc(str_cstr(&p.text), p.text.len, out);
+	str_release(&p.text);
+	app_clear_message(a);
+	app_redraw(a);
+	return ok;
+}
+
+int app_ask(App *a, const char *question)
+{
+	const char *yes = app_str(a, S_YES_KEYS), *no = app_str(a, S_NO_KEYS);
+	int answer = -2;
+	while (answer == -2 && !a->quit) {
+		int y = term_rows() - 2;
+		term_fill(y, 0, term_cols(), SLOT_NORMAL);
+		int x = term_puts(y, 0, question, term_cols() - 1, SLOT_MESSAGE);
+		term_cursor(y, x < term_cols() ? x : term_cols() - 1, true);
+		term_refresh();
+		TermEvent ev;
+		app_read(a, &ev);
+		if (ev.key == K_ESC || ev.key == K_CTRL('q'))
+			answer = -1;
+		else if (ev.key > 0 && ev.key < 128 && strchr(yes, (char)ev.key))
+			answer = 1;
+		else if (ev.key > 0 && ev.key < 128 && strchr(no, (char)ev.key))
+			answer = 0;
+	}
+	app_redraw(a);
+	return answer == -2 ? -1 : answer;
+}
+
+/* The help screen: the binding table as text, scrolled. */
+static void help_draw(App *a, const Str *text, int top)
+{
+	int rows = term_rows(), cols = term_cols(), y = 1, line = 0;
+	term_clear();
+	app_title(a, app_str(a, S_HELP_TITLE), "");
+	const char *p = str_cstr(text), *end = p + text->len;
+	while (p < end && y < rows) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		size_t len = nl ? (size_t)(nl - p) : (size_t)(end - p);
+		if (line++ >= top) {
+			const char *tab = memchr(p, '\t', len);
+			if (len && p[0] == '#') {
+				term_put(y, 1, p + 2, len - 2, cols - 2, SLOT_HEADER);
+			} else if (tab) {
+				term_put(y, 2, p, (size_t)(tab - p), 18, SLOT_BAR_KEY);
+				term_put(y, 22, tab + 1, len - (size_t)(tab - p) - 1, cols - 23, SLOT_NORMAL);
+			}
+			y++;
+		}
+		p += len + 1;
+	}
+	term_cursor(0, 0, false);
+	term_refresh();
+}
+
+void app_help(App *a)
+{
+	Str text = STR_INIT;
+	int top = 0, lines = 0;
+	keys_help_text(a->lang, &text);
+	for (size_t i = 0; i < text.len; i++)
+		lines += text.s[i] == '\n';
+	for (;;) {
+		if (!app_too_small(a))
+			help_draw(a, &text, top);
+		else
+			term_refresh();
+		TermEvent ev;
+		app_read(a, &ev);
+		int page = term_rows() - 2, max = lines - page > 0 ? lines - page : 0;
+		if (a->quit || ev.key == K_ESC || ev.key == K_F1 || ev.key == 'q' ||
+		    ev.key == K_CTRL('g') || ev.key == K_ENTER)
+			break;
+		if (ev.key == K_DOWN || (ev.key == K_MOUSE && ev.button == 5))
+			top++;
+		else if (ev.key == K_UP || (ev.key == K_MOUSE && ev.button == 4))
+			top--;
+		else if (ev.key == K_PGDN || ev.key == ' ')
+			top += page;
+		else if (ev.key == K_PGUP)
+			top -= page;
+		top = top < 0 ? 0 : top > max ? max : top;
+	}
+	str_release(&text);
+	app_redraw(a);
+}
+
+/* The theme named in the config: built-in default, a name in themes/, or a path. */
+static void load_theme(App *a, const Config *cfg)
+{
+	const char *name = cfg && cfg->theme && *cfg->theme ? cfg->theme : "default";
+	char err[400];
+	char *path;
+	theme_default(&a->theme);
+	if (strchr(name, '/') || strstr(name, ".yaml")) {
+		path = xstrdup(name);
+	} else {
+		char *dir = config_themes_dir();
+		Str p = STR_INIT;
+		str_addf(&p, "%s/%s.yaml", dir ? dir : "themes", name);
+		free(dir);
+		path = str_detach(&p);
+	}
+	/* The built-in default needs no file; any other failure is shown. */
+	bool optional = strcmp(name, "default") == 0 && access(path, F_OK) != 0;
+	if (!optional && !theme_load(&a->theme, path, err, sizeof err))
+		app_say(a, true, S_THEME_BAD, err);
+	free(path);
+}
+
+int tui_print_keys(const char *lang)
+{
+	Str md = STR_INIT;
+	keys_markdown(lang_parse(lang), &md);
+	fwrite(md.s, 1, md.len, stdout);
+	str_release(&md);
+	return 0;
+}
+
+int tui_run(Desk *d, int64_t article_id)
+{
+	App a;
+	char err[256];
+	memset(&a, 0, sizeof a);
+	a.desk = d;
+	a.me = desk_actor(d);
+	const Config *cfg = desk_config(d);
+	a.lang = lang_parse(cfg ? cfg->language : NULL);
+	load_theme(&a, cfg);
+	if (!term_start(&a.theme, err, sizeof err)) {
+		fprintf(stderr, "toasoan: error: %s\n", err);
+		return 1;
+	}
+	int rc = article_id ? editor_run(&a, article_id) : queue_run(&a);
+	term_stop();
+	if (rc != 0 && a.msg[0])
+		fprintf(stderr, "toasoan: error: %s\n", a.msg);
+	return rc;
+}

@@ -1,0 +1,335 @@
+/*
+ * syllable.c: a syllable is held as an array of lower-case toneless letters (base) with the
+ * written case beside it and the tone kept apart with the index of the letter that carried
+ * it. Parsing is greedy on the initial (ngh before ng before n), with two special initials:
+ * qu (the u is a glide, so the rhyme is looked up in its own table) and gi (the i is shared
+ * with the rhyme when a consonant or ê follows: gìn, giếng). The rhyme is then looked up in a
+ * fixed table of the Vietnamese rhymes written without tone. The tone places follow from the
+ * nucleus alone, so every check here is a pure function of the letters.
+ */
+#include "viet/syllable.h"
+
+#include <string.h>
+
+#include "base/utf8.h"
+#include "base/banned.h"
+
+/* Every rhyme of the language, toneless, as written after an initial other than qu. */
+static const char *const rhymes[] = {
+	"a", "ac", "ach", "ai", "am", "an", "ang", "anh", "ao", "ap", "at", "au", "ay",
+	"ăc", "ăm", "ăn", "ăng", "ăp", "ăt",
+	"âc", "âm", "ân", "âng", "âp", "ât", "âu", "ây",
+	"e", "ec", "em", "en", "eng", "eo", "ep", "et",
+	"ê", "êch", "êm", "ên", "ênh", "êp", "êt", "êu",
+	"i", "ia", "ich", "im", "in", "inh", "ip", "it", "iu",
+	"iêc", "iêm", "iên", "iêng", "iêp", "iêt", "iêu",
+	"o", "oc", "oi", "om", "on", "ong", "op", "ot", "ooc", "oong",
+	"oa", "oac", "oach", "oai", "oam", "oan", "oang", "oanh", "oao", "oap", "oat", "oay",
+	"oăc", "oăm", "oăn", "oăng", "oăt",
+	"oe", "oem", "oen", "oeo", "oet",
+	"ô", "ôc", "ôi", "ôm", "ôn", "ông", "ôp", "ôt",
+	"ơ", "ơi", "ơm", "ơn", "ơp", "ơt",
+	"u", "ua", "uân", "uâng", "uât", "uây", "uc", "uê", "uêch", "uênh", "ui", "um", "un",
+	"ung", "uơ", "uôc", "uôi", "uôm", "uôn", "uông", "uôt", "up", "ut",
+	"uy", "uya", "uych", "uyên", "uyêt", "uynh", "uyp", "uyt", "uyu",
+	"ư", "ưa", "ưc", "ưi", "ưm", "ưn", "ưng", "ươc", "ươi", "ươm", "ươn", "ương", "ươp",
+	"ươt", "ươu", "ưt", "ưu",
+	"y", "yêm", "yên", "yêt", "yêu",
+};
+
+/* The rhymes after qu (its u is the glide, so these are written without it). */
+static const char *const qu_rhymes[] = {
+	"a", "ac", "ach", "ai", "an", "ang", "anh", "ao", "at", "ay",
+	"ăc", "ăm", "ăn", "ăng", "ăt", "ân", "âng", "ât", "ây",
+	"e", "en", "eo", "et", "ê", "êch", "ênh", "i", "it", "in", "inh",
+	"y", "ych", "ynh", "yt", "yên", "yêt", "ơ", "ôc",
+};
+
+static const char *const initials[] = {
+	"ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th", "tr",
+	"b", "c", "d", "đ", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x",
+};
+
+static bool in_table(const char *const *t, size_t n, const char *s)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(t[i], s) == 0)
+			return true;
+	return false;
+}
+
+bool syllable_rhyme_ok(const char *r)
+{
+	return in_table(rhymes, sizeof(rhymes) / sizeof(rhymes[0]), r);
+}
+
+static bool is_marked(int32_t c)
+{
+	return c == 0x103 || c == 0xE2 || c == 0xEA || c == 0xF4 || c == 0x1A1 || c == 0x1B0;
+}
+
+/* The letters base[from, to) as UTF-8 into buf (NUL-terminated); false if it overflows. */
+static bool letters(const Syllable *syl, size_t from, size_t to, char *buf, size_t cap)
+{
+	size_t k = 0;
+
+	for (size_t i = from; i < to; i++) {
+		char tmp[4];
+		size_t m = utf8_encode(syl->base[i], tmp);
+		if (k + m + 1 > cap)
+			return false;
+		memcpy(buf + k, tmp, m);
+		k += m;
+	}
+	buf[k] = '\0';
+	return true;
+}
+
+/* Reads the token into base/upper/tone; false for letters outside the alphabet or two tones. */
+static bool load(const char *s, size_t len, Syllable *syl)
+{
+	Str nfc = STR_INIT;
+	const char *p = s;
+	size_t i = 0, plen = len;
+	bool ok = true;
+
+	memset(syl, 0, sizeof(*syl));
+	syl->tone_at = -1;
+	if (!utf8_is_nfc(s, len)) {
+		if (!utf8_nfc(s, len, &nfc))
+			return false;
+		p = str_cstr(&nfc);
+		plen = nfc.len;
+	}
+	while (i < plen && ok) {
+		int32_t cp, lo, b;
+		Tone t;
+		size_t m = utf8_decode(p + i, plen - i, &cp);
+
+		if (m == 0 || !viet_is_letter(cp) || syl->n == SYL_MAX) {
+			ok = false;
+			break;
+		}
+		i += m;
+		lo = utf8_lower(cp);
+		b = viet_untone(lo, &t);
+		if (t != TONE_NONE) {
+			if (syl->tone != TONE_NONE)
+				ok = false;
+			syl->tone = t;
+			syl->tone_at = (int)syl->n;
+		}
+		syl->upper[syl->n] = lo != cp;
+		syl->base[syl->n++] = b;
+	}
+	str_release(&nfc);
+	return ok && syl->n > 0;
+}
+
+/* Matches the initial consonant; returns its length in letters, or -1 if none fits. */
+static int match_initial(const Syllable *syl)
+{
+	char buf[16];
+	size_t k = syl->n < 3 ? syl->n : 3;
+
+	if (!letters(syl, 0, k, buf, sizeof(buf)))
+		return -1;
+	if (viet_is_vowel(syl->base[0]))
+		return 0;
+	for (size_t i = 0; i < sizeof(initials) / sizeof(initials[0]); i++) {
+		size_t m = strlen(initials[i]);
+		if (strncmp(buf, initials[i], m) == 0)
+			return (int)utf8_chars(initials[i], m);
+	}
+	return -1;
+}
+
+/* Places of the tone in the nucleus [vs, ve) given whether a final follows. */
+static void tone_places(Syllable *syl, bool qu)
+{
+	size_t vs = syl->vstart, ve = syl->vend, nv = ve - vs;
+	int marked = -1;
+
+	for (size_t i = vs; i < ve; i++)
+		if (is_marked(syl->base[i]))
+			marked = (int)i;
+	if (nv == 0) {
+		syl->place_old = syl->place_new = -1;
+		return;
+	}
+	if (marked >= 0)
+		syl->place_old = marked;
+	else if (ve < syl->n)
+		syl->place_old = (int)ve - 1;
+	else if (nv == 3)
+		syl->place_old = (int)vs + 1;
+	else
+		syl->place_old = (int)vs;
+	syl->place_new = syl->place_old;
+	if (marked < 0 && ve == syl->n && nv == 2 && !qu) {
+		int32_t a = syl->base[vs], b = syl->base[vs + 1];
+		if ((a == 'o' && (b == 'a' || b == 'e')) || (a == 'u' && b == 'y'))
+			syl->place_new = (int)vs + 1;
+	}
+}
+
+static bool front_vowel(int32_t c)
+{
+	return c == 'e' || c == 0xEA || c == 'i' || c == 'y';
+}
+
+/* The c/k, g/gh, ng/ngh rules for the initial of length ni before the rhyme at index r. */
+static bool initial_fits(const Syllable *syl, size_t ni, size_t r)
+{
+	int32_t f = r < syl->n ? syl->base[r] : 0;
+	char ini[16];
+
+	if (!letters(syl, 0, ni, ini, sizeof(ini)))
+		return false;
+	if (strcmp(ini, "c") == 0 || strcmp(ini, "g") == 0 || strcmp(ini, "ng") == 0)
+		return !front_vowel(f) || (f == 'y' && ini[0] != 'c');
+	if (strcmp(ini, "k") == 0)
+		return front_vowel(f);
+	if (strcmp(ini, "gh") == 0 || strcmp(ini, "ngh") == 0)
+		return f == 'e' || f == 0xEA || f == 'i';
+	return true;
+}
+
+/* Splits the rhyme; returns the rhyme status (SYL_OK, SYL_SPELLING or SYL_BAD_RHYME). */
+static SylStatus split(Syllable *syl, int ni)
+{
+	char r[32];
+	bool qu = ni == 2 && syl->base[0] == 'q';
+	bool gi = ni == 2 && syl->base[0] == 'g' && syl->base[1] == 'i';
+	size_t rs = (size_t)ni;
+
+	if (gi && (rs == syl->n || !viet_is_vowel(syl->base[rs]) || syl->base[rs] == 0xEA))
+		rs = 1; /* gìn, gì, giếng: the i belongs to the rhyme too */
+	if (!letters(syl, rs, syl->n, r, sizeof(r)))
+		return SYL_BAD_RHYME;
+	syl->ninit = (size_t)ni;
+	syl->vstart = rs;
+	syl->vend = rs;
+	while (syl->vend < syl->n && viet_is_vowel(syl->base[syl->vend]))
+		syl->vend++;
+	tone_places(syl, qu);
+	if (qu ? !in_table(qu_rhymes, sizeof(qu_rhymes) / sizeof(qu_rhymes[0]), r)
+	       : !syllable_rhyme_ok(r))
+		return SYL_BAD_RHYME;
+	if (ni > 0 && r[0] == 'y' && syl->vend - rs > 1 && !qu)
+		return SYL_SPELLING; /* tyên: iê after a consonant */
+	if (!qu && !gi && !initial_fits(syl, (size_t)ni, rs))
+		return SYL_SPELLING;
+	return SYL_OK;
+}
+
+bool syllable_is_stop(const Syllable *syl)
+{
+	int32_t last = syl->n ? syl->base[syl->n - 1] : 0;
+
+	if (syl->vend >= syl->n)
+		return false;
+	return last == 'c' || last == 'p' || last == 't' ||
+	       (last == 'h' && syl->n >= 2 && syl->base[syl->n - 2] == 'c');
+}
+
+SylStatus syllable_parse(const char *s, size_t len, Syllable *syl)
+{
+	int ni;
+	SylStatus st;
+
+	if (!load(s, len, syl))
+		return syl->status = SYL_NOT_VIET;
+	ni = match_initial(syl);
+	if (ni < 0 || ((size_t)ni >= syl->n && !(ni == 2 && syl->base[0] == 'g')))
+		return syl->status = SYL_NOT_VIET;
+	if (ni == 1 && syl->base[0] == 'q')
+		return syl->status = SYL_NOT_VIET;
+	if ((size_t)ni < syl->n && !viet_is_vowel(syl->base[ni]) && !(ni == 2 && syl->base[0] == 'g'))
+		return syl->status = SYL_NOT_VIET; /* a cluster: bl, kr, ml */
+	st = split(syl, ni);
+	if (st != SYL_OK)
+		return syl->status = st;
+	if (syl->tone != TONE_NONE && syllable_is_stop(syl) && syl->tone != TONE_ACUTE &&
+	    syl->tone != TONE_DOT)
+		return syl->status = SYL_STOP_TONE;
+	if (syl->tone_at >= 0 && syl->tone_at != syl->place_old && syl->tone_at != syl->place_new)
+		return syl->status = SYL_MISPLACED;
+	return syl->status = SYL_OK;
+}
+
+Placement syllable_placement(const Syllable *syl)
+{
+	if (syl->tone == TONE_NONE || syl->place_old == syl->place_new)
+		return PLACE_NONE;
+	if (syl->tone_at == syl->place_old)
+		return PLACE_OLD;
+	return syl->tone_at == syl->place_new ? PLACE_NEW : PLACE_NONE;
+}
+
+static void put(Str *out, int32_t c, bool upper)
+{
+	utf8_add(out, upper ? utf8_upper(c) : c);
+}
+
+void syllable_write(const Syllable *syl, Tone t, int at, Str *out)
+{
+	for (size_t i = 0; i < syl->n; i++) {
+		int32_t c = syl->base[i];
+		if ((int)i == at && t != TONE_NONE) {
+			int32_t toned = viet_tone(c, t);
+			if (toned)
+				c = toned;
+		}
+		put(out, c, syl->upper[i]);
+	}
+}
+
+/* The initial respelled for the rhyme that follows it ("c" before e -> "k"). */
+static const char *fixed_initial(const Syllable *syl)
+{
+	static const struct { const char *bad, *front, *back; } pairs[] = {
+		{"c", "k", "c"}, {"k", "k", "c"}, {"g", "gh", "g"}, {"gh", "gh", "g"},
+		{"ng", "ngh", "ng"}, {"ngh", "ngh", "ng"},
+	};
+	char ini[16];
+	int32_t f = syl->ninit < syl->n ? syl->base[syl->ninit] : 0;
+	bool front = f == 'e' || f == 0xEA || f == 'i' || (f == 'y' && syl->base[0] == 'k');
+
+	if (!letters(syl, 0, syl->ninit, ini, sizeof(ini)))
+		return NULL;
+	for (size_t i = 0; i < sizeof(pairs) / sizeof(pairs[0]); i++)
+		if (strcmp(ini, pairs[i].bad) == 0)
+			return front ? pairs[i].front : pairs[i].back;
+	return NULL;
+}
+
+bool syllable_respell(const Syllable *syl, Placement prefer, Str *out)
+{
+	const char *ini;
+	int at;
+	Syllable fixed = *syl;
+
+	if (syl->status == SYL_NOT_VIET || syl->status == SYL_BAD_RHYME || syl->place_old < 0)
+		return false;
+	ini = syl->status == SYL_SPELLING ? fixed_initial(syl) : NULL;
+	at = prefer == PLACE_NEW ? syl->place_new : syl->place_old;
+	if (ini) {
+		size_t m = utf8_chars(ini, strlen(ini));
+		int shift = (int)m - (int)syl->ninit;
+		size_t rest = syl->n - syl->ninit;
+
+		if (m + rest > SYL_MAX)
+			return false;
+		memmove(fixed.base + m, syl->base + syl->ninit, rest * sizeof(int32_t));
+		memmove(fixed.upper + m, syl->upper + syl->ninit, rest * sizeof(bool));
+		for (size_t i = 0; i < m; i++) {
+			fixed.base[i] = (unsigned char)ini[i];
+			fixed.upper[i] = i == 0 && syl->upper[0];
+		}
+		fixed.n = m + rest;
+		at += shift;
+	}
+	syllable_write(&fixed, syl->tone, at, out);
+	return true;
+}

@@ -1,0 +1,690 @@
+/*
+ * telex.c: the Ime keeps the current word as its raw input: a few "seed" code points (letters
+ * that were already in the text when the word was taken up) followed by the keys typed since.
+ * Every key rebuilds the word from that input: seed letters are taken apart into a Letter
+ * (plain base, one vowel mark, case) plus the word's tone, then each key is applied in turn.
+ * The tone is a property of the word, not of a letter, and is placed only when the word is
+ * written out, so it moves to the right vowel as the syllable grows (hoà + n -> hoàn).
+ *
+ * After the keys are applied the word is checked against Vietnamese spelling: an initial
+ * consonant from a fixed list followed by the start of a rhyme from a fixed list, where a
+ * vowel still without its mark may stand for the marked one (the mark may come later). A word
+ * that fails is written exactly as it was typed (the raw input), which is what keeps windows,
+ * facebook and email intact. Once a doubled key has undone a mark, the rest of the word is
+ * typed literally. The edit handed back is the difference between the word as it is in the
+ * text and as it is now, trimmed to the code points that changed.
+ */
+#include "viet/telex.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/utf8.h"
+#include "base/xalloc.h"
+#include "viet/letter.h"
+#include "base/banned.h"
+
+typedef enum Mark { MARK_NONE, MARK_HAT, MARK_BREVE, MARK_HORN, MARK_BAR } Mark;
+
+typedef struct Letter {
+	int32_t base; /* lower-case letter without marks: 'a', 'd', 'u', or any other code point */
+	Mark mark;
+	bool upper;
+	bool from_w;  /* an ư typed as a lone w (a second w turns it back into w) */
+} Letter;
+
+typedef struct Word {
+	Letter l[IME_MAX_WORD];
+	size_t n;
+	Tone tone;
+	bool literal;    /* a doubled key undid a mark: the rest is typed as is */
+	bool overflow;   /* too long to be a syllable */
+} Word;
+
+struct Ime {
+	ImeMode mode;
+	ToneStyle style;
+	int32_t raw[IME_MAX_WORD]; /* seed code points, then keys */
+	size_t nseed, nraw;
+	char shown[IME_MAX_WORD * 4 + 8]; /* the word as last written into the text */
+	size_t shown_len;
+};
+
+/* ---- letters ---- */
+
+static Letter letter_of(int32_t cp, Tone *tone)
+{
+	int32_t t = viet_untone(cp, tone), lo = utf8_lower(t);
+	Letter l = {lo, MARK_NONE, utf8_is_upper(t), false};
+
+	switch (lo) {
+	case 0x103: l.base = 'a'; l.mark = MARK_BREVE; break;
+	case 0xE2: l.base = 'a'; l.mark = MARK_HAT; break;
+	case 0xEA: l.base = 'e'; l.mark = MARK_HAT; break;
+	case 0xF4: l.base = 'o'; l.mark = MARK_HAT; break;
+	case 0x1A1: l.base = 'o'; l.mark = MARK_HORN; break;
+	case 0x1B0: l.base = 'u'; l.mark = MARK_HORN; break;
+	case 0x111: l.base = 'd'; l.mark = MARK_BAR; break;
+	default: break;
+	}
+	return l;
+}
+
+static int32_t compose(int32_t base, Mark m)
+{
+	switch (m) {
+	case MARK_HAT: return base == 'a' ? 0xE2 : base == 'e' ? 0xEA : base == 'o' ? 0xF4 : base;
+	case MARK_BREVE: return base == 'a' ? 0x103 : base;
+	case MARK_HORN: return base == 'o' ? 0x1A1 : base == 'u' ? 0x1B0 : base;
+	case MARK_BAR: return base == 'd' ? 0x111 : base;
+	case MARK_NONE: break;
+	}
+	return base;
+}
+
+static bool is_vowel(const Letter *l)
+{
+	return l->base < 0x80 && l->base && strchr("aeiouy", (int)l->base) != NULL;
+}
+
+/* ---- spelling ---- */
+
+static const char *const initials[] = {
+	"b", "c", "ch", "d", "đ", "g", "gh", "gi", "h", "k", "kh", "l", "m", "n", "ng", "ngh",
+	"nh", "p", "ph", "qu", "r", "s", "t", "th", "tr", "v", "x",
+};
+
+/* Every rhyme (vowels and final consonant, without tone), one string, space separated. */
+static const char rhymes[] =
+	"a ac ach ai am an ang anh ao ap at au ay ăc ăm ăn ăng ăp ăt âc âm ân âng âp ât âu ây "
+	"e ec em en eng eo ep et ê êch êm ên ênh êp êt êu "
+	"i ia ich iêc iêm iên iêng iêp iêt iêu im in inh ip it iu "
+	"o oa oac oach oai oam oan oang oanh oao oap oat oay oăc oăm oăn oăng oăt oc oe oen "
+	"oeo oet oi om on ong ooc oong op ot ô ôc ôi ôm ôn ông ôp ôt ơ ơi ơm ơn ơp ơt "
+	"u ua uân uâng uât uây uc uê uêch uênh ui um un ung uôc uôi uôm uôn uông uôt up ut uy "
+	"uya uych uyên uyêt uynh uyp uyt uyu uơ "
+	"ư ưa ưc ưi ưm ưn ưng ươc ươi ươm ươn ương ươp ươt ươu ưt ưu "
+	"y yêm yên yêt yêu ych ynh yt ";
+
+/* True if typed letter w may be (or may still become) pattern letter p. */
+static bool letter_fits(const Letter *w, const Letter *p)
+{
+	return w->base == p->base && (w->mark == p->mark || w->mark == MARK_NONE);
+}
+
+/*
+ * Compares the letters w[0..n) with the pattern pat (UTF-8, len bytes) as far as both go:
+ * true if every compared letter fits. *plen gets the pattern's length in letters.
+ */
+static bool fits(const Letter *w, size_t n, const char *pat, size_t len, size_t *plen)
+{
+	size_t i = 0, k = 0;
+	bool ok = true;
+	int32_t cp;
+	Tone t;
+
+	while (i < len) {
+		Letter p;
+		size_t step = utf8_decode(pat + i, len - i, &cp);
+		i += step ? step : 1;
+		p = letter_of(cp, &t);
+		if (k < n && !letter_fits(&w[k], &p))
+			ok = false;
+		k++;
+	}
+	*plen = k;
+	return ok;
+}
+
+/* True if w[0..n) is the start of some rhyme (or empty). */
+static bool rhyme_prefix(const Letter *w, size_t n)
+{
+	const char *p = rhymes;
+	size_t plen;
+
+	if (n == 0)
+		return true;
+	while (*p) {
+		const char *sp = strchr(p, ' ');
+		if (fits(w, n, p, (size_t)(sp - p), &plen) && n <= plen)
+			return true;
+		p = sp + 1;
+	}
+	return false;
+}
+
+/* True if the word can be the start of a Vietnamese syllable. */
+static bool word_plausible(const Word *w)
+{
+	size_t plen;
+
+	if (w->overflow)
+		return false;
+	if (rhyme_prefix(w->l, w->n))
+		return true;
+	for (size_t i = 0; i < sizeof(initials) / sizeof(initials[0]); i++) {
+		if (!fits(w->l, w->n, initials[i], strlen(initials[i]), &plen))
+			continue;
+		if (w->n <= plen || rhyme_prefix(w->l + plen, w->n - plen))
+			return true;
+	}
+	return false;
+}
+
+/* ---- the word ---- */
+
+/* Finds the vowels that carry the syllable: [*vs, *ve). The u of qu and the i of gi before
+ * another vowel belong to the initial consonant. */
+static void nucleus(const Word *w, size_t *vs, size_t *ve)
+{
+	size_t i = 0;
+
+	while (i < w->n && !is_vowel(&w->l[i]))
+		i++;
+	if (i == 1 && i + 1 < w->n && is_vowel(&w->l[i + 1]) && w->l[i].mark == MARK_NONE &&
+	    ((w->l[0].base == 'q' && w->l[i].base == 'u') ||
+	     (w->l[0].base == 'g' && w->l[i].base == 'i')))
+		i++;
+	*vs = i;
+	while (i < w->n && is_vowel(&w->l[i]))
+		i++;
+	*ve = i;
+}
+
+static bool has_vowel_mark(const Letter *l)
+{
+	return l->mark == MARK_HAT || l->mark == MARK_BREVE || l->mark == MARK_HORN;
+}
+
+/* Index of the letter that carries the tone, or -1 when the word has no vowel. */
+static long tone_place(const Word *w, ToneStyle style)
+{
+	size_t vs, ve;
+	long marked = -1;
+
+	nucleus(w, &vs, &ve);
+	if (vs == ve)
+		return -1;
+	for (size_t j = vs; j < ve; j++)
+		if (has_vowel_mark(&w->l[j]))
+			marked = (long)j;
+	if (marked >= 0)
+		return marked;
+	if (ve < w->n)
+		return (long)ve - 1;
+	if (ve - vs >= 3)
+		return (long)vs + 1;
+	if (ve - vs == 2 && style == TONE_STYLE_NEW) {
+		int32_t a = w->l[vs].base, b = w->l[vs + 1].base;
+		if ((a == 'o' && (b == 'a' || b == 'e')) || (a == 'u' && b == 'y'))
+			return (long)vs + 1;
+	}
+	return (long)vs;
+}
+
+static void word_append(Word *w, int32_t cp)
+{
+	Tone t;
+
+	if (w->n == IME_MAX_WORD) {
+		w->overflow = true;
+		return;
+	}
+	w->l[w->n++] = letter_of(cp, &t);
+	if (t != TONE_NONE)
+		w->tone = t;
+}
+
+/* The doubled-key rule: the mark goes away, the key is typed, and the rest is literal. */
+static void word_undo(Word *w, int32_t key)
+{
+	word_append(w, key);
+	w->literal = true;
+}
+
+static void key_tone(Word *w, Tone t, int32_t key)
+{
+	size_t vs, ve;
+
+	nucleus(w, &vs, &ve);
+	if (vs == ve) {
+		word_append(w, key);
+	} else if (w->tone == t) {
+		w->tone = TONE_NONE;
+		word_undo(w, key);
+	} else {
+		w->tone = t;
+	}
+}
+
+static void key_untone(Word *w, int32_t key)
+{
+	if (w->tone != TONE_NONE)
+		w->tone = TONE_NONE;
+	else
+		word_append(w, key);
+}
+
+/* Circumflex on the last vowel of the nucleus whose base is in `bases`. */
+static void key_hat(Word *w, const char *bases, int32_t key)
+{
+	size_t vs, ve;
+	long target = -1, hatted = -1;
+
+	nucleus(w, &vs, &ve);
+	for (size_t j = ve; j > vs; j--) {
+		Letter *l = &w->l[j - 1];
+		if (l->base >= 0x80 || !l->base || !strchr(bases, (int)l->base))
+			continue;
+		if (l->mark != MARK_HAT && target < 0)
+			target = (long)j - 1;
+		if (l->mark == MARK_HAT && hatted < 0)
+			hatted = (long)j - 1;
+	}
+	if (target >= 0) {
+		w->l[target].mark = MARK_HAT;
+	} else if (hatted >= 0) {
+		w->l[hatted].mark = MARK_NONE;
+		word_undo(w, key);
+	} else {
+		word_append(w, key);
+	}
+}
+
+static void key_bar(Word *w, int32_t key)
+{
+	if (w->n > 0 && w->l[0].base == 'd' && w->l[0].mark == MARK_NONE) {
+		w->l[0].mark = MARK_BAR;
+	} else if (w->n > 0 && w->l[0].mark == MARK_BAR) {
+		w->l[0].mark = MARK_NONE;
+		word_undo(w, key);
+	} else {
+		word_append(w, key);
+	}
+}
+
+typedef struct HornCand {
+	size_t j;
+	bool pair; /* u at j and o at j + 1 both get the horn */
+	Mark mark;
+} HornCand;
+
+static void horn_apply(Word *w, const HornCand *c)
+{
+	w->l[c->j].mark = c->mark;
+	if (c->pair)
+		w->l[c->j + 1].mark = MARK_HORN;
+}
+
+/* Candidates for a horn / breve key, in order of preference; returns their number. */
+static size_t horn_cands(const Word *w, size_t vs, size_t ve, bool horn, bool breve,
+			 HornCand *c)
+{
+	size_t n = 0;
+
+	for (size_t j = vs; horn && j + 1 < ve; j++)
+		if (w->l[j].base == 'u' && w->l[j + 1].base == 'o' &&
+		    !(w->l[j].mark == MARK_HORN && w->l[j + 1].mark == MARK_HORN) &&
+		    w->l[j].mark != MARK_HAT && w->l[j + 1].mark != MARK_HAT)
+			c[n++] = (HornCand){j, true, MARK_HORN};
+	for (size_t j = ve; j > vs; j--) {
+		const Letter *l = &w->l[j - 1];
+		if (l->mark != MARK_NONE)
+			continue;
+		if (horn && (l->base == 'u' || l->base == 'o'))
+			c[n++] = (HornCand){j - 1, false, MARK_HORN};
+		else if (breve && l->base == 'a')
+			c[n++] = (HornCand){j - 1, false, MARK_BREVE};
+	}
+	return n;
+}
+
+/* Takes away the horns / breves of the nucleus (a lone-w ư goes entirely); true if any. */
+static bool horn_remove(Word *w, size_t vs, size_t ve, bool horn, bool breve)
+{
+	bool any = false;
+	size_t k = 0;
+
+	for (size_t j = 0; j < w->n; j++) {
+		Letter *l = &w->l[j];
+		bool ours = j >= vs && j < ve &&
+			    ((horn && l->mark == MARK_HORN) || (breve && l->mark == MARK_BREVE));
+		if (ours) {
+			any = true;
+			l->mark = MARK_NONE;
+			if (l->from_w)
+				continue;
+		}
+		w->l[k++] = *l;
+	}
+	w->n = k;
+	return any;
+}
+
+/* Telex w, VNI 7 (horn) and 8 (breve). lone_w: Telex's w alone makes ư. */
+static void key_horn(Word *w, bool horn, bool breve, bool lone_w, int32_t key)
+{
+	HornCand c[IME_MAX_WORD + 1];
+	size_t vs, ve, nc;
+
+	nucleus(w, &vs, &ve);
+	nc = horn_cands(w, vs, ve, horn, breve, c);
+	for (size_t i = 0; i < nc; i++) {
+		Word t = *w;
+		horn_apply(&t, &c[i]);
+		if (word_plausible(&t)) {
+			*w = t;
+			return;
+		}
+	}
+	if (horn_remove(w, vs, ve, horn, breve)) {
+		word_undo(w, key);
+	} else if (nc > 0) {
+		horn_apply(w, &c[0]);
+	} else if (lone_w && vs == ve && w->n < IME_MAX_WORD) {
+		w->l[w->n++] = (Letter){'u', MARK_HORN, utf8_is_upper(key), true};
+	} else {
+		word_append(w, key);
+	}
+}
+
+static void key_telex(Word *w, int32_t key)
+{
+	static const char tone_keys[] = "sfrxj";
+	static const Tone tones[] = {TONE_ACUTE, TONE_GRAVE, TONE_HOOK, TONE_TILDE, TONE_DOT};
+	int32_t k = key < 0x80 ? utf8_lower(key) : 0;
+	const char *tk = k ? strchr(tone_keys, (int)k) : NULL;
+	char bases[2] = {(char)k, 0};
+
+	if (tk)
+		key_tone(w, tones[tk - tone_keys], key);
+	else if (k == 'z')
+		key_untone(w, key);
+	else if (k == 'a' || k == 'e' || k == 'o')
+		key_hat(w, bases, key);
+	else if (k == 'w')
+		key_horn(w, true, true, true, key);
+	else if (k == 'd')
+		key_bar(w, key);
+	else
+		word_append(w, key);
+}
+
+static void key_vni(Word *w, int32_t key)
+{
+	static const Tone tones[] = {TONE_ACUTE, TONE_GRAVE, TONE_HOOK, TONE_TILDE, TONE_DOT};
+
+	if (key >= '1' && key <= '5')
+		key_tone(w, tones[key - '1'], key);
+	else if (key == '0')
+		key_untone(w, key);
+	else if (key == '6')
+		key_hat(w, "aeo", key);
+	else if (key == '7')
+		key_horn(w, true, false, false, key);
+	else if (key == '8')
+		key_horn(w, false, true, false, key);
+	else if (key == '9')
+		key_bar(w, key);
+	else
+		word_append(w, key);
+}
+
+/* ---- rebuilding and writing the word ---- */
+
+static size_t put_cp(char *out, size_t at, size_t cap, int32_t cp)
+{
+	char buf[4];
+	size_t n = utf8_encode(cp, buf);
+
+	if (at + n > cap)
+		return at;
+	memcpy(out + at, buf, n);
+	return at + n;
+}
+
+/* True if a toned word ends in ươ after a consonant: no rhyme ends so, it is written uơ
+ * (thuở); typing on (thường) brings the horn on u back. Without a tone the horn stays, so
+ * that a word on its way to ương does not flicker and a lone uow stays ươ. */
+static bool open_uo(const Word *w)
+{
+	size_t vs, ve;
+
+	nucleus(w, &vs, &ve);
+	return vs > 0 && w->tone != TONE_NONE && ve == w->n && ve >= vs + 2 &&
+	       w->l[ve - 2].base == 'u' &&
+	       w->l[ve - 2].mark == MARK_HORN && w->l[ve - 1].base == 'o' &&
+	       w->l[ve - 1].mark == MARK_HORN;
+}
+
+static size_t word_write(const Word *w, ToneStyle style, char *out, size_t cap)
+{
+	long place = w->tone != TONE_NONE ? tone_place(w, style) : -1;
+	size_t at = 0, plain_u = open_uo(w) ? w->n - 2 : w->n;
+
+	for (size_t j = 0; j < w->n; j++) {
+		const Letter *l = &w->l[j];
+		int32_t cp = j == plain_u ? 'u' : compose(l->base, l->mark);
+		if ((long)j == place && viet_tone(cp, w->tone))
+			cp = viet_tone(cp, w->tone);
+		if (l->upper)
+			cp = utf8_upper(cp);
+		at = put_cp(out, at, cap, cp);
+	}
+	return at;
+}
+
+/* Rebuilds the word from the Ime's raw input and writes it into out; returns its length. */
+static size_t ime_render(const Ime *ime, char *out, size_t cap)
+{
+	Word w;
+	size_t at = 0;
+	bool raw = false;
+
+	memset(&w, 0, sizeof(w));
+	for (size_t i = 0; i < ime->nseed; i++)
+		word_append(&w, ime->raw[i]);
+	for (size_t i = ime->nseed; i < ime->nraw && !raw; i++) {
+		if (w.literal)
+			word_append(&w, ime->raw[i]);
+		else if (ime->mode == IME_VNI)
+			key_vni(&w, ime->raw[i]);
+		else
+			key_telex(&w, ime->raw[i]);
+		raw = !w.literal && !word_plausible(&w);
+	}
+	if (!raw && !w.overflow)
+		return word_write(&w, ime->style, out, cap);
+	for (size_t i = 0; i < ime->nraw; i++)
+		at = put_cp(out, at, cap, ime->raw[i]);
+	return at;
+}
+
+/* ---- the state machine ---- */
+
+Ime *ime_new(ImeMode mode, ToneStyle style)
+{
+	Ime *ime = xcalloc(1, sizeof(*ime));
+
+	ime->mode = mode;
+	ime->style = style;
+	return ime;
+}
+
+void ime_free(Ime *ime)
+{
+	free(ime);
+}
+
+void ime_reset(Ime *ime)
+{
+	ime->nseed = ime->nraw = ime->shown_len = 0;
+}
+
+void ime_set_mode(Ime *ime, ImeMode mode)
+{
+	ime->mode = mode;
+	ime_reset(ime);
+}
+
+ImeMode ime_mode(const Ime *ime)
+{
+	return ime->mode;
+}
+
+void ime_set_style(Ime *ime, ToneStyle style)
+{
+	ime->style = style;
+}
+
+ToneStyle ime_style(const Ime *ime)
+{
+	return ime->style;
+}
+
+const char *ime_mode_name(ImeMode mode)
+{
+	switch (mode) {
+	case IME_TELEX: return "Telex";
+	case IME_VNI: return "VNI";
+	case IME_OFF: break;
+	}
+	return "";
+}
+
+static bool cont_byte(char c)
+{
+	return ((unsigned char)c & 0xC0) == 0x80;
+}
+
+/* Start of the code point that ends just before off. */
+static size_t cp_back(const char *s, size_t off)
+{
+	if (off == 0)
+		return 0;
+	off--;
+	while (off > 0 && cont_byte(s[off]))
+		off--;
+	return off;
+}
+
+static bool letter_before(const char *s, size_t off)
+{
+	int32_t cp;
+	size_t p = cp_back(s, off);
+
+	return off > 0 && utf8_decode(s + p, off - p, &cp) > 0 && utf8_is_letter(cp);
+}
+
+/* True if the text before the cursor still ends with the word the Ime wrote, as a whole word. */
+static bool still_ours(const Ime *ime, const char *before, size_t len)
+{
+	size_t at = len - ime->shown_len;
+
+	if (ime->nraw == 0 || ime->shown_len == 0 || len < ime->shown_len)
+		return false;
+	return memcmp(before + at, ime->shown, ime->shown_len) == 0 && !letter_before(before, at);
+}
+
+/* Takes up the letters at the end of before as the seed; false if there are too many. */
+static bool take_seed(Ime *ime, const char *before, size_t len)
+{
+	size_t start = len, n = 0, at = 0;
+	int32_t cp;
+
+	ime_reset(ime);
+	while (letter_before(before, start)) {
+		if (++n > IME_MAX_WORD - 1)
+			return false;
+		start = cp_back(before, start);
+	}
+	while (start + at < len) {
+		at += utf8_decode(before + start + at, len - start - at, &cp);
+		ime->raw[ime->nraw++] = cp;
+	}
+	ime->nseed = ime->nraw;
+	memcpy(ime->shown, before + start, len - start);
+	ime->shown_len = len - start;
+	return true;
+}
+
+static void literal(int32_t key, ImeEdit *out)
+{
+	out->del = 0;
+	out->ins_len = put_cp(out->ins, 0, sizeof(out->ins), key);
+}
+
+/* The edit turning the shown word into now[0..len): trimmed to the code points that differ. */
+static void make_edit(const Ime *ime, const char *now, size_t len, ImeEdit *out)
+{
+	size_t p = 0;
+
+	while (p < len && p < ime->shown_len && now[p] == ime->shown[p])
+		p++;
+	while (p > 0 && ((p < len && cont_byte(now[p])) ||
+			 (p < ime->shown_len && cont_byte(ime->shown[p]))))
+		p--;
+	out->del = ime->shown_len - p;
+	out->ins_len = len - p;
+	memcpy(out->ins, now + p, len - p);
+}
+
+static bool word_key(const Ime *ime, int32_t key)
+{
+	return utf8_is_letter(key) || (ime->mode == IME_VNI && key >= '0' && key <= '9');
+}
+
+void ime_key(Ime *ime, const char *before, size_t before_len, int32_t key, ImeEdit *out)
+{
+	char now[sizeof(ime->shown)];
+	size_t len;
+
+	if (ime->mode == IME_OFF || !word_key(ime, key)) {
+		ime_reset(ime);
+		literal(key, out);
+		return;
+	}
+	if (!still_ours(ime, before, before_len) && !take_seed(ime, before, before_len)) {
+		ime_reset(ime);
+		literal(key, out);
+		return;
+	}
+	if (ime->nraw == IME_MAX_WORD || (ime->nraw == 0 && !utf8_is_letter(key))) {
+		ime_reset(ime);
+		literal(key, out);
+		return;
+	}
+	ime->raw[ime->nraw++] = key;
+	len = ime_render(ime, now, sizeof(now));
+	make_edit(ime, now, len, out);
+	memcpy(ime->shown, now, len);
+	ime->shown_len = len;
+}
+
+size_t ime_type_string(ImeMode mode, ToneStyle style, const char *keys, char *out,
+		       size_t outlen)
+{
+	Ime *ime = ime_new(mode, style);
+	Str text = STR_INIT;
+	size_t i = 0, n = strlen(keys), len;
+	int32_t cp;
+	ImeEdit e;
+
+	while (i < n) {
+		size_t step = utf8_decode(keys + i, n - i, &cp);
+		i += step ? step : 1;
+		ime_key(ime, str_cstr(&text), text.len, cp, &e);
+		str_truncate(&text, text.len - e.del);
+		str_add(&text, e.ins, e.ins_len);
+	}
+	len = text.len < outlen ? text.len : (outlen ? outlen - 1 : 0);
+	while (len > 0 && len < text.len && cont_byte(text.s[len]))
+		len--;
+	if (outlen) {
+		memcpy(out, str_cstr(&text), len);
+		out[len] = '\0';
+	}
+	str_release(&text);
+	ime_free(ime);
+	return len;
+}

@@ -1,0 +1,98 @@
+# badinput.sh: every bad argument and file gets a clear error in git's style and changes
+# nothing.
+. "$(dirname "$0")/lib.sh"
+
+run list
+expect_rc 1 "no database yet"
+expect_err "no database at '$TOASOAN_DB'; create it with: toasoan init" "the missing database names the command"
+run init
+run frobnicate
+expect_rc 2 "an unknown command is a usage error"
+expect_err "toasoan: error: unknown command 'frobnicate'" "the unknown command is named"
+run --colour list
+expect_rc 2 "an unknown global option is a usage error"
+run list --bogus
+expect_rc 2 "an unknown command option is a usage error"
+expect_err "unknown option '--bogus'" "the unknown option is named"
+run show abc
+expect_rc 2 "a non-numeric id is a usage error"
+expect_err "invalid article id 'abc'" "the bad id is named"
+run show 999
+expect_rc 1 "an unknown id fails"
+expect_err "no article with id 999" "the unknown id is named"
+run submit 999
+expect_rc 1 "acting on an unknown id fails"
+run list --state sent
+expect_rc 2 "an unknown state is a usage error"
+expect_err "invalid state 'sent'" "the bad state is named"
+run --help
+expect_rc 0 "help"
+expect_out "publish" "help lists the commands"
+run approve --help
+expect_out "usage: toasoan approve ID [--at" "command help shows its usage"
+run --version
+expect_out "toasoan " "version"
+
+printf 'Ti\xc3\xaau \xc4\x91\xe1\xbb\x81: B\xe1o\n\nabc\n' >"$T/bad.txt"
+run import "$T/bad.txt"
+expect_rc 1 "invalid UTF-8 is refused"
+expect_err "is not valid UTF-8 (first bad byte at offset 14)" "the offset of the first bad byte is given"
+: >"$T/empty.txt"
+run import "$T/empty.txt"
+expect_rc 1 "an empty file is refused"
+expect_err "is empty" "the empty file is named"
+printf 'abc\0def' >"$T/bin.dat"
+run import "$T/bin.dat"
+expect_rc 1 "a binary file is refused"
+expect_err "a NUL byte at offset 3" "the NUL byte is located"
+head -c 5000000 /dev/zero | tr '\0' 'a' >"$T/huge.txt"
+run import "$T/huge.txt"
+expect_rc 1 "a huge file is refused"
+expect_err "is larger than" "the size limit is named"
+run import "$T/nope.txt"
+expect_rc 1 "a missing file is refused"
+expect_err "cannot open '$T/nope.txt'" "the missing file is named"
+printf 'Tin một\n\nNội dung.\n' >"$T/good.txt"
+run import "$T/good.txt" "$T/bad.txt"
+expect_rc 1 "one bad file among several imports nothing"
+run list --json
+check '[ "$out" = "[]" ]' "nothing was created"
+printf '\xef\xbb\xbfTin c\xc3\xb3 BOM\r\n\r\nD\xc3\xb2ng m\xe1\xbb\x99t.\r\n' >"$T/bom.txt"
+run import "$T/bom.txt"
+expect_rc 0 "a BOM and CRLF file imports"
+run show "$out" --json
+check 'python3 -c "import json,sys; d=json.load(open(sys.argv[1])); assert d[\"title\"]==\"Tin có BOM\", d; assert \"\r\" not in d[\"body\"]" "$T/out"' "the BOM and CR are dropped"
+printf 'Vie\xcc\x82\xcc\xa3t Nam\n\nbody\n' >"$T/nfd.txt"
+run import "$T/nfd.txt"
+run show "$out" --json
+check 'python3 -c "import json,sys,unicodedata; d=json.load(open(sys.argv[1])); assert d[\"title\"]==unicodedata.normalize(\"NFC\",\"Việt Nam\")==\"Việt Nam\"" "$T/out"' "decomposed input is stored as NFC"
+
+mkdir -p "$T/config/toasoan"
+printf 'database: x.db\npublish:\n  dir: [unclosed\n' >"$T/config/toasoan/config.yaml"
+run list
+expect_rc 1 "a malformed config is refused"
+expect_err "$T/config/toasoan/config.yaml:4:1:" "the config error names file:line:column"
+printf 'database: x.db\ncolour: red\n' >"$T/config/toasoan/config.yaml"
+run list
+expect_rc 1 "an unknown config key is refused"
+expect_err "config.yaml:2:1: unknown setting 'colour'" "the unknown key is named with its place"
+printf 'spell:\n  style: mixed\n' >"$T/config/toasoan/config.yaml"
+run list
+expect_err "config.yaml:2:10: 'spell.style' must be one of old, new, any" "a bad value is named with its place"
+rm -f "$T/config/toasoan/config.yaml"
+printf 'database: %s\n' "$T/other.db" >"$T/my.yaml"
+TOASOAN_DB= run --config "$T/my.yaml" init
+check '[ -f "$T/other.db" ]' "the config file sets the database path"
+run --db "$T/third.db" init
+check '[ -f "$T/third.db" ]' "--db overrides the environment"
+
+sqlite3 "$T/newer.db" 'PRAGMA user_version = 99; CREATE TABLE t(x);'
+cp "$T/newer.db" "$T/newer.copy"
+run --db "$T/newer.db" list
+expect_rc 1 "a database from a newer version is refused"
+expect_err "was made by a newer toasoan" "the newer schema is explained"
+check 'cmp -s "$T/newer.db" "$T/newer.copy"' "the newer database is left untouched"
+echo "not a database" >"$T/notdb.db"
+run --db "$T/notdb.db" list
+expect_rc 1 "a file that is not a database is refused"
+expect_err "is not a toasoan database" "the wrong file is named"

@@ -1,0 +1,89 @@
+# spell.sh: `toasoan spell` and `toasoan dict`: the labelled corpus meets its figures, output
+# formats, byte offsets into the raw input (NFD, BOM), exit codes, invalid UTF-8, and the
+# newsroom's own words.
+. "$(dirname "$0")/lib.sh"
+cd "$(dirname "$0")/../.."
+
+# The corpus: precision and recall of every kind at least 0.9 (spell_eval exits 1 if not).
+"$BUILD/tools/spell_eval" --dict dict tests/corpus >"$T/eval" 2>&1
+rc=$?; cp "$T/eval" "$T/out"
+expect_rc 0 "every kind reaches 0.9 precision and recall on the corpus"
+expect_out "first suggestion right" "the evaluation reports the first-suggestion share"
+cat "$T/eval"
+
+printf 'Trời hôm nay đẹp, nắng nhẹ.\n' >"$T/clean.txt"
+run spell "$T/clean.txt"
+expect_rc 0 "a clean text exits 0"
+check '[ -z "$out" ]' "a clean text prints nothing"
+
+printf 'Sáng nay nứơc dâng.\nCác các đơn vị họp,vì thế.\n' >"$T/bad.txt"
+run spell "$T/bad.txt"
+expect_rc 1 "errors exit 1"
+expect_out "1:10: error spelling: nứơc -> nước" "text format: line, column, severity, kind, suggestion"
+expect_out "(dấu thanh đặt sai chỗ)" "the message is Vietnamese"
+expect_out "2:5: warning repeat: các" "the repeat is reported on its second word"
+expect_out "2:19: warning punctuation: ,vì -> , vì" "a missing space after a comma"
+
+run spell --json "$T/bad.txt"
+expect_rc 1 "--json keeps the exit code"
+check 'python3 -m json.tool "$T/out" >/dev/null' "--json prints valid JSON"
+check 'python3 - "$T/out" "$T/bad.txt" <<"PY"
+import json, sys
+fs = json.load(open(sys.argv[1])); raw = open(sys.argv[2], "rb").read()
+f = [x for x in fs if x["kind"] == "spelling"][0]
+assert set(f) == {"line","column","start","end","text","kind","severity","message","suggestions"}
+assert raw[f["start"]:f["end"]].decode() == f["text"] == "nứơc", f
+assert f["suggestions"][0] == "nước" and f["line"] == 1 and f["column"] == 10
+PY' "JSON fields, byte offsets and text agree with the file"
+
+# NFD input (as pasted from macOS) and a BOM: offsets are into the bytes as given.
+python3 -c 'import sys,unicodedata; sys.stdout.buffer.write(b"\xef\xbb\xbf" + unicodedata.normalize("NFD", "Hòa bình, qúa đẹp.\n").encode())' >"$T/nfd.txt"
+run spell --json "$T/nfd.txt"
+check 'python3 - "$T/out" "$T/nfd.txt" <<"PY"
+import json, sys, unicodedata
+fs = json.load(open(sys.argv[1])); raw = open(sys.argv[2], "rb").read()
+f = [x for x in fs if x["kind"] == "spelling"][0]
+assert unicodedata.normalize("NFC", raw[f["start"]:f["end"]].decode()) == "qúa", (f, raw)
+assert f["column"] == 11 and f["suggestions"][0] == "quá", f
+PY' "NFD input with a BOM: offsets into the raw bytes, column in characters"
+
+printf 'Tôi \377 đi.\n' >"$T/invalid.txt"
+run spell --json "$T/invalid.txt"
+expect_rc 1 "invalid UTF-8 is a finding, not a crash"
+check 'python3 -c "import json,sys; f=json.load(open(sys.argv[1]))[0]; assert (f[\"kind\"], f[\"start\"], f[\"end\"]) == (\"encoding\", 5, 6), f" "$T/out"' "invalid UTF-8 reported at its byte offset"
+run spell "$T/invalid.txt"
+expect_out '\xFF' "the text output shows the bad byte"
+
+run_in "$T/bad.txt" spell -
+expect_rc 1 "standard input is read with -"
+expect_out "nứơc" "findings from standard input"
+
+printf 'Hoà bình.\n' >"$T/style.txt"
+run spell --style old "$T/style.txt"
+expect_rc 0 "a style finding alone exits 0"
+expect_out "style tone-style: Hoà -> Hòa" "--style old flags the new placement"
+run spell --style new "$T/style.txt"
+check '[ -z "$out" ]' "--style new accepts the new placement"
+run spell --style sideways "$T/style.txt"
+expect_rc 2 "an unknown style is a usage error"
+run spell "$T/missing.txt"
+expect_rc 2 "a missing file exits 2"
+expect_err "missing.txt" "the missing file is named"
+
+# The newsroom's words: added words stop being flagged, removed ones are flagged again.
+printf 'Ông zưqk đến.\n' >"$T/word.txt"
+run init
+run spell "$T/word.txt"
+expect_rc 1 "an unknown word is flagged"
+run dict add "zưqk"
+expect_rc 0 "dict add"
+run dict list
+expect_out "zưqk" "dict list shows the word"
+run spell "$T/word.txt"
+expect_rc 0 "a newsroom word is accepted by spell"
+run dict remove "zưqk"
+expect_rc 0 "dict remove"
+run spell "$T/word.txt"
+expect_rc 1 "a removed word is flagged again"
+run dict frobnicate
+expect_rc 2 "an unknown dict action is a usage error"

@@ -1,0 +1,397 @@
+/* test_spell.c: the checker's rules, one test each, on small texts written here. */
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "check_main.h"
+#include "base/str.h"
+#include "spell/spell.h"
+
+static char dict_dir[64];
+static Speller *sp;
+static FindingList fl;
+
+static void write_file(const char *name, const char *text)
+{
+	char path[128];
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/%s", dict_dir, name);
+	f = fopen(path, "w");
+	ck_assert_ptr_nonnull(f);
+	fputs(text, f);
+	fclose(f);
+}
+
+static void setup(void)
+{
+	SpellOptions opt = {0};
+	char err[256];
+
+	snprintf(dict_dir, sizeof(dict_dir), "/tmp/spell-test-XXXXXX");
+	ck_assert_ptr_nonnull(mkdtemp(dict_dir));
+	write_file("confusables.tsv", "# wrong\tright\tclass\tnote\nsử lý\txử lý\ts/x\t\n"
+	                              "chân trọng\ttrân trọng\tch/tr\t\n");
+	write_file("words.txt", "# words\nxử lý\ntrân trọng\nngười người\n");
+	write_file("ethnic.txt", "Đắk Lắk\nKrông Pắc\nH'Mông\n");
+	write_file("abbrev.txt", "UBND\nTP.HCM\n");
+	opt.dict_dir = dict_dir;
+	sp = spell_new(&opt, err, sizeof(err));
+	ck_assert_msg(sp != NULL, "%s", err);
+	finding_list_init(&fl);
+}
+
+static void teardown(void)
+{
+	char cmd[128];
+
+	finding_list_release(&fl);
+	spell_free(sp);
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dict_dir);
+	ck_assert_int_eq(system(cmd), 0);
+}
+
+static size_t check(const char *text)
+{
+	finding_list_clear(&fl);
+	ck_assert(spell_check(sp, text, strlen(text), &fl));
+	return fl.n;
+}
+
+/* The finding of kind k over the text `what` (its first occurrence), or NULL. */
+static const Finding *find(const char *text, const char *what, FindingKind k)
+{
+	const char *at = strstr(text, what);
+
+	ck_assert_msg(at != NULL, "'%s' not in the text", what);
+	for (size_t i = 0; i < fl.n; i++) {
+		const Finding *f = &fl.items[i];
+		size_t s = (size_t)(at - text), e = s + strlen(what);
+		if (f->kind == k && f->start < e && s < f->end)
+			return f;
+	}
+	return NULL;
+}
+
+static void expect(const char *text, const char *what, FindingKind k, const char *first)
+{
+	const Finding *f;
+
+	check(text);
+	f = find(text, what, k);
+	ck_assert_msg(f != NULL, "no %s finding on '%s' in '%s'", finding_kind_name(k), what, text);
+	if (first) {
+		ck_assert_msg(f->nsuggestions > 0, "no suggestion for '%s'", what);
+		ck_assert_str_eq(f->suggestions[0], first);
+	}
+}
+
+static void clean(const char *text)
+{
+	size_t n = check(text);
+	ck_assert_msg(n == 0, "'%s': %zu findings, first %s at %zu-%zu", text, n,
+		n ? finding_kind_name(fl.items[0].kind) : "", n ? fl.items[0].start : 0,
+		n ? fl.items[0].end : 0);
+}
+
+START_TEST(test_correct_text_is_clean)
+{
+	clean("Sáng 8-7, tại Hà Nội, Ủy ban nhân dân thành phố họp bàn về kinh tế.");
+	clean("Ông Y Kông ở huyện Krông Pắc, tỉnh Đắk Lắk, người H'Mông.");
+}
+END_TEST
+
+START_TEST(test_never_flagged)
+{
+	clean("Giá tăng 7,2% lên 1.234,5 tỷ đồng ngày 09/5/2024, giai đoạn 2026–2030, lúc 10:30.");
+	clean("Thế kỷ XXI, UBND TP.HCM và Interpol, Washington, Zalo đã họp.");
+	clean("Xem https://vnexpress.net/tin-moi-123.html hoặc vnexpress.net, thư ban@toasoan.vn.");
+	clean("Thẻ #HaNoi và @toasoan, biến my_var, mã U23 và 5G.");
+}
+END_TEST
+
+START_TEST(test_both_placements_any)
+{
+	clean("Hòa bình và thủy lợi.");
+	clean("Hoà bình và thuỷ lợi.");
+}
+END_TEST
+
+START_TEST(test_house_style)
+{
+	spell_set_style(sp, TONE_STYLE_OLD);
+	expect("Hoà bình.", "Hoà", FIND_TONE_STYLE, "Hòa");
+	ck_assert_int_eq(fl.items[0].severity, SEV_STYLE);
+	clean("Hòa bình.");
+	spell_set_style(sp, TONE_STYLE_NEW);
+	expect("Sức khỏe tốt.", "khỏe", FIND_TONE_STYLE, "khoẻ");
+	expect("Ủy ban họp.", "Ủy", FIND_TONE_STYLE, "Uỷ");
+}
+END_TEST
+
+START_TEST(test_mixed_placements)
+{
+	const char *t = "Hòa bình, thủy lợi và hoà giải.";
+	expect(t, "hoà", FIND_TONE_STYLE, "hòa");
+	ck_assert_ptr_null(find(t, "Hòa", FIND_TONE_STYLE));
+}
+END_TEST
+
+START_TEST(test_misplaced_marks)
+{
+	expect("Nguồn nứơc sạch.", "nứơc", FIND_SPELLING, "nước");
+	expect("Môn tóan khó.", "tóan", FIND_SPELLING, "toán");
+	expect("Trời nóng qúa.", "qúa", FIND_SPELLING, "quá");
+	expect("Ông gìa rồi.", "gìa", FIND_SPELLING, "già");
+	ck_assert_int_eq(fl.items[0].severity, SEV_ERROR);
+}
+END_TEST
+
+START_TEST(test_orthography)
+{
+	expect("Các nghành nghề.", "nghành", FIND_SPELLING, "ngành");
+	expect("Ăn cem lạnh.", "cem", FIND_SPELLING, "kem");
+	expect("Thịt ghà ngon.", "ghà", FIND_SPELLING, "gà");
+	expect("Con cảc đó.", "cảc", FIND_SPELLING, NULL);
+}
+END_TEST
+
+START_TEST(test_leftovers)
+{
+	expect("Người vieetj tốt.", "vieetj", FIND_SPELLING, "việt");
+	expect("Người vie65t tốt.", "vie65t", FIND_SPELLING, "việt");
+	expect("Tôi ddoocj sách.", "ddoocj", FIND_SPELLING, "độc");
+}
+END_TEST
+
+START_TEST(test_characters)
+{
+	expect("Nguồn n\xC6\xA3\xE1\xBB\x9B" "c sạch.", "n\xC6\xA3", FIND_CHARACTER, "nước");
+	expect("\xC3\x90\xC3\xA0 Nẵng đẹp.", "\xC3\x90", FIND_CHARACTER, "Đà");
+	/* Cyrillic а in "Hà" written as Н? no: Latin H + Cyrillic а + grave */
+	expect("Thành phố H\xD0\xB0\xCC\x80 Tiên.", "H\xD0\xB0", FIND_CHARACTER, "Hà");
+	expect("Ng\xC2\xAD\xC3\xAAi dân.", "Ng", FIND_CHARACTER, "Người");
+	expect("Tôi yêu Vie\xC3\xA4t Nam.", "Vie", FIND_CHARACTER, "Việt");
+	expect("Chữ a\xCC\x81\xCC\x81 lạ.", "a", FIND_CHARACTER, "á");
+}
+END_TEST
+
+START_TEST(test_foreign_words)
+{
+	if (!spell_has_english(sp))
+		return;
+	clean("Mạng internet và email.");
+	expect("Từ xyzzyqw lạ.", "xyzzyqw", FIND_SPELLING, NULL);
+	ck_assert_int_eq(fl.items[0].severity, SEV_WARNING);
+}
+END_TEST
+
+START_TEST(test_real_words)
+{
+	expect("Việc sử lý hồ sơ.", "sử lý", FIND_REAL_WORD, "xử lý");
+	expect("Chân trọng cảm ơn.", "Chân trọng", FIND_REAL_WORD, "Trân trọng");
+}
+END_TEST
+
+START_TEST(test_repeats)
+{
+	expect("Tất cả các các đơn vị.", "các đơn", FIND_REPEAT, NULL);
+	ck_assert_int_eq(fl.items[0].start, strlen("Tất cả các "));
+	clean("Đi từ từ thôi, người người vui.");
+	expect("Ý kiến của chúng tôi của chúng tôi.", "tôi của", FIND_REPEAT, NULL);
+}
+END_TEST
+
+START_TEST(test_punctuation)
+{
+	expect("Trời mưa,vì thế tôi ở nhà.", ",vì", FIND_PUNCTUATION, ", vì");
+	expect("Trời mưa , tôi ở nhà.", " ,", FIND_PUNCTUATION, ",");
+	expect("Trời mưa  to.", "  ", FIND_PUNCTUATION, " ");
+	expect("Ông nói “đi thôi.", "“", FIND_PUNCTUATION, NULL);
+	expect("Ông (Hà Nội đi.", "(", FIND_PUNCTUATION, NULL);
+	expect("Ông nói \"đi\" rồi \"về.", "\"về", FIND_PUNCTUATION, NULL);
+	clean("Ông nói: “Đi thôi” (sáng nay).\nDanh sách:\na) một;\nb) hai.");
+}
+END_TEST
+
+START_TEST(test_capitalization)
+{
+	expect("Trời mưa. tôi ở nhà.", "tôi", FIND_CAPITALIZATION, "Tôi");
+	expect("hôm nay trời đẹp.", "hôm", FIND_CAPITALIZATION, "Hôm");
+	clean("Ông Nguyễn V. An đến. Bà về, v.v. và rồi.");
+}
+END_TEST
+
+START_TEST(test_offsets_nfd_bom_invalid)
+{
+	/* NFD: "Hoà" with a decomposed à, then a misplaced "qúa" decomposed too */
+	const char *nfd = "Ho" "a\xCC\x80" " qu\xCC\x81" "a.";
+	const char *bom = "\xEF\xBB\xBFQ" "u\xCC\x81" "a nóng.";
+	const char *bad = "Tôi \xFF đi.";
+
+	check(nfd);
+	ck_assert_uint_ge(fl.n, 1);
+	ck_assert_uint_eq(fl.items[fl.n - 1].start, strlen("Hoa\xCC\x80 "));
+	ck_assert_uint_eq(fl.items[fl.n - 1].end, strlen("Hoa\xCC\x80 qu\xCC\x81" "a"));
+	ck_assert_str_eq(fl.items[fl.n - 1].suggestions[0], "quá");
+	check(bom);
+	ck_assert_uint_eq(fl.n, 1);
+	ck_assert_uint_eq(fl.items[0].start, 3);
+	check(bad);
+	ck_assert_uint_eq(fl.n, 1);
+	ck_assert_int_eq(fl.items[0].kind, FIND_ENCODING);
+	ck_assert_uint_eq(fl.items[0].start, 5);
+	ck_assert_uint_eq(fl.items[0].end, 6);
+}
+END_TEST
+
+START_TEST(test_newsroom_words)
+{
+	expect("Tên zxqwv lạ.", "zxqwv", FIND_SPELLING, NULL);
+	spell_add_word(sp, "zxqwv");
+	clean("Tên zxqwv lạ.");
+	ck_assert(spell_word_ok(sp, "zxqwv", 5));
+	ck_assert(spell_remove_word(sp, "zxqwv"));
+	ck_assert(!spell_remove_word(sp, "zxqwv"));
+	ck_assert(!spell_word_ok(sp, "zxqwv", 5));
+}
+END_TEST
+
+START_TEST(test_paragraph_context)
+{
+	SpellContext ctx = {{3, 0}, false};
+	SpellTally tally;
+	const char *p = "Thuỷ lợi tốt.";
+
+	finding_list_clear(&fl);
+	ck_assert(spell_check_paragraph(sp, p, strlen(p), &ctx, &tally, &fl));
+	ck_assert_uint_eq(tally.new_tones, 1);
+	ck_assert_uint_eq(tally.old_tones, 0);
+	ck_assert_uint_eq(fl.n, 1);
+	ck_assert_int_eq(fl.items[0].kind, FIND_TONE_STYLE);
+	ck_assert_str_eq(fl.items[0].suggestions[0], "Thủy");
+	spell_tally("hòa hoà thủy", strlen("hòa hoà thủy"), &tally);
+	ck_assert_uint_eq(tally.old_tones, 2);
+	ck_assert_uint_eq(tally.new_tones, 1);
+	ctx.mid_sentence = true;
+	finding_list_clear(&fl);
+	spell_check_paragraph(sp, "lợi ích", strlen("lợi ích"), &ctx, NULL, &fl);
+	ck_assert_uint_eq(fl.n, 0);
+}
+END_TEST
+
+static void collect(void *arg, const char *pair, size_t len)
+{
+	Str *s = arg;
+	str_add(s, pair, len);
+	str_addc(s, '|');
+}
+
+START_TEST(test_context_model)
+{
+	const char *pairs[] = {"giải quyết", "quyết định"};
+	int64_t counts[] = {5, 2};
+	Str got = STR_INIT;
+
+	spell_count_bigrams("Giải quyết, quyết định. Ok", strlen("Giải quyết, quyết định. Ok"), collect,
+		&got);
+	ck_assert_str_eq(str_cstr(&got), "giải quyết|quyết định|");
+	str_release(&got);
+	clean("Họ dải quyết việc.");
+	spell_set_context(sp, pairs, counts, 2);
+	expect("Họ dải quyết việc.", "dải", FIND_REAL_WORD, "giải");
+	spell_set_context(sp, NULL, NULL, 0);
+	clean("Họ dải quyết việc.");
+}
+END_TEST
+
+START_TEST(test_suggest_api)
+{
+	char **s = NULL;
+	size_t n = spell_suggest(sp, "nứơc", strlen("nứơc"), 3, &s);
+
+	ck_assert_uint_ge(n, 1);
+	ck_assert_str_eq(s[0], "nước");
+	for (size_t i = 0; i < n; i++)
+		free(s[i]);
+	free(s);
+}
+END_TEST
+
+START_TEST(test_missing_system_dictionary)
+{
+	SpellOptions opt = {.hunspell_dir = "/nonexistent", .dict_dir = dict_dir};
+	char err[256];
+	Speller *s2 = spell_new(&opt, err, sizeof(err));
+
+	ck_assert_ptr_nonnull(s2);
+	ck_assert(!spell_has_system_dict(s2));
+	ck_assert_ptr_nonnull(strstr(spell_status(s2), "vi_VN"));
+	finding_list_clear(&fl);
+	spell_check(s2, "Nguồn nứơc.", strlen("Nguồn nứơc."), &fl);
+	ck_assert_uint_eq(fl.n, 1);
+	spell_free(s2);
+}
+END_TEST
+
+START_TEST(test_bad_dict_file)
+{
+	SpellOptions opt = {.dict_dir = dict_dir, .no_system = true};
+	char err[256];
+
+	write_file("confusables.tsv", "only-one-field\n");
+	ck_assert_ptr_null(spell_new(&opt, err, sizeof(err)));
+	ck_assert_ptr_nonnull(strstr(err, "confusables.tsv:1:"));
+}
+END_TEST
+
+START_TEST(test_kind_names)
+{
+	FindingKind k;
+	ToneStyle s;
+
+	ck_assert_str_eq(finding_kind_name(FIND_REAL_WORD), "real-word");
+	ck_assert(finding_kind_parse("tone-style", &k) && k == FIND_TONE_STYLE);
+	ck_assert(!finding_kind_parse("nope", &k));
+	ck_assert(tone_style_parse("old", &s) && s == TONE_STYLE_OLD);
+	ck_assert(!tone_style_parse("mới", &s));
+	ck_assert_str_eq(severity_name(SEV_STYLE), "style");
+}
+END_TEST
+
+static Suite *spell_suite(void)
+{
+	Suite *s = suite_create("spell");
+	TCase *tc = tcase_create("rules");
+
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, test_correct_text_is_clean);
+	tcase_add_test(tc, test_never_flagged);
+	tcase_add_test(tc, test_both_placements_any);
+	tcase_add_test(tc, test_house_style);
+	tcase_add_test(tc, test_mixed_placements);
+	tcase_add_test(tc, test_misplaced_marks);
+	tcase_add_test(tc, test_orthography);
+	tcase_add_test(tc, test_leftovers);
+	tcase_add_test(tc, test_characters);
+	tcase_add_test(tc, test_foreign_words);
+	tcase_add_test(tc, test_real_words);
+	tcase_add_test(tc, test_repeats);
+	tcase_add_test(tc, test_punctuation);
+	tcase_add_test(tc, test_capitalization);
+	tcase_add_test(tc, test_offsets_nfd_bom_invalid);
+	tcase_add_test(tc, test_newsroom_words);
+	tcase_add_test(tc, test_paragraph_context);
+	tcase_add_test(tc, test_context_model);
+	tcase_add_test(tc, test_suggest_api);
+	tcase_add_test(tc, test_missing_system_dictionary);
+	tcase_add_test(tc, test_bad_dict_file);
+	tcase_add_test(tc, test_kind_names);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+CHECK_MAIN(spell_suite)

@@ -1,0 +1,210 @@
+/*
+ * test_store.c: the store on a real SQLite file: creating and re-opening, refusing a newer
+ * schema, saving with the version check, append-only history, conditional moves.
+ */
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "check_main.h"
+#include "news/store.h"
+
+static char dir[] = "/tmp/toasoan-store-XXXXXX";
+static char path[256];
+
+static void setup(void)
+{
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	snprintf(path, sizeof(path), "%s/t.db", dir);
+}
+
+static void teardown(void)
+{
+	char cmd[300];
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+	ck_assert_int_eq(system(cmd), 0);
+	memcpy(dir + strlen(dir) - 6, "XXXXXX", 6);
+}
+
+static Store *fresh(void)
+{
+	char err[512];
+	Store *s = store_open(path, true, err, sizeof(err));
+	ck_assert_msg(s != NULL, "%s", err);
+	ck_assert(store_user_insert(s, "mai", "Trần Thị Mai", ROLE_REPORTER, 100));
+	return s;
+}
+
+static int64_t user_version(void)
+{
+	sqlite3 *db;
+	sqlite3_stmt *st;
+	int64_t v;
+	ck_assert_int_eq(sqlite3_open(path, &db), SQLITE_OK);
+	sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, NULL);
+	sqlite3_step(st);
+	v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	return v;
+}
+
+START_TEST(creates_migrates_and_reopens)
+{
+	char err[512];
+	Store *s;
+
+	s = store_open(path, false, err, sizeof(err));
+	ck_assert_ptr_null(s);
+	ck_assert(strstr(err, "no database at") != NULL);
+	s = fresh();
+	store_free(s);
+	ck_assert_int_eq(user_version(), STORE_SCHEMA_VERSION);
+	s = store_open(path, false, err, sizeof(err));
+	ck_assert_msg(s != NULL, "%s", err);
+	User u = {0};
+	bool found;
+	ck_assert(store_user_get(s, "mai", &u, &found));
+	ck_assert(found);
+	ck_assert_str_eq(u.name, "Trần Thị Mai");
+	user_release(&u);
+	store_free(s);
+}
+END_TEST
+
+START_TEST(newer_schema_is_refused)
+{
+	char err[512];
+	sqlite3 *db;
+	ck_assert_int_eq(sqlite3_open(path, &db), SQLITE_OK);
+	sqlite3_exec(db, "PRAGMA user_version = 42; CREATE TABLE x(y)", NULL, NULL, NULL);
+	sqlite3_close(db);
+	ck_assert_ptr_null(store_open(path, false, err, sizeof(err)));
+	ck_assert(strstr(err, "newer toasoan") != NULL);
+	ck_assert_int_eq(user_version(), 42);
+}
+END_TEST
+
+static void make_article(Store *s, Article *a)
+{
+	article_init(a);
+	article_set(&a->title, "Bão số 3");
+	article_set(&a->body, "Mưa lớn kéo dài.");
+	ck_assert(store_begin(s));
+	ck_assert(store_article_insert(s, a, "mai", 1000, "new"));
+	ck_assert(store_commit(s));
+	ck_assert_int_eq(a->version, 1);
+}
+
+START_TEST(save_checks_the_version)
+{
+	Store *s = fresh();
+	Article a, b;
+	bool conflict;
+
+	make_article(s, &a);
+	article_copy(&b, &a);
+	article_set(&a.body, "Mưa lớn kéo dài ba ngày.");
+	ck_assert(store_article_save(s, &a, "mai", 1001, "", &conflict));
+	ck_assert(!conflict);
+	ck_assert_int_eq(a.version, 2);
+	/* b was loaded at version 1: its save is a conflict and changes nothing */
+	article_set(&b.body, "Văn bản khác.");
+	ck_assert(store_article_save(s, &b, "mai", 1002, "", &conflict));
+	ck_assert(conflict);
+	Article cur;
+	bool found;
+	article_init(&cur);
+	ck_assert(store_article_get(s, a.id, &cur, &found));
+	ck_assert_str_eq(cur.body, "Mưa lớn kéo dài ba ngày.");
+	ck_assert_int_eq(cur.version, 2);
+	/* ... but the conflicting text is kept as its own revision */
+	Article kept;
+	article_init(&kept);
+	ck_assert(store_revision_get(s, a.id, 3, &kept, &found));
+	ck_assert(found);
+	ck_assert_str_eq(kept.body, "Văn bản khác.");
+	EventList h = {0};
+	ck_assert(store_history(s, a.id, &h));
+	ck_assert_uint_eq(h.n, 3);
+	ck_assert_int_eq(h.items[2].kind, REV_CONFLICT);
+	event_list_release(&h);
+	article_release(&kept);
+	article_release(&cur);
+	article_release(&a);
+	article_release(&b);
+	store_free(s);
+}
+END_TEST
+
+START_TEST(history_is_append_only)
+{
+	Store *s = fresh();
+	Article a;
+	sqlite3 *db;
+	char *msg = NULL;
+
+	make_article(s, &a);
+	store_free(s);
+	ck_assert_int_eq(sqlite3_open(path, &db), SQLITE_OK);
+	ck_assert_int_ne(sqlite3_exec(db, "UPDATE revisions SET body = 'x'", NULL, NULL, &msg),
+			 SQLITE_OK);
+	ck_assert(strstr(msg, "append-only") != NULL);
+	sqlite3_free(msg);
+	ck_assert_int_ne(sqlite3_exec(db, "DELETE FROM revisions", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	article_release(&a);
+}
+END_TEST
+
+START_TEST(moves_are_conditional)
+{
+	Store *s = fresh();
+	Article a;
+	bool moved;
+
+	make_article(s, &a);
+	ck_assert(store_begin(s));
+	ck_assert(store_article_move(s, a.id, STATE_DRAFT, STATE_REVIEW, 0, 0, "mai", "", 1005,
+				     "", &moved));
+	ck_assert(moved);
+	/* a second mover that read the old state does not move it again */
+	ck_assert(store_article_move(s, a.id, STATE_DRAFT, STATE_REVIEW, 0, 0, "mai", "", 1006,
+				     "", &moved));
+	ck_assert(!moved);
+	ck_assert(store_commit(s));
+	int64_t *ids;
+	size_t n;
+	ck_assert(store_begin(s));
+	ck_assert(store_article_move(s, a.id, STATE_REVIEW, STATE_SCHEDULED, 2000, 0, "mai", "",
+				     1007, "", &moved));
+	ck_assert(store_commit(s));
+	ck_assert(store_due(s, 1999, &ids, &n));
+	ck_assert_uint_eq(n, 0);
+	free(ids);
+	ck_assert(store_due(s, 2000, &ids, &n));
+	ck_assert_uint_eq(n, 1);
+	ck_assert_int_eq(ids[0], a.id);
+	free(ids);
+	article_release(&a);
+	store_free(s);
+}
+END_TEST
+
+static Suite *store_suite(void)
+{
+	Suite *s = suite_create("store");
+	TCase *tc = tcase_create("store");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, creates_migrates_and_reopens);
+	tcase_add_test(tc, newer_schema_is_refused);
+	tcase_add_test(tc, save_checks_the_version);
+	tcase_add_test(tc, history_is_append_only);
+	tcase_add_test(tc, moves_are_conditional);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+CHECK_MAIN(store_suite)

@@ -1,0 +1,154 @@
+/* test_syllable.c: the syllable parser: initials, rhymes, tone places, both placements. */
+#include <check.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "check_main.h"
+#include "viet/syllable.h"
+
+static SylStatus st(const char *s)
+{
+	Syllable syl;
+	return syllable_parse(s, strlen(s), &syl);
+}
+
+static Placement place(const char *s)
+{
+	Syllable syl;
+	syllable_parse(s, strlen(s), &syl);
+	return syllable_placement(&syl);
+}
+
+/* The respelled form of s, into a static buffer. */
+static const char *respell(const char *s, Placement p)
+{
+	static char buf[64];
+	Syllable syl;
+	Str out = STR_INIT;
+
+	syllable_parse(s, strlen(s), &syl);
+	buf[0] = '\0';
+	if (syllable_respell(&syl, p, &out))
+		snprintf(buf, sizeof(buf), "%s", str_cstr(&out));
+	str_release(&out);
+	return buf;
+}
+
+START_TEST(test_valid_syllables)
+{
+	const char *ok[] = {"người", "Việt", "nghiêng", "giếng", "gìn", "gì", "già", "quốc",
+		"quý", "khuỷu", "khuya", "thuở", "xoong", "ngoài", "hoàng", "tuyết", "ươn",
+		"yêu", "ĐẮC", "kỹ", "ly", "rượu", "huỳnh", "oẳn", "quyết", "gửi", "a", "ạ"};
+	for (size_t i = 0; i < sizeof(ok) / sizeof(ok[0]); i++)
+		ck_assert_msg(st(ok[i]) == SYL_OK, "%s: status %d", ok[i], st(ok[i]));
+}
+END_TEST
+
+START_TEST(test_both_placements)
+{
+	ck_assert_int_eq(st("hòa"), SYL_OK);
+	ck_assert_int_eq(st("hoà"), SYL_OK);
+	ck_assert_int_eq(st("thủy"), SYL_OK);
+	ck_assert_int_eq(st("thuỷ"), SYL_OK);
+	ck_assert_int_eq(st("khỏe"), SYL_OK);
+	ck_assert_int_eq(st("khoẻ"), SYL_OK);
+	ck_assert_int_eq(place("hòa"), PLACE_OLD);
+	ck_assert_int_eq(place("hoà"), PLACE_NEW);
+	ck_assert_int_eq(place("Ủy"), PLACE_OLD);
+	ck_assert_int_eq(place("Uỷ"), PLACE_NEW);
+	ck_assert_int_eq(place("khoẻ"), PLACE_NEW);
+	/* a final fixes the place: no choice */
+	ck_assert_int_eq(place("hoàn"), PLACE_NONE);
+	ck_assert_int_eq(place("quý"), PLACE_NONE);
+	ck_assert_int_eq(place("hoa"), PLACE_NONE);
+	ck_assert_str_eq(respell("hoà", PLACE_OLD), "hòa");
+	ck_assert_str_eq(respell("thủy", PLACE_NEW), "thuỷ");
+	ck_assert_str_eq(respell("Ủy", PLACE_NEW), "Uỷ");
+}
+END_TEST
+
+START_TEST(test_misplaced_marks)
+{
+	ck_assert_int_eq(st("nứơc"), SYL_MISPLACED);
+	ck_assert_str_eq(respell("nứơc", PLACE_OLD), "nước");
+	ck_assert_int_eq(st("tóan"), SYL_MISPLACED);
+	ck_assert_str_eq(respell("tóan", PLACE_OLD), "toán");
+	ck_assert_int_eq(st("qúa"), SYL_MISPLACED);
+	ck_assert_str_eq(respell("qúa", PLACE_OLD), "quá");
+	ck_assert_int_eq(st("gìa"), SYL_MISPLACED);
+	ck_assert_str_eq(respell("gìa", PLACE_OLD), "già");
+	ck_assert_int_eq(st("ngừơi"), SYL_MISPLACED);
+	ck_assert_str_eq(respell("Ngừơi", PLACE_OLD), "Người");
+	ck_assert_int_eq(st("hoạn"), SYL_OK);
+	ck_assert_int_eq(st("họan"), SYL_MISPLACED);
+}
+END_TEST
+
+START_TEST(test_orthography)
+{
+	ck_assert_int_eq(st("ghà"), SYL_SPELLING);
+	ck_assert_str_eq(respell("ghà", PLACE_OLD), "gà");
+	ck_assert_int_eq(st("ngiêng"), SYL_SPELLING);
+	ck_assert_str_eq(respell("ngiêng", PLACE_OLD), "nghiêng");
+	ck_assert_int_eq(st("nghành"), SYL_SPELLING);
+	ck_assert_str_eq(respell("nghành", PLACE_OLD), "ngành");
+	ck_assert_int_eq(st("kà"), SYL_SPELLING);
+	ck_assert_str_eq(respell("kà", PLACE_OLD), "cà");
+	ck_assert_int_eq(st("cem"), SYL_SPELLING);
+	ck_assert_str_eq(respell("cem", PLACE_OLD), "kem");
+	ck_assert_int_eq(st("gé"), SYL_SPELLING);
+	ck_assert_str_eq(respell("gé", PLACE_OLD), "ghé");
+	ck_assert_int_eq(st("tyên"), SYL_SPELLING);
+	ck_assert_int_eq(st("kỳ"), SYL_OK);
+}
+END_TEST
+
+START_TEST(test_stop_finals)
+{
+	ck_assert_int_eq(st("việt"), SYL_OK);
+	ck_assert_int_eq(st("các"), SYL_OK);
+	ck_assert_int_eq(st("cảc"), SYL_STOP_TONE);
+	ck_assert_int_eq(st("hoàch"), SYL_STOP_TONE);
+	ck_assert_int_eq(st("tiềp"), SYL_STOP_TONE);
+	ck_assert_int_eq(st("mặt"), SYL_OK);
+	ck_assert_int_eq(st("mat"), SYL_OK);
+}
+END_TEST
+
+START_TEST(test_not_vietnamese)
+{
+	const char *no[] = {"Washington", "zalo", "fan", "jazz", "xyz", "bl", "qa", "hóá",
+		"ttt", "aaaaaaaaaa", "Interpol"};
+	for (size_t i = 0; i < sizeof(no) / sizeof(no[0]); i++) {
+		SylStatus s = st(no[i]);
+		ck_assert_msg(s == SYL_NOT_VIET || s == SYL_BAD_RHYME, "%s: status %d", no[i], s);
+	}
+	ck_assert_int_eq(st("baq"), SYL_BAD_RHYME);
+	ck_assert_int_eq(st("hoaz"), SYL_NOT_VIET);
+}
+END_TEST
+
+START_TEST(test_nfd_and_case)
+{
+	/* "hòa" decomposed: o + U+0300 */
+	ck_assert_int_eq(st("ho\xCC\x80" "a"), SYL_OK);
+	ck_assert_int_eq(place("ho\xCC\x80" "a"), PLACE_OLD);
+	ck_assert_str_eq(respell("NỨƠC", PLACE_OLD), "NƯỚC");
+	ck_assert_str_eq(respell("Qúa", PLACE_NEW), "Quá");
+}
+END_TEST
+
+static Suite *syllable_suite(void)
+{
+	Suite *s = suite_create("syllable");
+	ADD_TEST(s, test_valid_syllables);
+	ADD_TEST(s, test_both_placements);
+	ADD_TEST(s, test_misplaced_marks);
+	ADD_TEST(s, test_orthography);
+	ADD_TEST(s, test_stop_finals);
+	ADD_TEST(s, test_not_vietnamese);
+	ADD_TEST(s, test_nfd_and_case);
+	return s;
+}
+
+CHECK_MAIN(syllable_suite)
