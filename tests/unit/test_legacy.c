@@ -386,6 +386,10 @@ START_TEST(mojibake_is_repaired)
 	const char *clean = "Trục Kim Mã – Cầu Giấy “thông thoáng” … giờ cao điểm — 7 – 9 giờ";
 	ck_assert_uint_eq(repair(clean, &out), 0);
 	ck_assert_str_eq(out.s, clean);
+	/* and many dashes do not make a Latin-1-only text look garbled from end to end */
+	const char *dashes = "Tôi – và – có – – – – – – – – cà phê";
+	ck_assert_uint_eq(repair(dashes, &out), 0);
+	ck_assert_str_eq(out.s, dashes);
 	str_release(&out);
 }
 END_TEST
