@@ -125,6 +125,30 @@ START_TEST(known_bytes_of_each_encoding)
 }
 END_TEST
 
+START_TEST(lenient_spellings_decode)
+{
+	static const struct {
+		Encoding e;
+		const char *bytes, *text;
+	} cases[] = {
+		{ENC_VNI, "A\xF9 ho\xE1i", "Á hối"},       /* capital base, lower-case mark */
+		{ENC_VNI, "Jos\xE9 caf\xE9", "José café"},  /* a mark byte after a consonant */
+		{ENC_VIQR, "Dda`", "Đà"},
+		{ENC_VIQR, "dD", "dD"},
+		{ENC_CP1258, "a\xDE", "ã"},                  /* base plus combining tone */
+		{ENC_TCVN3, "o\xB4", "ọ"},                   /* TCVN3's combining dot below */
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		Str out = STR_INIT;
+		char err[128] = "";
+		ck_assert_msg(legacy_decode(cases[i].e, cases[i].bytes, strlen(cases[i].bytes), &out,
+					    err, sizeof(err)), "%s", err);
+		ck_assert_str_eq(out.s, cases[i].text);
+		str_release(&out);
+	}
+}
+END_TEST
+
 START_TEST(all_134_letters_round_trip_in_every_encoding)
 {
 	Str letters = STR_INIT;
@@ -422,6 +446,7 @@ static Suite *legacy_suite(void)
 	Suite *s = suite_create("legacy");
 	ADD_TEST(s, names_parse_both_ways);
 	ADD_TEST(s, known_bytes_of_each_encoding);
+	ADD_TEST(s, lenient_spellings_decode);
 	ADD_TEST(s, all_134_letters_round_trip_in_every_encoding);
 	ADD_TEST(s, one_byte_tables_are_one_to_one);
 	ADD_TEST(s, sentences_are_detected_and_decoded);
