@@ -100,18 +100,9 @@ static void load_history(Editor *e)
 static void start_checker(Editor *e)
 {
 	App *a = e->app;
-	char **words = NULL;
-	size_t n = 0;
 	char err[300] = "";
-	if (!desk_words(a->desk, &words, &n)) {
-		words = NULL;
-		n = 0;
-	}
-	e->checker = checker_new(desk_config(a->desk), words, n, lang_code(a->lang), err,
+	e->checker = checker_new(a->desk, desk_config(a->desk), lang_code(a->lang), err,
 				 sizeof err);
-	for (size_t i = 0; i < n; i++)
-		free(words[i]);
-	free(words);
 	if (!e->checker)
 		app_format(a, e->check_off, sizeof e->check_off, S_CHECK_OFF, err);
 	else if (checker_status(e->checker))
