@@ -153,6 +153,7 @@ static bool resolve_conflict(Editor *e)
 		app_message(a, false, "%s", app_str(a, S_MERGE_THEIRS));
 	} else {
 		e->art.version = theirs.version; /* the next save goes on top, knowingly */
+		e->stored_version = theirs.version;
 		if (c == CMP_MINE)
 			ok = editor_save(e);
 		else

@@ -68,6 +68,7 @@ typedef struct Editor {
 	/* safety.c */
 	bool locked;          /* this process holds the article's edit lock */
 	LockInfo holder;      /* who holds it when we do not (login NULL: nobody known) */
+	int64_t stored_version; /* the stored version when we last loaded or saved */
 	uint64_t print;       /* fingerprint of the text after the last batch of keys */
 	uint64_t journal_print; /* the text last written to the journal (or loaded/saved) */
 	int64_t changed_ms;   /* when the text last changed */

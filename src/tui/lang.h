@@ -100,10 +100,10 @@
 	X(S_LOCK_FAILED, "Chưa khóa được bài để sửa: %s", "Cannot lock the article for editing: %s") \
 	X(S_TOOK_OVER, "Bạn đã giành quyền sửa; bản chưa lưu của %s được giữ trong lịch sử.",  \
 	  "You took over; the unsaved text of %s is kept in the history.")                   \
-	X(S_LOST_LOCK, "%s đã giành quyền sửa lúc %s. Bản của bạn được giữ thành bản %d; giờ chỉ xem.", \
-	  "%s took over at %s. Your text is kept as version %d; read-only now.")            \
-	X(S_LOST_LOCK_CLEAN, "%s đã giành quyền sửa lúc %s; giờ chỉ xem.",                   \
-	  "%s took over at %s; read-only now.")                                              \
+	X(S_LOST_LOCK, "Chỉ xem: %s đã giành quyền sửa lúc %s; bản của bạn giữ thành bản %d.", \
+	  "Read-only: %s took over at %s; your text is kept as version %d.")                \
+	X(S_LOST_LOCK_CLEAN, "Chỉ xem: %s đã giành quyền sửa lúc %s.",                       \
+	  "Read-only: %s took over at %s.")                                                  \
 	X(S_LOST_LOCK_UNKEPT, "%s đã giành quyền sửa. Chưa giữ được bản của bạn (%s): C-o để ghi ra tệp.", \
 	  "%s took over. Your text could not be kept (%s): C-o writes it to a file.")       \
 	X(S_RESTORED, "Đã khôi phục văn bản chưa lưu lúc %s.", "Restored the unsaved text from %s.") \

@@ -113,6 +113,7 @@ void safety_open(Editor *e)
 	} else {
 		app_say(a, true, S_LOCK_FAILED, desk_errmsg(a->desk)); /* retried on the beat */
 	}
+	e->stored_version = e->art.version;
 	restore_journal(e);
 	e->print = fingerprint(e);
 }
@@ -145,6 +146,7 @@ void safety_take_over(Editor *e)
 	if (desk_get(a->desk, e->art.id, &fresh))
 		editor_load(e, &fresh);
 	article_release(&fresh);
+	e->stored_version = e->art.version;
 	e->print = e->journal_print = fingerprint(e);
 	editor_load_history(e);
 	app_say(a, false, S_TOOK_OVER, who);
@@ -185,6 +187,35 @@ static void lost_lock(Editor *e, const LockInfo *by)
 	editor_load_history(e);
 }
 
+/*
+ * Our lock row is gone and nobody holds one: if the article was saved by someone else
+ * meanwhile, it was taken over (and the taker has left); by gets the last other person.
+ */
+static bool moved_on(Editor *e, LockInfo *by)
+{
+	App *a = e->app;
+	Article cur;
+	EventList h = {NULL, 0, 0};
+	bool moved = false;
+	article_init(&cur);
+	if (desk_get(a->desk, e->art.id, &cur) && cur.version != e->stored_version &&
+	    desk_history(a->desk, e->art.id, &h)) {
+		const char *me = a->me ? a->me->login : "";
+		for (size_t i = h.n; i-- > 0 && !moved;) {
+			if (strcmp(h.items[i].who, me) == 0)
+				continue;
+			lock_info_release(by);
+			by->login = xstrdup(h.items[i].who);
+			by->name = xstrdup(h.items[i].who_name ? h.items[i].who_name : "");
+			by->since = h.items[i].at;
+			moved = true;
+		}
+	}
+	event_list_release(&h);
+	article_release(&cur);
+	return moved;
+}
+
 static void beat(Editor *e)
 {
 	App *a = e->app;
@@ -199,7 +230,7 @@ static void beat(Editor *e)
 		else if (desk_error(a->desk) == DESK_LOCKED)
 			lost_lock(e, &by);
 	} else if (desk_lock_beat(a->desk, e->art.id, &mine, &by) && !mine) {
-		if (by.login)
+		if (by.login || moved_on(e, &by))
 			lost_lock(e, &by);
 		else if (!desk_lock(a->desk, e->art.id, false, &by) &&
 			 desk_error(a->desk) == DESK_LOCKED)
@@ -272,6 +303,7 @@ void safety_tick(Editor *e, bool modal)
 void safety_saved(Editor *e)
 {
 	e->save_retry = false;
+	e->stored_version = e->art.version;
 	if (e->art.id && e->journaled && desk_journal_clear(e->app->desk, e->art.id))
 		e->journaled = false;
 	e->print = e->journal_print = fingerprint(e);
