@@ -107,6 +107,7 @@ static const int32_t alphabet[] = {
 	'a', 'e', 'i', 'o', 'u', 'y', 0x103, 0xE2, 0xEA, 0xF4, 0x1A1, 0x1B0, 'n', 'c', 'g', 'h',
 	'm', 'p', 't', 'b', 'd', 0x111, 'k', 'l', 'q', 'r', 's', 'v', 'x',
 };
+#define VOWELS 12 /* the first twelve letters of alphabet[] */
 
 /* A candidate syllable: lower-case toneless letters and the tone to put on them. */
 typedef struct Probe {
@@ -114,6 +115,14 @@ typedef struct Probe {
 	size_t n;
 	Tone tone;
 } Probe;
+
+static bool probe_has_vowel(const Probe *p)
+{
+	for (size_t i = 0; i < p->n; i++)
+		if (viet_is_vowel(p->cp[i]))
+			return true;
+	return false;
+}
 
 /* True if the probe is a Vietnamese syllable, tone included, by the syllable module. */
 static bool probe_ok(const Probe *p)
@@ -124,6 +133,8 @@ static bool probe_ok(const Probe *p)
 	Str toned = STR_INIT;
 	bool ok;
 
+	if (!probe_has_vowel(p))
+		return false; /* no syllable is without one: spare the parse */
 	for (size_t i = 0; i < p->n; i++)
 		len += utf8_encode(p->cp[i], buf + len);
 	if (syllable_parse(buf, len, &syl) != SYL_OK)
@@ -139,14 +150,17 @@ static bool probe_ok(const Probe *p)
 /* True if the probe, or the probe and at most `depth` more letters, is a syllable. */
 static bool probe_grows(Probe *p, size_t depth)
 {
+	size_t n = sizeof(alphabet) / sizeof(alphabet[0]);
 	bool ok = false;
 
 	if (probe_ok(p))
 		return true;
 	if (depth == 0 || p->n == SYL_MAX)
 		return false;
+	if (depth == 1 && !probe_has_vowel(p))
+		n = VOWELS; /* the last letter added has to bring the vowel */
 	p->n++;
-	for (size_t i = 0; i < sizeof(alphabet) / sizeof(alphabet[0]) && !ok; i++) {
+	for (size_t i = 0; i < n && !ok; i++) {
 		p->cp[p->n - 1] = alphabet[i];
 		ok = probe_grows(p, depth - 1);
 	}
