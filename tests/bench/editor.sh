@@ -23,12 +23,12 @@ measure() { # label, script, command...
 measure toasoan "$T/toasoan.vt" "$TOASOAN" edit "$id" || exit 0
 read -r ts tk <"$T/toasoan.time"
 if [ -z "$ref" ]; then
-	echo "(no reference editor installed: apt-get install nano for the ratio)"
+	echo "(no reference editor installed: make bench installs one)"
 	exit 0
 fi
 sed -n '/^$/,$p' "$T/article.txt" >"$T/plain.txt"
 { echo "timeout 60"; echo "settle"; echo "send <M-/>"; typing; echo "send <C-x>"; echo "send n"; echo "exit"; } >"$T/ref.vt"
-measure nano "$T/ref.vt" "$ref" --ignorercfiles "$T/plain.txt" || exit 0
-read -r rs rk <"$T/nano.time"
+measure reference "$T/ref.vt" "$ref" --ignorercfiles "$T/plain.txt" || exit 0
+read -r rs rk <"$T/reference.time"
 awk -v ts="$ts" -v rs="$rs" -v tk="$tk" -v rk="$rk" 'BEGIN {
 	printf "ratio    time %.2fx the reference, peak memory %.2fx the reference\n", ts / rs, tk / rk }'
