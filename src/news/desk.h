@@ -7,7 +7,7 @@
  * it decides a rule; nothing below it knows who is at the keyboard.
  *
  * Every fallible function returns false (or NULL) and leaves a message in desk_errmsg(), in
- * git's style: lower case, what is wrong first ("reporters cannot approve articles").
+ * the usual style: lower case, what is wrong first ("reporters cannot approve articles").
  */
 #ifndef NEWS_DESK_H
 #define NEWS_DESK_H

@@ -1,5 +1,5 @@
 /*
- * fuzz_article.c: libFuzzer target for the article text format. Any input either is refused
+ * fuzz_article.c: a fuzz target for the article text format. Any input either is refused
  * with a message, or parses into an article whose formatted text parses back to the same
  * fields and formats to the same bytes (the round trip the importer and export rely on).
  */

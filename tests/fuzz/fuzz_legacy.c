@@ -1,5 +1,5 @@
 /*
- * fuzz_legacy.c: libFuzzer target for encoding detection, decoding and mojibake repair. On
+ * fuzz_legacy.c: a fuzz target for encoding detection, decoding and mojibake repair. On
  * any bytes: detection answers, decoding in every encoding either fails with a message or
  * gives NFC UTF-8, and repairing valid UTF-8 gives valid NFC UTF-8.
  */
