@@ -79,6 +79,14 @@ typedef struct Lexicon {
 	size_t nconf, confcap;
 } Lexicon;
 
+/* A syllable written in one tone placement, kept for the document-wide style rule. */
+typedef struct ToneWord {
+	size_t start, end; /* in the NFC text */
+	uint8_t place;     /* PLACE_OLD or PLACE_NEW */
+} ToneWord;
+
+typedef struct Tok Tok;
+
 struct Speller {
 	Lexicon lex;
 	ToneStyle style;
@@ -89,6 +97,10 @@ struct Speller {
 	char **sugg_text;/* suggestions of a flagged word, each ended by '\n' */
 	size_t nsugg, suggcap;
 	char *status;    /* what runs without; NULL for nothing */
+	Tok *toks;       /* the token buffer of the last check, reused by the next */
+	size_t tokcap;
+	ToneWord *tones; /* the tone-placed syllables of the last check, reused */
+	size_t tonecap;
 };
 
 /* A word's verdict. kind FIND_KIND_COUNT means the word is fine. */
@@ -142,18 +154,25 @@ size_t suggest_word(Speller *sp, const char *w, size_t len, Verdict v, char ***o
 void suggest_confusions(const char *s, size_t len, Str *out);
 
 /* rules.c: the rules over the token stream of one text. */
-typedef struct Tok {
+struct Tok {
 	Token t;
 	Verdict v;        /* for words */
-	bool sentence;    /* a word that starts a sentence */
-} Tok;
+};
 
+/*
+ * One check. The text is checked in segments that end just after a line break (no rule
+ * looks across one, except the tone style, which reads the whole document's tones list):
+ * toks holds the tokens of the current segment only, so the buffer stays small and warm.
+ */
 typedef struct CheckRun {
 	Speller *sp;
-	const char *s;    /* NFC text */
+	const char *s;    /* NFC text, whole */
 	size_t len;
-	Tok *toks;
+	Tok *toks;        /* the current segment's tokens */
 	size_t ntoks, cap;
+	bool first;       /* the segment is the first of the text */
+	ToneWord *tones;  /* tone-placed syllables of the whole text, in order */
+	size_t ntones, tonecap;
 	FindingList *out;
 	const NormText *nt;
 	SpellTally tally;

@@ -1,5 +1,5 @@
 /*
- * norm.c: valid NFC input (the usual case) is used as it is, with no map. Anything else is
+ * norm.c: valid NFC input (the usual case) is used in place, with no copy and no map. Anything else is
  * rebuilt run by run: a run is one code point with combining class 0 followed by the marks
  * that attach to it; each run is normalised alone, and every output byte of a run maps to the
  * start of the run in the input. A finding that starts or ends on a character boundary of
@@ -7,6 +7,7 @@
  */
 #include "spell/norm.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -50,17 +51,39 @@ static bool stable(int32_t cp)
 
 /*
  * True if in is valid UTF-8 in NFC. One pass over the bytes settles the usual Vietnamese
- * text (ASCII, Latin, the precomposed letters of U+1E00..U+1EFF, punctuation); anything else
- * is asked of the full normaliser.
+ * text (ASCII, Latin, the precomposed letters of U+1E00..U+1EFF, punctuation) without
+ * decoding: ASCII eight bytes at a time, the two-byte Latin range and the three-byte
+ * sequences E1 B8..BB xx (U+1E00..U+1EFF) and E2 80 90..E2 81 AF (U+2010..U+206F) by their bytes.
+ * Anything else is asked of the full normaliser.
  */
 static bool quick_nfc(const char *in, size_t len)
 {
+	const unsigned char *s = (const unsigned char *)in;
 	size_t i = 0, n;
 	int32_t cp;
 
 	while (i < len) {
-		if ((unsigned char)in[i] < 0x80) {
+		uint64_t w;
+		if (i + 8 <= len) {
+			memcpy(&w, s + i, 8);
+			if (!(w & 0x8080808080808080ull)) {
+				i += 8;
+				continue;
+			}
+		}
+		if (s[i] < 0x80) {
 			i++;
+			continue;
+		}
+		if (s[i] >= 0xC2 && s[i] <= 0xCB && i + 1 < len && (s[i + 1] & 0xC0) == 0x80) {
+			i += 2; /* U+0080..U+02FF: no combining marks there */
+			continue;
+		}
+		if (i + 2 < len && (s[i + 2] & 0xC0) == 0x80 &&
+		    ((s[i] == 0xE1 && s[i + 1] >= 0xB8 && s[i + 1] <= 0xBB) ||
+		     (s[i] == 0xE2 && s[i + 1] == 0x80 && s[i + 2] >= 0x90) ||
+		     (s[i] == 0xE2 && s[i + 1] == 0x81 && s[i + 2] <= 0xAF))) {
+			i += 3;
 			continue;
 		}
 		if (!(n = utf8_decode(in + i, len - i, &cp)))
@@ -78,10 +101,10 @@ void norm_text(NormText *nt, const char *in, size_t len)
 
 	memset(nt, 0, sizeof(*nt));
 	nt->in_len = len;
-	if (quick_nfc(in, len)) {
-		str_add(&nt->text, in, len);
+	nt->s = in ? in : "";
+	nt->len = len;
+	if (quick_nfc(in, len))
 		return;
-	}
 	while (i < len) {
 		int32_t cp;
 		size_t n = utf8_decode(in + i, len - i, &cp);
@@ -103,7 +126,8 @@ void norm_text(NormText *nt, const char *in, size_t len)
 		add_run(nt, in, run, len, &cap);
 	xgrow(&nt->map, &cap, nt->text.len + 1, sizeof(size_t));
 	nt->map[nt->text.len] = len;
-	str_cstr(&nt->text);
+	nt->s = str_cstr(&nt->text);
+	nt->len = nt->text.len;
 }
 
 void norm_release(NormText *nt)
@@ -118,5 +142,5 @@ size_t norm_input_offset(const NormText *nt, size_t off)
 {
 	if (!nt->map)
 		return off;
-	return off >= nt->text.len ? nt->in_len : nt->map[off];
+	return off >= nt->len ? nt->in_len : nt->map[off];
 }

@@ -301,7 +301,7 @@ static bool abbrev_dot(const CheckRun *r, size_t dot)
 
 void rules_capitalization(CheckRun *r)
 {
-	bool start = !(r->ctx && r->ctx->mid_sentence);
+	bool start = !(r->first && r->ctx && r->ctx->mid_sentence);
 
 	for (size_t i = 0; i < r->ntoks; i++) {
 		Tok *t = &r->toks[i];
@@ -344,18 +344,18 @@ void rules_capitalization(CheckRun *r)
 	}
 }
 
-static void style_flag(CheckRun *r, const Tok *t, Placement want, MsgId msg)
+static void style_flag(CheckRun *r, const ToneWord *t, Placement want, MsgId msg)
 {
 	Syllable syl;
 	Str w = STR_INIT;
 
-	syllable_parse(r->s + t->t.start, tlen(t), &syl);
+	syllable_parse(r->s + t->start, t->end - t->start, &syl);
 	if (syllable_respell(&syl, want, &w))
-		run_add(r, t->t.start, t->t.end, FIND_TONE_STYLE, SEV_STYLE, msg, NULL,
-			one(w.s, w.len), 1);
+		run_add(r, t->start, t->end, FIND_TONE_STYLE, SEV_STYLE, msg, NULL, one(w.s, w.len), 1);
 	str_release(&w);
 }
 
+/* Over the whole document's tone-placed syllables (CheckRun.tones), after every segment. */
 void rules_tone_style(CheckRun *r)
 {
 	size_t old = r->tally.old_tones, neu = r->tally.new_tones;
@@ -378,9 +378,7 @@ void rules_tone_style(CheckRun *r)
 	}
 	if (bad == PLACE_NONE)
 		return;
-	for (size_t i = 0; i < r->ntoks; i++) {
-		Tok *t = &r->toks[i];
-		if (is_word(t) && t->v.kind == FIND_KIND_COUNT && t->v.place == bad)
-			style_flag(r, t, bad == PLACE_NEW ? PLACE_OLD : PLACE_NEW, msg);
-	}
+	for (size_t i = 0; i < r->ntones; i++)
+		if (r->tones[i].place == bad)
+			style_flag(r, &r->tones[i], bad == PLACE_NEW ? PLACE_OLD : PLACE_NEW, msg);
 }

@@ -14,13 +14,28 @@
 #include "base/utf8.h"
 #include "base/banned.h"
 
-static int32_t peek(const char *s, size_t len, size_t off, size_t *n)
+/*
+ * The code point at off and its length in *n (0 at the end). Valid one-, two- and
+ * three-byte sequences, which are nearly all of Vietnamese text, are decoded here; the rest
+ * (and every invalid byte, which reads as U+FFFD of length 1) goes to the full decoder.
+ */
+static inline int32_t peek(const char *s, size_t len, size_t off, size_t *n)
 {
+	const unsigned char *u = (const unsigned char *)s + off;
 	int32_t cp = -1;
 
-	if (off < len && (unsigned char)s[off] < 0x80) {
+	if (off < len && u[0] < 0x80) {
 		*n = 1;
-		return (unsigned char)s[off];
+		return u[0];
+	}
+	if (off + 1 < len && u[0] >= 0xC2 && u[0] <= 0xDF && (u[1] & 0xC0) == 0x80) {
+		*n = 2;
+		return (int32_t)(u[0] & 0x1F) << 6 | (u[1] & 0x3F);
+	}
+	if (off + 2 < len && u[0] >= 0xE1 && u[0] <= 0xEC && (u[1] & 0xC0) == 0x80 &&
+	    (u[2] & 0xC0) == 0x80) {
+		*n = 3;
+		return (int32_t)(u[0] & 0x0F) << 12 | (int32_t)(u[1] & 0x3F) << 6 | (u[2] & 0x3F);
 	}
 	*n = off < len ? utf8_decode(s + off, len - off, &cp) : 0;
 	if (*n == 0) {
@@ -28,6 +43,37 @@ static int32_t peek(const char *s, size_t len, size_t off, size_t *n)
 		return off < len ? 0xFFFD : -1;
 	}
 	return cp;
+}
+
+/* Letters whose class is known without a table: Latin-1 and Extended-A/B, and U+1E00..1EFF. */
+static inline bool latin_letter(int32_t cp)
+{
+	return (cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7) ||
+	       (cp >= 0x1E00 && cp <= 0x1EFF);
+}
+
+static inline bool ascii_alnum(int32_t cp)
+{
+	return ((cp | 32) >= 'a' && (cp | 32) <= 'z') || (cp >= '0' && cp <= '9');
+}
+
+static inline bool is_letter(int32_t cp)
+{
+	if (cp < 0x80)
+		return (cp | 32) >= 'a' && (cp | 32) <= 'z';
+	return latin_letter(cp) || utf8_is_letter(cp);
+}
+
+/* Upper case, for a letter: the Latin-1 and Vietnamese ranges by their layout. */
+static inline bool letter_upper(int32_t cp)
+{
+	if (cp < 0x80)
+		return cp >= 'A' && cp <= 'Z';
+	if (cp >= 0xC0 && cp <= 0xFF)
+		return cp <= 0xDE;
+	if (cp >= 0x1EA0 && cp <= 0x1EFF)
+		return (cp & 1) == 0;
+	return utf8_is_upper(cp);
 }
 
 /* Latin-1 symbols that legacy fonts use as Vietnamese letters (­ ¬ ® ª µ ¸ ...). */
@@ -48,8 +94,11 @@ static bool is_mark(int32_t cp)
 
 bool token_word_char(int32_t cp)
 {
-	return cp >= 0 && (utf8_is_letter(cp) || is_mark(cp) || (cp >= '0' && cp <= '9') ||
-	                   legacy_char(cp));
+	if (cp < 0x80)
+		return cp >= 0 && ascii_alnum(cp);
+	if (latin_letter(cp))
+		return true;
+	return utf8_is_letter(cp) || is_mark(cp) || legacy_char(cp);
 }
 
 static bool is_digit(int32_t cp)
@@ -153,32 +202,30 @@ static size_t scan_number(const char *s, size_t len, size_t off)
 	return i;
 }
 
-static void word_flags(const char *s, size_t start, size_t end, Token *t)
-{
-	size_t i = start, n, letters = 0, uppers = 0;
-	bool first = true;
+/* Collects the TF_* facts of a word one code point at a time. */
+typedef struct Facts {
+	size_t letters, uppers;
+	unsigned flags;
+} Facts;
 
-	t->flags = TF_ASCII;
-	while (i < end) {
-		int32_t cp = peek(s, end, i, &n);
-		if (cp >= 0x80)
-			t->flags &= ~(unsigned)TF_ASCII;
-		if (is_digit(cp))
-			t->flags |= TF_DIGIT;
-		if (utf8_is_letter(cp)) {
-			bool up = utf8_is_upper(cp);
-			letters++;
-			uppers += up;
-			if (first && up)
-				t->flags |= TF_UPPER_FIRST;
-			else if (!first && up)
-				t->flags |= TF_INNER_UPPER;
-			first = false;
-		}
-		i += n;
+static inline void facts_add(Facts *f, int32_t cp)
+{
+	if (cp >= 0x80)
+		f->flags &= ~(unsigned)TF_ASCII;
+	if (cp >= '0' && cp <= '9') {
+		f->flags |= TF_DIGIT;
+	} else if (is_letter(cp)) {
+		bool up = letter_upper(cp);
+		if (up)
+			f->flags |= f->letters == 0 ? TF_UPPER_FIRST : TF_INNER_UPPER;
+		f->letters++;
+		f->uppers += up;
 	}
-	if (letters > 0 && uppers == letters)
-		t->flags |= TF_ALL_UPPER;
+}
+
+static unsigned facts_flags(const Facts *f)
+{
+	return f->flags | (f->letters > 0 && f->uppers == f->letters ? TF_ALL_UPPER : 0);
 }
 
 static bool apostrophe(int32_t cp)
@@ -186,22 +233,34 @@ static bool apostrophe(int32_t cp)
 	return cp == '\'' || cp == 0x2019;
 }
 
-static size_t scan_word(const char *s, size_t len, size_t off)
+/* The end of the word at off; its TF_* facts in *flags. */
+static size_t scan_word(const char *s, size_t len, size_t off, unsigned *flags)
 {
+	Facts f = {0, 0, TF_ASCII};
 	size_t i = off, n, m;
 
 	while (i < len) {
-		int32_t cp = peek(s, len, i, &n);
+		unsigned char c = (unsigned char)s[i];
+		int32_t cp;
+		if (c < 0x80 && ascii_alnum(c)) { /* the common case, without decoding */
+			facts_add(&f, c);
+			i++;
+			continue;
+		}
+		cp = peek(s, len, i, &n);
 		if (token_word_char(cp) || cp == '_') {
+			facts_add(&f, cp);
 			i += n;
 			continue;
 		}
 		if (apostrophe(cp) && i > off && utf8_is_letter(peek(s, len, i + n, &m))) {
+			facts_add(&f, cp);
 			i += n;
 			continue;
 		}
 		break;
 	}
+	*flags = facts_flags(&f);
 	return i;
 }
 
@@ -258,23 +317,26 @@ size_t token_next(const char *s, size_t len, size_t off, Token *t)
 	if ((cp == '#' || cp == '@') && token_word_char(peek(s, len, off + n, &m)))
 		return finish(t, TOK_SKIP, off, chunk_end(s, len, off), cp);
 	if (token_word_char(cp) && !is_mark(cp) && (!legacy_char(cp) || legacy_starts_word(s, len, off))) {
-		if (maybe_address(s, len, off) && looks_like_address(s, len, off, &end))
-			return finish(t, TOK_SKIP, off, end, cp);
+		unsigned flags;
 		if (is_digit(cp)) {
 			end = scan_number(s, len, off);
-			if (end >= len || !token_word_char(peek(s, len, end, &m)))
+			if ((end >= len || !token_word_char(peek(s, len, end, &m))) &&
+			    !(maybe_address(s, len, off) && looks_like_address(s, len, off, &m)))
 				return finish(t, TOK_NUMBER, off, end, cp);
 		}
-		end = scan_word(s, len, off);
+		end = scan_word(s, len, off, &flags);
+		/* an address has its ASCII run end in '.', '@' or '-': test only then */
+		if (end < len && (s[end] == '.' || s[end] == '@' || s[end] == '-') &&
+		    maybe_address(s, len, off) && looks_like_address(s, len, off, &m))
+			return finish(t, TOK_SKIP, off, m, cp);
 		finish(t, TOK_WORD, off, end, cp);
-		word_flags(s, off, end, t);
+		t->flags = flags;
 		return end;
 	}
 	if (is_mark(cp)) {
 		/* a stray mark with no letter before it: a word of its own for the character rule */
-		end = scan_word(s, len, off);
+		end = scan_word(s, len, off, &t->flags);
 		finish(t, TOK_WORD, off, end, cp);
-		word_flags(s, off, end, t);
 		return end;
 	}
 	if (cp >= 0 && cp != 0xFFFD && cp != 0xFEFF) {
