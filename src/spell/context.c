@@ -37,13 +37,18 @@ static size_t window(const CheckRun *r, size_t i, size_t *w, size_t max)
 	return n;
 }
 
+/* The words w[0..n) in lower case, one space between; words with no capital are copied. */
 static void lower_phrase(const CheckRun *r, const size_t *w, size_t n, Str *out)
 {
 	str_clear(out);
 	for (size_t k = 0; k < n; k++) {
+		const Tok *t = &r->toks[w[k]];
 		if (k)
 			str_addc(out, ' ');
-		word_lower(r->s + r->toks[w[k]].t.start, tlen(&r->toks[w[k]]), out);
+		if (t->t.flags & (TF_UPPER_FIRST | TF_INNER_UPPER | TF_ALL_UPPER))
+			word_lower(r->s + t->t.start, tlen(t), out);
+		else
+			str_add(out, r->s + t->t.start, tlen(t));
 	}
 }
 
@@ -117,6 +122,8 @@ void rules_real_words(CheckRun *r)
 		for (size_t k = n; k >= 1; k--) {
 			uint64_t idx;
 			const Confusable *c;
+			if (!(r->toks[i].v.flags & (VF_CONF_LEN1 << (k - 1))))
+				continue; /* no phrase of that length starts with this word */
 			lower_phrase(r, w, k, &key);
 			if (!table_get(&r->sp->lex.confus, key.s, key.len, &idx))
 				continue;

@@ -70,11 +70,14 @@ typedef struct Confusable {
 
 typedef struct Lexicon {
 	Hunhandle *vi, *en;
+	char *en_dir;    /* where en_US lies, opened on first use (it takes long to load);
+	                    NULL when it is not installed or already opened */
 	Table known;     /* lower-case tokens of every dict/ entry */
 	Table phrases;   /* lower-case entries of two or more syllables */
 	Table newsroom;  /* lower-case newsroom words and their tokens; value = references */
 	Table confus;    /* lower-case wrong phrase -> index into conf */
-	Table conf_head; /* lower-case first syllable of a wrong phrase */
+	Table conf_head; /* lower-case first syllable of a wrong phrase -> bit k-1 set for
+	                    each length k (up to 3) of the phrases it starts */
 	Confusable *conf;
 	size_t nconf, confcap;
 } Lexicon;
@@ -116,6 +119,7 @@ enum {
 	VF_SYLLABLE = 1 << 0,  /* a Vietnamese syllable (for pairs and the context model) */
 	VF_CONF_HEAD = 1 << 1, /* its lower case starts a confusable phrase */
 	VF_NAME = 1 << 2,      /* accepted as a foreign name or abbreviation */
+	VF_CONF_LEN1 = 1 << 3, /* a confusable phrase of 1 (<< 1: 2, << 2: 3) syllables starts here */
 };
 
 uint64_t verdict_pack(Verdict v);
@@ -130,6 +134,10 @@ bool lex_syllable(Lexicon *lx, const char *lower, size_t len);
 bool lex_known(Lexicon *lx, const char *lower, size_t len);
 /* Known to the English dictionary (false without one). */
 bool lex_english(Lexicon *lx, const char *word, size_t len);
+/* The English dictionary, opened now if it was not yet; NULL when it is not installed. */
+Hunhandle *lex_english_dict(Lexicon *lx);
+/* True when an English dictionary is installed (opened or not). */
+bool lex_has_english(const Lexicon *lx);
 /* A multi-syllable word in the lists (lower case, one space between syllables). */
 bool lex_phrase(Lexicon *lx, const char *lower, size_t len);
 void lex_add_word(Lexicon *lx, const char *word, bool newsroom);

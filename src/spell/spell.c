@@ -154,7 +154,7 @@ bool spell_has_system_dict(const Speller *sp)
 
 bool spell_has_english(const Speller *sp)
 {
-	return sp->lex.en != NULL;
+	return lex_has_english(&sp->lex);
 }
 
 void spell_set_style(Speller *sp, ToneStyle style)

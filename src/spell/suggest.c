@@ -214,7 +214,7 @@ size_t suggest_word(Speller *sp, const char *w, size_t len, Verdict v, char ***o
 		syllable_tiers(sp, lo.s, lo.len, v, &c);
 		confusion_candidates(sp, lo.s, lo.len, &c, 4);
 		if (c.n == 0)
-			hunspell_candidates(v.msg == MSG_FOREIGN ? sp->lex.en : sp->lex.vi, lo.s, lo.len,
+			hunspell_candidates(v.msg == MSG_FOREIGN ? lex_english_dict(&sp->lex) : sp->lex.vi, lo.s, lo.len,
 				&c, 20);
 	}
 	sort_cands(&c);

@@ -191,16 +191,28 @@ static Verdict fine(uint8_t flags, uint8_t place)
 }
 
 /* A word that is no Vietnamese syllable: leftover, name, foreign word. */
+/*
+ * A word that is no Vietnamese syllable: leftover, name, foreign word. A capitalised word
+ * needs the English dictionary only when it also decodes as typing-method leftovers, so
+ * names alone never make it load.
+ */
 static Verdict non_syllable(Speller *sp, const char *w, size_t len, const char *lo, size_t lolen,
 	unsigned flags, SylStatus st)
 {
 	Str dec = STR_INIT;
 	bool capital = flags & (TF_UPPER_FIRST | TF_ALL_UPPER | TF_INNER_UPPER);
-	bool english = lex_english(&sp->lex, lo, lolen) || lex_english(&sp->lex, w, len);
-	bool telex = !english && leftover_telex(lo, lolen, &dec) &&
-	             lex_syllable(&sp->lex, dec.s, dec.len) && viet_evidence(dec.s, dec.len);
+	bool telex = leftover_telex(lo, lolen, &dec) && lex_syllable(&sp->lex, dec.s, dec.len) &&
+	             viet_evidence(dec.s, dec.len);
+	bool english;
 
 	str_release(&dec);
+	if (capital && !telex) {
+		if (viet_evidence(w, len) && st == SYL_BAD_RHYME)
+			return flag(FIND_SPELLING, SEV_ERROR, MSG_NOT_SYLLABLE);
+		return fine(VF_NAME, PLACE_NONE);
+	}
+	english = lex_english(&sp->lex, lo, lolen) || lex_english(&sp->lex, w, len);
+	telex = telex && !english;
 	if (telex && (!capital || !(flags & TF_ALL_UPPER)))
 		return flag(FIND_SPELLING, SEV_ERROR, MSG_TELEX);
 	if ((viet_evidence(w, len) && (!capital || st == SYL_BAD_RHYME)) ||
@@ -208,7 +220,7 @@ static Verdict non_syllable(Speller *sp, const char *w, size_t len, const char *
 		return flag(FIND_SPELLING, SEV_ERROR, MSG_NOT_SYLLABLE);
 	if (capital || english)
 		return fine(VF_NAME, PLACE_NONE);
-	if (!sp->lex.en)
+	if (!lex_has_english(&sp->lex))
 		return fine(0, PLACE_NONE);
 	return flag(FIND_SPELLING, SEV_WARNING, MSG_FOREIGN);
 }
@@ -244,6 +256,7 @@ static Verdict compute(Speller *sp, const char *w, size_t len, unsigned flags)
 {
 	Str lo = STR_INIT, tmp = STR_INIT;
 	MsgId msg = MSG_NONE;
+	uint64_t mask = 0;
 	Verdict v;
 
 	word_lower(w, len, &lo);
@@ -262,8 +275,8 @@ static Verdict compute(Speller *sp, const char *w, size_t len, unsigned flags)
 	} else {
 		v = syllable_verdict(sp, w, len, lo.s, lo.len, flags);
 	}
-	if (table_get(&sp->lex.conf_head, lo.s, lo.len, NULL))
-		v.flags |= VF_CONF_HEAD;
+	if (table_get(&sp->lex.conf_head, lo.s, lo.len, &mask))
+		v.flags |= VF_CONF_HEAD | (uint8_t)(mask * VF_CONF_LEN1);
 	str_release(&lo);
 	str_release(&tmp);
 	return v;
