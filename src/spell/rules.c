@@ -212,6 +212,8 @@ static bool same_word(const CheckRun *r, size_t a, size_t b)
 
 	if (lx != ly)
 		return false;
+	if (memcmp(x, y, lx) == 0)
+		return true;
 	while (i < lx && j < ly) {
 		int32_t c, d;
 		size_t n = utf8_decode(x + i, lx - i, &c), m = utf8_decode(y + j, ly - j, &d);
@@ -244,7 +246,8 @@ static bool reduplication(CheckRun *r, size_t a)
 
 /*
  * A phrase of k words starting at word i repeated right after it: true, with the first and
- * last word of the repetition in *from and *to.
+ * last word of the repetition in *from and *to. Each word is compared as soon as it is
+ * reached, so most tries end at the first pair.
  */
 static bool phrase_repeat(const CheckRun *r, size_t i, size_t k, size_t *from, size_t *to)
 {
@@ -254,10 +257,9 @@ static bool phrase_repeat(const CheckRun *r, size_t i, size_t k, size_t *from, s
 		if (n && !(j = next_word(r, j)))
 			return false;
 		w[n] = j;
-	}
-	for (size_t n = 0; n < k; n++)
-		if (!same_word(r, w[n], w[n + k]))
+		if (n >= k && !same_word(r, w[n - k], w[n]))
 			return false;
+	}
 	*from = w[k];
 	*to = w[2 * k - 1];
 	return true;
