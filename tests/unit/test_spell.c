@@ -34,7 +34,9 @@ static void setup(void)
 	snprintf(dict_dir, sizeof(dict_dir), "/tmp/spell-test-XXXXXX");
 	ck_assert_ptr_nonnull(mkdtemp(dict_dir));
 	write_file("confusables.tsv", "# wrong\tright\tclass\tnote\nsử lý\txử lý\ts/x\t\n"
-	                              "chân trọng\ttrân trọng\tch/tr\t\n");
+	                              "chân trọng\ttrân trọng\tch/tr\t\n"
+	                              "việt làm\tviệc làm\tc/t\t\n"
+	                              "hoàng cảnh\thoàn cảnh\tn/ng\t\n");
 	write_file("words.txt", "# words\nxử lý\ntrân trọng\nngười người\n");
 	write_file("ethnic.txt", "Đắk Lắk\nKrông Pắc\nH'Mông\n");
 	write_file("abbrev.txt", "UBND\nTP.HCM\n");
@@ -193,6 +195,47 @@ START_TEST(test_real_words)
 {
 	expect("Việc sử lý hồ sơ.", "sử lý", FIND_REAL_WORD, "xử lý");
 	expect("Chân trọng cảm ơn.", "Chân trọng", FIND_REAL_WORD, "Trân trọng");
+}
+END_TEST
+
+START_TEST(test_proper_nouns_are_no_confusables)
+{
+	/* a capitalised word inside a sentence is a name, at either end of the phrase */
+	clean("Sản phẩm do người Việt làm ra.");
+	clean("Tiến sĩ Lê Hoàng cảnh báo rằng giá sẽ tăng.");
+	clean("Ông nói rằng hàng do Việt làm.");
+	/* at a sentence start the capital says nothing: still a confusable */
+	expect("Việt làm là điều khó.", "Việt làm", FIND_REAL_WORD, "Việc làm");
+	expect("Trời mưa. Việt làm thêm.", "Việt làm", FIND_REAL_WORD, "Việc làm");
+	expect("Ông nói: “Việt làm khó lắm”.", "Việt làm", FIND_REAL_WORD, "Việc làm");
+	expect("Họ hoàng cảnh khó khăn.", "hoàng cảnh", FIND_REAL_WORD, "hoàn cảnh");
+}
+END_TEST
+
+START_TEST(test_long_text_in_segments)
+{
+	/* more than one 64 KB segment: offsets, line starts and the tone tally span them all */
+	Str t = STR_INIT;
+	const Finding *f;
+	size_t at;
+
+	str_adds(&t, "Hòa bình là mong ước.\n");
+	while (t.len < 200000)
+		str_adds(&t, "Trời hôm nay đẹp, nắng nhẹ trên phố.\n");
+	at = t.len;
+	str_adds(&t, "hoà giải xong, khoẻ mạnh. Nứơc lên.\n");
+	finding_list_clear(&fl);
+	ck_assert(spell_check(sp, t.s, t.len, &fl));
+	ck_assert_uint_eq(fl.n, 3);
+	f = &fl.items[0];
+	ck_assert_int_eq(f->kind, FIND_TONE_STYLE); /* the first, lone old placement */
+	ck_assert_uint_eq(f->start, 0);
+	ck_assert_str_eq(f->suggestions[0], "Hoà");
+	ck_assert_int_eq(fl.items[1].kind, FIND_CAPITALIZATION);
+	ck_assert_uint_eq(fl.items[1].start, at);
+	ck_assert_uint_eq(fl.items[2].start, at + strlen("hoà giải xong, khoẻ mạnh. "));
+	ck_assert_int_eq(fl.items[2].kind, FIND_SPELLING);
+	str_release(&t);
 }
 END_TEST
 
@@ -379,6 +422,8 @@ static Suite *spell_suite(void)
 	tcase_add_test(tc, test_characters);
 	tcase_add_test(tc, test_foreign_words);
 	tcase_add_test(tc, test_real_words);
+	tcase_add_test(tc, test_proper_nouns_are_no_confusables);
+	tcase_add_test(tc, test_long_text_in_segments);
 	tcase_add_test(tc, test_repeats);
 	tcase_add_test(tc, test_punctuation);
 	tcase_add_test(tc, test_capitalization);
