@@ -72,7 +72,7 @@ typedef struct Lexicon {
 	Hunhandle *vi, *en;
 	char *en_dir;    /* where en_US lies, opened on first use (it takes long to load);
 	                    NULL when it is not installed or already opened */
-	Table known;     /* lower-case tokens of every dict/ entry */
+	Table known;     /* lower-case tokens of every dict/ entry -> entries using it */
 	Table phrases;   /* lower-case entries of two or more syllables */
 	Table newsroom;  /* lower-case newsroom words and their tokens; value = references */
 	Table confus;    /* lower-case wrong phrase -> index into conf */
@@ -138,6 +138,11 @@ bool lex_english(Lexicon *lx, const char *word, size_t len);
 Hunhandle *lex_english_dict(Lexicon *lx);
 /* True when an English dictionary is installed (opened or not). */
 bool lex_has_english(const Lexicon *lx);
+/*
+ * How many entries of our dict/ lists use the lower-case token (0 if none): the frequency
+ * signal that ranks suggestions for text typed without marks (nguoi -> người first).
+ */
+uint64_t lex_frequency(const Lexicon *lx, const char *lower, size_t len);
 /* A multi-syllable word in the lists (lower case, one space between syllables). */
 bool lex_phrase(Lexicon *lx, const char *lower, size_t len);
 void lex_add_word(Lexicon *lx, const char *word, bool newsroom);
@@ -189,6 +194,8 @@ typedef struct CheckRun {
 
 void run_add(CheckRun *r, size_t start, size_t end, FindingKind k, Severity sev, MsgId msg,
 	const char *detail, char **sugg, size_t nsugg);
+/* The suggestions for flagged word token t, as its finding has them (cached); see suggest_word. */
+size_t run_suggest(CheckRun *r, const Tok *t, char ***out);
 void rules_punctuation(CheckRun *r);
 void rules_repeat(CheckRun *r);
 void rules_capitalization(CheckRun *r);

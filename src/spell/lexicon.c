@@ -365,6 +365,14 @@ bool lex_english(Lexicon *lx, const char *word, size_t len)
 	return hun(lex_english_dict(lx), word, len);
 }
 
+uint64_t lex_frequency(const Lexicon *lx, const char *lower, size_t len)
+{
+	uint64_t n = 0;
+
+	table_get(&lx->known, lower, len, &n);
+	return n;
+}
+
 bool lex_phrase(Lexicon *lx, const char *lower, size_t len)
 {
 	return table_get(&lx->phrases, lower, len, NULL) ||

@@ -301,6 +301,44 @@ static bool abbrev_dot(const CheckRun *r, size_t dot)
 	       (a->v.flags & VF_NAME);
 }
 
+/* s[0, len) with its first letter in upper case, appended to out. */
+static void capital(const char *s, size_t len, Str *out)
+{
+	int32_t c;
+	size_t n = utf8_decode(s, len, &c);
+
+	if (n == 0) {
+		str_add(out, s, len);
+		return;
+	}
+	utf8_add(out, utf8_upper(c));
+	str_add(out, s + n, len - n);
+}
+
+/*
+ * A sentence that starts in lower case. The suggestion is the word capitalised, or, when the
+ * word is misspelled too, its best correction capitalised (qúa -> Quá, not Qúa).
+ */
+static void lower_start(CheckRun *r, const Tok *t)
+{
+	Str s = STR_INIT;
+	char **sugg = NULL;
+	size_t n = 0;
+
+	if (t->v.kind != FIND_KIND_COUNT)
+		n = run_suggest(r, t, &sugg);
+	if (n)
+		capital(sugg[0], strlen(sugg[0]), &s);
+	else
+		capital(r->s + t->t.start, tlen(t), &s);
+	for (size_t k = 0; k < n; k++)
+		free(sugg[k]);
+	free(sugg);
+	run_add(r, t->t.start, t->t.end, FIND_CAPITALIZATION, SEV_WARNING, MSG_LOWER_START, NULL,
+		one(s.s, s.len), 1);
+	str_release(&s);
+}
+
 void rules_capitalization(CheckRun *r)
 {
 	bool start = !(r->first && r->ctx && r->ctx->mid_sentence);
@@ -324,15 +362,8 @@ void rules_capitalization(CheckRun *r)
 			}
 			if (start && !(t->t.flags & (TF_UPPER_FIRST | TF_INNER_UPPER | TF_DIGIT)) &&
 			    utf8_decode(r->s + t->t.start, tlen(t), &c) && utf8_is_letter(c) &&
-			    t->v.kind != FIND_CHARACTER) {
-				Str s = STR_INIT;
-				size_t n = utf8_decode(r->s + t->t.start, tlen(t), &c);
-				utf8_add(&s, utf8_upper(c));
-				str_add(&s, r->s + t->t.start + n, tlen(t) - n);
-				run_add(r, t->t.start, t->t.end, FIND_CAPITALIZATION, SEV_WARNING,
-					MSG_LOWER_START, NULL, one(s.s, s.len), 1);
-				str_release(&s);
-			}
+			    t->v.kind != FIND_CHARACTER)
+				lower_start(r, t);
 			start = false;
 			break;
 		}

@@ -261,6 +261,11 @@ static size_t cached_suggest(Speller *sp, const char *w, size_t len, Verdict v, 
 	return n;
 }
 
+size_t run_suggest(CheckRun *r, const Tok *t, char ***out)
+{
+	return cached_suggest(r->sp, r->s + t->t.start, t->t.end - t->t.start, t->v, out);
+}
+
 static void check_words(CheckRun *r)
 {
 	for (size_t i = 0; i < r->ntoks; i++) {

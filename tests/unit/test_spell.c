@@ -37,7 +37,8 @@ static void setup(void)
 	                              "chân trọng\ttrân trọng\tch/tr\t\n"
 	                              "việt làm\tviệc làm\tc/t\t\n"
 	                              "hoàng cảnh\thoàn cảnh\tn/ng\t\n");
-	write_file("words.txt", "# words\nxử lý\ntrân trọng\nngười người\n");
+	write_file("words.txt", "# words\nxử lý\ntrân trọng\nngười người\nngười dân\nngười Việt\n"
+	                        "tiếng Việt\nbài viết\nđược phép\nđược mùa\ndược sĩ\n");
 	write_file("ethnic.txt", "Đắk Lắk\nKrông Pắc\nH'Mông\n");
 	write_file("abbrev.txt", "UBND\nTP.HCM\n");
 	opt.dict_dir = dict_dir;
@@ -391,6 +392,43 @@ START_TEST(test_bad_dict_file)
 }
 END_TEST
 
+/* The first suggestion spell_suggest gives for word. */
+static void first_suggestion(const char *word, const char *want)
+{
+	char **s = NULL;
+	size_t n = spell_suggest(sp, word, strlen(word), 5, &s);
+
+	ck_assert_msg(n >= 1, "no suggestion for '%s'", word);
+	ck_assert_msg(strcmp(s[0], want) == 0, "'%s': first '%s', want '%s'", word, s[0], want);
+	for (size_t i = 0; i < n; i++)
+		free(s[i]);
+	free(s);
+}
+
+START_TEST(test_bare_words_rank_by_frequency)
+{
+	/* typed with no marks: the variant our lists use most comes first */
+	first_suggestion("nguoi", "người");
+	first_suggestion("viet", "việt");
+	first_suggestion("duoc", "được");
+	first_suggestion("Nguoi", "Người");
+	/* a word with marks keeps the fewest-changes order */
+	first_suggestion("nứơc", "nước");
+	expect("Anh nguoi Huế.", "nguoi", FIND_SPELLING, "người");
+}
+END_TEST
+
+START_TEST(test_misspelled_sentence_start)
+{
+	/* the capitalisation suggestion is the corrected word, capitalised */
+	expect("qúa đẹp.", "qúa", FIND_CAPITALIZATION, "Quá");
+	expect("Trời mưa. gìa rồi.", "gìa", FIND_CAPITALIZATION, "Già");
+	expect("qúa đẹp.", "qúa", FIND_SPELLING, "quá");
+	/* a correct word is simply capitalised */
+	expect("Trời mưa. tôi ở nhà.", "tôi", FIND_CAPITALIZATION, "Tôi");
+}
+END_TEST
+
 START_TEST(test_kind_names)
 {
 	FindingKind k;
@@ -434,6 +472,8 @@ static Suite *spell_suite(void)
 	tcase_add_test(tc, test_suggest_api);
 	tcase_add_test(tc, test_missing_system_dictionary);
 	tcase_add_test(tc, test_bad_dict_file);
+	tcase_add_test(tc, test_bare_words_rank_by_frequency);
+	tcase_add_test(tc, test_misspelled_sentence_start);
 	tcase_add_test(tc, test_kind_names);
 	suite_add_tcase(s, tc);
 	return s;
