@@ -81,7 +81,9 @@ void lex_add_word(Lexicon *lx, const char *word, bool newsroom)
 	Str nfc = STR_INIT, key = STR_INIT;
 	size_t len = strlen(word);
 
-	if (!utf8_nfc(word, len, &nfc))
+	if (norm_is_nfc(word, len))
+		str_add(&nfc, word, len); /* the lists are NFC already: no normaliser call */
+	else if (!utf8_nfc(word, len, &nfc))
 		return;
 	each_token(nfc.s ? nfc.s : "", nfc.len, put_lower, newsroom ? &lx->newsroom : &lx->known, 1);
 	phrase_key(str_cstr(&nfc), nfc.len, &key);

@@ -50,13 +50,13 @@ static bool stable(int32_t cp)
 }
 
 /*
- * True if in is valid UTF-8 in NFC. One pass over the bytes settles the usual Vietnamese
+ * One pass over the bytes settles the usual Vietnamese
  * text (ASCII, Latin, the precomposed letters of U+1E00..U+1EFF, punctuation) without
  * decoding: ASCII eight bytes at a time, the two-byte Latin range and the three-byte
  * sequences E1 B8..BB xx (U+1E00..U+1EFF) and E2 80 90..E2 81 AF (U+2010..U+206F) by their bytes.
  * Anything else is asked of the full normaliser.
  */
-static bool quick_nfc(const char *in, size_t len)
+bool norm_is_nfc(const char *in, size_t len)
 {
 	const unsigned char *s = (const unsigned char *)in;
 	size_t i = 0, n;
@@ -103,7 +103,7 @@ void norm_text(NormText *nt, const char *in, size_t len)
 	nt->in_len = len;
 	nt->s = in ? in : "";
 	nt->len = len;
-	if (quick_nfc(in, len))
+	if (norm_is_nfc(in, len))
 		return;
 	while (i < len) {
 		int32_t cp;

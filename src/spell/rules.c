@@ -205,15 +205,16 @@ static size_t next_word(const CheckRun *r, size_t i)
 }
 
 /* Words a and b equal but for case, compared code point by code point. */
-static bool same_word(const CheckRun *r, size_t a, size_t b)
+static bool same_word_slow(const CheckRun *r, size_t a, size_t b)
 {
 	const char *x = r->s + r->toks[a].t.start, *y = r->s + r->toks[b].t.start;
 	size_t lx = tlen(&r->toks[a]), ly = tlen(&r->toks[b]), i = 0, j = 0;
 
-	if (lx != ly)
-		return false;
 	if (memcmp(x, y, lx) == 0)
 		return true;
+	if (!((r->toks[a].t.flags | r->toks[b].t.flags) &
+	      (TF_UPPER_FIRST | TF_INNER_UPPER | TF_ALL_UPPER)))
+		return false; /* no capital in either: the bytes decide */
 	while (i < lx && j < ly) {
 		int32_t c, d;
 		size_t n = utf8_decode(x + i, lx - i, &c), m = utf8_decode(y + j, ly - j, &d);
@@ -223,6 +224,22 @@ static bool same_word(const CheckRun *r, size_t a, size_t b)
 		j += m;
 	}
 	return i == lx && j == ly;
+}
+
+/*
+ * The same, with the cheap answers first: lengths differ, or the last bytes do when neither
+ * word has a capital past its first letter (then the last character is never a capital).
+ */
+static inline bool same_word(const CheckRun *r, size_t a, size_t b)
+{
+	const Tok *x = &r->toks[a], *y = &r->toks[b];
+
+	if (tlen(x) != tlen(y))
+		return false;
+	if (!((x->t.flags | y->t.flags) & (TF_INNER_UPPER | TF_ALL_UPPER)) &&
+	    r->s[x->t.end - 1] != r->s[y->t.end - 1])
+		return false;
+	return same_word_slow(r, a, b);
 }
 
 static bool reduplication(CheckRun *r, size_t a)

@@ -246,6 +246,8 @@ START_TEST(test_repeats)
 	ck_assert_int_eq(fl.items[0].start, strlen("Tất cả các "));
 	clean("Đi từ từ thôi, người người vui.");
 	expect("Ý kiến của chúng tôi của chúng tôi.", "tôi của", FIND_REPEAT, NULL);
+	expect("Hội nghị CÁC các nước.", "các nước", FIND_REPEAT, NULL);
+	expect("Hội nghị Các các nước.", "các nước", FIND_REPEAT, NULL);
 }
 END_TEST
 
