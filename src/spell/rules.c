@@ -262,46 +262,49 @@ static bool reduplication(CheckRun *r, size_t a)
 }
 
 /*
- * A phrase of k words starting at word i repeated right after it: true, with the first and
- * last word of the repetition in *from and *to. Each word is compared as soon as it is
- * reached, so most tries end at the first pair.
+ * The repeats within one run of words w[0..n), each the next_word of the one before: a word
+ * written twice (not a reduplication), else a phrase of k = 2 or 3 words repeated right
+ * after itself, flagged on the repetition. Pairs are compared as they come, so most tries
+ * end at the first pair.
  */
-static bool phrase_repeat(const CheckRun *r, size_t i, size_t k, size_t *from, size_t *to)
+static void repeats_in_run(CheckRun *r, const size_t *w, size_t n)
 {
-	size_t w[6], j = i;
-
-	for (size_t n = 0; n < 2 * k; n++) {
-		if (n && !(j = next_word(r, j)))
-			return false;
-		w[n] = j;
-		if (n >= k && !same_word(r, w[n - k], w[n]))
-			return false;
-	}
-	*from = w[k];
-	*to = w[2 * k - 1];
-	return true;
-}
-
-void rules_repeat(CheckRun *r)
-{
-	for (size_t i = 0; i < r->ntoks; i++) {
-		size_t j, from, to;
-		if (!is_word(&r->toks[i]) || !(j = next_word(r, i)))
-			continue;
-		if (same_word(r, i, j)) {
-			if (!reduplication(r, i))
-				run_add(r, r->toks[j].t.start, r->toks[j].t.end, FIND_REPEAT, SEV_WARNING,
-					MSG_REPEAT, NULL, NULL, 0);
+	for (size_t p = 0; p + 1 < n; p++) {
+		if (same_word(r, w[p], w[p + 1])) {
+			if (!reduplication(r, w[p]))
+				run_add(r, r->toks[w[p + 1]].t.start, r->toks[w[p + 1]].t.end, FIND_REPEAT,
+					SEV_WARNING, MSG_REPEAT, NULL, NULL, 0);
 			continue;
 		}
-		for (size_t k = 2; k <= 3; k++) {
-			if (phrase_repeat(r, i, k, &from, &to)) {
-				run_add(r, r->toks[from].t.start, r->toks[to].t.end, FIND_REPEAT,
-					SEV_WARNING, MSG_REPEAT, NULL, NULL, 0);
+		for (size_t k = 2; k <= 3 && p + 2 * k <= n; k++) {
+			size_t m = 0;
+			while (m < k && same_word(r, w[p + m], w[p + k + m]))
+				m++;
+			if (m == k) {
+				run_add(r, r->toks[w[p + k]].t.start, r->toks[w[p + 2 * k - 1]].t.end,
+					FIND_REPEAT, SEV_WARNING, MSG_REPEAT, NULL, NULL, 0);
 				break;
 			}
 		}
 	}
+}
+
+void rules_repeat(CheckRun *r)
+{
+	Stack run = {0};
+
+	for (size_t i = 0; i < r->ntoks; i++) {
+		size_t j = i;
+		if (!is_word(&r->toks[i]))
+			continue;
+		run.n = 0;
+		push(&run, i);
+		while ((j = next_word(r, j)))
+			push(&run, j);
+		repeats_in_run(r, run.v, run.n);
+		i = run.v[run.n - 1];
+	}
+	free(run.v);
 }
 
 /* The word before a '.' that does not end a sentence (TS., v.v., single initials). */

@@ -19,22 +19,43 @@ struct TableBlock {
 	char data[];
 };
 
-/* Eight bytes at a time, then a final mix so that the low bits (the slot index) vary. */
+static inline uint64_t load8(const char *s)
+{
+	uint64_t w;
+	memcpy(&w, s, 8);
+	return w;
+}
+
+static inline uint64_t load4(const char *s)
+{
+	uint32_t w;
+	memcpy(&w, s, 4);
+	return w;
+}
+
+static inline uint64_t mix(uint64_t h)
+{
+	h *= 0xFF51AFD7ED558CCDull;
+	return h ^ (h >> 32);
+}
+
+/*
+ * Eight bytes at a time, the last eight read overlapping the ones before; short keys (most
+ * syllables) in one or two loads. A final mix makes the low bits (the slot index) vary.
+ */
 static uint64_t hash_bytes(const char *s, size_t len)
 {
-	uint64_t h = 0x9E3779B97F4A7C15ull ^ len, w;
+	uint64_t h = 0x9E3779B97F4A7C15ull ^ len;
 
-	while (len >= 8) {
-		memcpy(&w, s, 8);
-		h = (h ^ w) * 0xFF51AFD7ED558CCDull;
-		h ^= h >> 32;
-		s += 8;
-		len -= 8;
-	}
-	if (len) {
-		w = 0;
-		memcpy(&w, s, len);
-		h = (h ^ w) * 0xC4CEB9FE1A85EC53ull;
+	if (len >= 8) {
+		for (; len > 8; s += 8, len -= 8)
+			h = mix(h ^ load8(s));
+		h = mix(h ^ load8(s + len - 8));
+	} else if (len >= 4) {
+		h = mix(h ^ (load4(s) << 32 | load4(s + len - 4)));
+	} else if (len > 0) {
+		h = mix(h ^ ((uint64_t)(unsigned char)s[0] << 16 |
+		             (uint64_t)(unsigned char)s[len / 2] << 8 | (unsigned char)s[len - 1]));
 	}
 	h ^= h >> 29;
 	h *= 0xBF58476D1CE4E5B9ull;

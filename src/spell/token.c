@@ -92,7 +92,7 @@ static bool is_mark(int32_t cp)
 	return c == UTF8PROC_CATEGORY_MN || c == UTF8PROC_CATEGORY_MC;
 }
 
-bool token_word_char(int32_t cp)
+static inline bool word_char(int32_t cp)
 {
 	if (cp < 0x80)
 		return cp >= 0 && ascii_alnum(cp);
@@ -101,15 +101,21 @@ bool token_word_char(int32_t cp)
 	return utf8_is_letter(cp) || is_mark(cp) || legacy_char(cp);
 }
 
+bool token_word_char(int32_t cp)
+{
+	return word_char(cp);
+}
+
 static bool is_digit(int32_t cp)
 {
 	return cp >= '0' && cp <= '9';
 }
 
-static bool is_space(int32_t cp)
+static inline bool is_space(int32_t cp)
 {
-	return cp == ' ' || cp == '\t' || cp == 0xA0 || cp == 0x202F || cp == 0x2009 ||
-	       cp == 0x2007 || cp == '\f' || cp == '\v';
+	if (cp < 0x80)
+		return cp == ' ' || cp == '\t' || cp == '\f' || cp == '\v';
+	return cp == 0xA0 || cp == 0x202F || cp == 0x2009 || cp == 0x2007;
 }
 
 static bool starts_with(const char *s, size_t len, size_t off, const char *p)
@@ -248,7 +254,7 @@ static size_t scan_word(const char *s, size_t len, size_t off, unsigned *flags)
 			continue;
 		}
 		cp = peek(s, len, i, &n);
-		if (token_word_char(cp) || cp == '_') {
+		if (word_char(cp) || cp == '_') {
 			facts_add(&f, cp);
 			i += n;
 			continue;
@@ -310,17 +316,18 @@ size_t token_next(const char *s, size_t len, size_t off, Token *t)
 		return finish(t, TOK_NEWLINE, off, off + 1 + (off + 1 < len && s[off + 1] == '\n'), cp);
 	if (is_space(cp))
 		return scan_space(s, len, off, t);
-	if ((cp == 'h' || cp == 'H' || cp == 'w' || cp == 'W') &&
+	if ((cp == 'h' || cp == 'H' || cp == 'w' || cp == 'W') && off + 3 < len &&
+	    ((s[off + 1] | 32) == 't' || (s[off + 1] | 32) == 'w') &&
 	    (starts_with(s, len, off, "http://") || starts_with(s, len, off, "https://") ||
 	     starts_with(s, len, off, "www.")))
 		return finish(t, TOK_SKIP, off, chunk_end(s, len, off), cp);
-	if ((cp == '#' || cp == '@') && token_word_char(peek(s, len, off + n, &m)))
+	if ((cp == '#' || cp == '@') && word_char(peek(s, len, off + n, &m)))
 		return finish(t, TOK_SKIP, off, chunk_end(s, len, off), cp);
-	if (token_word_char(cp) && !is_mark(cp) && (!legacy_char(cp) || legacy_starts_word(s, len, off))) {
+	if (word_char(cp) && !is_mark(cp) && (!legacy_char(cp) || legacy_starts_word(s, len, off))) {
 		unsigned flags;
 		if (is_digit(cp)) {
 			end = scan_number(s, len, off);
-			if ((end >= len || !token_word_char(peek(s, len, end, &m))) &&
+			if ((end >= len || !word_char(peek(s, len, end, &m))) &&
 			    !(maybe_address(s, len, off) && looks_like_address(s, len, off, &m)))
 				return finish(t, TOK_NUMBER, off, end, cp);
 		}
