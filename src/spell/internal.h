@@ -95,6 +95,7 @@ struct Speller {
 	ToneStyle style;
 	bool english_msgs;
 	Table cache;     /* word bytes -> packed Verdict */
+	struct FrontSlot *front; /* a direct-mapped copy of recent verdicts of short words */
 	Table bigrams;   /* "a b" -> count (the context model) */
 	Table sugg;      /* flagged word bytes -> index into sugg_text */
 	char **sugg_text;/* suggestions of a flagged word, each ended by '\n' */
@@ -113,7 +114,19 @@ typedef struct Verdict {
 	uint8_t msg;
 	uint8_t place;   /* Placement of a Vietnamese syllable */
 	uint8_t flags;   /* VF_* */
+	uint8_t tflags;  /* the word's TF_* facts (token_flags), kept so a check need not scan twice */
 } Verdict;
+
+/*
+ * The front of the verdict cache: 4096 slots, each holding one word of at most 16 bytes by
+ * its whole bytes (two overlapping 8-byte loads and the length), so a hit costs no hashing
+ * of the general kind and no key comparison in memory. value: the packed verdict with the
+ * word's length in the top byte (0: empty).
+ */
+#define FRONT_BITS 12
+typedef struct FrontSlot {
+	uint64_t a, b, value;
+} FrontSlot;
 
 enum {
 	VF_SYLLABLE = 1 << 0,  /* a Vietnamese syllable (for pairs and the context model) */
@@ -149,7 +162,10 @@ void lex_add_word(Lexicon *lx, const char *word, bool newsroom);
 bool lex_remove_word(Lexicon *lx, const char *word);
 
 /* word.c */
-Verdict word_verdict(Speller *sp, const char *w, size_t len, unsigned flags);
+/* The verdict on word w (NFC), from the cache or computed and cached; .tflags holds its facts. */
+Verdict word_verdict(Speller *sp, const char *w, size_t len);
+/* Forgets every cached verdict (when the dictionaries change). */
+void verdict_forget(Speller *sp);
 /* The character rule's replacement for w, or false if w has no bad character. */
 bool word_fix_chars(Speller *sp, const char *w, size_t len, Str *out, MsgId *msg);
 /* Appends the lower case of w. */

@@ -121,6 +121,7 @@ Speller *spell_new(const SpellOptions *opt, char *err, size_t errlen)
 	sp->status = status.len ? str_detach(&status) : NULL;
 	str_release(&status);
 	table_init(&sp->cache);
+	sp->front = xcalloc((size_t)1 << FRONT_BITS, sizeof(*sp->front));
 	table_init(&sp->bigrams);
 	table_init(&sp->sugg);
 	return sp;
@@ -132,6 +133,7 @@ void spell_free(Speller *sp)
 		return;
 	lex_release(&sp->lex);
 	table_release(&sp->cache);
+	free(sp->front);
 	table_release(&sp->bigrams);
 	sugg_clear(sp);
 	table_release(&sp->sugg);
@@ -196,7 +198,7 @@ static void tokenize(CheckRun *r, size_t from, size_t to)
 		if (r->ntoks == r->cap)
 			xgrow(&r->toks, &r->cap, r->ntoks + 1, sizeof(*r->toks));
 		t = &r->toks[r->ntoks++];
-		off = token_next(r->s, to, off, &t->t);
+		off = token_scan(r->s, to, off, &t->t);
 		memset(&t->v, 0, sizeof(t->v));
 		t->v.kind = FIND_KIND_COUNT;
 	}
@@ -276,7 +278,8 @@ static void check_words(CheckRun *r)
 
 		if (t->t.kind != TOK_WORD)
 			continue;
-		t->v = word_verdict(r->sp, r->s + t->t.start, len, t->t.flags);
+		t->v = word_verdict(r->sp, r->s + t->t.start, len);
+		t->t.flags = t->v.tflags;
 		if (t->v.kind == FIND_KIND_COUNT) {
 			if (t->v.place == PLACE_NONE || !(t->v.flags & VF_SYLLABLE))
 				continue;
@@ -381,7 +384,7 @@ void spell_tally(const char *text, size_t len, SpellTally *tally)
 	tally->old_tones = tally->new_tones = 0;
 	norm_text(&nt, text, len);
 	while (off < nt.len) {
-		off = token_next(nt.s, nt.len, off, &t);
+		off = token_scan(nt.s, nt.len, off, &t);
 		if (t.kind == TOK_WORD) {
 			Syllable syl;
 			if (syllable_parse(nt.s + t.start, t.end - t.start, &syl) == SYL_OK) {
@@ -397,7 +400,7 @@ void spell_tally(const char *text, size_t len, SpellTally *tally)
 void spell_add_word(Speller *sp, const char *word)
 {
 	lex_add_word(&sp->lex, word, true);
-	table_clear(&sp->cache);
+	verdict_forget(sp);
 	sugg_clear(sp);
 }
 
@@ -406,7 +409,7 @@ bool spell_remove_word(Speller *sp, const char *word)
 	bool had = lex_remove_word(&sp->lex, word);
 
 	if (had) {
-		table_clear(&sp->cache);
+		verdict_forget(sp);
 		sugg_clear(sp);
 	}
 	return had;
@@ -427,7 +430,7 @@ bool spell_word_ok(Speller *sp, const char *w, size_t len)
 	bool ok = false;
 
 	if (one_word(w, len, &nfc, &t))
-		ok = word_verdict(sp, nfc.s, nfc.len, t.flags).kind == FIND_KIND_COUNT;
+		ok = word_verdict(sp, nfc.s, nfc.len).kind == FIND_KIND_COUNT;
 	else if (nfc.len)
 		ok = t.kind == TOK_NUMBER || t.kind == TOK_SKIP;
 	str_release(&nfc);
@@ -442,7 +445,7 @@ size_t spell_suggest(Speller *sp, const char *w, size_t len, size_t max, char **
 
 	*out = NULL;
 	if (one_word(w, len, &nfc, &t)) {
-		Verdict v = word_verdict(sp, nfc.s, nfc.len, t.flags);
+		Verdict v = word_verdict(sp, nfc.s, nfc.len);
 		if (v.kind == FIND_KIND_COUNT)
 			v.kind = FIND_SPELLING;
 		n = suggest_word(sp, nfc.s, nfc.len, v, out, max);
@@ -461,7 +464,7 @@ void spell_count_bigrams(const char *text, size_t len, SpellBigramFn fn, void *a
 	norm_text(&nt, text, len);
 	while (off < nt.len) {
 		Syllable syl;
-		off = token_next(nt.s, nt.len, off, &t);
+		off = token_scan(nt.s, nt.len, off, &t);
 		if (t.kind == TOK_SPACE)
 			continue;
 		if (t.kind != TOK_WORD ||

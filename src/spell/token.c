@@ -239,35 +239,39 @@ static bool apostrophe(int32_t cp)
 	return cp == '\'' || cp == 0x2019;
 }
 
-/* The end of the word at off; its TF_* facts in *flags. */
-static size_t scan_word(const char *s, size_t len, size_t off, unsigned *flags)
+/* The end of the word at off. */
+static size_t scan_word(const char *s, size_t len, size_t off)
 {
-	Facts f = {0, 0, TF_ASCII};
 	size_t i = off, n, m;
 
 	while (i < len) {
 		unsigned char c = (unsigned char)s[i];
 		int32_t cp;
 		if (c < 0x80 && ascii_alnum(c)) { /* the common case, without decoding */
-			facts_add(&f, c);
 			i++;
 			continue;
 		}
 		cp = peek(s, len, i, &n);
-		if (word_char(cp) || cp == '_') {
-			facts_add(&f, cp);
-			i += n;
-			continue;
-		}
-		if (apostrophe(cp) && i > off && utf8_is_letter(peek(s, len, i + n, &m))) {
-			facts_add(&f, cp);
+		if (word_char(cp) || cp == '_' ||
+		    (apostrophe(cp) && i > off && utf8_is_letter(peek(s, len, i + n, &m)))) {
 			i += n;
 			continue;
 		}
 		break;
 	}
-	*flags = facts_flags(&f);
 	return i;
+}
+
+unsigned token_flags(const char *s, size_t start, size_t end)
+{
+	Facts f = {0, 0, TF_ASCII};
+	size_t i = start, n;
+
+	while (i < end) {
+		facts_add(&f, peek(s, end, i, &n));
+		i += n;
+	}
+	return facts_flags(&f);
 }
 
 /* A legacy-font symbol starts a word only when a letter follows in the same run. */
@@ -304,7 +308,7 @@ static size_t scan_space(const char *s, size_t len, size_t off, Token *t)
 	return finish(t, TOK_SPACE, off, i, ' ');
 }
 
-size_t token_next(const char *s, size_t len, size_t off, Token *t)
+size_t token_scan(const char *s, size_t len, size_t off, Token *t)
 {
 	size_t n, end, m;
 	int32_t cp = peek(s, len, off, &n);
@@ -324,27 +328,22 @@ size_t token_next(const char *s, size_t len, size_t off, Token *t)
 	if ((cp == '#' || cp == '@') && word_char(peek(s, len, off + n, &m)))
 		return finish(t, TOK_SKIP, off, chunk_end(s, len, off), cp);
 	if (word_char(cp) && !is_mark(cp) && (!legacy_char(cp) || legacy_starts_word(s, len, off))) {
-		unsigned flags;
 		if (is_digit(cp)) {
 			end = scan_number(s, len, off);
 			if ((end >= len || !word_char(peek(s, len, end, &m))) &&
 			    !(maybe_address(s, len, off) && looks_like_address(s, len, off, &m)))
 				return finish(t, TOK_NUMBER, off, end, cp);
 		}
-		end = scan_word(s, len, off, &flags);
+		end = scan_word(s, len, off);
 		/* an address has its ASCII run end in '.', '@' or '-': test only then */
 		if (end < len && (s[end] == '.' || s[end] == '@' || s[end] == '-') &&
 		    maybe_address(s, len, off) && looks_like_address(s, len, off, &m))
 			return finish(t, TOK_SKIP, off, m, cp);
-		finish(t, TOK_WORD, off, end, cp);
-		t->flags = flags;
-		return end;
+		return finish(t, TOK_WORD, off, end, cp);
 	}
 	if (is_mark(cp)) {
 		/* a stray mark with no letter before it: a word of its own for the character rule */
-		end = scan_word(s, len, off, &t->flags);
-		finish(t, TOK_WORD, off, end, cp);
-		return end;
+		return finish(t, TOK_WORD, off, scan_word(s, len, off), cp);
 	}
 	if (cp >= 0 && cp != 0xFFFD && cp != 0xFEFF) {
 		utf8proc_category_t c = utf8proc_category(cp);
@@ -352,4 +351,13 @@ size_t token_next(const char *s, size_t len, size_t off, Token *t)
 			return finish(t, TOK_PUNCT, off, off + n, cp);
 	}
 	return finish(t, TOK_OTHER, off, off + n, cp);
+}
+
+size_t token_next(const char *s, size_t len, size_t off, Token *t)
+{
+	size_t end = token_scan(s, len, off, t);
+
+	if (t->kind == TOK_WORD)
+		t->flags = token_flags(s, t->start, t->end);
+	return end;
 }

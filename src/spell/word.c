@@ -15,13 +15,13 @@
 uint64_t verdict_pack(Verdict v)
 {
 	return (uint64_t)v.kind | (uint64_t)v.severity << 8 | (uint64_t)v.msg << 16 |
-	       (uint64_t)v.place << 24 | (uint64_t)v.flags << 32;
+	       (uint64_t)v.place << 24 | (uint64_t)v.flags << 32 | (uint64_t)v.tflags << 40;
 }
 
 Verdict verdict_unpack(uint64_t x)
 {
 	Verdict v = {(uint8_t)x, (uint8_t)(x >> 8), (uint8_t)(x >> 16), (uint8_t)(x >> 24),
-		(uint8_t)(x >> 32)};
+		(uint8_t)(x >> 32), (uint8_t)(x >> 40)};
 	return v;
 }
 
@@ -180,13 +180,13 @@ static bool viet_evidence(const char *w, size_t len)
 
 static Verdict flag(FindingKind k, Severity s, MsgId m)
 {
-	Verdict v = {(uint8_t)k, (uint8_t)s, (uint8_t)m, PLACE_NONE, 0};
+	Verdict v = {(uint8_t)k, (uint8_t)s, (uint8_t)m, PLACE_NONE, 0, 0};
 	return v;
 }
 
 static Verdict fine(uint8_t flags, uint8_t place)
 {
-	Verdict v = {FIND_KIND_COUNT, 0, MSG_NONE, place, flags};
+	Verdict v = {FIND_KIND_COUNT, 0, MSG_NONE, place, flags, 0};
 	return v;
 }
 
@@ -282,16 +282,76 @@ static Verdict compute(Speller *sp, const char *w, size_t len, unsigned flags)
 	return v;
 }
 
-Verdict word_verdict(Speller *sp, const char *w, size_t len, unsigned flags)
+static inline uint64_t load8(const char *s)
 {
-	uint64_t x;
+	uint64_t w;
+	memcpy(&w, s, 8);
+	return w;
+}
+
+static inline uint64_t load4(const char *s)
+{
+	uint32_t w;
+	memcpy(&w, s, 4);
+	return w;
+}
+
+/* The whole bytes of a word of 1 to 16 bytes in (a, b) (with the length, they name it). */
+static bool front_key(const char *w, size_t len, uint64_t *a, uint64_t *b)
+{
+	if (len == 0 || len > 16)
+		return false;
+	*b = 0;
+	if (len >= 8) {
+		*a = load8(w);
+		*b = load8(w + len - 8);
+	} else if (len >= 4) {
+		*a = load4(w) | load4(w + len - 4) << 32;
+	} else {
+		*a = (uint64_t)(unsigned char)w[0] | (uint64_t)(unsigned char)w[len / 2] << 8 |
+		     (uint64_t)(unsigned char)w[len - 1] << 16;
+	}
+	return true;
+}
+
+static FrontSlot *front_slot(Speller *sp, uint64_t a, uint64_t b, size_t len)
+{
+	uint64_t h = (a ^ (b * 0x9E3779B97F4A7C15ull) ^ len) * 0xFF51AFD7ED558CCDull;
+
+	return &sp->front[h >> (64 - FRONT_BITS)];
+}
+
+void verdict_forget(Speller *sp)
+{
+	table_clear(&sp->cache);
+	memset(sp->front, 0, ((size_t)1 << FRONT_BITS) * sizeof(*sp->front));
+}
+
+Verdict word_verdict(Speller *sp, const char *w, size_t len)
+{
+	FrontSlot *f = NULL;
+	uint64_t a, b, x;
 	Verdict v;
 
-	if (table_get(&sp->cache, w, len, &x))
-		return verdict_unpack(x);
-	v = compute(sp, w, len, flags);
-	if (sp->cache.n > 200000)
-		table_clear(&sp->cache);
-	table_put(&sp->cache, w, len, verdict_pack(v));
+	if (front_key(w, len, &a, &b)) {
+		f = front_slot(sp, a, b, len);
+		if (f->a == a && f->b == b && f->value >> 56 == len)
+			return verdict_unpack(f->value);
+	}
+	if (table_get(&sp->cache, w, len, &x)) {
+		v = verdict_unpack(x);
+	} else {
+		unsigned tf = token_flags(w, 0, len);
+		v = compute(sp, w, len, tf);
+		v.tflags = (uint8_t)tf;
+		if (sp->cache.n > 200000)
+			verdict_forget(sp);
+		table_put(&sp->cache, w, len, verdict_pack(v));
+	}
+	if (f) {
+		f->a = a;
+		f->b = b;
+		f->value = verdict_pack(v) | (uint64_t)len << 56;
+	}
 	return v;
 }
