@@ -311,9 +311,21 @@ static size_t scan_space(const char *s, size_t len, size_t off, Token *t)
 size_t token_scan(const char *s, size_t len, size_t off, Token *t)
 {
 	size_t n, end, m;
-	int32_t cp = peek(s, len, off, &n);
+	int32_t cp;
+	unsigned char c = (unsigned char)s[off];
 
 	t->flags = 0;
+	if (c == ' ')
+		return scan_space(s, len, off, t);
+	if ((c | 32) >= 'a' && (c | 32) <= 'z' && (c | 32) != 'h' && (c | 32) != 'w') {
+		/* the usual word start: a plain letter that opens no URL */
+		end = scan_word(s, len, off);
+		if (end < len && (s[end] == '.' || s[end] == '@' || s[end] == '-') &&
+		    maybe_address(s, len, off) && looks_like_address(s, len, off, &m))
+			return finish(t, TOK_SKIP, off, m, c);
+		return finish(t, TOK_WORD, off, end, c);
+	}
+	cp = peek(s, len, off, &n);
 	if (cp == '\n')
 		return finish(t, TOK_NEWLINE, off, off + 1, cp);
 	if (cp == '\r')
@@ -346,8 +358,8 @@ size_t token_scan(const char *s, size_t len, size_t off, Token *t)
 		return finish(t, TOK_WORD, off, scan_word(s, len, off), cp);
 	}
 	if (cp >= 0 && cp != 0xFFFD && cp != 0xFEFF) {
-		utf8proc_category_t c = utf8proc_category(cp);
-		if (c >= UTF8PROC_CATEGORY_PC && c <= UTF8PROC_CATEGORY_SO)
+		utf8proc_category_t cat = utf8proc_category(cp);
+		if (cat >= UTF8PROC_CATEGORY_PC && cat <= UTF8PROC_CATEGORY_SO)
 			return finish(t, TOK_PUNCT, off, off + n, cp);
 	}
 	return finish(t, TOK_OTHER, off, off + n, cp);
