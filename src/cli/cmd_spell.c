@@ -26,21 +26,43 @@ typedef struct Pos {
 	size_t len, off, line, col;
 } Pos;
 
+/* One character of the input at p->off counted into line and column. */
+static void pos_step(Pos *p)
+{
+	int32_t cp;
+	size_t n = utf8_decode(p->s + p->off, p->len - p->off, &cp);
+
+	if (n == 0)
+		n = 1;
+	if (cp == '\n') {
+		p->line++;
+		p->col = 1;
+	} else if (!(p->off == 0 && cp == 0xFEFF) && !(cp >= 0x300 && utf8_cp_width(cp) == 0)) {
+		/* a BOM and combining marks (NFD input) are no characters of their own */
+		p->col++;
+	}
+	p->off += n;
+}
+
+/* Whole lines are skipped by their line breaks; only the last one is counted per character. */
 static void pos_advance(Pos *p, size_t to)
 {
-	while (p->off < to && p->off < p->len) {
-		int32_t cp;
-		size_t n = utf8_decode(p->s + p->off, p->len - p->off, &cp);
-		if (n == 0)
-			n = 1;
-		if (cp == '\n') {
-			p->line++;
-			p->col = 1;
-		} else if (!(p->off == 0 && cp == 0xFEFF) && !(cp >= 0x300 && utf8_cp_width(cp) == 0)) {
-			/* a BOM and combining marks (NFD input) are no characters of their own */
+	const char *nl;
+
+	if (to > p->len)
+		to = p->len;
+	while (p->off < to && (nl = memchr(p->s + p->off, '\n', to - p->off))) {
+		p->off = (size_t)(nl - p->s) + 1;
+		p->line++;
+		p->col = 1;
+	}
+	while (p->off < to) {
+		if ((unsigned char)p->s[p->off] < 0x80) {
+			p->off++;
 			p->col++;
+		} else {
+			pos_step(p);
 		}
-		p->off += n;
 	}
 }
 

@@ -37,13 +37,18 @@ static size_t window(const CheckRun *r, size_t i, size_t *w, size_t max)
 	return n;
 }
 
+/* The words w[0..n) in lower case, one space between; words with no capital are copied. */
 static void lower_phrase(const CheckRun *r, const size_t *w, size_t n, Str *out)
 {
 	str_clear(out);
 	for (size_t k = 0; k < n; k++) {
+		const Tok *t = &r->toks[w[k]];
 		if (k)
 			str_addc(out, ' ');
-		word_lower(r->s + r->toks[w[k]].t.start, tlen(&r->toks[w[k]]), out);
+		if (t->t.flags & (TF_UPPER_FIRST | TF_INNER_UPPER | TF_ALL_UPPER))
+			word_lower(r->s + t->t.start, tlen(t), out);
+		else
+			str_add(out, r->s + t->t.start, tlen(t));
 	}
 }
 
@@ -104,6 +109,51 @@ static bool decided(const CheckRun *r, const size_t *w, size_t k)
 	         window(r, w[k - 1], after, 2) == 2 && known_pair(r, w[k - 1], after[1]));
 }
 
+/* True when word i begins a sentence: only spaces and opening marks lie between it and a
+ * line break, the start of the text or a sentence-ending mark (. ? ! : …). */
+static bool sentence_start(const CheckRun *r, size_t i)
+{
+	while (i > 0) {
+		const Tok *t = &r->toks[--i];
+		int32_t c = t->t.cp;
+		if (t->t.kind == TOK_SPACE)
+			continue;
+		if (t->t.kind == TOK_NEWLINE)
+			return true;
+		if (t->t.kind != TOK_PUNCT)
+			return false;
+		if (c == '.' || c == '?' || c == '!' || c == ':' || c == 0x2026)
+			return true;
+		if (!(c == 0x201C || c == '"' || c == '(' || c == '[' || c == 0x2018 || c == '\'' ||
+		      c == 0xAB || c == '-' || c == 0x2013 || c == 0x2014))
+			return false;
+	}
+	return !(r->first && r->ctx && r->ctx->mid_sentence);
+}
+
+/* A capitalised word (not all capitals): a proper noun unless it begins the sentence. */
+static bool capitalised(const Tok *t)
+{
+	return (t->t.flags & TF_UPPER_FIRST) && !(t->t.flags & TF_ALL_UPPER);
+}
+
+/*
+ * The number of leading words of w[0..n) that may form a confusable phrase: a capitalised
+ * word inside a sentence is a name (người Việt làm ra is no "việc làm"), so the phrase
+ * stops before it, and none starts at it.
+ */
+static size_t common_words(const CheckRun *r, const size_t *w, size_t n)
+{
+	size_t k = 0;
+
+	if (capitalised(&r->toks[w[0]]) && !sentence_start(r, w[0]))
+		return 0;
+	for (k = 1; k < n; k++)
+		if (capitalised(&r->toks[w[k]]))
+			break;
+	return k;
+}
+
 void rules_real_words(CheckRun *r)
 {
 	Str key = STR_INIT;
@@ -113,10 +163,12 @@ void rules_real_words(CheckRun *r)
 		size_t n;
 		if (r->toks[i].t.kind != TOK_WORD || !(r->toks[i].v.flags & VF_CONF_HEAD))
 			continue;
-		n = window(r, i, w, 3);
+		n = common_words(r, w, window(r, i, w, 3));
 		for (size_t k = n; k >= 1; k--) {
 			uint64_t idx;
 			const Confusable *c;
+			if (!(r->toks[i].v.flags & (VF_CONF_LEN1 << (k - 1))))
+				continue; /* no phrase of that length starts with this word */
 			lower_phrase(r, w, k, &key);
 			if (!table_get(&r->sp->lex.confus, key.s, key.len, &idx))
 				continue;

@@ -70,25 +70,41 @@ typedef struct Confusable {
 
 typedef struct Lexicon {
 	Hunhandle *vi, *en;
-	Table known;     /* lower-case tokens of every dict/ entry */
+	char *en_dir;    /* where en_US lies, opened on first use (it takes long to load);
+	                    NULL when it is not installed or already opened */
+	Table known;     /* lower-case tokens of every dict/ entry -> entries using it */
 	Table phrases;   /* lower-case entries of two or more syllables */
 	Table newsroom;  /* lower-case newsroom words and their tokens; value = references */
 	Table confus;    /* lower-case wrong phrase -> index into conf */
-	Table conf_head; /* lower-case first syllable of a wrong phrase */
+	Table conf_head; /* lower-case first syllable of a wrong phrase -> bit k-1 set for
+	                    each length k (up to 3) of the phrases it starts */
 	Confusable *conf;
 	size_t nconf, confcap;
 } Lexicon;
+
+/* A syllable written in one tone placement, kept for the document-wide style rule. */
+typedef struct ToneWord {
+	size_t start, end; /* in the NFC text */
+	uint8_t place;     /* PLACE_OLD or PLACE_NEW */
+} ToneWord;
+
+typedef struct Tok Tok;
 
 struct Speller {
 	Lexicon lex;
 	ToneStyle style;
 	bool english_msgs;
 	Table cache;     /* word bytes -> packed Verdict */
+	struct FrontSlot *front; /* a direct-mapped copy of recent verdicts of short words */
 	Table bigrams;   /* "a b" -> count (the context model) */
 	Table sugg;      /* flagged word bytes -> index into sugg_text */
 	char **sugg_text;/* suggestions of a flagged word, each ended by '\n' */
 	size_t nsugg, suggcap;
 	char *status;    /* what runs without; NULL for nothing */
+	Tok *toks;       /* the token buffer of the last check, reused by the next */
+	size_t tokcap;
+	ToneWord *tones; /* the tone-placed syllables of the last check, reused */
+	size_t tonecap;
 };
 
 /* A word's verdict. kind FIND_KIND_COUNT means the word is fine. */
@@ -98,12 +114,25 @@ typedef struct Verdict {
 	uint8_t msg;
 	uint8_t place;   /* Placement of a Vietnamese syllable */
 	uint8_t flags;   /* VF_* */
+	uint8_t tflags;  /* the word's TF_* facts (token_flags), kept so a check need not scan twice */
 } Verdict;
+
+/*
+ * The front of the verdict cache: 4096 slots, each holding one word of at most 16 bytes by
+ * its whole bytes (two overlapping 8-byte loads and the length), so a hit costs no hashing
+ * of the general kind and no key comparison in memory. value: the packed verdict with the
+ * word's length in the top byte (0: empty).
+ */
+#define FRONT_BITS 12
+typedef struct FrontSlot {
+	uint64_t a, b, value;
+} FrontSlot;
 
 enum {
 	VF_SYLLABLE = 1 << 0,  /* a Vietnamese syllable (for pairs and the context model) */
 	VF_CONF_HEAD = 1 << 1, /* its lower case starts a confusable phrase */
 	VF_NAME = 1 << 2,      /* accepted as a foreign name or abbreviation */
+	VF_CONF_LEN1 = 1 << 3, /* a confusable phrase of 1 (<< 1: 2, << 2: 3) syllables starts here */
 };
 
 uint64_t verdict_pack(Verdict v);
@@ -118,13 +147,25 @@ bool lex_syllable(Lexicon *lx, const char *lower, size_t len);
 bool lex_known(Lexicon *lx, const char *lower, size_t len);
 /* Known to the English dictionary (false without one). */
 bool lex_english(Lexicon *lx, const char *word, size_t len);
+/* The English dictionary, opened now if it was not yet; NULL when it is not installed. */
+Hunhandle *lex_english_dict(Lexicon *lx);
+/* True when an English dictionary is installed (opened or not). */
+bool lex_has_english(const Lexicon *lx);
+/*
+ * How many entries of our dict/ lists use the lower-case token (0 if none): the frequency
+ * signal that ranks suggestions for text typed without marks (nguoi -> người first).
+ */
+uint64_t lex_frequency(const Lexicon *lx, const char *lower, size_t len);
 /* A multi-syllable word in the lists (lower case, one space between syllables). */
 bool lex_phrase(Lexicon *lx, const char *lower, size_t len);
 void lex_add_word(Lexicon *lx, const char *word, bool newsroom);
 bool lex_remove_word(Lexicon *lx, const char *word);
 
 /* word.c */
-Verdict word_verdict(Speller *sp, const char *w, size_t len, unsigned flags);
+/* The verdict on word w (NFC), from the cache or computed and cached; .tflags holds its facts. */
+Verdict word_verdict(Speller *sp, const char *w, size_t len);
+/* Forgets every cached verdict (when the dictionaries change). */
+void verdict_forget(Speller *sp);
 /* The character rule's replacement for w, or false if w has no bad character. */
 bool word_fix_chars(Speller *sp, const char *w, size_t len, Str *out, MsgId *msg);
 /* Appends the lower case of w. */
@@ -142,18 +183,25 @@ size_t suggest_word(Speller *sp, const char *w, size_t len, Verdict v, char ***o
 void suggest_confusions(const char *s, size_t len, Str *out);
 
 /* rules.c: the rules over the token stream of one text. */
-typedef struct Tok {
+struct Tok {
 	Token t;
 	Verdict v;        /* for words */
-	bool sentence;    /* a word that starts a sentence */
-} Tok;
+};
 
+/*
+ * One check. The text is checked in segments that end just after a line break (no rule
+ * looks across one, except the tone style, which reads the whole document's tones list):
+ * toks holds the tokens of the current segment only, so the buffer stays small and warm.
+ */
 typedef struct CheckRun {
 	Speller *sp;
-	const char *s;    /* NFC text */
+	const char *s;    /* NFC text, whole */
 	size_t len;
-	Tok *toks;
+	Tok *toks;        /* the current segment's tokens */
 	size_t ntoks, cap;
+	bool first;       /* the segment is the first of the text */
+	ToneWord *tones;  /* tone-placed syllables of the whole text, in order */
+	size_t ntones, tonecap;
 	FindingList *out;
 	const NormText *nt;
 	SpellTally tally;
@@ -162,6 +210,8 @@ typedef struct CheckRun {
 
 void run_add(CheckRun *r, size_t start, size_t end, FindingKind k, Severity sev, MsgId msg,
 	const char *detail, char **sugg, size_t nsugg);
+/* The suggestions for flagged word token t, as its finding has them (cached); see suggest_word. */
+size_t run_suggest(CheckRun *r, const Tok *t, char ***out);
 void rules_punctuation(CheckRun *r);
 void rules_repeat(CheckRun *r);
 void rules_capitalization(CheckRun *r);

@@ -81,7 +81,9 @@ void lex_add_word(Lexicon *lx, const char *word, bool newsroom)
 	Str nfc = STR_INIT, key = STR_INIT;
 	size_t len = strlen(word);
 
-	if (!utf8_nfc(word, len, &nfc))
+	if (norm_is_nfc(word, len))
+		str_add(&nfc, word, len); /* the lists are NFC already: no normaliser call */
+	else if (!utf8_nfc(word, len, &nfc))
 		return;
 	each_token(nfc.s ? nfc.s : "", nfc.len, put_lower, newsroom ? &lx->newsroom : &lx->known, 1);
 	phrase_key(str_cstr(&nfc), nfc.len, &key);
@@ -176,7 +178,12 @@ static void add_confusable(Lexicon *lx, char **f, size_t nf)
 		c->nsyl++;
 	table_put(&lx->confus, key.s, key.len, lx->nconf);
 	sp = strchr(c->wrong, ' ');
-	table_put(&lx->conf_head, c->wrong, sp ? (size_t)(sp - c->wrong) : strlen(c->wrong), 1);
+	{
+		size_t hl = sp ? (size_t)(sp - c->wrong) : strlen(c->wrong);
+		uint64_t mask = 0;
+		table_get(&lx->conf_head, c->wrong, hl, &mask);
+		table_put(&lx->conf_head, c->wrong, hl, mask | (c->nsyl <= 3 ? 1u << (c->nsyl - 1) : 0));
+	}
 	lx->nconf++;
 	str_release(&nfc);
 	str_release(&key);
@@ -219,13 +226,22 @@ static bool load_confusables(Lexicon *lx, const char *path, char *err, size_t er
 	return ok;
 }
 
+static bool hunspell_exists(const char *dir, const char *name)
+{
+	char aff[4096], dic[4096];
+
+	snprintf(aff, sizeof(aff), "%s/%s.aff", dir, name);
+	snprintf(dic, sizeof(dic), "%s/%s.dic", dir, name);
+	return access(aff, R_OK) == 0 && access(dic, R_OK) == 0;
+}
+
 static Hunhandle *open_hunspell(const char *dir, const char *name)
 {
 	char aff[4096], dic[4096];
 
 	snprintf(aff, sizeof(aff), "%s/%s.aff", dir, name);
 	snprintf(dic, sizeof(dic), "%s/%s.dic", dir, name);
-	if (access(aff, R_OK) != 0 || access(dic, R_OK) != 0)
+	if (!hunspell_exists(dir, name))
 		return NULL;
 	return Hunspell_create(aff, dic);
 }
@@ -258,13 +274,14 @@ bool lex_load(Lexicon *lx, const SpellOptions *opt, Str *status, char *err, size
 			lex_add_word(lx, opt->words[i], true);
 	if (!opt->no_system) {
 		lx->vi = open_hunspell(hdir, "vi_VN");
-		lx->en = open_hunspell(hdir, "en_US");
+		if (hunspell_exists(hdir, "en_US"))
+			lx->en_dir = xstrdup(hdir);
 	}
 	if (!lx->vi)
 		str_addf(status, en ? "system dictionary vi_VN not found in '%s': checking by it is off"
 		                    : "không tìm thấy từ điển hệ thống vi_VN trong '%s': tắt kiểm tra theo từ điển này",
 			hdir);
-	if (!lx->en)
+	if (!lx->en_dir)
 		str_addf(status, "%s%s", status->len ? "; " : "",
 			en ? "no en_US dictionary: foreign words are not checked"
 			   : "không có từ điển en_US: không kiểm tra từ nước ngoài");
@@ -277,6 +294,7 @@ void lex_release(Lexicon *lx)
 		Hunspell_destroy(lx->vi);
 	if (lx->en)
 		Hunspell_destroy(lx->en);
+	free(lx->en_dir);
 	table_release(&lx->known);
 	table_release(&lx->phrases);
 	table_release(&lx->newsroom);
@@ -329,9 +347,32 @@ bool lex_syllable(Lexicon *lx, const char *lower, size_t len)
 	return ok;
 }
 
+Hunhandle *lex_english_dict(Lexicon *lx)
+{
+	if (!lx->en && lx->en_dir) {
+		lx->en = open_hunspell(lx->en_dir, "en_US");
+		free(lx->en_dir);
+		lx->en_dir = NULL;
+	}
+	return lx->en;
+}
+
+bool lex_has_english(const Lexicon *lx)
+{
+	return lx->en || lx->en_dir;
+}
+
 bool lex_english(Lexicon *lx, const char *word, size_t len)
 {
-	return hun(lx->en, word, len);
+	return hun(lex_english_dict(lx), word, len);
+}
+
+uint64_t lex_frequency(const Lexicon *lx, const char *lower, size_t len)
+{
+	uint64_t n = 0;
+
+	table_get(&lx->known, lower, len, &n);
+	return n;
 }
 
 bool lex_phrase(Lexicon *lx, const char *lower, size_t len)

@@ -1,5 +1,5 @@
 /*
- * norm.c: valid NFC input (the usual case) is used as it is, with no map. Anything else is
+ * norm.c: valid NFC input (the usual case) is used in place, with no copy and no map. Anything else is
  * rebuilt run by run: a run is one code point with combining class 0 followed by the marks
  * that attach to it; each run is normalised alone, and every output byte of a run maps to the
  * start of the run in the input. A finding that starts or ends on a character boundary of
@@ -7,6 +7,7 @@
  */
 #include "spell/norm.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -48,19 +49,55 @@ static bool stable(int32_t cp)
 	       (cp >= 0x20A0 && cp <= 0x20CF) || cp == 0xFEFF;
 }
 
-/*
- * True if in is valid UTF-8 in NFC. One pass over the bytes settles the usual Vietnamese
- * text (ASCII, Latin, the precomposed letters of U+1E00..U+1EFF, punctuation); anything else
- * is asked of the full normaliser.
- */
-static bool quick_nfc(const char *in, size_t len)
+/* The usual characters at s[i] (at least 4 bytes left) by their bytes; their end, or i. */
+static inline size_t quick_run(const unsigned char *s, size_t len, size_t i)
 {
+	while (i + 3 < len) {
+		unsigned char c = s[i];
+		uint64_t w;
+		if (c < 0x80) {
+			if (i + 8 <= len) {
+				memcpy(&w, s + i, 8);
+				if (!(w & 0x8080808080808080ull)) {
+					i += 8;
+					continue;
+				}
+			}
+			i++;
+		} else if (c >= 0xC2 && c <= 0xCB && (s[i + 1] & 0xC0) == 0x80) {
+			i += 2; /* U+0080..U+02FF: no combining marks there */
+		} else if (c == 0xE1 && s[i + 1] >= 0xB8 && s[i + 1] <= 0xBB &&
+		           (s[i + 2] & 0xC0) == 0x80) {
+			i += 3; /* U+1E00..U+1EFF: the precomposed Vietnamese letters */
+		} else {
+			break;
+		}
+	}
+	return i;
+}
+
+/*
+ * One pass over the bytes settles the usual Vietnamese text without decoding: ASCII eight
+ * bytes at a time, the two-byte Latin range, U+1E00..U+1EFF and U+2010..U+206F by their
+ * bytes; other characters are decoded one by one, and anything that might not be NFC sends
+ * the whole text to the full normaliser.
+ */
+bool norm_is_nfc(const char *in, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)in;
 	size_t i = 0, n;
 	int32_t cp;
 
-	while (i < len) {
-		if ((unsigned char)in[i] < 0x80) {
+	while ((i = quick_run(s, len, i)) < len) {
+		/* one character the careful way, then back to the quick run */
+		if (s[i] < 0x80) {
 			i++;
+			continue;
+		}
+		if (i + 2 < len && (s[i + 2] & 0xC0) == 0x80 && (s[i + 1] & 0xC0) == 0x80 &&
+		    ((s[i] == 0xE2 && s[i + 1] == 0x80 && s[i + 2] >= 0x90) ||
+		     (s[i] == 0xE2 && s[i + 1] == 0x81 && s[i + 2] <= 0xAF))) {
+			i += 3; /* U+2010..U+206F: dashes, quotes, ellipsis */
 			continue;
 		}
 		if (!(n = utf8_decode(in + i, len - i, &cp)))
@@ -78,10 +115,10 @@ void norm_text(NormText *nt, const char *in, size_t len)
 
 	memset(nt, 0, sizeof(*nt));
 	nt->in_len = len;
-	if (quick_nfc(in, len)) {
-		str_add(&nt->text, in, len);
+	nt->s = in ? in : "";
+	nt->len = len;
+	if (norm_is_nfc(in, len))
 		return;
-	}
 	while (i < len) {
 		int32_t cp;
 		size_t n = utf8_decode(in + i, len - i, &cp);
@@ -103,7 +140,8 @@ void norm_text(NormText *nt, const char *in, size_t len)
 		add_run(nt, in, run, len, &cap);
 	xgrow(&nt->map, &cap, nt->text.len + 1, sizeof(size_t));
 	nt->map[nt->text.len] = len;
-	str_cstr(&nt->text);
+	nt->s = str_cstr(&nt->text);
+	nt->len = nt->text.len;
 }
 
 void norm_release(NormText *nt)
@@ -118,5 +156,5 @@ size_t norm_input_offset(const NormText *nt, size_t off)
 {
 	if (!nt->map)
 		return off;
-	return off >= nt->text.len ? nt->in_len : nt->map[off];
+	return off >= nt->len ? nt->in_len : nt->map[off];
 }

@@ -205,13 +205,16 @@ static size_t next_word(const CheckRun *r, size_t i)
 }
 
 /* Words a and b equal but for case, compared code point by code point. */
-static bool same_word(const CheckRun *r, size_t a, size_t b)
+static bool same_word_slow(const CheckRun *r, size_t a, size_t b)
 {
 	const char *x = r->s + r->toks[a].t.start, *y = r->s + r->toks[b].t.start;
 	size_t lx = tlen(&r->toks[a]), ly = tlen(&r->toks[b]), i = 0, j = 0;
 
-	if (lx != ly)
-		return false;
+	if (memcmp(x, y, lx) == 0)
+		return true;
+	if (!((r->toks[a].t.flags | r->toks[b].t.flags) &
+	      (TF_UPPER_FIRST | TF_INNER_UPPER | TF_ALL_UPPER)))
+		return false; /* no capital in either: the bytes decide */
 	while (i < lx && j < ly) {
 		int32_t c, d;
 		size_t n = utf8_decode(x + i, lx - i, &c), m = utf8_decode(y + j, ly - j, &d);
@@ -221,6 +224,22 @@ static bool same_word(const CheckRun *r, size_t a, size_t b)
 		j += m;
 	}
 	return i == lx && j == ly;
+}
+
+/*
+ * The same, with the cheap answers first: lengths differ, or the last bytes do when neither
+ * word has a capital past its first letter (then the last character is never a capital).
+ */
+static inline bool same_word(const CheckRun *r, size_t a, size_t b)
+{
+	const Tok *x = &r->toks[a], *y = &r->toks[b];
+
+	if (tlen(x) != tlen(y))
+		return false;
+	if (!((x->t.flags | y->t.flags) & (TF_INNER_UPPER | TF_ALL_UPPER)) &&
+	    r->s[x->t.end - 1] != r->s[y->t.end - 1])
+		return false;
+	return same_word_slow(r, a, b);
 }
 
 static bool reduplication(CheckRun *r, size_t a)
@@ -243,46 +262,49 @@ static bool reduplication(CheckRun *r, size_t a)
 }
 
 /*
- * A phrase of k words starting at word i repeated right after it: true, with the first and
- * last word of the repetition in *from and *to.
+ * The repeats within one run of words w[0..n), each the next_word of the one before: a word
+ * written twice (not a reduplication), else a phrase of k = 2 or 3 words repeated right
+ * after itself, flagged on the repetition. Pairs are compared as they come, so most tries
+ * end at the first pair.
  */
-static bool phrase_repeat(const CheckRun *r, size_t i, size_t k, size_t *from, size_t *to)
+static void repeats_in_run(CheckRun *r, const size_t *w, size_t n)
 {
-	size_t w[6], j = i;
-
-	for (size_t n = 0; n < 2 * k; n++) {
-		if (n && !(j = next_word(r, j)))
-			return false;
-		w[n] = j;
-	}
-	for (size_t n = 0; n < k; n++)
-		if (!same_word(r, w[n], w[n + k]))
-			return false;
-	*from = w[k];
-	*to = w[2 * k - 1];
-	return true;
-}
-
-void rules_repeat(CheckRun *r)
-{
-	for (size_t i = 0; i < r->ntoks; i++) {
-		size_t j, from, to;
-		if (!is_word(&r->toks[i]) || !(j = next_word(r, i)))
-			continue;
-		if (same_word(r, i, j)) {
-			if (!reduplication(r, i))
-				run_add(r, r->toks[j].t.start, r->toks[j].t.end, FIND_REPEAT, SEV_WARNING,
-					MSG_REPEAT, NULL, NULL, 0);
+	for (size_t p = 0; p + 1 < n; p++) {
+		if (same_word(r, w[p], w[p + 1])) {
+			if (!reduplication(r, w[p]))
+				run_add(r, r->toks[w[p + 1]].t.start, r->toks[w[p + 1]].t.end, FIND_REPEAT,
+					SEV_WARNING, MSG_REPEAT, NULL, NULL, 0);
 			continue;
 		}
-		for (size_t k = 2; k <= 3; k++) {
-			if (phrase_repeat(r, i, k, &from, &to)) {
-				run_add(r, r->toks[from].t.start, r->toks[to].t.end, FIND_REPEAT,
-					SEV_WARNING, MSG_REPEAT, NULL, NULL, 0);
+		for (size_t k = 2; k <= 3 && p + 2 * k <= n; k++) {
+			size_t m = 0;
+			while (m < k && same_word(r, w[p + m], w[p + k + m]))
+				m++;
+			if (m == k) {
+				run_add(r, r->toks[w[p + k]].t.start, r->toks[w[p + 2 * k - 1]].t.end,
+					FIND_REPEAT, SEV_WARNING, MSG_REPEAT, NULL, NULL, 0);
 				break;
 			}
 		}
 	}
+}
+
+void rules_repeat(CheckRun *r)
+{
+	Stack run = {0};
+
+	for (size_t i = 0; i < r->ntoks; i++) {
+		size_t j = i;
+		if (!is_word(&r->toks[i]))
+			continue;
+		run.n = 0;
+		push(&run, i);
+		while ((j = next_word(r, j)))
+			push(&run, j);
+		repeats_in_run(r, run.v, run.n);
+		i = run.v[run.n - 1];
+	}
+	free(run.v);
 }
 
 /* The word before a '.' that does not end a sentence (TS., v.v., single initials). */
@@ -299,9 +321,47 @@ static bool abbrev_dot(const CheckRun *r, size_t dot)
 	       (a->v.flags & VF_NAME);
 }
 
+/* s[0, len) with its first letter in upper case, appended to out. */
+static void capital(const char *s, size_t len, Str *out)
+{
+	int32_t c;
+	size_t n = utf8_decode(s, len, &c);
+
+	if (n == 0) {
+		str_add(out, s, len);
+		return;
+	}
+	utf8_add(out, utf8_upper(c));
+	str_add(out, s + n, len - n);
+}
+
+/*
+ * A sentence that starts in lower case. The suggestion is the word capitalised, or, when the
+ * word is misspelled too, its best correction capitalised (qúa -> Quá, not Qúa).
+ */
+static void lower_start(CheckRun *r, const Tok *t)
+{
+	Str s = STR_INIT;
+	char **sugg = NULL;
+	size_t n = 0;
+
+	if (t->v.kind != FIND_KIND_COUNT)
+		n = run_suggest(r, t, &sugg);
+	if (n)
+		capital(sugg[0], strlen(sugg[0]), &s);
+	else
+		capital(r->s + t->t.start, tlen(t), &s);
+	for (size_t k = 0; k < n; k++)
+		free(sugg[k]);
+	free(sugg);
+	run_add(r, t->t.start, t->t.end, FIND_CAPITALIZATION, SEV_WARNING, MSG_LOWER_START, NULL,
+		one(s.s, s.len), 1);
+	str_release(&s);
+}
+
 void rules_capitalization(CheckRun *r)
 {
-	bool start = !(r->ctx && r->ctx->mid_sentence);
+	bool start = !(r->first && r->ctx && r->ctx->mid_sentence);
 
 	for (size_t i = 0; i < r->ntoks; i++) {
 		Tok *t = &r->toks[i];
@@ -322,15 +382,8 @@ void rules_capitalization(CheckRun *r)
 			}
 			if (start && !(t->t.flags & (TF_UPPER_FIRST | TF_INNER_UPPER | TF_DIGIT)) &&
 			    utf8_decode(r->s + t->t.start, tlen(t), &c) && utf8_is_letter(c) &&
-			    t->v.kind != FIND_CHARACTER) {
-				Str s = STR_INIT;
-				size_t n = utf8_decode(r->s + t->t.start, tlen(t), &c);
-				utf8_add(&s, utf8_upper(c));
-				str_add(&s, r->s + t->t.start + n, tlen(t) - n);
-				run_add(r, t->t.start, t->t.end, FIND_CAPITALIZATION, SEV_WARNING,
-					MSG_LOWER_START, NULL, one(s.s, s.len), 1);
-				str_release(&s);
-			}
+			    t->v.kind != FIND_CHARACTER)
+				lower_start(r, t);
 			start = false;
 			break;
 		}
@@ -344,18 +397,18 @@ void rules_capitalization(CheckRun *r)
 	}
 }
 
-static void style_flag(CheckRun *r, const Tok *t, Placement want, MsgId msg)
+static void style_flag(CheckRun *r, const ToneWord *t, Placement want, MsgId msg)
 {
 	Syllable syl;
 	Str w = STR_INIT;
 
-	syllable_parse(r->s + t->t.start, tlen(t), &syl);
+	syllable_parse(r->s + t->start, t->end - t->start, &syl);
 	if (syllable_respell(&syl, want, &w))
-		run_add(r, t->t.start, t->t.end, FIND_TONE_STYLE, SEV_STYLE, msg, NULL,
-			one(w.s, w.len), 1);
+		run_add(r, t->start, t->end, FIND_TONE_STYLE, SEV_STYLE, msg, NULL, one(w.s, w.len), 1);
 	str_release(&w);
 }
 
+/* Over the whole document's tone-placed syllables (CheckRun.tones), after every segment. */
 void rules_tone_style(CheckRun *r)
 {
 	size_t old = r->tally.old_tones, neu = r->tally.new_tones;
@@ -378,9 +431,7 @@ void rules_tone_style(CheckRun *r)
 	}
 	if (bad == PLACE_NONE)
 		return;
-	for (size_t i = 0; i < r->ntoks; i++) {
-		Tok *t = &r->toks[i];
-		if (is_word(t) && t->v.kind == FIND_KIND_COUNT && t->v.place == bad)
-			style_flag(r, t, bad == PLACE_NEW ? PLACE_OLD : PLACE_NEW, msg);
-	}
+	for (size_t i = 0; i < r->ntones; i++)
+		if (r->tones[i].place == bad)
+			style_flag(r, &r->tones[i], bad == PLACE_NEW ? PLACE_OLD : PLACE_NEW, msg);
 }

@@ -1,8 +1,11 @@
 /*
- * spell.c: the Speller and one check. A check normalises the input (NormText), cuts the NFC
- * text into tokens, gives every word its cached verdict, adds the findings of the words, runs
- * the rules over the token array, then maps every finding back to input offsets and sorts
- * the new findings by position. Suggestions are computed only for flagged words.
+ * spell.c: the Speller and one check. A check normalises the input (NormText: NFC input is
+ * used in place), then works segment by segment (about 64 KB, cut just after a line break):
+ * it cuts the segment into tokens in a buffer the Speller keeps from check to check, gives
+ * every word its cached verdict, adds the findings of the words and runs the rules over the
+ * segment's tokens. The tone style rule runs last over the document's tone-placed
+ * syllables. Findings are mapped back to input offsets and the new ones sorted by position.
+ * Suggestions are computed only for flagged words, once per distinct word.
  */
 #include "spell/internal.h"
 
@@ -118,6 +121,7 @@ Speller *spell_new(const SpellOptions *opt, char *err, size_t errlen)
 	sp->status = status.len ? str_detach(&status) : NULL;
 	str_release(&status);
 	table_init(&sp->cache);
+	sp->front = xcalloc((size_t)1 << FRONT_BITS, sizeof(*sp->front));
 	table_init(&sp->bigrams);
 	table_init(&sp->sugg);
 	return sp;
@@ -129,11 +133,14 @@ void spell_free(Speller *sp)
 		return;
 	lex_release(&sp->lex);
 	table_release(&sp->cache);
+	free(sp->front);
 	table_release(&sp->bigrams);
 	sugg_clear(sp);
 	table_release(&sp->sugg);
 	free(sp->sugg_text);
 	free(sp->status);
+	free(sp->toks);
+	free(sp->tones);
 	free(sp);
 }
 
@@ -149,7 +156,7 @@ bool spell_has_system_dict(const Speller *sp)
 
 bool spell_has_english(const Speller *sp)
 {
-	return sp->lex.en != NULL;
+	return lex_has_english(&sp->lex);
 }
 
 void spell_set_style(Speller *sp, ToneStyle style)
@@ -180,18 +187,44 @@ void run_add(CheckRun *r, size_t start, size_t end, FindingKind k, Severity sev,
 	f->nsuggestions = nsugg;
 }
 
-static void tokenize(CheckRun *r)
+/* Tokens of [from, to) into r->toks, replacing the last segment's. */
+static void tokenize(CheckRun *r, size_t from, size_t to)
 {
-	size_t off = 0;
+	size_t off = from;
 
-	while (off < r->len) {
+	r->ntoks = 0;
+	while (off < to) {
 		Tok *t;
-		xgrow(&r->toks, &r->cap, r->ntoks + 1, sizeof(*r->toks));
+		if (r->ntoks == r->cap)
+			xgrow(&r->toks, &r->cap, r->ntoks + 1, sizeof(*r->toks));
 		t = &r->toks[r->ntoks++];
-		memset(t, 0, sizeof(*t));
-		off = token_next(r->s, r->len, off, &t->t);
+		off = token_scan(r->s, to, off, &t->t);
+		memset(&t->v, 0, sizeof(t->v));
 		t->v.kind = FIND_KIND_COUNT;
 	}
+}
+
+/* The end of the segment starting at from: just after the first line break past 64 KB. */
+static size_t segment_end(const char *s, size_t len, size_t from)
+{
+	const char *nl;
+
+	if (len - from <= 65536)
+		return len;
+	nl = memchr(s + from + 65536, '\n', len - from - 65536);
+	return nl ? (size_t)(nl - s) + 1 : len;
+}
+
+static void keep_tone(CheckRun *r, const Tok *t)
+{
+	ToneWord *w;
+
+	if (r->ntones == r->tonecap)
+		xgrow(&r->tones, &r->tonecap, r->ntones + 1, sizeof(*r->tones));
+	w = &r->tones[r->ntones++];
+	w->start = t->t.start;
+	w->end = t->t.end;
+	w->place = t->v.place;
 }
 
 /* Forgets the cached suggestions (when the dictionaries change or the cache grows). */
@@ -230,6 +263,11 @@ static size_t cached_suggest(Speller *sp, const char *w, size_t len, Verdict v, 
 	return n;
 }
 
+size_t run_suggest(CheckRun *r, const Tok *t, char ***out)
+{
+	return cached_suggest(r->sp, r->s + t->t.start, t->t.end - t->t.start, t->v, out);
+}
+
 static void check_words(CheckRun *r)
 {
 	for (size_t i = 0; i < r->ntoks; i++) {
@@ -240,12 +278,16 @@ static void check_words(CheckRun *r)
 
 		if (t->t.kind != TOK_WORD)
 			continue;
-		t->v = word_verdict(r->sp, r->s + t->t.start, len, t->t.flags);
+		t->v = word_verdict(r->sp, r->s + t->t.start, len);
+		t->t.flags = t->v.tflags;
 		if (t->v.kind == FIND_KIND_COUNT) {
-			if (t->v.place == PLACE_OLD && (t->v.flags & VF_SYLLABLE))
+			if (t->v.place == PLACE_NONE || !(t->v.flags & VF_SYLLABLE))
+				continue;
+			if (t->v.place == PLACE_OLD)
 				r->tally.old_tones++;
-			else if (t->v.place == PLACE_NEW && (t->v.flags & VF_SYLLABLE))
+			else
 				r->tally.new_tones++;
+			keep_tone(r, t);
 			continue;
 		}
 		n = cached_suggest(r->sp, r->s + t->t.start, len, t->v, &sugg);
@@ -286,32 +328,44 @@ bool spell_check_paragraph(Speller *sp, const char *text, size_t len, const Spel
 {
 	NormText nt;
 	CheckRun r;
-	size_t first = out->n;
+	size_t first = out->n, from = 0;
 
 	if (len > SIZE_MAX / 8)
 		return false;
 	norm_text(&nt, text, len);
 	memset(&r, 0, sizeof(r));
 	r.sp = sp;
-	r.s = str_cstr(&nt.text);
-	r.len = nt.text.len;
+	r.s = nt.s;
+	r.len = nt.len;
 	r.out = out;
 	r.nt = &nt;
 	r.ctx = ctx;
+	r.toks = sp->toks;
+	r.cap = sp->tokcap;
+	r.tones = sp->tones;
+	r.tonecap = sp->tonecap;
 	add_encoding(&r, &nt);
-	tokenize(&r);
-	check_words(&r);
-	rules_real_words(&r);
-	rules_context(&r);
-	rules_repeat(&r);
-	rules_punctuation(&r);
-	rules_capitalization(&r);
+	do {
+		size_t to = segment_end(r.s, r.len, from);
+		r.first = from == 0;
+		tokenize(&r, from, to);
+		check_words(&r);
+		rules_real_words(&r);
+		rules_context(&r);
+		rules_repeat(&r);
+		rules_punctuation(&r);
+		rules_capitalization(&r);
+		from = to;
+	} while (from < r.len);
 	rules_tone_style(&r);
 	if (tally)
 		*tally = r.tally;
 	if (out->n > first)
 		qsort(out->items + first, out->n - first, sizeof(Finding), by_position);
-	free(r.toks);
+	sp->toks = r.toks;
+	sp->tokcap = r.cap;
+	sp->tones = r.tones;
+	sp->tonecap = r.tonecap;
 	norm_release(&nt);
 	return true;
 }
@@ -329,11 +383,11 @@ void spell_tally(const char *text, size_t len, SpellTally *tally)
 
 	tally->old_tones = tally->new_tones = 0;
 	norm_text(&nt, text, len);
-	while (off < nt.text.len) {
-		off = token_next(nt.text.s, nt.text.len, off, &t);
+	while (off < nt.len) {
+		off = token_scan(nt.s, nt.len, off, &t);
 		if (t.kind == TOK_WORD) {
 			Syllable syl;
-			if (syllable_parse(nt.text.s + t.start, t.end - t.start, &syl) == SYL_OK) {
+			if (syllable_parse(nt.s + t.start, t.end - t.start, &syl) == SYL_OK) {
 				Placement p = syllable_placement(&syl);
 				tally->old_tones += p == PLACE_OLD;
 				tally->new_tones += p == PLACE_NEW;
@@ -346,7 +400,7 @@ void spell_tally(const char *text, size_t len, SpellTally *tally)
 void spell_add_word(Speller *sp, const char *word)
 {
 	lex_add_word(&sp->lex, word, true);
-	table_clear(&sp->cache);
+	verdict_forget(sp);
 	sugg_clear(sp);
 }
 
@@ -355,7 +409,7 @@ bool spell_remove_word(Speller *sp, const char *word)
 	bool had = lex_remove_word(&sp->lex, word);
 
 	if (had) {
-		table_clear(&sp->cache);
+		verdict_forget(sp);
 		sugg_clear(sp);
 	}
 	return had;
@@ -376,7 +430,7 @@ bool spell_word_ok(Speller *sp, const char *w, size_t len)
 	bool ok = false;
 
 	if (one_word(w, len, &nfc, &t))
-		ok = word_verdict(sp, nfc.s, nfc.len, t.flags).kind == FIND_KIND_COUNT;
+		ok = word_verdict(sp, nfc.s, nfc.len).kind == FIND_KIND_COUNT;
 	else if (nfc.len)
 		ok = t.kind == TOK_NUMBER || t.kind == TOK_SKIP;
 	str_release(&nfc);
@@ -391,7 +445,7 @@ size_t spell_suggest(Speller *sp, const char *w, size_t len, size_t max, char **
 
 	*out = NULL;
 	if (one_word(w, len, &nfc, &t)) {
-		Verdict v = word_verdict(sp, nfc.s, nfc.len, t.flags);
+		Verdict v = word_verdict(sp, nfc.s, nfc.len);
 		if (v.kind == FIND_KIND_COUNT)
 			v.kind = FIND_SPELLING;
 		n = suggest_word(sp, nfc.s, nfc.len, v, out, max);
@@ -408,19 +462,19 @@ void spell_count_bigrams(const char *text, size_t len, SpellBigramFn fn, void *a
 	Token t;
 
 	norm_text(&nt, text, len);
-	while (off < nt.text.len) {
+	while (off < nt.len) {
 		Syllable syl;
-		off = token_next(nt.text.s, nt.text.len, off, &t);
+		off = token_scan(nt.s, nt.len, off, &t);
 		if (t.kind == TOK_SPACE)
 			continue;
 		if (t.kind != TOK_WORD ||
-		    syllable_parse(nt.text.s + t.start, t.end - t.start, &syl) != SYL_OK) {
+		    syllable_parse(nt.s + t.start, t.end - t.start, &syl) != SYL_OK) {
 			str_clear(&prev);
 			continue;
 		}
 		str_clear(&cur);
-		word_lower(nt.text.s + t.start, t.end - t.start, &cur);
-		if (prev.len && t.start == prev_end + 1 && nt.text.s[prev_end] == ' ') {
+		word_lower(nt.s + t.start, t.end - t.start, &cur);
+		if (prev.len && t.start == prev_end + 1 && nt.s[prev_end] == ' ') {
 			str_clear(&pair);
 			str_addf(&pair, "%s %s", prev.s, cur.s);
 			fn(arg, pair.s, pair.len);

@@ -17,7 +17,7 @@
 
 typedef struct Cands {
 	char **v;
-	int *score;
+	double *score;
 	size_t n, cap, max;
 } Cands;
 
@@ -29,12 +29,12 @@ static bool cands_has(const Cands *c, const char *s)
 	return false;
 }
 
-static void cands_add(Cands *c, const char *s, int score)
+static void cands_add(Cands *c, const char *s, double score)
 {
 	if (!s || !*s || cands_has(c, s))
 		return;
 	xgrow(&c->v, &c->cap, c->n + 1, sizeof(*c->v));
-	c->score = xrealloc(c->score, c->cap * sizeof(int));
+	c->score = xrealloc(c->score, c->cap * sizeof(*c->score));
 	c->v[c->n] = xstrdup(s);
 	c->score[c->n++] = score;
 }
@@ -66,7 +66,7 @@ static bool accepted(Speller *sp, const char *s, size_t len)
 	return ok;
 }
 
-static void add_checked(Speller *sp, Cands *c, const char *s, size_t len, int score)
+static void add_checked(Speller *sp, Cands *c, const char *s, size_t len, double score)
 {
 	if (len && accepted(sp, s, len))
 		cands_add(c, s, score);
@@ -90,8 +90,28 @@ static size_t mark_options(int32_t c, int32_t opt[3])
 	}
 }
 
-/* Every mark and tone variant of a syllable-shaped word; score = marks and tone changed. */
-static void mark_variants(Speller *sp, const Syllable *syl, Cands *c)
+/*
+ * The score of a variant of a word typed with no marks at all (nguoi, duoc): how many marks
+ * it adds says nothing there, so the variant used by more entries of our lists ranks first
+ * (người before nguội, được before dược), all within (0, 1].
+ */
+static double bare_score(Speller *sp, const Str *w)
+{
+	Str lo = STR_INIT;
+	uint64_t n;
+
+	word_lower(w->s, w->len, &lo);
+	n = lex_frequency(&sp->lex, lo.s, lo.len);
+	str_release(&lo);
+	return 1.0 - (double)(n < 999 ? n : 999) / 1000.0;
+}
+
+/*
+ * Every mark and tone variant of a syllable-shaped word; score = marks and tone changed, ties
+ * broken by frequency (hẵn -> hẳn before hằn), or for a bare word (no marks written) the
+ * frequency rank of bare_score alone.
+ */
+static void mark_variants(Speller *sp, const Syllable *syl, bool bare, Cands *c)
 {
 	size_t nopt[SYL_MAX], idx[SYL_MAX] = {0}, total = 1;
 	int32_t opt[SYL_MAX][3];
@@ -119,7 +139,10 @@ static void mark_variants(Speller *sp, const Syllable *syl, Cands *c)
 				v.tone = (Tone)t;
 				v.tone_at = v.place_old;
 				if (syllable_respell(&v, preferred(sp), &w))
-					add_checked(sp, c, w.s, w.len, changed * 2 + ((Tone)t != syl->tone));
+					add_checked(sp, c, w.s, w.len,
+						bare ? bare_score(sp, &w)
+						     : changed * 2 + ((Tone)t != syl->tone) +
+						       bare_score(sp, &w) / 2);
 			}
 			str_release(&s);
 			str_release(&w);
@@ -127,7 +150,7 @@ static void mark_variants(Speller *sp, const Syllable *syl, Cands *c)
 	}
 }
 
-static void confusion_candidates(Speller *sp, const char *lo, size_t len, Cands *c, int score)
+static void confusion_candidates(Speller *sp, const char *lo, size_t len, Cands *c, double score)
 {
 	Str vars = STR_INIT;
 
@@ -137,7 +160,7 @@ static void confusion_candidates(Speller *sp, const char *lo, size_t len, Cands 
 	str_release(&vars);
 }
 
-static void hunspell_candidates(Hunhandle *h, const char *w, size_t len, Cands *c, int score)
+static void hunspell_candidates(Hunhandle *h, const char *w, size_t len, Cands *c, double score)
 {
 	char buf[256], **list = NULL;
 	int n;
@@ -156,7 +179,7 @@ static void sort_cands(Cands *c)
 {
 	for (size_t i = 1; i < c->n; i++) {
 		char *v = c->v[i];
-		int s = c->score[i];
+		double s = c->score[i];
 		size_t j = i;
 		for (; j > 0 && c->score[j - 1] > s; j--) {
 			c->v[j] = c->v[j - 1];
@@ -165,6 +188,15 @@ static void sort_cands(Cands *c)
 		c->v[j] = v;
 		c->score[j] = s;
 	}
+}
+
+/* Letters only, all ASCII: a word typed without any Vietnamese mark. */
+static bool bare(const char *lo, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if (lo[i] < 'a' || lo[i] > 'z')
+			return false;
+	return len > 0;
 }
 
 /* The tiers that need the word parsed as a syllable. */
@@ -187,7 +219,7 @@ static void syllable_tiers(Speller *sp, const char *lo, size_t len, Verdict v, C
 		syl.tone = TONE_NONE;
 	}
 	if (st != SYL_NOT_VIET)
-		mark_variants(sp, &syl, c);
+		mark_variants(sp, &syl, bare(lo, len), c);
 	str_release(&w);
 	(void)v;
 }
@@ -214,7 +246,7 @@ size_t suggest_word(Speller *sp, const char *w, size_t len, Verdict v, char ***o
 		syllable_tiers(sp, lo.s, lo.len, v, &c);
 		confusion_candidates(sp, lo.s, lo.len, &c, 4);
 		if (c.n == 0)
-			hunspell_candidates(v.msg == MSG_FOREIGN ? sp->lex.en : sp->lex.vi, lo.s, lo.len,
+			hunspell_candidates(v.msg == MSG_FOREIGN ? lex_english_dict(&sp->lex) : sp->lex.vi, lo.s, lo.len,
 				&c, 20);
 	}
 	sort_cands(&c);

@@ -1,6 +1,7 @@
 /*
  * table.h: a hash table from byte strings to a 64-bit value, for the checker's word sets,
- * verdict cache and bigram counts. Keys are copied; lookups take (pointer, length).
+ * verdict cache and bigram counts. Keys are copied into blocks the table owns (one
+ * allocation per 64 KB of keys, not one per key); lookups take (pointer, length).
  */
 #ifndef SPELL_TABLE_H
 #define SPELL_TABLE_H
@@ -16,8 +17,11 @@ typedef struct TableSlot {
 	uint64_t value;
 } TableSlot;
 
+typedef struct TableBlock TableBlock;
+
 typedef struct Table {
 	TableSlot *slots;
+	TableBlock *blocks; /* the key bytes, newest block first */
 	size_t cap;     /* a power of two, or 0 */
 	size_t n;       /* keys stored */
 } Table;

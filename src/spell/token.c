@@ -14,13 +14,28 @@
 #include "base/utf8.h"
 #include "base/banned.h"
 
-static int32_t peek(const char *s, size_t len, size_t off, size_t *n)
+/*
+ * The code point at off and its length in *n (0 at the end). Valid one-, two- and
+ * three-byte sequences, which are nearly all of Vietnamese text, are decoded here; the rest
+ * (and every invalid byte, which reads as U+FFFD of length 1) goes to the full decoder.
+ */
+static inline int32_t peek(const char *s, size_t len, size_t off, size_t *n)
 {
+	const unsigned char *u = (const unsigned char *)s + off;
 	int32_t cp = -1;
 
-	if (off < len && (unsigned char)s[off] < 0x80) {
+	if (off < len && u[0] < 0x80) {
 		*n = 1;
-		return (unsigned char)s[off];
+		return u[0];
+	}
+	if (off + 1 < len && u[0] >= 0xC2 && u[0] <= 0xDF && (u[1] & 0xC0) == 0x80) {
+		*n = 2;
+		return (int32_t)(u[0] & 0x1F) << 6 | (u[1] & 0x3F);
+	}
+	if (off + 2 < len && u[0] >= 0xE1 && u[0] <= 0xEC && (u[1] & 0xC0) == 0x80 &&
+	    (u[2] & 0xC0) == 0x80) {
+		*n = 3;
+		return (int32_t)(u[0] & 0x0F) << 12 | (int32_t)(u[1] & 0x3F) << 6 | (u[2] & 0x3F);
 	}
 	*n = off < len ? utf8_decode(s + off, len - off, &cp) : 0;
 	if (*n == 0) {
@@ -28,6 +43,37 @@ static int32_t peek(const char *s, size_t len, size_t off, size_t *n)
 		return off < len ? 0xFFFD : -1;
 	}
 	return cp;
+}
+
+/* Letters whose class is known without a table: Latin-1 and Extended-A/B, and U+1E00..1EFF. */
+static inline bool latin_letter(int32_t cp)
+{
+	return (cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7) ||
+	       (cp >= 0x1E00 && cp <= 0x1EFF);
+}
+
+static inline bool ascii_alnum(int32_t cp)
+{
+	return ((cp | 32) >= 'a' && (cp | 32) <= 'z') || (cp >= '0' && cp <= '9');
+}
+
+static inline bool is_letter(int32_t cp)
+{
+	if (cp < 0x80)
+		return (cp | 32) >= 'a' && (cp | 32) <= 'z';
+	return latin_letter(cp) || utf8_is_letter(cp);
+}
+
+/* Upper case, for a letter: the Latin-1 and Vietnamese ranges by their layout. */
+static inline bool letter_upper(int32_t cp)
+{
+	if (cp < 0x80)
+		return cp >= 'A' && cp <= 'Z';
+	if (cp >= 0xC0 && cp <= 0xFF)
+		return cp <= 0xDE;
+	if (cp >= 0x1EA0 && cp <= 0x1EFF)
+		return (cp & 1) == 0;
+	return utf8_is_upper(cp);
 }
 
 /* Latin-1 symbols that legacy fonts use as Vietnamese letters (­ ¬ ® ª µ ¸ ...). */
@@ -46,10 +92,18 @@ static bool is_mark(int32_t cp)
 	return c == UTF8PROC_CATEGORY_MN || c == UTF8PROC_CATEGORY_MC;
 }
 
+static inline bool word_char(int32_t cp)
+{
+	if (cp < 0x80)
+		return cp >= 0 && ascii_alnum(cp);
+	if (latin_letter(cp))
+		return true;
+	return utf8_is_letter(cp) || is_mark(cp) || legacy_char(cp);
+}
+
 bool token_word_char(int32_t cp)
 {
-	return cp >= 0 && (utf8_is_letter(cp) || is_mark(cp) || (cp >= '0' && cp <= '9') ||
-	                   legacy_char(cp));
+	return word_char(cp);
 }
 
 static bool is_digit(int32_t cp)
@@ -57,10 +111,11 @@ static bool is_digit(int32_t cp)
 	return cp >= '0' && cp <= '9';
 }
 
-static bool is_space(int32_t cp)
+static inline bool is_space(int32_t cp)
 {
-	return cp == ' ' || cp == '\t' || cp == 0xA0 || cp == 0x202F || cp == 0x2009 ||
-	       cp == 0x2007 || cp == '\f' || cp == '\v';
+	if (cp < 0x80)
+		return cp == ' ' || cp == '\t' || cp == '\f' || cp == '\v';
+	return cp == 0xA0 || cp == 0x202F || cp == 0x2009 || cp == 0x2007;
 }
 
 static bool starts_with(const char *s, size_t len, size_t off, const char *p)
@@ -153,32 +208,30 @@ static size_t scan_number(const char *s, size_t len, size_t off)
 	return i;
 }
 
-static void word_flags(const char *s, size_t start, size_t end, Token *t)
-{
-	size_t i = start, n, letters = 0, uppers = 0;
-	bool first = true;
+/* Collects the TF_* facts of a word one code point at a time. */
+typedef struct Facts {
+	size_t letters, uppers;
+	unsigned flags;
+} Facts;
 
-	t->flags = TF_ASCII;
-	while (i < end) {
-		int32_t cp = peek(s, end, i, &n);
-		if (cp >= 0x80)
-			t->flags &= ~(unsigned)TF_ASCII;
-		if (is_digit(cp))
-			t->flags |= TF_DIGIT;
-		if (utf8_is_letter(cp)) {
-			bool up = utf8_is_upper(cp);
-			letters++;
-			uppers += up;
-			if (first && up)
-				t->flags |= TF_UPPER_FIRST;
-			else if (!first && up)
-				t->flags |= TF_INNER_UPPER;
-			first = false;
-		}
-		i += n;
+static inline void facts_add(Facts *f, int32_t cp)
+{
+	if (cp >= 0x80)
+		f->flags &= ~(unsigned)TF_ASCII;
+	if (cp >= '0' && cp <= '9') {
+		f->flags |= TF_DIGIT;
+	} else if (is_letter(cp)) {
+		bool up = letter_upper(cp);
+		if (up)
+			f->flags |= f->letters == 0 ? TF_UPPER_FIRST : TF_INNER_UPPER;
+		f->letters++;
+		f->uppers += up;
 	}
-	if (letters > 0 && uppers == letters)
-		t->flags |= TF_ALL_UPPER;
+}
+
+static unsigned facts_flags(const Facts *f)
+{
+	return f->flags | (f->letters > 0 && f->uppers == f->letters ? TF_ALL_UPPER : 0);
 }
 
 static bool apostrophe(int32_t cp)
@@ -186,23 +239,39 @@ static bool apostrophe(int32_t cp)
 	return cp == '\'' || cp == 0x2019;
 }
 
+/* The end of the word at off. */
 static size_t scan_word(const char *s, size_t len, size_t off)
 {
 	size_t i = off, n, m;
 
 	while (i < len) {
-		int32_t cp = peek(s, len, i, &n);
-		if (token_word_char(cp) || cp == '_') {
-			i += n;
+		unsigned char c = (unsigned char)s[i];
+		int32_t cp;
+		if (c < 0x80 && ascii_alnum(c)) { /* the common case, without decoding */
+			i++;
 			continue;
 		}
-		if (apostrophe(cp) && i > off && utf8_is_letter(peek(s, len, i + n, &m))) {
+		cp = peek(s, len, i, &n);
+		if (word_char(cp) || cp == '_' ||
+		    (apostrophe(cp) && i > off && utf8_is_letter(peek(s, len, i + n, &m)))) {
 			i += n;
 			continue;
 		}
 		break;
 	}
 	return i;
+}
+
+unsigned token_flags(const char *s, size_t start, size_t end)
+{
+	Facts f = {0, 0, TF_ASCII};
+	size_t i = start, n;
+
+	while (i < end) {
+		facts_add(&f, peek(s, end, i, &n));
+		i += n;
+	}
+	return facts_flags(&f);
 }
 
 /* A legacy-font symbol starts a word only when a letter follows in the same run. */
@@ -239,48 +308,68 @@ static size_t scan_space(const char *s, size_t len, size_t off, Token *t)
 	return finish(t, TOK_SPACE, off, i, ' ');
 }
 
-size_t token_next(const char *s, size_t len, size_t off, Token *t)
+size_t token_scan(const char *s, size_t len, size_t off, Token *t)
 {
 	size_t n, end, m;
-	int32_t cp = peek(s, len, off, &n);
+	int32_t cp;
+	unsigned char c = (unsigned char)s[off];
 
 	t->flags = 0;
+	if (c == ' ')
+		return scan_space(s, len, off, t);
+	if ((c | 32) >= 'a' && (c | 32) <= 'z' && (c | 32) != 'h' && (c | 32) != 'w') {
+		/* the usual word start: a plain letter that opens no URL */
+		end = scan_word(s, len, off);
+		if (end < len && (s[end] == '.' || s[end] == '@' || s[end] == '-') &&
+		    maybe_address(s, len, off) && looks_like_address(s, len, off, &m))
+			return finish(t, TOK_SKIP, off, m, c);
+		return finish(t, TOK_WORD, off, end, c);
+	}
+	cp = peek(s, len, off, &n);
 	if (cp == '\n')
 		return finish(t, TOK_NEWLINE, off, off + 1, cp);
 	if (cp == '\r')
 		return finish(t, TOK_NEWLINE, off, off + 1 + (off + 1 < len && s[off + 1] == '\n'), cp);
 	if (is_space(cp))
 		return scan_space(s, len, off, t);
-	if ((cp == 'h' || cp == 'H' || cp == 'w' || cp == 'W') &&
+	if ((cp == 'h' || cp == 'H' || cp == 'w' || cp == 'W') && off + 3 < len &&
+	    ((s[off + 1] | 32) == 't' || (s[off + 1] | 32) == 'w') &&
 	    (starts_with(s, len, off, "http://") || starts_with(s, len, off, "https://") ||
 	     starts_with(s, len, off, "www.")))
 		return finish(t, TOK_SKIP, off, chunk_end(s, len, off), cp);
-	if ((cp == '#' || cp == '@') && token_word_char(peek(s, len, off + n, &m)))
+	if ((cp == '#' || cp == '@') && word_char(peek(s, len, off + n, &m)))
 		return finish(t, TOK_SKIP, off, chunk_end(s, len, off), cp);
-	if (token_word_char(cp) && !is_mark(cp) && (!legacy_char(cp) || legacy_starts_word(s, len, off))) {
-		if (maybe_address(s, len, off) && looks_like_address(s, len, off, &end))
-			return finish(t, TOK_SKIP, off, end, cp);
+	if (word_char(cp) && !is_mark(cp) && (!legacy_char(cp) || legacy_starts_word(s, len, off))) {
 		if (is_digit(cp)) {
 			end = scan_number(s, len, off);
-			if (end >= len || !token_word_char(peek(s, len, end, &m)))
+			if ((end >= len || !word_char(peek(s, len, end, &m))) &&
+			    !(maybe_address(s, len, off) && looks_like_address(s, len, off, &m)))
 				return finish(t, TOK_NUMBER, off, end, cp);
 		}
 		end = scan_word(s, len, off);
-		finish(t, TOK_WORD, off, end, cp);
-		word_flags(s, off, end, t);
-		return end;
+		/* an address has its ASCII run end in '.', '@' or '-': test only then */
+		if (end < len && (s[end] == '.' || s[end] == '@' || s[end] == '-') &&
+		    maybe_address(s, len, off) && looks_like_address(s, len, off, &m))
+			return finish(t, TOK_SKIP, off, m, cp);
+		return finish(t, TOK_WORD, off, end, cp);
 	}
 	if (is_mark(cp)) {
 		/* a stray mark with no letter before it: a word of its own for the character rule */
-		end = scan_word(s, len, off);
-		finish(t, TOK_WORD, off, end, cp);
-		word_flags(s, off, end, t);
-		return end;
+		return finish(t, TOK_WORD, off, scan_word(s, len, off), cp);
 	}
 	if (cp >= 0 && cp != 0xFFFD && cp != 0xFEFF) {
-		utf8proc_category_t c = utf8proc_category(cp);
-		if (c >= UTF8PROC_CATEGORY_PC && c <= UTF8PROC_CATEGORY_SO)
+		utf8proc_category_t cat = utf8proc_category(cp);
+		if (cat >= UTF8PROC_CATEGORY_PC && cat <= UTF8PROC_CATEGORY_SO)
 			return finish(t, TOK_PUNCT, off, off + n, cp);
 	}
 	return finish(t, TOK_OTHER, off, off + n, cp);
+}
+
+size_t token_next(const char *s, size_t len, size_t off, Token *t)
+{
+	size_t end = token_scan(s, len, off, t);
+
+	if (t->kind == TOK_WORD)
+		t->flags = token_flags(s, t->start, t->end);
+	return end;
 }

@@ -41,6 +41,15 @@ typedef struct Token {
 /* Reads the token at off (< len) into *t; returns t->end (> off). */
 size_t token_next(const char *s, size_t len, size_t off, Token *t);
 
+/*
+ * The same without the facts of a word (t->flags is 0): the checker's fast path, which
+ * keeps each word's facts with its cached verdict and asks token_flags only for new words.
+ */
+size_t token_scan(const char *s, size_t len, size_t off, Token *t);
+
+/* The TF_* facts of the word s[start, end). */
+unsigned token_flags(const char *s, size_t start, size_t end);
+
 /* True for the code points the tokenizer treats as part of a word. */
 bool token_word_char(int32_t cp);
 

@@ -15,13 +15,13 @@
 uint64_t verdict_pack(Verdict v)
 {
 	return (uint64_t)v.kind | (uint64_t)v.severity << 8 | (uint64_t)v.msg << 16 |
-	       (uint64_t)v.place << 24 | (uint64_t)v.flags << 32;
+	       (uint64_t)v.place << 24 | (uint64_t)v.flags << 32 | (uint64_t)v.tflags << 40;
 }
 
 Verdict verdict_unpack(uint64_t x)
 {
 	Verdict v = {(uint8_t)x, (uint8_t)(x >> 8), (uint8_t)(x >> 16), (uint8_t)(x >> 24),
-		(uint8_t)(x >> 32)};
+		(uint8_t)(x >> 32), (uint8_t)(x >> 40)};
 	return v;
 }
 
@@ -180,27 +180,39 @@ static bool viet_evidence(const char *w, size_t len)
 
 static Verdict flag(FindingKind k, Severity s, MsgId m)
 {
-	Verdict v = {(uint8_t)k, (uint8_t)s, (uint8_t)m, PLACE_NONE, 0};
+	Verdict v = {(uint8_t)k, (uint8_t)s, (uint8_t)m, PLACE_NONE, 0, 0};
 	return v;
 }
 
 static Verdict fine(uint8_t flags, uint8_t place)
 {
-	Verdict v = {FIND_KIND_COUNT, 0, MSG_NONE, place, flags};
+	Verdict v = {FIND_KIND_COUNT, 0, MSG_NONE, place, flags, 0};
 	return v;
 }
 
 /* A word that is no Vietnamese syllable: leftover, name, foreign word. */
+/*
+ * A word that is no Vietnamese syllable: leftover, name, foreign word. A capitalised word
+ * needs the English dictionary only when it also decodes as typing-method leftovers, so
+ * names alone never make it load.
+ */
 static Verdict non_syllable(Speller *sp, const char *w, size_t len, const char *lo, size_t lolen,
 	unsigned flags, SylStatus st)
 {
 	Str dec = STR_INIT;
 	bool capital = flags & (TF_UPPER_FIRST | TF_ALL_UPPER | TF_INNER_UPPER);
-	bool english = lex_english(&sp->lex, lo, lolen) || lex_english(&sp->lex, w, len);
-	bool telex = !english && leftover_telex(lo, lolen, &dec) &&
-	             lex_syllable(&sp->lex, dec.s, dec.len) && viet_evidence(dec.s, dec.len);
+	bool telex = leftover_telex(lo, lolen, &dec) && lex_syllable(&sp->lex, dec.s, dec.len) &&
+	             viet_evidence(dec.s, dec.len);
+	bool english;
 
 	str_release(&dec);
+	if (capital && !telex) {
+		if (viet_evidence(w, len) && st == SYL_BAD_RHYME)
+			return flag(FIND_SPELLING, SEV_ERROR, MSG_NOT_SYLLABLE);
+		return fine(VF_NAME, PLACE_NONE);
+	}
+	english = lex_english(&sp->lex, lo, lolen) || lex_english(&sp->lex, w, len);
+	telex = telex && !english;
 	if (telex && (!capital || !(flags & TF_ALL_UPPER)))
 		return flag(FIND_SPELLING, SEV_ERROR, MSG_TELEX);
 	if ((viet_evidence(w, len) && (!capital || st == SYL_BAD_RHYME)) ||
@@ -208,7 +220,7 @@ static Verdict non_syllable(Speller *sp, const char *w, size_t len, const char *
 		return flag(FIND_SPELLING, SEV_ERROR, MSG_NOT_SYLLABLE);
 	if (capital || english)
 		return fine(VF_NAME, PLACE_NONE);
-	if (!sp->lex.en)
+	if (!lex_has_english(&sp->lex))
 		return fine(0, PLACE_NONE);
 	return flag(FIND_SPELLING, SEV_WARNING, MSG_FOREIGN);
 }
@@ -244,6 +256,7 @@ static Verdict compute(Speller *sp, const char *w, size_t len, unsigned flags)
 {
 	Str lo = STR_INIT, tmp = STR_INIT;
 	MsgId msg = MSG_NONE;
+	uint64_t mask = 0;
 	Verdict v;
 
 	word_lower(w, len, &lo);
@@ -262,23 +275,83 @@ static Verdict compute(Speller *sp, const char *w, size_t len, unsigned flags)
 	} else {
 		v = syllable_verdict(sp, w, len, lo.s, lo.len, flags);
 	}
-	if (table_get(&sp->lex.conf_head, lo.s, lo.len, NULL))
-		v.flags |= VF_CONF_HEAD;
+	if (table_get(&sp->lex.conf_head, lo.s, lo.len, &mask))
+		v.flags |= VF_CONF_HEAD | (uint8_t)(mask * VF_CONF_LEN1);
 	str_release(&lo);
 	str_release(&tmp);
 	return v;
 }
 
-Verdict word_verdict(Speller *sp, const char *w, size_t len, unsigned flags)
+static inline uint64_t load8(const char *s)
 {
-	uint64_t x;
+	uint64_t w;
+	memcpy(&w, s, 8);
+	return w;
+}
+
+static inline uint64_t load4(const char *s)
+{
+	uint32_t w;
+	memcpy(&w, s, 4);
+	return w;
+}
+
+/* The whole bytes of a word of 1 to 16 bytes in (a, b) (with the length, they name it). */
+static bool front_key(const char *w, size_t len, uint64_t *a, uint64_t *b)
+{
+	if (len == 0 || len > 16)
+		return false;
+	*b = 0;
+	if (len >= 8) {
+		*a = load8(w);
+		*b = load8(w + len - 8);
+	} else if (len >= 4) {
+		*a = load4(w) | load4(w + len - 4) << 32;
+	} else {
+		*a = (uint64_t)(unsigned char)w[0] | (uint64_t)(unsigned char)w[len / 2] << 8 |
+		     (uint64_t)(unsigned char)w[len - 1] << 16;
+	}
+	return true;
+}
+
+static FrontSlot *front_slot(Speller *sp, uint64_t a, uint64_t b, size_t len)
+{
+	uint64_t h = (a ^ (b * 0x9E3779B97F4A7C15ull) ^ len) * 0xFF51AFD7ED558CCDull;
+
+	return &sp->front[h >> (64 - FRONT_BITS)];
+}
+
+void verdict_forget(Speller *sp)
+{
+	table_clear(&sp->cache);
+	memset(sp->front, 0, ((size_t)1 << FRONT_BITS) * sizeof(*sp->front));
+}
+
+Verdict word_verdict(Speller *sp, const char *w, size_t len)
+{
+	FrontSlot *f = NULL;
+	uint64_t a, b, x;
 	Verdict v;
 
-	if (table_get(&sp->cache, w, len, &x))
-		return verdict_unpack(x);
-	v = compute(sp, w, len, flags);
-	if (sp->cache.n > 200000)
-		table_clear(&sp->cache);
-	table_put(&sp->cache, w, len, verdict_pack(v));
+	if (front_key(w, len, &a, &b)) {
+		f = front_slot(sp, a, b, len);
+		if (f->a == a && f->b == b && f->value >> 56 == len)
+			return verdict_unpack(f->value);
+	}
+	if (table_get(&sp->cache, w, len, &x)) {
+		v = verdict_unpack(x);
+	} else {
+		unsigned tf = token_flags(w, 0, len);
+		v = compute(sp, w, len, tf);
+		v.tflags = (uint8_t)tf;
+		if (sp->cache.n > 200000)
+			verdict_forget(sp);
+		table_put(&sp->cache, w, len, verdict_pack(v));
+	}
+	if (f) {
+		f->a = a;
+		f->b = b;
+		f->value = verdict_pack(v) | (uint64_t)len << 56;
+	}
 	return v;
 }

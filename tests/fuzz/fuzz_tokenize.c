@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 
+#include "base/utf8.h"
 #include "spell/norm.h"
 #include "spell/spell.h"
 #include "spell/token.h"
@@ -42,8 +43,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		off = next;
 	}
 	norm_text(&nt, s, size);
-	for (size_t i = 0; i <= nt.text.len; i++)
+	for (size_t i = 0; i <= nt.len; i++)
 		assert(norm_input_offset(&nt, i) <= size);
+	/* the quick path keeps the input only when it is valid NFC already */
+	assert(nt.map || (utf8_valid(s, size, NULL) && utf8_is_nfc(s, size)));
 	norm_release(&nt);
 	finding_list_init(&fl);
 	spell_set_style(speller(), (ToneStyle)(size % 3));

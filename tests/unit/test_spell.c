@@ -34,8 +34,11 @@ static void setup(void)
 	snprintf(dict_dir, sizeof(dict_dir), "/tmp/spell-test-XXXXXX");
 	ck_assert_ptr_nonnull(mkdtemp(dict_dir));
 	write_file("confusables.tsv", "# wrong\tright\tclass\tnote\nsử lý\txử lý\ts/x\t\n"
-	                              "chân trọng\ttrân trọng\tch/tr\t\n");
-	write_file("words.txt", "# words\nxử lý\ntrân trọng\nngười người\n");
+	                              "chân trọng\ttrân trọng\tch/tr\t\n"
+	                              "việt làm\tviệc làm\tc/t\t\n"
+	                              "hoàng cảnh\thoàn cảnh\tn/ng\t\n");
+	write_file("words.txt", "# words\nxử lý\ntrân trọng\nngười người\nngười dân\nngười Việt\n"
+	                        "tiếng Việt\nbài viết\nđược phép\nđược mùa\ndược sĩ\n");
 	write_file("ethnic.txt", "Đắk Lắk\nKrông Pắc\nH'Mông\n");
 	write_file("abbrev.txt", "UBND\nTP.HCM\n");
 	opt.dict_dir = dict_dir;
@@ -196,12 +199,55 @@ START_TEST(test_real_words)
 }
 END_TEST
 
+START_TEST(test_proper_nouns_are_no_confusables)
+{
+	/* a capitalised word inside a sentence is a name, at either end of the phrase */
+	clean("Sản phẩm do người Việt làm ra.");
+	clean("Tiến sĩ Lê Hoàng cảnh báo rằng giá sẽ tăng.");
+	clean("Ông nói rằng hàng do Việt làm.");
+	/* at a sentence start the capital says nothing: still a confusable */
+	expect("Việt làm là điều khó.", "Việt làm", FIND_REAL_WORD, "Việc làm");
+	expect("Trời mưa. Việt làm thêm.", "Việt làm", FIND_REAL_WORD, "Việc làm");
+	expect("Ông nói: “Việt làm khó lắm”.", "Việt làm", FIND_REAL_WORD, "Việc làm");
+	expect("Họ hoàng cảnh khó khăn.", "hoàng cảnh", FIND_REAL_WORD, "hoàn cảnh");
+}
+END_TEST
+
+START_TEST(test_long_text_in_segments)
+{
+	/* more than one 64 KB segment: offsets, line starts and the tone tally span them all */
+	Str t = STR_INIT;
+	const Finding *f;
+	size_t at;
+
+	str_adds(&t, "Hòa bình là mong ước.\n");
+	while (t.len < 200000)
+		str_adds(&t, "Trời hôm nay đẹp, nắng nhẹ trên phố.\n");
+	at = t.len;
+	str_adds(&t, "hoà giải xong, khoẻ mạnh. Nứơc lên.\n");
+	finding_list_clear(&fl);
+	ck_assert(spell_check(sp, t.s, t.len, &fl));
+	ck_assert_uint_eq(fl.n, 3);
+	f = &fl.items[0];
+	ck_assert_int_eq(f->kind, FIND_TONE_STYLE); /* the first, lone old placement */
+	ck_assert_uint_eq(f->start, 0);
+	ck_assert_str_eq(f->suggestions[0], "Hoà");
+	ck_assert_int_eq(fl.items[1].kind, FIND_CAPITALIZATION);
+	ck_assert_uint_eq(fl.items[1].start, at);
+	ck_assert_uint_eq(fl.items[2].start, at + strlen("hoà giải xong, khoẻ mạnh. "));
+	ck_assert_int_eq(fl.items[2].kind, FIND_SPELLING);
+	str_release(&t);
+}
+END_TEST
+
 START_TEST(test_repeats)
 {
 	expect("Tất cả các các đơn vị.", "các đơn", FIND_REPEAT, NULL);
 	ck_assert_int_eq(fl.items[0].start, strlen("Tất cả các "));
 	clean("Đi từ từ thôi, người người vui.");
 	expect("Ý kiến của chúng tôi của chúng tôi.", "tôi của", FIND_REPEAT, NULL);
+	expect("Hội nghị CÁC các nước.", "các nước", FIND_REPEAT, NULL);
+	expect("Hội nghị Các các nước.", "các nước", FIND_REPEAT, NULL);
 }
 END_TEST
 
@@ -348,6 +394,43 @@ START_TEST(test_bad_dict_file)
 }
 END_TEST
 
+/* The first suggestion spell_suggest gives for word. */
+static void first_suggestion(const char *word, const char *want)
+{
+	char **s = NULL;
+	size_t n = spell_suggest(sp, word, strlen(word), 5, &s);
+
+	ck_assert_msg(n >= 1, "no suggestion for '%s'", word);
+	ck_assert_msg(strcmp(s[0], want) == 0, "'%s': first '%s', want '%s'", word, s[0], want);
+	for (size_t i = 0; i < n; i++)
+		free(s[i]);
+	free(s);
+}
+
+START_TEST(test_bare_words_rank_by_frequency)
+{
+	/* typed with no marks: the variant our lists use most comes first */
+	first_suggestion("nguoi", "người");
+	first_suggestion("viet", "việt");
+	first_suggestion("duoc", "được");
+	first_suggestion("Nguoi", "Người");
+	/* a word with marks keeps the fewest-changes order */
+	first_suggestion("nứơc", "nước");
+	expect("Anh nguoi Huế.", "nguoi", FIND_SPELLING, "người");
+}
+END_TEST
+
+START_TEST(test_misspelled_sentence_start)
+{
+	/* the capitalisation suggestion is the corrected word, capitalised */
+	expect("qúa đẹp.", "qúa", FIND_CAPITALIZATION, "Quá");
+	expect("Trời mưa. gìa rồi.", "gìa", FIND_CAPITALIZATION, "Già");
+	expect("qúa đẹp.", "qúa", FIND_SPELLING, "quá");
+	/* a correct word is simply capitalised */
+	expect("Trời mưa. tôi ở nhà.", "tôi", FIND_CAPITALIZATION, "Tôi");
+}
+END_TEST
+
 START_TEST(test_kind_names)
 {
 	FindingKind k;
@@ -379,6 +462,8 @@ static Suite *spell_suite(void)
 	tcase_add_test(tc, test_characters);
 	tcase_add_test(tc, test_foreign_words);
 	tcase_add_test(tc, test_real_words);
+	tcase_add_test(tc, test_proper_nouns_are_no_confusables);
+	tcase_add_test(tc, test_long_text_in_segments);
 	tcase_add_test(tc, test_repeats);
 	tcase_add_test(tc, test_punctuation);
 	tcase_add_test(tc, test_capitalization);
@@ -389,6 +474,8 @@ static Suite *spell_suite(void)
 	tcase_add_test(tc, test_suggest_api);
 	tcase_add_test(tc, test_missing_system_dictionary);
 	tcase_add_test(tc, test_bad_dict_file);
+	tcase_add_test(tc, test_bare_words_rank_by_frequency);
+	tcase_add_test(tc, test_misspelled_sentence_start);
 	tcase_add_test(tc, test_kind_names);
 	suite_add_tcase(s, tc);
 	return s;
