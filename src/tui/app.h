@@ -26,6 +26,12 @@
 /* How long term_read waits before a K_TICK (timers, refresh of the lists). */
 #define APP_TICK_MS 250
 
+/*
+ * How long a desk call waits for another process's write before failing as busy, in the
+ * interactive session: short, because saves and the journal are retried on the tick.
+ */
+#define TUI_PATIENCE_MS 250
+
 /* Which commands a screen offers right now (for the key bar); NULL offers all. */
 typedef bool (*OfferFn)(void *arg, Command c);
 
@@ -90,6 +96,9 @@ int app_ask(App *a, const char *question);
 
 /* Shows every key until Escape, F1 or q. */
 void app_help(App *a);
+
+/* The label of the first key bound to command c on screen ("n", "M-t"); "?" when none. */
+void app_key_for(Command c, int screen, char *buf, size_t len);
 
 /* The label of a workflow action in the app's language. */
 const char *app_action_label(const App *a, Action act);

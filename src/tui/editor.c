@@ -148,7 +148,7 @@ static bool resolve_conflict(Editor *e)
 	editor_load_history(e);
 	if (c == CMP_THEIRS) {
 		editor_load(e, &theirs);
-		safety_saved(e);
+		safety_saved(e, false);
 		check_all(e);
 		app_message(a, false, "%s", app_str(a, S_MERGE_THEIRS));
 	} else {
@@ -185,7 +185,7 @@ static void saved(Editor *e, const Article *out, bool fresh)
 		e->locked = desk_lock(a->desk, id, false, &other);
 		lock_info_release(&other);
 	}
-	safety_saved(e);
+	safety_saved(e, fresh);
 	editor_load_history(e);
 }
 

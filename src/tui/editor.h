@@ -77,7 +77,9 @@ typedef struct Editor {
 	bool journaled;       /* a journal row of ours may exist */
 	int64_t beat_ms;      /* next lock heartbeat */
 	bool save_retry;      /* the last save failed on the database: retry on the tick */
+	bool busy;            /* ... because another process was writing (retried sooner) */
 	int64_t retry_ms;     /* when to retry */
+	bool drop_new;        /* the new article's journal (id 0) is still to be dropped */
 
 	Str find;             /* the last search */
 	Str replace;
@@ -110,7 +112,8 @@ size_t pane_item_at_cursor(Editor *e);
 void pane_jump(Editor *e, size_t i);
 
 /* safety.c */
-/* Takes the lock (or finds who holds it) and restores a newer journal; after the load. */
+/* Takes the lock (or finds who holds it) and restores a newer journal; after the load. A new
+ * article (id 0) gets the person's unsaved new article back, if there is one. */
 void safety_open(Editor *e);
 /* After every batch of keys and on every tick: journal, heartbeat, save retries (not in a
  * modal screen: modal is true inside prompts). */
@@ -119,8 +122,9 @@ void safety_tick(Editor *e, bool modal);
 void safety_say_holder(Editor *e);
 /* On leaving: the journal on a signal (or clears it), then the lock is released. */
 void safety_close(Editor *e, bool discard);
-/* After a successful save: the journal goes, the fingerprint is the saved one. */
-void safety_saved(Editor *e);
+/* After a successful save: the journal goes (the new article's one too when created), the
+ * fingerprint is the saved one. */
+void safety_saved(Editor *e, bool created);
 /* After a save failed on the database (not the rules, not a conflict). */
 void safety_save_failed(Editor *e, const char *why);
 /* Takes the lock over from its holder (editors). */

@@ -184,6 +184,10 @@ void edview_draw_status(Editor *e)
 	term_fill(y, 0, cols, SLOT_STATUS);
 	snprintf(buf, sizeof buf, " %s ", app_str(a, dirty ? S_UNSAVED : S_SAVED));
 	x += term_puts(y, x, buf, cols - x, dirty ? SLOT_UNSAVED : SLOT_SAVED);
+	if (e->save_retry && e->busy) {
+		snprintf(buf, sizeof buf, " %s ", app_str(a, S_BUSY_CHIP));
+		x += term_puts(y, x, buf, cols - x, SLOT_UNSAVED);
+	}
 	ImeMode m = doc_ime(e->doc);
 	snprintf(buf, sizeof buf, " %s ",
 		 app_str(a, m == IME_TELEX ? S_INPUT_TELEX : m == IME_VNI ? S_INPUT_VNI : S_INPUT_OFF));

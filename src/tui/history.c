@@ -137,7 +137,7 @@ static void restore(History *h, const Event *ev)
 	article_init(&fresh);
 	if (desk_get(a->desk, e->art.id, &fresh)) {
 		editor_load(e, &fresh);
-		safety_saved(e);
+		safety_saved(e, false);
 	}
 	article_release(&fresh);
 	editor_load_history(e);

@@ -135,8 +135,17 @@
 	  "Restore version %d as a new version? (y = yes, n = no)")                         \
 	X(S_RESTORED_VERSION, "Đã khôi phục bản %d thành bản %d.", "Restored version %d as version %d.") \
 	X(S_HELP_HISTORY, "Lịch sử và so sánh", "History and comparison")                   \
-	X(S_NEW_UNSAVED, "Bài mới chưa có tiêu đề nên chưa được giữ dự phòng: hãy đặt tiêu đề.", \
-	  "A new article without a title has no recovery journal yet: give it a title.")    \
+	X(S_RESTORED_NEW, "Đã khôi phục bài mới chưa lưu (lúc %s).",                         \
+	  "Restored your unsaved new article (from %s).")                                    \
+	X(S_NEW_JOURNAL, "Có bài mới chưa lưu — nhấn %s để viết tiếp.",                       \
+	  "You have an unsaved new article — press %s to go on writing it.")                 \
+	X(S_SAVE_BUSY, "Cơ sở dữ liệu đang bận: chưa lưu, sẽ tự thử lại. Văn bản vẫn ở đây.", \
+	  "The database is busy: not saved yet, retrying by itself. The text stays here.")  \
+	X(S_BUSY_CHIP, "CSDL bận, sẽ thử lại", "database busy, retrying")                   \
+	X(S_LOCK_BACK, "Người giành quyền sửa đã rời đi mà không lưu; bạn lại giữ quyền sửa.", \
+	  "Whoever took over left without saving; you hold the article again.")              \
+	X(S_LOCKED_BY_TAKE, "Chỉ xem: đang được %s sửa từ %s. %s để giành quyền sửa.",          \
+	  "Read-only: %s is editing it since %s. %s takes over.")                           \
 	X(S_READ_ONLY, "Chỉ xem: bạn không được sửa bài này.",                               \
 	  "Read-only: you may not edit this article.")
 

@@ -417,6 +417,21 @@ static void queue_command(Queue *q, Command c)
 	}
 }
 
+/* Says so when the person left a new article unsaved (a lost connection, a crash). */
+static void say_new_journal(App *a)
+{
+	Article j;
+	int64_t at = 0;
+	bool found = false;
+	char key[32];
+	article_init(&j);
+	if (desk_journal_read(a->desk, 0, &j, &at, &found) && found) {
+		app_key_for(CMD_NEW, SCR_QUEUE, key, sizeof key);
+		app_say(a, false, S_NEW_JOURNAL, key);
+	}
+	article_release(&j);
+}
+
 int queue_run(App *a)
 {
 	Queue q;
@@ -429,6 +444,7 @@ int queue_run(App *a)
 	a->redraw = queue_draw;
 	a->redraw_arg = &q;
 	load(&q);
+	say_new_journal(a);
 	term_clear();
 	while (!a->quit) {
 		if (!app_too_small(a))

@@ -23,6 +23,16 @@
 #define JOURNAL_IDLE_MS 1000
 #define JOURNAL_MAX_MS 1500
 #define RETRY_MS 5000
+#define BUSY_RETRY_MS 1000 /* another process writing is over soon: try again sooner */
+
+/*
+ * True if the desk's last failure was another process holding the database (the session's
+ * short patience ran out), rather than a full disk or a broken file.
+ */
+static bool desk_was_busy(const Desk *d)
+{
+	return desk_error(d) == DESK_FAILED && strstr(desk_errmsg(d), "database is busy") != NULL;
+}
 
 /* "10:42": the local time of day. */
 static void clock_time(int64_t t, char *buf, size_t len)
@@ -53,9 +63,14 @@ static const char *holder_name(const LockInfo *l)
 
 void safety_say_holder(Editor *e)
 {
-	char since[16];
+	char since[16], key[32];
 	clock_time(e->holder.since, since, sizeof since);
-	app_say(e->app, false, S_LOCKED_BY, holder_name(&e->holder), since);
+	if (!safety_may_take_over(e)) {
+		app_say(e->app, false, S_LOCKED_BY, holder_name(&e->holder), since);
+		return;
+	}
+	app_key_for(CMD_TAKE_OVER, SCR_EDITOR, key, sizeof key);
+	app_say(e->app, false, S_LOCKED_BY_TAKE, holder_name(&e->holder), since, key);
 }
 
 /* Replaces the doc's text by the journal's as edits, so it is dirty and can be undone. */
@@ -86,7 +101,12 @@ static void restore_journal(Editor *e)
 	apply_journal(e, &j);
 	e->journaled = true;
 	clock_time(at, when, sizeof when);
-	if (j.version && j.version < e->art.version) {
+	if (!e->art.id) {
+		size_t len;
+		doc_text(e->doc, FIELD_BODY, &len);
+		doc_set_cursor(e->doc, FIELD_BODY, len, false); /* to go on writing */
+		app_say(a, false, S_RESTORED_NEW, when);
+	} else if (j.version && j.version < e->art.version) {
 		app_say(a, false, S_RESTORED_OLDER, when, (int)e->art.version);
 		e->art.version = j.version; /* saving compares with the newer version */
 	} else {
@@ -101,7 +121,12 @@ void safety_open(Editor *e)
 	int64_t now = editor_now_ms();
 	e->print = e->journal_print = fingerprint(e);
 	e->beat_ms = now + DESK_LOCK_BEAT * 1000;
-	if (!e->art.id || e->read_only)
+	if (!e->art.id) {
+		restore_journal(e); /* the person's new article left unsaved, if any */
+		e->print = fingerprint(e);
+		return;
+	}
+	if (e->read_only)
 		return;
 	lock_info_release(&e->holder);
 	if (desk_lock(a->desk, e->art.id, false, &e->holder)) {
@@ -232,8 +257,9 @@ static void beat(Editor *e)
 	} else if (desk_lock_beat(a->desk, e->art.id, &mine, &by) && !mine) {
 		if (by.login || moved_on(e, &by))
 			lost_lock(e, &by);
-		else if (!desk_lock(a->desk, e->art.id, false, &by) &&
-			 desk_error(a->desk) == DESK_LOCKED)
+		else if (desk_lock(a->desk, e->art.id, false, &by))
+			app_say(a, false, S_LOCK_BACK); /* taken over and left unsaved: ours again */
+		else if (desk_error(a->desk) == DESK_LOCKED)
 			lost_lock(e, &by); /* our row was cleared and someone else came */
 	}
 	lock_info_release(&by);
@@ -245,7 +271,7 @@ static bool journal_write(Editor *e)
 	Article mine;
 	editor_article(e, &mine);
 	bool ok = desk_journal_write(a->desk, &mine);
-	if (!ok && !a->msg[0])
+	if (!ok && !a->msg[0] && !desk_was_busy(a->desk))
 		app_say(a, true, S_JOURNAL_FAILED, desk_errmsg(a->desk));
 	article_release(&mine);
 	return ok;
@@ -258,17 +284,13 @@ static void journal(Editor *e, int64_t now)
 		return;
 	if (now - e->changed_ms < JOURNAL_IDLE_MS && now - e->pending_ms < JOURNAL_MAX_MS)
 		return;
-	if (!e->art.id) {
-		if (!a->msg[0])
-			app_say(a, false, S_NEW_UNSAVED);
-		return; /* nothing to attach a journal to before the first save */
-	}
+	/* A new article (id 0) is journaled as the person's one new article until saved. */
 	if (!doc_is_dirty(e->doc)) {
 		/* Undone back to the saved text: an old journal would restore the wrong text. */
 		if (e->journaled && desk_journal_clear(a->desk, e->art.id))
 			e->journaled = false;
 	} else if (!journal_write(e)) {
-		e->journal_retry_ms = now + RETRY_MS;
+		e->journal_retry_ms = now + (desk_was_busy(a->desk) ? BUSY_RETRY_MS : RETRY_MS);
 		return;
 	} else {
 		e->journaled = true;
@@ -288,22 +310,29 @@ void safety_tick(Editor *e, bool modal)
 			e->pending_ms = now;
 	}
 	journal(e, now);
+	if (e->drop_new && desk_journal_clear(e->app->desk, 0))
+		e->drop_new = false;
 	if (now >= e->beat_ms) {
 		e->beat_ms = now + DESK_LOCK_BEAT * 1000;
 		beat(e);
 	}
 	if (!modal && e->save_retry && now >= e->retry_ms && !e->read_only) {
-		e->retry_ms = now + RETRY_MS;
+		e->retry_ms = now + (e->busy ? BUSY_RETRY_MS : RETRY_MS);
 		App *a = e->app;
 		if (editor_save(e))
 			app_say(a, false, S_SAVE_RETRIED, (int)e->art.version);
 	}
 }
 
-void safety_saved(Editor *e)
+void safety_saved(Editor *e, bool created)
 {
-	e->save_retry = false;
+	e->save_retry = e->busy = false;
 	e->stored_version = e->art.version;
+	if (created) {
+		/* The new article's journal (id 0) is now the saved article: drop it, or retry. */
+		e->drop_new = !desk_journal_clear(e->app->desk, 0);
+		e->journaled = false;
+	}
 	if (e->art.id && e->journaled && desk_journal_clear(e->app->desk, e->art.id))
 		e->journaled = false;
 	e->print = e->journal_print = fingerprint(e);
@@ -313,14 +342,18 @@ void safety_saved(Editor *e)
 void safety_save_failed(Editor *e, const char *why)
 {
 	e->save_retry = true;
-	e->retry_ms = editor_now_ms() + RETRY_MS;
-	app_say(e->app, true, S_SAVE_FAILED, why);
+	e->busy = desk_was_busy(e->app->desk);
+	e->retry_ms = editor_now_ms() + (e->busy ? BUSY_RETRY_MS : RETRY_MS);
+	if (e->busy)
+		app_say(e->app, true, S_SAVE_BUSY);
+	else
+		app_say(e->app, true, S_SAVE_FAILED, why);
 }
 
 void safety_close(Editor *e, bool discard)
 {
 	App *a = e->app;
-	if (e->art.id && !e->read_only) {
+	if (!e->read_only) { /* a new article's journal is id 0 */
 		if (discard && e->journaled)
 			desk_journal_clear(a->desk, e->art.id);
 		else if (!discard && doc_is_dirty(e->doc))

@@ -30,6 +30,18 @@ const char *app_action_label(const App *a, Action act)
 	return action_label(act, lang_code(a->lang));
 }
 
+void app_key_for(Command c, int screen, char *buf, size_t len)
+{
+	size_t n;
+	const Binding *b = keys_bindings(&n);
+	for (size_t i = 0; i < n; i++)
+		if (b[i].cmd == c && (b[i].screens & screen)) {
+			key_label(b[i].key, buf, len);
+			return;
+		}
+	snprintf(buf, len, "?");
+}
+
 void app_message(App *a, bool error, const char *fmt, ...)
 {
 	va_list ap;
@@ -436,6 +448,8 @@ int tui_run(Desk *d, int64_t article_id)
 	a.me = desk_actor(d);
 	const Config *cfg = desk_config(d);
 	a.lang = lang_parse(cfg ? cfg->language : NULL);
+	/* Never freeze the keyboard on another process's write: fail fast, retry on the tick. */
+	desk_set_patience(d, TUI_PATIENCE_MS);
 	load_theme(&a, cfg);
 	if (!term_start(&a.theme, err, sizeof err)) {
 		fprintf(stderr, "toasoan: error: %s\n", err);

@@ -1,0 +1,119 @@
+# recovery.sh: a new article survives SIGKILL and SIGHUP before its first save; a busy
+# database never freezes the keyboard and the save lands once it is free; the lock's
+# status-line messages (how to take over, the lock back after a taker left unsaved).
+. "$(dirname "$0")/common.bash"
+newsroom
+
+# Polls until the journal holds TEXT for the new article (article NULL) (no blind sleep).
+new_journal_has() {
+	echo "shell for i in \$(seq 100); do sqlite3 \"\$TOASOAN_DB\" 'select body from journal where article is null' | grep -qF '$1' && exit 0; sleep 0.05; done; exit 1"
+}
+new_journals() {
+	sqlite3 "$TOASOAN_DB" "select count(*) from journal where article is null"
+}
+
+# SIGKILL while writing a new article: the journal has it within two seconds.
+screen "a new article is journaled before its first save; SIGKILL" 80x24 --as mai <<S
+wait Tòa soạn — Bài của tôi
+gone Có bài mới chưa lưu
+send n
+wait Bài mới
+send Lũ quét ở Lào Cai<Enter><Enter>
+send Nước dâng nhanh trong đêm.
+wait Nước dâng nhanh trong đêm.
+$(new_journal_has "Nước dâng nhanh trong đêm.")
+signal KILL
+exit
+S
+check 'sqlite3 "$TOASOAN_DB" "select title from journal where article is null" | grep -q "Lũ quét ở Lào Cai"' \
+	"the journal holds the new article's title"
+check '[ "$("$TOASOAN" list --json | grep -c "Lũ quét")" = 0 ]' "no article was created by the journal"
+
+screen "the queue says a new article is unsaved; n brings it back; saving drops the journal" 80x24 --as mai <<'S'
+wait Có bài mới chưa lưu — nhấn n để viết tiếp
+send n
+wait Đã khôi phục bài mới chưa lưu
+wait Lũ quét ở Lào Cai
+wait Nước dâng nhanh trong đêm.
+wait Chưa lưu
+send  Hai xã bị cô lập.
+wait Hai xã bị cô lập.
+send <C-s>
+wait Đã tạo bài số 4.
+send <C-q>
+wait Tòa soạn — Bài của tôi
+wait Lũ quét ở Lào Cai
+send <C-q>
+exit 0
+S
+check '"$TOASOAN" show 4 | grep -q "Nước dâng nhanh trong đêm. Hai xã bị cô lập."' "the recovered new article is saved"
+check '[ "$(new_journals)" = 0 ]' "the first save dropped the new article's journal"
+
+screen "a fresh queue with no unsaved new article says nothing; n starts empty" 80x24 --as mai <<'S'
+wait Tòa soạn — Bài của tôi
+gone Có bài mới chưa lưu
+send n
+wait Bài mới
+gone Đã khôi phục
+gone Lũ quét
+send <C-q>
+wait Tòa soạn — Bài của tôi
+send <C-q>
+exit 0
+S
+
+# SIGHUP (the connection drops): the journal is written at once, nothing typed is lost.
+screen "SIGHUP while writing a new article writes its journal at once" 80x24 --as lan <<'S'
+wait Tòa soạn — Bài của tôi
+send n
+wait Bài mới
+send Chợ nổi Cái Răng<Enter><Enter>Ghe xuồng tấp nập từ sáng sớm, câu cuối
+wait câu cuối
+signal HUP
+exit 0
+S
+check 'sqlite3 "$TOASOAN_DB" "select body from journal where article is null and login = \"lan\"" | grep -q "tấp nập từ sáng sớm, câu cuối"' \
+	"SIGHUP wrote every word of the new article"
+
+screen "toasoan opened again after SIGHUP offers the new article back" 80x24 --as lan <<'S'
+wait Có bài mới chưa lưu — nhấn n để viết tiếp
+send n
+wait Đã khôi phục bài mới chưa lưu
+wait Chợ nổi Cái Răng
+wait câu cuối
+send <C-q>
+wait Lưu trước khi thoát?
+send k
+wait Tòa soạn — Bài của tôi
+gone Có bài mới chưa lưu
+send <C-q>
+exit 0
+S
+check '[ "$(new_journals)" = 0 ]' "dropping the recovered new article leaves no journal"
+check '[ "$("$TOASOAN" list --json | grep -c "Chợ nổi")" = 0 ]' "the dropped new article was never created"
+
+# Another process holds a write transaction for three seconds while the user types and
+# saves: keys show at once, the status line says busy and retrying, the save lands after.
+hold_db() { # $1 seconds; touches $T/held once the write lock is taken
+	echo "shell rm -f '$T/held'; (printf '.timeout 5000\nBEGIN IMMEDIATE;\nUPDATE articles SET id = id WHERE 0;\n.shell touch $T/held\n'; sleep $1; printf 'COMMIT;\n') | sqlite3 \"\$TOASOAN_DB\" >/dev/null 2>&1 &"
+	echo "shell for i in \$(seq 200); do [ -e '$T/held' ] && exit 0; sleep 0.02; done; exit 1"
+}
+screen "a busy database: keys appear at once, the save is retried and lands" 120x30 --as lan edit 2 <<S
+wait Mưa lớn kéo dài
+$(hold_db 3)
+send <End> Đường ngập sâu.
+send <C-s>
+timeout 1
+wait Đường ngập sâu.
+wait Cơ sở dữ liệu đang bận: chưa lưu, sẽ tự thử lại
+send  Xe chết máy.
+wait Xe chết máy.
+wait CSDL bận, sẽ thử lại
+timeout 8
+wait Đã lưu bản 2 (lần thử lại).
+gone CSDL bận
+timeout 5
+send <C-q>
+exit 0
+S
+check '"$TOASOAN" show 2 | grep -q "Đường ngập sâu. Xe chết máy."' "the retried save stored every word"
