@@ -117,3 +117,42 @@ send <C-q>
 exit 0
 S
 check '"$TOASOAN" show 2 | grep -q "Đường ngập sâu. Xe chết máy."' "the retried save stored every word"
+
+# Read-only because someone holds the lock: the status line says how to take over, but only
+# to those who may (an editor), not to a reporter in a second session.
+cat >"$T/hung.vt" <<'S'
+wait Chỉ xem: đang được Trần Thị Mai sửa từ
+wait M-t để giành quyền sửa.
+send <C-q>
+exit 0
+S
+cat >"$T/mai2.vt" <<'S'
+wait Chỉ xem: đang được Trần Thị Mai sửa từ
+gone để giành quyền sửa
+send <C-q>
+exit 0
+S
+screen "a read-only opening says how to take over, only to those who may" 120x30 --as mai edit 1 <<S
+wait Sáng nay
+shell "$VT" -s 120x30 -- "$TOASOAN" --as hung edit 1 <"$T/hung.vt" >"$T/hung.out" || { cat "$T/hung.out"; exit 1; }
+shell "$VT" -s 120x30 -- "$TOASOAN" --as mai edit 1 <"$T/mai2.vt" >"$T/mai2.out" || { cat "$T/mai2.out"; exit 1; }
+send <C-q>
+exit 0
+S
+
+# A taker who leaves without saving leaves no lock row and no new version: the first writer's
+# next heartbeat takes the lock back and says so, and her save goes through.
+screen "the lock back after a taker left unsaved is told on the status line" 120x30 --as mai edit 1 <<S
+wait Sáng nay
+send <Home>Tin nóng: 
+wait Tin nóng:
+shell sqlite3 "\$TOASOAN_DB" "delete from locks where article = 1"
+timeout 8
+wait Người giành quyền sửa đã rời đi mà không lưu; bạn lại giữ quyền sửa.
+timeout 5
+send <C-s>
+wait Đã lưu bản
+send <C-q>
+exit 0
+S
+check '"$TOASOAN" show 1 | grep -q "Tin nóng: Sáng nay"' "the writer's save after the lock came back"
