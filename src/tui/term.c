@@ -4,7 +4,9 @@
  * State is file-static because there is one terminal: whether curses is running, the colour
  * mode, the slot attributes (a colour pair per slot, pair N+1 for slot N), the paste buffer
  * and the signal that asked us to stop. A stop signal also writes a byte to a self-pipe, so a
- * wait for input ends at once rather than at its timeout. Input is read with wget_wch; keys curses knows come as
+ * wait for input ends at once rather than at its timeout. Input is read a byte at a time with
+ * wgetch and UTF-8 is assembled here, so that invalid bytes are dropped alone and never swallow
+ * the keys that follow (as the wide-character read does); keys curses knows come as
  * KEY_ codes (extended ones by their terminfo names, "kRIT5" = Ctrl+Right), and sequences it
  * does not know (bracketed paste, xterm modifiers on some entries, Alt+key) arrive as ESC
  * followed by their bytes, which decode_escape reads without waiting.
@@ -202,17 +204,64 @@ int term_cols(void)
 	return COLS;
 }
 
-/* Reads one more input character without waiting; -1 when none is there. */
+/* A byte read past the end of an invalid UTF-8 sequence, to be read again; -1: none. */
+static int pending_byte = -1;
+
+/* One byte or curses key code, waiting up to wait_ms; -1 when none came. */
+static int next_byte(int wait_ms)
+{
+	if (pending_byte >= 0) {
+		int b = pending_byte;
+		pending_byte = -1;
+		return b;
+	}
+	timeout(wait_ms);
+	int r = wgetch(stdscr);
+	return r == ERR ? -1 : r;
+}
+
+/*
+ * The code point whose first byte is lead, reading its continuation bytes; -1 for an invalid
+ * sequence (an overlong form, a surrogate, a stray continuation byte, a cut-off sequence),
+ * whose bytes are dropped. A byte that cannot continue the sequence is kept for the next read.
+ */
+static int assemble_utf8(int lead)
+{
+	char buf[4] = {(char)lead};
+	size_t need = lead >= 0xC2 && lead <= 0xDF ? 2 : lead >= 0xE0 && lead <= 0xEF ? 3
+		      : lead >= 0xF0 && lead <= 0xF4 ? 4 : 0;
+	if (need == 0)
+		return -1;
+	for (size_t i = 1; i < need; i++) {
+		int b = next_byte(50); /* the rest of a character comes together, even over SSH */
+		if (b < 0x80 || b > 0xBF) {
+			pending_byte = b >= 0 ? b : -1;
+			return -1;
+		}
+		buf[i] = (char)b;
+	}
+	int32_t cp;
+	return utf8_decode(buf, need, &cp) == need ? (int)cp : -1;
+}
+
+/*
+ * Reads one more input character, waiting up to wait_ms; -1 when none is there, -2 - code for
+ * a curses key. Invalid UTF-8 is skipped.
+ */
 static int next_char(int wait_ms)
 {
-	wint_t ch;
-	timeout(wait_ms);
-	int r = wget_wch(stdscr, &ch);
-	if (r == ERR)
-		return -1;
-	if (r == KEY_CODE_YES)
-		return -2 - (int)ch; /* a curses key inside a sequence: not ours */
-	return (int)ch;
+	for (;;) {
+		int b = next_byte(wait_ms);
+		if (b < 0)
+			return -1;
+		if (b >= KEY_MIN)
+			return -2 - b; /* a curses key inside a sequence: not ours */
+		if (b < 0x80)
+			return b;
+		int cp = assemble_utf8(b);
+		if (cp >= 0)
+			return cp;
+	}
 }
 
 /* xterm modifier parameter (2 = Shift, 3 = Alt, 5 = Ctrl ...) to our bits. */
@@ -296,7 +345,26 @@ static void read_paste(TermEvent *ev)
 	ev->len = paste.len;
 }
 
-/* After ESC: a CSI or SS3 sequence, Alt+key, or a lone Escape. */
+/*
+ * The rest of a string sequence (OSC, DCS, APC, PM) up to BEL or ESC \, or until the input
+ * pauses: a terminal's reply or a stray paste, never text or commands.
+ */
+static void skip_string(void)
+{
+	int prev = 0;
+	for (int i = 0; i < 65536; i++) {
+		int c = next_char(0);
+		if (c == -1 || c == 7 || (prev == 27 && c == '\\'))
+			return;
+		prev = c;
+	}
+}
+
+/*
+ * After ESC: a CSI or SS3 sequence, a string sequence, Alt+key, or a lone Escape. A sequence
+ * we do not know is read to its final byte (however many parameters it has) and dropped, so
+ * none of its bytes become text.
+ */
 static void decode_escape(TermEvent *ev)
 {
 	int c = next_char(0);
@@ -304,30 +372,46 @@ static void decode_escape(TermEvent *ev)
 		ev->key = K_ESC;
 		return;
 	}
+	if (c == ']' || c == 'P' || c == '_' || c == '^') {
+		int d = next_char(0);
+		if (d == -1) {
+			ev->key = (Key)c | K_ALT; /* Alt with that key, typed alone */
+			return;
+		}
+		if (d != 7)
+			skip_string();
+		ev->key = K_NONE;
+		return;
+	}
 	if (c != '[' && c != 'O') {
 		ev->key = c == 127 || c == 8 ? (K_BS | K_ALT) : c < -1 ? K_ESC : (Key)c | K_ALT;
 		return;
 	}
 	int params[4] = {0}, np = 0, fin = 0;
-	for (int i = 0; i < 32; i++) {
+	bool odd = false; /* a private marker or an intermediate byte: no key of ours */
+	for (int i = 0; i < 4096; i++) {
 		int d = next_char(0);
 		if (d < 0)
 			break;
 		if (d >= '0' && d <= '9') {
-			params[np < 4 ? np : 3] = params[np < 4 ? np : 3] * 10 + (d - '0');
+			params[np < 4 ? np : 3] = params[np < 4 ? np : 3] * 10 % 100000 + (d - '0');
 		} else if (d == ';') {
 			np++;
 		} else if (d >= 0x40 && d <= 0x7e) {
 			fin = d;
 			break;
+		} else if (d >= 0x20 && d <= 0x3f) {
+			odd = true;
+		} else {
+			break; /* not part of a sequence: the sequence was cut short */
 		}
 	}
-	if (fin == '~' && params[0] == 200) {
+	if (fin == '~' && params[0] == 200 && np == 0) {
 		read_paste(ev);
 		return;
 	}
 	Key k = fin == '~' ? tilde_key(params[0]) : letter_key(fin);
-	if (k == K_NONE) {
+	if (k == K_NONE || fin == 0 || odd || np > 1) {
 		ev->key = K_NONE; /* an unknown sequence: ignored, never typed as text */
 		return;
 	}
@@ -407,17 +491,20 @@ static Key function_key(wint_t ch, TermEvent *ev)
  */
 static int read_key(wint_t *ch, int timeout_ms)
 {
-	timeout(0);
-	int r = wget_wch(stdscr, ch);
-	if (r != ERR || timeout_ms == 0 || stop_signal || wake_pipe[0] < 0)
-		return r;
-	struct pollfd p[2] = {{STDIN_FILENO, POLLIN, 0}, {wake_pipe[0], POLLIN, 0}};
-	if (poll(p, 2, timeout_ms) <= 0 || stop_signal)
+	int c = next_char(0);
+	if (c == -1 && timeout_ms != 0 && !stop_signal && wake_pipe[0] >= 0) {
+		struct pollfd p[2] = {{STDIN_FILENO, POLLIN, 0}, {wake_pipe[0], POLLIN, 0}};
+		if (poll(p, 2, timeout_ms) <= 0 || stop_signal)
+			return ERR;
+		char drain[16];
+		while (read(wake_pipe[0], drain, sizeof drain) > 0)
+			;
+		c = next_char(0);
+	}
+	if (c == -1)
 		return ERR;
-	char drain[16];
-	while (read(wake_pipe[0], drain, sizeof drain) > 0)
-		;
-	return wget_wch(stdscr, ch);
+	*ch = (wint_t)(c < -1 ? -2 - c : c);
+	return c < -1 ? KEY_CODE_YES : OK;
 }
 
 void term_read(TermEvent *ev, int timeout_ms)

@@ -17,6 +17,8 @@
  *	                   a 24-bit colour rather than a palette index
  *	expect-clip TEXT   until the program has copied TEXT with OSC 52
  *	paste TEXT         bracketed paste (\n in TEXT is a newline)
+ *	paste-file PATH    bracketed paste of the file's bytes, any size
+ *	send-file PATH     the file's bytes as typed, unchanged (escape sequences, bad UTF-8)
  *	resize COLSxROWS   resizes the terminal (the program gets SIGWINCH)
  *	click ROW COL      left click (0-based); scroll up|down ROW COL
  *	signal NAME        sends HUP, TERM, INT, KILL or WINCH to the program
@@ -28,8 +30,10 @@
  *	exit [CODE]        until the program exits (with CODE when given)
  *	# comment
  *
- * Every failed check prints "vt: line N: ..." and the screen, and vt exits 1 at once; a
- * passing script exits 0. Waits poll the screen as output arrives: no blind sleeps.
+ * Script lines may be of any length. Every failed check prints "vt: line N: ..." and the
+ * screen, and vt exits 1 at once; a passing script exits 0. Waits poll the screen as output
+ * arrives: no blind sleeps. Input is written while the program's output is read, so a
+ * megabyte sent to a program that draws meanwhile never deadlocks on a full pseudo-terminal.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -64,7 +68,10 @@ typedef struct Vt {
 	int line;          /* script line, for messages */
 	Str clip;          /* the last text copied with OSC 52 (decoded) */
 	Str osc;           /* an OSC string being collected */
+	bool pumping;      /* inside pump: terminal replies are written without reading */
 } Vt;
+
+static bool pump(Vt *v, int ms);
 
 static double now(void)
 {
@@ -73,18 +80,37 @@ static double now(void)
 	return ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
-static void out_cb(const char *s, size_t len, void *user)
+/*
+ * Writes len bytes to the program (the master is non-blocking). While the terminal's input
+ * queue is full, what the program draws is read, or it could block drawing and never read.
+ */
+static void feed(Vt *v, const char *s, size_t len)
 {
-	Vt *v = user;
 	while (len > 0) {
-		ssize_t n = write(v->fd, s, len);
+		ssize_t n = write(v->fd, s, len > 4096 ? 4096 : len);
+		if (n > 0) {
+			s += n;
+			len -= (size_t)n;
+			continue;
+		}
 		if (n < 0 && errno == EINTR)
 			continue;
-		if (n <= 0)
+		if (n < 0 && errno != EAGAIN)
 			return;
-		s += n;
-		len -= (size_t)n;
+		if (v->exited)
+			return;
+		if (v->pumping) {
+			struct pollfd p = {v->fd, POLLOUT, 0};
+			poll(&p, 1, 50);
+		} else {
+			pump(v, 10);
+		}
 	}
+}
+
+static void out_cb(const char *s, size_t len, void *user)
+{
+	feed(user, s, len);
 }
 
 static int b64val(char c)
@@ -209,8 +235,11 @@ static bool pump(Vt *v, int ms)
 	struct pollfd p = {v->fd, POLLIN, 0};
 	char buf[8192];
 	bool got = false;
+	v->pumping = true;
 	while (poll(&p, 1, ms) > 0) {
 		ssize_t n = read(v->fd, buf, sizeof buf);
+		if (n < 0 && (errno == EAGAIN || errno == EINTR))
+			break;
 		if (n <= 0) {
 			reap(v);
 			if (!v->exited)
@@ -221,6 +250,7 @@ static bool pump(Vt *v, int ms)
 		got = true;
 		ms = 0;
 	}
+	v->pumping = false;
 	vterm_screen_flush_damage(v->screen);
 	reap(v);
 	return got;
@@ -465,6 +495,31 @@ static void cmd_paste(Vt *v, const char *p)
 	str_release(&s);
 }
 
+static void read_whole(Vt *v, const char *path, Str *out)
+{
+	FILE *f = fopen(path, "rb");
+	char buf[65536];
+	size_t n;
+	if (!f)
+		die(v, "cannot open '%s': %s", path, strerror(errno));
+	while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+		str_add(out, buf, n);
+	fclose(f);
+}
+
+/* paste-file: the file inside the bracketed-paste markers; send-file: the bytes alone. */
+static void cmd_file(Vt *v, const char *path, bool paste)
+{
+	Str s = STR_INIT;
+	read_whole(v, path, &s);
+	if (paste)
+		vterm_keyboard_start_paste(v->vt);
+	feed(v, str_cstr(&s), s.len);
+	if (paste)
+		vterm_keyboard_end_paste(v->vt);
+	str_release(&s);
+}
+
 static void set_size(Vt *v, const char *spec)
 {
 	int c, r;
@@ -580,6 +635,10 @@ static void run_line(Vt *v, char *line)
 		wait_for(v, cond_clip, arg, "the clipboard text");
 	else if (strcmp(line, "paste") == 0)
 		cmd_paste(v, arg);
+	else if (strcmp(line, "paste-file") == 0)
+		cmd_file(v, arg, true);
+	else if (strcmp(line, "send-file") == 0)
+		cmd_file(v, arg, false);
 	else if (strcmp(line, "resize") == 0)
 		cmd_resize(v, arg);
 	else if (strcmp(line, "click") == 0)
@@ -627,6 +686,7 @@ static void start(Vt *v, char **argv, const char *term)
 	vterm_set_utf8(v->vt, 1);
 	vterm_output_set_callback(v->vt, out_cb, v);
 	v->screen = vterm_obtain_screen(v->vt);
+	fcntl(v->fd, F_SETFL, fcntl(v->fd, F_GETFL) | O_NONBLOCK);
 	vterm_screen_enable_altscreen(v->screen, 1);
 	vterm_screen_set_unrecognised_fallbacks(v->screen, &fallbacks, v);
 	vterm_screen_reset(v->screen, 1);
@@ -659,8 +719,9 @@ int main(int argc, char **argv)
 	signal(SIGPIPE, SIG_IGN);
 	start(&v, argv + i, term);
 	double end = now() + limit;
-	char line[8192];
-	while (fgets(line, sizeof line, stdin)) {
+	char *line = NULL;
+	size_t cap = 0;
+	while (getline(&line, &cap, stdin) >= 0) {
 		v.line++;
 		line[strcspn(line, "\n")] = '\0';
 		char *p = line;
@@ -683,6 +744,7 @@ int main(int argc, char **argv)
 			waitpid(v.pid, &v.status, 0);
 		}
 	}
+	free(line);
 	vterm_free(v.vt);
 	str_release(&v.clip);
 	str_release(&v.osc);

@@ -1,0 +1,102 @@
+# input.sh: terminal input under stress: a paste of about 2 MB of Vietnamese is one undo step,
+# arrives whole and leaves the screen responsive; stray escape sequences, a lone Escape,
+# control bytes and invalid UTF-8 typed into the editor change nothing around them.
+. "$(dirname "$0")/common.bash"
+newsroom
+
+# About 2 MB of Vietnamese paragraphs, with a marked last line.
+python3 - "$T/big.txt" <<'P'
+import random, sys
+random.seed(7)
+s = ["Sáng nay thành phố Đà Nẵng khai trương cây cầu mới bắc qua sông Hàn.",
+     "Người dân hai bên bờ đã chờ đợi công trình này suốt nhiều năm.",
+     "Mưa lớn kéo dài khiến nhiều tuyến phố ở Hà Nội ngập sâu.",
+     "Giá lúa gạo ở đồng bằng sông Cửu Long tăng nhẹ trong tuần qua.",
+     "Những chiếc ghe chở đầy trái cây neo đậu dọc bến sông từ sáng sớm."]
+out, n = [], 0
+while n < 2_000_000:
+    p = " ".join(random.choice(s) for _ in range(6))
+    out.append(p)
+    n += len(p.encode()) + 1
+out.append("Hết bài: dòng cuối cùng của bản dán.")
+open(sys.argv[1], "w", encoding="utf-8").write("\n".join(out))
+P
+check '[ "$(stat -c %s "$T/big.txt")" -gt 2000000 ]' "the paste file is over 2 MB"
+
+VT_LIMIT=180 screen "a 2 MB paste arrives whole, is one undo step, and the screen keeps up" 120x30 --as lan edit 2 <<S
+wait Mưa lớn kéo dài từ đêm qua.
+send <End><Enter>
+paste-file $T/big.txt
+timeout 90
+wait Chưa lưu
+send <C-End>
+wait Hết bài: dòng cuối cùng của bản dán.
+timeout 3
+send Gõ tiếp.
+wait Gõ tiếp.
+send <C-z>
+gone Gõ tiếp.
+wait dòng cuối cùng của bản dán.
+send <C-z>
+gone dòng cuối cùng của bản dán.
+send <C-Home>
+wait Mưa lớn kéo dài từ đêm qua.
+gone Giá lúa gạo
+send <C-y>
+send <C-End>
+wait dòng cuối cùng của bản dán.
+timeout 30
+send <C-s>
+wait Đã lưu bản 2.
+timeout 5
+send <C-q>
+exit 0
+S
+check 'python3 - "$T/big.txt" <<"P"
+import hashlib, json, subprocess, sys, os
+art = json.loads(subprocess.run([os.environ["TOASOAN"], "show", "2", "--json"], capture_output=True, check=True).stdout)
+want = "Mưa lớn kéo dài từ đêm qua.\n" + open(sys.argv[1], encoding="utf-8").read()
+got = art["body"]
+assert len(got.encode()) == len(want.encode()), (len(got.encode()), len(want.encode()))
+assert hashlib.sha256(got.encode()).hexdigest() == hashlib.sha256(want.encode()).hexdigest()
+P' "the saved body has the pasted bytes exactly (size and hash)"
+
+# Stray input: unknown CSI and SS3 sequences, terminal replies, a mouse report, an OSC and a
+# DCS string, C0 control bytes, invalid UTF-8 (stray continuation, cut-off, overlong,
+# surrogate, 5-byte forms). None of it may reach the text, and nothing typed around it is lost.
+printf '\033[99;5X\033Oz\033[?1;2c\033[>0;276;0c\033[1;2;3;4;5;6;7;8;9;10;11;12;13;14;15;16;17;18;19;20;21;22;23;24;25;26;27;28;29;30;31;32;33;34~\033[<0;5;5m\033]0;tiêu đề\007\033P1$r0m\033\\' >"$T/esc.bin"
+printf '\x1c\x1d\x1e\x1f\x00\x80\xbf\xff\xfe\xc3\xc0\xaf\xed\xa0\x80\xf8\x88\x80\x80\x80' >"$T/bytes.bin"
+screen "stray escape sequences and bad bytes insert nothing and lose nothing" 100x30 --as lan edit 3 <<S
+wait Bão mạnh cấp 12.
+send <End> Trước
+wait Trước
+send-file $T/esc.bin
+send  giữa
+wait Trước giữa
+send-file $T/bytes.bin
+send  rồi
+wait Trước giữa rồi
+# A lone Escape is one that nothing follows at once (else it is Alt with the next key).
+send <Esc>
+settle
+send  sau
+wait Trước giữa rồi sau
+send <Esc>
+settle
+send  cuối ễ
+wait Trước giữa rồi sau
+wait cuối ễ
+send <C-s>
+wait Đã lưu bản 2.
+send <C-q>
+exit 0
+S
+check '"$TOASOAN" show 3 --json | python3 -c "
+import json, sys
+body = json.load(sys.stdin)[\"body\"]
+want = \"Bão mạnh cấp 12. Trước giữa rồi sau\"
+assert body.startswith(want), body
+assert body.endswith(\" cuối ễ\"), body
+assert all(c >= \" \" or c == \"\\n\" for c in body), body
+assert \"\\ufffd\" not in body and \"~\" not in body and \";\" not in body, body
+"' "the saved text holds exactly what was typed"
