@@ -33,8 +33,9 @@ bool desk_fail(Desk *d, DeskError code, const char *fmt, ...)
 
 bool desk_store_fail(Desk *d)
 {
+	bool busy = store_busy(d->store);
 	store_rollback(d->store);
-	return desk_fail(d, DESK_FAILED, "%s", store_errmsg(d->store));
+	return desk_fail(d, busy ? DESK_BUSY : DESK_FAILED, "%s", store_errmsg(d->store));
 }
 
 void desk_set_patience(Desk *d, int ms)

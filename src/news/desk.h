@@ -32,6 +32,7 @@ typedef enum DeskError {
 	DESK_INVALID,    /* bad input: empty note, bad date, bad text */
 	DESK_CONFLICT,   /* someone saved a newer version first */
 	DESK_LOCKED,     /* someone else holds the article */
+	DESK_BUSY,       /* another process held the database too long: try again */
 	DESK_FAILED,     /* the database or the disk failed */
 } DeskError;
 

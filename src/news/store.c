@@ -102,6 +102,7 @@ bool store_fail(Store *s, const char *what)
 {
 	int code = sqlite3_extended_errcode(s->db);
 
+	s->busy = (code & 0xFF) == SQLITE_BUSY || (code & 0xFF) == SQLITE_LOCKED;
 	if (code == SQLITE_FULL || code == SQLITE_IOERR_WRITE)
 		store_set_error(s, "cannot %s: the disk is full or failing (%s)", what,
 				sqlite3_errmsg(s->db));
@@ -352,6 +353,11 @@ void store_free(Store *s)
 		sqlite3_close_v2(s->db);
 	free(s->path);
 	free(s);
+}
+
+bool store_busy(const Store *s)
+{
+	return s->busy;
 }
 
 const char *store_errmsg(const Store *s)

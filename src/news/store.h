@@ -33,6 +33,7 @@ typedef struct Store Store;
 Store *store_open(const char *path, bool create, char *err, size_t errlen);
 void store_free(Store *s);
 const char *store_errmsg(const Store *s);
+bool store_busy(const Store *s);   /* the last failure was a busy database: worth a retry */
 const char *store_path(const Store *s);
 
 /* How long a call waits for another process's write before it fails as busy. */

@@ -12,6 +12,7 @@ struct Store {
 	sqlite3 *db;
 	char *path;
 	char err[512];   /* the last failure, for store_errmsg() */
+	bool busy;       /* the last failure was another process holding the database */
 };
 
 /* Formats the message of the last failure. */

@@ -209,7 +209,7 @@ bool editor_save(Editor *e)
 		saved(e, &out, fresh);
 	else if (desk_error(a->desk) == DESK_CONFLICT)
 		ok = resolve_conflict(e);
-	else if (desk_error(a->desk) == DESK_FAILED)
+	else if (desk_error(a->desk) == DESK_FAILED || desk_error(a->desk) == DESK_BUSY)
 		safety_save_failed(e, desk_errmsg(a->desk));
 	else
 		app_message(a, true, "%s", desk_errmsg(a->desk));

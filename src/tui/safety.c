@@ -31,7 +31,7 @@
  */
 static bool desk_was_busy(const Desk *d)
 {
-	return desk_error(d) == DESK_FAILED && strstr(desk_errmsg(d), "database is busy") != NULL;
+	return desk_error(d) == DESK_BUSY;
 }
 
 /* "10:42": the local time of day. */
