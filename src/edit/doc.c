@@ -54,7 +54,7 @@ Doc *doc_new(void)
 	}
 	d->undo = undo_new();
 	d->saved = undo_state(d->undo);
-	d->ime = ime_new(IME_OFF, TONE_STYLE_OLD);
+	d->ime = ime_new(IME_OFF, PLACE_OLD);
 	d->goal = -1;
 	return d;
 }
@@ -484,7 +484,7 @@ ImeMode doc_ime(const Doc *d)
 	return ime_mode(d->ime);
 }
 
-void doc_set_tone_style(Doc *d, ToneStyle style)
+void doc_set_tone_style(Doc *d, Placement style)
 {
 	ime_set_style(d->ime, style);
 }

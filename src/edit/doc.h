@@ -193,7 +193,7 @@ bool doc_redo(Doc *d);
 
 void doc_set_ime(Doc *d, ImeMode mode);
 ImeMode doc_ime(const Doc *d);
-void doc_set_tone_style(Doc *d, ToneStyle style);
+void doc_set_tone_style(Doc *d, Placement style);
 
 /* ---- find and replace (flags from find.h) ---- */
 

@@ -2,9 +2,6 @@
  * check.h: live checking for the editor: runs the checker over changed paragraphs and keeps
  * the findings behind the spans of a field's Overlay (span kind = severity, span tag = the
  * finding's id here). Internal to src/tui.
- *
- * This header exposes neither spell.h nor the editor model's doc.h, so that a file may use
- * it together with either (the two define different ToneStyle types).
  */
 #ifndef TUI_CHECK_H
 #define TUI_CHECK_H

@@ -615,7 +615,7 @@ int editor_run(App *a, int64_t id)
 	e.doc = doc_new();
 	const Config *cfg = desk_config(a->desk);
 	doc_set_tone_style(e.doc, cfg && cfg->spell_style && strcmp(cfg->spell_style, "new") == 0
-				      ? TONE_STYLE_NEW : TONE_STYLE_OLD);
+				      ? PLACE_NEW : PLACE_OLD);
 	load_doc(&e);
 	start_checker(&e);
 	editor_load_history(&e);

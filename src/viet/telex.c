@@ -53,7 +53,7 @@ typedef struct Word {
 
 struct Ime {
 	ImeMode mode;
-	ToneStyle style;
+	Placement style;
 	int32_t raw[IME_MAX_WORD]; /* seed code points, then keys */
 	size_t nseed, nraw;
 	Word word;                 /* raw[0..nraw) taken in: seeds appended, keys applied */
@@ -254,7 +254,7 @@ static bool has_vowel_mark(const Letter *l)
 }
 
 /* Where the syllable module puts the tone on the word's letters; -1 if they are no syllable. */
-static long syllable_place(const Word *w, ToneStyle style)
+static long syllable_place(const Word *w, Placement style)
 {
 	char buf[SYL_MAX * 4];
 	size_t len = 0;
@@ -266,7 +266,7 @@ static long syllable_place(const Word *w, ToneStyle style)
 		len += utf8_encode(compose(w->l[j].base, w->l[j].mark), buf + len);
 	if (syllable_parse(buf, len, &syl) != SYL_OK)
 		return -1;
-	return style == TONE_STYLE_NEW ? syl.place_new : syl.place_old;
+	return style == PLACE_NEW ? syl.place_new : syl.place_old;
 }
 
 /*
@@ -274,7 +274,7 @@ static long syllable_place(const Word *w, ToneStyle style)
  * syllable asks the syllable module; a word still being typed (tiê, khuyê) gets the same
  * rule applied to the letters it has.
  */
-static long tone_place(const Word *w, ToneStyle style)
+static long tone_place(const Word *w, Placement style)
 {
 	size_t vs, ve;
 	long marked = -1, place = syllable_place(w, style);
@@ -293,7 +293,7 @@ static long tone_place(const Word *w, ToneStyle style)
 		return (long)ve - 1;
 	if (ve - vs >= 3)
 		return (long)vs + 1;
-	if (ve - vs == 2 && style == TONE_STYLE_NEW) {
+	if (ve - vs == 2 && style == PLACE_NEW) {
 		int32_t a = w->l[vs].base, b = w->l[vs + 1].base;
 		if ((a == 'o' && (b == 'a' || b == 'e')) || (a == 'u' && b == 'y'))
 			return (long)vs + 1;
@@ -555,7 +555,7 @@ static void seed_uo(Word *w)
 		w->l[ve - 2].mark = MARK_HORN;
 }
 
-static size_t word_write(const Word *w, ToneStyle style, char *out, size_t cap)
+static size_t word_write(const Word *w, Placement style, char *out, size_t cap)
 {
 	long place = w->tone != TONE_NONE ? tone_place(w, style) : -1;
 	size_t at = 0, plain_u = open_uo(w) ? w->n - 2 : w->n;
@@ -616,7 +616,7 @@ static size_t ime_render(const Ime *ime, char *out, size_t cap)
 
 /* ---- the state machine ---- */
 
-Ime *ime_new(ImeMode mode, ToneStyle style)
+Ime *ime_new(ImeMode mode, Placement style)
 {
 	Ime *ime = xcalloc(1, sizeof(*ime));
 
@@ -647,12 +647,12 @@ ImeMode ime_mode(const Ime *ime)
 	return ime->mode;
 }
 
-void ime_set_style(Ime *ime, ToneStyle style)
+void ime_set_style(Ime *ime, Placement style)
 {
 	ime->style = style;
 }
 
-ToneStyle ime_style(const Ime *ime)
+Placement ime_style(const Ime *ime)
 {
 	return ime->style;
 }
@@ -778,7 +778,7 @@ void ime_key(Ime *ime, const char *before, size_t before_len, int32_t key, ImeEd
 	ime->shown_len = len;
 }
 
-size_t ime_type_string(ImeMode mode, ToneStyle style, const char *keys, char *out,
+size_t ime_type_string(ImeMode mode, Placement style, const char *keys, char *out,
 		       size_t outlen)
 {
 	Ime *ime = ime_new(mode, style);

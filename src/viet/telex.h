@@ -27,6 +27,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "viet/syllable.h"
+
 typedef enum ImeMode {
 	IME_OFF,   /* keys are inserted as they are */
 	IME_TELEX,
@@ -34,14 +36,10 @@ typedef enum ImeMode {
 } ImeMode;
 
 /*
- * Where the tone of an open syllable with oa, oe, uy goes: the old style marks the first
- * vowel (hòa, khỏe, thủy), the new style the second (hoà, khoẻ, thuỷ). Everything else is the
- * same in both.
+ * Where the tone of an open syllable with oa, oe, uy goes is a Placement (viet/syllable.h):
+ * PLACE_OLD marks the first vowel (hòa, khỏe, thủy), PLACE_NEW the second (hoà, khoẻ, thuỷ).
+ * Everything else is the same in both.
  */
-typedef enum ToneStyle {
-	TONE_STYLE_OLD,
-	TONE_STYLE_NEW,
-} ToneStyle;
 
 /* Longest word the Ime rewrites, in code points; longer words are typed literally. */
 #define IME_MAX_WORD 24
@@ -54,13 +52,13 @@ typedef struct ImeEdit {
 
 typedef struct Ime Ime;
 
-Ime *ime_new(ImeMode mode, ToneStyle style);
+Ime *ime_new(ImeMode mode, Placement style);
 void ime_free(Ime *ime);                  /* ime_free(NULL) does nothing */
 
 void ime_set_mode(Ime *ime, ImeMode mode);   /* also forgets the current word */
 ImeMode ime_mode(const Ime *ime);
-void ime_set_style(Ime *ime, ToneStyle style);
-ToneStyle ime_style(const Ime *ime);
+void ime_set_style(Ime *ime, Placement style);
+Placement ime_style(const Ime *ime);
 
 /* Short name of a mode for a status bar: "Telex", "VNI", "" for IME_OFF. */
 const char *ime_mode_name(ImeMode mode);
@@ -81,7 +79,7 @@ void ime_key(Ime *ime, const char *before, size_t before_len, int32_t key, ImeEd
  * into an empty word with a fresh Ime and appends the result to out (a NUL-terminated buffer
  * of outlen bytes; truncated on a code point boundary). Returns the length written.
  */
-size_t ime_type_string(ImeMode mode, ToneStyle style, const char *keys, char *out,
+size_t ime_type_string(ImeMode mode, Placement style, const char *keys, char *out,
 		       size_t outlen);
 
 #endif

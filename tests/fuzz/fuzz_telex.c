@@ -22,7 +22,7 @@ static void check(bool ok)
 		abort();
 }
 
-static void type_ime(ImeMode mode, ToneStyle style, const uint8_t *data, size_t size)
+static void type_ime(ImeMode mode, Placement style, const uint8_t *data, size_t size)
 {
 	Ime *ime = ime_new(mode, style);
 	Str text = STR_INIT;
@@ -61,7 +61,7 @@ static void key_doc(Doc *d, int32_t cp, int64_t t)
 	}
 }
 
-static void type_doc(ImeMode mode, ToneStyle style, const uint8_t *data, size_t size)
+static void type_doc(ImeMode mode, Placement style, const uint8_t *data, size_t size)
 {
 	Doc *d = doc_new();
 	size_t i = 0, len;
@@ -93,12 +93,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	ImeMode mode;
-	ToneStyle style;
+	Placement style;
 
 	if (size < 1 || size > 4096)
 		return 0;
 	mode = (ImeMode)(data[0] % 3);
-	style = data[0] & 4 ? TONE_STYLE_NEW : TONE_STYLE_OLD;
+	style = data[0] & 4 ? PLACE_NEW : PLACE_OLD;
 	type_ime(mode, style, data + 1, size - 1);
 	type_doc(mode, style, data + 1, size - 1);
 	return 0;

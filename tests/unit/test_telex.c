@@ -10,14 +10,14 @@
 
 typedef struct Case {
 	ImeMode mode;
-	ToneStyle style;
+	Placement style;
 	const char *keys, *expect;
 } Case;
 
-#define T(k, e) {IME_TELEX, TONE_STYLE_OLD, k, e}
-#define TN(k, e) {IME_TELEX, TONE_STYLE_NEW, k, e}
-#define V(k, e) {IME_VNI, TONE_STYLE_OLD, k, e}
-#define VN(k, e) {IME_VNI, TONE_STYLE_NEW, k, e}
+#define T(k, e) {IME_TELEX, PLACE_OLD, k, e}
+#define TN(k, e) {IME_TELEX, PLACE_NEW, k, e}
+#define V(k, e) {IME_VNI, PLACE_OLD, k, e}
+#define VN(k, e) {IME_VNI, PLACE_NEW, k, e}
 
 static const Case cases[] = {
 	/* Telex: vowel marks and đ (a final ươ is written uơ: see open_uo in telex.c) */
@@ -84,7 +84,7 @@ static const Case cases[] = {
 	V("VIE65T", "VIỆT"), V("windows", "windows"), V("2024", "2024"),
 	V("Vie65t Nam 2024", "Việt Nam 2024"),
 	/* input method off */
-	{IME_OFF, TONE_STYLE_OLD, "vieetj", "vieetj"},
+	{IME_OFF, PLACE_OLD, "vieetj", "vieetj"},
 };
 
 /* Vietnamese words with the hard rhymes (ươ, uyê, oai, oay, uây, gi, qu, ngh, final ch and
@@ -115,7 +115,7 @@ START_TEST(types_vietnamese_words)
 	const Case *c = &words[_i];
 	char out[128];
 	Syllable syl;
-	Placement want = c->style == TONE_STYLE_NEW ? PLACE_NEW : PLACE_OLD;
+	Placement want = c->style == PLACE_NEW ? PLACE_NEW : PLACE_OLD;
 
 	ime_type_string(c->mode, c->style, c->keys, out, sizeof(out));
 	ck_assert_msg(strcmp(out, c->expect) == 0,
@@ -140,7 +140,7 @@ END_TEST
 
 START_TEST(edits_are_small_and_exact)
 {
-	Ime *ime = ime_new(IME_TELEX, TONE_STYLE_OLD);
+	Ime *ime = ime_new(IME_TELEX, PLACE_OLD);
 	ImeEdit e;
 
 	ime_key(ime, "", 0, 'v', &e);
@@ -167,7 +167,7 @@ START_TEST(takes_up_a_word_already_in_the_text)
 {
 	/* cursor moved into text loaded from the database: the Ime starts from the letters
 	 * before the cursor */
-	Ime *ime = ime_new(IME_TELEX, TONE_STYLE_OLD);
+	Ime *ime = ime_new(IME_TELEX, PLACE_OLD);
 	ImeEdit e;
 	const char *t = "Bản tin hoa";
 
@@ -186,7 +186,7 @@ END_TEST
  * would; the whole text ends up in out. */
 static void type_after(const char *before, const char *keys, char *out, size_t cap)
 {
-	Ime *ime = ime_new(IME_TELEX, TONE_STYLE_OLD);
+	Ime *ime = ime_new(IME_TELEX, PLACE_OLD);
 	size_t len = strlen(before);
 	ImeEdit e;
 
@@ -280,7 +280,7 @@ START_TEST(typing_through_the_document_is_one_undo_step)
 	doc_set_cursor(d, FIELD_BODY, 0, false);
 	doc_set_ime(d, IME_VNI);
 	doc_set_ime(d, IME_TELEX);
-	doc_set_tone_style(d, TONE_STYLE_NEW);
+	doc_set_tone_style(d, PLACE_NEW);
 	for (size_t i = 0; i < strlen(keys); i++)
 		ck_assert(doc_type(d, (unsigned char)keys[i], (int64_t)i * 120));
 	ck_assert_str_eq(doc_text(d, FIELD_BODY, NULL), "Việt Nam");
