@@ -123,7 +123,7 @@ typedef struct Verdict {
  * of the general kind and no key comparison in memory. value: the packed verdict with the
  * word's length in the top byte (0: empty).
  */
-#define FRONT_BITS 12
+#define FRONT_BITS 14
 typedef struct FrontSlot {
 	uint64_t a, b, value;
 } FrontSlot;
