@@ -21,6 +21,9 @@ DEBS := build-essential pkg-config libncurses-dev libsqlite3-dev libyaml-dev \
 	libhunspell-dev hunspell-vi hunspell-en-us libutf8proc-dev check libvterm-dev \
 	sqlite3 tmux locales clang libclang-rt-dev python3
 
+# Only for `make bench`: the reference runs.
+BENCH_DEBS := nano time hunspell
+
 CORE_PKGS := sqlite3 yaml-0.1 hunspell libutf8proc
 TUI_PKGS  := ncursesw
 TEST_PKGS := check vterm
@@ -142,6 +145,8 @@ run: need-deps
 	./toasoan --config demo.yaml
 
 bench: need-deps
+	@command -v nano >/dev/null && test -x /usr/bin/time || \
+		{ [ "$$(id -u)" = 0 ] && DEBIAN_FRONTEND=noninteractive apt-get install -y -q $(BENCH_DEBS); } || true
 	@$(MAKE) --no-print-directory tests OPT=-O2
 	@tests/bench/run.sh build/plain
 

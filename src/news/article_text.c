@@ -338,10 +338,14 @@ static bool looks_like_byline(const char *s, size_t len)
 /* Moves a byline-looking last line of body into byline. */
 static void take_byline(Str *body, Str *byline)
 {
-	const char *nl = body->len ? memrchr(body->s, '\n', body->len) : NULL;
-	size_t start = nl ? (size_t)(nl - body->s) + 1 : 0;
-	size_t sp = ltrim(body->s + start, body->len - start);
+	const char *nl;
+	size_t start, sp;
 
+	if (body->len == 0)
+		return;
+	nl = memrchr(body->s, '\n', body->len);
+	start = nl ? (size_t)(nl - body->s) + 1 : 0;
+	sp = ltrim(body->s + start, body->len - start);
 	if (!looks_like_byline(body->s + start + sp, body->len - start - sp))
 		return;
 	str_add(byline, body->s + start + sp, body->len - start - sp);

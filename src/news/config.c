@@ -14,6 +14,7 @@
 #include <unistd.h>
 #include <yaml.h>
 
+#include "base/file.h"
 #include "base/str.h"
 #include "base/utf8.h"
 #include "base/xalloc.h"
@@ -150,40 +151,47 @@ static bool walk_map(Walk *w, const yaml_node_t *map, const char *prefix)
 	return true;
 }
 
-bool config_load(Config *c, const char *path, bool optional, char *err, size_t errlen)
+bool config_parse(Config *c, const char *name, const char *data, size_t len, char *err,
+		  size_t errlen)
 {
 	yaml_parser_t parser;
 	yaml_document_t doc;
 	yaml_node_t *root;
-	FILE *f = fopen(path, "rb");
-	bool ok;
+	bool ok = true;
 
-	if (!f) {
-		if (optional && errno == ENOENT)
-			return true;
-		snprintf(err, errlen, "cannot open the config file '%s': %s", path,
-			 strerror(errno));
-		return false;
-	}
 	yaml_parser_initialize(&parser);
-	yaml_parser_set_input_file(&parser, f);
+	yaml_parser_set_input_string(&parser, (const unsigned char *)data, len);
 	if (!yaml_parser_load(&parser, &doc)) {
-		snprintf(err, errlen, "%s:%zu:%zu: %s", path, parser.problem_mark.line + 1,
+		snprintf(err, errlen, "%s:%zu:%zu: %s", name, parser.problem_mark.line + 1,
 			 parser.problem_mark.column + 1,
 			 parser.problem ? parser.problem : "malformed YAML");
 		yaml_parser_delete(&parser);
-		fclose(f);
 		return false;
 	}
 	root = yaml_document_get_root_node(&doc);
-	ok = true;
 	if (root && !(root->type == YAML_SCALAR_NODE && root->data.scalar.length == 0)) {
-		Walk w = {c, &doc, path, err, errlen};
+		Walk w = {c, &doc, name, err, errlen};
 		ok = walk_map(&w, root, "");
 	}
 	yaml_document_delete(&doc);
 	yaml_parser_delete(&parser);
-	fclose(f);
+	return ok;
+}
+
+bool config_load(Config *c, const char *path, bool optional, char *err, size_t errlen)
+{
+	Str data = STR_INIT;
+	char why[400];
+	bool ok;
+
+	if (!file_read(path, CONFIG_MAX_BYTES, &data, why, sizeof(why))) {
+		if (optional && access(path, F_OK) != 0 && errno == ENOENT)
+			return true;
+		snprintf(err, errlen, "config file: %s", why);
+		return false;
+	}
+	ok = config_parse(c, path, str_cstr(&data), data.len, err, errlen);
+	str_release(&data);
 	return ok;
 }
 

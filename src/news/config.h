@@ -38,6 +38,13 @@ void config_release(Config *c);
  */
 bool config_load(Config *c, const char *path, bool optional, char *err, size_t errlen);
 
+/* The same on YAML text in memory; name is used in messages ("name:line:col: ..."). */
+bool config_parse(Config *c, const char *name, const char *data, size_t len, char *err,
+		  size_t errlen);
+
+/* The largest config file read. */
+#define CONFIG_MAX_BYTES (256u * 1024)
+
 /* Reads the system file and the user's file (or only explicit_path when not NULL). */
 bool config_load_default(Config *c, const char *explicit_path, char *err, size_t errlen);
 

@@ -37,6 +37,11 @@ bool desk_store_fail(Desk *d)
 	return desk_fail(d, DESK_FAILED, "%s", store_errmsg(d->store));
 }
 
+void desk_set_patience(Desk *d, int ms)
+{
+	store_set_patience(d->store, ms);
+}
+
 const char *desk_errmsg(const Desk *d)
 {
 	return d->err;

@@ -7,7 +7,7 @@
  * it decides a rule; nothing below it knows who is at the keyboard.
  *
  * Every fallible function returns false (or NULL) and leaves a message in desk_errmsg(), in
- * git's style: lower case, what is wrong first ("reporters cannot approve articles").
+ * the usual style: lower case, what is wrong first ("reporters cannot approve articles").
  */
 #ifndef NEWS_DESK_H
 #define NEWS_DESK_H
@@ -67,6 +67,13 @@ void desk_free(Desk *d);
  */
 bool desk_init(const DeskOptions *opt, char *err, size_t errlen);
 
+/*
+ * How long desk calls wait for another process's write before failing as busy (default 10 s,
+ * right for commands). An interactive screen sets it short and retries on its own timer, so
+ * that a busy database never freezes the keyboard.
+ */
+void desk_set_patience(Desk *d, int ms);
+
 const char *desk_errmsg(const Desk *d);
 DeskError desk_error(const Desk *d);
 const User *desk_actor(const Desk *d);        /* who is acting (the --as user when given) */
@@ -107,7 +114,8 @@ bool desk_get(Desk *d, int64_t id, Article *out);
 bool desk_create(Desk *d, Article *a, const char *reason);
 
 /*
- * Saves a's text as a new revision. a->version must be the version the text was loaded at;
+ * Saves a's text as a new revision. Refused (DESK_LOCKED) while someone else holds the
+ * article's edit lock. a->version must be the version the text was loaded at;
  * if the stored article has moved on, nothing is overwritten, the text is kept as a
  * conflicting revision and the call fails with DESK_CONFLICT. On success a->version and
  * a->updated_at are the new ones.
@@ -170,7 +178,8 @@ bool desk_unlock(Desk *d, int64_t id);
 /*
  * The edit journal: unsaved text written every few seconds and on every exit signal.
  * a->version is the version the text started from. The journal is per person and never
- * touches the article itself.
+ * touches the article itself. Article id 0 is the person's new article, not saved yet:
+ * desk_journal_read(d, 0, ...) finds it and desk_journal_clear(d, 0) drops it.
  */
 bool desk_journal_write(Desk *d, const Article *a);
 

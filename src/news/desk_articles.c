@@ -117,7 +117,7 @@ bool desk_save(Desk *d, Article *a, const char *reason)
 
 	article_init(&cur);
 	ok = load(d, a->id, &cur) && desk_check(d, &cur, ACT_EDIT, NULL) &&
-	     check_article_text(d, a);
+	     desk_check_lock(d, &cur) && check_article_text(d, a);
 	if (!ok)
 		goto out;
 	if (!store_begin(d->store) ||

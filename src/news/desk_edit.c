@@ -77,6 +77,21 @@ static bool keep_holders_text(Desk *d, const Article *cur, const char *login)
 	return ok;
 }
 
+bool desk_check_lock(Desk *d, const Article *a)
+{
+	LockInfo l = {0};
+	bool found, ok = true;
+
+	if (!store_lock_get(d->store, a->id, &l, &found))
+		return desk_store_fail(d);
+	if (found && !is_mine(&l, d->actor.login) && lock_alive(&l, when_now())) {
+		holder_message(d, a, &l);
+		ok = false;
+	}
+	lock_info_release(&l);
+	return ok;
+}
+
 bool desk_lock(Desk *d, int64_t id, bool take_over, LockInfo *holder)
 {
 	Article a;
@@ -157,6 +172,13 @@ bool desk_journal_read(Desk *d, int64_t id, Article *out, int64_t *at, bool *fou
 	Article cur;
 	bool ok;
 
+	if (id == 0) {
+		/* a new article: any journaled text at all is worth restoring */
+		if (!store_journal_get(d->store, 0, d->actor.login, out, at, found))
+			return desk_store_fail(d);
+		out->id = 0;
+		return true;
+	}
 	article_init(&cur);
 	ok = desk_get(d, id, &cur);
 	if (ok && !store_journal_get(d->store, id, d->actor.login, out, at, found))

@@ -26,6 +26,9 @@ bool desk_store_fail(Desk *d);
 /* Asks the workflow; on refusal sets DESK_REFUSED with the rule's sentence. */
 bool desk_check(Desk *d, const Article *a, Action act, State *to);
 
+/* False with DESK_LOCKED (naming the holder) if someone else holds a live lock on a. */
+bool desk_check_lock(Desk *d, const Article *a);
+
 /* Validates user text: UTF-8, NFC, no control characters but newline and tab (multiline). */
 bool desk_check_text(Desk *d, const char *what, const char *s, bool multiline);
 

@@ -66,11 +66,11 @@ static const char *const migrations[] = {
 	"  login TEXT NOT NULL, host TEXT NOT NULL, pid INTEGER NOT NULL,"
 	"  since INTEGER NOT NULL, heartbeat INTEGER NOT NULL);"
 	"CREATE TABLE journal("
-	"  article INTEGER NOT NULL REFERENCES articles(id),"
+	"  article INTEGER REFERENCES articles(id),"  /* NULL: a new article not yet saved */
 	"  login TEXT NOT NULL, base_version INTEGER NOT NULL,"
 	"  title TEXT NOT NULL, sapo TEXT NOT NULL, body TEXT NOT NULL, byline TEXT NOT NULL,"
-	"  section TEXT NOT NULL, tags TEXT NOT NULL, at INTEGER NOT NULL,"
-	"  PRIMARY KEY (article, login));"
+	"  section TEXT NOT NULL, tags TEXT NOT NULL, at INTEGER NOT NULL);"
+	"CREATE UNIQUE INDEX journal_key ON journal(coalesce(article, 0), login);"
 	"CREATE TABLE words(word TEXT PRIMARY KEY, added_by TEXT NOT NULL, at INTEGER NOT NULL);"
 	"CREATE TABLE bigrams(pair TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;"
 	"CREATE TRIGGER revisions_no_update BEFORE UPDATE ON revisions"
@@ -186,14 +186,15 @@ static bool exec(Store *s, const char *sql, const char *what)
 
 bool store_begin(Store *s)
 {
-	/* The busy timeout covers most waits; a few more tries cover a long writer. */
-	for (int tries = 0; tries < 6; tries++) {
-		if (sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) == SQLITE_OK)
-			return true;
-		if ((sqlite3_errcode(s->db) & 0xFF) != SQLITE_BUSY)
-			break;
-	}
+	/* The busy timeout does the waiting: a writer ahead of us is waited for that long. */
+	if (sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) == SQLITE_OK)
+		return true;
 	return store_fail(s, "start a transaction");
+}
+
+void store_set_patience(Store *s, int ms)
+{
+	sqlite3_busy_timeout(s->db, ms);
 }
 
 bool store_commit(Store *s)
@@ -332,7 +333,7 @@ Store *store_open(const char *path, bool create, char *err, size_t errlen)
 		return NULL;
 	}
 	sqlite3_extended_result_codes(s->db, 1);
-	sqlite3_busy_timeout(s->db, 5000);
+	sqlite3_busy_timeout(s->db, STORE_PATIENCE_MS);
 	if (!exec(s, "PRAGMA foreign_keys = ON", "set up the database") || !check_version(s) ||
 	    !get_int(s, "PRAGMA journal_mode = WAL", &(int64_t){0}) ||
 	    !exec(s, "PRAGMA synchronous = NORMAL", "set up the database") || !migrate(s)) {

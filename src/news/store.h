@@ -35,7 +35,11 @@ void store_free(Store *s);
 const char *store_errmsg(const Store *s);
 const char *store_path(const Store *s);
 
-/* Write transactions. store_begin retries while another process writes. */
+/* How long a call waits for another process's write before it fails as busy. */
+#define STORE_PATIENCE_MS 10000
+void store_set_patience(Store *s, int ms);
+
+/* Write transactions. store_begin waits (the patience) while another process writes. */
 bool store_begin(Store *s);
 bool store_commit(Store *s);
 void store_rollback(Store *s);

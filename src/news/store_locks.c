@@ -76,9 +76,11 @@ bool store_lock_clear_stale(Store *s, int64_t before, int64_t *n)
 
 bool store_journal_put(Store *s, const Article *a, const char *login, int64_t now)
 {
-	return store_exec_stmt(s, store_prep(s,
-		"INSERT OR REPLACE INTO journal(article, login, base_version, title, sapo, body,"
-		" byline, section, tags, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", "itit" "tttt"
+	/* Article 0 is a new article not saved yet: its journal row has no article. */
+	return store_journal_drop(s, a->id, login) &&
+	       store_exec_stmt(s, store_prep(s,
+		"INSERT INTO journal(article, login, base_version, title, sapo, body,"
+		" byline, section, tags, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", "ntit" "tttt"
 		"ti", a->id, login, a->version, a->title, a->sapo, a->body, a->byline, a->section,
 		a->tags, now), "write the journal");
 }
@@ -87,7 +89,8 @@ bool store_journal_get(Store *s, int64_t id, const char *login, Article *out, in
 		       bool *found)
 {
 	sqlite3_stmt *st = store_prep(s, "SELECT base_version, title, sapo, body, byline,"
-		" section, tags, at FROM journal WHERE article = ? AND login = ?", "it", id, login);
+		" section, tags, at FROM journal WHERE coalesce(article, 0) = ? AND login = ?", "it",
+		id, login);
 	int rc;
 
 	if (!st)
@@ -110,8 +113,8 @@ bool store_journal_get(Store *s, int64_t id, const char *login, Article *out, in
 
 bool store_journal_drop(Store *s, int64_t id, const char *login)
 {
-	return store_exec_stmt(s, store_prep(s, "DELETE FROM journal WHERE article = ? AND"
-		" login = ?", "it", id, login), "clear the journal");
+	return store_exec_stmt(s, store_prep(s, "DELETE FROM journal WHERE coalesce(article, 0) = ?"
+		" AND login = ?", "it", id, login), "clear the journal");
 }
 
 bool store_backup(Store *s, const char *path)

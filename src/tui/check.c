@@ -13,6 +13,7 @@
 
 #include "base/str.h"
 #include "base/xalloc.h"
+#include "cli/speller.h"
 #include "spell/spell.h"
 #include "base/banned.h"
 
@@ -30,22 +31,9 @@ struct Checker {
 	size_t nignored, capignored;
 };
 
-Checker *checker_new(const Config *cfg, char **words, size_t nwords, const char *lang,
-		     char *err, size_t errlen)
+Checker *checker_new(Desk *d, const Config *cfg, const char *lang, char *err, size_t errlen)
 {
-	SpellOptions opt;
-	ToneStyle style = TONE_STYLE_ANY;
-	char *dict = config_dict_dir(cfg);
-	memset(&opt, 0, sizeof opt);
-	if (cfg && cfg->spell_style)
-		tone_style_parse(cfg->spell_style, &style);
-	opt.dict_dir = dict;
-	opt.style = style;
-	opt.words = (const char *const *)words;
-	opt.nwords = nwords;
-	opt.language = lang;
-	Speller *sp = spell_new(&opt, err, errlen);
-	free(dict);
+	Speller *sp = newsroom_speller(d, cfg, NULL, lang, err, errlen);
 	if (!sp)
 		return NULL;
 	Checker *c = xcalloc(1, sizeof *c);

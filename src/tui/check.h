@@ -15,6 +15,7 @@
 
 #include "edit/overlay.h"
 #include "news/config.h"
+#include "news/desk.h"
 
 /* Span kinds: the finding's severity. */
 enum { CHECK_ERROR, CHECK_WARNING, CHECK_STYLE };
@@ -29,12 +30,12 @@ typedef struct CheckFinding {
 typedef struct Checker Checker;
 
 /*
- * Loads the checker with the config's dictionaries and house style and the newsroom's own
- * words. Returns NULL with a message in err when it cannot run at all (the editor then works
- * without checking and says so).
+ * Loads the newsroom's checker (newsroom_speller: the config's dictionaries and house style,
+ * the newsroom's own words and the context counts of published text). Returns NULL with a
+ * message in err when it cannot run at all (the editor then works without checking and says
+ * so).
  */
-Checker *checker_new(const Config *cfg, char **words, size_t nwords, const char *lang,
-		     char *err, size_t errlen);
+Checker *checker_new(Desk *d, const Config *cfg, const char *lang, char *err, size_t errlen);
 void checker_free(Checker *c);
 
 /* What the checker runs without (a missing system dictionary), or NULL. */

@@ -69,16 +69,16 @@ static const char *field_value(const Article *a, FieldId f)
 	}
 }
 
-static char **field_slot(Article *a, FieldId f)
+void editor_article(Editor *e, Article *out)
 {
-	switch (f) {
-	case FIELD_TITLE: return &a->title;
-	case FIELD_SAPO: return &a->sapo;
-	case FIELD_BODY: return &a->body;
-	case FIELD_BYLINE: return &a->byline;
-	case FIELD_SECTION: return &a->section;
-	default: return &a->tags;
-	}
+	memset(out, 0, sizeof *out); /* article_copy fills a fresh value */
+	article_copy(out, &e->art);
+	article_set(&out->title, doc_text(e->doc, FIELD_TITLE, NULL));
+	article_set(&out->sapo, doc_text(e->doc, FIELD_SAPO, NULL));
+	article_set(&out->body, doc_text(e->doc, FIELD_BODY, NULL));
+	article_set(&out->byline, doc_text(e->doc, FIELD_BYLINE, NULL));
+	article_set(&out->section, doc_text(e->doc, FIELD_SECTION, NULL));
+	article_set(&out->tags, doc_text(e->doc, FIELD_TAGS, NULL));
 }
 
 static void load_doc(Editor *e)
@@ -90,7 +90,16 @@ static void load_doc(Editor *e)
 	doc_set_cursor(e->doc, e->art.id ? FIELD_BODY : FIELD_TITLE, 0, false);
 }
 
-static void load_history(Editor *e)
+void editor_load(Editor *e, const Article *a)
+{
+	Article copy;
+	article_copy(&copy, a);
+	article_release(&e->art);
+	e->art = copy;
+	load_doc(e);
+}
+
+void editor_load_history(Editor *e)
 {
 	event_list_release(&e->history);
 	if (e->art.id && !desk_history(e->app->desk, e->art.id, &e->history))
@@ -100,18 +109,9 @@ static void load_history(Editor *e)
 static void start_checker(Editor *e)
 {
 	App *a = e->app;
-	char **words = NULL;
-	size_t n = 0;
 	char err[300] = "";
-	if (!desk_words(a->desk, &words, &n)) {
-		words = NULL;
-		n = 0;
-	}
-	e->checker = checker_new(desk_config(a->desk), words, n, lang_code(a->lang), err,
+	e->checker = checker_new(a->desk, desk_config(a->desk), lang_code(a->lang), err,
 				 sizeof err);
-	for (size_t i = 0; i < n; i++)
-		free(words[i]);
-	free(words);
 	if (!e->checker)
 		app_format(a, e->check_off, sizeof e->check_off, S_CHECK_OFF, err);
 	else if (checker_status(e->checker))
@@ -125,41 +125,94 @@ static void start_checker(Editor *e)
 
 /* ---- saving and actions ---- */
 
-static bool save(Editor *e)
+/* The stored text and ours side by side; the user picks how to go on. */
+static bool resolve_conflict(Editor *e)
+{
+	App *a = e->app;
+	Article theirs, mine;
+	char left[200];
+	Str when = STR_INIT;
+	bool ok = false;
+	article_init(&theirs);
+	if (!desk_get(a->desk, e->art.id, &theirs)) {
+		app_message(a, true, "%s", app_str(a, S_CONFLICT));
+		article_release(&theirs);
+		return false;
+	}
+	when_local(theirs.updated_at, &when);
+	app_format(a, left, sizeof left, S_CMP_THEIRS, (int)theirs.version, str_cstr(&when));
+	editor_article(e, &mine);
+	CompareChoice c = compare_run(a, app_str(a, S_CMP_CONFLICT), left, &theirs,
+				      app_str(a, S_CMP_MINE), &mine, true);
+	article_release(&mine);
+	editor_load_history(e);
+	if (c == CMP_THEIRS) {
+		editor_load(e, &theirs);
+		safety_saved(e);
+		check_all(e);
+		app_message(a, false, "%s", app_str(a, S_MERGE_THEIRS));
+	} else {
+		e->art.version = theirs.version; /* the next save goes on top, knowingly */
+		e->stored_version = theirs.version;
+		if (c == CMP_MINE)
+			ok = editor_save(e);
+		else
+			app_say(a, false, S_MERGE_EDIT, (int)theirs.version);
+	}
+	str_release(&when);
+	article_release(&theirs);
+	return ok;
+}
+
+/* After a save: the stored article (times, version) and the lock of a new one. */
+static void saved(Editor *e, const Article *out, bool fresh)
+{
+	App *a = e->app;
+	int64_t id = out->id;
+	doc_mark_saved(e->doc);
+	article_release(&e->art);
+	article_init(&e->art);
+	if (!desk_get(a->desk, id, &e->art)) {
+		article_release(&e->art);
+		article_copy(&e->art, out);
+	}
+	if (fresh)
+		app_say(a, false, S_CREATED_MSG, (int)id);
+	else
+		app_say(a, false, S_SAVED_MSG, (int)e->art.version);
+	if (fresh) {
+		LockInfo other = {0};
+		e->locked = desk_lock(a->desk, id, false, &other);
+		lock_info_release(&other);
+	}
+	safety_saved(e);
+	editor_load_history(e);
+}
+
+static bool refuse_read_only(Editor *e);
+
+bool editor_save(Editor *e)
 {
 	App *a = e->app;
 	Article out;
-	bool ok;
-	memset(&out, 0, sizeof out); /* article_copy fills a fresh value */
-	article_copy(&out, &e->art);
-	for (int f = 0; f < FIELD_COUNT; f++)
-		article_set(field_slot(&out, f), doc_text(e->doc, f, NULL));
+	if (refuse_read_only(e))
+		return false;
+	editor_article(e, &out);
 	if (!out.title[0]) {
 		app_message(a, true, "%s", app_str(a, S_NEED_TITLE));
 		article_release(&out);
 		return false;
 	}
 	bool fresh = out.id == 0;
-	ok = fresh ? desk_create(a->desk, &out, NULL) : desk_save(a->desk, &out, NULL);
-	if (ok) {
-		doc_mark_saved(e->doc);
-		int64_t id = out.id;
-		article_release(&e->art);
-		article_init(&e->art);
-		if (!desk_get(a->desk, id, &e->art)) {
-			article_release(&e->art);
-			article_copy(&e->art, &out);
-		}
-		if (fresh)
-			app_say(a, false, S_CREATED_MSG, (int)id);
-		else
-			app_say(a, false, S_SAVED_MSG, (int)e->art.version);
-		load_history(e);
-	} else if (desk_error(a->desk) == DESK_CONFLICT) {
-		app_message(a, true, "%s", app_str(a, S_CONFLICT));
-	} else {
+	bool ok = fresh ? desk_create(a->desk, &out, NULL) : desk_save(a->desk, &out, NULL);
+	if (ok)
+		saved(e, &out, fresh);
+	else if (desk_error(a->desk) == DESK_CONFLICT)
+		ok = resolve_conflict(e);
+	else if (desk_error(a->desk) == DESK_FAILED)
+		safety_save_failed(e, desk_errmsg(a->desk));
+	else
 		app_message(a, true, "%s", desk_errmsg(a->desk));
-	}
 	article_release(&out);
 	return ok;
 }
@@ -167,7 +220,7 @@ static bool save(Editor *e)
 static void act(Editor *e, Command c)
 {
 	App *a = e->app;
-	if (doc_is_dirty(e->doc) && !save(e))
+	if (doc_is_dirty(e->doc) && !editor_save(e))
 		return;
 	if (!app_act(a, &e->art, c))
 		return;
@@ -180,7 +233,7 @@ static void act(Editor *e, Command c)
 		article_release(&fresh);
 	}
 	e->read_only = !desk_may(a->desk, &e->art, ACT_EDIT);
-	load_history(e);
+	editor_load_history(e);
 }
 
 static void quit(Editor *e)
@@ -191,10 +244,10 @@ static void quit(Editor *e)
 		return;
 	}
 	int r = app_ask(a, app_str(a, S_ASK_QUIT));
-	if (r == 1 && save(e))
+	if (r == 1 && editor_save(e))
 		e->closed = true;
 	else if (r == 0)
-		e->closed = true;
+		e->closed = e->discard = true;
 }
 
 /* ---- find, replace, go to line, clipboard ---- */
@@ -307,7 +360,9 @@ static bool movement(Command c, Move *m)
 
 static bool refuse_read_only(Editor *e)
 {
-	if (e->read_only)
+	if (e->read_only && e->holder.login)
+		safety_say_holder(e);
+	else if (e->read_only)
 		app_message(e->app, true, "%s", app_str(e->app, S_READ_ONLY));
 	return e->read_only;
 }
@@ -355,7 +410,10 @@ static void command(Editor *e, Command c, Key key)
 	switch (c) {
 	case CMD_QUIT: quit(e); break;
 	case CMD_HELP: app_help(a); break;
-	case CMD_SAVE: save(e); break;
+	case CMD_SAVE: editor_save(e); break;
+	case CMD_HISTORY: history_run(e); break;
+	case CMD_WRITE_FILE: safety_write_file(e); break;
+	case CMD_TAKE_OVER: safety_take_over(e); check_all(e); break;
 	case CMD_UNDO: doc_undo(e->doc); break;
 	case CMD_REDO: doc_redo(e->doc); break;
 	case CMD_CUT: copy(e, true); break;
@@ -455,6 +513,10 @@ static bool editor_offers(void *arg, Command c)
 		return app_may(e->app, &e->art, c);
 	if (c == CMD_APPLY || c == CMD_IGNORE || c == CMD_ADD_WORD || c == CMD_JUMP)
 		return e->nitems > 0;
+	if (c == CMD_TAKE_OVER)
+		return safety_may_take_over(e);
+	if (c == CMD_HISTORY)
+		return e->art.id != 0;
 	return true;
 }
 
@@ -527,7 +589,14 @@ static void run_loop(Editor *e)
 			term_read(&ev, 0);
 		}
 		editor_check_changes(e);
+		safety_tick(e, false);
 	}
+}
+
+/* The tick inside prompts and questions: the journal and the lock go on. */
+static void modal_tick(void *arg)
+{
+	safety_tick(arg, true);
 }
 
 int editor_run(App *a, int64_t id)
@@ -549,12 +618,18 @@ int editor_run(App *a, int64_t id)
 				      ? TONE_STYLE_NEW : TONE_STYLE_OLD);
 	load_doc(&e);
 	start_checker(&e);
-	load_history(&e);
+	editor_load_history(&e);
 	check_all(&e);
+	safety_open(&e);
 	a->redraw = editor_draw;
 	a->redraw_arg = &e;
+	a->tick = modal_tick;
+	a->tick_arg = &e;
 	term_clear();
 	run_loop(&e);
+	safety_close(&e, e.discard);
+	a->tick = NULL;
+	a->tick_arg = NULL;
 	a->redraw = prev;
 	a->redraw_arg = prev_arg;
 	editor_release(&e);

@@ -3,6 +3,11 @@
  * saving, the main loop), edview.c (the article's rows and the status line) and pane.c (the
  * side pane: findings, article info, notes and history). Internal to src/tui.
  *
+ * safety.c keeps the text safe while it is open: the edit lock and its heartbeat, the journal,
+ * saves retried while the database cannot take them, and writing the text to a file.
+ * compare.c shows two texts with their differences (a conflict, or a revision against the
+ * text); history.c lists revisions and moves to compare and restore.
+ *
  * The article is one Doc (fields, cursor, undo, input method, spans). The text area shows
  * the fields one after the other, each under a label row; "virtual rows" number that whole
  * column from 0, and `scroll` is the first one on screen.
@@ -60,10 +65,25 @@ typedef struct Editor {
 	long scroll;          /* first virtual row shown */
 	long field_row[FIELD_COUNT + 1]; /* first virtual row (the label) of each field */
 
+	/* safety.c */
+	bool locked;          /* this process holds the article's edit lock */
+	LockInfo holder;      /* who holds it when we do not (login NULL: nobody known) */
+	int64_t stored_version; /* the stored version when we last loaded or saved */
+	uint64_t print;       /* fingerprint of the text after the last batch of keys */
+	uint64_t journal_print; /* the text last written to the journal (or loaded/saved) */
+	int64_t changed_ms;   /* when the text last changed */
+	int64_t pending_ms;   /* when the first change not yet journaled was made, 0: none */
+	int64_t journal_retry_ms; /* a failed journal write waits until then */
+	bool journaled;       /* a journal row of ours may exist */
+	int64_t beat_ms;      /* next lock heartbeat */
+	bool save_retry;      /* the last save failed on the database: retry on the tick */
+	int64_t retry_ms;     /* when to retry */
+
 	Str find;             /* the last search */
 	Str replace;
 	bool find_fold;       /* search ignoring diacritics */
 	bool closed;
+	bool discard;         /* the user chose to drop the unsaved text */
 } Editor;
 
 /* edview.c: lays the fields out at the current size and draws the text area and status. */
@@ -88,6 +108,48 @@ void pane_apply(Editor *e, size_t i, int n);
 size_t pane_item_at_cursor(Editor *e);
 /* Moves the cursor to item i and selects it in the pane. */
 void pane_jump(Editor *e, size_t i);
+
+/* safety.c */
+/* Takes the lock (or finds who holds it) and restores a newer journal; after the load. */
+void safety_open(Editor *e);
+/* After every batch of keys and on every tick: journal, heartbeat, save retries (not in a
+ * modal screen: modal is true inside prompts). */
+void safety_tick(Editor *e, bool modal);
+/* Says on the status line who holds the lock since when. */
+void safety_say_holder(Editor *e);
+/* On leaving: the journal on a signal (or clears it), then the lock is released. */
+void safety_close(Editor *e, bool discard);
+/* After a successful save: the journal goes, the fingerprint is the saved one. */
+void safety_saved(Editor *e);
+/* After a save failed on the database (not the rules, not a conflict). */
+void safety_save_failed(Editor *e, const char *why);
+/* Takes the lock over from its holder (editors). */
+void safety_take_over(Editor *e);
+/* True if the take-over key applies: someone holds the lock and we may take it. */
+bool safety_may_take_over(Editor *e);
+/* Asks for a path and writes the text there in the article format. */
+void safety_write_file(Editor *e);
+/* The article as the doc holds it now (fields from the doc, the rest from e->art); out is
+ * overwritten, not released: release it after. */
+void editor_article(Editor *e, Article *out);
+/* Loads an article's text into the doc as the saved text. */
+void editor_load(Editor *e, const Article *a);
+/* Saves through the desk; shows the outcome (a conflict opens the comparison). */
+bool editor_save(Editor *e);
+/* Reloads the history list. */
+void editor_load_history(Editor *e);
+
+/* compare.c: what the user chose in the comparison. */
+typedef enum CompareChoice { CMP_CLOSE, CMP_THEIRS, CMP_MINE, CMP_EDIT } CompareChoice;
+/*
+ * Shows two texts, left (old) and right (new), side by side (stacked when narrow) with
+ * deletions and insertions marked. merge offers take theirs, keep mine and edit.
+ */
+CompareChoice compare_run(App *a, const char *title, const char *left_label, const Article *left,
+			  const char *right_label, const Article *right, bool merge);
+
+/* history.c: the history list; returns when closed. */
+void history_run(Editor *e);
 
 /* editor.c: the time in milliseconds for the undo grouping. */
 int64_t editor_now_ms(void);

@@ -58,7 +58,9 @@ enum {
 	SCR_EDITOR = 2,  /* the text of the editor */
 	SCR_PANE = 4,    /* the side pane, when it has the focus */
 	SCR_PROMPT = 8,  /* a one-line question at the bottom */
-	SCR_ALL = 15,
+	SCR_ALL = 15,    /* the four above */
+	SCR_HISTORY = 16, /* the editor's history list */
+	SCR_COMPARE = 32, /* two texts side by side: a conflict or a revision against the text */
 };
 
 /* X(enum, short label for the bar vi, en, help line vi, en) */
@@ -134,6 +136,26 @@ enum {
 	X(CMD_IGNORE, "Bỏ qua", "Ignore", "Bỏ qua lỗi này", "Ignore this finding")          \
 	X(CMD_ADD_WORD, "Thêm từ", "Add word", "Thêm từ vào từ điển tòa soạn",             \
 	  "Add the word to the newsroom dictionary")                                        \
+	X(CMD_HISTORY, "Lịch sử", "History", "Lịch sử: các bản lưu và chuyển trạng thái; so sánh, khôi phục", \
+	  "History: revisions and moves; compare, restore")                                \
+	X(CMD_WRITE_FILE, "Ghi tệp", "Write file", "Ghi văn bản ra một tệp (khi không lưu được)", \
+	  "Write the text to a file (when it cannot be saved)")                            \
+	X(CMD_TAKE_OVER, "Giành quyền", "Take over",                                        \
+	  "Giành quyền sửa bài người khác đang giữ (biên tập viên)",                         \
+	  "Take over an article someone else is editing (editors)")                        \
+	X(CMD_DIFF, "So sánh", "Compare", "So sánh bản đang chọn với văn bản hiện tại",     \
+	  "Compare the selected version with the current text")                            \
+	X(CMD_RESTORE, "Khôi phục", "Restore", "Khôi phục bản đang chọn (thành bản mới)",   \
+	  "Restore the selected version (as a new version)")                               \
+	X(CMD_TAKE_THEIRS, "Lấy bản đã lưu", "Take theirs",                                 \
+	  "Lấy bản đã lưu; bản của bạn vẫn còn trong lịch sử",                               \
+	  "Take the stored text; yours stays in the history")                              \
+	X(CMD_KEEP_MINE, "Giữ bản tôi", "Keep mine",                                        \
+	  "Lưu bản của bạn thành bản mới; bản kia vẫn còn trong lịch sử",                    \
+	  "Save yours as the next version; the other stays in the history")                \
+	X(CMD_EDIT_MINE, "Sửa tiếp", "Edit", "Quay lại sửa bản của bạn để tự hợp nhất",      \
+	  "Go back to your text to merge by hand")                                         \
+	X(CMD_CLOSE, "Đóng", "Close", "Đóng", "Close")                                      \
 	X(CMD_ACCEPT, "Đồng ý", "OK", "Đồng ý", "Accept")                                   \
 	X(CMD_CANCEL, "Hủy", "Cancel", "Hủy", "Cancel")                                     \
 	X(CMD_FOLD, "Bỏ dấu", "Diacritics", "Tìm không phân biệt dấu (bật/tắt)",            \
@@ -176,6 +198,7 @@ typedef enum Command {
 	X(SCR_QUEUE | SCR_EDITOR, K_PGDN, CMD_PAGE_DOWN, false)                             \
 	X(SCR_QUEUE, K_HOME, CMD_FIRST, false)                                              \
 	X(SCR_QUEUE, K_END, CMD_LAST, false)                                                \
+	X(SCR_EDITOR | SCR_PANE, 't' | K_ALT, CMD_TAKE_OVER, true)                          \
 	X(SCR_EDITOR | SCR_PANE, K_CTRL('s'), CMD_SAVE, true)                               \
 	X(SCR_EDITOR | SCR_PANE, 's' | K_ALT, CMD_SUBMIT, true)                             \
 	X(SCR_EDITOR | SCR_PANE, 'w' | K_ALT, CMD_WITHDRAW, true)                           \
@@ -219,6 +242,20 @@ typedef enum Command {
 	X(SCR_PANE, '1', CMD_APPLY, true)                                                   \
 	X(SCR_PANE, 'i', CMD_IGNORE, true)                                                  \
 	X(SCR_PANE, '+', CMD_ADD_WORD, true)                                                \
+	X(SCR_EDITOR | SCR_PANE, K_F7, CMD_HISTORY, true)                                   \
+	X(SCR_EDITOR | SCR_PANE, K_CTRL('o'), CMD_WRITE_FILE, true)                         \
+	X(SCR_HISTORY, K_ENTER, CMD_DIFF, true)                                             \
+	X(SCR_HISTORY, 'd', CMD_DIFF, false)                                                \
+	X(SCR_HISTORY, 'r', CMD_RESTORE, true)                                              \
+	X(SCR_COMPARE, 't', CMD_TAKE_THEIRS, true)                                          \
+	X(SCR_COMPARE, 'm', CMD_KEEP_MINE, true)                                            \
+	X(SCR_COMPARE, 'e', CMD_EDIT_MINE, true)                                            \
+	X(SCR_HISTORY | SCR_COMPARE, K_UP, CMD_UP, false)                                   \
+	X(SCR_HISTORY | SCR_COMPARE, K_DOWN, CMD_DOWN, false)                               \
+	X(SCR_HISTORY | SCR_COMPARE, K_PGUP, CMD_PAGE_UP, false)                            \
+	X(SCR_HISTORY | SCR_COMPARE, K_PGDN, CMD_PAGE_DOWN, false)                          \
+	X(SCR_HISTORY | SCR_COMPARE, K_ESC, CMD_CLOSE, true)                                \
+	X(SCR_HISTORY | SCR_COMPARE, 'q', CMD_CLOSE, false)                                 \
 	X(SCR_PROMPT, K_ENTER, CMD_ACCEPT, true)                                            \
 	X(SCR_PROMPT, K_ESC, CMD_CANCEL, true)                                              \
 	X(SCR_PROMPT, K_CTRL('t'), CMD_FOLD, false)

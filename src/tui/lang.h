@@ -39,10 +39,8 @@
 	X(S_SAVED_MSG, "Đã lưu bản %d.", "Saved version %d.")                               \
 	X(S_CREATED_MSG, "Đã tạo bài số %d.", "Created article %d.")                        \
 	X(S_NEED_TITLE, "Bài cần có tiêu đề trước khi lưu.", "The article needs a title first.") \
-	X(S_CONFLICT, "Có người đã lưu bản mới hơn: bản của bạn được giữ riêng, không ghi đè. " \
-		      "Hãy mở lại bài để so sánh.",                                          \
-	  "Someone saved a newer version: yours is kept apart, nothing was overwritten. "     \
-	  "Reopen the article to compare.")                                                  \
+	X(S_CONFLICT, "Có người đã lưu bản mới hơn: bản của bạn được giữ riêng, không ghi đè.", \
+	  "Someone saved a newer version: yours is kept apart, nothing was overwritten.")    \
 	X(S_ASK_QUIT, "Bài chưa lưu. Lưu trước khi thoát? (c = có, k = không, Esc = ở lại)",  \
 	  "Unsaved changes. Save before quitting? (y = yes, n = no, Esc = stay)")            \
 	X(S_YES_KEYS, "cCyY", "yY")                                                          \
@@ -98,6 +96,47 @@
 	X(S_COPIED, "Đã chép %d ký tự.", "Copied %d characters.")                           \
 	X(S_CUT, "Đã cắt %d ký tự.", "Cut %d characters.")                                  \
 	X(S_REFRESHED, "Danh sách đã cập nhật.", "The list was refreshed.")                 \
+	X(S_LOCKED_BY, "Chỉ xem: đang được %s sửa từ %s.", "Read-only: %s is editing it since %s.") \
+	X(S_LOCK_FAILED, "Chưa khóa được bài để sửa: %s", "Cannot lock the article for editing: %s") \
+	X(S_TOOK_OVER, "Bạn đã giành quyền sửa; bản chưa lưu của %s được giữ trong lịch sử.",  \
+	  "You took over; the unsaved text of %s is kept in the history.")                   \
+	X(S_LOST_LOCK, "Chỉ xem: %s đã giành quyền sửa lúc %s; bản của bạn giữ thành bản %d.", \
+	  "Read-only: %s took over at %s; your text is kept as version %d.")                \
+	X(S_LOST_LOCK_CLEAN, "Chỉ xem: %s đã giành quyền sửa lúc %s.",                       \
+	  "Read-only: %s took over at %s.")                                                  \
+	X(S_LOST_LOCK_UNKEPT, "%s đã giành quyền sửa. Chưa giữ được bản của bạn (%s): C-o để ghi ra tệp.", \
+	  "%s took over. Your text could not be kept (%s): C-o writes it to a file.")       \
+	X(S_RESTORED, "Đã khôi phục văn bản chưa lưu lúc %s.", "Restored the unsaved text from %s.") \
+	X(S_RESTORED_OLDER, "Đã khôi phục văn bản chưa lưu lúc %s; đã có bản %d mới hơn, khi lưu sẽ so sánh hai bản.", \
+	  "Restored the unsaved text from %s; version %d is newer, saving will compare the two.") \
+	X(S_SAVE_FAILED, "Chưa lưu được: %s. Văn bản vẫn ở đây và sẽ được thử lưu lại; C-o ghi ra tệp.", \
+	  "Not saved: %s. The text stays here and saving is retried; C-o writes it to a file.") \
+	X(S_SAVE_RETRIED, "Đã lưu bản %d (lần thử lại).", "Saved version %d (on a retry).")  \
+	X(S_JOURNAL_FAILED, "Không ghi được bản dự phòng: %s. C-o ghi ra tệp.",             \
+	  "Cannot write the recovery journal: %s. C-o writes the text to a file.")           \
+	X(S_ASK_FILE, "Ghi ra tệp: ", "Write to file: ")                                    \
+	X(S_FILE_WRITTEN, "Đã ghi ra %s.", "Written to %s.")                                \
+	X(S_FILE_FAILED, "Không ghi được tệp: %s", "Cannot write the file: %s")             \
+	X(S_CMP_CONFLICT, "Xung đột: có người đã lưu trước bạn", "Conflict: someone saved before you") \
+	X(S_CMP_DIFF, "Bản %d so với văn bản hiện tại", "Version %d against the current text") \
+	X(S_CMP_THEIRS, "Bản đã lưu: bản %d, %s", "Stored: version %d, %s")                 \
+	X(S_CMP_MINE, "Bản của bạn", "Yours")                                               \
+	X(S_CMP_REVISION, "Bản %d: %s, %s", "Version %d: %s, %s")                           \
+	X(S_CMP_CURRENT, "Văn bản hiện tại", "Current text")                                \
+	X(S_CMP_SAME, "Hai bản giống nhau.", "The two texts are the same.")                 \
+	X(S_MERGE_THEIRS, "Đã lấy bản đã lưu; bản của bạn vẫn còn trong lịch sử.",          \
+	  "Took the stored text; yours stays in the history.")                               \
+	X(S_MERGE_EDIT, "Sửa tiếp: khi lưu, bản của bạn sẽ là bản kế sau bản %d; bản kia vẫn còn trong lịch sử.", \
+	  "Editing on: saving makes yours the next version after %d; the other stays in the history.") \
+	X(S_HIST_TITLE, "Lịch sử bài #%d", "History of article %d")                         \
+	X(S_HIST_KEPT, "%s: %s, bản %d", "%s: %s, version %d")                              \
+	X(S_HIST_NOT_REVISION, "Dòng này không phải một bản lưu.", "This line is not a revision.") \
+	X(S_ASK_RESTORE, "Khôi phục bản %d thành bản mới? (c = có, k = không)",              \
+	  "Restore version %d as a new version? (y = yes, n = no)")                         \
+	X(S_RESTORED_VERSION, "Đã khôi phục bản %d thành bản %d.", "Restored version %d as version %d.") \
+	X(S_HELP_HISTORY, "Lịch sử và so sánh", "History and comparison")                   \
+	X(S_NEW_UNSAVED, "Bài mới chưa có tiêu đề nên chưa được giữ dự phòng: hãy đặt tiêu đề.", \
+	  "A new article without a title has no recovery journal yet: give it a title.")    \
 	X(S_READ_ONLY, "Chỉ xem: bạn không được sửa bài này.",                               \
 	  "Read-only: you may not edit this article.")
 

@@ -148,7 +148,10 @@ static void history_lines(Editor *e, Lines *l, bool spacer)
 		const char *who = ev->who_name && *ev->who_name ? ev->who_name : ev->who;
 		str_clear(&t);
 		when_relative(ev->at, when_now(), lang, &t);
-		if (ev->is_revision)
+		if (ev->is_revision && ev->kind != REV_SAVE)
+			app_format(a, buf, sizeof buf, S_HIST_KEPT, who,
+				   revision_kind_label(ev->kind, lang), (int)ev->version);
+		else if (ev->is_revision)
 			app_format(a, buf, sizeof buf, S_HIST_REVISION, who, (int)ev->version);
 		else if (ev->created)
 			app_format(a, buf, sizeof buf, S_HIST_CREATED, who);

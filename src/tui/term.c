@@ -3,7 +3,8 @@
  *
  * State is file-static because there is one terminal: whether curses is running, the colour
  * mode, the slot attributes (a colour pair per slot, pair N+1 for slot N), the paste buffer
- * and the signal that asked us to stop. Input is read with wget_wch; keys curses knows come as
+ * and the signal that asked us to stop. A stop signal also writes a byte to a self-pipe, so a
+ * wait for input ends at once rather than at its timeout. Input is read with wget_wch; keys curses knows come as
  * KEY_ codes (extended ones by their terminfo names, "kRIT5" = Ctrl+Right), and sequences it
  * does not know (bracketed paste, xterm modifiers on some entries, Alt+key) arrive as ESC
  * followed by their bytes, which decode_escape reads without waiting.
@@ -13,8 +14,10 @@
 #define NCURSES_WIDECHAR 1
 #include <curses.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <langinfo.h>
 #include <locale.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -35,6 +38,7 @@ static attr_t slot_attr[SLOT_COUNT];
 static short slot_pair[SLOT_COUNT];
 static Str paste;                 /* the last bracketed paste */
 static volatile sig_atomic_t stop_signal;
+static int wake_pipe[2] = {-1, -1}; /* written by the stop signal's handler */
 static PanicHook previous_hook;
 
 static void panic_restore(void)
@@ -46,13 +50,19 @@ static void panic_restore(void)
 
 static void on_stop_signal(int sig)
 {
+	int saved = errno;
 	stop_signal = sig;
+	if (wake_pipe[1] >= 0 && write(wake_pipe[1], "!", 1) < 0)
+		errno = saved; /* a full pipe already wakes the reader */
+	errno = saved;
 }
 
 static void catch_signals(void)
 {
 	struct sigaction sa;
 	memset(&sa, 0, sizeof sa);
+	if (wake_pipe[0] < 0 && pipe2(wake_pipe, O_NONBLOCK | O_CLOEXEC) != 0)
+		wake_pipe[0] = wake_pipe[1] = -1;
 	sa.sa_handler = on_stop_signal;
 	sigemptyset(&sa.sa_mask);
 	sigaction(SIGTERM, &sa, NULL);
@@ -169,6 +179,7 @@ void term_stop(void)
 	endwin();
 	fflush(stdout);
 	str_release(&paste);
+
 }
 
 bool term_has_color(void)
@@ -390,12 +401,30 @@ static Key function_key(wint_t ch, TermEvent *ev)
 	return extended_key((int)ch);
 }
 
+/*
+ * Waits for input or a stop signal: keys curses holds already come first; then stdin and the
+ * self-pipe are polled together, so SIGHUP or SIGTERM ends the wait at once.
+ */
+static int read_key(wint_t *ch, int timeout_ms)
+{
+	timeout(0);
+	int r = wget_wch(stdscr, ch);
+	if (r != ERR || timeout_ms == 0 || stop_signal || wake_pipe[0] < 0)
+		return r;
+	struct pollfd p[2] = {{STDIN_FILENO, POLLIN, 0}, {wake_pipe[0], POLLIN, 0}};
+	if (poll(p, 2, timeout_ms) <= 0 || stop_signal)
+		return ERR;
+	char drain[16];
+	while (read(wake_pipe[0], drain, sizeof drain) > 0)
+		;
+	return wget_wch(stdscr, ch);
+}
+
 void term_read(TermEvent *ev, int timeout_ms)
 {
 	wint_t ch;
 	memset(ev, 0, sizeof *ev);
-	timeout(timeout_ms);
-	int r = wget_wch(stdscr, &ch);
+	int r = read_key(&ch, timeout_ms);
 	if (r == ERR) {
 		ev->key = K_TICK;
 		return;

@@ -63,7 +63,9 @@ enum {
 	X(SLOT_STATE_DRAFT, "state-draft", "#bcbcbc", "default", 0, 0)                        \
 	X(SLOT_STATE_REVIEW, "state-review", "#ffd75f", "default", ATTR_BOLD, ATTR_BOLD)       \
 	X(SLOT_STATE_SCHEDULED, "state-scheduled", "#87afff", "default", 0, 0)                \
-	X(SLOT_STATE_PUBLISHED, "state-published", "#87d787", "default", 0, 0)
+	X(SLOT_STATE_PUBLISHED, "state-published", "#87d787", "default", 0, 0)                \
+	X(SLOT_DIFF_DELETED, "diff-deleted", "#ffffff", "#870000", ATTR_ITALIC, ATTR_REVERSE)  \
+	X(SLOT_DIFF_INSERTED, "diff-inserted", "#000000", "#87d75f", ATTR_BOLD, ATTR_BOLD | ATTR_UNDERLINE)
 
 typedef enum Slot {
 #define X(e, key, fg, bg, attrs, mono) e,

@@ -6,7 +6,8 @@
  * letters; every other low byte is ASCII. A zero entry in the Windows-1258 table is a byte the
  * code page leaves undefined. VNI and VIQR are not one byte per letter: both write a base
  * letter followed by marks, so they are read by small state machines over a letter taken apart
- * as (ASCII base, vowel mark, tone, case) — the same parts the encoders put back together.
+ * as (ASCII base, vowel mark, tone, case) — the same parts the encoders put back together,
+ * through one table of the 72 lower-case vowel forms.
  * Decoders collect code points and normalise to NFC once at the end, which is also what turns
  * Windows-1258 and TCVN3 combining tone bytes into precomposed letters. The encoders search
  * the tables backwards; they are for tests and exports, not hot paths.
@@ -113,56 +114,61 @@ typedef struct Letter {
 	bool upper;
 } Letter;
 
+/* The twelve vowels with each tone (in Tone order): the precomposed lower-case letters. */
 static const struct {
 	char base, mark;
-	int32_t cp;
-} bare[] = {
-	{'a', '(', 0x0103}, {'a', '^', 0x00E2}, {'e', '^', 0x00EA}, {'o', '^', 0x00F4},
-	{'o', '+', 0x01A1}, {'u', '+', 0x01B0}, {'d', '-', 0x0111},
+	uint16_t toned[6];
+} vowels[] = {
+	{'a', 0, {0x0061, 0x00E0, 0x1EA3, 0x00E3, 0x00E1, 0x1EA1}},
+	{'a', '(', {0x0103, 0x1EB1, 0x1EB3, 0x1EB5, 0x1EAF, 0x1EB7}},
+	{'a', '^', {0x00E2, 0x1EA7, 0x1EA9, 0x1EAB, 0x1EA5, 0x1EAD}},
+	{'e', 0, {0x0065, 0x00E8, 0x1EBB, 0x1EBD, 0x00E9, 0x1EB9}},
+	{'e', '^', {0x00EA, 0x1EC1, 0x1EC3, 0x1EC5, 0x1EBF, 0x1EC7}},
+	{'i', 0, {0x0069, 0x00EC, 0x1EC9, 0x0129, 0x00ED, 0x1ECB}},
+	{'o', 0, {0x006F, 0x00F2, 0x1ECF, 0x00F5, 0x00F3, 0x1ECD}},
+	{'o', '^', {0x00F4, 0x1ED3, 0x1ED5, 0x1ED7, 0x1ED1, 0x1ED9}},
+	{'o', '+', {0x01A1, 0x1EDD, 0x1EDF, 0x1EE1, 0x1EDB, 0x1EE3}},
+	{'u', 0, {0x0075, 0x00F9, 0x1EE7, 0x0169, 0x00FA, 0x1EE5}},
+	{'u', '+', {0x01B0, 0x1EEB, 0x1EED, 0x1EEF, 0x1EE9, 0x1EF1}},
+	{'y', 0, {0x0079, 0x1EF3, 0x1EF7, 0x1EF9, 0x00FD, 0x1EF5}},
 };
 
-/* Combining tone marks, indexed by Tone. */
-static const int32_t tone_mark[6] = {0, 0x0300, 0x0309, 0x0303, 0x0301, 0x0323};
-
-/* The precomposed letter; built through NFC, which orders the marks whatever they are. */
+/* The precomposed letter; U+FFFD for parts that make no Vietnamese letter. */
 static int32_t letter_compose(Letter l)
 {
-	int32_t cp = (unsigned char)l.base;
-	char buf[16];
-	size_t n;
-	Str nfc = STR_INIT;
+	int32_t cp = 0xFFFD;
 
-	for (size_t i = 0; l.mark && i < sizeof(bare) / sizeof(bare[0]); i++)
-		if (bare[i].base == l.base && bare[i].mark == l.mark)
-			cp = bare[i].cp;
-	if (l.tone != TONE_NONE) {
-		n = utf8_encode(cp, buf);
-		n += utf8_encode(tone_mark[l.tone], buf + n);
-		if (utf8_nfc(buf, n, &nfc) && utf8_decode(nfc.s, nfc.len, &cp) != nfc.len)
-			cp = 0xFFFD;
-		str_release(&nfc);
-	}
+	if (l.base == 'd' && l.mark == '-')
+		cp = 0x0111;
+	for (size_t i = 0; i < sizeof(vowels) / sizeof(vowels[0]); i++)
+		if (vowels[i].base == l.base && vowels[i].mark == l.mark && (unsigned)l.tone < 6)
+			cp = vowels[i].toned[l.tone];
 	return l.upper ? utf8_upper(cp) : cp;
 }
 
 /* Takes cp apart; false if it is not a Vietnamese vowel letter or đ/Đ. */
 static bool letter_split(int32_t cp, Letter *l)
 {
-	int32_t lo = utf8_lower(cp), base;
+	int32_t lo = utf8_lower(cp);
 
-	if (lo != 0x0111 && !viet_is_vowel(lo))
-		return false;
-	base = viet_untone(lo, &l->tone);
 	l->upper = lo != cp;
-	l->mark = 0;
-	l->base = (char)base;
-	for (size_t i = 0; i < sizeof(bare) / sizeof(bare[0]); i++) {
-		if (bare[i].cp == base) {
-			l->base = bare[i].base;
-			l->mark = bare[i].mark;
+	l->tone = TONE_NONE;
+	if (lo == 0x0111) {
+		l->base = 'd';
+		l->mark = '-';
+		return true;
+	}
+	for (size_t i = 0; i < sizeof(vowels) / sizeof(vowels[0]); i++) {
+		for (int t = 0; t < 6; t++) {
+			if (vowels[i].toned[t] == lo) {
+				l->base = vowels[i].base;
+				l->mark = vowels[i].mark;
+				l->tone = (Tone)t;
+				return true;
+			}
 		}
 	}
-	return l->base > 0 && l->base < 0x7F;
+	return false;
 }
 
 const char *encoding_name(Encoding e)
@@ -361,11 +367,16 @@ static void decode_viqr(const unsigned char *in, size_t len, Str *cps)
 
 bool legacy_decode(Encoding enc, const char *in, size_t len, Str *out, char *err, size_t errlen)
 {
-	const unsigned char *u = (const unsigned char *)in;
+	const unsigned char *u;
 	Str cps = STR_INIT;
 	size_t bad;
 	bool ok = false;
-	const char *nul = len ? memchr(in, 0, len) : NULL;
+	const char *nul;
+
+	if (len == 0)
+		in = "";
+	u = (const unsigned char *)in;
+	nul = memchr(in, 0, len);
 
 	if (nul) {
 		snprintf(err, errlen, "NUL byte at offset %zu", (size_t)(nul - in));
@@ -523,7 +534,7 @@ bool legacy_encode(Encoding enc, const char *utf8, size_t len, Str *out)
 	size_t i = 0;
 	int32_t cp, prev = 0;
 
-	if (!utf8_nfc(utf8, len, &nfc))
+	if (!utf8_nfc(len ? utf8 : "", len, &nfc))
 		return false;
 	if (enc == ENC_UTF8) {
 		str_add(out, str_cstr(&nfc), nfc.len);

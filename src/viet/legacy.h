@@ -92,10 +92,12 @@ void legacy_guess(const char *in, size_t len, LegacyGuess *g);
  * Repairs mojibake in valid UTF-8 text: words whose characters are all in Latin-1 or
  * Windows-1252 and which read as TCVN3 or VNI bytes ("Ng\u00ADêi" -> "Người", "Vieät" ->
  * "Việt"). The encoding is chosen once for the whole text from the evidence; a word is
- * converted only if it is not Vietnamese as it stands and becomes a valid syllable, except
+ * converted only if it has an ASCII base letter (a lone "–" is a dash, not a garbled "Ọ"), is
+ * not Vietnamese as it stands and becomes a valid syllable, except
  * when nearly every such word in the text is mojibake, in which case every word that decodes
- * to a valid syllable is converted. Appends the (NFC) result to out and returns the number of
- * words repaired; 0 means out got an unchanged copy.
+ * to a valid syllable is converted. Appends the result, in NFC, to out and returns the number
+ * of words repaired; 0 means out got the text unchanged but for NFC. Invalid UTF-8 is copied
+ * as it is (0).
  */
 size_t legacy_repair_mojibake(const char *utf8, size_t len, Str *out);
 

@@ -180,35 +180,23 @@ static void guess_ascii(const char *in, size_t len, LegacyGuess *g)
 	g->confident = t.valid <= t.invalid;
 }
 
-void legacy_guess(const char *in, size_t len, LegacyGuess *g)
+/* Scores the one-byte and VNI candidates on in; fills g->best, score and runner_up. */
+static void guess_eight_bit(const char *in, size_t len, LegacyGuess *g, Tally *bt)
 {
 	static const Encoding eight_bit[] = {ENC_TCVN3, ENC_VNI, ENC_VISCII, ENC_CP1258};
-	size_t window = len < DETECT_WINDOW ? len : DETECT_WINDOW;
 	int best = -1000000, second = -1000000;
-	Tally bt = {0, 0, 0};
 
-	memset(g, 0, sizeof(*g));
-	g->enc = g->best = ENC_UTF8;
-	if (memchr(in, 0, len))
-		return;
-	if (!has_high_byte(in, len)) {
-		guess_ascii(in, window, g);
-		return;
-	}
-	if (utf8_valid(in, len, NULL)) {
-		g->confident = true;
-		return;
-	}
+	memset(bt, 0, sizeof(*bt));
 	for (size_t i = 0; i < sizeof(eight_bit) / sizeof(eight_bit[0]); i++) {
 		Tally t;
 		int s;
-		if (!tally_candidate(eight_bit[i], in, window, &t))
+		if (!tally_candidate(eight_bit[i], in, len, &t))
 			continue;
 		s = tally_score(&t);
 		if (s > best) {
 			second = best;
 			best = s;
-			bt = t;
+			*bt = t;
 			g->best = eight_bit[i];
 		} else if (s > second) {
 			second = s;
@@ -216,8 +204,43 @@ void legacy_guess(const char *in, size_t len, LegacyGuess *g)
 	}
 	g->score = best;
 	g->runner_up = second;
-	g->confident = bt.valid >= 3 && best >= 3 && best >= second + 3 && bt.invalid * 4 <= bt.valid;
-	if (g->confident)
+}
+
+void legacy_guess(const char *in, size_t len, LegacyGuess *g)
+{
+	size_t window = len < DETECT_WINDOW ? len : DETECT_WINDOW;
+	Tally bt, ut;
+	bool sure;
+
+	memset(g, 0, sizeof(*g));
+	g->enc = g->best = ENC_UTF8;
+	if (len == 0)
+		in = "";
+	if (memchr(in, 0, len))
+		return;
+	if (!has_high_byte(in, len)) {
+		guess_ascii(in, window, g);
+		return;
+	}
+	guess_eight_bit(in, window, g, &bt);
+	sure = bt.valid >= 3 && g->score >= 3 && g->score >= g->runner_up + 3 &&
+	       bt.invalid * 4 <= bt.valid;
+	if (utf8_valid(in, len, NULL)) {
+		/* short legacy text can be valid UTF-8 by chance ("trương" in VISCII): compare */
+		tally_text(in, window, &ut);
+		if (sure && g->score > tally_score(&ut) + 3) {
+			g->enc = g->best;
+			g->confident = true;
+			return;
+		}
+		g->runner_up = g->score;
+		g->score = tally_score(&ut);
+		g->best = ENC_UTF8;
+		g->confident = g->score >= g->runner_up;
+		return;
+	}
+	g->confident = sure;
+	if (sure)
 		g->enc = g->best;
 }
 
@@ -286,17 +309,18 @@ typedef struct Fix {
 
 static const Encoding moji_enc[2] = {ENC_TCVN3, ENC_VNI};
 
-static void fix_word(const char *w, size_t len, Str *bytes, Fix *f)
+static void fix_word(const char *w, size_t len, Str *bytes, bool whole, Fix *f)
 {
 	char err[96];
 
 	f->letter = false;
 	f->candidate = word_bytes(w, len, bytes, &f->letter);
 	f->native = !f->candidate && has_high_byte(w, len);
-	f->orig_ok = legacy_syllable_ok(w, len);
+	f->orig_ok = f->candidate && legacy_syllable_ok(w, len);
 	for (int e = 0; e < 2; e++) {
 		str_clear(&f->as[e]);
-		f->ok[e] = f->candidate &&
+		/* a word that reads well as it stands is only reconsidered in a text mended whole */
+		f->ok[e] = f->candidate && (whole || !f->orig_ok) &&
 			   legacy_decode(moji_enc[e], str_cstr(bytes), bytes->len, &f->as[e], err,
 					 sizeof(err)) &&
 			   legacy_syllable_ok(f->as[e].s, f->as[e].len);
@@ -325,10 +349,10 @@ static size_t moji_walk(const char *s, size_t len, int e, bool whole, Str *out, 
 			i++;
 		if (i == start)
 			continue;
-		fix_word(s + start, i - start, &bytes, &f);
+		fix_word(s + start, i - start, &bytes, whole, &f);
 		if (!out) {
 			for (int k = 0; k < 2; k++)
-				count[k] += f.ok[k] && !f.orig_ok;
+				count[k] += f.ok[k] && !f.orig_ok && f.letter;
 			count[2] += f.candidate;
 			count[3] += f.native;
 		} else if (f.ok[e] && (whole || (!f.orig_ok && f.letter))) {
@@ -347,25 +371,28 @@ static size_t moji_walk(const char *s, size_t len, int e, bool whole, Str *out, 
 size_t legacy_repair_mojibake(const char *utf8, size_t len, Str *out)
 {
 	int count[4] = {0, 0, 0, 0}, e;
-	size_t done;
+	size_t done = 0;
 	bool whole;
-	Str tmp = STR_INIT;
+	Str nfc = STR_INIT, tmp = STR_INIT;
 
-	if (!utf8_valid(utf8, len, NULL)) {
+	if (len == 0)
+		utf8 = "";
+	if (!utf8_nfc(utf8, len, &nfc)) {
 		str_add(out, utf8, len);
 		return 0;
 	}
-	moji_walk(utf8, len, 0, false, NULL, count);
+	moji_walk(str_cstr(&nfc), nfc.len, 0, false, NULL, count);
 	e = count[1] > count[0];
 	if (count[e] == 0) {
-		str_add(out, utf8, len);
-		return 0;
+		str_add(out, str_cstr(&nfc), nfc.len);
+		goto done;
 	}
 	/* A text converted whole has no real Unicode letters, and most of its words are broken. */
 	whole = count[3] == 0 && count[e] >= 3 && count[e] * 10 >= count[2] * 6;
-	done = moji_walk(utf8, len, e, whole, &tmp, NULL);
-	if (!utf8_nfc(str_cstr(&tmp), tmp.len, out))
-		str_add(out, utf8, len);
+	done = moji_walk(nfc.s, nfc.len, e, whole, &tmp, NULL);
+	utf8_nfc(str_cstr(&tmp), tmp.len, out);
+done:
+	str_release(&nfc);
 	str_release(&tmp);
 	return done;
 }

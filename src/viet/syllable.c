@@ -34,14 +34,14 @@ static const char *const rhymes[] = {
 	"uy", "uya", "uych", "uyên", "uyêt", "uynh", "uyp", "uyt", "uyu",
 	"ư", "ưa", "ưc", "ưi", "ưm", "ưn", "ưng", "ươc", "ươi", "ươm", "ươn", "ương", "ươp",
 	"ươt", "ươu", "ưt", "ưu",
-	"y", "yêm", "yên", "yêt", "yêu",
+	"y", "yêm", "yên", "yêng", "yêt", "yêu",
 };
 
 /* The rhymes after qu (its u is the glide, so these are written without it). */
 static const char *const qu_rhymes[] = {
-	"a", "ac", "ach", "ai", "an", "ang", "anh", "ao", "at", "ay",
-	"ăc", "ăm", "ăn", "ăng", "ăt", "ân", "âng", "ât", "ây",
-	"e", "en", "eo", "et", "ê", "êch", "ênh", "i", "it", "in", "inh",
+	"a", "ac", "ach", "ai", "an", "ang", "anh", "ao", "at", "au", "ay",
+	"ăc", "ăm", "ăn", "ăng", "ăp", "ăt", "âc", "ân", "âng", "ât", "ây",
+	"e", "en", "eo", "et", "ê", "êch", "ênh", "êt", "êu", "i", "it", "in", "inh",
 	"y", "ych", "ynh", "yt", "yên", "yêt", "ơ", "ôc",
 };
 

@@ -1,18 +1,27 @@
 /*
- * telex.c: the Ime keeps the current word as its raw input: a few "seed" code points (letters
- * that were already in the text when the word was taken up) followed by the keys typed since.
- * Every key rebuilds the word from that input: seed letters are taken apart into a Letter
- * (plain base, one vowel mark, case) plus the word's tone, then each key is applied in turn.
- * The tone is a property of the word, not of a letter, and is placed only when the word is
- * written out, so it moves to the right vowel as the syllable grows (hoà + n -> hoàn).
+ * telex.c: the Ime keeps the current word twice: as its raw input (a few "seed" code points,
+ * letters that were already in the text when the word was taken up, followed by the keys
+ * typed since) and as a Word, that input taken in: seed letters taken apart into a Letter
+ * (plain base, one vowel mark, case) plus the word's tone, then each key applied in turn. The
+ * tone is a property of the word, not of a letter, and is placed only when the word is written
+ * out, so it moves to the right vowel as the syllable grows (hoà + n -> hoàn).
  *
- * After the keys are applied the word is checked against Vietnamese spelling: an initial
- * consonant from a fixed list followed by the start of a rhyme from a fixed list, where a
- * vowel still without its mark may stand for the marked one (the mark may come later). A word
- * that fails is written exactly as it was typed (the raw input), which is what keeps windows,
- * facebook and email intact. Once a doubled key has undone a mark, the rest of the word is
- * typed literally. The edit handed back is the difference between the word as it is in the
- * text and as it is now, trimmed to the code points that changed.
+ * Spelling has one source of truth, viet/syllable.h. After every key the Word must still be
+ * able to become a Vietnamese syllable: its letters, each perhaps with a mark a later key may
+ * add, plus at most one more letter (two while there is no vowel yet, q -> qua) must parse as
+ * a syllable that takes the word's tone, so finals c ch p t take only sắc or nặng. A word
+ * that fails is written exactly as it was typed (the raw input) from then on: windows,
+ * facebook, email, and text (ngã on final t). Once a doubled key has undone a mark, the rest of
+ * the word is typed literally and not checked (tesst -> test). A word that stops short of a
+ * full syllable is left as shown (đ, tiê): abbreviations need that.
+ *
+ * ươ: no Vietnamese rhyme ends in ươ; the open syllable is written uơ, with a tone or without
+ * (huơ, thuở, and uow alone gives uơ). The Word keeps the horn on u, only the writing leaves
+ * it out, so a final or i/u brings it back (thương, người, hươu); a word taken up from the
+ * text that ends in uơ gets the horn back on its u (not the u of qu: quơ).
+ *
+ * The edit handed back is the difference between the word as it is in the text and as it is
+ * now, trimmed to the code points that changed.
  */
 #include "viet/telex.h"
 
@@ -22,6 +31,7 @@
 #include "base/utf8.h"
 #include "base/xalloc.h"
 #include "viet/letter.h"
+#include "viet/syllable.h"
 #include "base/banned.h"
 
 typedef enum Mark { MARK_NONE, MARK_HAT, MARK_BREVE, MARK_HORN, MARK_BAR } Mark;
@@ -46,6 +56,8 @@ struct Ime {
 	ToneStyle style;
 	int32_t raw[IME_MAX_WORD]; /* seed code points, then keys */
 	size_t nseed, nraw;
+	Word word;                 /* raw[0..nraw) taken in: seeds appended, keys applied */
+	bool as_typed;             /* the word failed the spelling check: show raw as it is */
 	char shown[IME_MAX_WORD * 4 + 8]; /* the word as last written into the text */
 	size_t shown_len;
 };
@@ -87,88 +99,133 @@ static bool is_vowel(const Letter *l)
 	return l->base < 0x80 && l->base && strchr("aeiouy", (int)l->base) != NULL;
 }
 
-/* ---- spelling ---- */
+/* ---- spelling, by the rules of viet/syllable.h ---- */
 
-static const char *const initials[] = {
-	"b", "c", "ch", "d", "đ", "g", "gh", "gi", "h", "k", "kh", "l", "m", "n", "ng", "ngh",
-	"nh", "p", "ph", "qu", "r", "s", "t", "th", "tr", "v", "x",
+/* Every toneless lower-case letter of the alphabet, vowels first: what a syllable may go on
+ * with. */
+static const int32_t alphabet[] = {
+	'a', 'e', 'i', 'o', 'u', 'y', 0x103, 0xE2, 0xEA, 0xF4, 0x1A1, 0x1B0, 'n', 'c', 'g', 'h',
+	'm', 'p', 't', 'b', 'd', 0x111, 'k', 'l', 'q', 'r', 's', 'v', 'x',
 };
+#define VOWELS 12 /* the first twelve letters of alphabet[] */
 
-/* Every rhyme (vowels and final consonant, without tone), one string, space separated. */
-static const char rhymes[] =
-	"a ac ach ai am an ang anh ao ap at au ay ăc ăm ăn ăng ăp ăt âc âm ân âng âp ât âu ây "
-	"e ec em en eng eo ep et ê êch êm ên ênh êp êt êu "
-	"i ia ich iêc iêm iên iêng iêp iêt iêu im in inh ip it iu "
-	"o oa oac oach oai oam oan oang oanh oao oap oat oay oăc oăm oăn oăng oăt oc oe oen "
-	"oeo oet oi om on ong ooc oong op ot ô ôc ôi ôm ôn ông ôp ôt ơ ơi ơm ơn ơp ơt "
-	"u ua uân uâng uât uây uc uê uêch uênh ui um un ung uôc uôi uôm uôn uông uôt up ut uy "
-	"uya uych uyên uyêt uynh uyp uyt uyu uơ "
-	"ư ưa ưc ưi ưm ưn ưng ươc ươi ươm ươn ương ươp ươt ươu ưt ưu "
-	"y yêm yên yêt yêu ych ynh yt ";
+/* A candidate syllable: lower-case toneless letters and the tone to put on them. */
+typedef struct Probe {
+	int32_t cp[SYL_MAX];
+	size_t n;
+	Tone tone;
+} Probe;
 
-/* True if typed letter w may be (or may still become) pattern letter p. */
-static bool letter_fits(const Letter *w, const Letter *p)
+static bool probe_has_vowel(const Probe *p)
 {
-	return w->base == p->base && (w->mark == p->mark || w->mark == MARK_NONE);
+	for (size_t i = 0; i < p->n; i++)
+		if (viet_is_vowel(p->cp[i]))
+			return true;
+	return false;
 }
 
-/*
- * Compares the letters w[0..n) with the pattern pat (UTF-8, len bytes) as far as both go:
- * true if every compared letter fits. *plen gets the pattern's length in letters.
- */
-static bool fits(const Letter *w, size_t n, const char *pat, size_t len, size_t *plen)
+/* True if the probe is a Vietnamese syllable, tone included, by the syllable module. */
+static bool probe_ok(const Probe *p)
 {
-	size_t i = 0, k = 0;
-	bool ok = true;
-	int32_t cp;
-	Tone t;
+	char buf[SYL_MAX * 4];
+	size_t len = 0;
+	Syllable syl;
+	Str toned = STR_INIT;
+	bool ok;
 
-	while (i < len) {
-		Letter p;
-		size_t step = utf8_decode(pat + i, len - i, &cp);
-		i += step ? step : 1;
-		p = letter_of(cp, &t);
-		if (k < n && !letter_fits(&w[k], &p))
-			ok = false;
-		k++;
-	}
-	*plen = k;
+	if (!probe_has_vowel(p))
+		return false; /* no syllable is without one: spare the parse */
+	for (size_t i = 0; i < p->n; i++)
+		len += utf8_encode(p->cp[i], buf + len);
+	if (syllable_parse(buf, len, &syl) != SYL_OK)
+		return false;
+	if (p->tone == TONE_NONE)
+		return true;
+	syllable_write(&syl, p->tone, syl.place_old, &toned);
+	ok = syllable_parse(str_cstr(&toned), toned.len, &syl) == SYL_OK;
+	str_release(&toned);
 	return ok;
 }
 
-/* True if w[0..n) is the start of some rhyme (or empty). */
-static bool rhyme_prefix(const Letter *w, size_t n)
+/* True if the probe, or the probe and at most `depth` more letters, is a syllable. */
+static bool probe_grows(Probe *p, size_t depth)
 {
-	const char *p = rhymes;
-	size_t plen;
+	size_t n = sizeof(alphabet) / sizeof(alphabet[0]);
+	bool ok = false;
 
-	if (n == 0)
+	if (probe_ok(p))
 		return true;
-	while (*p) {
-		const char *sp = strchr(p, ' ');
-		if (fits(w, n, p, (size_t)(sp - p), &plen) && n <= plen)
+	if (depth == 0 || p->n == SYL_MAX)
+		return false;
+	if (depth == 1 && !probe_has_vowel(p))
+		n = VOWELS; /* the last letter added has to bring the vowel */
+	p->n++;
+	for (size_t i = 0; i < n && !ok; i++) {
+		p->cp[p->n - 1] = alphabet[i];
+		ok = probe_grows(p, depth - 1);
+	}
+	p->n--;
+	return ok;
+}
+
+/* The letters the typed letter at index k may still become (a later key adds the mark). */
+static size_t letter_forms(const Letter *l, size_t k, int32_t forms[3])
+{
+	forms[0] = compose(l->base, l->mark);
+	if (l->mark != MARK_NONE)
+		return 1;
+	switch (l->base) {
+	case 'a': forms[1] = 0xE2; forms[2] = 0x103; return 3;
+	case 'o': forms[1] = 0xF4; forms[2] = 0x1A1; return 3;
+	case 'e': forms[1] = 0xEA; return 2;
+	case 'u': forms[1] = 0x1B0; return 2;
+	case 'd': forms[1] = 0x111; return k == 0 ? 2 : 1;
+	default: return 1;
+	}
+}
+
+/* Tries every form of the letters from index k on; true if one of them can grow into a
+ * syllable. */
+static bool probe_forms(const Word *w, size_t k, Probe *p, size_t depth)
+{
+	int32_t forms[3];
+	size_t nf;
+
+	if (k == w->n)
+		return probe_grows(p, depth);
+	nf = letter_forms(&w->l[k], k, forms);
+	for (size_t i = 0; i < nf; i++) {
+		p->cp[k] = forms[i];
+		if (probe_forms(w, k + 1, p, depth))
 			return true;
-		p = sp + 1;
 	}
 	return false;
 }
 
-/* True if the word can be the start of a Vietnamese syllable. */
+/*
+ * True if the word, with its tone, is a Vietnamese syllable or can still become one: its
+ * letters (each perhaps with a mark still to come) followed by at most one more letter, or
+ * two while it has no vowel (q -> qua), parse as a syllable that takes the tone. One more
+ * letter is enough once there is a vowel: every rhyme grows from a shorter one, or from its
+ * vowels, a letter at a time (uyê -> uyên, oo -> ooc).
+ */
 static bool word_plausible(const Word *w)
 {
-	size_t plen;
+	Probe p;
+	bool vowel = false;
 
-	if (w->overflow)
+	if (w->overflow || w->n > SYL_MAX)
 		return false;
-	if (rhyme_prefix(w->l, w->n))
-		return true;
-	for (size_t i = 0; i < sizeof(initials) / sizeof(initials[0]); i++) {
-		if (!fits(w->l, w->n, initials[i], strlen(initials[i]), &plen))
-			continue;
-		if (w->n <= plen || rhyme_prefix(w->l + plen, w->n - plen))
-			return true;
+	for (size_t i = 0; i < w->n; i++) {
+		if (!viet_is_letter(compose(w->l[i].base, w->l[i].mark)))
+			return false;
+		vowel = vowel || is_vowel(&w->l[i]);
 	}
-	return false;
+	if (w->n == 0)
+		return true;
+	p.n = w->n;
+	p.tone = w->tone;
+	return probe_forms(w, 0, &p, vowel ? 1 : 2);
 }
 
 /* ---- the word ---- */
@@ -196,12 +253,34 @@ static bool has_vowel_mark(const Letter *l)
 	return l->mark == MARK_HAT || l->mark == MARK_BREVE || l->mark == MARK_HORN;
 }
 
-/* Index of the letter that carries the tone, or -1 when the word has no vowel. */
+/* Where the syllable module puts the tone on the word's letters; -1 if they are no syllable. */
+static long syllable_place(const Word *w, ToneStyle style)
+{
+	char buf[SYL_MAX * 4];
+	size_t len = 0;
+	Syllable syl;
+
+	if (w->n > SYL_MAX)
+		return -1;
+	for (size_t j = 0; j < w->n; j++)
+		len += utf8_encode(compose(w->l[j].base, w->l[j].mark), buf + len);
+	if (syllable_parse(buf, len, &syl) != SYL_OK)
+		return -1;
+	return style == TONE_STYLE_NEW ? syl.place_new : syl.place_old;
+}
+
+/*
+ * Index of the letter that carries the tone, or -1 when the word has no vowel. A complete
+ * syllable asks the syllable module; a word still being typed (tiê, khuyê) gets the same
+ * rule applied to the letters it has.
+ */
 static long tone_place(const Word *w, ToneStyle style)
 {
 	size_t vs, ve;
-	long marked = -1;
+	long marked = -1, place = syllable_place(w, style);
 
+	if (place >= 0)
+		return place;
 	nucleus(w, &vs, &ve);
 	if (vs == ve)
 		return -1;
@@ -265,7 +344,8 @@ static void key_untone(Word *w, int32_t key)
 		word_append(w, key);
 }
 
-/* Circumflex on the last vowel of the nucleus whose base is in `bases`. */
+/* Circumflex on the last vowel of the nucleus whose base is in `bases`; the key is typed as a
+ * letter instead when only that makes a syllable. */
 static void key_hat(Word *w, const char *bases, int32_t key)
 {
 	size_t vs, ve;
@@ -282,7 +362,11 @@ static void key_hat(Word *w, const char *bases, int32_t key)
 			hatted = (long)j - 1;
 	}
 	if (target >= 0) {
-		w->l[target].mark = MARK_HAT;
+		Word hat = *w;
+		hat.l[target].mark = MARK_HAT;
+		word_append(w, key); /* the plain letter, for oao and oeo (ngoáo, khoèo) */
+		if (word_plausible(&hat) || !word_plausible(w))
+			*w = hat;
 	} else if (hatted >= 0) {
 		w->l[hatted].mark = MARK_NONE;
 		word_undo(w, key);
@@ -443,18 +527,32 @@ static size_t put_cp(char *out, size_t at, size_t cap, int32_t cp)
 	return at + n;
 }
 
-/* True if a toned word ends in ươ after a consonant: no rhyme ends so, it is written uơ
- * (thuở); typing on (thường) brings the horn on u back. Without a tone the horn stays, so
- * that a word on its way to ương does not flicker and a lone uow stays ươ. */
+/*
+ * True if the word ends in ươ: no Vietnamese rhyme does, the syllable is written uơ (huơ,
+ * thuở), tone or not. The Ime keeps the horn on u and only leaves it out when writing, so
+ * that a final or i/u brings it back (thương, người, hươu).
+ */
 static bool open_uo(const Word *w)
 {
 	size_t vs, ve;
 
 	nucleus(w, &vs, &ve);
-	return vs > 0 && w->tone != TONE_NONE && ve == w->n && ve >= vs + 2 &&
-	       w->l[ve - 2].base == 'u' &&
+	return ve == w->n && ve >= vs + 2 && w->l[ve - 2].base == 'u' &&
 	       w->l[ve - 2].mark == MARK_HORN && w->l[ve - 1].base == 'o' &&
 	       w->l[ve - 1].mark == MARK_HORN;
+}
+
+/* The reverse of open_uo for a word taken up from the text: a final uơ gets its horn back on
+ * u, so that typing on gives ươ (huơ + n -> hươn). The u of qu is not in the nucleus. */
+static void seed_uo(Word *w)
+{
+	size_t vs, ve;
+
+	nucleus(w, &vs, &ve);
+	if (ve == w->n && ve >= vs + 2 && w->l[ve - 2].base == 'u' &&
+	    w->l[ve - 2].mark == MARK_NONE && w->l[ve - 1].base == 'o' &&
+	    w->l[ve - 1].mark == MARK_HORN)
+		w->l[ve - 2].mark = MARK_HORN;
 }
 
 static size_t word_write(const Word *w, ToneStyle style, char *out, size_t cap)
@@ -474,27 +572,43 @@ static size_t word_write(const Word *w, ToneStyle style, char *out, size_t cap)
 	return at;
 }
 
-/* Rebuilds the word from the Ime's raw input and writes it into out; returns its length. */
+/* Takes the seed letters raw[0..nseed) into a fresh word. */
+static void ime_seed(Ime *ime)
+{
+	memset(&ime->word, 0, sizeof(ime->word));
+	ime->as_typed = false;
+	for (size_t i = 0; i < ime->nseed; i++)
+		word_append(&ime->word, ime->raw[i]);
+	seed_uo(&ime->word);
+}
+
+/*
+ * Applies one key to the word. Once the word fails the spelling check it stays as typed.
+ * After a doubled key nothing is checked: that is how a user types an English word the
+ * check lets through (tesst -> test, passsword -> password).
+ */
+static void ime_step(Ime *ime, int32_t key)
+{
+	Word *w = &ime->word;
+
+	if (ime->as_typed)
+		return;
+	if (w->literal)
+		word_append(w, key);
+	else if (ime->mode == IME_VNI)
+		key_vni(w, key);
+	else
+		key_telex(w, key);
+	ime->as_typed = w->overflow || (!w->literal && !word_plausible(w));
+}
+
+/* Writes the word as it now stands into out; returns its length. */
 static size_t ime_render(const Ime *ime, char *out, size_t cap)
 {
-	Word w;
 	size_t at = 0;
-	bool raw = false;
 
-	memset(&w, 0, sizeof(w));
-	for (size_t i = 0; i < ime->nseed; i++)
-		word_append(&w, ime->raw[i]);
-	for (size_t i = ime->nseed; i < ime->nraw && !raw; i++) {
-		if (w.literal)
-			word_append(&w, ime->raw[i]);
-		else if (ime->mode == IME_VNI)
-			key_vni(&w, ime->raw[i]);
-		else
-			key_telex(&w, ime->raw[i]);
-		raw = !w.literal && !word_plausible(&w);
-	}
-	if (!raw && !w.overflow)
-		return word_write(&w, ime->style, out, cap);
+	if (!ime->as_typed)
+		return word_write(&ime->word, ime->style, out, cap);
 	for (size_t i = 0; i < ime->nraw; i++)
 		at = put_cp(out, at, cap, ime->raw[i]);
 	return at;
@@ -519,6 +633,7 @@ void ime_free(Ime *ime)
 void ime_reset(Ime *ime)
 {
 	ime->nseed = ime->nraw = ime->shown_len = 0;
+	ime_seed(ime);
 }
 
 void ime_set_mode(Ime *ime, ImeMode mode)
@@ -603,6 +718,7 @@ static bool take_seed(Ime *ime, const char *before, size_t len)
 		ime->raw[ime->nraw++] = cp;
 	}
 	ime->nseed = ime->nraw;
+	ime_seed(ime);
 	memcpy(ime->shown, before + start, len - start);
 	ime->shown_len = len - start;
 	return true;
@@ -655,6 +771,7 @@ void ime_key(Ime *ime, const char *before, size_t before_len, int32_t key, ImeEd
 		return;
 	}
 	ime->raw[ime->nraw++] = key;
+	ime_step(ime, key);
 	len = ime_render(ime, now, sizeof(now));
 	make_edit(ime, now, len, out);
 	memcpy(ime->shown, now, len);

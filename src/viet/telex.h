@@ -14,9 +14,11 @@
  * VNI: 1 2 3 4 5 sắc huyền hỏi ngã nặng, 6 circumflex, 7 horn, 8 breve, 9 đ, 0 removes the tone
  * (vie65t -> việt).
  * Both: pressing the same mark key again undoes the mark and types the key (ass -> as, aaa ->
- * aa), and the rest of that word is then typed literally; a key that cannot apply is typed as
- * is; when the word typed so far cannot be the start of a Vietnamese syllable, the keys are
- * shown exactly as typed (windows, facebook, email). Case is kept (VIEETJ -> VIỆT).
+ * aa), and the rest of that word is then typed literally (tesst -> test); a key that cannot
+ * apply is typed as is; when the word typed so far cannot be the start of a Vietnamese
+ * syllable by the rules of viet/syllable.h, tone included (finals c ch p t take only sắc and
+ * nặng), the keys are shown exactly as typed (windows, facebook, email, text). An ươ that ends
+ * the word is written uơ (huơ, thuở). Case is kept (VIEETJ -> VIỆT).
  */
 #ifndef VIET_TELEX_H
 #define VIET_TELEX_H

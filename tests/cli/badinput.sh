@@ -1,4 +1,4 @@
-# badinput.sh: every bad argument and file gets a clear error in git's style and changes
+# badinput.sh: every bad argument and file gets a clear error in the usual style (lower case, what is wrong first) and changes
 # nothing.
 . "$(dirname "$0")/lib.sh"
 

@@ -1,4 +1,5 @@
 /* test_legacy.c: legacy Vietnamese encodings: tables, round trips, detection, mojibake. */
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -124,6 +125,30 @@ START_TEST(known_bytes_of_each_encoding)
 }
 END_TEST
 
+START_TEST(lenient_spellings_decode)
+{
+	static const struct {
+		Encoding e;
+		const char *bytes, *text;
+	} cases[] = {
+		{ENC_VNI, "A\xF9 ho\xE1i", "Á hối"},       /* capital base, lower-case mark */
+		{ENC_VNI, "Jos\xE9 caf\xE9", "José café"},  /* a mark byte after a consonant */
+		{ENC_VIQR, "Dda`", "Đà"},
+		{ENC_VIQR, "dD", "dD"},
+		{ENC_CP1258, "a\xDE", "ã"},                  /* base plus combining tone */
+		{ENC_TCVN3, "o\xB4", "ọ"},                   /* TCVN3's combining dot below */
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		Str out = STR_INIT;
+		char err[128] = "";
+		ck_assert_msg(legacy_decode(cases[i].e, cases[i].bytes, strlen(cases[i].bytes), &out,
+					    err, sizeof(err)), "%s", err);
+		ck_assert_str_eq(out.s, cases[i].text);
+		str_release(&out);
+	}
+}
+END_TEST
+
 START_TEST(all_134_letters_round_trip_in_every_encoding)
 {
 	Str letters = STR_INIT;
@@ -204,6 +229,54 @@ START_TEST(one_line_headlines_are_detected)
 		ck_assert(sure);
 		str_release(&enc);
 	}
+}
+END_TEST
+
+START_TEST(detection_is_never_confidently_wrong)
+{
+	static const char *const words[] = {
+		"Người", "dân", "thủ", "đô", "Hà", "Nội", "đã", "quen", "với", "cảnh", "mưa", "lớn",
+		"mỗi", "chiều", "Trận", "bão", "đổ", "bộ", "vào", "tỉnh", "biển", "miền", "khiến",
+		"tuyến", "đường", "ngập", "ùn", "tắc", "Ủy", "ban", "thành", "phố", "yêu", "khẩn",
+		"trương", "khắc", "phục", "hậu", "quả", "trở", "lại", "trường", "Nguyễn", "Đức",
+		"ĐẢNG", "QUỐC", "HỘI", "nghiêng", "quyết", "định", "xoay", "ngoặt", "thuở", "khuỷu",
+		"và", "cho", "an", "ven", "xe", "gia",
+	};
+	uint64_t r = 88172645463325252ull;
+	int sure_long = 0, long_total = 0;
+
+	for (int n = 1; n <= 12; n++) {
+		for (int e = ENC_TCVN3; e < ENCODING_COUNT; e++) {
+			for (int k = 0; k < 60; k++) {
+				Str text = STR_INIT, enc = STR_INIT;
+				bool sure;
+				for (int w = 0; w < n; w++) {
+					r ^= r << 13;
+					r ^= r >> 7;
+					r ^= r << 17;
+					if (w)
+						str_addc(&text, ' ');
+					str_adds(&text, words[r % (sizeof(words) / sizeof(words[0]))]);
+				}
+				legacy_encode((Encoding)e, text.s, text.len, &enc);
+				Encoding d = legacy_detect(enc.s, enc.len, &sure);
+				/* plain ASCII reads the same as UTF-8: that answer is right too */
+				bool same = enc.len == text.len && memcmp(enc.s, text.s, text.len) == 0;
+				ck_assert_msg(!sure || d == (Encoding)e || (d == ENC_UTF8 && same),
+					      "%s read as %s: %s", encoding_name((Encoding)e),
+					      encoding_name(d), text.s);
+				if (n >= 6) {
+					long_total++;
+					sure_long += sure && d == (Encoding)e;
+				}
+				str_release(&text);
+				str_release(&enc);
+			}
+		}
+	}
+	/* from six words on, nearly every guess is made, and made with confidence */
+	ck_assert_int_ge(sure_long * 100, long_total * 97);
+	ck_assert_int_eq(legacy_detect("Báo 中文 日本語", strlen("Báo 中文 日本語"), NULL), ENC_UTF8);
 }
 END_TEST
 
@@ -337,6 +410,10 @@ START_TEST(mojibake_is_repaired)
 	const char *clean = "Trục Kim Mã – Cầu Giấy “thông thoáng” … giờ cao điểm — 7 – 9 giờ";
 	ck_assert_uint_eq(repair(clean, &out), 0);
 	ck_assert_str_eq(out.s, clean);
+	/* and many dashes do not make a Latin-1-only text look garbled from end to end */
+	const char *dashes = "Tôi – và – có – – – – – – – – cà phê";
+	ck_assert_uint_eq(repair(dashes, &out), 0);
+	ck_assert_str_eq(out.s, dashes);
 	str_release(&out);
 }
 END_TEST
@@ -369,10 +446,12 @@ static Suite *legacy_suite(void)
 	Suite *s = suite_create("legacy");
 	ADD_TEST(s, names_parse_both_ways);
 	ADD_TEST(s, known_bytes_of_each_encoding);
+	ADD_TEST(s, lenient_spellings_decode);
 	ADD_TEST(s, all_134_letters_round_trip_in_every_encoding);
 	ADD_TEST(s, one_byte_tables_are_one_to_one);
 	ADD_TEST(s, sentences_are_detected_and_decoded);
 	ADD_TEST(s, one_line_headlines_are_detected);
+	ADD_TEST(s, detection_is_never_confidently_wrong);
 	ADD_TEST(s, short_text_falls_back_to_utf8_not_sure);
 	ADD_TEST(s, utf8_nfc_and_nfd_are_utf8);
 	ADD_TEST(s, plain_ascii_is_utf8_unless_clearly_viqr);

@@ -1,0 +1,370 @@
+/*
+ * safety.c: what keeps the open text safe: the edit lock, the journal, saves retried while
+ * the database cannot take them, and writing the text to a file.
+ *
+ * The text's fingerprint (a 64-bit hash of every field) is taken after each batch of keys;
+ * when it differs from the one last journaled, the text is written to the journal once it
+ * has rested for JOURNAL_IDLE_MS, or at the latest JOURNAL_MAX_MS after the first unjournaled
+ * change, so typing without pause is journaled too: text on screen for two seconds is in the
+ * database. A stop signal writes the journal at once (safety_close). Database failures are
+ * retried on later ticks, never in a tight loop, and the text never leaves memory.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "base/file.h"
+#include "base/when.h"
+#include "base/xalloc.h"
+#include "tui/editor.h"
+#include "base/banned.h"
+
+#define JOURNAL_IDLE_MS 1000
+#define JOURNAL_MAX_MS 1500
+#define RETRY_MS 5000
+
+/* "10:42": the local time of day. */
+static void clock_time(int64_t t, char *buf, size_t len)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+	if (!localtime_r(&tt, &tm) || strftime(buf, len, "%H:%M", &tm) == 0)
+		snprintf(buf, len, "?");
+}
+
+static uint64_t fingerprint(Editor *e)
+{
+	uint64_t h = 1469598103934665603ULL;
+	for (int f = 0; f < FIELD_COUNT; f++) {
+		size_t len;
+		const char *t = doc_text(e->doc, f, &len);
+		for (size_t i = 0; i < len; i++)
+			h = (h ^ (unsigned char)t[i]) * 1099511628211ULL;
+		h = (h ^ 0xff) * 1099511628211ULL; /* field separator */
+	}
+	return h;
+}
+
+static const char *holder_name(const LockInfo *l)
+{
+	return l->name && *l->name ? l->name : l->login ? l->login : "?";
+}
+
+void safety_say_holder(Editor *e)
+{
+	char since[16];
+	clock_time(e->holder.since, since, sizeof since);
+	app_say(e->app, false, S_LOCKED_BY, holder_name(&e->holder), since);
+}
+
+/* Replaces the doc's text by the journal's as edits, so it is dirty and can be undone. */
+static void apply_journal(Editor *e, const Article *j)
+{
+	const char *mine[FIELD_COUNT] = {j->title, j->sapo, j->body, j->byline, j->section, j->tags};
+	for (int f = 0; f < FIELD_COUNT; f++) {
+		size_t len;
+		const char *t = doc_text(e->doc, f, &len);
+		if (strcmp(t, mine[f]) != 0)
+			doc_replace_range(e->doc, f, 0, len, mine[f], strlen(mine[f]), editor_now_ms());
+	}
+	doc_set_cursor(e->doc, FIELD_BODY, 0, false);
+}
+
+static void restore_journal(Editor *e)
+{
+	App *a = e->app;
+	Article j;
+	int64_t at = 0;
+	bool found = false;
+	char when[16];
+	article_init(&j);
+	if (!desk_journal_read(a->desk, e->art.id, &j, &at, &found) || !found) {
+		article_release(&j);
+		return;
+	}
+	apply_journal(e, &j);
+	e->journaled = true;
+	clock_time(at, when, sizeof when);
+	if (j.version && j.version < e->art.version) {
+		app_say(a, false, S_RESTORED_OLDER, when, (int)e->art.version);
+		e->art.version = j.version; /* saving compares with the newer version */
+	} else {
+		app_say(a, false, S_RESTORED, when);
+	}
+	article_release(&j);
+}
+
+void safety_open(Editor *e)
+{
+	App *a = e->app;
+	int64_t now = editor_now_ms();
+	e->print = e->journal_print = fingerprint(e);
+	e->beat_ms = now + DESK_LOCK_BEAT * 1000;
+	if (!e->art.id || e->read_only)
+		return;
+	lock_info_release(&e->holder);
+	if (desk_lock(a->desk, e->art.id, false, &e->holder)) {
+		e->locked = true;
+	} else if (desk_error(a->desk) == DESK_LOCKED) {
+		e->read_only = true;
+		safety_say_holder(e);
+		return;
+	} else {
+		app_say(a, true, S_LOCK_FAILED, desk_errmsg(a->desk)); /* retried on the beat */
+	}
+	e->stored_version = e->art.version;
+	restore_journal(e);
+	e->print = fingerprint(e);
+}
+
+bool safety_may_take_over(Editor *e)
+{
+	return e->holder.login && e->read_only && desk_may(e->app->desk, &e->art, ACT_TAKE_LOCK);
+}
+
+void safety_take_over(Editor *e)
+{
+	App *a = e->app;
+	Article fresh;
+	if (!safety_may_take_over(e)) {
+		app_say(a, true, S_NOT_ALLOWED, command_label(CMD_TAKE_OVER, a->lang));
+		return;
+	}
+	char *who = xstrdup(holder_name(&e->holder));
+	LockInfo other = {0};
+	if (!desk_lock(a->desk, e->art.id, true, &other)) {
+		app_message(a, true, "%s", desk_errmsg(a->desk));
+		lock_info_release(&other);
+		free(who);
+		return;
+	}
+	lock_info_release(&e->holder);
+	e->locked = true;
+	e->read_only = false;
+	article_init(&fresh);
+	if (desk_get(a->desk, e->art.id, &fresh))
+		editor_load(e, &fresh);
+	article_release(&fresh);
+	e->stored_version = e->art.version;
+	e->print = e->journal_print = fingerprint(e);
+	editor_load_history(e);
+	app_say(a, false, S_TOOK_OVER, who);
+	free(who);
+}
+
+/* Someone took the lock: keep our text as a revision, then read-only. */
+static void lost_lock(Editor *e, const LockInfo *by)
+{
+	App *a = e->app;
+	char at[16];
+	int64_t version = 0;
+	char *who = xstrdup(holder_name(by));
+	clock_time(by->since, at, sizeof at);
+	e->locked = false;
+	e->read_only = true;
+	if (!doc_is_dirty(e->doc)) {
+		app_say(a, true, S_LOST_LOCK_CLEAN, who, at);
+	} else {
+		Article mine;
+		editor_article(e, &mine);
+		if (desk_keep_text(a->desk, &mine, REV_TAKEOVER, "kept when the lock was lost",
+				   &version)) {
+			doc_mark_saved(e->doc);
+			desk_journal_clear(a->desk, e->art.id);
+			e->journaled = false;
+			app_say(a, true, S_LOST_LOCK, who, at, (int)version);
+		} else {
+			app_say(a, true, S_LOST_LOCK_UNKEPT, who, desk_errmsg(a->desk));
+		}
+		article_release(&mine);
+	}
+	lock_info_release(&e->holder);
+	e->holder.login = xstrdup(by->login ? by->login : "");
+	e->holder.name = xstrdup(holder_name(by));
+	e->holder.since = by->since;
+	free(who);
+	editor_load_history(e);
+}
+
+/*
+ * Our lock row is gone and nobody holds one: if the article was saved by someone else
+ * meanwhile, it was taken over (and the taker has left); by gets the last other person.
+ */
+static bool moved_on(Editor *e, LockInfo *by)
+{
+	App *a = e->app;
+	Article cur;
+	EventList h = {NULL, 0, 0};
+	bool moved = false;
+	article_init(&cur);
+	if (desk_get(a->desk, e->art.id, &cur) && cur.version != e->stored_version &&
+	    desk_history(a->desk, e->art.id, &h)) {
+		const char *me = a->me ? a->me->login : "";
+		for (size_t i = h.n; i-- > 0 && !moved;) {
+			if (strcmp(h.items[i].who, me) == 0)
+				continue;
+			lock_info_release(by);
+			by->login = xstrdup(h.items[i].who);
+			by->name = xstrdup(h.items[i].who_name ? h.items[i].who_name : "");
+			by->since = h.items[i].at;
+			moved = true;
+		}
+	}
+	event_list_release(&h);
+	article_release(&cur);
+	return moved;
+}
+
+static void beat(Editor *e)
+{
+	App *a = e->app;
+	bool mine = true;
+	LockInfo by = {0};
+	if (!e->art.id || (e->read_only && !e->locked))
+		return;
+	if (!e->locked) {
+		/* The first try failed on the database: try again. */
+		if (desk_lock(a->desk, e->art.id, false, &by))
+			e->locked = true;
+		else if (desk_error(a->desk) == DESK_LOCKED)
+			lost_lock(e, &by);
+	} else if (desk_lock_beat(a->desk, e->art.id, &mine, &by) && !mine) {
+		if (by.login || moved_on(e, &by))
+			lost_lock(e, &by);
+		else if (!desk_lock(a->desk, e->art.id, false, &by) &&
+			 desk_error(a->desk) == DESK_LOCKED)
+			lost_lock(e, &by); /* our row was cleared and someone else came */
+	}
+	lock_info_release(&by);
+}
+
+static bool journal_write(Editor *e)
+{
+	App *a = e->app;
+	Article mine;
+	editor_article(e, &mine);
+	bool ok = desk_journal_write(a->desk, &mine);
+	if (!ok && !a->msg[0])
+		app_say(a, true, S_JOURNAL_FAILED, desk_errmsg(a->desk));
+	article_release(&mine);
+	return ok;
+}
+
+static void journal(Editor *e, int64_t now)
+{
+	App *a = e->app;
+	if (e->read_only || e->print == e->journal_print || now < e->journal_retry_ms)
+		return;
+	if (now - e->changed_ms < JOURNAL_IDLE_MS && now - e->pending_ms < JOURNAL_MAX_MS)
+		return;
+	if (!e->art.id) {
+		if (!a->msg[0])
+			app_say(a, false, S_NEW_UNSAVED);
+		return; /* nothing to attach a journal to before the first save */
+	}
+	if (!doc_is_dirty(e->doc)) {
+		/* Undone back to the saved text: an old journal would restore the wrong text. */
+		if (e->journaled && desk_journal_clear(a->desk, e->art.id))
+			e->journaled = false;
+	} else if (!journal_write(e)) {
+		e->journal_retry_ms = now + RETRY_MS;
+		return;
+	} else {
+		e->journaled = true;
+	}
+	e->journal_print = e->print;
+	e->pending_ms = 0;
+}
+
+void safety_tick(Editor *e, bool modal)
+{
+	int64_t now = editor_now_ms();
+	uint64_t p = fingerprint(e);
+	if (p != e->print) {
+		e->print = p;
+		e->changed_ms = now;
+		if (!e->pending_ms)
+			e->pending_ms = now;
+	}
+	journal(e, now);
+	if (now >= e->beat_ms) {
+		e->beat_ms = now + DESK_LOCK_BEAT * 1000;
+		beat(e);
+	}
+	if (!modal && e->save_retry && now >= e->retry_ms && !e->read_only) {
+		e->retry_ms = now + RETRY_MS;
+		App *a = e->app;
+		if (editor_save(e))
+			app_say(a, false, S_SAVE_RETRIED, (int)e->art.version);
+	}
+}
+
+void safety_saved(Editor *e)
+{
+	e->save_retry = false;
+	e->stored_version = e->art.version;
+	if (e->art.id && e->journaled && desk_journal_clear(e->app->desk, e->art.id))
+		e->journaled = false;
+	e->print = e->journal_print = fingerprint(e);
+	e->pending_ms = 0;
+}
+
+void safety_save_failed(Editor *e, const char *why)
+{
+	e->save_retry = true;
+	e->retry_ms = editor_now_ms() + RETRY_MS;
+	app_say(e->app, true, S_SAVE_FAILED, why);
+}
+
+void safety_close(Editor *e, bool discard)
+{
+	App *a = e->app;
+	if (e->art.id && !e->read_only) {
+		if (discard && e->journaled)
+			desk_journal_clear(a->desk, e->art.id);
+		else if (!discard && doc_is_dirty(e->doc))
+			journal_write(e);
+	}
+	if (e->locked)
+		desk_unlock(a->desk, e->art.id);
+	e->locked = false;
+	lock_info_release(&e->holder);
+}
+
+/* ~/toasoan-ID-HHMM.txt */
+static void default_path(Editor *e, Str *out)
+{
+	const char *home = getenv("HOME");
+	char hm[16];
+	time_t now = time(NULL);
+	struct tm tm;
+	if (!localtime_r(&now, &tm) || strftime(hm, sizeof hm, "%H%M", &tm) == 0)
+		snprintf(hm, sizeof hm, "0000");
+	str_addf(out, "%s/toasoan-%lld-%s.txt", home && *home ? home : ".", (long long)e->art.id,
+		 hm);
+}
+
+void safety_write_file(Editor *e)
+{
+	App *a = e->app;
+	Str path = STR_INIT, def = STR_INIT, text = STR_INIT;
+	Article mine;
+	char err[300];
+	default_path(e, &def);
+	if (!app_prompt(a, app_str(a, S_ASK_FILE), str_cstr(&def), &path, NULL) || !path.len) {
+		app_message(a, false, "%s", app_str(a, S_CANCELLED));
+		goto done;
+	}
+	editor_article(e, &mine);
+	article_format(&mine, &text);
+	article_release(&mine);
+	if (file_write_atomic(str_cstr(&path), text.s, text.len, err, sizeof err))
+		app_say(a, false, S_FILE_WRITTEN, str_cstr(&path));
+	else
+		app_say(a, true, S_FILE_FAILED, err);
+done:
+	str_release(&path);
+	str_release(&def);
+	str_release(&text);
+}

@@ -1,0 +1,173 @@
+/*
+ * test_desk.c: the desk on a real SQLite file: a save is refused while someone else holds a
+ * live lock, a dead holder's lock is reclaimed, take-over keeps the holder's journaled text,
+ * and a new article's journal is found again.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "check_main.h"
+#include "news/desk.h"
+#include "news/store.h"
+
+static char dir[] = "/tmp/toasoan-desk-XXXXXX";
+static char path[256];
+static Config cfg;
+
+static void setup(void)
+{
+	char err[512];
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	snprintf(path, sizeof(path), "%s/t.db", dir);
+	config_init(&cfg);
+	DeskOptions o = {path, "boss", NULL, &cfg, true, NULL};
+	ck_assert_msg(desk_init(&o, err, sizeof(err)), "%s", err);
+	Desk *d = desk_open(&o, err, sizeof(err));
+	ck_assert_msg(d != NULL, "%s", err);
+	ck_assert(desk_user_add(d, "mai", ROLE_REPORTER, "Trần Thị Mai"));
+	ck_assert(desk_user_add(d, "hung", ROLE_EDITOR, "Phạm Văn Hùng"));
+	desk_free(d);
+}
+
+static void teardown(void)
+{
+	char cmd[300];
+	config_release(&cfg);
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+	ck_assert_int_eq(system(cmd), 0);
+	memcpy(dir + strlen(dir) - 6, "XXXXXX", 6);
+}
+
+static Desk *as(const char *login)
+{
+	char err[512];
+	DeskOptions o = {path, "boss", login, &cfg, false, NULL};
+	Desk *d = desk_open(&o, err, sizeof(err));
+	ck_assert_msg(d != NULL, "%s", err);
+	return d;
+}
+
+/* Puts a lock row for login held by process pid on this host, straight into the store. */
+static void lock_as(int64_t id, const char *login, int64_t pid)
+{
+	char err[512], host[256];
+	Store *s = store_open(path, false, err, sizeof(err));
+	ck_assert_ptr_nonnull(s);
+	gethostname(host, sizeof(host));
+	ck_assert(store_lock_put(s, id, login, host, pid, time(NULL)));
+	store_free(s);
+}
+
+static int64_t new_article(Desk *d)
+{
+	Article a;
+	article_init(&a);
+	article_set(&a.title, "Bão số 3");
+	article_set(&a.body, "Mưa lớn.");
+	ck_assert(desk_create(d, &a, "test"));
+	int64_t id = a.id;
+	article_release(&a);
+	return id;
+}
+
+START_TEST(save_is_refused_under_someone_elses_lock)
+{
+	Desk *mai = as("mai"), *hung = as("hung");
+	int64_t id = new_article(mai);
+	Article a;
+
+	lock_as(id, "mai", (int64_t)getppid()); /* a live process on this host */
+	article_init(&a);
+	ck_assert(desk_get(hung, id, &a));
+	article_set(&a.body, "Sửa đè.");
+	ck_assert(!desk_save(hung, &a, "edit"));
+	ck_assert_int_eq(desk_error(hung), DESK_LOCKED);
+	ck_assert_msg(strstr(desk_errmsg(hung), "Trần Thị Mai") != NULL, "%s", desk_errmsg(hung));
+	/* a lock whose process is gone is no obstacle */
+	lock_as(id, "mai", 999999);
+	ck_assert_msg(desk_save(hung, &a, "edit"), "%s", desk_errmsg(hung));
+	article_release(&a);
+	desk_free(mai);
+	desk_free(hung);
+}
+END_TEST
+
+START_TEST(take_over_keeps_the_holders_journal)
+{
+	Desk *mai = as("mai"), *hung = as("hung");
+	int64_t id = new_article(mai);
+	LockInfo holder = {0};
+	EventList h = {0};
+	Article a;
+
+	ck_assert(desk_lock(mai, id, false, &holder));
+	article_init(&a);
+	ck_assert(desk_get(mai, id, &a));
+	article_set(&a.body, "Văn bản chưa lưu của Mai.");
+	ck_assert(desk_journal_write(mai, &a));
+	lock_as(id, "mai", (int64_t)getppid()); /* as if Mai's editor were another live process */
+	ck_assert(!desk_lock(hung, id, false, &holder));
+	ck_assert_int_eq(desk_error(hung), DESK_LOCKED);
+	ck_assert_str_eq(holder.login, "mai");
+	lock_info_release(&holder);
+	ck_assert_msg(desk_lock(hung, id, true, &holder), "%s", desk_errmsg(hung));
+	ck_assert(desk_history(hung, id, &h));
+	ck_assert_int_eq(h.items[h.n - 1].kind, REV_TAKEOVER);
+	event_list_release(&h);
+	Article kept;
+	article_init(&kept);
+	ck_assert(desk_revision(hung, id, 2, &kept));
+	ck_assert_str_eq(kept.body, "Văn bản chưa lưu của Mai.");
+	/* a reporter cannot take over */
+	ck_assert(!desk_lock(mai, id, true, &holder));
+	ck_assert_int_eq(desk_error(mai), DESK_REFUSED);
+	article_release(&kept);
+	article_release(&a);
+	desk_free(mai);
+	desk_free(hung);
+}
+END_TEST
+
+START_TEST(a_new_articles_journal_is_found_again)
+{
+	Desk *mai = as("mai");
+	Article a, back;
+	int64_t at;
+	bool found;
+
+	article_init(&a);
+	article_init(&back);
+	ck_assert(desk_journal_read(mai, 0, &back, &at, &found));
+	ck_assert(!found);
+	article_set(&a.body, "Bài mới, chưa có tiêu đề, chưa lưu.");
+	ck_assert(desk_journal_write(mai, &a));
+	article_set(&a.body, "Bài mới, viết thêm.");
+	ck_assert(desk_journal_write(mai, &a)); /* replaces, never duplicates */
+	ck_assert(desk_journal_read(mai, 0, &back, &at, &found));
+	ck_assert(found);
+	ck_assert_str_eq(back.body, "Bài mới, viết thêm.");
+	ck_assert(desk_journal_clear(mai, 0));
+	ck_assert(desk_journal_read(mai, 0, &back, &at, &found));
+	ck_assert(!found);
+	article_release(&a);
+	article_release(&back);
+	desk_free(mai);
+}
+END_TEST
+
+static Suite *desk_suite(void)
+{
+	Suite *s = suite_create("desk");
+	TCase *tc = tcase_create("desk");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, save_is_refused_under_someone_elses_lock);
+	tcase_add_test(tc, take_over_keeps_the_holders_journal);
+	tcase_add_test(tc, a_new_articles_journal_is_found_again);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+CHECK_MAIN(desk_suite)
