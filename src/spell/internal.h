@@ -97,6 +97,11 @@ struct Speller {
 	Table cache;     /* word bytes -> packed Verdict */
 	struct FrontSlot *front; /* a direct-mapped copy of recent verdicts of short words */
 	Table bigrams;   /* "a b" -> count (the context model) */
+	Table ctx_vars;  /* syllable -> offset in ctx_text of its one-edit variants */
+	Table ctx_left;  /* syllable -> highest count of a pair it starts */
+	Table ctx_right; /* syllable -> highest count of a pair it ends */
+	Str ctx_text;    /* the variant lists ctx_vars points to: each variant ended by a NUL,
+	                    each list by an empty string */
 	Table sugg;      /* flagged word bytes -> index into sugg_text */
 	char **sugg_text;/* suggestions of a flagged word, each ended by '\n' */
 	size_t nsugg, suggcap;
@@ -133,6 +138,8 @@ enum {
 	VF_CONF_HEAD = 1 << 1, /* its lower case starts a confusable phrase */
 	VF_NAME = 1 << 2,      /* accepted as a foreign name or abbreviation */
 	VF_CONF_LEN1 = 1 << 3, /* a confusable phrase of 1 (<< 1: 2, << 2: 3) syllables starts here */
+	VF_CTX_LEFT = 1 << 6,  /* the context model has a variant of it that may win on a pair's left */
+	VF_CTX_RIGHT = 1 << 7, /* ... on a pair's right */
 };
 
 uint64_t verdict_pack(Verdict v);
@@ -218,6 +225,8 @@ void rules_capitalization(CheckRun *r);
 void rules_tone_style(CheckRun *r);
 void rules_real_words(CheckRun *r);
 void rules_context(CheckRun *r);
+/* VF_CTX_LEFT and VF_CTX_RIGHT for the lower-case syllable lo (0 without a context model). */
+unsigned context_sides(Speller *sp, const char *lo, size_t len);
 
 const char *spell_msg(const Speller *sp, MsgId id);
 

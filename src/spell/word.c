@@ -277,6 +277,8 @@ static Verdict compute(Speller *sp, const char *w, size_t len, unsigned flags)
 	}
 	if (table_get(&sp->lex.conf_head, lo.s, lo.len, &mask))
 		v.flags |= VF_CONF_HEAD | (uint8_t)(mask * VF_CONF_LEN1);
+	if (v.flags & VF_SYLLABLE)
+		v.flags |= (uint8_t)context_sides(sp, lo.s, lo.len);
 	str_release(&lo);
 	str_release(&tmp);
 	return v;
