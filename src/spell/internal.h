@@ -34,6 +34,7 @@
 	X(MSG_TELEX, "còn sót phím gõ Telex/VNI", "Telex/VNI keys left in the word")        \
 	X(MSG_FOREIGN, "từ nước ngoài không có trong từ điển",                             \
 	  "foreign word not in the dictionary")                                             \
+	X(MSG_NO_MARKS, "viết thiếu dấu", "written without its marks")                      \
 	X(MSG_LOOKALIKE, "ký tự giống chữ Việt nhưng sai mã", "look-alike character")      \
 	X(MSG_COMBINING, "dấu rời không gắn vào chữ", "stray combining mark")              \
 	X(MSG_MOJIBAKE, "chữ theo bảng mã cũ (TCVN3/VNI) bị lỗi font",                     \
