@@ -81,14 +81,37 @@ static void add_shown(Str *out, const char *s, size_t len)
 	}
 }
 
+/* n in decimal, without the formatting machinery (one line per finding adds up). */
+static void add_number(Str *out, size_t n)
+{
+	char buf[24];
+	size_t k = sizeof(buf);
+
+	do {
+		buf[--k] = (char)('0' + n % 10);
+		n /= 10;
+	} while (n);
+	str_add(out, buf + k, sizeof(buf) - k);
+}
+
 static void print_text(const Finding *f, const Pos *p, const char *in, Str *out)
 {
-	str_addf(out, "%zu:%zu: %s %s: ", p->line, p->col, severity_name(f->severity),
-		finding_kind_name(f->kind));
+	add_number(out, p->line);
+	str_addc(out, ':');
+	add_number(out, p->col);
+	str_adds(out, ": ");
+	str_adds(out, severity_name(f->severity));
+	str_addc(out, ' ');
+	str_adds(out, finding_kind_name(f->kind));
+	str_adds(out, ": ");
 	add_shown(out, in + f->start, f->end - f->start);
-	for (size_t k = 0; k < f->nsuggestions; k++)
-		str_addf(out, "%s%s", k ? ", " : " -> ", f->suggestions[k]);
-	str_addf(out, " (%s)\n", f->message);
+	for (size_t k = 0; k < f->nsuggestions; k++) {
+		str_adds(out, k ? ", " : " -> ");
+		str_adds(out, f->suggestions[k]);
+	}
+	str_adds(out, " (");
+	str_adds(out, f->message);
+	str_adds(out, ")\n");
 }
 
 static void print_json(const Finding *f, const Pos *p, const char *in, Json *j)

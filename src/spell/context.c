@@ -200,15 +200,53 @@ static int64_t count(const Speller *sp, const char *a, size_t alen, const char *
 	return table_get(&sp->bigrams, buf, alen + 1 + blen, &v) ? (int64_t)v : 0;
 }
 
-/* The best variant of syllable x (side 0: left of the pair) seen with its neighbour y. */
-static int64_t best_variant(const Speller *sp, const Str *x, const Str *y, int side, Str *best)
+/* Appends the variants in vars (NUL-separated) that table t knows often enough, then "". */
+static void add_usable(Speller *sp, const Str *vars, const Table *t)
+{
+	for (size_t i = 0; i < vars->len; i += strlen(vars->s + i) + 1) {
+		uint64_t top = 0;
+		size_t vl = strlen(vars->s + i);
+		if (table_get(t, vars->s + i, vl, &top) && top >= SPELL_CONTEXT_MIN)
+			str_add(&sp->ctx_text, vars->s + i, vl + 1);
+	}
+	str_addc(&sp->ctx_text, '\0');
+}
+
+/*
+ * The offset in sp->ctx_text of the one-edit variants of syllable x that could win, worked
+ * out once per syllable: first those that start some pair seen SPELL_CONTEXT_MIN times
+ * (for x on the left), then those that end one (for x on the right), each list ended by an
+ * empty string. Most syllables keep few or none, so most pairs cost no lookups at all.
+ */
+static size_t variants(Speller *sp, const char *x, size_t xlen)
 {
 	Str vars = STR_INIT;
+	uint64_t off;
+
+	if (table_get(&sp->ctx_vars, x, xlen, &off))
+		return (size_t)off;
+	off = sp->ctx_text.len;
+	suggest_confusions(x, xlen, &vars);
+	add_usable(sp, &vars, &sp->ctx_left);
+	add_usable(sp, &vars, &sp->ctx_right);
+	table_put(&sp->ctx_vars, x, xlen, off);
+	str_release(&vars);
+	return (size_t)off;
+}
+
+/* The best variant of syllable x (side 0: left of the pair) seen with its neighbour y. */
+static int64_t best_variant(Speller *sp, const Str *x, const Str *y, int side, Str *best)
+{
+	size_t off = variants(sp, x->s, x->len);
 	int64_t top = 0;
 
-	suggest_confusions(x->s, x->len, &vars);
-	for (size_t i = 0; i < vars.len; i += strlen(vars.s + i) + 1) {
-		const char *v = vars.s + i;
+	if (side == 1) /* skip the left list */
+		while (sp->ctx_text.s[off])
+			off += strlen(sp->ctx_text.s + off) + 1;
+	off += side == 1;
+	/* ctx_text may move as it grows, so each variant is read by its offset */
+	while (sp->ctx_text.s[off]) {
+		const char *v = sp->ctx_text.s + off;
 		size_t vl = strlen(v);
 		int64_t c = side == 0 ? count(sp, v, vl, y->s, y->len) : count(sp, y->s, y->len, v, vl);
 		if (c > top) {
@@ -216,39 +254,82 @@ static int64_t best_variant(const Speller *sp, const Str *x, const Str *y, int s
 			str_clear(best);
 			str_add(best, v, vl);
 		}
+		off += vl + 1;
 	}
-	str_release(&vars);
 	return top;
 }
 
-static void check_pair(CheckRun *r, size_t a, size_t b)
+/* The lower case of word token t into out (a copy when it has no capital). */
+static void tok_lower(const CheckRun *r, const Tok *t, Str *out)
 {
-	Str x = STR_INIT, y = STR_INIT, va = STR_INIT, vb = STR_INIT;
-	int64_t ca, cb;
+	str_clear(out);
+	if (t->t.flags & (TF_UPPER_FIRST | TF_INNER_UPPER | TF_ALL_UPPER))
+		word_lower(r->s + t->t.start, tlen(t), out);
+	else
+		str_add(out, r->s + t->t.start, tlen(t));
+	str_cstr(out);
+}
 
-	word_lower(r->s + r->toks[a].t.start, tlen(&r->toks[a]), &x);
-	word_lower(r->s + r->toks[b].t.start, tlen(&r->toks[b]), &y);
-	if (count(r->sp, x.s, x.len, y.s, y.len) == 0) {
-		ca = best_variant(r->sp, &x, &y, 0, &va);
-		cb = best_variant(r->sp, &y, &x, 1, &vb);
-		if (ca >= SPELL_CONTEXT_MIN && ca >= cb) {
-			run_add(r, r->toks[a].t.start, r->toks[a].t.end, FIND_REAL_WORD, SEV_WARNING,
-				MSG_CONTEXT, va.s, cased(r, a, va.s), 1);
-			r->toks[a].v.flags |= VF_NAME;
-		} else if (cb >= SPELL_CONTEXT_MIN) {
-			run_add(r, r->toks[b].t.start, r->toks[b].t.end, FIND_REAL_WORD, SEV_WARNING,
-				MSG_CONTEXT, vb.s, cased(r, b, vb.s), 1);
-			r->toks[b].v.flags |= VF_NAME;
-		}
+/* True when syllable x has a variant that could win on that side (0: left). */
+static bool could_win(Speller *sp, const char *x, size_t xlen, int side)
+{
+	size_t off = variants(sp, x, xlen);
+
+	if (side == 1) {
+		while (sp->ctx_text.s[off])
+			off += strlen(sp->ctx_text.s + off) + 1;
+		off++; /* past the empty string that ends the left list */
 	}
-	str_release(&x);
-	str_release(&y);
+	return sp->ctx_text.s[off] != '\0';
+}
+
+unsigned context_sides(Speller *sp, const char *lo, size_t len)
+{
+	if (sp->bigrams.n == 0)
+		return 0;
+	return (could_win(sp, lo, len, 0) ? VF_CTX_LEFT : 0) |
+	       (could_win(sp, lo, len, 1) ? VF_CTX_RIGHT : 0);
+}
+
+/*
+ * The pair of words a b: when neither syllable has a variant common enough to win (their
+ * verdicts say so), there is nothing to look up; else a pair never published whose best
+ * variant was published often enough is flagged on the side of that variant.
+ */
+static void check_pair(CheckRun *r, size_t a, size_t b, Str *x, Str *y, Str *key)
+{
+	Str va = STR_INIT, vb = STR_INIT;
+	int64_t ca = 0, cb = 0;
+	uint64_t v;
+
+	if (!(r->toks[a].v.flags & VF_CTX_LEFT) && !(r->toks[b].v.flags & VF_CTX_RIGHT))
+		return;
+	tok_lower(r, &r->toks[a], x);
+	tok_lower(r, &r->toks[b], y);
+	str_clear(key);
+	str_add(key, x->s, x->len);
+	str_addc(key, ' ');
+	str_add(key, y->s, y->len);
+	if (table_get(&r->sp->bigrams, key->s, key->len, &v) && v > 0)
+		return;
+	ca = best_variant(r->sp, x, y, 0, &va);
+	cb = best_variant(r->sp, y, x, 1, &vb);
+	if (ca >= SPELL_CONTEXT_MIN && ca >= cb) {
+		run_add(r, r->toks[a].t.start, r->toks[a].t.end, FIND_REAL_WORD, SEV_WARNING,
+			MSG_CONTEXT, va.s, cased(r, a, va.s), 1);
+		r->toks[a].v.flags |= VF_NAME;
+	} else if (cb >= SPELL_CONTEXT_MIN) {
+		run_add(r, r->toks[b].t.start, r->toks[b].t.end, FIND_REAL_WORD, SEV_WARNING,
+			MSG_CONTEXT, vb.s, cased(r, b, vb.s), 1);
+		r->toks[b].v.flags |= VF_NAME;
+	}
 	str_release(&va);
 	str_release(&vb);
 }
 
 void rules_context(CheckRun *r)
 {
+	Str x = STR_INIT, y = STR_INIT, key = STR_INIT;
 	size_t w[2];
 
 	if (r->sp->bigrams.n == 0)
@@ -260,6 +341,9 @@ void rules_context(CheckRun *r)
 		if (window(r, i, w, 2) == 2 && (r->toks[w[1]].v.flags & VF_SYLLABLE) &&
 		    !(r->toks[w[1]].v.flags & VF_NAME) && !(t->t.flags & TF_UPPER_FIRST) &&
 		    !(r->toks[w[1]].t.flags & TF_UPPER_FIRST))
-			check_pair(r, i, w[1]);
+			check_pair(r, i, w[1], &x, &y, &key);
 	}
+	str_release(&x);
+	str_release(&y);
+	str_release(&key);
 }

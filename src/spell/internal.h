@@ -34,6 +34,7 @@
 	X(MSG_TELEX, "còn sót phím gõ Telex/VNI", "Telex/VNI keys left in the word")        \
 	X(MSG_FOREIGN, "từ nước ngoài không có trong từ điển",                             \
 	  "foreign word not in the dictionary")                                             \
+	X(MSG_NO_MARKS, "viết thiếu dấu", "written without its marks")                      \
 	X(MSG_LOOKALIKE, "ký tự giống chữ Việt nhưng sai mã", "look-alike character")      \
 	X(MSG_COMBINING, "dấu rời không gắn vào chữ", "stray combining mark")              \
 	X(MSG_MOJIBAKE, "chữ theo bảng mã cũ (TCVN3/VNI) bị lỗi font",                     \
@@ -97,6 +98,11 @@ struct Speller {
 	Table cache;     /* word bytes -> packed Verdict */
 	struct FrontSlot *front; /* a direct-mapped copy of recent verdicts of short words */
 	Table bigrams;   /* "a b" -> count (the context model) */
+	Table ctx_vars;  /* syllable -> offset in ctx_text of its one-edit variants */
+	Table ctx_left;  /* syllable -> highest count of a pair it starts */
+	Table ctx_right; /* syllable -> highest count of a pair it ends */
+	Str ctx_text;    /* the variant lists ctx_vars points to: each variant ended by a NUL,
+	                    each list by an empty string */
 	Table sugg;      /* flagged word bytes -> index into sugg_text */
 	char **sugg_text;/* suggestions of a flagged word, each ended by '\n' */
 	size_t nsugg, suggcap;
@@ -123,7 +129,7 @@ typedef struct Verdict {
  * of the general kind and no key comparison in memory. value: the packed verdict with the
  * word's length in the top byte (0: empty).
  */
-#define FRONT_BITS 12
+#define FRONT_BITS 14
 typedef struct FrontSlot {
 	uint64_t a, b, value;
 } FrontSlot;
@@ -133,6 +139,8 @@ enum {
 	VF_CONF_HEAD = 1 << 1, /* its lower case starts a confusable phrase */
 	VF_NAME = 1 << 2,      /* accepted as a foreign name or abbreviation */
 	VF_CONF_LEN1 = 1 << 3, /* a confusable phrase of 1 (<< 1: 2, << 2: 3) syllables starts here */
+	VF_CTX_LEFT = 1 << 6,  /* the context model has a variant of it that may win on a pair's left */
+	VF_CTX_RIGHT = 1 << 7, /* ... on a pair's right */
 };
 
 uint64_t verdict_pack(Verdict v);
@@ -218,6 +226,8 @@ void rules_capitalization(CheckRun *r);
 void rules_tone_style(CheckRun *r);
 void rules_real_words(CheckRun *r);
 void rules_context(CheckRun *r);
+/* VF_CTX_LEFT and VF_CTX_RIGHT for the lower-case syllable lo (0 without a context model). */
+unsigned context_sides(Speller *sp, const char *lo, size_t len);
 
 const char *spell_msg(const Speller *sp, MsgId id);
 

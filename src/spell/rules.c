@@ -130,9 +130,10 @@ typedef struct Stack {
 	size_t n, cap;
 } Stack;
 
-static void push(Stack *s, size_t i)
+static inline void push(Stack *s, size_t i)
 {
-	xgrow(&s->v, &s->cap, s->n + 1, sizeof(size_t));
+	if (s->n == s->cap)
+		xgrow(&s->v, &s->cap, s->n + 1, sizeof(size_t));
 	s->v[s->n++] = i;
 }
 

@@ -123,6 +123,10 @@ Speller *spell_new(const SpellOptions *opt, char *err, size_t errlen)
 	table_init(&sp->cache);
 	sp->front = xcalloc((size_t)1 << FRONT_BITS, sizeof(*sp->front));
 	table_init(&sp->bigrams);
+	table_init(&sp->ctx_vars);
+	table_init(&sp->ctx_left);
+	table_init(&sp->ctx_right);
+	str_init(&sp->ctx_text);
 	table_init(&sp->sugg);
 	return sp;
 }
@@ -135,6 +139,10 @@ void spell_free(Speller *sp)
 	table_release(&sp->cache);
 	free(sp->front);
 	table_release(&sp->bigrams);
+	table_release(&sp->ctx_vars);
+	table_release(&sp->ctx_left);
+	table_release(&sp->ctx_right);
+	str_release(&sp->ctx_text);
 	sugg_clear(sp);
 	table_release(&sp->sugg);
 	free(sp->sugg_text);
@@ -489,10 +497,34 @@ void spell_count_bigrams(const char *text, size_t len, SpellBigramFn fn, void *a
 	norm_release(&nt);
 }
 
+/* Raises t[key] to n if it is lower. */
+static void keep_max(Table *t, const char *key, size_t len, uint64_t n)
+{
+	uint64_t old = 0;
+
+	if (!table_get(t, key, len, &old) || old < n)
+		table_put(t, key, len, n);
+}
+
 void spell_set_context(Speller *sp, const char *const *pairs, const int64_t *counts, size_t n)
 {
+	verdict_forget(sp); /* verdicts carry what the model can say of each syllable */
 	table_clear(&sp->bigrams);
-	for (size_t i = 0; i < n; i++)
-		if (pairs[i] && counts[i] > 0)
-			table_put(&sp->bigrams, pairs[i], strlen(pairs[i]), (uint64_t)counts[i]);
+	table_clear(&sp->ctx_vars);
+	table_clear(&sp->ctx_left);
+	table_clear(&sp->ctx_right);
+	str_clear(&sp->ctx_text);
+	for (size_t i = 0; i < n; i++) {
+		const char *sp_at;
+		size_t len;
+		if (!pairs[i] || counts[i] <= 0)
+			continue;
+		len = strlen(pairs[i]);
+		table_put(&sp->bigrams, pairs[i], len, (uint64_t)counts[i]);
+		if ((sp_at = memchr(pairs[i], ' ', len))) {
+			size_t a = (size_t)(sp_at - pairs[i]);
+			keep_max(&sp->ctx_left, pairs[i], a, (uint64_t)counts[i]);
+			keep_max(&sp->ctx_right, sp_at + 1, len - a - 1, (uint64_t)counts[i]);
+		}
+	}
 }

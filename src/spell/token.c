@@ -315,8 +315,16 @@ size_t token_scan(const char *s, size_t len, size_t off, Token *t)
 	unsigned char c = (unsigned char)s[off];
 
 	t->flags = 0;
-	if (c == ' ')
+	if (c == ' ') {
+		/* spaces; a byte that cannot start another kind of space ends them at once */
+		size_t i = off + 1;
+		while (i < len && s[i] == ' ')
+			i++;
+		if (i >= len || ((unsigned char)s[i] > ' ' && (unsigned char)s[i] != 0xC2 &&
+		                 (unsigned char)s[i] != 0xE2))
+			return finish(t, TOK_SPACE, off, i, ' ');
 		return scan_space(s, len, off, t);
+	}
 	if ((c | 32) >= 'a' && (c | 32) <= 'z' && (c | 32) != 'h' && (c | 32) != 'w') {
 		/* the usual word start: a plain letter that opens no URL */
 		end = scan_word(s, len, off);

@@ -6,6 +6,7 @@
  */
 #include "spell/internal.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/utf8.h"
@@ -252,6 +253,41 @@ static Verdict syllable_verdict(Speller *sp, const char *w, size_t len, const ch
 	}
 }
 
+/* Lower-case ASCII letters only: a word typed with no Vietnamese mark at all. */
+static bool bare_word(const char *lo, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if (lo[i] < 'a' || lo[i] > 'z')
+			return false;
+	return len > 0;
+}
+
+/*
+ * A bare word flagged as unknown or foreign whose best suggestion is the same letters with
+ * marks (nguoi -> người) was typed without its marks: say so, which a reporter understands
+ * at once. Only flagged words get here, once each (the verdict is cached).
+ */
+static void name_missing_marks(Speller *sp, const char *w, size_t len, const Str *lo, Verdict *v)
+{
+	char **sugg = NULL;
+	size_t n;
+	Str folded = STR_INIT;
+
+	if (v->kind != FIND_SPELLING || (v->msg != MSG_FOREIGN && v->msg != MSG_UNKNOWN) ||
+	    !bare_word(lo->s, lo->len))
+		return;
+	n = suggest_word(sp, w, len, *v, &sugg, 1);
+	if (n) {
+		viet_fold_str(sugg[0], strlen(sugg[0]), &folded);
+		if (folded.len == lo->len && memcmp(folded.s, lo->s, lo->len) == 0)
+			v->msg = MSG_NO_MARKS;
+	}
+	for (size_t i = 0; i < n; i++)
+		free(sugg[i]);
+	free(sugg);
+	str_release(&folded);
+}
+
 static Verdict compute(Speller *sp, const char *w, size_t len, unsigned flags)
 {
 	Str lo = STR_INIT, tmp = STR_INIT;
@@ -274,9 +310,12 @@ static Verdict compute(Speller *sp, const char *w, size_t len, unsigned flags)
 		v = fine(s ? VF_SYLLABLE : VF_NAME, s ? (uint8_t)syllable_placement(&syl) : PLACE_NONE);
 	} else {
 		v = syllable_verdict(sp, w, len, lo.s, lo.len, flags);
+		name_missing_marks(sp, w, len, &lo, &v);
 	}
 	if (table_get(&sp->lex.conf_head, lo.s, lo.len, &mask))
 		v.flags |= VF_CONF_HEAD | (uint8_t)(mask * VF_CONF_LEN1);
+	if (v.flags & VF_SYLLABLE)
+		v.flags |= (uint8_t)context_sides(sp, lo.s, lo.len);
 	str_release(&lo);
 	str_release(&tmp);
 	return v;

@@ -417,6 +417,8 @@ START_TEST(test_bare_words_rank_by_frequency)
 	/* a word with marks keeps the fewest-changes order */
 	first_suggestion("nứơc", "nước");
 	expect("Anh nguoi Huế.", "nguoi", FIND_SPELLING, "người");
+	ck_assert_ptr_nonnull(strstr(find("Anh nguoi Huế.", "nguoi", FIND_SPELLING)->message,
+		"thiếu dấu"));
 }
 END_TEST
 
