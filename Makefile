@@ -19,7 +19,7 @@ PKG_CONFIG ?= pkg-config
 # The one list of Debian packages: build, run, test.
 DEBS := build-essential pkg-config libncurses-dev libsqlite3-dev libyaml-dev \
 	libhunspell-dev hunspell-vi hunspell-en-us libutf8proc-dev check libvterm-dev \
-	sqlite3 tmux locales clang libclang-rt-dev python3
+	sqlite3 locales clang libclang-rt-dev python3
 
 # Only for `make bench`: the reference runs.
 BENCH_DEBS := nano time hunspell
@@ -119,10 +119,8 @@ fuzz: need-deps
 
 # Install the Debian packages when any library is missing (the two README commands call this).
 need-deps:
-	@$(PKG_CONFIG) --exists $(CORE_PKGS) $(TUI_PKGS) $(TEST_PKGS) 2>/dev/null \
-		&& test -f /usr/share/hunspell/vi_VN.dic && command -v tmux >/dev/null \
-		&& command -v clang >/dev/null && command -v python3 >/dev/null \
-		|| $(MAKE) --no-print-directory deps
+	@dpkg -s $(DEBS) >/dev/null 2>&1 && $(PKG_CONFIG) --exists $(CORE_PKGS) $(TUI_PKGS) \
+		$(TEST_PKGS) 2>/dev/null || $(MAKE) --no-print-directory deps
 
 deps:
 	@if [ "$$(id -u)" != 0 ]; then echo "toasoan: error: installing packages needs root: run 'sudo make deps'" >&2; exit 1; fi
