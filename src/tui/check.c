@@ -95,7 +95,8 @@ static void keep(Checker *c, FindingList *found, const char *text, size_t base, 
 	found->n = 0; /* the findings now belong to items */
 }
 
-void checker_run(Checker *c, const char *text, size_t len, size_t start, size_t end, Overlay *o)
+void checker_run(Checker *c, const char *text, size_t len, size_t start, size_t end, bool prose,
+		 Overlay *o)
 {
 	FindingList found;
 	SpellTally all = {0, 0};
@@ -116,7 +117,7 @@ void checker_run(Checker *c, const char *text, size_t len, size_t start, size_t 
 			SpellTally mine = {0, 0};
 			spell_tally(text + p, pe - p, &mine);
 			SpellContext ctx = {{all.old_tones - mine.old_tones, all.new_tones - mine.new_tones},
-					    false};
+					    !prose};
 			spell_check_paragraph(c->sp, text + p, pe - p, &ctx, NULL, &found);
 			keep(c, &found, text, p, o);
 		}

@@ -40,9 +40,11 @@ const char *checker_status(const Checker *c);
 
 /*
  * Checks the paragraphs of text[0, len) that meet [start, end), replacing the spans there in
- * o. Only those paragraphs are read again: this is the per-keystroke path.
+ * o. Only those paragraphs are read again: this is the per-keystroke path. prose is false for
+ * fields that are names and lists (byline, section, tags): no sentence-start capital there.
  */
-void checker_run(Checker *c, const char *text, size_t len, size_t start, size_t end, Overlay *o);
+void checker_run(Checker *c, const char *text, size_t len, size_t start, size_t end, bool prose,
+		 Overlay *o);
 
 /* The finding behind a span's tag; false if it is gone. Valid until the next checker call. */
 bool checker_get(const Checker *c, uint32_t tag, CheckFinding *out);

@@ -32,6 +32,13 @@ static Overlay *const *all_overlays(Editor *e, Overlay **buf)
 	return buf;
 }
 
+/* Title, sapo and body are sentences; byline, section and tags are names and lists, where a
+ * lower-case start is no mistake. */
+static bool is_prose(int f)
+{
+	return f == FIELD_TITLE || f == FIELD_SAPO || f == FIELD_BODY;
+}
+
 void editor_check_changes(Editor *e)
 {
 	size_t s, t, len;
@@ -39,7 +46,7 @@ void editor_check_changes(Editor *e)
 	for (int f = 0; f < FIELD_COUNT; f++) {
 		while (doc_take_changed(e->doc, f, &s, &t)) {
 			const char *text = doc_text(e->doc, f, &len);
-			checker_run(e->checker, text, len, s, t, doc_overlay(e->doc, f));
+			checker_run(e->checker, text, len, s, t, is_prose(f), doc_overlay(e->doc, f));
 		}
 	}
 	checker_collect(e->checker, all_overlays(e, ovs), FIELD_COUNT);
@@ -53,7 +60,7 @@ static void check_all(Editor *e)
 		while (doc_take_changed(e->doc, f, &s, &t))
 			;
 		overlay_clear(doc_overlay(e->doc, f));
-		checker_run(e->checker, text, len, 0, len, doc_overlay(e->doc, f));
+		checker_run(e->checker, text, len, 0, len, is_prose(f), doc_overlay(e->doc, f));
 	}
 }
 

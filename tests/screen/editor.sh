@@ -290,3 +290,15 @@ exit 0
 S
 check '! echo "Ở đây có kqzvb." | "$TOASOAN" spell - | grep -q "spelling: kqzvb"' \
 	"the command line's checker accepts the added word too"
+
+# Tags, byline and section are names and lists: a lower-case start there is no mistake, while
+# the same start in the body is.
+printf 'Tiêu đề: Thời tiết\nChuyên mục: thời sự\nTừ khoá: bão, mưa lớn\n\nmưa lớn kéo dài.\n' >"$T/tags.txt"
+"$TOASOAN" --as mai import "$T/tags.txt" >"$T/tags.id"
+screen "lower-case tags and section are not sentence starts; the body's is" 80x24 --as mai edit "$(cat "$T/tags.id")" <<'S'
+wait Lỗi (1)
+wait đầu câu chưa viết hoa
+wait 1 Mưa
+send <C-q>
+exit 0
+S
