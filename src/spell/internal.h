@@ -81,6 +81,7 @@ typedef struct Lexicon {
 	                    each length k (up to 3) of the phrases it starts */
 	Confusable *conf;
 	size_t nconf, confcap;
+	Table never;     /* lower-case words never offered as a suggestion (vulgar words) */
 } Lexicon;
 
 /* A syllable written in one tone placement, kept for the document-wide style rule. */
@@ -165,6 +166,8 @@ bool lex_has_english(const Lexicon *lx);
  */
 uint64_t lex_frequency(const Lexicon *lx, const char *lower, size_t len);
 /* A multi-syllable word in the lists (lower case, one space between syllables). */
+/* True for a word that must never be offered as a suggestion (dict/never-suggest.txt). */
+bool lex_never_suggest(const Lexicon *lx, const char *lower, size_t len);
 bool lex_phrase(Lexicon *lx, const char *lower, size_t len);
 void lex_add_word(Lexicon *lx, const char *word, bool newsroom);
 bool lex_remove_word(Lexicon *lx, const char *word);

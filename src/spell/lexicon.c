@@ -127,7 +127,8 @@ static bool content(char *line, size_t *len)
 	return n > 0 && line[0] != '#';
 }
 
-static bool load_list(Lexicon *lx, const char *path, char *err, size_t errlen)
+/* Loads a word list: into the known words, or (into not NULL) as whole lower-case entries. */
+static bool load_list(Lexicon *lx, const char *path, Table *into, char *err, size_t errlen)
 {
 	Str data = STR_INIT;
 	size_t lineno = 0, off = 0;
@@ -149,7 +150,14 @@ static bool load_list(Lexicon *lx, const char *path, char *err, size_t errlen)
 				str_release(&data);
 				return false;
 			}
-			lex_add_word(lx, line, false);
+			if (into) {
+				Str lo = STR_INIT;
+				utf8_lower_str(line, len, &lo);
+				table_put(into, lo.s, lo.len, 1);
+				str_release(&lo);
+			} else {
+				lex_add_word(lx, line, false);
+			}
 		}
 		free(line);
 	}
@@ -252,9 +260,12 @@ static bool load_dict_dir(Lexicon *lx, const char *dir, char *err, size_t errlen
 
 	for (size_t i = 0; i < sizeof(list_files) / sizeof(list_files[0]); i++) {
 		snprintf(path, sizeof(path), "%s/%s", dir, list_files[i]);
-		if (access(path, F_OK) == 0 && !load_list(lx, path, err, errlen))
+		if (access(path, F_OK) == 0 && !load_list(lx, path, NULL, err, errlen))
 			return false;
 	}
+	snprintf(path, sizeof(path), "%s/never-suggest.txt", dir);
+	if (access(path, F_OK) == 0 && !load_list(lx, path, &lx->never, err, errlen))
+		return false;
 	snprintf(path, sizeof(path), "%s/confusables.tsv", dir);
 	if (access(path, F_OK) == 0 && !load_confusables(lx, path, err, errlen))
 		return false;
@@ -300,6 +311,7 @@ void lex_release(Lexicon *lx)
 	table_release(&lx->newsroom);
 	table_release(&lx->confus);
 	table_release(&lx->conf_head);
+	table_release(&lx->never);
 	for (size_t i = 0; i < lx->nconf; i++) {
 		free(lx->conf[i].wrong);
 		free(lx->conf[i].right);
@@ -373,6 +385,12 @@ uint64_t lex_frequency(const Lexicon *lx, const char *lower, size_t len)
 
 	table_get(&lx->known, lower, len, &n);
 	return n;
+}
+
+bool lex_never_suggest(const Lexicon *lx, const char *lower, size_t len)
+{
+	uint64_t v;
+	return table_get(&lx->never, lower, len, &v);
 }
 
 bool lex_phrase(Lexicon *lx, const char *lower, size_t len)

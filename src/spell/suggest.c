@@ -252,7 +252,9 @@ size_t suggest_word(Speller *sp, const char *w, size_t len, Verdict v, char ***o
 	sort_cands(&c);
 	token_next(w, len, 0, &t);
 	for (size_t i = 0; i < c.n; i++) {
-		if (k < max) {
+		str_clear(&tmp);
+		utf8_lower_str(c.v[i], strlen(c.v[i]), &tmp);
+		if (k < max && !lex_never_suggest(&sp->lex, tmp.s, tmp.len)) {
 			str_clear(&tmp);
 			recase(c.v[i], strlen(c.v[i]), t.kind == TOK_WORD ? t.flags : 0, &tmp);
 			if (!(k && strcmp((*out)[k - 1], tmp.s) == 0)) {

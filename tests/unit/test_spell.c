@@ -41,6 +41,7 @@ static void setup(void)
 	                        "tiếng Việt\nbài viết\nđược phép\nđược mùa\ndược sĩ\n");
 	write_file("ethnic.txt", "Đắk Lắk\nKrông Pắc\nH'Mông\n");
 	write_file("abbrev.txt", "UBND\nTP.HCM\n");
+	write_file("never-suggest.txt", "# not offered\ncặc\n");
 	opt.dict_dir = dict_dir;
 	sp = spell_new(&opt, err, sizeof(err));
 	ck_assert_msg(sp != NULL, "%s", err);
@@ -367,6 +368,26 @@ START_TEST(test_suggest_api)
 }
 END_TEST
 
+START_TEST(test_never_suggested)
+{
+	char **s = NULL;
+	size_t n = spell_suggest(sp, "cac", 3, 10, &s);
+	bool has_cac = false;
+
+	ck_assert_uint_ge(n, 2);
+	ck_assert_str_eq(s[0], "các");
+	for (size_t i = 0; i < n; i++) {
+		ck_assert_msg(strcmp(s[i], "cặc") != 0, "a vulgar word was suggested");
+		has_cac |= strcmp(s[i], "cạc") == 0;
+		free(s[i]);
+	}
+	free(s);
+	ck_assert(has_cac); /* the other readings are still there */
+	/* written on purpose, it is still a word */
+	ck_assert(spell_word_ok(sp, "cặc", strlen("cặc")));
+}
+END_TEST
+
 START_TEST(test_missing_system_dictionary)
 {
 	SpellOptions opt = {.hunspell_dir = "/nonexistent", .dict_dir = dict_dir};
@@ -474,6 +495,7 @@ static Suite *spell_suite(void)
 	tcase_add_test(tc, test_paragraph_context);
 	tcase_add_test(tc, test_context_model);
 	tcase_add_test(tc, test_suggest_api);
+	tcase_add_test(tc, test_never_suggested);
 	tcase_add_test(tc, test_missing_system_dictionary);
 	tcase_add_test(tc, test_bad_dict_file);
 	tcase_add_test(tc, test_bare_words_rank_by_frequency);
