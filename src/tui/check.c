@@ -29,6 +29,8 @@ struct Checker {
 	uint32_t next_tag;
 	char **ignored;
 	size_t nignored, capignored;
+	SpellTally fields[CHECK_MAX_FIELDS]; /* tone placements in each field, for the article-wide
+	                                        rule against mixing both */
 };
 
 Checker *checker_new(Desk *d, const Config *cfg, const char *lang, char *err, size_t errlen)
@@ -95,12 +97,18 @@ static void keep(Checker *c, FindingList *found, const char *text, size_t base, 
 	found->n = 0; /* the findings now belong to items */
 }
 
-void checker_run(Checker *c, const char *text, size_t len, size_t start, size_t end, bool prose,
-		 Overlay *o)
+void checker_count(Checker *c, int field, const char *text, size_t len)
+{
+	if (c && field >= 0 && field < CHECK_MAX_FIELDS)
+		spell_tally(text, len, &c->fields[field]);
+}
+
+void checker_run(Checker *c, int field, const char *text, size_t len, size_t start, size_t end,
+		 bool prose, Overlay *o)
 {
 	FindingList found;
 	SpellTally all = {0, 0};
-	if (!c)
+	if (!c || field < 0 || field >= CHECK_MAX_FIELDS)
 		return;
 	finding_list_init(&found);
 	/* Widen to whole lines: the checker sees each paragraph whole. */
@@ -109,7 +117,12 @@ void checker_run(Checker *c, const char *text, size_t len, size_t start, size_t 
 	while (end < len && text[end] != '\n')
 		end++;
 	overlay_clear_range(o, start, end > start ? end : start);
-	spell_tally(text, len, &all);
+	/* The whole article counts: this field as it is now plus the others as last seen. */
+	spell_tally(text, len, &c->fields[field]);
+	for (int f = 0; f < CHECK_MAX_FIELDS; f++) {
+		all.old_tones += c->fields[f].old_tones;
+		all.new_tones += c->fields[f].new_tones;
+	}
 	for (size_t p = start; p <= end && p <= len;) {
 		const char *nl = memchr(text + p, '\n', end - p);
 		size_t pe = nl ? (size_t)(nl - text) : end;

@@ -14,6 +14,9 @@
 #include "news/config.h"
 #include "news/desk.h"
 
+/* The most fields an article has (title, sapo, body, byline, section, tags). */
+#define CHECK_MAX_FIELDS 8
+
 /* Span kinds: the finding's severity. */
 enum { CHECK_ERROR, CHECK_WARNING, CHECK_STYLE };
 
@@ -38,13 +41,19 @@ void checker_free(Checker *c);
 /* What the checker runs without (a missing system dictionary), or NULL. */
 const char *checker_status(const Checker *c);
 
+/* Counts the tone placements of one field without checking it: before a first full check,
+ * so that every field is judged against the whole article. */
+void checker_count(Checker *c, int field, const char *text, size_t len);
+
 /*
  * Checks the paragraphs of text[0, len) that meet [start, end), replacing the spans there in
- * o. Only those paragraphs are read again: this is the per-keystroke path. prose is false for
+ * o. Only those paragraphs are read again: this is the per-keystroke path. field (below
+ * CHECK_MAX_FIELDS) says which field the text is, so that mixing both tone placements is judged
+ * over the whole article. prose is false for
  * fields that are names and lists (byline, section, tags): no sentence-start capital there.
  */
-void checker_run(Checker *c, const char *text, size_t len, size_t start, size_t end, bool prose,
-		 Overlay *o);
+void checker_run(Checker *c, int field, const char *text, size_t len, size_t start, size_t end,
+		 bool prose, Overlay *o);
 
 /* The finding behind a span's tag; false if it is gone. Valid until the next checker call. */
 bool checker_get(const Checker *c, uint32_t tag, CheckFinding *out);

@@ -46,7 +46,8 @@ void editor_check_changes(Editor *e)
 	for (int f = 0; f < FIELD_COUNT; f++) {
 		while (doc_take_changed(e->doc, f, &s, &t)) {
 			const char *text = doc_text(e->doc, f, &len);
-			checker_run(e->checker, text, len, s, t, is_prose(f), doc_overlay(e->doc, f));
+			checker_run(e->checker, f, text, len, s, t, is_prose(f),
+				    doc_overlay(e->doc, f));
 		}
 	}
 	checker_collect(e->checker, all_overlays(e, ovs), FIELD_COUNT);
@@ -57,10 +58,14 @@ static void check_all(Editor *e)
 	size_t len, s, t;
 	for (int f = 0; f < FIELD_COUNT; f++) {
 		const char *text = doc_text(e->doc, f, &len);
+		checker_count(e->checker, f, text, len);
+	}
+	for (int f = 0; f < FIELD_COUNT; f++) {
+		const char *text = doc_text(e->doc, f, &len);
 		while (doc_take_changed(e->doc, f, &s, &t))
 			;
 		overlay_clear(doc_overlay(e->doc, f));
-		checker_run(e->checker, text, len, 0, len, is_prose(f), doc_overlay(e->doc, f));
+		checker_run(e->checker, f, text, len, 0, len, is_prose(f), doc_overlay(e->doc, f));
 	}
 }
 

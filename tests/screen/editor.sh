@@ -302,3 +302,15 @@ wait 1 Mưa
 send <C-q>
 exit 0
 S
+
+# Mixing both tone placements is judged over the whole article: a title in the old placement
+# among a body in the new one is the odd one out.
+printf 'Tiêu đề: Hòa giải ở xã\n\nHoà giải viên khoẻ mạnh. Thuỷ lợi tốt. Mùa màng hoà thuận.\n' >"$T/mix.txt"
+"$TOASOAN" --as mai import "$T/mix.txt" >"$T/mix.id"
+screen "a title in the other tone placement than the body is flagged" 80x24 --as mai edit "$(cat "$T/mix.id")" <<'S'
+wait Lỗi (1)
+wait • Hòa
+wait 1 Hoà
+send <C-q>
+exit 0
+S
