@@ -229,9 +229,28 @@ bool editor_save(Editor *e)
 	return ok;
 }
 
+/* Errors and warnings still marked in the text; style notes do not hold a submission up. */
+static size_t open_mistakes(Editor *e)
+{
+	size_t n = 0;
+	for (int f = 0; f < FIELD_COUNT; f++) {
+		const Overlay *o = doc_overlay(e->doc, f);
+		for (size_t i = 0; i < overlay_count(o); i++)
+			n += overlay_get(o, i)->kind != CHECK_STYLE;
+	}
+	return n;
+}
+
 static void act(Editor *e, Command c)
 {
 	App *a = e->app;
+	size_t mistakes = c == CMD_SUBMIT ? open_mistakes(e) : 0;
+	if (mistakes) {
+		char q[200];
+		app_format(a, q, sizeof q, S_ASK_SUBMIT_MISTAKES, (int)mistakes);
+		if (app_ask(a, q) != 1)
+			return;
+	}
 	if (doc_is_dirty(e->doc) && !editor_save(e))
 		return;
 	if (!app_act(a, &e->art, c))

@@ -43,6 +43,8 @@
 	  "Someone saved a newer version: yours is kept apart, nothing was overwritten.")    \
 	X(S_ASK_QUIT, "Bài chưa lưu. Lưu trước khi thoát? (c = có, k = không, Esc = ở lại)",  \
 	  "Unsaved changes. Save before quitting? (y = yes, n = no, Esc = stay)")            \
+	X(S_ASK_SUBMIT_MISTAKES, "Bài còn %d lỗi chính tả chưa sửa. Vẫn gửi duyệt? (c = có, k = không)", \
+	  "%d spelling mistakes are still marked. Submit anyway? (y = yes, n = no)")       \
 	X(S_YES_KEYS, "cCyY", "yY")                                                          \
 	X(S_NO_KEYS, "kKnN", "nN")                                                           \
 	X(S_ASK_NOTE, "Ghi chú cho phóng viên: ", "Note for the writer: ")                  \

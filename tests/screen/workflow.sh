@@ -4,10 +4,17 @@
 . "$(dirname "$0")/common.bash"
 newsroom
 
-screen "a reporter submits from the editor" 80x24 --as mai edit 1 <<'S'
+screen "a reporter submits from the editor, warned of the mistake still marked" 80x24 --as mai edit 1 <<'S'
 wait Tòa soạn #1 · Nháp
 wait M-s Gửi duyệt
 send <M-s>
+wait Bài còn 1 lỗi chính tả chưa sửa. Vẫn gửi duyệt?
+send k
+gone Vẫn gửi duyệt?
+wait Tòa soạn #1 · Nháp
+send <M-s>
+wait Vẫn gửi duyệt?
+send c
 wait Gửi duyệt: xong.
 wait Tòa soạn #1 · Chờ duyệt
 gone M-s Gửi duyệt
@@ -52,6 +59,10 @@ wait Phạm Văn Hùng: Chờ duyệt → Nháp
 wait │
 send <End> Theo Sở Giao thông.
 wait Theo Sở Giao
+send <C-n>
+send <M-1>
+wait khai trương cây
+wait Lỗi (0)
 send <M-s>
 wait Gửi duyệt: xong.
 send <C-q>
