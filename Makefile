@@ -114,7 +114,8 @@ fuzzers: $(FUZZ_BIN)
 SECONDS ?= 60
 fuzz: need-deps
 	@$(MAKE) --no-print-directory FUZZ=1 fuzzers
-	@for f in build/fuzz/fuzz/fuzz_*; do n=$${f##*/fuzz_}; mkdir -p tests/fuzz/corpus/$$n; \
+	@for f in $(FUZZ_SRC:tests/fuzz/%.c=build/fuzz/fuzz/%); do n=$${f##*/fuzz_}; \
+		mkdir -p tests/fuzz/corpus/$$n; \
 		$$f -max_total_time=$(SECONDS) tests/fuzz/corpus/$$n || exit 1; done
 
 # Install the Debian packages when any library is missing (the two README commands call this).
