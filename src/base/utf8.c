@@ -106,8 +106,10 @@ bool utf8_nfc(const char *s, size_t len, Str *out)
 	}
 	if (!utf8_valid(s, len, NULL))
 		return false;
+	/* Not UTF8PROC_STABLE: that refuses code points unassigned in the library's tables, and a
+	 * character newer than them (a new emoji) is still text to keep, unchanged. */
 	n = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &dst,
-			 UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+			 UTF8PROC_COMPOSE);
 	if (n < 0) {
 		if (n == UTF8PROC_ERROR_NOMEM)
 			fatal("out of memory normalizing %zu bytes", len);

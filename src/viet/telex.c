@@ -724,10 +724,22 @@ static bool take_seed(Ime *ime, const char *before, size_t len)
 	return true;
 }
 
+/* The key as typed, in NFC: a few characters (CJK compatibility ideographs) are not NFC alone. */
 static void literal(int32_t key, ImeEdit *out)
 {
+	char raw[4];
+	size_t n = put_cp(raw, 0, sizeof(raw), key);
+	Str nfc = STR_INIT;
+
 	out->del = 0;
-	out->ins_len = put_cp(out->ins, 0, sizeof(out->ins), key);
+	if (utf8_nfc(raw, n, &nfc) && nfc.len <= sizeof(out->ins)) {
+		memcpy(out->ins, nfc.s, nfc.len);
+		out->ins_len = nfc.len;
+	} else {
+		memcpy(out->ins, raw, n);
+		out->ins_len = n;
+	}
+	str_release(&nfc);
 }
 
 /* The edit turning the shown word into now[0..len): trimmed to the code points that differ. */

@@ -42,6 +42,11 @@ START_TEST(nfc_composes_decomposed_vietnamese)
 	ck_assert(utf8_nfc(nfd, strlen(nfd), &s));
 	ck_assert_str_eq(s.s, "Việt");
 	ck_assert(utf8_is_nfc(s.s, s.len));
+	/* a code point newer than the Unicode tables is kept as it is */
+	str_clear(&s);
+	ck_assert(utf8_nfc("a\xF1\xAF\xAA\xBB" "b", 6, &s));
+	ck_assert_str_eq(s.s, "a\xF1\xAF\xAA\xBB" "b");
+	ck_assert(utf8_is_nfc("a\xF1\xAF\xAA\xBB" "b", 6));
 	str_release(&s);
 }
 END_TEST
