@@ -757,9 +757,14 @@ static void make_edit(const Ime *ime, const char *now, size_t len, ImeEdit *out)
 	memcpy(out->ins, now + p, len - p);
 }
 
+/* Keys that can be part of a word the input method rewrites: Latin letters (Telex uses f j w z
+ * too) and the letters of the Vietnamese alphabet; any other letter is typed as it is. */
 static bool word_key(const Ime *ime, int32_t key)
 {
-	return utf8_is_letter(key) || (ime->mode == IME_VNI && key >= '0' && key <= '9');
+	if (key < 0x80)
+		return ((key | 32) >= 'a' && (key | 32) <= 'z') ||
+		       (ime->mode == IME_VNI && key >= '0' && key <= '9');
+	return viet_is_letter(key);
 }
 
 void ime_key(Ime *ime, const char *before, size_t before_len, int32_t key, ImeEdit *out)
