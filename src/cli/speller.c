@@ -60,6 +60,7 @@ Speller *newsroom_speller(Desk *d, const Config *cfg, const char *style, const c
 	}
 	dir = config_dict_dir(cfg);
 	opt.dict_dir = dir;
+	opt.hunspell_dir = cfg->system_dict;
 	opt.words = (const char *const *)words;
 	opt.nwords = nwords;
 	opt.language = lang;

@@ -34,6 +34,7 @@ static const Setting settings[] = {
 	{"publish.dir", offsetof(Config, publish_dir), NULL},
 	{"spell.style", offsetof(Config, spell_style), styles},
 	{"spell.dict", offsetof(Config, dict_dir), NULL},
+	{"spell.system", offsetof(Config, system_dict), NULL},
 	{"ui.language", offsetof(Config, language), languages},
 	{"ui.theme", offsetof(Config, theme), NULL},
 };

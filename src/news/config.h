@@ -10,6 +10,8 @@
  *	  dir: /srv/www/tin
  *	spell:
  *	  style: any          # old | new | any: the house tone placement
+ *	  dict: /path         # our word lists (default: dict/ beside the program)
+ *	  system: /path       # the system dictionaries (default /usr/share/hunspell)
  *	ui:
  *	  language: vi        # vi | en
  *	  theme: default      # a name in themes/ or a path to a .yaml file
@@ -27,6 +29,7 @@ typedef struct Config {
 	char *language;     /* "vi" or "en" */
 	char *theme;        /* theme name or path */
 	char *dict_dir;     /* folder of our word lists; NULL: the built-in search path */
+	char *system_dict;  /* folder of the system dictionaries (vi_VN, en_US); NULL: Debian's */
 } Config;
 
 void config_init(Config *c);     /* the defaults */

@@ -96,3 +96,15 @@ echo "not a database" >"$T/notdb.db"
 run --db "$T/notdb.db" list
 expect_rc 1 "a file that is not a database is refused"
 expect_err "is not a toasoan database" "the wrong file is named"
+
+# A missing system dictionary: the checker runs on its own rules and says what is off.
+printf 'spell:\n  system: /nonexistent\n' >"$T/nodict.yaml"
+echo "Nứơc ta đẹp." >"$T/nodict.txt"
+run --config "$T/nodict.yaml" spell "$T/nodict.txt"
+expect_rc 1 "the checker still runs without the system dictionary"
+expect_out "Nứơc -> Nước" "its own syllable rules still find the misplaced mark"
+expect_err "vi_VN" "it says the system dictionary is missing"
+printf 'database: [a, b]\n' >"$T/list.yaml"
+run --config "$T/list.yaml" list
+expect_rc 1 "a setting of the wrong type is refused"
+expect_err "list.yaml:1:11: 'database' must be a single value" "the wrong type is named with its place"

@@ -114,3 +114,15 @@ S
 	if [ $? = 0 ]; then echo "ok a direct-colour terminal gets the theme's exact colours"
 	else echo "FAIL a direct-colour terminal gets the theme's exact colours"; sed 's/^/   /' "$T/vt.out" | head -30; fi
 fi
+
+# Without the system dictionary the editor still opens and checks by its own rules, and says
+# what is off.
+mkdir -p "$XDG_CONFIG_HOME/toasoan"
+printf 'spell:\n  system: /nonexistent\n' >"$XDG_CONFIG_HOME/toasoan/config.yaml"
+screen "a missing system dictionary: the editor runs, checks by its own rules and says so" 100x30 --as mai edit 1 <<'S'
+wait không tìm thấy từ điển hệ thống vi_VN
+wait trươngg
+send <C-q>
+exit 0
+S
+rm -f "$XDG_CONFIG_HOME/toasoan/config.yaml"
