@@ -7,6 +7,7 @@
  */
 #include "cli/cli.h"
 
+#include <errno.h>
 #include <pwd.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -114,8 +115,9 @@ bool cli_parse_id(const char *s, int64_t *id)
 
 	if (!s || !*s || *s == '-' || *s == '+')
 		return false;
+	errno = 0;
 	v = strtoll(s, &end, 10);
-	if (*end || v <= 0)
+	if (*end || v <= 0 || errno == ERANGE)
 		return false;
 	*id = v;
 	return true;

@@ -193,7 +193,7 @@ bool desk_journal_read(Desk *d, int64_t id, Article *out, int64_t *at, bool *fou
 bool desk_journal_clear(Desk *d, int64_t id);
 
 /* Keeps a's text as an extra revision of the given kind (lost lock, conflict) without
- * changing the article; *version gets its number. */
+ * changing the article; *version gets its number. Only for those who may edit the article. */
 bool desk_keep_text(Desk *d, const Article *a, RevisionKind kind, const char *reason,
 		    int64_t *version);
 

@@ -110,36 +110,6 @@ bool desk_create(Desk *d, Article *a, const char *reason)
 	return true;
 }
 
-bool desk_save(Desk *d, Article *a, const char *reason)
-{
-	Article cur;
-	bool conflict, ok;
-
-	article_init(&cur);
-	ok = load(d, a->id, &cur) && desk_check(d, &cur, ACT_EDIT, NULL) &&
-	     desk_check_lock(d, &cur) && check_article_text(d, a);
-	if (!ok)
-		goto out;
-	if (!store_begin(d->store) ||
-	    !store_article_save(d->store, a, d->actor.login, when_now(), reason ? reason : "",
-				&conflict) ||
-	    !store_commit(d->store)) {
-		ok = desk_store_fail(d);
-		goto out;
-	}
-	if (conflict) {
-		ok = desk_fail(d, DESK_CONFLICT, "'%s' was saved by someone else meanwhile "
-			       "(version %lld, you started from %lld); your text is kept as a "
-			       "separate revision to merge", cur.title, (long long)cur.version,
-			       (long long)a->version);
-		goto out;
-	}
-	a->state = cur.state;
-out:
-	article_release(&cur);
-	return ok;
-}
-
 static bool has_text(const char *s)
 {
 	for (; s && *s; s++)
@@ -148,25 +118,22 @@ static bool has_text(const char *s)
 	return false;
 }
 
-/* Writes the outputs of a newly published or withdrawn article; false with the message. */
-static bool update_outputs(Desk *d, int64_t id, State to)
+/*
+ * Brings the publish folder in line with article id inside the open transaction (published
+ * says whether it is published now); on failure rolls back and sets the message.
+ */
+static bool update_outputs(Desk *d, int64_t id, bool published)
 {
 	char err[512];
 	Article a;
-	bool found, ok;
+	bool found, ok = true;
 
 	article_init(&a);
-	if (to == STATE_PUBLISHED) {
-		ok = store_article_get(d->store, id, &a, &found) && found;
-		if (!ok) {
-			article_release(&a);
-			return desk_store_fail(d);
-		}
-		ok = publish_article(d->store, d->config, &a, err, sizeof(err));
-	} else {
-		ok = publish_withdraw(d->config, id, err, sizeof(err));
+	if (published && !(store_article_get(d->store, id, &a, &found) && found)) {
+		article_release(&a);
+		return desk_store_fail(d);
 	}
-	ok = ok && publish_index(d->store, d->config, err, sizeof(err));
+	ok = publish_update(d->store, d->config, id, published ? &a : NULL, err, sizeof(err));
 	article_release(&a);
 	if (!ok) {
 		store_rollback(d->store);
@@ -207,6 +174,48 @@ static bool count_pairs(Desk *d, const Article *a, int64_t sign)
 	return pc.ok ? true : desk_store_fail(d);
 }
 
+/*
+ * Saving checks the rules inside the write transaction, so a submit or an approve that lands
+ * between reading and writing cannot let a reporter change text that is no longer a draft.
+ * Saving a published article renders its pages again and moves the pair counts from the old
+ * text to the new one in the same transaction.
+ */
+bool desk_save(Desk *d, Article *a, const char *reason)
+{
+	Article cur;
+	bool conflict = false, ok;
+
+	article_init(&cur);
+	if (!check_article_text(d, a)) {
+		article_release(&cur);
+		return false;
+	}
+	if (!store_begin(d->store)) {
+		article_release(&cur);
+		return desk_store_fail(d);
+	}
+	ok = load(d, a->id, &cur) && desk_check(d, &cur, ACT_EDIT, NULL) && desk_check_lock(d, &cur);
+	if (ok && !store_article_save(d->store, a, d->actor.login, when_now(),
+				      reason ? reason : "", &conflict))
+		ok = desk_store_fail(d);
+	if (ok && !conflict && cur.state == STATE_PUBLISHED)
+		ok = count_pairs(d, &cur, -1) && count_pairs(d, a, 1) &&
+		     update_outputs(d, a->id, true);
+	if (ok && !store_commit(d->store))
+		ok = desk_store_fail(d);
+	if (!ok)
+		store_rollback(d->store);
+	if (ok && conflict)
+		ok = desk_fail(d, DESK_CONFLICT, "'%s' was saved by someone else meanwhile "
+			       "(version %lld, you started from %lld); your text is kept as a "
+			       "separate revision to merge", cur.title, (long long)cur.version,
+			       (long long)a->version);
+	else if (ok)
+		a->state = cur.state;
+	article_release(&cur);
+	return ok;
+}
+
 /* Moves one article inside an open transaction; commits. */
 static bool move(Desk *d, const Article *a, State to, int64_t publish_at, const char *note)
 {
@@ -224,7 +233,8 @@ static bool move(Desk *d, const Article *a, State to, int64_t publish_at, const 
 		return desk_fail(d, DESK_CONFLICT, "article %lld changed state meanwhile; look "
 				 "again and retry", (long long)a->id);
 	}
-	if ((to == STATE_PUBLISHED || a->state == STATE_PUBLISHED) && !update_outputs(d, a->id, to))
+	if ((to == STATE_PUBLISHED || a->state == STATE_PUBLISHED) &&
+	    !update_outputs(d, a->id, to == STATE_PUBLISHED))
 		return false;
 	if ((to == STATE_PUBLISHED) != (a->state == STATE_PUBLISHED) &&
 	    !count_pairs(d, a, to == STATE_PUBLISHED ? 1 : -1))

@@ -208,8 +208,9 @@ bool desk_keep_text(Desk *d, const Article *a, RevisionKind kind, const char *re
 	Article cur;
 	bool ok;
 
+	/* Only someone who may edit the article may add text to its history. */
 	article_init(&cur);
-	ok = desk_get(d, a->id, &cur);
+	ok = desk_get(d, a->id, &cur) && desk_check(d, &cur, ACT_EDIT, NULL);
 	article_release(&cur);
 	if (!ok)
 		return false;

@@ -1,8 +1,11 @@
 /*
  * publish.c: the publish folder. The renderers are pure; this file decides the options (the
- * local offset of the time zone, now) and where the bytes go. Before writing an article's
- * files, every older file of the same id is removed (the page name carries a slug of the title,
- * which may have changed), so the folder holds exactly one page per published article.
+ * local offset of the time zone, now) and where the bytes go. An update is staged: the
+ * article's page and ninjs document and the new index.json are first written under temporary
+ * names; only when all of them are on disk are they renamed into place, index.json first, and
+ * the article's older files removed (the page name carries a slug of the title, which may have
+ * changed). A failure before that point leaves the folder as it was, so it never disagrees with
+ * the database, which the caller rolls back.
  */
 #include "news/publish.h"
 
@@ -39,20 +42,56 @@ static bool belongs_to(const char *name, int64_t id)
 	       !strstr(name, ".tmp.");
 }
 
-bool publish_withdraw(const Config *c, int64_t id, char *err, size_t errlen)
+/* Files written under a temporary name, waiting to be renamed into place together. */
+typedef struct Stage {
+	Str tmp[3], dst[3];
+	int n;
+} Stage;
+
+static void stage_drop(Stage *st)
 {
-	char *dir = config_publish_dir(c);
+	for (int i = 0; i < st->n; i++) {
+		unlink(st->tmp[i].s);
+		str_release(&st->tmp[i]);
+		str_release(&st->dst[i]);
+	}
+	st->n = 0;
+}
+
+static bool stage_file(Stage *st, const char *dir, const char *name, const Str *data, char *err,
+		       size_t errlen)
+{
+	Str *tmp = &st->tmp[st->n], *dst = &st->dst[st->n];
+
+	str_init(tmp);
+	str_init(dst);
+	str_addf(dst, "%s/%s", dir, name);
+	str_addf(tmp, "%s/.%s.staged.%ld", dir, name, (long)getpid());
+	st->n++;
+	return file_write_atomic(tmp->s, str_cstr(data), data->len, err, errlen);
+}
+
+static bool staged_name(const Stage *st, const char *dir, const char *name)
+{
+	size_t n = strlen(dir);
+	for (int i = 0; i < st->n; i++)
+		if (strncmp(st->dst[i].s, dir, n) == 0 && strcmp(st->dst[i].s + n + 1, name) == 0)
+			return true;
+	return false;
+}
+
+/* Removes the files of article id that the stage does not write again (an old slug). */
+static bool remove_old(const char *dir, int64_t id, const Stage *st, char *err, size_t errlen)
+{
 	DIR *d = opendir(dir);
 	struct dirent *e;
 	bool ok = true;
 
-	if (!d) {
-		free(dir);
-		return true; /* nothing was ever published */
-	}
+	if (!d)
+		return true;
 	while (ok && (e = readdir(d))) {
 		Str path = STR_INIT;
-		if (!belongs_to(e->d_name, id))
+		if (!belongs_to(e->d_name, id) || staged_name(st, dir, e->d_name))
 			continue;
 		str_addf(&path, "%s/%s", dir, e->d_name);
 		if (unlink(path.s) != 0 && errno != ENOENT) {
@@ -62,61 +101,64 @@ bool publish_withdraw(const Config *c, int64_t id, char *err, size_t errlen)
 		str_release(&path);
 	}
 	closedir(d);
-	free(dir);
 	return ok;
 }
 
-static bool write_one(const char *dir, const Article *a, RenderFormat f,
-		      const RenderOptions *o, char *err, size_t errlen)
+static bool render_to_stage(Stage *st, const char *dir, const Article *a, RenderFormat f,
+			    const RenderOptions *o, char *err, size_t errlen)
 {
-	Str path = STR_INIT, body = STR_INIT;
+	Str name = STR_INIT, body = STR_INIT;
 	bool ok;
 
-	str_addf(&path, "%s/", dir);
-	render_file_name(a, f, o, &path);
+	render_file_name(a, f, o, &name);
 	render(a, f, o, &body);
-	ok = file_write_atomic(path.s, str_cstr(&body), body.len, err, errlen);
-	str_release(&path);
+	ok = stage_file(st, dir, name.s, &body, err, errlen);
+	str_release(&name);
 	str_release(&body);
 	return ok;
 }
 
-bool publish_article(Store *s, const Config *c, const Article *a, char *err, size_t errlen)
-{
-	char *dir = config_publish_dir(c);
-	RenderOptions o;
-	bool ok;
-
-	(void)s;
-	options(&o);
-	ok = file_mkdirs(dir, err, errlen) && publish_withdraw(c, a->id, err, errlen) &&
-	     write_one(dir, a, RENDER_HTML, &o, err, errlen) &&
-	     write_one(dir, a, RENDER_NINJS, &o, err, errlen);
-	free(dir);
-	return ok;
-}
-
-bool publish_index(Store *s, const Config *c, char *err, size_t errlen)
+static bool stage_index(Stage *st, Store *s, const char *dir, const RenderOptions *o, char *err,
+			size_t errlen)
 {
 	StoreQuery q = {.state = STATE_PUBLISHED, .by_published_at = true, .with_text = true};
 	ArticleList l = {0};
-	RenderOptions o;
-	Str path = STR_INIT, body = STR_INIT;
+	Str body = STR_INIT;
+	bool ok = store_articles(s, &q, &l);
+
+	if (!ok)
+		snprintf(err, errlen, "%s", store_errmsg(s));
+	else {
+		render_index(l.items, l.n, o, &body);
+		ok = stage_file(st, dir, "index.json", &body, err, errlen);
+	}
+	article_list_release(&l);
+	str_release(&body);
+	return ok;
+}
+
+bool publish_update(Store *s, const Config *c, int64_t id, const Article *a, char *err,
+		    size_t errlen)
+{
 	char *dir = config_publish_dir(c);
+	Stage st = {.n = 0};
+	RenderOptions o;
 	bool ok;
 
 	options(&o);
-	ok = store_articles(s, &q, &l);
-	if (!ok)
-		snprintf(err, errlen, "%s", store_errmsg(s));
-	if (ok) {
-		render_index(l.items, l.n, &o, &body);
-		str_addf(&path, "%s/index.json", dir);
-		ok = file_write_atomic(path.s, str_cstr(&body), body.len, err, errlen);
-	}
-	article_list_release(&l);
-	str_release(&path);
-	str_release(&body);
+	ok = file_mkdirs(dir, err, errlen) &&
+	     (!a || (render_to_stage(&st, dir, a, RENDER_HTML, &o, err, errlen) &&
+		     render_to_stage(&st, dir, a, RENDER_NINJS, &o, err, errlen))) &&
+	     stage_index(&st, s, dir, &o, err, errlen);
+	/* The index, staged last, is renamed first: it is the point of no return. If it cannot
+	 * be replaced, nothing in the folder has changed yet. */
+	for (int i = st.n - 1; ok && i >= 0; i--)
+		if (rename(st.tmp[i].s, st.dst[i].s) != 0) {
+			snprintf(err, errlen, "cannot replace '%s': %s", st.dst[i].s, strerror(errno));
+			ok = false;
+		}
+	ok = ok && remove_old(dir, id, &st, err, errlen);
+	stage_drop(&st);
 	free(dir);
 	return ok;
 }

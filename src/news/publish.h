@@ -1,7 +1,8 @@
 /*
- * publish.h: the publish folder. Entering published writes ID.html and ID.json (ninjs) there
- * and rewrites index.json; leaving it removes the two files. Every file is written atomically
- * (temporary name, fsync, rename), so a web server never serves half a page.
+ * publish.h: the publish folder. Entering published writes ID-slug.html and ID.json (ninjs)
+ * there and rewrites index.json; leaving it removes the two files; saving a published article
+ * writes them again. Every file is written atomically (temporary name, fsync, rename), so a
+ * web server never serves half a page.
  */
 #ifndef NEWS_PUBLISH_H
 #define NEWS_PUBLISH_H
@@ -14,14 +15,14 @@
 #include "news/config.h"
 #include "news/store.h"
 
-/* Writes the article's outputs into the publish folder; false with a message in err. */
-bool publish_article(Store *s, const Config *c, const Article *a, char *err, size_t errlen);
-
-/* Removes the outputs of article id (missing files are fine). */
-bool publish_withdraw(const Config *c, int64_t id, char *err, size_t errlen);
-
-/* Rewrites index.json from every published article in the store. */
-bool publish_index(Store *s, const Config *c, char *err, size_t errlen);
+/*
+ * Brings the publish folder in line with article id, inside the caller's transaction: a is the
+ * article as it is now published, or NULL when it no longer is. index.json is rebuilt from the
+ * store. All files are staged first; on failure (false, message in err) the folder is left as
+ * it was, so the caller can roll back.
+ */
+bool publish_update(Store *s, const Config *c, int64_t id, const Article *a, char *err,
+		    size_t errlen);
 
 /* Renders a in "html", "ninjs" (or "json"), "md" or "txt"; false for an unknown format. */
 bool publish_render(const Article *a, const char *format, Str *out, char *err, size_t errlen);

@@ -108,3 +108,6 @@ printf 'database: [a, b]\n' >"$T/list.yaml"
 run --config "$T/list.yaml" list
 expect_rc 1 "a setting of the wrong type is refused"
 expect_err "list.yaml:1:11: 'database' must be a single value" "the wrong type is named with its place"
+run show 9999999999999999999
+expect_rc 2 "an id too large for a number is a usage error, not another article"
+expect_err "invalid article id '9999999999999999999'" "the overflowing id is named"

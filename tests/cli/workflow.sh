@@ -188,3 +188,24 @@ expect_err "'ghost' is not a toasoan user" "the unknown login is named"
 run history "$id"
 run --as hung history "$id"
 expect_rc 0 "editors read history"
+
+# The publish folder never disagrees with the database: when the index cannot be written, the
+# approval is rolled back and no page appears; a failed unpublish leaves the page in place.
+run --as mai new --title "Tin kiểm tra thư mục đăng"
+idp=$out
+run --as mai submit "$idp"
+rm -f "$pubdir/index.json"; mkdir "$pubdir/index.json"
+run --as hung approve "$idp"
+expect_rc 1 "an approval whose index cannot be written fails"
+run show "$idp" --json
+check 'grep -q "\"state\":\"review\"" "$T/out"' "the failed approval left the article in review"
+check '! ls "$pubdir" | grep -q "^$idp[.-]"' "and no page of it appeared"
+rmdir "$pubdir/index.json"
+run --as hung approve "$idp"
+expect_rc 0 "the approval succeeds once the index can be written"
+check 'ls "$pubdir" | grep -q "^$idp-.*\.html$"' "the page is there"
+rm -f "$pubdir/index.json"; mkdir "$pubdir/index.json"
+run --as hung unpublish "$idp" --note "Thử gỡ."
+expect_rc 1 "an unpublish whose index cannot be written fails"
+check 'ls "$pubdir" | grep -q "^$idp-.*\.html$"' "the page stays while the article stays published"
+rmdir "$pubdir/index.json"

@@ -12,6 +12,7 @@
 #include "check_main.h"
 #include "news/desk.h"
 #include "news/store.h"
+#include "spell/spell.h"
 
 static char dir[] = "/tmp/toasoan-desk-XXXXXX";
 static char path[256];
@@ -23,7 +24,10 @@ static void setup(void)
 	ck_assert_ptr_nonnull(mkdtemp(dir));
 	snprintf(path, sizeof(path), "%s/t.db", dir);
 	config_init(&cfg);
-	DeskOptions o = {path, "boss", NULL, &cfg, true, NULL};
+	char pub[300];
+	snprintf(pub, sizeof(pub), "%s/public", dir);
+	article_set(&cfg.publish_dir, pub);
+	DeskOptions o = {path, "boss", NULL, &cfg, true, spell_count_bigrams};
 	ck_assert_msg(desk_init(&o, err, sizeof(err)), "%s", err);
 	Desk *d = desk_open(&o, err, sizeof(err));
 	ck_assert_msg(d != NULL, "%s", err);
@@ -44,7 +48,7 @@ static void teardown(void)
 static Desk *as(const char *login)
 {
 	char err[512];
-	DeskOptions o = {path, "boss", login, &cfg, false, NULL};
+	DeskOptions o = {path, "boss", login, &cfg, false, spell_count_bigrams};
 	Desk *d = desk_open(&o, err, sizeof(err));
 	ck_assert_msg(d != NULL, "%s", err);
 	return d;
@@ -158,6 +162,85 @@ START_TEST(a_new_articles_journal_is_found_again)
 }
 END_TEST
 
+static void sum_pair(const char *pair, int64_t n, void *ud)
+{
+	int64_t *want = ud;
+	if (strcmp(pair, "trời nắng") == 0)
+		want[0] += n;
+	if (strcmp(pair, "mưa lớn") == 0)
+		want[1] += n;
+}
+
+static bool page_has(const char *text)
+{
+	char cmd[600];
+	snprintf(cmd, sizeof(cmd), "grep -qF '%s' '%s'/public/*.html", text, dir);
+	return system(cmd) == 0;
+}
+
+START_TEST(saving_a_published_article_republishes_it)
+{
+	Desk *mai = as("mai"), *hung = as("hung");
+	int64_t id = new_article(mai), counts[2] = {0, 0};
+	Article a;
+
+	ck_assert(desk_act(mai, id, ACT_SUBMIT, NULL, 0));
+	ck_assert_msg(desk_act(hung, id, ACT_APPROVE, NULL, 0), "%s", desk_errmsg(hung));
+	ck_assert(page_has("Mưa lớn."));
+	ck_assert(desk_pairs(hung, sum_pair, counts));
+	ck_assert_int_eq(counts[1], 1);
+	article_init(&a);
+	ck_assert(desk_get(hung, id, &a));
+	article_set(&a.body, "Ngày mai trời nắng đẹp.");
+	ck_assert_msg(desk_save(hung, &a, "sửa sau khi đăng"), "%s", desk_errmsg(hung));
+	ck_assert(page_has("trời nắng đẹp"));
+	ck_assert(!page_has("Mưa lớn."));
+	counts[0] = counts[1] = 0;
+	ck_assert(desk_pairs(hung, sum_pair, counts));
+	ck_assert_int_eq(counts[0], 1); /* the new text is counted */
+	ck_assert_int_eq(counts[1], 0); /* the old one no longer */
+	ck_assert(desk_act(hung, id, ACT_UNPUBLISH, "gỡ", 0));
+	counts[0] = counts[1] = 0;
+	ck_assert(desk_pairs(hung, sum_pair, counts));
+	ck_assert_int_eq(counts[0], 0); /* unpublishing takes back what was counted */
+	article_release(&a);
+	desk_free(mai);
+	desk_free(hung);
+}
+END_TEST
+
+START_TEST(only_editors_of_an_article_keep_text_in_its_history)
+{
+	Desk *mai = as("mai"), *lan = NULL;
+	char err[512];
+	int64_t id = new_article(mai);
+	Article a;
+
+	{
+		Desk *boss = as(NULL);
+		ck_assert(desk_user_add(boss, "lan", ROLE_REPORTER, "Lê Thị Lan"));
+		desk_free(boss);
+	}
+	DeskOptions o = {path, "boss", "lan", &cfg, false, NULL};
+	lan = desk_open(&o, err, sizeof(err));
+	ck_assert_msg(lan != NULL, "%s", err);
+	/* published: every reporter may read it, none may add to it */
+	Desk *hung = as("hung");
+	ck_assert(desk_act(mai, id, ACT_SUBMIT, NULL, 0));
+	ck_assert(desk_act(hung, id, ACT_APPROVE, NULL, 0));
+	article_init(&a);
+	ck_assert(desk_get(lan, id, &a));
+	article_set(&a.body, "Nội dung bịa đặt.");
+	ck_assert(!desk_keep_text(lan, &a, REV_TAKEOVER, "x", NULL));
+	ck_assert_int_eq(desk_error(lan), DESK_REFUSED);
+	ck_assert(desk_keep_text(hung, &a, REV_TAKEOVER, "x", NULL));
+	desk_free(hung);
+	article_release(&a);
+	desk_free(mai);
+	desk_free(lan);
+}
+END_TEST
+
 static Suite *desk_suite(void)
 {
 	Suite *s = suite_create("desk");
@@ -166,6 +249,8 @@ static Suite *desk_suite(void)
 	tcase_add_test(tc, save_is_refused_under_someone_elses_lock);
 	tcase_add_test(tc, take_over_keeps_the_holders_journal);
 	tcase_add_test(tc, a_new_articles_journal_is_found_again);
+	tcase_add_test(tc, saving_a_published_article_republishes_it);
+	tcase_add_test(tc, only_editors_of_an_article_keep_text_in_its_history);
 	suite_add_tcase(s, tc);
 	return s;
 }
