@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 export LC_ALL=C.UTF-8 TZ=Asia/Ho_Chi_Minh
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:halt_on_error=1
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
-passed=0 failed=0
+passed=0 failed=0 skipped=0
 out=tests/out
 rm -rf "$out"; mkdir -p "$out"
 
@@ -30,7 +30,8 @@ count_check() { # $1 = log, $2 = exit code
 count_script() { # $1 = log, $2 = exit code
 	local p f
 	p=$(grep -c '^ok ' "$1"); f=$(grep -c '^FAIL ' "$1")
-	passed=$((passed + p)); failed=$((failed + f))
+	passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + $(grep -c '^skip ' "$1")))
+	grep '^skip ' "$1" | sed 's/^/   /'
 	grep -A6 '^FAIL ' "$1" | head -n 60
 	if [ "$2" != 0 ] && [ "$f" = 0 ]; then
 		failed=$((failed + 1)); echo "FAIL $1: exit $2"; tail -n 20 "$1"
@@ -79,5 +80,9 @@ if [ -d build/fuzz/fuzz ]; then
 		rm -rf "$work"
 	done
 fi
-echo "$passed passed, $failed failed"
+if [ "$skipped" = 0 ]; then
+	echo "$passed passed, $failed failed"
+else
+	echo "$passed passed, $failed failed, $skipped skipped"
+fi
 [ "$failed" = 0 ]

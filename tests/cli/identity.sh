@@ -3,7 +3,7 @@
 . "$(dirname "$0")/lib.sh"
 
 if [ "$(id -u)" != 0 ] || ! command -v setpriv >/dev/null; then
-	echo "ok identity tests need root and setpriv (skipped: not root)"
+	skip "identity tests" "they need root and setpriv"
 	exit 0
 fi
 chmod 777 "$T"

@@ -113,6 +113,8 @@ exit 0
 S
 	if [ $? = 0 ]; then echo "ok a direct-colour terminal gets the theme's exact colours"
 	else echo "FAIL a direct-colour terminal gets the theme's exact colours"; sed 's/^/   /' "$T/vt.out" | head -30; fi
+else
+	skip "a direct-colour terminal gets the theme's exact colours" "no tic to describe one"
 fi
 
 # Without the system dictionary the editor still opens and checks by its own rules, and says
