@@ -87,25 +87,12 @@ bool utf8_valid(const char *s, size_t len, size_t *bad)
 	return true;
 }
 
-static bool all_ascii(const char *s, size_t len)
-{
-	for (size_t i = 0; i < len; i++)
-		if ((unsigned char)s[i] >= 0x80)
-			return false;
-	return true;
-}
-
-bool utf8_nfc(const char *s, size_t len, Str *out)
+/* Appends the NFC form of valid UTF-8 s by the full normaliser; false if it refuses. */
+static bool nfc_map(const char *s, size_t len, Str *out)
 {
 	utf8proc_uint8_t *dst = NULL;
 	utf8proc_ssize_t n;
 
-	if (all_ascii(s, len)) {
-		str_add(out, s, len);
-		return true;
-	}
-	if (!utf8_valid(s, len, NULL))
-		return false;
 	/* Not UTF8PROC_STABLE: that refuses code points unassigned in the library's tables, and a
 	 * character newer than them (a new emoji) is still text to keep, unchanged. */
 	n = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &dst,
@@ -120,18 +107,81 @@ bool utf8_nfc(const char *s, size_t len, Str *out)
 	return true;
 }
 
-bool utf8_is_nfc(const char *s, size_t len)
+/* Code points that are NFC whatever surrounds them: no mark, nothing that decomposes. */
+static bool stable(int32_t cp)
 {
+	return cp < 0x300 || (cp >= 0x1E00 && cp <= 0x1EFF) || (cp >= 0x2010 && cp <= 0x206F) ||
+	       (cp >= 0x20A0 && cp <= 0x20CF) || cp == 0xFEFF;
+}
+
+/* The usual characters from s[i] (while 4 bytes are left) settled by their bytes; their end. */
+static size_t quick_run(const unsigned char *s, size_t len, size_t i)
+{
+	while (i + 3 < len) {
+		unsigned char c = s[i];
+		uint64_t w;
+		if (c < 0x80) {
+			if (i + 8 <= len) {
+				memcpy(&w, s + i, 8);
+				if (!(w & 0x8080808080808080ull)) {
+					i += 8;
+					continue;
+				}
+			}
+			i++;
+		} else if (c >= 0xC2 && c <= 0xCB && (s[i + 1] & 0xC0) == 0x80) {
+			i += 2; /* U+0080..U+02FF: no combining marks there */
+		} else if (c == 0xE1 && s[i + 1] >= 0xB8 && s[i + 1] <= 0xBB &&
+			   (s[i + 2] & 0xC0) == 0x80) {
+			i += 3; /* U+1E00..U+1EFF: the precomposed Vietnamese letters */
+		} else {
+			break;
+		}
+	}
+	return i;
+}
+
+/*
+ * One pass over the bytes settles the usual Vietnamese text without decoding: ASCII eight
+ * bytes at a time, the two-byte Latin range and U+1E00..U+1EFF by their bytes; other
+ * characters are decoded one by one, and any that might not be NFC sends the whole text to
+ * the full normaliser. This is the check every input boundary and the checker's hot path use.
+ */
+bool utf8_is_nfc(const char *in, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)in;
 	Str tmp = STR_INIT;
+	size_t i = 0, n;
+	int32_t cp;
 	bool same;
 
-	if (all_ascii(s, len))
-		return true;
-	if (!utf8_nfc(s, len, &tmp))
+	while ((i = quick_run(s, len, i)) < len) {
+		if (s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		if (!(n = utf8_decode(in + i, len - i, &cp)))
+			return false;
+		if (!stable(cp))
+			goto slow;
+		i += n;
+	}
+	return true;
+slow:
+	if (!utf8_valid(in, len, NULL) || !nfc_map(in, len, &tmp))
 		return false;
-	same = tmp.len == len && memcmp(tmp.s, s, len) == 0;
+	same = tmp.len == len && memcmp(tmp.s, in, len) == 0;
 	str_release(&tmp);
 	return same;
+}
+
+bool utf8_nfc(const char *s, size_t len, Str *out)
+{
+	if (utf8_is_nfc(s, len)) {
+		str_add(out, s, len);
+		return true;
+	}
+	return utf8_valid(s, len, NULL) && nfc_map(s, len, out);
 }
 
 static size_t next_cp(const char *s, size_t len, size_t off, int32_t *cp)

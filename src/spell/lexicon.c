@@ -81,7 +81,7 @@ void lex_add_word(Lexicon *lx, const char *word, bool newsroom)
 	Str nfc = STR_INIT, key = STR_INIT;
 	size_t len = strlen(word);
 
-	if (norm_is_nfc(word, len))
+	if (utf8_is_nfc(word, len))
 		str_add(&nfc, word, len); /* the lists are NFC already: no normaliser call */
 	else if (!utf8_nfc(word, len, &nfc))
 		return;

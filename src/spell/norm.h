@@ -30,12 +30,6 @@ typedef struct NormText {
 void norm_text(NormText *nt, const char *in, size_t len);
 void norm_release(NormText *nt);
 
-/*
- * True when in[0, len) is valid UTF-8 in NFC. Usual Vietnamese text is settled in one quick
- * pass over the bytes; anything unusual is asked of the full normaliser.
- */
-bool norm_is_nfc(const char *in, size_t len);
-
 /* The input offset for an offset of nt->s that lies on a character boundary. */
 size_t norm_input_offset(const NormText *nt, size_t off);
 

@@ -85,29 +85,6 @@ static bool letters(const Syllable *syl, size_t from, size_t to, char *buf, size
 	return true;
 }
 
-/*
- * True when s is NFC by its bytes alone: ASCII, two-byte letters below U+0300 and the
- * precomposed Vietnamese letters of U+1E00..U+1EFF (nearly every syllable), so the
- * normaliser is asked only about the rest.
- */
-static bool surely_nfc(const char *s, size_t len)
-{
-	const unsigned char *u = (const unsigned char *)s;
-
-	for (size_t i = 0; i < len;) {
-		if (u[i] < 0x80)
-			i++;
-		else if (u[i] >= 0xC2 && u[i] <= 0xCB && i + 1 < len && (u[i + 1] & 0xC0) == 0x80)
-			i += 2;
-		else if (u[i] == 0xE1 && i + 2 < len && u[i + 1] >= 0xB8 && u[i + 1] <= 0xBB &&
-		         (u[i + 2] & 0xC0) == 0x80)
-			i += 3;
-		else
-			return false;
-	}
-	return true;
-}
-
 /* Reads the token into base/upper/tone; false for letters outside the alphabet or two tones. */
 static bool load(const char *s, size_t len, Syllable *syl)
 {
@@ -118,7 +95,7 @@ static bool load(const char *s, size_t len, Syllable *syl)
 
 	memset(syl, 0, sizeof(*syl));
 	syl->tone_at = -1;
-	if (!surely_nfc(s, len) && !utf8_is_nfc(s, len)) {
+	if (!utf8_is_nfc(s, len)) {
 		if (!utf8_nfc(s, len, &nfc))
 			return false;
 		p = str_cstr(&nfc);
