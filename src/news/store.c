@@ -213,9 +213,8 @@ void store_rollback(Store *s)
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
-static bool get_int(Store *s, const char *sql, int64_t *out)
+bool store_int(Store *s, sqlite3_stmt *st, int64_t *out, const char *what)
 {
-	sqlite3_stmt *st = store_prep(s, sql, "");
 	bool ok;
 
 	if (!st)
@@ -224,9 +223,14 @@ static bool get_int(Store *s, const char *sql, int64_t *out)
 	if (ok)
 		*out = sqlite3_column_int64(st, 0);
 	else
-		store_fail(s, "read the database");
+		store_fail(s, what);
 	sqlite3_finalize(st);
 	return ok;
+}
+
+static bool get_int(Store *s, const char *sql, int64_t *out)
+{
+	return store_int(s, store_prep(s, sql, ""), out, "read the database");
 }
 
 /* Refuses a database from a newer toasoan before anything writes to the file. */

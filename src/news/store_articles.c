@@ -114,17 +114,9 @@ static bool insert_revision(Store *s, const Article *a, int64_t version, Revisio
 
 static bool next_version(Store *s, int64_t id, int64_t *version)
 {
-	sqlite3_stmt *st = store_prep(s,
-		"SELECT coalesce(max(version), 0) + 1 FROM revisions WHERE article = ?", "i", id);
-	bool ok;
-
-	if (!st)
-		return false;
-	ok = sqlite3_step(st) == SQLITE_ROW;
-	if (ok)
-		*version = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return ok ? true : store_fail(s, "number the revision");
+	return store_int(s, store_prep(s,
+		"SELECT coalesce(max(version), 0) + 1 FROM revisions WHERE article = ?", "i", id),
+		version, "number the revision");
 }
 
 bool store_article_insert(Store *s, Article *a, const char *by, int64_t now, const char *reason)

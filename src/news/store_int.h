@@ -30,6 +30,10 @@ sqlite3_stmt *store_prep(Store *s, const char *sql, const char *types, ...);
 /* Steps st once (a write), finalizes it; false with the message set on failure or st NULL. */
 bool store_exec_stmt(Store *s, sqlite3_stmt *st, const char *what);
 
+/* Steps st for one row and reads its first column as an integer; finalizes st. False with
+ * "cannot WHAT: ..." when there is no row or the query fails (or st is NULL). */
+bool store_int(Store *s, sqlite3_stmt *st, int64_t *out, const char *what);
+
 /* A heap copy of a text column ("" for NULL). */
 char *store_col_text(sqlite3_stmt *st, int col);
 

@@ -66,15 +66,6 @@ bool store_users(Store *s, UserList *out)
 
 bool store_count_admins(Store *s, int64_t *n)
 {
-	sqlite3_stmt *st = store_prep(s,
-		"SELECT count(*) FROM users WHERE role = 'admin' AND active", "");
-	bool ok;
-
-	if (!st)
-		return false;
-	ok = sqlite3_step(st) == SQLITE_ROW;
-	if (ok)
-		*n = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return ok ? true : store_fail(s, "count admins");
+	return store_int(s, store_prep(s,
+		"SELECT count(*) FROM users WHERE role = 'admin' AND active", ""), n, "count admins");
 }

@@ -19,19 +19,6 @@ struct TableBlock {
 	char data[];
 };
 
-static inline uint64_t load8(const char *s)
-{
-	uint64_t w;
-	memcpy(&w, s, 8);
-	return w;
-}
-
-static inline uint64_t load4(const char *s)
-{
-	uint32_t w;
-	memcpy(&w, s, 4);
-	return w;
-}
 
 static inline uint64_t mix(uint64_t h)
 {
@@ -49,10 +36,10 @@ static uint64_t hash_bytes(const char *s, size_t len)
 
 	if (len >= 8) {
 		for (; len > 8; s += 8, len -= 8)
-			h = mix(h ^ load8(s));
-		h = mix(h ^ load8(s + len - 8));
+			h = mix(h ^ table_load8(s));
+		h = mix(h ^ table_load8(s + len - 8));
 	} else if (len >= 4) {
-		h = mix(h ^ (load4(s) << 32 | load4(s + len - 4)));
+		h = mix(h ^ (table_load4(s) << 32 | table_load4(s + len - 4)));
 	} else if (len > 0) {
 		h = mix(h ^ ((uint64_t)(unsigned char)s[0] << 16 |
 		             (uint64_t)(unsigned char)s[len / 2] << 8 | (unsigned char)s[len - 1]));

@@ -9,6 +9,23 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
+
+/* 8 and 4 bytes of s as an integer, whatever the alignment: the hash and the verdict cache's
+ * front both key short words by their bytes. */
+static inline uint64_t table_load8(const char *s)
+{
+	uint64_t w;
+	memcpy(&w, s, 8);
+	return w;
+}
+
+static inline uint64_t table_load4(const char *s)
+{
+	uint32_t w;
+	memcpy(&w, s, 4);
+	return w;
+}
 
 typedef struct TableSlot {
 	char *key;      /* NULL: empty slot */

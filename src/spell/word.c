@@ -321,20 +321,6 @@ static Verdict compute(Speller *sp, const char *w, size_t len, unsigned flags)
 	return v;
 }
 
-static inline uint64_t load8(const char *s)
-{
-	uint64_t w;
-	memcpy(&w, s, 8);
-	return w;
-}
-
-static inline uint64_t load4(const char *s)
-{
-	uint32_t w;
-	memcpy(&w, s, 4);
-	return w;
-}
-
 /* The whole bytes of a word of 1 to 16 bytes in (a, b) (with the length, they name it). */
 static bool front_key(const char *w, size_t len, uint64_t *a, uint64_t *b)
 {
@@ -342,10 +328,10 @@ static bool front_key(const char *w, size_t len, uint64_t *a, uint64_t *b)
 		return false;
 	*b = 0;
 	if (len >= 8) {
-		*a = load8(w);
-		*b = load8(w + len - 8);
+		*a = table_load8(w);
+		*b = table_load8(w + len - 8);
 	} else if (len >= 4) {
-		*a = load4(w) | load4(w + len - 4) << 32;
+		*a = table_load4(w) | table_load4(w + len - 4) << 32;
 	} else {
 		*a = (uint64_t)(unsigned char)w[0] | (uint64_t)(unsigned char)w[len / 2] << 8 |
 		     (uint64_t)(unsigned char)w[len - 1] << 16;

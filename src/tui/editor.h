@@ -155,6 +155,9 @@ CompareChoice compare_run(App *a, const char *title, const char *left_label, con
 /* history.c: the history list; returns when closed. */
 void history_run(Editor *e);
 
+/* "Trần Thị Mai lưu bản 3", "… Chờ duyệt → Nháp": one event of the history, in buf. */
+void history_describe(const App *a, const Event *ev, char *buf, size_t len);
+
 /* editor.c: the time in milliseconds for the undo grouping. */
 int64_t editor_now_ms(void);
 /* Re-checks what changed in every field. */

@@ -23,24 +23,30 @@ static const Event *event_at(const History *h, size_t i)
 	return i < l->n ? &l->items[l->n - 1 - i] : NULL;
 }
 
+void history_describe(const App *a, const Event *ev, char *buf, size_t len)
+{
+	const char *lang = lang_code(a->lang);
+	const char *who = ev->who_name && *ev->who_name ? ev->who_name : ev->who;
+
+	if (ev->is_revision && ev->kind != REV_SAVE)
+		app_format(a, buf, len, S_HIST_KEPT, who, revision_kind_label(ev->kind, lang),
+			   (int)ev->version);
+	else if (ev->is_revision)
+		app_format(a, buf, len, S_HIST_REVISION, who, (int)ev->version);
+	else if (ev->created)
+		app_format(a, buf, len, S_HIST_CREATED, who);
+	else
+		app_format(a, buf, len, S_HIST_MOVE, who, state_label(ev->from, lang),
+			   state_label(ev->to, lang));
+}
+
 /* One line: "2026-11-26 14:50  Trần Thị Mai lưu bản 3 “note”". */
 static void event_line(const Editor *e, const Event *ev, Str *out)
 {
-	const App *a = e->app;
-	const char *lang = lang_code(a->lang);
-	const char *who = ev->who_name && *ev->who_name ? ev->who_name : ev->who;
 	char buf[400];
+
 	when_local(ev->at, out);
-	if (ev->is_revision && ev->kind != REV_SAVE)
-		app_format(a, buf, sizeof buf, S_HIST_KEPT, who, revision_kind_label(ev->kind, lang),
-			   (int)ev->version);
-	else if (ev->is_revision)
-		app_format(a, buf, sizeof buf, S_HIST_REVISION, who, (int)ev->version);
-	else if (ev->created)
-		app_format(a, buf, sizeof buf, S_HIST_CREATED, who);
-	else
-		app_format(a, buf, sizeof buf, S_HIST_MOVE, who, state_label(ev->from, lang),
-			   state_label(ev->to, lang));
+	history_describe(e->app, ev, buf, sizeof buf);
 	str_addf(out, "  %s", buf);
 	if (ev->note && *ev->note)
 		str_addf(out, " “%s”", ev->note);

@@ -145,19 +145,9 @@ static void history_lines(Editor *e, Lines *l, bool spacer)
 	str_adds(add_line(l, SLOT_PANE_TITLE, -1), app_str(a, S_HISTORY));
 	for (size_t i = e->history.n; i-- > 0;) {
 		const Event *ev = &e->history.items[i];
-		const char *who = ev->who_name && *ev->who_name ? ev->who_name : ev->who;
 		str_clear(&t);
 		when_relative(ev->at, when_now(), lang, &t);
-		if (ev->is_revision && ev->kind != REV_SAVE)
-			app_format(a, buf, sizeof buf, S_HIST_KEPT, who,
-				   revision_kind_label(ev->kind, lang), (int)ev->version);
-		else if (ev->is_revision)
-			app_format(a, buf, sizeof buf, S_HIST_REVISION, who, (int)ev->version);
-		else if (ev->created)
-			app_format(a, buf, sizeof buf, S_HIST_CREATED, who);
-		else
-			app_format(a, buf, sizeof buf, S_HIST_MOVE, who, state_label(ev->from, lang),
-				   state_label(ev->to, lang));
+		history_describe(a, ev, buf, sizeof buf);
 		str_addf(add_line(l, SLOT_DIM, -1), "%s", str_cstr(&t));
 		str_addf(add_line(l, SLOT_PANE, -1), " %s", buf);
 		if (ev->note && *ev->note && !ev->is_revision && !ev->created)
