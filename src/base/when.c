@@ -125,6 +125,15 @@ void when_local(int64_t t, Str *out)
 	str_adds(out, buf);
 }
 
+void when_clock(int64_t t, const char *sep, Str *out)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+
+	localtime_r(&tt, &tm);
+	str_addf(out, "%02d%s%02d", tm.tm_hour, sep, tm.tm_min);
+}
+
 void when_iso(int64_t t, Str *out)
 {
 	time_t tt = (time_t)t;

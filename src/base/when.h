@@ -21,6 +21,9 @@ bool when_parse(const char *s, int64_t now, int64_t *out, char *err, size_t errl
 /* "2026-11-27 08:00" in local time. */
 void when_local(int64_t t, Str *out);
 
+/* "10:42" (sep ":") or "1042" (sep ""): the local time of day. */
+void when_clock(int64_t t, const char *sep, Str *out);
+
 /* "2026-11-27T08:00:00+07:00": local time with its offset. */
 void when_iso(int64_t t, Str *out);
 

@@ -37,10 +37,10 @@ static bool desk_was_busy(const Desk *d)
 /* "10:42": the local time of day. */
 static void clock_time(int64_t t, char *buf, size_t len)
 {
-	time_t tt = (time_t)t;
-	struct tm tm;
-	if (!localtime_r(&tt, &tm) || strftime(buf, len, "%H:%M", &tm) == 0)
-		snprintf(buf, len, "?");
+	Str s = STR_INIT;
+	when_clock(t, ":", &s);
+	snprintf(buf, len, "%s", s.s);
+	str_release(&s);
 }
 
 static uint64_t fingerprint(Editor *e)
@@ -369,13 +369,10 @@ void safety_close(Editor *e, bool discard)
 static void default_path(Editor *e, Str *out)
 {
 	const char *home = getenv("HOME");
-	char hm[16];
-	time_t now = time(NULL);
-	struct tm tm;
-	if (!localtime_r(&now, &tm) || strftime(hm, sizeof hm, "%H%M", &tm) == 0)
-		snprintf(hm, sizeof hm, "0000");
-	str_addf(out, "%s/toasoan-%lld-%s.txt", home && *home ? home : ".", (long long)e->art.id,
-		 hm);
+
+	str_addf(out, "%s/toasoan-%lld-", home && *home ? home : ".", (long long)e->art.id);
+	when_clock(when_now(), "", out);
+	str_adds(out, ".txt");
 }
 
 void safety_write_file(Editor *e)

@@ -65,6 +65,9 @@ START_TEST(times_for_people_and_machines)
 	when_local(1795741200, &s);
 	ck_assert_str_eq(s.s, "2026-11-27 08:00");
 	str_clear(&s);
+	when_clock(1795741200 + 42 * 60, ":", &s);
+	ck_assert_str_eq(s.s, "08:42");
+	str_clear(&s);
 	when_iso(1795741200, &s);
 	ck_assert_str_eq(s.s, "2026-11-27T08:00:00+07:00");
 	str_clear(&s);
