@@ -22,7 +22,7 @@ DEBS := build-essential pkg-config libncurses-dev libsqlite3-dev libyaml-dev \
 	sqlite3 locales clang libclang-rt-dev python3
 
 # Only for `make bench`: the reference runs.
-BENCH_DEBS := nano time hunspell
+BENCH_DEBS := nano vim time hunspell
 
 CORE_PKGS := sqlite3 yaml-0.1 hunspell libutf8proc
 TUI_PKGS  := ncursesw
@@ -68,12 +68,14 @@ CORE_SRC := $(wildcard src/base/*.c src/viet/*.c src/spell/*.c src/news/*.c src/
 TUI_SRC  := $(wildcard src/tui/*.c) src/main.c
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 TOOL_SRC := $(wildcard tests/tools/*.c)
+BENCH_SRC := $(wildcard tests/bench/*.c)
 FUZZ_SRC := $(wildcard tests/fuzz/fuzz_*.c)
 
 CORE_OBJ := $(CORE_SRC:%.c=$(B)/%.o)
 TUI_OBJ  := $(TUI_SRC:%.c=$(B)/%.o)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 TOOL_BIN := $(TOOL_SRC:tests/tools/%.c=$(B)/tools/%)
+BENCH_BIN := $(BENCH_SRC:tests/bench/%.c=$(B)/bench/%)
 FUZZ_BIN := $(FUZZ_SRC:tests/fuzz/%.c=$(B)/fuzz/%)
 LIB      := $(B)/libtoasoan.a
 BIN      := $(B)/toasoan
@@ -102,7 +104,11 @@ $(B)/tools/%: tests/tools/%.c $(LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(call pkgcflags,vterm) -o $@ $< $(LIB) $(CORE_LIBS) $(VTERM_LIBS)
 
-tests: all $(UNIT_BIN) $(TOOL_BIN)
+$(B)/bench/%: tests/bench/%.c $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -o $@ $< $(LIB) $(CORE_LIBS) -lutil
+
+tests: all $(UNIT_BIN) $(TOOL_BIN) $(BENCH_BIN)
 
 $(B)/fuzz/%: tests/fuzz/%.c $(LIB)
 	@mkdir -p $(dir $@)

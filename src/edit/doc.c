@@ -164,14 +164,19 @@ static bool doc_edit(Doc *d, FieldId f, size_t start, size_t end, const char *te
 	UndoEdit e;
 	size_t bad = 0;
 
+	size_t ls, le;
+
 	clean_input(text, len, field_info[f].multi, &clean);
+	doc_count_out(d, f, start, end, &ls, &le);
 	if (!buffer_replace(fl->buf, start, end, str_cstr(&clean), clean.len, &ch, &old)) {
+		doc_count_in(d, f, ls, le);
 		utf8_valid(text, len, &bad);
 		snprintf(d->err, sizeof(d->err), "invalid UTF-8 in the input at byte %zu", bad);
 		str_release(&clean);
 		return false;
 	}
 	d->err[0] = '\0';
+	doc_count_in(d, f, ls, le - ch.old_len + ch.new_len);
 	if (ch.old_len || ch.new_len) {
 		buffer_read(fl->buf, ch.pos, ch.pos + ch.new_len, &nw);
 		e = (UndoEdit){(int)f, ch.pos, old.s, ch.old_len, nw.s, ch.new_len, fl->cursor,
@@ -212,6 +217,7 @@ bool doc_set_field(Doc *d, FieldId f, const char *text, size_t len)
 	d->saved = undo_state(d->undo);
 	overlay_clear(fl->spans);
 	fl->layout_ok = false;
+	doc_count_field(d, f);
 	fl->cursor = 0;
 	fl->changed = true;
 	fl->ch_start = 0;
@@ -231,18 +237,6 @@ void doc_mark_saved(Doc *d)
 {
 	undo_break(d->undo);
 	d->saved = undo_state(d->undo);
-}
-
-size_t doc_words(Doc *d)
-{
-	return buffer_count_words(d->f[FIELD_TITLE].buf) + buffer_count_words(d->f[FIELD_SAPO].buf) +
-	       buffer_count_words(d->f[FIELD_BODY].buf);
-}
-
-size_t doc_chars(Doc *d)
-{
-	return buffer_count_chars(d->f[FIELD_TITLE].buf) + buffer_count_chars(d->f[FIELD_SAPO].buf) +
-	       buffer_count_chars(d->f[FIELD_BODY].buf);
 }
 
 FieldId doc_field(const Doc *d)
@@ -449,7 +443,10 @@ bool doc_undo(Doc *d)
 
 	for (size_t i = n; i > 0; i--) {
 		const UndoEdit *u = &e[i - 1];
+		size_t ls, le;
+		doc_count_out(d, (FieldId)u->field, u->pos, u->pos + u->new_len, &ls, &le);
 		buffer_splice(d->f[u->field].buf, u->pos, u->new_len, u->old_text, u->old_len);
+		doc_count_in(d, (FieldId)u->field, ls, le - u->new_len + u->old_len);
 		after_change(d, (FieldId)u->field, u->pos, u->new_len, u->old_len);
 	}
 	if (n)
@@ -464,7 +461,10 @@ bool doc_redo(Doc *d)
 
 	for (size_t i = 0; i < n; i++) {
 		const UndoEdit *u = &e[i];
+		size_t ls, le;
+		doc_count_out(d, (FieldId)u->field, u->pos, u->pos + u->old_len, &ls, &le);
 		buffer_splice(d->f[u->field].buf, u->pos, u->old_len, u->new_text, u->new_len);
+		doc_count_in(d, (FieldId)u->field, ls, le - u->old_len + u->new_len);
 		after_change(d, (FieldId)u->field, u->pos, u->old_len, u->new_len);
 	}
 	if (n)
@@ -509,6 +509,32 @@ bool doc_take_changed(Doc *d, FieldId f, size_t *start, size_t *end)
 	if (*end < *start)
 		*end = *start;
 	return true;
+}
+
+bool doc_has_changed(const Doc *d, FieldId f)
+{
+	return d->f[f].changed;
+}
+
+void doc_mark_changed(Doc *d, FieldId f, size_t start, size_t end)
+{
+	Field *fl = &d->f[f];
+	size_t len = buffer_len(fl->buf);
+
+	if (end > len)
+		end = len;
+	if (start > end)
+		start = end;
+	if (!fl->changed) {
+		fl->ch_start = start;
+		fl->ch_end = end;
+		fl->changed = true;
+		return;
+	}
+	if (start < fl->ch_start)
+		fl->ch_start = start;
+	if (end > fl->ch_end)
+		fl->ch_end = end;
 }
 
 /* ---- find and replace ---- */

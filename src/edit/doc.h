@@ -107,6 +107,20 @@ void doc_mark_saved(Doc *d);
 size_t doc_words(Doc *d);
 size_t doc_chars(Doc *d);
 
+/* A number that changes whenever any field's text changes (edits, undo, loads). */
+uint64_t doc_version(const Doc *d);
+
+/*
+ * Whole-article figures kept as running totals: fn is called with the text around an edit,
+ * once as it was (sign -1) and once as it is (sign +1), so the figure follows every edit (undo
+ * included) in time proportional to the edit. The text is cut where no word, syllable or
+ * grapheme cluster runs over (line breaks, spaces before ASCII), so any count of those adds
+ * up over the pieces. Loading a field
+ * (doc_set_field) is no edit and calls nothing: count the loaded field afresh.
+ */
+typedef void (*DocCounter)(void *arg, FieldId f, const char *text, size_t len, int sign);
+void doc_set_counter(Doc *d, DocCounter fn, void *arg);
+
 /* ---- cursor, selection and view ---- */
 
 FieldId doc_field(const Doc *d);           /* the field holding the cursor */
@@ -224,5 +238,12 @@ Overlay *doc_overlay(Doc *d, FieldId f);
  * [*start, *end); returns false if nothing changed. The caller re-checks exactly that range.
  */
 bool doc_take_changed(Doc *d, FieldId f, size_t *start, size_t *end);
+
+/* True if field f has a change not yet taken. */
+bool doc_has_changed(const Doc *d, FieldId f);
+
+/* Puts [start, end) of field f back as changed (a caller that checks a long change in parts
+ * returns the rest); it follows later edits like any change. */
+void doc_mark_changed(Doc *d, FieldId f, size_t start, size_t end);
 
 #endif

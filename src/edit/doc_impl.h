@@ -20,6 +20,7 @@ typedef struct Field {
 	bool layout_ok;       /* layout is built for the current text and width */
 	bool changed;         /* [ch_start, ch_end) changed since doc_take_changed */
 	size_t ch_start, ch_end;
+	size_t words, chars;  /* running counts of the field's text (doc_count.c) */
 } Field;
 
 struct Doc {
@@ -34,6 +35,9 @@ struct Doc {
 	Str clip;             /* internal clipboard */
 	bool clip_set;
 	char err[160];
+	uint64_t version;     /* goes up with every change of text */
+	DocCounter counter;   /* told of the lines each edit touches, before and after */
+	void *counter_arg;
 };
 
 /* The field's layout, built if needed. */
@@ -41,5 +45,16 @@ const Layout *doc_field_layout(Doc *d, FieldId f);
 
 /* Where doc_move(m) would put the cursor: *field and *off (no state changes). */
 void doc_move_target(Doc *d, Move m, FieldId *field, size_t *off);
+
+/*
+ * Running counts (doc_count.c). Before an edit of [start, end) in field f, doc_count_out takes
+ * the text around it (cut at word boundaries) out of the counts and says where it lies; after
+ * it, doc_count_in puts [ls, le) back in, le moved by the edit's change of length. An edit
+ * never changes text outside that piece, so the counts stay exact.
+ */
+void doc_count_out(Doc *d, FieldId f, size_t start, size_t end, size_t *ls, size_t *le);
+void doc_count_in(Doc *d, FieldId f, size_t ls, size_t le);
+/* Counts a field afresh (after a load). */
+void doc_count_field(Doc *d, FieldId f);
 
 #endif

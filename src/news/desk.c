@@ -171,6 +171,21 @@ fail:
 	return NULL;
 }
 
+Desk *desk_twin(const Desk *d, char *err, size_t errlen)
+{
+	Desk *t = xcalloc(1, sizeof(*t));
+
+	t->config = d->config;
+	t->count_pairs = d->count_pairs;
+	t->real_login = xstrdup(d->real_login);
+	t->store = store_open(store_path(d->store), false, err, errlen);
+	if (!t->store || !load_actor(t, d->actor.login, err, errlen)) {
+		desk_free(t);
+		return NULL;
+	}
+	return t;
+}
+
 void desk_free(Desk *d)
 {
 	if (!d)

@@ -60,6 +60,10 @@ typedef struct DeskOptions {
  * --as is used by someone who is not an admin.
  */
 Desk *desk_open(const DeskOptions *opt, char *err, size_t errlen);
+
+/* A second desk on the same database for the same person: for work done on another thread
+ * (each desk is used by one thread at a time). NULL with a message in err. */
+Desk *desk_twin(const Desk *d, char *err, size_t errlen);
 void desk_free(Desk *d);
 
 /*

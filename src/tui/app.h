@@ -71,6 +71,8 @@ void app_format(const App *a, char *buf, size_t len, StringId id, ...);
 
 /* Reads one event; handles resize (redraw), signals (quit) and ticks (the tick hook). */
 void app_read(App *a, TermEvent *ev);
+/* The same, waiting at most timeout_ms for a key (the tick still runs when none came). */
+void app_read_for(App *a, TermEvent *ev, int timeout_ms);
 
 /* True (after drawing the message) if the window is too small for anything else. */
 bool app_too_small(App *a);

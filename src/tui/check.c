@@ -30,7 +30,8 @@ struct Checker {
 	char **ignored;
 	size_t nignored, capignored;
 	SpellTally fields[CHECK_MAX_FIELDS]; /* tone placements in each field, for the article-wide
-	                                        rule against mixing both */
+	                                        rule against mixing both: counted whole at load,
+	                                        then kept by the doc's running count */
 };
 
 Checker *checker_new(Desk *d, const Config *cfg, const char *lang, char *err, size_t errlen)
@@ -103,6 +104,29 @@ void checker_count(Checker *c, int field, const char *text, size_t len)
 		spell_tally(text, len, &c->fields[field]);
 }
 
+/* The doc's running count: the lines an edit touched, out before it and in after it. */
+static void count_lines(void *arg, FieldId field, const char *text, size_t len, int sign)
+{
+	Checker *c = arg;
+	SpellTally t, *f = &c->fields[field];
+	if (field >= CHECK_MAX_FIELDS)
+		return;
+	spell_tally(text, len, &t);
+	if (sign > 0) {
+		f->old_tones += t.old_tones;
+		f->new_tones += t.new_tones;
+	} else {
+		f->old_tones -= t.old_tones < f->old_tones ? t.old_tones : f->old_tones;
+		f->new_tones -= t.new_tones < f->new_tones ? t.new_tones : f->new_tones;
+	}
+}
+
+void checker_follow(Checker *c, Doc *d)
+{
+	if (c)
+		doc_set_counter(d, count_lines, c);
+}
+
 void checker_run(Checker *c, int field, const char *text, size_t len, size_t start, size_t end,
 		 bool prose, Overlay *o)
 {
@@ -117,8 +141,7 @@ void checker_run(Checker *c, int field, const char *text, size_t len, size_t sta
 	while (end < len && text[end] != '\n')
 		end++;
 	overlay_clear_range(o, start, end > start ? end : start);
-	/* The whole article counts: this field as it is now plus the others as last seen. */
-	spell_tally(text, len, &c->fields[field]);
+	/* The whole article counts: the running tallies follow every edit (checker_follow). */
 	for (int f = 0; f < CHECK_MAX_FIELDS; f++) {
 		all.old_tones += c->fields[f].old_tones;
 		all.new_tones += c->fields[f].new_tones;
@@ -178,26 +201,29 @@ void checker_add_word(Checker *c, const char *word)
 		spell_add_word(c->sp, word);
 }
 
-static bool referenced(Overlay *const *overlays, size_t n, uint32_t tag)
+static int cmp_tag(const void *a, const void *b)
 {
-	for (size_t i = 0; i < n; i++)
-		for (size_t j = 0; j < overlay_count(overlays[i]); j++)
-			if (overlay_get(overlays[i], j)->tag == tag)
-				return true;
-	return false;
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+	return x < y ? -1 : x > y;
 }
 
 void checker_collect(Checker *c, Overlay *const *overlays, size_t n)
 {
-	size_t spans = 0, kept = 0;
+	size_t spans = 0, kept = 0, k = 0;
 	if (!c)
 		return;
 	for (size_t i = 0; i < n; i++)
 		spans += overlay_count(overlays[i]);
 	if (c->n <= spans + 64)
 		return; /* cheap enough to keep: collect in batches */
+	/* The tags still in use, sorted: each finding is then looked up, not searched for. */
+	uint32_t *tags = xcalloc(spans + 1, sizeof *tags);
+	for (size_t i = 0; i < n; i++)
+		for (size_t j = 0; j < overlay_count(overlays[i]); j++)
+			tags[k++] = overlay_get(overlays[i], j)->tag;
+	qsort(tags, spans, sizeof *tags, cmp_tag);
 	for (size_t i = 0; i < c->n; i++) {
-		if (referenced(overlays, n, c->items[i].tag)) {
+		if (bsearch(&c->items[i].tag, tags, spans, sizeof *tags, cmp_tag)) {
 			c->items[kept++] = c->items[i];
 		} else {
 			FindingList one = {&c->items[i].f, 1, 1};
@@ -205,4 +231,5 @@ void checker_collect(Checker *c, Overlay *const *overlays, size_t n)
 		}
 	}
 	c->n = kept;
+	free(tags);
 }

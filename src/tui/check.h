@@ -10,6 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "edit/doc.h"
 #include "edit/overlay.h"
 #include "news/config.h"
 #include "news/desk.h"
@@ -44,6 +45,10 @@ const char *checker_status(const Checker *c);
 /* Counts the tone placements of one field without checking it: before a first full check,
  * so that every field is judged against the whole article. */
 void checker_count(Checker *c, int field, const char *text, size_t len);
+
+/* Keeps every field's tone tally current as d is edited, in time proportional to the edit
+ * (call once; fields loaded afterwards are counted with checker_count). */
+void checker_follow(Checker *c, Doc *d);
 
 /*
  * Checks the paragraphs of text[0, len) that meet [start, end), replacing the spans there in

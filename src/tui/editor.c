@@ -39,33 +39,60 @@ static bool is_prose(int f)
 	return f == FIELD_TITLE || f == FIELD_SAPO || f == FIELD_BODY;
 }
 
-void editor_check_changes(Editor *e)
+/* Bytes of changed text checked before the screen looks for keys again: a long paste or a
+ * newly opened article is checked in parts, the keys going first. */
+#define CHECK_SLICE 4096
+
+/* The changed paragraphs of a field from start, about `budget` bytes of them; the rest is put
+ * back as changed. Returns the bytes checked. */
+static size_t check_part(Editor *e, FieldId f, size_t s, size_t t, size_t budget)
 {
-	size_t s, t, len;
-	Overlay *ovs[FIELD_COUNT];
-	for (int f = 0; f < FIELD_COUNT; f++) {
-		while (doc_take_changed(e->doc, f, &s, &t)) {
-			const char *text = doc_text(e->doc, f, &len);
-			checker_run(e->checker, f, text, len, s, t, is_prose(f),
-				    doc_overlay(e->doc, f));
-		}
+	size_t len;
+	const char *text = doc_text(e->doc, f, &len);
+	size_t cut = t;
+	if (t - s > budget) {
+		const char *nl = memchr(text + s + budget, '\n', t - s - budget);
+		cut = nl ? (size_t)(nl - text) : t;
 	}
-	checker_collect(e->checker, all_overlays(e, ovs), FIELD_COUNT);
+	checker_run(e->checker, f, text, len, s, cut, is_prose(f), doc_overlay(e->doc, f));
+	if (cut < t)
+		doc_mark_changed(e->doc, f, cut + 1 < t ? cut + 1 : t, t);
+	return cut - s + 1;
 }
 
-static void check_all(Editor *e)
+bool editor_check_some(Editor *e)
 {
-	size_t len, s, t;
+	size_t s, t, budget = CHECK_SLICE;
+	Overlay *ovs[FIELD_COUNT];
+	bool more = false;
+	for (int f = 0; f < FIELD_COUNT; f++) {
+		while (!more && doc_take_changed(e->doc, f, &s, &t)) {
+			size_t done = check_part(e, f, s, t, budget);
+			budget = done < budget ? budget - done : 0;
+			more = budget == 0;
+		}
+		if (more)
+			break;
+	}
+	checker_collect(e->checker, all_overlays(e, ovs), FIELD_COUNT);
+	for (int f = 0; f < FIELD_COUNT && !more; f++)
+		more = doc_has_changed(e->doc, f);
+	return more;
+}
+
+void editor_check_changes(Editor *e)
+{
+	while (editor_check_some(e))
+		;
+}
+
+/* The tone tallies of every field afresh (after a load; edits keep them current). */
+static void count_all(Editor *e)
+{
+	size_t len;
 	for (int f = 0; f < FIELD_COUNT; f++) {
 		const char *text = doc_text(e->doc, f, &len);
 		checker_count(e->checker, f, text, len);
-	}
-	for (int f = 0; f < FIELD_COUNT; f++) {
-		const char *text = doc_text(e->doc, f, &len);
-		while (doc_take_changed(e->doc, f, &s, &t))
-			;
-		overlay_clear(doc_overlay(e->doc, f));
-		checker_run(e->checker, f, text, len, 0, len, is_prose(f), doc_overlay(e->doc, f));
 	}
 }
 
@@ -109,6 +136,7 @@ void editor_load(Editor *e, const Article *a)
 	article_release(&e->art);
 	e->art = copy;
 	load_doc(e);
+	count_all(e);
 }
 
 void editor_load_history(Editor *e)
@@ -161,7 +189,6 @@ static bool resolve_conflict(Editor *e)
 	if (c == CMP_THEIRS) {
 		editor_load(e, &theirs);
 		safety_saved(e, false);
-		check_all(e);
 		app_message(a, false, "%s", app_str(a, S_MERGE_THEIRS));
 	} else {
 		e->art.version = theirs.version; /* the next save goes on top, knowingly */
@@ -444,7 +471,7 @@ static void command(Editor *e, Command c, Key key)
 	case CMD_SAVE: editor_save(e); break;
 	case CMD_HISTORY: history_run(e); break;
 	case CMD_WRITE_FILE: safety_write_file(e); break;
-	case CMD_TAKE_OVER: safety_take_over(e); check_all(e); break;
+	case CMD_TAKE_OVER: safety_take_over(e); break;
 	case CMD_UNDO: doc_undo(e->doc); break;
 	case CMD_REDO: doc_redo(e->doc); break;
 	case CMD_CUT: copy(e, true); break;
@@ -604,22 +631,40 @@ static void editor_release(Editor *e)
 	str_release(&e->replace);
 }
 
+/*
+ * Keys first: after a batch of keys the screen is drawn at once; the changed paragraphs are
+ * checked when the keys pause for CHECK_PAUSE_MS (or a long change in parts, one part per
+ * turn, with a look for keys between), and the findings drawn then.
+ */
+#define CHECK_PAUSE_MS 60
+
 static void run_loop(Editor *e)
 {
 	App *a = e->app;
+	bool due = true; /* the loaded text is still to be checked */
+	int pause = 0;   /* how long the keys must rest before the next part is checked */
 	while (!e->closed && !a->quit) {
 		if (!app_too_small(a))
 			editor_draw(e);
 		term_refresh();
 		TermEvent ev;
-		app_read(a, &ev);
+		uint64_t before = doc_version(e->doc);
+		app_read_for(a, &ev, due ? pause : APP_TICK_MS);
+		if (ev.key == K_TICK && due) {
+			due = editor_check_some(e);
+			pause = 0; /* the rest of a long change goes on at once, keys first */
+			continue;
+		}
 		/* Apply every key already waiting before drawing again. */
 		for (int n = 0; n < 4096 && ev.key != K_TICK && !e->closed; n++) {
 			if (ev.key != K_RESIZE && ev.key != K_NONE)
 				handle(e, &ev);
 			term_read(&ev, 0);
 		}
-		editor_check_changes(e);
+		if (doc_version(e->doc) != before) {
+			due = true;
+			pause = CHECK_PAUSE_MS;
+		}
 		safety_tick(e, false);
 	}
 }
@@ -649,8 +694,9 @@ int editor_run(App *a, int64_t id)
 				      ? PLACE_NEW : PLACE_OLD);
 	load_doc(&e);
 	start_checker(&e);
+	checker_follow(e.checker, e.doc);
 	editor_load_history(&e);
-	check_all(&e);
+	count_all(&e); /* the checking itself runs in the loop, in parts, keys first */
 	safety_open(&e);
 	a->redraw = editor_draw;
 	a->redraw_arg = &e;

@@ -22,6 +22,7 @@
 #include "edit/doc.h"
 #include "tui/app.h"
 #include "tui/check.h"
+#include "tui/jwriter.h"
 
 /* Where the side pane goes. */
 typedef enum PaneMode {
@@ -75,6 +76,7 @@ typedef struct Editor {
 	int64_t pending_ms;   /* when the first change not yet journaled was made, 0: none */
 	int64_t journal_retry_ms; /* a failed journal write waits until then */
 	bool journaled;       /* a journal row of ours may exist */
+	JournalWriter *jw;    /* writes the journal off the key path */
 	int64_t beat_ms;      /* next lock heartbeat */
 	bool save_retry;      /* the last save failed on the database: retry on the tick */
 	bool busy;            /* ... because another process was writing (retried sooner) */
@@ -162,5 +164,7 @@ void history_describe(const App *a, const Event *ev, char *buf, size_t len);
 int64_t editor_now_ms(void);
 /* Re-checks what changed in every field. */
 void editor_check_changes(Editor *e);
+/* Re-checks a part of what changed (a few KB); true if more is left. */
+bool editor_check_some(Editor *e);
 
 #endif

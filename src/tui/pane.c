@@ -64,18 +64,28 @@ static Str *add_line(Lines *l, Slot slot, long item)
 	return &p->text;
 }
 
-static void finding_lines(Editor *e, Lines *l)
+/*
+ * The findings' lines, only those that can be in view: the column shows pane_h lines ending
+ * at the selected finding at the latest, so findings more than pane_h before it or after it
+ * never show (a long article may have thousands). Returns false when findings were left out
+ * after the view, so that the lines below them would not show either.
+ */
+static bool finding_lines(Editor *e, Lines *l)
 {
 	App *a = e->app;
 	char buf[120];
 	Str word = STR_INIT;
-	app_format(a, buf, sizeof buf, S_FINDINGS, (int)e->nitems);
-	str_adds(add_line(l, SLOT_PANE_TITLE, -1), buf);
-	if (e->check_off[0])
-		str_adds(add_line(l, SLOT_DIM, -1), e->check_off);
-	else if (e->nitems == 0)
-		str_adds(add_line(l, SLOT_DIM, -1), app_str(a, S_NO_FINDINGS));
-	for (size_t i = 0; i < e->nitems; i++) {
+	size_t h = (size_t)(e->pane_h > 0 ? e->pane_h : 0), at = e->pane_focus ? e->pane_sel : 0;
+	size_t from = at > h ? at - h : 0, to = at + h + 1 < e->nitems ? at + h + 1 : e->nitems;
+	if (from == 0) {
+		app_format(a, buf, sizeof buf, S_FINDINGS, (int)e->nitems);
+		str_adds(add_line(l, SLOT_PANE_TITLE, -1), buf);
+		if (e->check_off[0])
+			str_adds(add_line(l, SLOT_DIM, -1), e->check_off);
+		else if (e->nitems == 0)
+			str_adds(add_line(l, SLOT_DIM, -1), app_str(a, S_NO_FINDINGS));
+	}
+	for (size_t i = from; i < to; i++) {
 		CheckFinding cf;
 		bool sel = i == e->pane_sel && e->pane_focus;
 		Slot base = sel ? SLOT_PANE_SELECTED : SLOT_PANE;
@@ -99,6 +109,7 @@ static void finding_lines(Editor *e, Lines *l)
 			str_addf(s, " %s", app_str(a, S_SUGGEST_NONE));
 	}
 	str_release(&word);
+	return to == e->nitems;
 }
 
 static void info_lines(Editor *e, Lines *l, bool spacer)
@@ -215,10 +226,12 @@ void pane_draw(Editor *e)
 	free(e->row_item);
 	e->row_item = xcalloc((size_t)e->pane_h + 1, sizeof *e->row_item);
 	e->nrow_item = e->pane_h;
-	finding_lines(e, &l);
+	bool all = finding_lines(e, &l);
 	if (e->side) {
-		info_lines(e, &l, true);
-		history_lines(e, &l, true);
+		if (all) {
+			info_lines(e, &l, true);
+			history_lines(e, &l, true);
+		}
 		vertical_rule(e, e->pane_x - 1);
 		e->finding_cols = e->pane_w;
 		draw_column(e, &l, e->pane_x, e->pane_w, scroll_top(e, &l), true);

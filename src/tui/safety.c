@@ -2,11 +2,11 @@
  * safety.c: what keeps the open text safe: the edit lock, the journal, saves retried while
  * the database cannot take them, and writing the text to a file.
  *
- * The text's fingerprint (a 64-bit hash of every field) is taken after each batch of keys;
- * when it differs from the one last journaled, the text is written to the journal once it
- * has rested for JOURNAL_IDLE_MS, or at the latest JOURNAL_MAX_MS after the first unjournaled
- * change, so typing without pause is journaled too: text on screen for two seconds is in the
- * database. A stop signal writes the journal at once (safety_close). Database failures are
+ * The text's fingerprint (the doc's version, which every change moves) is taken after each
+ * batch of keys; when it differs from the one last journaled, the text is written to the
+ * journal once it has rested for JOURNAL_IDLE_MS, or at the latest JOURNAL_MAX_MS after the
+ * first unjournaled change, so typing without pause is journaled too: text on screen for two
+ * seconds is in the database. A stop signal writes the journal at once (safety_close). Database failures are
  * retried on later ticks, never in a tight loop, and the text never leaves memory.
  */
 #include <stdio.h>
@@ -42,17 +42,17 @@ static void clock_time(int64_t t, char *buf, size_t len)
 	str_release(&s);
 }
 
+/* Changes whenever the text does (undo included): cheap, whatever the article's length. */
+/* Clears our journal row once the writer has written what it was given, never before. */
+static bool journal_clear(Editor *e, int64_t id)
+{
+	journal_writer_settle(e->jw);
+	return desk_journal_clear(e->app->desk, id);
+}
+
 static uint64_t fingerprint(Editor *e)
 {
-	uint64_t h = 1469598103934665603ULL;
-	for (int f = 0; f < FIELD_COUNT; f++) {
-		size_t len;
-		const char *t = doc_text(e->doc, f, &len);
-		for (size_t i = 0; i < len; i++)
-			h = (h ^ (unsigned char)t[i]) * 1099511628211ULL;
-		h = (h ^ 0xff) * 1099511628211ULL; /* field separator */
-	}
-	return h;
+	return doc_version(e->doc);
 }
 
 static const char *holder_name(const LockInfo *l)
@@ -195,7 +195,7 @@ static void lost_lock(Editor *e, const LockInfo *by)
 		if (desk_keep_text(a->desk, &mine, REV_TAKEOVER, "kept when the lock was lost",
 				   &version)) {
 			doc_mark_saved(e->doc);
-			desk_journal_clear(a->desk, e->art.id);
+			journal_clear(e, e->art.id);
 			e->journaled = false;
 			app_say(a, true, S_LOST_LOCK, who, at, (int)version);
 		} else {
@@ -268,6 +268,7 @@ static bool journal_write(Editor *e)
 {
 	App *a = e->app;
 	Article mine;
+	journal_writer_settle(e->jw);
 	editor_article(e, &mine);
 	bool ok = desk_journal_write(a->desk, &mine);
 	if (!ok && !a->msg[0] && !desk_was_busy(a->desk))
@@ -276,9 +277,23 @@ static bool journal_write(Editor *e)
 	return ok;
 }
 
+/* A failed write of the writer's: said (unless another process only held the database),
+ * and the text is journaled again after a pause. */
+static void journal_check(Editor *e, int64_t now)
+{
+	bool busy;
+	char why[300];
+	if (!e->jw || !journal_writer_failed(e->jw, &busy, why, sizeof why))
+		return;
+	e->journal_retry_ms = now + (busy ? BUSY_RETRY_MS : RETRY_MS);
+	e->journal_print = e->print - 1; /* differs from the text's: write it again */
+	if (!busy && !e->app->msg[0])
+		app_say(e->app, true, S_JOURNAL_FAILED, why);
+}
+
 static void journal(Editor *e, int64_t now)
 {
-	App *a = e->app;
+	journal_check(e, now);
 	if (e->read_only || e->print == e->journal_print || now < e->journal_retry_ms)
 		return;
 	if (now - e->changed_ms < JOURNAL_IDLE_MS && now - e->pending_ms < JOURNAL_MAX_MS)
@@ -286,12 +301,15 @@ static void journal(Editor *e, int64_t now)
 	/* A new article (id 0) is journaled as the person's one new article until saved. */
 	if (!doc_is_dirty(e->doc)) {
 		/* Undone back to the saved text: an old journal would restore the wrong text. */
-		if (e->journaled && desk_journal_clear(a->desk, e->art.id))
+		if (e->journaled && journal_clear(e, e->art.id))
 			e->journaled = false;
-	} else if (!journal_write(e)) {
-		e->journal_retry_ms = now + (desk_was_busy(a->desk) ? BUSY_RETRY_MS : RETRY_MS);
-		return;
 	} else {
+		Article mine;
+		editor_article(e, &mine); /* a copy: the writer's thread writes it meanwhile */
+		if (!e->jw)
+			e->jw = journal_writer_new(e->app->desk);
+		journal_writer_put(e->jw, &mine);
+		article_release(&mine);
 		e->journaled = true;
 	}
 	e->journal_print = e->print;
@@ -309,7 +327,7 @@ void safety_tick(Editor *e, bool modal)
 			e->pending_ms = now;
 	}
 	journal(e, now);
-	if (e->drop_new && desk_journal_clear(e->app->desk, 0))
+	if (e->drop_new && journal_clear(e, 0))
 		e->drop_new = false;
 	if (now >= e->beat_ms) {
 		e->beat_ms = now + DESK_LOCK_BEAT * 1000;
@@ -329,10 +347,10 @@ void safety_saved(Editor *e, bool created)
 	e->stored_version = e->art.version;
 	if (created) {
 		/* The new article's journal (id 0) is now the saved article: drop it, or retry. */
-		e->drop_new = !desk_journal_clear(e->app->desk, 0);
+		e->drop_new = !journal_clear(e, 0);
 		e->journaled = false;
 	}
-	if (e->art.id && e->journaled && desk_journal_clear(e->app->desk, e->art.id))
+	if (e->art.id && e->journaled && journal_clear(e, e->art.id))
 		e->journaled = false;
 	e->print = e->journal_print = fingerprint(e);
 	e->pending_ms = 0;
@@ -354,10 +372,12 @@ void safety_close(Editor *e, bool discard)
 	App *a = e->app;
 	if (!e->read_only) { /* a new article's journal is id 0 */
 		if (discard && e->journaled)
-			desk_journal_clear(a->desk, e->art.id);
+			journal_clear(e, e->art.id);
 		else if (!discard && doc_is_dirty(e->doc))
 			journal_write(e);
 	}
+	journal_writer_free(e->jw);
+	e->jw = NULL;
 	if (e->locked)
 		desk_unlock(a->desk, e->art.id);
 	e->locked = false;

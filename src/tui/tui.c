@@ -88,7 +88,12 @@ static void app_redraw(App *a)
 
 void app_read(App *a, TermEvent *ev)
 {
-	term_read(ev, APP_TICK_MS);
+	app_read_for(a, ev, APP_TICK_MS);
+}
+
+void app_read_for(App *a, TermEvent *ev, int timeout_ms)
+{
+	term_read(ev, timeout_ms);
 	if (term_stop_signal()) {
 		a->quit = true;
 		ev->key = K_TICK;

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "check_main.h"
+#include "edit/buffer.h"
 #include "edit/doc.h"
 #include "edit/find.h"
 #include "edit/overlay.h"
@@ -307,6 +308,65 @@ START_TEST(delete_word_and_grapheme_forward)
 }
 END_TEST
 
+/* A running total kept through the doc's counter: words of the body, by the pieces. */
+static long counted_words;
+
+static void count_words_cb(void *arg, FieldId f, const char *text, size_t len, int sign)
+{
+	(void)arg;
+	if (f == FIELD_BODY)
+		counted_words += sign * (long)text_count_words(text, len);
+}
+
+static void counts_match(Doc *d)
+{
+	size_t tl, bl, sl;
+	const char *t = doc_text(d, FIELD_TITLE, &tl), *b = doc_text(d, FIELD_BODY, &bl);
+	const char *sp = doc_text(d, FIELD_SAPO, &sl);
+	ck_assert_uint_eq(doc_words(d), text_count_words(t, tl) + text_count_words(sp, sl) +
+						text_count_words(b, bl));
+	ck_assert_uint_eq(doc_chars(d), text_count_chars(t, tl) + text_count_chars(sp, sl) +
+						text_count_chars(b, bl));
+	ck_assert_int_eq(counted_words, (long)text_count_words(b, bl));
+}
+
+START_TEST(counts_follow_every_edit_without_recounting)
+{
+	static const char *const bits[] = {"a", " ", "ệ", "\n", "\xcc\x81", "Người dân", "x y",
+					   "\n\n", ".", "👍🏽", "e", "  "};
+	Doc *d = doc_body("Một hai ba.\n\nBốn năm sáu bảy.");
+	uint64_t v = doc_version(d);
+	unsigned seed = 7;
+
+	counted_words = (long)text_count_words(body(d), strlen(body(d)));
+	doc_set_counter(d, count_words_cb, NULL);
+	for (int i = 0; i < 600; i++) {
+		size_t len;
+		doc_text(d, FIELD_BODY, &len);
+		seed = seed * 1103515245u + 12345u;
+		unsigned r = seed >> 8;
+		doc_set_cursor(d, FIELD_BODY, len ? r % (len + 1) : 0, false);
+		if (r % 7 == 0)
+			doc_backspace(d, i * 10);
+		else if (r % 11 == 0)
+			doc_undo(d);
+		else if (r % 13 == 0)
+			doc_redo(d);
+		else if (r % 17 == 0)
+			doc_delete_move(d, MOVE_WORD_RIGHT, i * 10);
+		else if (r % 19 == 0)
+			doc_paste_text(d, "Đoạn dán\nhai dòng ", strlen("Đoạn dán\nhai dòng "), i);
+		else {
+			const char *b = bits[(r / 7) % (sizeof bits / sizeof *bits)];
+			doc_insert(d, b, strlen(b), i * 1000);
+		}
+		counts_match(d);
+	}
+	ck_assert(doc_version(d) != v);
+	doc_free(d);
+}
+END_TEST
+
 static Suite *doc_suite(void)
 {
 	Suite *s = suite_create("doc");
@@ -324,6 +384,7 @@ static Suite *doc_suite(void)
 	ADD_TEST(s, invalid_input_is_refused_with_a_message);
 	ADD_TEST(s, goto_line_counts_and_status_position);
 	ADD_TEST(s, delete_word_and_grapheme_forward);
+	ADD_TEST(s, counts_follow_every_edit_without_recounting);
 	return s;
 }
 

@@ -1,0 +1,34 @@
+/*
+ * jwriter.h: writes the edit journal on a thread of its own, through a second connection to
+ * the database, so that a long article's journal (and the database's occasional flush to
+ * disk) never holds up a keystroke. Only the newest text waiting is written: a text handed
+ * in while another waits replaces it. Internal to src/tui.
+ */
+#ifndef TUI_JWRITER_H
+#define TUI_JWRITER_H
+
+#include <stdbool.h>
+
+#include "news/article.h"
+#include "news/desk.h"
+
+typedef struct JournalWriter JournalWriter;
+
+/* A writer for the desk's actor; when no second connection can be had, it writes at once
+ * through d (as before: correct, only slower). */
+JournalWriter *journal_writer_new(Desk *d);
+
+/* Hands over *a (the writer owns it now; *a is left empty) to be journaled soon. */
+void journal_writer_put(JournalWriter *w, Article *a);
+
+/* Waits until everything handed over is written (before a clear, a save or leaving). */
+void journal_writer_settle(JournalWriter *w);
+
+/* True once for each failed write since the last call: *busy when another process held the
+ * database, msg the reason. */
+bool journal_writer_failed(JournalWriter *w, bool *busy, char *msg, size_t len);
+
+/* Settles, stops the thread and closes its connection; NULL does nothing. */
+void journal_writer_free(JournalWriter *w);
+
+#endif
