@@ -9,8 +9,14 @@
  */
 #include "edit/doc.h"
 
+#include <string.h>
+
 #include "edit/doc_impl.h"
 #include "base/banned.h"
+
+/* The caller's counter sees a long piece (a paste) in parts of about this many bytes, cut
+ * after line breaks, so that what it builds to count stays small. */
+#define COUNT_PART 65536
 
 static void count(Doc *d, FieldId f, size_t ls, size_t le, int sign)
 {
@@ -25,8 +31,13 @@ static void count(Doc *d, FieldId f, size_t ls, size_t le, int sign)
 		fl->words += words;
 		fl->chars += chars;
 	}
-	if (d->counter)
-		d->counter(d->counter_arg, f, t, le - ls, sign);
+	for (size_t at = 0, n = le - ls; d->counter && at < n;) {
+		const char *nl = n - at > COUNT_PART ? memchr(t + at + COUNT_PART, '\n',
+							       n - at - COUNT_PART) : NULL;
+		size_t part = nl ? (size_t)(nl - t) + 1 - at : n - at;
+		d->counter(d->counter_arg, f, t + at, part, sign);
+		at += part;
+	}
 }
 
 static bool boundary(const char *t, size_t len, size_t q)

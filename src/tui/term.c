@@ -39,6 +39,8 @@ static bool direct;               /* the terminal takes 24-bit colours */
 static attr_t slot_attr[SLOT_COUNT];
 static short slot_pair[SLOT_COUNT];
 static Str paste;                 /* the last bracketed paste */
+static Str early;                 /* input read past a paste's end, handed out before curses' */
+static size_t early_at;
 static volatile sig_atomic_t stop_signal;
 static int wake_pipe[2] = {-1, -1}; /* written by the stop signal's handler */
 static PanicHook previous_hook;
@@ -181,6 +183,8 @@ void term_stop(void)
 	endwin();
 	fflush(stdout);
 	str_release(&paste);
+	str_release(&early);
+	early_at = 0;
 
 }
 
@@ -213,6 +217,14 @@ static int next_byte(int wait_ms)
 	if (pending_byte >= 0) {
 		int b = pending_byte;
 		pending_byte = -1;
+		return b;
+	}
+	if (early_at < early.len) {
+		int b = (unsigned char)early.s[early_at++];
+		if (early_at == early.len) {
+			str_clear(&early);
+			early_at = 0;
+		}
 		return b;
 	}
 	timeout(wait_ms);
@@ -323,23 +335,82 @@ static Key letter_key(int c)
 	}
 }
 
-/* Collects a bracketed paste up to ESC [ 2 0 1 ~ (the end marker is not kept). */
+static const char paste_end[] = "\033[201~";
+
+/* Line breaks as "\n" ("\r\n" and "\r" too) and invalid UTF-8 dropped, in place. */
+static void paste_clean(Str *p)
+{
+	size_t w = 0;
+	for (size_t r = 0; r < p->len;) {
+		unsigned char c = (unsigned char)p->s[r];
+		size_t n = 1;
+		int32_t cp;
+		if (c == '\r') {
+			p->s[w++] = '\n';
+			r += r + 1 < p->len && p->s[r + 1] == '\n' ? 2 : 1;
+			continue;
+		}
+		if (c >= 0x80 && (n = utf8_decode(p->s + r, p->len - r, &cp)) == 0) {
+			r++;
+			continue;
+		}
+		memmove(p->s + w, p->s + r, n);
+		w += n;
+		r += n;
+	}
+	str_truncate(p, w);
+}
+
+/* Looks for the end marker in the bytes from `from` on (which may start inside it); keeps what
+ * follows it for the next reads. True when found. */
+static bool paste_ended(size_t from)
+{
+	size_t at = from > 5 ? from - 5 : 0;
+	const char *hit = memmem(paste.s + at, paste.len - at, paste_end, 6);
+	if (!hit)
+		return false;
+	at = (size_t)(hit - paste.s);
+	str_add(&early, paste.s + at + 6, paste.len - at - 6);
+	str_truncate(&paste, at);
+	return true;
+}
+
+/*
+ * Collects a bracketed paste up to ESC [ 2 0 1 ~ (the end marker is not kept). The few bytes
+ * curses may hold already come first, one by one with its key decoding off (so it reads no
+ * further ahead); then the rest in large blocks straight from the terminal: a megabyte
+ * arrives in milliseconds rather than one call per byte.
+ */
 static void read_paste(TermEvent *ev)
 {
-	static const char end[] = "\033[201~";
+	char buf[65536];
+	bool done = false;
 	str_clear(&paste);
-	for (;;) {
-		int c = next_char(2000);
-		if (c == -1)
-			break; /* the terminal never closed the paste: keep what came */
-		if (c < -1)
-			continue;
-		utf8_add(&paste, c == '\r' ? '\n' : c);
-		if (paste.len >= 6 && memcmp(paste.s + paste.len - 6, end, 6) == 0) {
-			str_truncate(&paste, paste.len - 6);
+	keypad(stdscr, FALSE);
+	for (int i = 0; !done && (i < 256 || early_at < early.len); i++) {
+		int b = next_byte(0);
+		if (b < 0)
 			break;
-		}
+		if (b >= KEY_MIN)
+			continue;
+		str_addc(&paste, (char)b);
+		done = paste_ended(paste.len - 1);
 	}
+	while (!done) {
+		struct pollfd p = {STDIN_FILENO, POLLIN, 0};
+		if (poll(&p, 1, 2000) <= 0)
+			break; /* the terminal never closed the paste: keep what came */
+		ssize_t n = read(STDIN_FILENO, buf, sizeof buf);
+		if (n < 0 && (errno == EINTR || errno == EAGAIN))
+			continue;
+		if (n <= 0)
+			break;
+		size_t from = paste.len;
+		str_add(&paste, buf, (size_t)n);
+		done = paste_ended(from);
+	}
+	keypad(stdscr, TRUE);
+	paste_clean(&paste);
 	ev->key = K_PASTE;
 	ev->text = str_cstr(&paste);
 	ev->len = paste.len;
@@ -511,6 +582,8 @@ void term_read(TermEvent *ev, int timeout_ms)
 {
 	wint_t ch;
 	memset(ev, 0, sizeof *ev);
+	if (paste.len > 65536)
+		str_release(&paste); /* the last paste was taken: a large one is not kept */
 	int r = read_key(&ch, timeout_ms);
 	if (r == ERR) {
 		ev->key = K_TICK;

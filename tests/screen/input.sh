@@ -102,3 +102,23 @@ assert body.endswith(\" cuối ễ\"), body
 assert all(c >= \" \" or c == \"\\n\" for c in body), body
 assert \"\\ufffd\" not in body and \"~\" not in body and \";\" not in body, body
 "' "the saved text holds exactly what was typed"
+
+# A paste and the keys typed right after it in one write: what follows the paste's end marker
+# comes after the pasted text, in order, and the keys keep their meaning (an arrow moves).
+{ printf '\033[200~Dòng dán một\r\nDòng dán hai\033[201~'; printf ' gõ sau\033[D\033[DX'; } >"$T/paste-then-keys.bin"
+screen "keys typed in the same write as a paste come after it, in order" 100x30 --as lan edit 3 <<S
+wait Bão mạnh cấp 12.
+send <End>
+send-file $T/paste-then-keys.bin
+wait Dòng dán hai gõ sXau
+send <C-z>
+wait Dòng dán hai gõ sau
+send <C-z>
+gone gõ sau
+wait Dòng dán hai
+send <C-z>
+gone Dòng dán
+send <C-q>
+send n
+exit 0
+S
