@@ -35,7 +35,8 @@ typedef struct Command {
 	X("new", cmd_new, "new [--title TEXT] [FILE|-]", "create a draft; prints its id")        \
 	X("import", cmd_import, "import [--encoding auto|NAME] FILE...",                          \
 	  "one draft per file; prints one id per line")                                           \
-	X("list", cmd_list, "list [--state STATE] [--mine] [--json]", "list articles")           \
+	X("list", cmd_list, "list [--state STATE] [--mine] [--json] [--limit N] [--offset N] "    \
+	  "[--since TIME]", "list articles, newest change first")                                 \
 	X("show", cmd_show, "show ID [--json]", "print one article")                              \
 	X("edit", cmd_edit, "edit ID", "open the editor on one article")                          \
 	X("submit", cmd_submit, "submit ID", "send a draft to review")                            \

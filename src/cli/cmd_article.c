@@ -3,6 +3,7 @@
  * history and export. Files are read whole, checked and parsed before anything is stored, so
  * a bad file creates nothing.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -159,18 +160,60 @@ static void json_article(Json *j, const Article *a, bool with_text)
 	json_end(j);
 }
 
+/* Prints rows as they come from the database: nothing is gathered, so the memory is the same
+ * for ten articles or a hundred thousand, and the first row shows at once. */
+typedef struct ListOut {
+	bool json;
+	size_t n;
+	Str row;
+} ListOut;
+
+static bool print_row(void *arg, const Article *a)
+{
+	ListOut *o = arg;
+	str_clear(&o->row);
+	if (o->json) {
+		Json j;
+		str_adds(&o->row, o->n ? "," : "[");
+		json_init(&j, &o->row);
+		json_article(&j, a, false);
+	} else {
+		str_addf(&o->row, "%-5lld %-9s ", (long long)a->id, state_name(a->state));
+		when_local(a->updated_at, &o->row);
+		str_addf(&o->row, "  %-12s %s\n", a->author, a->title);
+	}
+	o->n++;
+	return fwrite(str_cstr(&o->row), 1, o->row.len, stdout) == o->row.len;
+}
+
+/* A count for --limit or --offset: digits only. */
+static bool parse_count(const char *s, int64_t *out)
+{
+	char *end;
+	if (!s)
+		return true;
+	errno = 0;
+	long long v = strtoll(s, &end, 10);
+	if (!*s || *end || v < 0 || errno == ERANGE || *s == '-' || *s == '+')
+		return false;
+	*out = v;
+	return true;
+}
+
 int cmd_list(Cli *c, int argc, char **argv)
 {
-	static const char usage[] = "list [--state STATE] [--mine] [--json]";
-	const char *state_s = NULL;
+	static const char usage[] = "list [--state STATE] [--mine] [--json] [--limit N] "
+				    "[--offset N] [--since TIME]";
+	const char *state_s = NULL, *limit_s = NULL, *offset_s = NULL, *since_s = NULL;
 	bool mine = false, as_json = false;
 	ArgSpec specs[] = {{"--state", &state_s, NULL}, {"--mine", NULL, &mine},
-			   {"--json", NULL, &as_json}, {0}};
-	ListQuery q = {VIEW_ALL, -1, false};
-	ArticleList l = {0};
+			   {"--json", NULL, &as_json}, {"--limit", &limit_s, NULL},
+			   {"--offset", &offset_s, NULL}, {"--since", &since_s, NULL}, {0}};
+	ListQuery q = {.view = VIEW_ALL, .state = -1};
+	ListOut o = {.row = STR_INIT};
 	State st;
 	Args a;
-	Str out = STR_INIT;
+	char err[200];
 
 	if (!args_parse(argc, argv, specs, usage, &a))
 		return EXIT_USAGE;
@@ -179,32 +222,24 @@ int cmd_list(Cli *c, int argc, char **argv)
 	if (state_s && !state_parse(state_s, &st))
 		return cli_usage(usage, "invalid state '%s': use draft, review, scheduled or "
 				 "published", state_s);
+	if (!parse_count(limit_s, &q.limit) || (limit_s && q.limit == 0))
+		return cli_usage(usage, "invalid limit '%s': give a number of articles, 1 or more",
+				 limit_s);
+	if (!parse_count(offset_s, &q.offset))
+		return cli_usage(usage, "invalid offset '%s': give a number of articles to skip",
+				 offset_s);
+	if (since_s && !when_parse(since_s, when_now(), &q.since, err, sizeof err))
+		return cli_usage(usage, "%s (for --since)", err);
 	q.state = state_s ? (int)st : -1;
 	q.view = mine ? VIEW_MINE : VIEW_ALL;
 	if (!cli_desk(c))
 		return EXIT_FAIL;
-	if (!desk_list(c->desk, &q, &l))
-		return cli_desk_fail(c);
-	if (as_json) {
-		Json j;
-		json_init(&j, &out);
-		json_arr(&j);
-		for (size_t i = 0; i < l.n; i++)
-			json_article(&j, &l.items[i], false);
-		json_end(&j);
-		str_addc(&out, '\n');
-	} else {
-		for (size_t i = 0; i < l.n; i++) {
-			str_addf(&out, "%-5lld %-9s ", (long long)l.items[i].id,
-				 state_name(l.items[i].state));
-			when_local(l.items[i].updated_at, &out);
-			str_addf(&out, "  %-12s %s\n", l.items[i].author, l.items[i].title);
-		}
-	}
-	fwrite(str_cstr(&out), 1, out.len, stdout);
-	str_release(&out);
-	article_list_release(&l);
-	return EXIT_OK;
+	o.json = as_json;
+	bool ok = desk_list_each(c->desk, &q, print_row, &o);
+	if (as_json && (ok || o.n))
+		fputs(o.n ? "]\n" : "[]\n", stdout);
+	str_release(&o.row);
+	return ok ? EXIT_OK : cli_desk_fail(c);
 }
 
 /* Loads the article named by the single positional argument. */

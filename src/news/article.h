@@ -36,6 +36,7 @@ typedef struct Article {
 	int64_t version;      /* revision number of the saved text; 0 until stored */
 	int64_t words;        /* words in title, sapo and body */
 	int64_t created_at, updated_at, publish_at, published_at;
+	int64_t seq;          /* change number: each change of the article takes a higher one */
 } Article;
 
 typedef struct ArticleList {

@@ -104,10 +104,21 @@ typedef struct ListQuery {
 	View view;
 	int state;         /* -1 for any, else a State: narrows the view */
 	bool with_text;    /* load sapo, body and the other text fields too */
+	int64_t since;     /* only those updated at or after this time (0: any) */
+	int64_t after_seq; /* only those changed after this change number (0: any) */
+	int64_t limit;     /* at most this many (0: all) */
+	int64_t offset;    /* skipping this many first */
 } ListQuery;
 
 /* Lists what the actor may see (reporters: their own and everything published). */
 bool desk_list(Desk *d, const ListQuery *q, ArticleList *out);
+
+/* The same, one row at a time in constant memory: fn returns false to stop. */
+bool desk_list_each(Desk *d, const ListQuery *q, bool (*fn)(void *arg, const Article *a),
+		    void *arg);
+
+/* The newest change number of any article: unchanged means no article changed since. */
+bool desk_articles_seq(Desk *d, int64_t *seq);
 
 /* Loads one article the actor may see. */
 bool desk_get(Desk *d, int64_t id, Article *out);

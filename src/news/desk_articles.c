@@ -19,9 +19,12 @@
 #include "news/publish.h"
 #include "base/banned.h"
 
-bool desk_list(Desk *d, const ListQuery *q, ArticleList *out)
+/* The store's query for a list, with the rules of who sees what; false if the view and the
+ * state exclude each other (no rows). */
+static bool list_query(Desk *d, const ListQuery *q, StoreQuery *out)
 {
-	StoreQuery sq = {.state = q->state, .with_text = q->with_text};
+	StoreQuery sq = {.state = q->state, .with_text = q->with_text, .since = q->since,
+			 .after_seq = q->after_seq, .limit = q->limit, .offset = q->offset};
 	bool reporter = d->actor.role == ROLE_REPORTER;
 
 	switch (q->view) {
@@ -44,12 +47,35 @@ bool desk_list(Desk *d, const ListQuery *q, ArticleList *out)
 		break;
 	}
 	if (q->state >= 0 && sq.state != q->state && q->view != VIEW_MINE && q->view != VIEW_ALL)
-		return true; /* the view and the state exclude each other */
+		return false;
 	if (reporter && q->view != VIEW_MINE && sq.state != STATE_PUBLISHED) {
 		sq.author = d->actor.login;
 		sq.or_published = true;
 	}
+	*out = sq;
+	return true;
+}
+
+bool desk_list(Desk *d, const ListQuery *q, ArticleList *out)
+{
+	StoreQuery sq;
+	if (!list_query(d, q, &sq))
+		return true;
 	return store_articles(d->store, &sq, out) ? true : desk_store_fail(d);
+}
+
+bool desk_list_each(Desk *d, const ListQuery *q, bool (*fn)(void *arg, const Article *a),
+		    void *arg)
+{
+	StoreQuery sq;
+	if (!list_query(d, q, &sq))
+		return true;
+	return store_articles_each(d->store, &sq, fn, arg) ? true : desk_store_fail(d);
+}
+
+bool desk_articles_seq(Desk *d, int64_t *seq)
+{
+	return store_articles_seq(d->store, seq) ? true : desk_store_fail(d);
 }
 
 /* Loads an article without checking who may see it. */

@@ -85,6 +85,19 @@ static const char *const migrations[] = {
 	"  BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;"
 	"CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit"
 	"  BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;",
+	/* 1 -> 2: every change of an article takes the next change number (seq), so an open
+	 * list reads only the rows changed since it last looked; `list` walks updated_at in
+	 * order without sorting the archive. */
+	"ALTER TABLE articles ADD COLUMN seq INTEGER NOT NULL DEFAULT 0;"
+	"UPDATE articles SET seq = id;"
+	"CREATE INDEX articles_seq ON articles(seq);"
+	"CREATE INDEX articles_updated ON articles(updated_at, id);"
+	"CREATE TRIGGER articles_seq_insert AFTER INSERT ON articles BEGIN"
+	"  UPDATE articles SET seq = (SELECT coalesce(max(seq), 0) + 1 FROM articles)"
+	"  WHERE id = new.id; END;"
+	"CREATE TRIGGER articles_seq_update AFTER UPDATE ON articles WHEN new.seq = old.seq BEGIN"
+	"  UPDATE articles SET seq = (SELECT coalesce(max(seq), 0) + 1 FROM articles)"
+	"  WHERE id = new.id; END;",
 };
 
 _Static_assert(sizeof(migrations) / sizeof(migrations[0]) == STORE_SCHEMA_VERSION,

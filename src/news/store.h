@@ -24,7 +24,7 @@
 typedef struct Store Store;
 
 /* The schema version this build writes. */
-#define STORE_SCHEMA_VERSION 1
+#define STORE_SCHEMA_VERSION 2
 
 /*
  * Opens (create: also creates) the database at path and migrates it. Returns NULL with a
@@ -64,9 +64,22 @@ typedef struct StoreQuery {
 	bool by_publish_at;   /* order by publish_at ascending */
 	bool by_published_at; /* order by published_at descending */
 	bool with_text;       /* load sapo, body, byline, section, tags too */
+	int64_t since;        /* only those updated at or after this time (0: any) */
+	int64_t after_seq;    /* only those changed after this change number (0: any) */
+	int64_t limit;        /* at most this many (0: all) */
+	int64_t offset;       /* skipping this many first */
 } StoreQuery;
 
 bool store_articles(Store *s, const StoreQuery *q, ArticleList *out);
+
+/* The same rows, one at a time: fn sees each (valid during the call) and returns false to
+ * stop. Memory stays the same however many rows there are. */
+typedef bool (*StoreRowFn)(void *arg, const Article *a);
+bool store_articles_each(Store *s, const StoreQuery *q, StoreRowFn fn, void *arg);
+
+/* The newest change number of any article (0 for none): when it has not moved, no article
+ * changed. */
+bool store_articles_seq(Store *s, int64_t *seq);
 bool store_article_get(Store *s, int64_t id, Article *out, bool *found);
 
 /* Inserts a new article and its first revision; sets a->id, a->version and the times. */

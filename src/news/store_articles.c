@@ -47,42 +47,77 @@ static void read_article(sqlite3_stmt *st, Article *a, bool with_text)
 	article_set(&a->tags, (const char *)sqlite3_column_text(st, 15));
 }
 
-bool store_articles(Store *s, const StoreQuery *q, ArticleList *out)
+/* The WHERE and ORDER BY of a query; its values are bound in the order they appear. */
+static void query_sql(const StoreQuery *q, Str *sql)
+{
+	str_adds(sql, "SELECT " ARTICLE_COLS);
+	if (q->with_text)
+		str_adds(sql, ", " TEXT_COLS);
+	str_adds(sql, ", a.seq FROM articles a JOIN users u ON u.login = a.author"
+		      " WHERE (? = '' OR a.state = ?) AND a.updated_at >= ? AND a.seq > ?");
+	if (q->author && q->or_published)
+		str_adds(sql, " AND (a.author = ? OR a.state = 'published')");
+	else
+		str_adds(sql, " AND (? = '' OR a.author = ?)");
+	if (q->by_publish_at)
+		str_adds(sql, " ORDER BY a.publish_at, a.id");
+	else if (q->by_published_at)
+		str_adds(sql, " ORDER BY a.published_at DESC, a.id DESC");
+	else if (q->oldest_first)
+		str_adds(sql, " ORDER BY a.updated_at, a.id");
+	else
+		str_adds(sql, " ORDER BY a.updated_at DESC, a.id DESC");
+	str_adds(sql, " LIMIT ? OFFSET ?");
+}
+
+bool store_articles_each(Store *s, const StoreQuery *q, StoreRowFn fn, void *arg)
 {
 	Str sql = STR_INIT;
 	sqlite3_stmt *st;
 	const char *state = q->state >= 0 ? state_name((State)q->state) : "";
+	int64_t limit = q->limit > 0 ? q->limit : -1, offset = q->offset > 0 ? q->offset : 0;
+	Article a;
 	int rc;
 
-	str_adds(&sql, "SELECT " ARTICLE_COLS);
-	if (q->with_text)
-		str_adds(&sql, ", " TEXT_COLS);
-	str_adds(&sql, " FROM articles a JOIN users u ON u.login = a.author"
-		       " WHERE (? = '' OR a.state = ?)");
+	query_sql(q, &sql);
 	if (q->author && q->or_published)
-		str_adds(&sql, " AND (a.author = ? OR a.state = 'published')");
+		st = store_prep(s, sql.s, "ttiitii", state, state, q->since, q->after_seq, q->author,
+				limit, offset);
 	else
-		str_adds(&sql, " AND (? = '' OR a.author = ?)");
-	if (q->by_publish_at)
-		str_adds(&sql, " ORDER BY a.publish_at, a.id");
-	else if (q->by_published_at)
-		str_adds(&sql, " ORDER BY a.published_at DESC, a.id DESC");
-	else if (q->oldest_first)
-		str_adds(&sql, " ORDER BY a.updated_at, a.id");
-	else
-		str_adds(&sql, " ORDER BY a.updated_at DESC, a.id DESC");
-	if (q->author && q->or_published)
-		st = store_prep(s, sql.s, "ttt", state, state, q->author);
-	else
-		st = store_prep(s, sql.s, "tttt", state, state, q->author ? q->author : "",
-				q->author ? q->author : "");
+		st = store_prep(s, sql.s, "ttiittii", state, state, q->since, q->after_seq,
+				q->author ? q->author : "", q->author ? q->author : "", limit,
+				offset);
 	str_release(&sql);
 	if (!st)
 		return false;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		read_article(st, article_list_push(out), q->with_text);
+	article_init(&a);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		read_article(st, &a, q->with_text);
+		if (!fn(arg, &a)) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	}
+	article_release(&a);
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? true : store_fail(s, "list articles");
+}
+
+static bool push_row(void *arg, const Article *a)
+{
+	article_copy(article_list_push(arg), a);
+	return true;
+}
+
+bool store_articles(Store *s, const StoreQuery *q, ArticleList *out)
+{
+	return store_articles_each(s, q, push_row, out);
+}
+
+bool store_articles_seq(Store *s, int64_t *seq)
+{
+	return store_int(s, store_prep(s, "SELECT coalesce(max(seq), 0) FROM articles", ""), seq,
+			 "read the articles' change number");
 }
 
 bool store_article_get(Store *s, int64_t id, Article *out, bool *found)
