@@ -120,6 +120,19 @@ bool desk_list_each(Desk *d, const ListQuery *q, bool (*fn)(void *arg, const Art
 /* The newest change number of any article: unchanged means no article changed since. */
 bool desk_articles_seq(Desk *d, int64_t *seq);
 
+/*
+ * What an open list needs to follow changes: the ids of every article changed after
+ * after_seq (*ids, *n: drop them from the list) and, in out, those of them the actor may see
+ * as they are now (put back those that belong in the view).
+ */
+bool desk_changes(Desk *d, int64_t after_seq, int64_t **ids, size_t *n, ArticleList *out);
+
+/* True if a belongs in view v of the actor's lists (the rule desk_list applies). */
+bool desk_view_has(Desk *d, View v, const Article *a);
+
+/* The order of view v's list: below 0 if a comes before b. */
+int desk_view_order(View v, const Article *a, const Article *b);
+
 /* Loads one article the actor may see. */
 bool desk_get(Desk *d, int64_t id, Article *out);
 

@@ -78,6 +78,51 @@ bool desk_articles_seq(Desk *d, int64_t *seq)
 	return store_articles_seq(d->store, seq) ? true : desk_store_fail(d);
 }
 
+bool desk_changes(Desk *d, int64_t after_seq, int64_t **ids, size_t *n, ArticleList *out)
+{
+	ListQuery q = {.view = VIEW_ALL, .state = -1, .after_seq = after_seq};
+	if (!store_changed_ids(d->store, after_seq, ids, n))
+		return desk_store_fail(d);
+	return desk_list(d, &q, out);
+}
+
+bool desk_view_has(Desk *d, View v, const Article *a)
+{
+	ListQuery q = {.view = v, .state = -1};
+	StoreQuery sq;
+	if (!list_query(d, &q, &sq))
+		return false;
+	if (sq.state >= 0 && a->state != (State)sq.state)
+		return false;
+	if (sq.author && sq.or_published)
+		return strcmp(a->author, sq.author) == 0 || a->state == STATE_PUBLISHED;
+	return !sq.author || strcmp(a->author, sq.author) == 0;
+}
+
+static int cmp_i64(int64_t x, int64_t y)
+{
+	return x < y ? -1 : x > y;
+}
+
+int desk_view_order(View v, const Article *a, const Article *b)
+{
+	int c;
+	switch (v) {
+	case VIEW_SCHEDULED: /* soonest first */
+		c = cmp_i64(a->publish_at, b->publish_at);
+		return c ? c : cmp_i64(a->id, b->id);
+	case VIEW_PUBLISHED: /* latest first */
+		c = cmp_i64(b->published_at, a->published_at);
+		return c ? c : cmp_i64(b->id, a->id);
+	case VIEW_REVIEW: /* waiting longest first */
+		c = cmp_i64(a->updated_at, b->updated_at);
+		return c ? c : cmp_i64(a->id, b->id);
+	default: /* latest change first */
+		c = cmp_i64(b->updated_at, a->updated_at);
+		return c ? c : cmp_i64(b->id, a->id);
+	}
+}
+
 /* Loads an article without checking who may see it. */
 static bool load(Desk *d, int64_t id, Article *out)
 {

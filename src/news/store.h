@@ -80,6 +80,9 @@ bool store_articles_each(Store *s, const StoreQuery *q, StoreRowFn fn, void *arg
 /* The newest change number of any article (0 for none): when it has not moved, no article
  * changed. */
 bool store_articles_seq(Store *s, int64_t *seq);
+
+/* Ids of the articles changed after change number after_seq (whoever may see them). */
+bool store_changed_ids(Store *s, int64_t after_seq, int64_t **ids, size_t *n);
 bool store_article_get(Store *s, int64_t id, Article *out, bool *found);
 
 /* Inserts a new article and its first revision; sets a->id, a->version and the times. */

@@ -120,6 +120,24 @@ bool store_articles_seq(Store *s, int64_t *seq)
 			 "read the articles' change number");
 }
 
+bool store_changed_ids(Store *s, int64_t after_seq, int64_t **ids, size_t *n)
+{
+	sqlite3_stmt *st = store_prep(s, "SELECT id FROM articles WHERE seq > ?", "i", after_seq);
+	size_t cap = 0;
+	int rc;
+
+	*ids = NULL;
+	*n = 0;
+	if (!st)
+		return false;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		xgrow(ids, &cap, *n + 1, sizeof **ids);
+		(*ids)[(*n)++] = sqlite3_column_int64(st, 0);
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? true : store_fail(s, "read the changed articles");
+}
+
 bool store_article_get(Store *s, int64_t id, Article *out, bool *found)
 {
 	sqlite3_stmt *st = store_prep(s, "SELECT " ARTICLE_COLS ", " TEXT_COLS

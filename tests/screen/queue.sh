@@ -88,6 +88,24 @@ send <C-q>
 exit 0
 S
 
+# The list reads only what changed: an article approved elsewhere leaves the review queue and
+# shows among the published, while the other rows stay.
+screen "an article approved elsewhere leaves the review queue, the others stay" 80x24 --as hung <<S
+wait Tòa soạn — Chờ duyệt
+wait 3 bài
+wait Đà Nẵng khai trương
+shell "$TOASOAN" --as hung approve 1 >/dev/null
+wait 2 bài
+gone Đà Nẵng khai trương
+send <Right>
+wait Tòa soạn — Hẹn giờ
+send <Right>
+wait Tòa soạn — Đã đăng
+wait Đà Nẵng khai trương
+send <C-q>
+exit 0
+S
+
 screen "F1 shows every key, Escape closes" 80x24 --as hung <<'S'
 wait Tòa soạn — Chờ duyệt
 send <F1>
