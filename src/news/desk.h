@@ -105,7 +105,8 @@ typedef struct ListQuery {
 	int state;         /* -1 for any, else a State: narrows the view */
 	bool with_text;    /* load sapo, body and the other text fields too */
 	int64_t since;     /* only those updated at or after this time (0: any) */
-	int64_t after_seq; /* only those changed after this change number (0: any) */
+	int64_t after_seq; /* only those changed after this change number (0: any), in the
+	                      order of their changes */
 	int64_t limit;     /* at most this many (0: all) */
 	int64_t offset;    /* skipping this many first */
 } ListQuery;

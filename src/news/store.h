@@ -65,7 +65,8 @@ typedef struct StoreQuery {
 	bool by_published_at; /* order by published_at descending */
 	bool with_text;       /* load sapo, body, byline, section, tags too */
 	int64_t since;        /* only those updated at or after this time (0: any) */
-	int64_t after_seq;    /* only those changed after this change number (0: any) */
+	int64_t after_seq;    /* only those changed after this change number (0: any); when
+	                         set, the rows come in the order of their changes */
 	int64_t limit;        /* at most this many (0: all) */
 	int64_t offset;       /* skipping this many first */
 } StoreQuery;

@@ -59,7 +59,9 @@ static void query_sql(const StoreQuery *q, Str *sql)
 		str_adds(sql, " AND (a.author = ? OR a.state = 'published')");
 	else
 		str_adds(sql, " AND (? = '' OR a.author = ?)");
-	if (q->by_publish_at)
+	if (q->after_seq > 0) /* a few changed rows: found through the change numbers' index */
+		str_adds(sql, " ORDER BY a.seq");
+	else if (q->by_publish_at)
 		str_adds(sql, " ORDER BY a.publish_at, a.id");
 	else if (q->by_published_at)
 		str_adds(sql, " ORDER BY a.published_at DESC, a.id DESC");

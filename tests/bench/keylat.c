@@ -2,7 +2,7 @@
  * keylat.c: how fast a full-screen program answers, measured from outside in a
  * pseudo-terminal, the same way for toasoan and for the reference editors.
  *
- *	keylat [-s COLSxROWS] [-n KEYS] [-p PRELUDE] [-P FILE] -- COMMAND [ARGS...]
+ *	keylat [-s COLSxROWS] [-n KEYS] [-p PRELUDE] [-P FILE] [-w TEXT] [-I SECONDS] -- COMMAND...
  *
  * Starts COMMAND, waits until it has drawn and been quiet, sends PRELUDE (escapes: \e \r \n
  * \t \xHH \\) and waits again, then either types KEYS characters of Vietnamese one at a time
@@ -11,8 +11,10 @@
  *
  *	open_ms O p50_ms A p99_ms B max_ms C keys N rss_kb R hwm_kb H base_kb K
  *
- * (paste: open_ms O paste_ms P hwm_kb H base_kb K). Memory is the program's own, from
- * /proc. The program is killed at the end.
+ * (paste: open_ms O paste_ms P hwm_kb H base_kb K). With -w, open_ms is the time until TEXT
+ * was first drawn. With -I, nothing is typed: the program is left alone for SECONDS and its
+ * processor time over them is printed (idle: cpu_pct C rss_kb R). Memory is the program's own,
+ * from /proc. The program is killed at the end.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -87,6 +89,45 @@ static double send_all(const char *s, size_t len)
 		}
 	}
 	return last;
+}
+
+/* Reads until text has appeared in the output (within limit ms); returns when, or -1. */
+static double wait_text(const char *text, double limit)
+{
+	char buf[65536];
+	Str seen = STR_INIT;
+	double start = now_ms(), at = -1;
+	while (at < 0 && now_ms() - start < limit) {
+		struct pollfd p = {fd, POLLIN, 0};
+		if (poll(&p, 1, 50) <= 0)
+			continue;
+		ssize_t n = read(fd, buf, sizeof buf);
+		if (n <= 0)
+			break;
+		str_add(&seen, buf, (size_t)n);
+		if (strstr(str_cstr(&seen), text))
+			at = now_ms();
+	}
+	str_release(&seen);
+	return at;
+}
+
+/* The program's processor time so far, in ms (user and system, from /proc). */
+static double cpu_ms(void)
+{
+	char path[64], line[1024];
+	unsigned long ut = 0, st = 0;
+	snprintf(path, sizeof path, "/proc/%d/stat", (int)pid);
+	FILE *f = fopen(path, "r");
+	if (!f)
+		return -1;
+	if (fgets(line, sizeof line, f)) {
+		const char *p = strrchr(line, ')');
+		if (p)
+			sscanf(p + 2, "%*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %lu %lu", &ut, &st);
+	}
+	fclose(f);
+	return (double)(ut + st) * 1000.0 / (double)sysconf(_SC_CLK_TCK);
 }
 
 static void unescape(const char *s, Str *out)
@@ -184,7 +225,8 @@ int main(int argc, char **argv)
 {
 	struct winsize ws = {.ws_row = 40, .ws_col = 120};
 	int keys = 200, i = 1;
-	const char *prelude = NULL, *paste = NULL;
+	const char *prelude = NULL, *paste = NULL, *marker = NULL;
+	double idle = 0;
 	for (; i < argc && strcmp(argv[i], "--") != 0; i++) {
 		if (i + 1 >= argc)
 			break;
@@ -196,10 +238,14 @@ int main(int argc, char **argv)
 			prelude = argv[++i];
 		else if (strcmp(argv[i], "-P") == 0)
 			paste = argv[++i];
+		else if (strcmp(argv[i], "-w") == 0)
+			marker = argv[++i];
+		else if (strcmp(argv[i], "-I") == 0)
+			idle = atof(argv[++i]);
 	}
 	if (i >= argc - 1) {
-		fprintf(stderr, "usage: keylat [-s COLSxROWS] [-n KEYS] [-p PRELUDE] [-P FILE] -- "
-				"COMMAND [ARGS...]\n");
+		fprintf(stderr, "usage: keylat [-s COLSxROWS] [-n KEYS] [-p PRELUDE] [-P FILE] "
+				"[-w TEXT] [-I SECONDS] -- COMMAND [ARGS...]\n");
 		return 2;
 	}
 	double t0 = now_ms();
@@ -212,8 +258,10 @@ int main(int argc, char **argv)
 		_exit(127);
 	}
 	fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK);
-	double opened = drain(300, 20000);
+	double opened = marker ? wait_text(marker, 20000) : drain(300, 20000);
 	printf("open_ms %.1f ", opened - t0);
+	if (marker)
+		drain(300, 20000);
 	if (prelude) {
 		Str p = STR_INIT;
 		unescape(prelude, &p);
@@ -222,7 +270,14 @@ int main(int argc, char **argv)
 		str_release(&p);
 	}
 	long base = proc_kb("VmRSS");
-	if (paste)
+	if (idle > 0) {
+		double c0 = cpu_ms(), w0 = now_ms();
+		drain(idle * 1000, idle * 1000);
+		while (now_ms() - w0 < idle * 1000)
+			drain(idle * 1000 - (now_ms() - w0), idle * 1000 - (now_ms() - w0));
+		printf("cpu_pct %.2f rss_kb %ld", (cpu_ms() - c0) / (now_ms() - w0) * 100,
+		       proc_kb("VmRSS"));
+	} else if (paste)
 		paste_file(paste);
 	else
 		type_keys(keys);
