@@ -3,7 +3,7 @@
 #   make            build ./toasoan
 #   make run        install missing packages, build, open the demo newsroom
 #   make test       build with -Werror, run every test, again under ASan+UBSan
-#   make bench      the benchmarks (checker throughput, editor, store)
+#   make bench      the benchmarks and their table (ARCHIVE=100000 for the full-size archive)
 #   make deps       install the Debian packages the build and the tests need
 #   make install    PREFIX=/usr/local DESTDIR=
 #
@@ -149,11 +149,14 @@ run: need-deps
 	@test -f demo.db || tests/demo.sh ./toasoan demo.db
 	./toasoan --config demo.yaml
 
+# make bench ARCHIVE=100000: the archive figures at full size (10,000 articles by default).
+ARCHIVE ?= 10000
 bench: need-deps
-	@command -v nano >/dev/null && test -x /usr/bin/time || \
+	@command -v nano >/dev/null && command -v vim >/dev/null && command -v hunspell >/dev/null && \
+		test -x /usr/bin/time || \
 		{ [ "$$(id -u)" = 0 ] && DEBIAN_FRONTEND=noninteractive apt-get install -y -q $(BENCH_DEBS); } || true
 	@$(MAKE) --no-print-directory tests OPT=-O2
-	@tests/bench/run.sh build/plain
+	@ARCHIVE=$(ARCHIVE) tests/bench/run.sh build/plain
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/toasoan/dict \

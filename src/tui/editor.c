@@ -60,11 +60,20 @@ static size_t check_part(Editor *e, FieldId f, size_t s, size_t t, size_t budget
 	return cut - s + 1;
 }
 
+static void start_checker(Editor *e);
+static void count_all(Editor *e);
+
 bool editor_check_some(Editor *e)
 {
 	size_t s, t, budget = CHECK_SLICE;
 	Overlay *ovs[FIELD_COUNT];
 	bool more = false;
+	if (!e->checker_tried) { /* the dictionaries load once the article is on the screen */
+		e->checker_tried = true;
+		start_checker(e);
+		checker_follow(e->checker, e->doc);
+		count_all(e);
+	}
 	for (int f = 0; f < FIELD_COUNT; f++) {
 		while (!more && doc_take_changed(e->doc, f, &s, &t)) {
 			size_t done = check_part(e, f, s, t, budget);
@@ -693,10 +702,8 @@ int editor_run(App *a, int64_t id)
 	doc_set_tone_style(e.doc, cfg && cfg->spell_style && strcmp(cfg->spell_style, "new") == 0
 				      ? PLACE_NEW : PLACE_OLD);
 	load_doc(&e);
-	start_checker(&e);
-	checker_follow(e.checker, e.doc);
 	editor_load_history(&e);
-	count_all(&e); /* the checking itself runs in the loop, in parts, keys first */
+	/* The checker loads, counts and checks in the loop, after the first screen: keys first. */
 	safety_open(&e);
 	a->redraw = editor_draw;
 	a->redraw_arg = &e;

@@ -87,6 +87,7 @@ typedef struct Editor {
 	Str replace;
 	bool find_fold;       /* search ignoring diacritics */
 	bool closed;
+	bool checker_tried;   /* the checker was started (it loads after the first screen) */
 	bool discard;         /* the user chose to drop the unsaved text */
 } Editor;
 
