@@ -190,6 +190,18 @@ static size_t next_cp(const char *s, size_t len, size_t off, int32_t *cp)
 	return n ? n : 1;
 }
 
+/*
+ * True if a grapheme cluster surely ends between a and an ASCII b: b is never a mark or a
+ * joiner, and a is no carriage return (CR LF is one cluster) and none of the rare prefix
+ * characters (which join what follows); Latin, Vietnamese and the like are asked no further.
+ */
+static bool breaks_before_ascii(int32_t a, unsigned char b)
+{
+	if (b >= 0x80 || a == '\r')
+		return false;
+	return a < 0x0600 || (a >= 0x1E00 && a <= 0x1EFF);
+}
+
 size_t utf8_next_grapheme(const char *s, size_t len, size_t off)
 {
 	utf8proc_int32_t state = 0;
@@ -198,6 +210,8 @@ size_t utf8_next_grapheme(const char *s, size_t len, size_t off)
 	if (off >= len)
 		return len;
 	off += next_cp(s, len, off, &a);
+	if (off < len && breaks_before_ascii(a, (unsigned char)s[off]))
+		return off; /* the common case, without the property tables */
 	while (off < len) {
 		size_t n = next_cp(s, len, off, &b);
 		if (utf8proc_grapheme_break_stateful(a, b, &state))

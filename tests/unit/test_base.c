@@ -66,6 +66,25 @@ START_TEST(graphemes_and_width)
 }
 END_TEST
 
+/* Cluster ends, with the quick answer for ASCII after Latin and Vietnamese letters and the
+ * cases where it must not be taken. */
+static size_t next_of(const char *s, size_t off)
+{
+	return utf8_next_grapheme(s, strlen(s), off);
+}
+
+START_TEST(grapheme_ends_before_ascii)
+{
+	ck_assert_uint_eq(next_of("ab", 0), 1);
+	ck_assert_uint_eq(next_of("ệa", 0), strlen("ệ"));
+	ck_assert_uint_eq(next_of("\r\nx", 0), 2);              /* CR LF is one cluster */
+	ck_assert_uint_eq(next_of("e\xcc\x81x", 0), 3);          /* a mark joins the letter */
+	ck_assert_uint_eq(next_of("\xd8\x80" "1x", 0), 3);       /* a prefix joins what follows */
+	ck_assert_uint_eq(next_of("\xcc\x81x", 0), 2);           /* a lone mark, then x */
+	ck_assert_uint_eq(next_of("x", 0), 1);
+}
+END_TEST
+
 START_TEST(json_escapes_and_nests)
 {
 	Str s = STR_INIT;
@@ -96,6 +115,7 @@ static Suite *base_suite(void)
 	ADD_TEST(s, utf8_reports_first_bad_byte);
 	ADD_TEST(s, nfc_composes_decomposed_vietnamese);
 	ADD_TEST(s, graphemes_and_width);
+	ADD_TEST(s, grapheme_ends_before_ascii);
 	ADD_TEST(s, json_escapes_and_nests);
 	return s;
 }
