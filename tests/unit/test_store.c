@@ -193,6 +193,60 @@ START_TEST(moves_are_conditional)
 }
 END_TEST
 
+static bool collect_ids(void *arg, const Article *a)
+{
+	Str *ids = arg;
+	str_addf(ids, "%lld ", (long long)a->id);
+	return true;
+}
+
+/* The ids a query returns, in order: "3 2 ". */
+static void ids_of(Store *s, const StoreQuery *q, const char *want)
+{
+	Str ids = STR_INIT;
+	ck_assert(store_articles_each(s, q, collect_ids, &ids));
+	ck_assert_str_eq(ids.s ? ids.s : "", want);
+	str_release(&ids);
+}
+
+START_TEST(lists_page_and_follow_changes)
+{
+	Store *s = fresh();
+	Article a[4];
+	int64_t seq, *ids;
+	size_t n;
+	bool moved;
+
+	for (int i = 0; i < 4; i++) {
+		article_init(&a[i]);
+		article_set(&a[i].title, "Tin");
+		ck_assert(store_begin(s));
+		ck_assert(store_article_insert(s, &a[i], "mai", 1000 + i * 10, "new"));
+		ck_assert(store_commit(s));
+	}
+	ids_of(s, &(StoreQuery){.state = -1}, "4 3 2 1 ");
+	ids_of(s, &(StoreQuery){.state = -1, .limit = 2, .offset = 1}, "3 2 ");
+	ids_of(s, &(StoreQuery){.state = -1, .since = 1020}, "4 3 ");
+	ck_assert(store_articles_seq(s, &seq));
+	/* A move of article 2 takes the next change number; a journal write takes none. */
+	ck_assert(store_begin(s));
+	ck_assert(store_article_move(s, 2, STATE_DRAFT, STATE_REVIEW, 0, 0, "mai", "", 1100, "",
+				     &moved));
+	ck_assert(store_commit(s));
+	ck_assert(store_journal_put(s, &a[0], "mai", 1200));
+	ids_of(s, &(StoreQuery){.state = -1, .after_seq = seq}, "2 ");
+	ck_assert(store_changed_ids(s, seq, &ids, &n));
+	ck_assert_uint_eq(n, 1);
+	ck_assert_int_eq(ids[0], 2);
+	free(ids);
+	ck_assert(store_articles_seq(s, &seq));
+	ids_of(s, &(StoreQuery){.state = -1, .after_seq = seq}, "");
+	for (int i = 0; i < 4; i++)
+		article_release(&a[i]);
+	store_free(s);
+}
+END_TEST
+
 static Suite *store_suite(void)
 {
 	Suite *s = suite_create("store");
@@ -203,6 +257,7 @@ static Suite *store_suite(void)
 	tcase_add_test(tc, save_checks_the_version);
 	tcase_add_test(tc, history_is_append_only);
 	tcase_add_test(tc, moves_are_conditional);
+	tcase_add_test(tc, lists_page_and_follow_changes);
 	suite_add_tcase(s, tc);
 	return s;
 }
