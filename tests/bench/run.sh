@@ -21,7 +21,8 @@ for b in tests/bench/*.sh; do
 	case $b in tests/bench/run.sh|tests/bench/lib.sh) continue ;; esac
 	[ -n "${BENCH_ONLY:-}" ] && [ "$(basename "$b" .sh)" != "$BENCH_ONLY" ] && continue
 	echo "== $(basename "$b" .sh)"
-
+	bash "$b" 2>&1 | tee -a "$rows" | grep -v '^ROW	'
+	[ "${PIPESTATUS[0]}" = 0 ] || echo "(benchmark $(basename "$b") stopped early)"
 done
 echo
 echo "== figures (min / median of 3; ratio = toasoan's median / the peer's)"
