@@ -107,7 +107,9 @@ bool store_articles_each(Store *s, const StoreQuery *q, StoreRowFn fn, void *arg
 
 static bool push_row(void *arg, const Article *a)
 {
-	article_copy(article_list_push(arg), a);
+	Article *slot = article_list_push(arg);
+	article_release(slot); /* article_copy fills a fresh value */
+	article_copy(slot, a);
 	return true;
 }
 
