@@ -182,27 +182,39 @@ static void edit_window(const Buffer *b, size_t start, size_t end, size_t *ws, s
 	str_release(&ctx);
 }
 
-/* Normalises before+text+after into *out and before+text into *head. */
+/*
+ * Normalises before+text+after into *out; *head is where the cursor goes in it (after the new
+ * text). Text that is NFC already (typing, most pastes) is taken as it is, without copies.
+ */
 static void normalise_window(const Buffer *b, size_t ws, size_t start, size_t end, size_t we,
-			     const char *text, size_t len, Str *head, Str *out)
+			     const char *text, size_t len, size_t *head, Str *out)
 {
-	Str raw = STR_INIT;
+	Str raw = STR_INIT, h = STR_INIT;
+	size_t head_len;
 
 	buffer_read(b, ws, start, &raw);
 	str_add(&raw, text, len);
-	if (!utf8_nfc(raw.s ? raw.s : "", raw.len, head))
-		fatal("buffer: the text around an edit is not valid UTF-8");
+	head_len = raw.len;
 	buffer_read(b, end, we, &raw);
-	if (!utf8_nfc(raw.s ? raw.s : "", raw.len, out))
+	if (utf8_is_nfc(raw.s ? raw.s : "", raw.len)) {
+		*out = raw;
+		*head = head_len;
+		return;
+	}
+	if (!utf8_nfc(raw.s ? raw.s : "", head_len, &h) ||
+	    !utf8_nfc(raw.s ? raw.s : "", raw.len, out))
 		fatal("buffer: the text around an edit is not valid UTF-8");
+	*head = h.len <= out->len && memcmp(str_cstr(&h), str_cstr(out), h.len) == 0 ? h.len
+										    : out->len;
+	str_release(&h);
 	str_release(&raw);
 }
 
 bool buffer_replace(Buffer *b, size_t start, size_t end, const char *text, size_t len,
 		    BufferChange *ch, Str *old)
 {
-	Str head = STR_INIT, nw = STR_INIT, ow = STR_INIT;
-	size_t ws, we, p, s, total = buffer_len(b);
+	Str nw = STR_INIT, ow = STR_INIT;
+	size_t ws, we, p, s, head, total = buffer_len(b);
 	BufferChange c;
 
 	if (!utf8_valid(text, len, NULL))
@@ -218,16 +230,12 @@ bool buffer_replace(Buffer *b, size_t start, size_t end, const char *text, size_
 	c.pos = ws + p;
 	c.old_len = ow.len - p - s;
 	c.new_len = nw.len - p - s;
-	if (head.len <= nw.len && memcmp(str_cstr(&head), str_cstr(&nw), head.len) == 0)
-		c.cursor = ws + head.len;
-	else
-		c.cursor = ws + nw.len;
+	c.cursor = ws + head;
 	if (old)
 		str_add(old, str_cstr(&ow) + p, c.old_len);
 	buffer_splice(b, c.pos, c.old_len, str_cstr(&nw) + p, c.new_len);
 	if (ch)
 		*ch = c;
-	str_release(&head);
 	str_release(&nw);
 	str_release(&ow);
 	return true;

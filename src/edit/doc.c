@@ -155,20 +155,34 @@ static void after_change(Doc *d, FieldId f, size_t pos, size_t old_len, size_t n
  * Replaces [start, end) of field f with text (cleaned and normalised), records it in the undo
  * log as `kind`, and puts f's cursor after the new text. The selection is dropped.
  */
+/* True if text has nothing clean_input would change (the usual case: no copy is made). */
+static bool is_clean(const char *s, size_t len, bool multi)
+{
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if ((c < 0x20 && c != '\t' && !(c == '\n' && multi)) || c == 0x7F)
+			return false;
+	}
+	return true;
+}
+
 static bool doc_edit(Doc *d, FieldId f, size_t start, size_t end, const char *text, size_t len,
 		     UndoKind kind, int64_t now_ms)
 {
 	Field *fl = &d->f[f];
-	Str clean = STR_INIT, old = STR_INIT, nw = STR_INIT;
+	Str clean = STR_INIT, old = STR_INIT;
 	BufferChange ch;
 	UndoEdit e;
 	size_t bad = 0;
-
 	size_t ls, le;
 
-	clean_input(text, len, field_info[f].multi, &clean);
+	if (!is_clean(text, len, field_info[f].multi)) {
+		clean_input(text, len, field_info[f].multi, &clean);
+		text = str_cstr(&clean);
+		len = clean.len;
+	}
 	doc_count_out(d, f, start, end, &ls, &le);
-	if (!buffer_replace(fl->buf, start, end, str_cstr(&clean), clean.len, &ch, &old)) {
+	if (!buffer_replace(fl->buf, start, end, text, len, &ch, &old)) {
 		doc_count_in(d, f, ls, le);
 		utf8_valid(text, len, &bad);
 		snprintf(d->err, sizeof(d->err), "invalid UTF-8 in the input at byte %zu", bad);
@@ -178,8 +192,9 @@ static bool doc_edit(Doc *d, FieldId f, size_t start, size_t end, const char *te
 	d->err[0] = '\0';
 	doc_count_in(d, f, ls, le - ch.old_len + ch.new_len);
 	if (ch.old_len || ch.new_len) {
-		buffer_read(fl->buf, ch.pos, ch.pos + ch.new_len, &nw);
-		e = (UndoEdit){(int)f, ch.pos, old.s, ch.old_len, nw.s, ch.new_len, fl->cursor,
+		/* the new bytes straight from the buffer: the undo log copies both texts */
+		char *nw = (char *)buffer_text(fl->buf) + ch.pos;
+		e = (UndoEdit){(int)f, ch.pos, old.s, ch.old_len, nw, ch.new_len, fl->cursor,
 			       ch.cursor};
 		undo_record(d->undo, &e, kind, now_ms);
 		after_change(d, f, ch.pos, ch.old_len, ch.new_len);
@@ -190,7 +205,6 @@ static bool doc_edit(Doc *d, FieldId f, size_t start, size_t end, const char *te
 	d->goal = -1;
 	str_release(&clean);
 	str_release(&old);
-	str_release(&nw);
 	return true;
 }
 
