@@ -124,15 +124,41 @@ static void reshow(Queue *q)
 			q->sel = i;
 }
 
+/* A listed article keeps only what the list shows: the empty text fields go, so that a
+ * hundred thousand rows take little room. */
+static void slim(Article *a)
+{
+	free(a->sapo);
+	free(a->body);
+	free(a->byline);
+	free(a->section);
+	free(a->tags);
+	a->sapo = a->body = a->byline = a->section = a->tags = NULL;
+}
+
+static bool keep_row(void *arg, const Article *a)
+{
+	Article *row = article_list_push(arg);
+	article_release(row); /* article_copy fills a fresh value */
+	article_copy(row, a);
+	slim(row);
+	return true;
+}
+
 static void load(Queue *q)
 {
 	ListQuery lq = {.view = q->tabs[q->tab].view, .state = -1};
+	ArticleList *l = &q->list;
 	free_keys(q);
-	article_list_release(&q->list);
+	article_list_release(l);
 	q->version = desk_data_version(q->app->desk);
 	if (!desk_articles_seq(q->app->desk, &q->seq) ||
-	    !desk_list(q->app->desk, &lq, &q->list))
+	    !desk_list_each(q->app->desk, &lq, keep_row, l))
 		app_message(q->app, true, "%s", desk_errmsg(q->app->desk));
+	if (l->n + 256 < l->cap) { /* the room grown for more rows goes back, but for new ones */
+		l->items = xrealloc(l->items, (l->n + 256) * sizeof *l->items);
+		l->cap = l->n + 256;
+	}
 	reshow(q);
 }
 
@@ -192,8 +218,10 @@ static void refresh(Queue *q)
 		Article *a = &changed.items[i];
 		if (a->seq > seq)
 			seq = a->seq;
-		if (desk_view_has(d, q->tabs[q->tab].view, a))
+		if (desk_view_has(d, q->tabs[q->tab].view, a)) {
+			slim(a);
 			insert_sorted(q, a);
+		}
 	}
 	q->seq = seq;
 	free(ids);
