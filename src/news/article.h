@@ -65,6 +65,13 @@ void article_list_release(ArticleList *l);
  */
 bool article_parse(const char *text, size_t len, Article *out, char *err, size_t errlen);
 
+/*
+ * The same for a text whose title is given apart (title, NFC UTF-8): plain text is all body,
+ * its first line included, and a header's own title, if any, gives way to title.
+ */
+bool article_parse_titled(const char *text, size_t len, const char *title, Article *out,
+			  char *err, size_t errlen);
+
 /* Appends the article in the text format (header block, blank line, body, byline); round-trips. */
 void article_format(const Article *a, Str *out);
 

@@ -356,7 +356,12 @@ static void take_byline(Str *body, Str *byline)
 
 /* ---- the entry points ---- */
 
-static bool parse_lines(const Lines *l, Parse *p, Str *body, char *err, size_t errlen)
+/*
+ * titled: the title comes from elsewhere (new --title), so a header need not carry one and
+ * plain text is all body: its first line is not taken as the title.
+ */
+static bool parse_lines(const Lines *l, Parse *p, bool titled, Str *body, char *err,
+			size_t errlen)
 {
 	size_t first = 0, from;
 	Line value;
@@ -371,14 +376,16 @@ static bool parse_lines(const Lines *l, Parse *p, Str *body, char *err, size_t e
 		from = parse_header(l, first, p, err, errlen);
 		if (from == SIZE_MAX)
 			return false;
-		if (!p->given[F_TITLE]) {
+		if (!titled && !p->given[F_TITLE]) {
 			snprintf(err, errlen, "no title: the header has no 'Tiêu đề' line");
 			return false;
 		}
-		if (p->field[F_TITLE].len == 0) {
+		if (!titled && p->field[F_TITLE].len == 0) {
 			snprintf(err, errlen, "no title: 'Tiêu đề' is empty on line %zu", p->title_line);
 			return false;
 		}
+	} else if (titled) {
+		from = first;
 	} else {
 		size_t sp = ltrim(l->v[first].s, l->v[first].len);
 		str_add(&p->field[F_TITLE], l->v[first].s + sp, l->v[first].len - sp);
@@ -390,7 +397,8 @@ static bool parse_lines(const Lines *l, Parse *p, Str *body, char *err, size_t e
 	return true;
 }
 
-bool article_parse(const char *text, size_t len, Article *out, char *err, size_t errlen)
+static bool parse(const char *text, size_t len, const char *title, Article *out, char *err,
+		  size_t errlen)
 {
 	Str clean = STR_INIT, body = STR_INIT, tags = STR_INIT;
 	Lines lines = {NULL, 0, 0};
@@ -402,8 +410,12 @@ bool article_parse(const char *text, size_t len, Article *out, char *err, size_t
 		return false;
 	clean_text(text, len, &clean);
 	split_lines(str_cstr(&clean), clean.len, &lines);
-	if (!parse_lines(&lines, &p, &body, err, errlen))
+	if (!parse_lines(&lines, &p, title != NULL, &body, err, errlen))
 		goto fail;
+	if (title) {
+		str_clear(&p.field[F_TITLE]);
+		str_adds(&p.field[F_TITLE], title);
+	}
 	normalise_tags(str_cstr(&p.field[F_TAGS]), &tags);
 	article_set(&out->title, str_cstr(&p.field[F_TITLE]));
 	article_set(&out->sapo, str_cstr(&p.field[F_SAPO]));
@@ -421,6 +433,17 @@ fail:
 	str_release(&tags);
 	free(lines.v);
 	return ok;
+}
+
+bool article_parse(const char *text, size_t len, Article *out, char *err, size_t errlen)
+{
+	return parse(text, len, NULL, out, err, errlen);
+}
+
+bool article_parse_titled(const char *text, size_t len, const char *title, Article *out,
+			  char *err, size_t errlen)
+{
+	return parse(text, len, title, out, err, errlen);
 }
 
 /* One header line; further lines of a multi-line value are indented to continue it. */

@@ -70,7 +70,7 @@ bool desk_get(Desk *d, int64_t id, Article *out)
 	return load(d, id, out) && desk_check(d, out, ACT_VIEW, NULL);
 }
 
-static bool check_article_text(Desk *d, const Article *a)
+bool desk_check_article(Desk *d, const Article *a)
 {
 	static const struct { const char *what; size_t off; bool multi; } fields[] = {
 		{"title", offsetof(Article, title), false},
@@ -98,7 +98,7 @@ bool desk_create(Desk *d, Article *a, const char *reason)
 
 	if (!workflow_decide(&ask, ACT_CREATE, NULL, &why))
 		return desk_fail(d, DESK_REFUSED, "%s", why);
-	if (!check_article_text(d, a))
+	if (!desk_check_article(d, a))
 		return false;
 	if (!store_begin(d->store) ||
 	    !store_article_insert(d->store, a, d->actor.login, when_now(), reason ? reason : "") ||
@@ -161,8 +161,7 @@ static void add_pair(void *arg, const char *pair, size_t len)
 	pc->ok = store_bigram_add(pc->store, buf, pc->sign);
 }
 
-/* Adds (sign 1) or takes away (-1) the syllable pairs of a's text in the context counts. */
-static bool count_pairs(Desk *d, const Article *a, int64_t sign)
+bool desk_count_pairs(Desk *d, const Article *a, int64_t sign)
 {
 	PairCount pc = {d->store, sign, true};
 	const char *fields[] = {a->title, a->sapo, a->body};
@@ -186,7 +185,7 @@ bool desk_save(Desk *d, Article *a, const char *reason)
 	bool conflict = false, ok;
 
 	article_init(&cur);
-	if (!check_article_text(d, a)) {
+	if (!desk_check_article(d, a)) {
 		article_release(&cur);
 		return false;
 	}
@@ -199,7 +198,7 @@ bool desk_save(Desk *d, Article *a, const char *reason)
 				      reason ? reason : "", &conflict))
 		ok = desk_store_fail(d);
 	if (ok && !conflict && cur.state == STATE_PUBLISHED)
-		ok = count_pairs(d, &cur, -1) && count_pairs(d, a, 1) &&
+		ok = desk_count_pairs(d, &cur, -1) && desk_count_pairs(d, a, 1) &&
 		     update_outputs(d, a->id, true);
 	if (ok && !store_commit(d->store))
 		ok = desk_store_fail(d);
@@ -237,7 +236,7 @@ static bool move(Desk *d, const Article *a, State to, int64_t publish_at, const 
 	    !update_outputs(d, a->id, to == STATE_PUBLISHED))
 		return false;
 	if ((to == STATE_PUBLISHED) != (a->state == STATE_PUBLISHED) &&
-	    !count_pairs(d, a, to == STATE_PUBLISHED ? 1 : -1))
+	    !desk_count_pairs(d, a, to == STATE_PUBLISHED ? 1 : -1))
 		return false;
 	return store_commit(d->store) ? true : desk_store_fail(d);
 }
