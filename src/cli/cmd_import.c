@@ -99,7 +99,8 @@ static void check_all(Import *im)
 
 		article_init(&a);
 		if (!read_one(im, i, &a, &info)) {
-			say_bad(im, i, info.err);
+			if (!interrupted) /* a read cut short by the signal is not a bad file */
+				say_bad(im, i, info.err);
 		} else {
 			snprintf(im->rec[i].encoding, sizeof(im->rec[i].encoding), "%s", info.encoding);
 			if (info.note[0] && !im->json) {
@@ -150,7 +151,9 @@ static bool store_one(Import *im, size_t i)
 
 	article_init(&a);
 	ok = read_one(im, i, &a, &info);
-	if (!ok) {
+	if (!ok && interrupted) {
+		desk_import_abort(im->c->desk);
+	} else if (!ok) {
 		say_bad(im, i, info.err);
 		if (im->skip_bad) {
 			article_release(&a);
