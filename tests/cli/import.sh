@@ -201,3 +201,30 @@ kill -INT "$pid"; wait "$pid"; rc=$?
 expect_rc 1 "an import interrupted while checking exits 1"
 expect_err "interrupted while checking the files; nothing was imported" "it says nothing was imported"
 same_db "an import interrupted while checking stores nothing"
+
+# ---- ten thousand files, legacy encodings and bad ones among them ----
+rm -rf "$T/archive"
+gen "$T/archive/utf8" 1 9974
+for n in $(seq 1 10); do
+	for enc in tcvn3 vni; do
+		"$BUILD/tools/encode" "$enc" <"$T/src.txt" >"$T/archive/$enc-$n.txt"
+	done
+done
+for n in $(seq 1 5); do printf 'abc\0' >"$T/archive/utf8/bad-$n.txt"; done
+printf 'Ti\xc3\xaau \xc4\x91\xe1\xbb\x81: B\xe1o\n\nabc\n' >"$T/archive/utf8/bad-6.txt"
+before=$(count)
+run import --skip-bad --json "$T/archive"
+expect_rc 1 "10,000 files with 6 bad ones: the others import, exit 1"
+check 'python3 -c "
+import json, sys, collections
+r = json.load(open(sys.argv[1]))
+assert len(r) == 10000, len(r)
+c = collections.Counter(x[\"encoding\"] for x in r if x[\"id\"])
+assert c == {\"utf-8\": 9974, \"tcvn3\": 10, \"vni\": 10}, c
+bad = [x for x in r if x[\"error\"]]
+assert len(bad) == 6 and all(x[\"id\"] is None for x in bad), bad
+assert sum(\"offset\" in x[\"error\"] for x in bad) == 6, bad
+ids = [x[\"id\"] for x in r if x[\"id\"]]
+assert ids == sorted(ids) and len(set(ids)) == 9994
+" "$T/out"' "the report has every file, its encoding, and the six errors with their offsets"
+check '[ "$(count)" = "$((before + 9994))" ]' "9,994 articles are stored"
