@@ -112,8 +112,10 @@ bool import_file(const char *path, const ImportOptions *o, Article *out, ImportI
 	bool ok;
 
 	info->encoding[0] = info->note[0] = info->err[0] = '\0';
-	if (!file_read(path, ARTICLE_MAX_BYTES, &data, info->err, sizeof(info->err)))
+	if (!file_read(path, ARTICLE_MAX_BYTES, &data, info->err, sizeof(info->err))) {
+		str_release(&data); /* a file too large leaves what was read */
 		return false;
+	}
 	ok = import_bytes(strcmp(path, "-") == 0 ? "stdin" : path, str_cstr(&data), data.len, o,
 			  out, info);
 	str_release(&data);
