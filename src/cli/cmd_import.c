@@ -75,13 +75,17 @@ static void say_bad(Import *im, size_t i, const char *err)
 static bool read_one(Import *im, size_t i, Article *a, ImportInfo *info)
 {
 	const char *path = im->files.paths[i];
+	ImportOptions opt = im->opt;
 
+	/* The second time, a legacy encoding detected the first time is not guessed again. */
+	if (im->rec[i].encoding[0] && strcmp(im->rec[i].encoding, "utf-8") != 0)
+		opt.encoding = im->rec[i].encoding;
 	if (strcmp(path, "-") == 0 && im->have_stdin) {
 		article_release(a);
 		article_copy(a, &im->from_stdin);
 		return true;
 	}
-	if (!import_file(path, &im->opt, a, info))
+	if (!import_file(path, &opt, a, info))
 		return false;
 	if (!desk_import_check(im->c->desk, a)) {
 		snprintf(info->err, sizeof(info->err), "'%s': %s", path, desk_errmsg(im->c->desk));

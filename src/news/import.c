@@ -20,6 +20,14 @@ bool import_encoding_known(const char *name)
 	return strcmp(name, "auto") == 0 || encoding_parse(name, &e);
 }
 
+static bool is_ascii(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if ((unsigned char)s[i] >= 0x80)
+			return false;
+	return true;
+}
+
 static bool converted(const char *name, const char *data, size_t len, Encoding enc, Str *out,
 		      ImportInfo *info)
 {
@@ -56,11 +64,14 @@ static bool to_unicode(const char *name, const char *data, size_t len, const cha
 		return false;
 	}
 	if (utf8_valid(data, len, &bad)) {
-		/* Plain ASCII may be VIQR: take it as such only when that reading is clear. */
-		legacy_guess(data, len, &g);
-		if (g.confident && g.enc == ENC_VIQR &&
-		    converted(name, data, len, ENC_VIQR, out, info))
-			return true;
+		/* Plain ASCII may be VIQR: take it as such only when that reading is clear. Text
+		 * with any other character is UTF-8 to detection anyway, so it is not asked. */
+		if (is_ascii(data, len)) {
+			legacy_guess(data, len, &g);
+			if (g.confident && g.enc == ENC_VIQR &&
+			    converted(name, data, len, ENC_VIQR, out, info))
+				return true;
+		}
 		snprintf(info->encoding, sizeof(info->encoding), "%s", encoding_name(ENC_UTF8));
 		fixed = legacy_repair_mojibake(data, len, out);
 		if (fixed)
