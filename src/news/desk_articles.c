@@ -161,7 +161,8 @@ static void add_pair(void *arg, const char *pair, size_t len)
 	pc->ok = store_bigram_add(pc->store, buf, pc->sign);
 }
 
-bool desk_count_pairs(Desk *d, const Article *a, int64_t sign)
+/* Adds (sign 1) or takes away (-1) the syllable pairs of a's text in the context counts. */
+static bool count_pairs(Desk *d, const Article *a, int64_t sign)
 {
 	PairCount pc = {d->store, sign, true};
 	const char *fields[] = {a->title, a->sapo, a->body};
@@ -198,7 +199,7 @@ bool desk_save(Desk *d, Article *a, const char *reason)
 				      reason ? reason : "", &conflict))
 		ok = desk_store_fail(d);
 	if (ok && !conflict && cur.state == STATE_PUBLISHED)
-		ok = desk_count_pairs(d, &cur, -1) && desk_count_pairs(d, a, 1) &&
+		ok = count_pairs(d, &cur, -1) && count_pairs(d, a, 1) &&
 		     update_outputs(d, a->id, true);
 	if (ok && !store_commit(d->store))
 		ok = desk_store_fail(d);
@@ -236,7 +237,7 @@ static bool move(Desk *d, const Article *a, State to, int64_t publish_at, const 
 	    !update_outputs(d, a->id, to == STATE_PUBLISHED))
 		return false;
 	if ((to == STATE_PUBLISHED) != (a->state == STATE_PUBLISHED) &&
-	    !desk_count_pairs(d, a, to == STATE_PUBLISHED ? 1 : -1))
+	    !count_pairs(d, a, to == STATE_PUBLISHED ? 1 : -1))
 		return false;
 	return store_commit(d->store) ? true : desk_store_fail(d);
 }

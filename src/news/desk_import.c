@@ -11,9 +11,11 @@
  */
 #include "news/desk.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/when.h"
+#include "base/xalloc.h"
 #include "news/desk_int.h"
 #include "news/publish.h"
 #include "base/banned.h"
@@ -92,6 +94,38 @@ bool desk_import_commit(Desk *d)
 	return store_commit(d->store) ? true : desk_store_fail(d);
 }
 
+/* The syllable pairs of one article, gathered to be counted with one statement. */
+typedef struct Pairs {
+	char **v;
+	size_t n, cap;
+} Pairs;
+
+static void pair_keep(void *arg, const char *pair, size_t len)
+{
+	Pairs *p = arg;
+
+	xgrow(&p->v, &p->cap, p->n + 1, sizeof(*p->v));
+	p->v[p->n++] = xstrndup(pair, len);
+}
+
+/* As entering published does, with one statement for the whole article: an archive has many. */
+static bool count_published(Desk *d, const Article *a)
+{
+	const char *fields[] = {a->title, a->sapo, a->body};
+	Pairs p = {NULL, 0, 0};
+	bool ok;
+
+	if (!d->count_pairs)
+		return true;
+	for (size_t i = 0; i < 3; i++)
+		d->count_pairs(fields[i], strlen(fields[i]), pair_keep, &p);
+	ok = store_bigrams_add(d->store, p.v, p.n);
+	for (size_t i = 0; i < p.n; i++)
+		free(p.v[i]);
+	free(p.v);
+	return ok ? true : desk_store_fail(d);
+}
+
 bool desk_import_add(Desk *d, const ImportPlan *p, Article *a)
 {
 	bool other = for_other(d, p), moved = true;
@@ -115,7 +149,7 @@ bool desk_import_add(Desk *d, const ImportPlan *p, Article *a)
 	a->state = p->state;
 	if (p->state == STATE_PUBLISHED) {
 		a->published_at = now;
-		return desk_count_pairs(d, a, 1);
+		return count_published(d, a);
 	}
 	return true;
 }

@@ -35,8 +35,4 @@ bool desk_check_text(Desk *d, const char *what, const char *s, bool multiline);
 /* Validates an article's text fields (as desk_check_text) and that it has a title. */
 bool desk_check_article(Desk *d, const Article *a);
 
-/* Adds (sign 1) or takes away (-1) the syllable pairs of a's text in the context counts,
- * inside the open transaction. */
-bool desk_count_pairs(Desk *d, const Article *a, int64_t sign);
-
 #endif
