@@ -354,7 +354,6 @@ int cmd_import(Cli *c, int argc, char **argv)
 {
 	Import im = {.c = c, .opt = {"auto", NULL}, .plan = {NULL, STATE_DRAFT}};
 	const char *patterns = NULL;
-	char err[600];
 	Args a;
 	int rc;
 
@@ -365,10 +364,8 @@ int cmd_import(Cli *c, int argc, char **argv)
 		return EXIT_FAIL;
 	if (!desk_import_plan(c->desk, &im.plan))
 		return cli_desk_fail(c);
-	if (!import_list_gather(&im.files, a.pos, (size_t)a.npos, patterns, err, sizeof(err))) {
-		cli_error("%s", err);
-		rc = EXIT_FAIL;
-	} else if (im.files.n == 0) {
+	import_list_gather(&im.files, a.pos, (size_t)a.npos, patterns);
+	if (im.files.n == 0) {
 		cli_error("no files to import: the folders hold no file matching '%s'",
 			  patterns ? patterns : "*.txt,*.md");
 		rc = EXIT_FAIL;

@@ -56,12 +56,11 @@ typedef struct ImportList {
 } ImportList;
 
 /*
- * Appends the files of args (n of them) to l. patterns NULL means the default. On failure
- * (a missing argument, an unreadable folder) returns false with a message in err; l holds
- * what was gathered so far and must still be released.
+ * Appends the files of args (n of them) to l; patterns NULL means the default. An argument
+ * that does not exist and a folder that cannot be read are taken as they are, so that reading
+ * them fails and the check reports them with the other bad files. "-" is taken once.
  */
-bool import_list_gather(ImportList *l, const char *const *args, size_t n,
-			const char *patterns, char *err, size_t errlen);
+void import_list_gather(ImportList *l, const char *const *args, size_t n, const char *patterns);
 void import_list_release(ImportList *l);
 
 #endif

@@ -64,8 +64,7 @@ typedef struct Walk {
 	ImportList *l;
 	Seen seen;
 	const char *patterns;
-	char *err;
-	size_t errlen;
+	bool stdin_taken;    /* "-" can be read only once */
 } Walk;
 
 static void take(Walk *w, const char *path, const struct stat *st)
@@ -101,40 +100,37 @@ static int by_name(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static bool walk_dir(Walk *w, const char *dir);
+static void walk_dir(Walk *w, const char *dir);
 
 /* One entry inside a folder: files that match are taken, folders walked, the rest skipped. */
-static bool walk_entry(Walk *w, const char *dir, const char *name)
+static void walk_entry(Walk *w, const char *dir, const char *name)
 {
 	Str path = STR_INIT;
 	struct stat st, lst;
-	bool ok = true;
 
 	str_addf(&path, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", name);
 	if (lstat(path.s, &lst) != 0 || stat(path.s, &st) != 0)
 		goto out; /* a dangling link or a file gone meanwhile: not an article */
 	if (S_ISDIR(st.st_mode)) {
 		if (!S_ISLNK(lst.st_mode))
-			ok = walk_dir(w, path.s);
+			walk_dir(w, path.s);
 	} else if (S_ISREG(st.st_mode) && matches(w->patterns, name)) {
 		take(w, path.s, &st);
 	}
 out:
 	str_release(&path);
-	return ok;
 }
 
-static bool walk_dir(Walk *w, const char *dir)
+static void walk_dir(Walk *w, const char *dir)
 {
 	DIR *d = opendir(dir);
 	struct dirent *e;
 	char **names = NULL;
 	size_t n = 0, cap = 0;
-	bool ok = true;
 
 	if (!d) {
 		take(w, dir, NULL); /* reading it fails too, and the check says why */
-		return true;
+		return;
 	}
 	while ((e = readdir(d)))
 		if (e->d_name[0] != '.') {
@@ -144,41 +140,36 @@ static bool walk_dir(Walk *w, const char *dir)
 	closedir(d);
 	qsort(names, n, sizeof(*names), by_name);
 	for (size_t i = 0; i < n; i++) {
-		ok = ok && walk_entry(w, dir, names[i]);
+		walk_entry(w, dir, names[i]);
 		free(names[i]);
 	}
 	free(names);
-	return ok;
 }
 
-static bool gather_one(Walk *w, const char *arg)
+static void gather_one(Walk *w, const char *arg)
 {
 	struct stat st;
 
 	if (strcmp(arg, "-") == 0) {
-		take(w, arg, NULL);
-		return true;
-	}
-	if (stat(arg, &st) != 0) {
+		if (!w->stdin_taken)
+			take(w, arg, NULL);
+		w->stdin_taken = true;
+	} else if (stat(arg, &st) != 0) {
 		take(w, arg, NULL); /* missing: the check reports it with the others */
-		return true;
+	} else if (S_ISDIR(st.st_mode)) {
+		walk_dir(w, arg);
+	} else {
+		take(w, arg, &st);
 	}
-	if (S_ISDIR(st.st_mode))
-		return walk_dir(w, arg);
-	take(w, arg, &st);
-	return true;
 }
 
-bool import_list_gather(ImportList *l, const char *const *args, size_t n,
-			const char *patterns, char *err, size_t errlen)
+void import_list_gather(ImportList *l, const char *const *args, size_t n, const char *patterns)
 {
-	Walk w = {l, {NULL, 0, 0}, patterns ? patterns : DEFAULT_PATTERNS, err, errlen};
-	bool ok = true;
+	Walk w = {l, {NULL, 0, 0}, patterns ? patterns : DEFAULT_PATTERNS, false};
 
-	for (size_t i = 0; ok && i < n; i++)
-		ok = gather_one(&w, args[i]);
+	for (size_t i = 0; i < n; i++)
+		gather_one(&w, args[i]);
 	free(w.seen.v);
-	return ok;
 }
 
 void import_list_release(ImportList *l)
