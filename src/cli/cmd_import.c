@@ -100,13 +100,16 @@ static void check_all(Import *im)
 	for (size_t i = 0; i < im->files.n && !interrupted; i++) {
 		ImportInfo info;
 		Article a;
+		bool ok;
 
 		article_init(&a);
-		if (!read_one(im, i, &a, &info)) {
+		info.encoding[0] = '\0';
+		ok = read_one(im, i, &a, &info);
+		snprintf(im->rec[i].encoding, sizeof(im->rec[i].encoding), "%s", info.encoding);
+		if (!ok) {
 			if (!interrupted) /* a read cut short by the signal is not a bad file */
 				say_bad(im, i, info.err);
 		} else {
-			snprintf(im->rec[i].encoding, sizeof(im->rec[i].encoding), "%s", info.encoding);
 			if (info.note[0] && !im->json) {
 				progress_clear(&im->bar);
 				fprintf(stderr, "toasoan: %s\n", info.note);
