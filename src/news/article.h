@@ -8,6 +8,9 @@
  * lines (Tiêu đề / Title, Sapo / Lead, Tác giả / Byline, Chuyên mục / Section, Từ khóa / Tags)
  * then a blank line and the body; or plain text whose first non-empty line is the title. A
  * last body line such as "Tin, ảnh: Trần Thị Mai" or "Theo Minh Hà" becomes the byline.
+ * A header may also say when an archived article was first published ("Ngày đăng" / "Date":
+ * "2014-11-26 08:30", "26/11/2014"): parsing sets published_at, which an import straight to
+ * published keeps; the formatter never writes it.
  */
 #ifndef NEWS_ARTICLE_H
 #define NEWS_ARTICLE_H

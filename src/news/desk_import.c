@@ -76,7 +76,11 @@ bool desk_import_plan(Desk *d, const ImportPlan *p)
 
 bool desk_import_check(Desk *d, const Article *a)
 {
-	return desk_check_article(d, a);
+	if (!desk_check_article(d, a))
+		return false;
+	if (a->published_at > when_now())
+		return desk_fail(d, DESK_INVALID, "its publishing date is in the future");
+	return true;
 }
 
 bool desk_import_begin(Desk *d)
@@ -140,18 +144,19 @@ bool desk_import_add(Desk *d, const ImportPlan *p, Article *a)
 	}
 	ok = store_article_insert(d->store, a, writer, now, "import") &&
 	     store_transition_created(d->store, a->id, writer, real_by, now, "import");
+	/* An archive keeps the date each article was first published, when its file says. */
+	if (p->state != STATE_PUBLISHED)
+		a->published_at = 0;
+	else if (!a->published_at)
+		a->published_at = now;
 	if (ok && p->state != STATE_DRAFT)
 		ok = store_article_move(d->store, a->id, STATE_DRAFT, p->state, 0,
-					p->state == STATE_PUBLISHED ? now : 0, d->actor.login,
-					d->real_login, now, "import", &moved) && moved;
+					p->state == STATE_PUBLISHED ? a->published_at : 0,
+					d->actor.login, d->real_login, now, "import", &moved) && moved;
 	if (!ok)
 		return desk_store_fail(d);
 	a->state = p->state;
-	if (p->state == STATE_PUBLISHED) {
-		a->published_at = now;
-		return count_published(d, a);
-	}
-	return true;
+	return p->state == STATE_PUBLISHED ? count_published(d, a) : true;
 }
 
 bool desk_import_publish(Desk *d, const int64_t *ids, size_t n)

@@ -153,6 +153,25 @@ check '[ "$(ls "$T/site"/*.html | wc -l)" = 3 ]' "every page is written"
 check 'python3 -c "import json,sys; d=json.load(open(sys.argv[1])); s=json.dumps(d, ensure_ascii=False); assert s.count(\"Bài số\") >= 3, s" "$T/site/index.json"' "the index lists them"
 check '[ -z "$(ls -A "$T/site" | grep -v "\.html$\|\.json$")" ]' "no staged file is left behind"
 
+# An archive keeps the date each article was first published.
+mkdir -p "$T/dated"
+printf 'Tiêu đề: Bài cũ một\nNgày đăng: 26/11/2014 08:30\n\nThân bài.\n' >"$T/dated/1.txt"
+printf 'Tiêu đề: Bài cũ hai\nDate: 2015-01-02\n\nThân bài.\n' >"$T/dated/2.txt"
+run --config "$T/site.yaml" import --state published "$T/dated"
+expect_rc 0 "an archive with publishing dates imports"
+run show "$(sqlite3 "$TOASOAN_DB" "SELECT id FROM articles WHERE title = 'Bài cũ một'")" --json
+expect_out '"published_at":"2014-11-26T08:30:00+07:00"' "a DD/MM/YYYY date with a time is kept"
+run show "$(sqlite3 "$TOASOAN_DB" "SELECT id FROM articles WHERE title = 'Bài cũ hai'")" --json
+expect_out '"published_at":"2015-01-02T00:00:00+07:00"' "a date alone is midnight"
+printf 'Tiêu đề: Bài lỗi\nNgày đăng: hôm qua\n\nThân.\n' >"$T/dated/3.txt"
+printf 'Tiêu đề: Bài tương lai\nNgày đăng: 2999-01-01\n\nThân.\n' >"$T/dated/4.txt"
+dump >"$T/before"
+run --config "$T/site.yaml" import --state published "$T/dated"
+expect_rc 1 "a bad or future date refuses the import"
+expect_err "3.txt': line 2: 'Ngày đăng' is not a date" "the bad date is named with its line"
+expect_err "4.txt': its publishing date is in the future" "the future date is named"
+same_db "and nothing was stored"
+
 # ---- a progress line on a terminal, quiet otherwise ----
 check '! grep -q "importing" "$T/err"' "no progress line when standard error is not a terminal"
 python3 - "$TOASOAN" "$T/many" >"$T/tty" 2>&1 <<'PY'
