@@ -1,7 +1,8 @@
 /*
  * test_import.c: bulk import below the command line: which files a folder gives and in which
- * order, a title given apart keeps the whole file as body, the desk's import rules by role,
- * a batch rolled back leaving nothing, and an archive published with its pages and index.
+ * order, a title given apart keeps the whole file as body, an archive's publishing date, the
+ * desk's import rules by role, a batch rolled back leaving nothing, and an archive published
+ * with its pages and index.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -121,6 +122,27 @@ START_TEST(a_title_given_apart_keeps_the_first_line)
 }
 END_TEST
 
+START_TEST(an_archived_articles_date_is_read_never_written)
+{
+	static const char text[] = "Tiêu đề: Cũ\nNgày đăng: 2014-11-26T08:30:00+07:00\n\nThân.\n";
+	static const char bad[] = "Tiêu đề: Cũ\nNgày đăng: 31/02/2014\n\nThân.\n";
+	char err[256];
+	Str out = STR_INIT;
+	Article a;
+
+	article_init(&a);
+	ck_assert_msg(article_parse(text, strlen(text), &a, err, sizeof(err)), "%s", err);
+	ck_assert_int_eq(a.published_at, 1416965400);
+	article_format(&a, &out);
+	ck_assert_ptr_null(strstr(out.s, "Ngày đăng"));
+	ck_assert(!article_parse(bad, strlen(bad), &a, err, sizeof(err)));
+	ck_assert_str_eq(err, "line 2: 'Ngày đăng' is not a date: write YYYY-MM-DD [HH:MM] or "
+			 "DD/MM/YYYY [HH:MM]");
+	str_release(&out);
+	article_release(&a);
+}
+END_TEST
+
 START_TEST(only_admins_credit_others_or_publish)
 {
 	Desk *mai = as("mai"), *hung = as("hung"), *boss = as(NULL);
@@ -209,6 +231,7 @@ static Suite *import_suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, folders_are_walked_in_name_order_once);
 	tcase_add_test(tc, a_title_given_apart_keeps_the_first_line);
+	tcase_add_test(tc, an_archived_articles_date_is_read_never_written);
 	tcase_add_test(tc, only_admins_credit_others_or_publish);
 	tcase_add_test(tc, a_batch_rolled_back_leaves_nothing);
 	tcase_add_test(tc, an_archive_is_published_with_its_pages_and_index);
