@@ -9,6 +9,7 @@
 
 #include "base/diff.h"
 #include "base/str.h"
+#include "base/visible.h"
 #include "cli/cmds.h"
 #include "base/banned.h"
 
@@ -51,14 +52,15 @@ static void print_diff(const Str *a, const Str *b, bool colour)
 	diff_words(str_cstr(a), a->len, str_cstr(b), b->len, &d);
 	for (size_t i = 0; i < d.n; i++) {
 		const DiffRun *r = &d.runs[i];
-		if (r->op == DIFF_SAME)
-			str_add(&out, r->s, r->len);
-		else if (colour)
-			str_addf(&out, "%s%.*s\033[m", r->op == DIFF_DEL ? "\033[9;31m" : "\033[32m",
-				 (int)r->len, r->s);
-		else
-			str_addf(&out, "%s%.*s%s", r->op == DIFF_DEL ? "[-" : "{+", (int)r->len,
-				 r->s, r->op == DIFF_DEL ? "-]" : "+}");
+		const char *open = colour ? (r->op == DIFF_DEL ? "\033[9;31m" : "\033[32m")
+					  : (r->op == DIFF_DEL ? "[-" : "{+");
+		const char *close = colour ? "\033[m" : (r->op == DIFF_DEL ? "-]" : "+}");
+		/* The text is people's; only the colours are ours. */
+		if (r->op != DIFF_SAME)
+			str_adds(&out, open);
+		visible_add(&out, r->s, r->len, true);
+		if (r->op != DIFF_SAME)
+			str_adds(&out, close);
 	}
 	fwrite(str_cstr(&out), 1, out.len, stdout);
 	str_release(&out);
@@ -112,7 +114,7 @@ int cmd_backup(Cli *c, int argc, char **argv)
 
 int cmd_check(Cli *c, int argc, char **argv)
 {
-	Str report = STR_INIT;
+	Str report = STR_INIT, shown = STR_INIT;
 	int problems;
 	int64_t cleared;
 
@@ -124,7 +126,9 @@ int cmd_check(Cli *c, int argc, char **argv)
 		str_release(&report);
 		return cli_desk_fail(c);
 	}
-	fwrite(str_cstr(&report), 1, report.len, stdout);
+	visible_add(&shown, str_cstr(&report), report.len, true);
+	fwrite(str_cstr(&shown), 1, shown.len, stdout);
+	str_release(&shown);
 	printf("%d problem%s found; %lld dead lock%s cleared\n", problems,
 	       problems == 1 ? "" : "s", (long long)cleared, cleared == 1 ? "" : "s");
 	str_release(&report);

@@ -123,6 +123,9 @@ bool desk_create(Desk *d, Article *a, const char *reason);
  */
 bool desk_save(Desk *d, Article *a, const char *reason);
 
+/* The longest note (return, unpublish), in characters. */
+#define DESK_MAX_NOTE 10000
+
 /*
  * Takes a workflow action on one article. note is required for return and unpublish;
  * at (Unix seconds) is required for ACT_SCHEDULE and must be in the future. Entering
