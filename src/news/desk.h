@@ -209,6 +209,14 @@ bool desk_backup(Desk *d, const char *path);
 /* Integrity and foreign-key checks, and clears dead locks. Problems go to report. */
 bool desk_check_db(Desk *d, Str *report, int *problems, int64_t *cleared);
 
+/*
+ * For when desk_open fails on a damaged file: the integrity check's findings, read-only.
+ * They name pages and tables, never stored text. False with a message in err when even that
+ * cannot run.
+ */
+bool desk_check_damaged(const DeskOptions *opt, Str *report, int *problems, char *err,
+			size_t errlen);
+
 /* The syllable pair counts of everything published, for the checker's context model. */
 bool desk_pairs(Desk *d, void (*each)(const char *pair, int64_t n, void *ud), void *ud);
 

@@ -273,3 +273,9 @@ bool desk_check_db(Desk *d, Str *report, int *problems, int64_t *cleared)
 		return desk_store_fail(d);
 	return true;
 }
+
+bool desk_check_damaged(const DeskOptions *opt, Str *report, int *problems, char *err,
+			size_t errlen)
+{
+	return store_check_file(opt->db_path, report, problems, err, errlen);
+}

@@ -7,6 +7,7 @@
  */
 #include "news/store.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -99,13 +100,42 @@ void store_set_error(Store *s, const char *fmt, ...)
 	va_end(ap);
 }
 
+/*
+ * True if the last failure came from a full disk. A disk with no block left fails even a
+ * read (the shared-memory index cannot grow) with a bare I/O error, so the system's error
+ * and then the free space of the database's folder are asked too.
+ */
+static bool disk_full(Store *s, int code)
+{
+	int sys = sqlite3_system_errno(s->db);
+	struct statvfs vfs;
+	char *dir, *slash;
+	bool full = false;
+
+	if ((code & 0xFF) == SQLITE_FULL || sys == ENOSPC || sys == EDQUOT)
+		return true;
+	if ((code & 0xFF) != SQLITE_IOERR && (code & 0xFF) != SQLITE_CANTOPEN)
+		return false;
+	dir = xstrdup(s->path);
+	slash = strrchr(dir, '/');
+	if (slash)
+		slash == dir ? (void)(slash[1] = '\0') : (void)(*slash = '\0');
+	if (statvfs(slash ? dir : ".", &vfs) == 0)
+		full = vfs.f_bavail == 0 || (vfs.f_files && vfs.f_favail == 0);
+	free(dir);
+	return full;
+}
+
 bool store_fail(Store *s, const char *what)
 {
 	int code = sqlite3_extended_errcode(s->db);
 
 	s->busy = (code & 0xFF) == SQLITE_BUSY || (code & 0xFF) == SQLITE_LOCKED;
-	if (code == SQLITE_FULL || code == SQLITE_IOERR_WRITE)
-		store_set_error(s, "cannot %s: the disk is full or failing (%s)", what,
+	if (disk_full(s, code))
+		store_set_error(s, "cannot %s: the disk holding '%s' is full; free some space and "
+				"try again", what, s->path);
+	else if (code == SQLITE_IOERR_WRITE)
+		store_set_error(s, "cannot %s: the disk is failing (%s)", what,
 				sqlite3_errmsg(s->db));
 	else if (code == SQLITE_READONLY || (code & 0xFF) == SQLITE_READONLY)
 		store_set_error(s, "cannot %s: the database '%s' is read-only", what, s->path);
@@ -179,7 +209,11 @@ static bool exec(Store *s, const char *sql, const char *what)
 	char *msg = NULL;
 
 	if (sqlite3_exec(s->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
-		store_set_error(s, "cannot %s: %s", what, msg ? msg : sqlite3_errmsg(s->db));
+		int code = sqlite3_extended_errcode(s->db);
+		if ((code & 0xFF) == SQLITE_ERROR || (code & 0xFF) == SQLITE_CONSTRAINT)
+			store_set_error(s, "cannot %s: %s", what, msg ? msg : sqlite3_errmsg(s->db));
+		else
+			store_fail(s, what);
 		sqlite3_free(msg);
 		return false;
 	}

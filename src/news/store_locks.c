@@ -9,6 +9,7 @@
 #include "news/store.h"
 
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "base/xalloc.h"
@@ -177,4 +178,37 @@ bool store_check(Store *s, Str *report, int *problems)
 	return run_check(s, "PRAGMA integrity_check", report, problems, true) &&
 	       run_check(s, "SELECT 'foreign key: ' || \"table\" || ' row ' || rowid"
 			 " FROM pragma_foreign_key_check", report, problems, false);
+}
+
+/*
+ * Opens the file read-only, without migrating or changing its journal mode, so that a
+ * damaged file is looked at and never written.
+ */
+bool store_check_file(const char *path, Str *report, int *problems, char *err, size_t errlen)
+{
+	Store s = {.path = (char *)path};
+	bool ok;
+
+	*problems = 0;
+	if (sqlite3_open_v2(path, &s.db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL) !=
+	    SQLITE_OK) {
+		snprintf(err, errlen, "cannot open the database '%s': %s", path,
+			 s.db ? sqlite3_errmsg(s.db) : "out of memory");
+		sqlite3_close(s.db);
+		return false;
+	}
+	sqlite3_extended_result_codes(s.db, 1);
+	sqlite3_busy_timeout(s.db, STORE_PATIENCE_MS);
+	ok = store_check(&s, report, problems);
+	if (!ok && (sqlite3_errcode(s.db) == SQLITE_CORRUPT ||
+		    sqlite3_errcode(s.db) == SQLITE_NOTADB)) {
+		/* too damaged for the check to finish: that is its finding */
+		str_addf(report, "%s\n", sqlite3_errmsg(s.db));
+		(*problems)++;
+		ok = true;
+	}
+	if (!ok)
+		snprintf(err, errlen, "%s", s.err);
+	sqlite3_close(s.db);
+	return ok;
 }
