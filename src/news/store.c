@@ -132,8 +132,8 @@ bool store_fail(Store *s, const char *what)
 
 	s->busy = (code & 0xFF) == SQLITE_BUSY || (code & 0xFF) == SQLITE_LOCKED;
 	if (disk_full(s, code))
-		store_set_error(s, "cannot %s: the disk holding '%s' is full; free some space and "
-				"try again", what, s->path);
+		store_set_error(s, "cannot %s: the disk is full (where '%s' is); free some space "
+				"and try again", what, s->path);
 	else if (code == SQLITE_IOERR_WRITE)
 		store_set_error(s, "cannot %s: the disk is failing (%s)", what,
 				sqlite3_errmsg(s->db));

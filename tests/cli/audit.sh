@@ -222,10 +222,10 @@ if [ "$(id -u)" = 0 ] && mount -t tmpfs -o size=400k tmpfs "$T/small" 2>/dev/nul
 	dd if=/dev/zero of="$T/small/fill" bs=4k 2>/dev/null
 	run --db "$small" new --title "Hai"
 	expect_rc 1 "writing on a completely full disk fails"
-	expect_err "the disk holding '$small' is full; free some space and try again" "a full disk says the disk is full"
+	expect_err "the disk is full (where '$small' is); free some space and try again" "a full disk says the disk is full"
 	check '! grep -q "disk I/O error" "$T/err"' "not a bare disk I/O error"
 	run --db "$small" list
-	expect_err "is full" "reading on a full disk says the disk is full too"
+	expect_err "disk is full" "reading on a full disk says the disk is full too"
 	rm -f "$T/small/fill"
 	dump "$small" >"$T/after"
 	check 'cmp -s "$T/before" "$T/after"' "the database is unchanged after the disk filled"
