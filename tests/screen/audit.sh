@@ -49,3 +49,17 @@ wait Tòa soạn — Chờ duyệt
 send <C-q>
 exit
 S
+
+# On a terminal, export and the coloured diff show hostile text visibly too; only the diff's
+# own colours reach the terminal as escape sequences.
+"$TOASOAN" --as lan new --title "Bài sạch" >/dev/null
+sqlite3 "$TOASOAN_DB" "UPDATE articles SET body = 'Thân' || char(27) || ']2;pwn' || char(7) || 'xong' WHERE id = 4"
+screen "export on a terminal shows hidden characters" 100x24 export 4 --format txt <<'S'
+wait Thân<U+001B>]2;pwn<U+0007>xong
+exit 0
+S
+screen "a coloured diff on a terminal shows them too" 100x24 diff 4 1 <<'S'
+wait Thân<U+001B>]2;pwn<U+0007>xong
+expect-attr Thân<U+001B> fg=2
+exit 0
+S
