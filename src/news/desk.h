@@ -8,6 +8,11 @@
  *
  * Every fallible function returns false (or NULL) and leaves a message in desk_errmsg(), in
  * the usual style: lower case, what is wrong first ("reporters cannot approve articles").
+ *
+ * A desk may stay open for hours behind a screen, so every call that reads or changes
+ * articles, users or words first reads the actor's role and account again: someone disabled
+ * or demoted meanwhile is refused (DESK_REFUSED) or treated in their new role at once.
+ * Text limits: ARTICLE_MAX_TITLE, ARTICLE_MAX_TAGS, ARTICLE_MAX_TAG (article.h), DESK_MAX_NOTE.
  */
 #ifndef NEWS_DESK_H
 #define NEWS_DESK_H
@@ -105,7 +110,11 @@ typedef struct ListQuery {
 /* Lists what the actor may see (reporters: their own and everything published). */
 bool desk_list(Desk *d, const ListQuery *q, ArticleList *out);
 
-/* Loads one article the actor may see. */
+/*
+ * Loads one article the actor may see. One they may not see (another reporter's draft) fails
+ * with DESK_NOT_FOUND and the very message of a missing id, here and in every call below that
+ * takes an id.
+ */
 bool desk_get(Desk *d, int64_t id, Article *out);
 
 /*
