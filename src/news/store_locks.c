@@ -157,11 +157,9 @@ bool store_backup(Store *s, const char *path)
 static bool run_check(Store *s, const char *sql, Str *report, int *problems, bool ok_row)
 {
 	sqlite3_stmt *st = store_prep(s, sql, "");
-	int rc;
+	int rc = st ? SQLITE_ROW : sqlite3_errcode(s->db);
 
-	if (!st)
-		return false;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while (st && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *t = (const char *)sqlite3_column_text(st, 0);
 		if (ok_row && t && strcmp(t, "ok") == 0)
 			continue;
@@ -169,6 +167,14 @@ static bool run_check(Store *s, const char *sql, Str *report, int *problems, boo
 		(*problems)++;
 	}
 	sqlite3_finalize(st);
+	if ((rc & 0xFF) == SQLITE_CORRUPT || (rc & 0xFF) == SQLITE_NOTADB) {
+		/* too damaged for the check to finish: that is a finding, not a failure */
+		str_addf(report, "%s\n", sqlite3_errstr(rc));
+		(*problems)++;
+		return true;
+	}
+	if (!st)
+		return false;
 	return rc == SQLITE_DONE ? true : store_fail(s, "check the database");
 }
 
@@ -202,7 +208,7 @@ bool store_check_file(const char *path, Str *report, int *problems, char *err, s
 	ok = store_check(&s, report, problems);
 	if (!ok && (sqlite3_errcode(s.db) == SQLITE_CORRUPT ||
 		    sqlite3_errcode(s.db) == SQLITE_NOTADB)) {
-		/* too damaged for the check to finish: that is its finding */
+		/* too damaged for the check even to start: that is its finding */
 		str_addf(report, "%s\n", sqlite3_errmsg(s.db));
 		(*problems)++;
 		ok = true;
