@@ -205,6 +205,7 @@ page=$(sqlite3 "$T/dmg.db" "SELECT rootpage FROM sqlite_master WHERE name = 'use
 psize=$(sqlite3 "$T/dmg.db" "PRAGMA page_size")
 printf '\377\377\377\377' | dd of="$T/dmg.db" bs=1 seek=$(( (page - 1) * psize )) conv=notrunc 2>/dev/null
 rm -f "$T/dmg.db-wal" "$T/dmg.db-shm"
+sum=$(md5sum <"$T/dmg.db")
 run --db "$T/dmg.db" list
 expect_rc 1 "a damaged users table stops ordinary commands"
 run --db "$T/dmg.db" check
@@ -212,6 +213,7 @@ expect_rc 1 "check on a damaged database fails"
 expect_err "cannot read users" "check says what failed"
 expect_out "Page $page: btreeInitPage() returns error code 11" "check still reports the integrity check's findings"
 expect_out "problems found; the database is damaged: restore a backup" "check says what to do"
+check '[ "$(md5sum <"$T/dmg.db")" = "$sum" ]' "looking at the damaged file changes none of its bytes"
 
 # Damage where the users still load: the check runs through and lists what it found.
 cp "$TOASOAN_DB" "$T/dmg2.db"
