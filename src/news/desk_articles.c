@@ -56,6 +56,11 @@ bool desk_list(Desk *d, const ListQuery *q, ArticleList *out)
 	return store_articles(d->store, &sq, out) ? true : desk_store_fail(d);
 }
 
+static bool not_found(Desk *d, int64_t id)
+{
+	return desk_fail(d, DESK_NOT_FOUND, "no article with id %lld", (long long)id);
+}
+
 /* Loads an article without checking who may see it. */
 static bool load(Desk *d, int64_t id, Article *out)
 {
@@ -65,8 +70,7 @@ static bool load(Desk *d, int64_t id, Article *out)
 	article_init(out);
 	if (!store_article_get(d->store, id, out, &found))
 		return desk_store_fail(d);
-	return found ? true : desk_fail(d, DESK_NOT_FOUND, "no article with id %lld",
-					(long long)id);
+	return found ? true : not_found(d, id);
 }
 
 /*
@@ -81,7 +85,7 @@ static bool load_visible(Desk *d, int64_t id, Article *out)
 		return true;
 	article_release(out);
 	article_init(out);
-	return desk_fail(d, DESK_NOT_FOUND, "no article with id %lld", (long long)id);
+	return not_found(d, id);
 }
 
 bool desk_get(Desk *d, int64_t id, Article *out)
@@ -95,6 +99,7 @@ static bool check_tags(Desk *d, const char *tags)
 	size_t n = 0;
 
 	for (const char *p = tags; *p;) {
+		p += strspn(p, " ");
 		size_t len = strcspn(p, ",;");
 		char *tag = xstrndup(p, len);
 		bool ok = desk_check_length(d, "tag", tag, ARTICLE_MAX_TAG);
