@@ -115,7 +115,7 @@ static bool check_tags(Desk *d, const char *tags)
 	return true;
 }
 
-static bool check_article_text(Desk *d, const Article *a)
+bool desk_check_article(Desk *d, const Article *a)
 {
 	static const struct { const char *what; size_t off; bool multi; } fields[] = {
 		{"title", offsetof(Article, title), false},
@@ -143,7 +143,7 @@ bool desk_create(Desk *d, Article *a, const char *reason)
 	Ask ask = {ROLE_REPORTER, true, STATE_DRAFT};
 	const char *why;
 
-	if (!check_article_text(d, a))
+	if (!desk_check_article(d, a))
 		return false;
 	if (!store_begin(d->store))
 		return desk_store_fail(d);
@@ -241,7 +241,7 @@ bool desk_save(Desk *d, Article *a, const char *reason)
 	bool conflict = false, ok;
 
 	article_init(&cur);
-	if (!check_article_text(d, a)) {
+	if (!desk_check_article(d, a)) {
 		article_release(&cur);
 		return false;
 	}

@@ -46,4 +46,7 @@ bool desk_check_length(Desk *d, const char *what, const char *s, size_t max);
  */
 bool desk_reload_actor(Desk *d);
 
+/* Validates an article's text fields (as desk_check_text) and that it has a title. */
+bool desk_check_article(Desk *d, const Article *a);
+
 #endif
