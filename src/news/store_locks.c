@@ -77,13 +77,21 @@ bool store_lock_clear_stale(Store *s, int64_t before, int64_t *n)
 
 bool store_journal_put(Store *s, const Article *a, const char *login, int64_t now)
 {
-	/* Article 0 is a new article not saved yet: its journal row has no article. */
-	return store_journal_drop(s, a->id, login) &&
-	       store_exec_stmt(s, store_prep(s,
+	/* Article 0 is a new article not saved yet: its journal row has no article. One
+	 * transaction: a reader never finds the row missing, and a failure (a full disk) leaves
+	 * no write lock behind for the session's other connection. */
+	if (!store_begin(s))
+		return false;
+	if (store_journal_drop(s, a->id, login) &&
+	    store_exec_stmt(s, store_prep(s,
 		"INSERT INTO journal(article, login, base_version, title, sapo, body,"
 		" byline, section, tags, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", "ntit" "tttt"
 		"ti", a->id, login, a->version, a->title, a->sapo, a->body, a->byline, a->section,
-		a->tags, now), "write the journal");
+		a->tags, now), "write the journal") &&
+	    store_commit(s))
+		return true;
+	store_rollback(s);
+	return false;
 }
 
 bool store_journal_get(Store *s, int64_t id, const char *login, Article *out, int64_t *at,

@@ -662,6 +662,7 @@ static void run_loop(Editor *e)
 		if (ev.key == K_TICK && due) {
 			due = editor_check_some(e);
 			pause = 0; /* the rest of a long change goes on at once, keys first */
+			safety_tick(e, false); /* the journal and a save's retries go on meanwhile */
 			continue;
 		}
 		/* Apply every key already waiting before drawing again. */
