@@ -32,6 +32,10 @@ static const char *const languages[] = {"vi", "en", NULL};
 static const Setting settings[] = {
 	{"database", offsetof(Config, database), NULL},
 	{"publish.dir", offsetof(Config, publish_dir), NULL},
+	{"publish.url", offsetof(Config, site_url), NULL},
+	{"publish.name", offsetof(Config, site_name), NULL},
+	{"publish.templates", offsetof(Config, templates), NULL},
+	{"publish.after", offsetof(Config, after), NULL},
 	{"spell.style", offsetof(Config, spell_style), styles},
 	{"spell.dict", offsetof(Config, dict_dir), NULL},
 	{"spell.system", offsetof(Config, system_dict), NULL},

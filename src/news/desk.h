@@ -137,6 +137,14 @@ bool desk_act(Desk *d, int64_t id, Action act, const char *note, int64_t at);
  */
 bool desk_publish_due(Desk *d, int *done, int *failed);
 
+/* Rewrites what is still stale on the site (after a failure of an earlier run). */
+bool desk_site_flush(Desk *d);
+
+/* Regenerates the whole site and swaps it in (editors and admins). note gets a remark worth
+ * showing even on success (an old tree kept because it holds someone else's files). */
+bool desk_site_rebuild(Desk *d, void (*progress)(size_t done, size_t total, void *ud),
+		       void *ud, char *note, size_t notelen);
+
 /* True if the actor may take act on a (for menus: no message is set). */
 bool desk_may(const Desk *d, const Article *a, Action act);
 

@@ -213,6 +213,11 @@ static void body_html(const char *body, Str *out)
 	for_each_paragraph(body, html_para, html_line, out);
 }
 
+void render_body_html(const char *body, Str *out)
+{
+	body_html(body, out);
+}
+
 static bool has(const char *s)
 {
 	return s && s[0];

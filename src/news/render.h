@@ -71,6 +71,9 @@ void render_date_iso(int64_t t, int utc_offset, Str *out);
 /* Appends s with & < > " ' escaped for HTML text and attribute values. */
 void render_html_escape(const char *s, size_t len, Str *out);
 
+/* The body as HTML paragraphs (<p>, line breaks as <br>), every piece escaped. */
+void render_body_html(const char *body, Str *out);
+
 /*
  * A complete HTML5 page (UTF-8, lang="vi"): title, section, date of publication (or of
  * rendering when unpublished), sapo, body paragraphs (<p>, line breaks kept as <br>), byline

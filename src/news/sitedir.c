@@ -1,0 +1,255 @@
+/*
+ * sitedir.c: the publish folder through descriptors (see sitedir.h).
+ */
+#include "news/sitedir.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/random.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "base/file.h"
+#include "base/xalloc.h"
+#include "base/banned.h"
+
+struct SiteDir {
+	int fd;
+	char *path;
+};
+
+#define DIR_FLAGS (O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+
+SiteDir *sitedir_open(const char *path, bool create, char *err, size_t errlen)
+{
+	SiteDir *d;
+	int fd;
+
+	if (create && !file_mkdirs(path, err, errlen))
+		return NULL;
+	fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd < 0) {
+		snprintf(err, errlen, "cannot open the publish folder '%s': %s", path,
+			 strerror(errno));
+		return NULL;
+	}
+	d = xcalloc(1, sizeof(*d));
+	d->fd = fd;
+	d->path = xstrdup(path);
+	return d;
+}
+
+void sitedir_close(SiteDir *d)
+{
+	if (!d)
+		return;
+	close(d->fd);
+	free(d->path);
+	free(d);
+}
+
+const char *sitedir_path(const SiteDir *d)
+{
+	return d->path;
+}
+
+bool sitedir_lock(SiteDir *d, char *err, size_t errlen)
+{
+	while (flock(d->fd, LOCK_EX) != 0) {
+		if (errno == EINTR)
+			continue;
+		snprintf(err, errlen, "cannot lock the publish folder '%s': %s", d->path,
+			 strerror(errno));
+		return false;
+	}
+	return true;
+}
+
+static bool in_the_way(const char *path, const char *rel, const char *what, char *err,
+		       size_t errlen)
+{
+	snprintf(err, errlen, "'%s/%s' is in the way: it is %s toasoan did not make; move it "
+		 "away", path, rel, what);
+	return false;
+}
+
+/*
+ * Opens the folder holding rel's last component, walking from the root without following a
+ * link; *leaf points into rel at that component. create makes missing folders. -1 on
+ * failure (ENOENT without create is reported as errno ENOENT, no message).
+ */
+static int open_parent(SiteDir *d, const char *rel, bool create, const char **leaf, char *err,
+		       size_t errlen)
+{
+	int fd = dup(d->fd);
+	const char *p = rel, *slash;
+
+	while (fd >= 0 && (slash = strchr(p, '/'))) {
+		char name[256];
+		size_t n = (size_t)(slash - p);
+		int next;
+		if (n == 0 || n >= sizeof(name) || (n <= 2 && p[0] == '.' && (n == 1 || p[1] == '.'))) {
+			snprintf(err, errlen, "bad path '%s' in the publish folder", rel);
+			close(fd);
+			return -1;
+		}
+		memcpy(name, p, n);
+		name[n] = '\0';
+		next = openat(fd, name, DIR_FLAGS);
+		if (next < 0 && errno == ENOENT && create &&
+		    (mkdirat(fd, name, 0755) == 0 || errno == EEXIST))
+			next = openat(fd, name, DIR_FLAGS);
+		if (next < 0) {
+			int e = errno;
+			if (e == ELOOP || e == ENOTDIR)
+				in_the_way(d->path, rel, "a link or a file where a folder belongs",
+					   err, errlen);
+			else if (e != ENOENT || create)
+				snprintf(err, errlen, "cannot open folder '%s' in '%s': %s", name,
+					 d->path, strerror(e));
+			close(fd);
+			errno = e;
+			return -1;
+		}
+		close(fd);
+		fd = next;
+		p = slash + 1;
+	}
+	*leaf = p;
+	return fd;
+}
+
+/* True when leaf is free or a regular file, else false with the message. */
+static bool leaf_free(SiteDir *d, int dfd, const char *leaf, const char *rel, char *err,
+		      size_t errlen)
+{
+	struct stat st;
+
+	if (fstatat(dfd, leaf, &st, AT_SYMLINK_NOFOLLOW) != 0)
+		return true;
+	if (S_ISREG(st.st_mode))
+		return true;
+	return in_the_way(d->path, rel, S_ISLNK(st.st_mode) ? "a link" : S_ISDIR(st.st_mode) ?
+			  "a folder" : "something", err, errlen);
+}
+
+static bool write_all(int fd, const char *data, size_t len)
+{
+	while (len > 0) {
+		ssize_t n = write(fd, data, len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return false;
+		data += n;
+		len -= (size_t)n;
+	}
+	return true;
+}
+
+/* Creates a fresh temporary file beside leaf; its name goes into tmp. */
+static int create_temp(int dfd, const char *leaf, char *tmp, size_t tmplen)
+{
+	for (int tries = 0; tries < 16; tries++) {
+		unsigned long long r = 0;
+		int fd;
+		if (getrandom(&r, sizeof(r), 0) != (ssize_t)sizeof(r))
+			r = (unsigned long long)getpid() * 2654435761u + (unsigned)tries;
+		snprintf(tmp, tmplen, ".%.200s.%016llx.tmp", leaf, r);
+		fd = openat(dfd, tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+		if (fd >= 0 || errno != EEXIST)
+			return fd;
+	}
+	errno = EEXIST;
+	return -1;
+}
+
+bool sitedir_write(SiteDir *d, const char *rel, const char *data, size_t len, char *err,
+		   size_t errlen)
+{
+	const char *leaf;
+	char tmp[256];
+	int dfd = open_parent(d, rel, true, &leaf, err, errlen), fd = -1;
+	bool ok = false;
+
+	if (dfd < 0)
+		return false;
+	if (!leaf_free(d, dfd, leaf, rel, err, errlen))
+		goto fail;
+	fd = create_temp(dfd, leaf, tmp, sizeof(tmp));
+	if (fd < 0) {
+		snprintf(err, errlen, "cannot create a file in '%s': %s", d->path, strerror(errno));
+		goto fail;
+	}
+	if (!write_all(fd, data, len) || fdatasync(fd) != 0) {
+		snprintf(err, errlen, "cannot write '%s/%s': %s", d->path, rel, strerror(errno));
+		unlinkat(dfd, tmp, 0);
+		goto fail;
+	}
+	/* checked again just before: a folder or link that appeared meanwhile stays */
+	if (!leaf_free(d, dfd, leaf, rel, err, errlen)) {
+		unlinkat(dfd, tmp, 0);
+		goto fail;
+	}
+	if (renameat(dfd, tmp, dfd, leaf) != 0) {
+		snprintf(err, errlen, "cannot replace '%s/%s': %s", d->path, rel, strerror(errno));
+		unlinkat(dfd, tmp, 0);
+		goto fail;
+	}
+	ok = true;
+fail:
+	if (fd >= 0)
+		close(fd);
+	close(dfd);
+	return ok;
+}
+
+bool sitedir_probe(SiteDir *d, const char *rel, char *err, size_t errlen)
+{
+	const char *leaf;
+	int dfd = open_parent(d, rel, true, &leaf, err, errlen);
+	bool ok;
+
+	if (dfd < 0)
+		return false;
+	ok = leaf_free(d, dfd, leaf, rel, err, errlen);
+	close(dfd);
+	return ok;
+}
+
+bool sitedir_remove(SiteDir *d, const char *rel, char *err, size_t errlen)
+{
+	const char *leaf;
+	struct stat st;
+	int dfd = open_parent(d, rel, false, &leaf, err, errlen);
+	bool ok = true;
+
+	if (dfd < 0)
+		return errno == ENOENT || errno == ELOOP || errno == ENOTDIR;
+	if (fstatat(dfd, leaf, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(st.st_mode) &&
+	    unlinkat(dfd, leaf, 0) != 0 && errno != ENOENT) {
+		snprintf(err, errlen, "cannot remove '%s/%s': %s", d->path, rel, strerror(errno));
+		ok = false;
+	}
+	close(dfd);
+	return ok;
+}
+
+bool sitedir_has(SiteDir *d, const char *rel)
+{
+	const char *leaf;
+	char err[16];
+	struct stat st;
+	int dfd = open_parent(d, rel, false, &leaf, err, sizeof(err));
+	bool ok;
+
+	if (dfd < 0)
+		return false;
+	ok = fstatat(dfd, leaf, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(st.st_mode);
+	close(dfd);
+	return ok;
+}

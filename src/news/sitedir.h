@@ -1,0 +1,42 @@
+/*
+ * sitedir.h: the publish folder, touched only through descriptors.
+ *
+ * Every path is relative to the folder, walked one component at a time with O_NOFOLLOW, so a
+ * link planted anywhere inside ("2026 -> ~/.ssh") is refused, never followed. A file is
+ * written to a fresh temporary name created with O_CREAT|O_EXCL|O_NOFOLLOW (a random name: a
+ * link planted under any name is never opened), synced, then renamed over its final name,
+ * but only when that name is free or holds a regular file: a folder or a link there is
+ * something toasoan did not write, and it is neither replaced nor followed. Removing works
+ * the same way: only a regular file is ever unlinked.
+ */
+#ifndef NEWS_SITEDIR_H
+#define NEWS_SITEDIR_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef struct SiteDir SiteDir;
+
+/* Opens the folder at path (create: making it and its parents). NULL with a message. */
+SiteDir *sitedir_open(const char *path, bool create, char *err, size_t errlen);
+void sitedir_close(SiteDir *d);
+const char *sitedir_path(const SiteDir *d);
+
+/* Waits for any other toasoan writing this folder (an advisory lock held until close). */
+bool sitedir_lock(SiteDir *d, char *err, size_t errlen);
+
+/* Writes rel ("thoi-su/index.html") atomically, making its folders. */
+bool sitedir_write(SiteDir *d, const char *rel, const char *data, size_t len, char *err,
+		   size_t errlen);
+
+/* True when rel could be written: its folders are (or can be) real folders and the name is
+ * free or a regular file. Makes the missing folders. */
+bool sitedir_probe(SiteDir *d, const char *rel, char *err, size_t errlen);
+
+/* Removes rel if it is a regular file; anything else there, or nothing, is left alone. */
+bool sitedir_remove(SiteDir *d, const char *rel, char *err, size_t errlen);
+
+/* True if rel exists as a regular file. */
+bool sitedir_has(SiteDir *d, const char *rel);
+
+#endif
