@@ -68,6 +68,13 @@ void render_date_vi(int64_t t, int utc_offset, Str *out);
 /* ISO 8601 with the offset: "2026-11-26T14:05:00+07:00". */
 void render_date_iso(int64_t t, int utc_offset, Str *out);
 
+/*
+ * Splits a byline into the credit kind and the names: "Tin và ảnh: Trần Thị Mai, Lê Hà" ->
+ * kind "Tin và ảnh", names "Trần Thị Mai\nLê Hà"; "(Theo TTXVN)" -> "Theo", "TTXVN"; a line
+ * with no kind gives only names. Names are split at commas, " và " and " - ".
+ */
+void render_credit(const char *byline, Str *kind, Str *names);
+
 /* Appends s with & < > " ' escaped for HTML text and attribute values. */
 void render_html_escape(const char *s, size_t len, Str *out);
 

@@ -54,8 +54,6 @@ void site_ninjs_path(const char *page_path, int64_t id, Str *out);
 /* The folder of a section: its slug, never a name the site uses itself ("khac" for none). */
 void site_folder(const char *section, Str *out);
 
-/* "Tin và ảnh: Trần Thị Mai, Lê Hà" -> kind "Tin và ảnh", names "Trần Thị Mai\nLê Hà". */
-void site_credit(const char *byline, Str *kind, Str *names);
 
 /* Pages. */
 void site_page_article(const SiteOptions *o, const Article *a, const char *path, Str *out);

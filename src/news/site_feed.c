@@ -68,7 +68,7 @@ static void atom_entry(const SiteOptions *o, const char *self, const SiteItem *i
 	xml_date(out, "published", it->published_at, o->utc_offset);
 	xml_date(out, "updated", it->updated_at > it->published_at ? it->updated_at
 			: it->published_at, o->utc_offset);
-	site_credit(it->byline, &kind, &names);
+	render_credit(it->byline, &kind, &names);
 	for (const char *p = str_cstr(&names); *p;) {
 		const char *nl = strchr(p, '\n');
 		Str one = STR_INIT;

@@ -107,59 +107,6 @@ const char *site_term_folder(const char *kind)
 	return strcmp(kind, "author") == 0 ? "tac-gia" : "chu-de";
 }
 
-static void trimmed(const char *s, size_t n, Str *out)
-{
-	while (n && (*s == ' ' || *s == '(' || *s == '\t')) {
-		s++;
-		n--;
-	}
-	while (n && (s[n - 1] == ' ' || s[n - 1] == ')' || s[n - 1] == '.'))
-		n--;
-	str_add(out, s, n);
-}
-
-/* Names separated by commas, " và " or " - ", one a line into names. */
-static void split_names(const char *s, Str *names)
-{
-	while (*s) {
-		const char *cut = strchr(s, ','), *va = strstr(s, " và "), *dash = strstr(s, " - ");
-		size_t skip = 1, before = names->len;
-		if (va && (!cut || va < cut))
-			cut = va, skip = 4;
-		if (dash && (!cut || dash < cut))
-			cut = dash, skip = 3;
-		if (names->len)
-			str_addc(names, '\n');
-		trimmed(s, cut ? (size_t)(cut - s) : strlen(s), names);
-		if (names->len == before + (before ? 1 : 0))
-			str_truncate(names, before);
-		if (!cut)
-			break;
-		s = cut + skip;
-	}
-}
-
-void site_credit(const char *byline, Str *kind, Str *names)
-{
-	Str folded = STR_INIT, line = STR_INIT;
-	const char *colon;
-
-	trimmed(byline ? byline : "", byline ? strlen(byline) : 0, &line);
-	viet_fold_str(str_cstr(&line), line.len, &folded);
-	colon = strchr(str_cstr(&line), ':');
-	if (strncmp(str_cstr(&folded), "theo ", 5) == 0) {
-		str_add(kind, line.s, 4);
-		trimmed(line.s + 5, line.len - 5, names); /* a source: one name, kept whole */
-	} else if (colon && colon - line.s <= 24) {
-		trimmed(line.s, (size_t)(colon - line.s), kind);
-		split_names(colon + 1, names);
-	} else {
-		split_names(str_cstr(&line), names);
-	}
-	str_release(&folded);
-	str_release(&line);
-}
-
 /* ---- pieces ---- */
 
 static void esc(Str *out, const char *s)
@@ -253,7 +200,7 @@ static void byline_html(const char *byline, const char *root, Str *out)
 	Str kind = STR_INIT, names = STR_INIT;
 	const char *p;
 
-	site_credit(byline, &kind, &names);
+	render_credit(byline, &kind, &names);
 	str_adds(out, "<p class=\"byline\">");
 	if (kind.len) {
 		str_adds(out, "<span class=\"credit\">");
@@ -474,12 +421,21 @@ void site_page_folder(const SiteOptions *o, const char *folder, const char *name
 	str_release(&title);
 }
 
+static void trimmed(const char *s, size_t n, Str *out)
+{
+	while (n && (*s == ' ' || *s == '\t'))
+		s++, n--;
+	while (n && s[n - 1] == ' ')
+		n--;
+	str_add(out, s, n);
+}
+
 /* Each tag (kind "tag") or credited name ("author") of it, trimmed, one a line. */
 void site_terms_of(const char *kind, const char *tags, const char *byline, Str *out)
 {
 	if (strcmp(kind, "author") == 0) {
 		Str kind_s = STR_INIT;
-		site_credit(byline, &kind_s, out);
+		render_credit(byline, &kind_s, out);
 		str_release(&kind_s);
 		return;
 	}
