@@ -151,6 +151,14 @@ static bool write_all(int fd, const char *data, size_t len)
 	return true;
 }
 
+static bool same_file(int fd, int dfd, const char *name)
+{
+	struct stat a, b;
+
+	return fstat(fd, &a) == 0 && fstatat(dfd, name, &b, AT_SYMLINK_NOFOLLOW) == 0 &&
+	       a.st_dev == b.st_dev && a.st_ino == b.st_ino;
+}
+
 /* Creates a fresh temporary file beside leaf; its name goes into tmp. */
 static int create_temp(int dfd, const char *leaf, char *tmp, size_t tmplen)
 {
@@ -190,7 +198,12 @@ bool sitedir_write(SiteDir *d, const char *rel, const char *data, size_t len, ch
 		unlinkat(dfd, tmp, 0);
 		goto fail;
 	}
-	/* checked again just before: a folder or link that appeared meanwhile stays */
+	/* checked again just before: a folder or link that appeared meanwhile stays, and the
+	 * temporary name must still be the file written (not a link swapped in for it) */
+	if (!same_file(fd, dfd, tmp)) {
+		in_the_way(d->path, rel, "a temporary file replaced by someone else", err, errlen);
+		goto fail;
+	}
 	if (!leaf_free(d, dfd, leaf, rel, err, errlen)) {
 		unlinkat(dfd, tmp, 0);
 		goto fail;
