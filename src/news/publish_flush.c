@@ -119,6 +119,15 @@ bool flush_open(Flush *f, Store *s, const Config *c, const char *dir, bool creat
 	return f->d && sitedir_lock(f->d, err, errlen);
 }
 
+bool flush_commit(Flush *f)
+{
+	char err[512];
+
+	if (sitedir_commit(f->d, err, sizeof(err)))
+		return true;
+	return fail(f, err);
+}
+
 void flush_close(Flush *f)
 {
 	sitedir_close(f->d);
@@ -514,6 +523,8 @@ bool publish_flush(Store *s, const Config *c, const char *by, char *err, size_t 
 	done = xcalloc(n + 1, sizeof(*done));
 	for (size_t i = 0; ok && i < n; i++)
 		done[i] = strncmp(m[i].what, "x:", 2) != 0 && flush_mark(&f, m[i].what);
+	if (ok && !flush_commit(&f))
+		memset(done, 0, n * sizeof(*done)); /* all of it again next time */
 	if (ok && !unmark(s, m, n, done))
 		store_failed(&f);
 	if (ok)

@@ -26,6 +26,8 @@ typedef struct Flush {
 bool flush_open(Flush *f, Store *s, const Config *c, const char *dir, bool create, char *err,
 		size_t errlen);
 void flush_close(Flush *f);
+/* Puts every file written in place (after one sync); false with the message in f->err. */
+bool flush_commit(Flush *f);
 
 /* Each rewrites one group of files (publish_flush.c); false with the message in f->err. */
 bool flush_mark(Flush *f, const char *what);

@@ -247,7 +247,9 @@ bool publish_rebuild(Store *s, const Config *c, const char *by,
 		ok = false;
 	}
 	ok = ok && flush_open(&f, s, c, fresh.s, false, err, errlen);
-	if (ok && !build(&f, ids, n, progress, ud))
+	if (ok)
+		sitedir_set_fresh(f.d);
+	if (ok && !(build(&f, ids, n, progress, ud) && flush_commit(&f)))
 		ok = (snprintf(err, errlen, "%s", f.err), false);
 	ok = ok && swap_in(dir, fresh.s, err, errlen);
 	if (ok && !unmark_read(s, m, nm))

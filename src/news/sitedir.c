@@ -17,12 +17,25 @@
 #include "base/xalloc.h"
 #include "base/banned.h"
 
+/* A file written under its temporary name, renamed at commit. */
+typedef struct Staged {
+	char *rel, *tmp;
+	dev_t dev;
+	ino_t ino;
+} Staged;
+
 struct SiteDir {
 	int fd;
 	char *path;
+	bool fresh;      /* a new folder being built: rename at once, sync at commit */
+	Staged *staged;
+	size_t n, cap;
 };
 
 #define DIR_FLAGS (O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+
+static int open_parent(SiteDir *d, const char *rel, bool create, const char **leaf, char *err,
+		       size_t errlen);
 
 SiteDir *sitedir_open(const char *path, bool create, char *err, size_t errlen)
 {
@@ -43,10 +56,28 @@ SiteDir *sitedir_open(const char *path, bool create, char *err, size_t errlen)
 	return d;
 }
 
+static void staged_drop(SiteDir *d)
+{
+	for (size_t i = 0; i < d->n; i++) {
+		const char *leaf;
+		char err[8];
+		int dfd = open_parent(d, d->staged[i].rel, false, &leaf, err, sizeof(err));
+		if (dfd >= 0) {
+			unlinkat(dfd, d->staged[i].tmp, 0);
+			close(dfd);
+		}
+		free(d->staged[i].rel);
+		free(d->staged[i].tmp);
+	}
+	d->n = 0;
+}
+
 void sitedir_close(SiteDir *d)
 {
 	if (!d)
 		return;
+	staged_drop(d);
+	free(d->staged);
 	close(d->fd);
 	free(d->path);
 	free(d);
@@ -151,14 +182,6 @@ static bool write_all(int fd, const char *data, size_t len)
 	return true;
 }
 
-static bool same_file(int fd, int dfd, const char *name)
-{
-	struct stat a, b;
-
-	return fstat(fd, &a) == 0 && fstatat(dfd, name, &b, AT_SYMLINK_NOFOLLOW) == 0 &&
-	       a.st_dev == b.st_dev && a.st_ino == b.st_ino;
-}
-
 /* Creates a fresh temporary file beside leaf; its name goes into tmp. */
 static int create_temp(int dfd, const char *leaf, char *tmp, size_t tmplen)
 {
@@ -176,11 +199,41 @@ static int create_temp(int dfd, const char *leaf, char *tmp, size_t tmplen)
 	return -1;
 }
 
+void sitedir_set_fresh(SiteDir *d)
+{
+	d->fresh = true;
+}
+
+/* Renames the temporary tmp over rel's leaf in dfd, if tmp is still the file written. */
+static bool finish(SiteDir *d, int dfd, const char *leaf, const char *rel, const char *tmp,
+		   dev_t dev, ino_t ino, char *err, size_t errlen)
+{
+	struct stat st;
+
+	/* the temporary name must still be the file written (not a link swapped in for it), and
+	 * a folder or link that appeared at the final name meanwhile stays */
+	if (fstatat(dfd, tmp, &st, AT_SYMLINK_NOFOLLOW) != 0 || st.st_dev != dev ||
+	    st.st_ino != ino)
+		return in_the_way(d->path, rel, "a temporary file replaced by someone else", err,
+				  errlen);
+	if (!leaf_free(d, dfd, leaf, rel, err, errlen)) {
+		unlinkat(dfd, tmp, 0);
+		return false;
+	}
+	if (renameat(dfd, tmp, dfd, leaf) != 0) {
+		snprintf(err, errlen, "cannot replace '%s/%s': %s", d->path, rel, strerror(errno));
+		unlinkat(dfd, tmp, 0);
+		return false;
+	}
+	return true;
+}
+
 bool sitedir_write(SiteDir *d, const char *rel, const char *data, size_t len, char *err,
 		   size_t errlen)
 {
 	const char *leaf;
 	char tmp[256];
+	struct stat st;
 	int dfd = open_parent(d, rel, true, &leaf, err, errlen), fd = -1;
 	bool ok = false;
 
@@ -193,31 +246,53 @@ bool sitedir_write(SiteDir *d, const char *rel, const char *data, size_t len, ch
 		snprintf(err, errlen, "cannot create a file in '%s': %s", d->path, strerror(errno));
 		goto fail;
 	}
-	if (!write_all(fd, data, len) || fdatasync(fd) != 0) {
+	if (!write_all(fd, data, len) || fstat(fd, &st) != 0) {
 		snprintf(err, errlen, "cannot write '%s/%s': %s", d->path, rel, strerror(errno));
 		unlinkat(dfd, tmp, 0);
 		goto fail;
 	}
-	/* checked again just before: a folder or link that appeared meanwhile stays, and the
-	 * temporary name must still be the file written (not a link swapped in for it) */
-	if (!same_file(fd, dfd, tmp)) {
-		in_the_way(d->path, rel, "a temporary file replaced by someone else", err, errlen);
-		goto fail;
+	if (d->fresh) {
+		ok = finish(d, dfd, leaf, rel, tmp, st.st_dev, st.st_ino, err, errlen);
+	} else {
+		xgrow(&d->staged, &d->cap, d->n + 1, sizeof(*d->staged));
+		d->staged[d->n++] = (Staged){xstrdup(rel), xstrdup(tmp), st.st_dev, st.st_ino};
+		ok = true;
 	}
-	if (!leaf_free(d, dfd, leaf, rel, err, errlen)) {
-		unlinkat(dfd, tmp, 0);
-		goto fail;
-	}
-	if (renameat(dfd, tmp, dfd, leaf) != 0) {
-		snprintf(err, errlen, "cannot replace '%s/%s': %s", d->path, rel, strerror(errno));
-		unlinkat(dfd, tmp, 0);
-		goto fail;
-	}
-	ok = true;
 fail:
 	if (fd >= 0)
 		close(fd);
 	close(dfd);
+	return ok;
+}
+
+bool sitedir_commit(SiteDir *d, char *err, size_t errlen)
+{
+	bool ok = true;
+
+	/* one sync for every file written, then the renames: each name switches from the old
+	 * bytes to the new, both whole, and a crash leaves no empty page behind */
+	if (syncfs(d->fd) != 0) {
+		snprintf(err, errlen, "cannot write to '%s': %s", d->path, strerror(errno));
+		staged_drop(d);
+		return false;
+	}
+	for (size_t i = 0; i < d->n; i++) {
+		Staged *st = &d->staged[i];
+		const char *leaf;
+		char e[512];
+		int dfd = open_parent(d, st->rel, false, &leaf, e, sizeof(e));
+		if (dfd < 0 || !finish(d, dfd, leaf, st->rel, st->tmp, st->dev, st->ino, e,
+				       sizeof(e))) {
+			if (ok)
+				snprintf(err, errlen, "%s", e);
+			ok = false;
+		}
+		if (dfd >= 0)
+			close(dfd);
+		free(st->rel);
+		free(st->tmp);
+	}
+	d->n = 0;
 	return ok;
 }
 
@@ -254,6 +329,9 @@ bool sitedir_remove(SiteDir *d, const char *rel, char *err, size_t errlen)
 
 bool sitedir_has(SiteDir *d, const char *rel)
 {
+	for (size_t i = 0; i < d->n; i++)
+		if (strcmp(d->staged[i].rel, rel) == 0)
+			return true;
 	const char *leaf;
 	char err[16];
 	struct stat st;

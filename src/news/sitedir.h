@@ -6,7 +6,8 @@
  * written to a fresh temporary name created with O_CREAT|O_EXCL|O_NOFOLLOW (a random name: a
  * link planted under any name is never opened), synced, then renamed over its final name,
  * but only when that name is free or holds a regular file: a folder or a link there is
- * something toasoan did not write, and it is neither replaced nor followed. Removing works
+ * something toasoan did not write, and it is neither replaced nor followed. The temporary
+ * file must still be the one written when it is renamed. Removing works
  * the same way: only a regular file is ever unlinked.
  */
 #ifndef NEWS_SITEDIR_H
@@ -25,9 +26,15 @@ const char *sitedir_path(const SiteDir *d);
 /* Waits for any other toasoan writing this folder (an advisory lock held until close). */
 bool sitedir_lock(SiteDir *d, char *err, size_t errlen);
 
-/* Writes rel ("thoi-su/index.html") atomically, making its folders. */
+/*
+ * Writes rel ("thoi-su/index.html") under a temporary name, making its folders; the new
+ * bytes replace the old at sitedir_commit, all files of a change together, after one sync.
+ * In a fresh folder (a rebuild) each file is renamed at once and commit only syncs.
+ */
 bool sitedir_write(SiteDir *d, const char *rel, const char *data, size_t len, char *err,
 		   size_t errlen);
+bool sitedir_commit(SiteDir *d, char *err, size_t errlen);
+void sitedir_set_fresh(SiteDir *d);
 
 /* True when rel could be written: its folders are (or can be) real folders and the name is
  * free or a regular file. Makes the missing folders. */
