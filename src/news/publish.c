@@ -131,6 +131,12 @@ static bool probe(const Config *c, const char *path, int64_t id, char *err, size
 
 bool publish_note(Store *s, const Config *c, const Article *before, char *err, size_t errlen)
 {
+	return publish_place(s, c, before, true, err, errlen);
+}
+
+bool publish_place(Store *s, const Config *c, const Article *before, bool check, char *err,
+		   size_t errlen)
+{
 	SiteItems was = {0};
 	Article now;
 	Str path = STR_INIT;
@@ -152,7 +158,7 @@ bool publish_note(Store *s, const Config *c, const Article *before, char *err, s
 		     mark(s, "a:%lld", (long long)before->id);
 	if (!ok)
 		snprintf(err, errlen, "%s", found ? store_errmsg(s) : "the article is gone");
-	else if (path.len)
+	else if (path.len && check)
 		ok = probe(c, path.s, now.id, err, errlen);
 	article_release(&now);
 	site_items_release(&was);

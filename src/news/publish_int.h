@@ -12,6 +12,10 @@
 #include "news/sitedir.h"
 #include "news/store.h"
 
+/* publish_note; check: also make sure the page can be written in the publish folder. */
+bool publish_place(Store *s, const Config *c, const Article *before, bool check, char *err,
+		   size_t errlen);
+
 /* One pass of rewriting stale files into one folder. */
 typedef struct Flush {
 	Store *s;

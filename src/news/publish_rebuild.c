@@ -38,7 +38,7 @@ static bool place_missing(Store *s, const Config *c, const int64_t *ids, size_t 
 			article_init(&before);
 			before.id = ids[i];
 			before.state = STATE_DRAFT; /* listed nowhere yet */
-			ok = publish_note(s, c, &before, err, errlen);
+			ok = publish_place(s, c, &before, false, err, errlen);
 			article_release(&before);
 		}
 		site_items_release(&it);
@@ -151,6 +151,8 @@ static void carry_over(const char *live, const char *fresh)
 		struct stat st;
 		if (e->d_name[0] == '.' && (!e->d_name[1] || strcmp(e->d_name, "..") == 0))
 			continue;
+		if (strncmp(e->d_name, ".toasoan-staging.", 17) == 0)
+			continue;
 		if (fstatat(dirfd(dir), e->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0 ||
 		    (S_ISREG(st.st_mode) && ours(e->d_name)) ||
 		    (S_ISDIR(st.st_mode) && e->d_name[0] != '.'))
@@ -237,11 +239,16 @@ bool publish_rebuild(Store *s, const Config *c, const char *by,
 
 	err[0] = '\0';
 	fresh_name(dir, &fresh);
-	if (ok && !(all_published(s, &ids, &n) && store_site_marks(s, &m, &nm))) {
+	if (ok && !all_published(s, &ids, &n)) {
 		snprintf(err, errlen, "%s", store_errmsg(s));
 		ok = false;
 	}
+	/* the marks are read after placing: every mark made so far is rebuilt below */
 	ok = ok && place_missing(s, c, ids, n, err, errlen);
+	if (ok && !store_site_marks(s, &m, &nm)) {
+		snprintf(err, errlen, "%s", store_errmsg(s));
+		ok = false;
+	}
 	if (ok && mkdir(fresh.s, 0755) != 0 && errno != EEXIST) {
 		snprintf(err, errlen, "cannot create folder '%s': %s", fresh.s, strerror(errno));
 		ok = false;

@@ -11,6 +11,7 @@
 #include <sys/file.h>
 #include <sys/random.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "base/file.h"
@@ -28,6 +29,10 @@ struct SiteDir {
 	int fd;
 	char *path;
 	bool fresh;      /* a new folder being built: rename at once, sync at commit */
+	char *last;      /* the folder last opened by a path walk, and its descriptor */
+	int last_fd;
+	char stage_name[64]; /* the private folder (0700) temporary files are made in */
+	int stage_fd;
 	Staged *staged;
 	size_t n, cap;
 };
@@ -52,6 +57,8 @@ SiteDir *sitedir_open(const char *path, bool create, char *err, size_t errlen)
 	}
 	d = xcalloc(1, sizeof(*d));
 	d->fd = fd;
+	d->last_fd = -1;
+	d->stage_fd = -1;
 	d->path = xstrdup(path);
 	return d;
 }
@@ -59,13 +66,7 @@ SiteDir *sitedir_open(const char *path, bool create, char *err, size_t errlen)
 static void staged_drop(SiteDir *d)
 {
 	for (size_t i = 0; i < d->n; i++) {
-		const char *leaf;
-		char err[8];
-		int dfd = open_parent(d, d->staged[i].rel, false, &leaf, err, sizeof(err));
-		if (dfd >= 0) {
-			unlinkat(dfd, d->staged[i].tmp, 0);
-			close(dfd);
-		}
+		unlinkat(d->stage_fd, d->staged[i].tmp, 0);
 		free(d->staged[i].rel);
 		free(d->staged[i].tmp);
 	}
@@ -78,6 +79,13 @@ void sitedir_close(SiteDir *d)
 		return;
 	staged_drop(d);
 	free(d->staged);
+	if (d->last_fd >= 0)
+		close(d->last_fd);
+	free(d->last);
+	if (d->stage_fd >= 0) {
+		close(d->stage_fd);
+		unlinkat(d->fd, d->stage_name, AT_REMOVEDIR);
+	}
 	close(d->fd);
 	free(d->path);
 	free(d);
@@ -113,7 +121,7 @@ static bool in_the_way(const char *path, const char *rel, const char *what, char
  * link; *leaf points into rel at that component. create makes missing folders. -1 on
  * failure (ENOENT without create is reported as errno ENOENT, no message).
  */
-static int open_parent(SiteDir *d, const char *rel, bool create, const char **leaf, char *err,
+static int walk_parent(SiteDir *d, const char *rel, bool create, const char **leaf, char *err,
 		       size_t errlen)
 {
 	int fd = dup(d->fd);
@@ -154,6 +162,33 @@ static int open_parent(SiteDir *d, const char *rel, bool create, const char **le
 	return fd;
 }
 
+/* walk_parent, remembering the last folder: a change writes several files into each. */
+static int open_parent(SiteDir *d, const char *rel, bool create, const char **leaf, char *err,
+		       size_t errlen)
+{
+	const char *slash = strrchr(rel, '/');
+	size_t n = slash ? (size_t)(slash - rel) : 0;
+	int fd;
+
+	if (d->last && strlen(d->last) == n && strncmp(d->last, rel, n) == 0) {
+		*leaf = slash ? slash + 1 : rel;
+		return dup(d->last_fd);
+	}
+	fd = walk_parent(d, rel, create, leaf, err, errlen);
+	if (fd >= 0) {
+		if (d->last_fd >= 0)
+			close(d->last_fd);
+		free(d->last);
+		d->last = xstrndup(rel, n);
+		d->last_fd = dup(fd);
+		if (d->last_fd < 0) {
+			free(d->last);
+			d->last = NULL;
+		}
+	}
+	return fd;
+}
+
 /* True when leaf is free or a regular file, else false with the message. */
 static bool leaf_free(SiteDir *d, int dfd, const char *leaf, const char *rel, char *err,
 		      size_t errlen)
@@ -182,16 +217,55 @@ static bool write_all(int fd, const char *data, size_t len)
 	return true;
 }
 
-/* Creates a fresh temporary file beside leaf; its name goes into tmp. */
-static int create_temp(int dfd, const char *leaf, char *tmp, size_t tmplen)
+static unsigned long long random64(unsigned salt)
 {
-	for (int tries = 0; tries < 16; tries++) {
-		unsigned long long r = 0;
+	unsigned long long r = 0;
+
+	if (getrandom(&r, sizeof(r), 0) != (ssize_t)sizeof(r))
+		r = ((unsigned long long)getpid() << 32) ^ (unsigned long long)time(NULL) ^ salt;
+	return r;
+}
+
+/*
+ * The private folder temporary files are made in: created fresh (mode 0700, a random name),
+ * so no one else can swap a file in it for a link between its writing and its renaming.
+ */
+static bool stage_open(SiteDir *d, char *err, size_t errlen)
+{
+	struct stat st;
+
+	for (unsigned tries = 0; d->stage_fd < 0 && tries < 16; tries++) {
+		snprintf(d->stage_name, sizeof(d->stage_name), ".toasoan-staging.%016llx",
+			 random64(tries));
+		if (mkdirat(d->fd, d->stage_name, 0700) != 0) {
+			if (errno == EEXIST)
+				continue;
+			break;
+		}
+		d->stage_fd = openat(d->fd, d->stage_name, DIR_FLAGS);
+		if (d->stage_fd >= 0 && (fstat(d->stage_fd, &st) != 0 || st.st_uid != geteuid() ||
+					 (st.st_mode & 077))) {
+			close(d->stage_fd); /* not the folder just made: someone swapped it */
+			d->stage_fd = -1;
+			errno = EPERM;
+			break;
+		}
+	}
+	if (d->stage_fd >= 0)
+		return true;
+	snprintf(err, errlen, "cannot make a private folder in '%s': %s", d->path,
+		 strerror(errno));
+	return false;
+}
+
+/* Creates a fresh temporary file in the private folder; its name goes into tmp. */
+static int create_temp(SiteDir *d, char *tmp, size_t tmplen)
+{
+	for (unsigned tries = 0; tries < 16; tries++) {
 		int fd;
-		if (getrandom(&r, sizeof(r), 0) != (ssize_t)sizeof(r))
-			r = (unsigned long long)getpid() * 2654435761u + (unsigned)tries;
-		snprintf(tmp, tmplen, ".%.200s.%016llx.tmp", leaf, r);
-		fd = openat(dfd, tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+		snprintf(tmp, tmplen, "%016llx.tmp", random64(tries));
+		fd = openat(d->stage_fd, tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
+			    0644);
 		if (fd >= 0 || errno != EEXIST)
 			return fd;
 	}
@@ -212,17 +286,17 @@ static bool finish(SiteDir *d, int dfd, const char *leaf, const char *rel, const
 
 	/* the temporary name must still be the file written (not a link swapped in for it), and
 	 * a folder or link that appeared at the final name meanwhile stays */
-	if (fstatat(dfd, tmp, &st, AT_SYMLINK_NOFOLLOW) != 0 || st.st_dev != dev ||
+	if (fstatat(d->stage_fd, tmp, &st, AT_SYMLINK_NOFOLLOW) != 0 || st.st_dev != dev ||
 	    st.st_ino != ino)
 		return in_the_way(d->path, rel, "a temporary file replaced by someone else", err,
 				  errlen);
 	if (!leaf_free(d, dfd, leaf, rel, err, errlen)) {
-		unlinkat(dfd, tmp, 0);
+		unlinkat(d->stage_fd, tmp, 0);
 		return false;
 	}
-	if (renameat(dfd, tmp, dfd, leaf) != 0) {
+	if (renameat(d->stage_fd, tmp, dfd, leaf) != 0) {
 		snprintf(err, errlen, "cannot replace '%s/%s': %s", d->path, rel, strerror(errno));
-		unlinkat(dfd, tmp, 0);
+		unlinkat(d->stage_fd, tmp, 0);
 		return false;
 	}
 	return true;
@@ -241,14 +315,16 @@ bool sitedir_write(SiteDir *d, const char *rel, const char *data, size_t len, ch
 		return false;
 	if (!leaf_free(d, dfd, leaf, rel, err, errlen))
 		goto fail;
-	fd = create_temp(dfd, leaf, tmp, sizeof(tmp));
+	if (!stage_open(d, err, errlen))
+		goto fail;
+	fd = create_temp(d, tmp, sizeof(tmp));
 	if (fd < 0) {
 		snprintf(err, errlen, "cannot create a file in '%s': %s", d->path, strerror(errno));
 		goto fail;
 	}
 	if (!write_all(fd, data, len) || fstat(fd, &st) != 0) {
 		snprintf(err, errlen, "cannot write '%s/%s': %s", d->path, rel, strerror(errno));
-		unlinkat(dfd, tmp, 0);
+		unlinkat(d->stage_fd, tmp, 0);
 		goto fail;
 	}
 	if (d->fresh) {
@@ -269,11 +345,12 @@ bool sitedir_commit(SiteDir *d, char *err, size_t errlen)
 {
 	bool ok = true;
 
-	/* one sync for every file written, then the renames: each name switches from the old
-	 * bytes to the new, both whole, and a crash leaves no empty page behind */
-	if (syncfs(d->fd) != 0) {
+	/* A new folder is synced as a whole before it is switched in. The files of a change
+	 * are not synced one by one (a sync costs more than the whole change): a rename gives
+	 * readers the old bytes or the new, and after a power cut `publish --rebuild` makes the
+	 * site again from the database. */
+	if (d->fresh && syncfs(d->fd) != 0) {
 		snprintf(err, errlen, "cannot write to '%s': %s", d->path, strerror(errno));
-		staged_drop(d);
 		return false;
 	}
 	for (size_t i = 0; i < d->n; i++) {

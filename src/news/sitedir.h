@@ -4,7 +4,9 @@
  * Every path is relative to the folder, walked one component at a time with O_NOFOLLOW, so a
  * link planted anywhere inside ("2026 -> ~/.ssh") is refused, never followed. A file is
  * written to a fresh temporary name created with O_CREAT|O_EXCL|O_NOFOLLOW (a random name: a
- * link planted under any name is never opened), synced, then renamed over its final name,
+ * link planted under any name is never opened) inside a private folder toasoan makes for
+ * the purpose (mode 0700, a random name, so no one else can swap the file for a link before
+ * it is renamed), then renamed over its final name,
  * but only when that name is free or holds a regular file: a folder or a link there is
  * something toasoan did not write, and it is neither replaced nor followed. The temporary
  * file must still be the one written when it is renamed. Removing works
@@ -28,8 +30,8 @@ bool sitedir_lock(SiteDir *d, char *err, size_t errlen);
 
 /*
  * Writes rel ("thoi-su/index.html") under a temporary name, making its folders; the new
- * bytes replace the old at sitedir_commit, all files of a change together, after one sync.
- * In a fresh folder (a rebuild) each file is renamed at once and commit only syncs.
+ * bytes replace the old at sitedir_commit, all files of a change together. In a fresh
+ * folder (a rebuild) each file is renamed at once and commit syncs the folder's disk.
  */
 bool sitedir_write(SiteDir *d, const char *rel, const char *data, size_t len, char *err,
 		   size_t errlen);

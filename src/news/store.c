@@ -100,7 +100,8 @@ static const char *const migrations[] = {
 	"  PRIMARY KEY (kind, slug, article)) WITHOUT ROWID;"
 	"CREATE INDEX site_terms_latest ON site_terms(kind, slug, published_at);"
 	"CREATE INDEX site_terms_article ON site_terms(article);"
-	"CREATE TABLE site_stale(what TEXT PRIMARY KEY, gen INTEGER NOT NULL) WITHOUT ROWID;",
+	"CREATE TABLE site_stale(what TEXT PRIMARY KEY, gen INTEGER NOT NULL) WITHOUT ROWID;"
+	"CREATE INDEX site_stale_gen ON site_stale(gen);",
 };
 
 _Static_assert(sizeof(migrations) / sizeof(migrations[0]) == STORE_SCHEMA_VERSION,
