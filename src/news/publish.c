@@ -113,7 +113,8 @@ static bool place(Store *s, const Article *a, const SiteItem *was, bool was_list
 	return ok;
 }
 
-/* The page and ninjs of a can be written: nothing of someone else's in the way. */
+/* The page and ninjs of a can be written: nothing of someone else's in the way, and the
+ * layout they are written with is well formed. */
 static bool probe(const Config *c, const char *path, int64_t id, char *err, size_t errlen)
 {
 	char *dir = config_publish_dir(c);
@@ -122,7 +123,8 @@ static bool probe(const Config *c, const char *path, int64_t id, char *err, size
 	bool ok;
 
 	site_ninjs_path(path, id, &ninjs);
-	ok = d && sitedir_probe(d, path, err, errlen) && sitedir_probe(d, ninjs.s, err, errlen);
+	ok = d && sitedir_probe(d, path, err, errlen) && sitedir_probe(d, ninjs.s, err, errlen) &&
+	     publish_layout_check(c, err, errlen);
 	sitedir_close(d);
 	str_release(&ninjs);
 	free(dir);

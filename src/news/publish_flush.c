@@ -92,6 +92,15 @@ static char *read_template(const Config *c, const char *name, const char *fallba
 	return out;
 }
 
+bool publish_layout_check(const Config *c, char *err, size_t errlen)
+{
+	char *layout = read_template(c, "layout.html", site_default_layout(), site_layout_vars(),
+				     err, errlen);
+
+	free(layout);
+	return layout != NULL;
+}
+
 bool flush_open(Flush *f, Store *s, const Config *c, const char *dir, bool create,
 		       char *err, size_t errlen)
 {

@@ -16,6 +16,9 @@
 bool publish_place(Store *s, const Config *c, const Article *before, bool check, char *err,
 		   size_t errlen);
 
+/* The newsroom's layout template can be read and is well formed. */
+bool publish_layout_check(const Config *c, char *err, size_t errlen);
+
 /* One pass of rewriting stale files into one folder. */
 typedef struct Flush {
 	Store *s;

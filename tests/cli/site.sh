@@ -104,6 +104,25 @@ check '[ -z "$(ls -a "$T" | grep rebuild)" ]' "the old tree is removed"
 run --as mai publish --rebuild
 expect_rc 1 "reporters cannot rebuild the site"
 
+# the newsroom's own layout: a broken one is refused before anything changes
+mkdir -p "$T/tpl"
+printf '<!doctype html>\n<html lang="vi"><head><meta charset="utf-8">\n<title>{{titel}}</title></head><body>{{{content}}}</body></html>\n' >"$T/tpl/layout.html"
+printf '  templates: %s\n' "$T/tpl" >>"$XDG_CONFIG_HOME/toasoan/config.yaml"
+run --as hung publish --rebuild
+expect_rc 1 "a layout with an unknown name is refused"
+expect_err "$T/tpl/layout.html:3: unknown name 'titel'" "the file and line are named"
+run --as mai new --title "Tin với khuôn hỏng"; tid=$out
+run --as mai submit "$tid"
+run --as hung approve "$tid"
+expect_rc 1 "no article is published with a broken layout"
+check 'state_is_review() { run show "$tid" --json; grep -q "\"state\":\"review\"" "$T/out"; }; state_is_review' "it stays in review"
+printf '<!doctype html>\n<html lang="vi"><head><meta charset="utf-8">\n<title>{{title}}</title>\n<link rel="stylesheet" href="{{root}}style.css">{{{head}}}</head>\n<body><main>{{{content}}}</main><footer>Tòa soạn {{site_name}}</footer></body></html>\n' >"$T/tpl/layout.html"
+printf 'body{color:#123}\n' >"$T/tpl/style.css"
+run --as hung publish --rebuild
+expect_rc 0 "a rebuild with the newsroom's layout"
+check 'grep -q "<footer>Tòa soạn Báo &lt;Thử&gt;" "$pub/index.html" && grep -q "color:#123" "$pub/style.css"' "uses its layout and stylesheet"
+"$PY" "$(dirname "$0")/sitecheck.py" "$pub" "$url" | sed 's/^\(ok\|FAIL\) site/\1 site in the newsroom layout/'
+
 # publish.after failing: reported, logged, the database kept, retried by the next run
 sed -i "s|after: .*|after: exit 3|" "$XDG_CONFIG_HOME/toasoan/config.yaml"
 publish "Thời sự" "Tin sau khi lỗi" "" ""

@@ -1,4 +1,4 @@
-/* test_render.c: HTML, ninjs, Markdown, index.json, file names and dates. */
+/* test_render.c: HTML, ninjs, Markdown, credits, file names and dates. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -460,41 +460,6 @@ START_TEST(ninjs_of_unpublished_articles_is_withheld)
 }
 END_TEST
 
-START_TEST(index_lists_published_newest_first)
-{
-	Article items[3];
-	RenderOptions o = opts();
-	Str out = STR_INIT;
-	JV v;
-
-	for (int i = 0; i < 3; i++) {
-		sample(&items[i]);
-		items[i].id = 10 + i;
-		items[i].published_at = T_PUBLISHED + i * 60;
-	}
-	article_set(&items[2].title, "Tin mới nhất");
-	items[1].state = STATE_DRAFT;
-	render_index(items, 3, &o, &out);
-	ck_assert_msg(json_ok(out.s, &v), "not JSON:\n%s", out.s);
-	ck_assert(v.type == 'a' && v.n == 2);
-	ck_assert_str_eq(jv_str(&v.kids[0], "title"), "Tin mới nhất");
-	ck_assert_str_eq(jv_str(&v.kids[0], "uri"), "urn:toasoan:article:12");
-	ck_assert_str_eq(jv_str(&v.kids[0], "html"), "12-tin-moi-nhat.html");
-	ck_assert_str_eq(jv_str(&v.kids[0], "ninjs"), "12.json");
-	ck_assert_str_eq(jv_str(&v.kids[0], "published_at"), "2026-11-26T14:07:00+07:00");
-	ck_assert_str_eq(jv_str(&v.kids[1], "section"), "Thời sự");
-	ck_assert_str_eq(jv_str(&v.kids[1], "sapo"), items[0].sapo);
-	ck_assert(jv_get(&v.kids[1], "id")->type == 'n');
-	jv_free(&v);
-	str_clear(&out);
-	render_index(items, 0, &o, &out);
-	ck_assert(json_ok(out.s, &v) && v.type == 'a' && v.n == 0);
-	jv_free(&v);
-	for (int i = 0; i < 3; i++)
-		article_release(&items[i]);
-	str_release(&out);
-}
-END_TEST
 
 START_TEST(file_names_and_slugs)
 {
@@ -608,7 +573,6 @@ static Suite *render_suite(void)
 	ADD_TEST(s, credits_keep_the_kind_apart_from_the_names);
 	ADD_TEST(s, ninjs_has_the_required_fields);
 	ADD_TEST(s, ninjs_of_unpublished_articles_is_withheld);
-	ADD_TEST(s, index_lists_published_newest_first);
 	ADD_TEST(s, file_names_and_slugs);
 	ADD_TEST(s, dates_in_vietnamese_and_iso);
 	ADD_TEST(s, markdown_keeps_text_and_escapes_markup);
