@@ -137,8 +137,6 @@ bool desk_act(Desk *d, int64_t id, Action act, const char *note, int64_t at);
  */
 bool desk_publish_due(Desk *d, int *done, int *failed);
 
-/* Rewrites what is still stale on the site (after a failure of an earlier run). */
-bool desk_site_flush(Desk *d);
 
 /* Regenerates the whole site and swaps it in (editors and admins). note gets a remark worth
  * showing even on success (an old tree kept because it holds someone else's files). */

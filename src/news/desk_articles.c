@@ -139,7 +139,7 @@ static bool flush_site(Desk *d, int64_t id)
 {
 	char err[512];
 
-	if (publish_flush(d->store, d->config, d->actor.login, err, sizeof(err)))
+	if (publish_flush(d->store, d->config, d->actor.login, id == 0, err, sizeof(err)))
 		return true;
 	if (id)
 		return desk_fail(d, DESK_FAILED, "article %lld is saved, but the site is not up to "
@@ -147,11 +147,6 @@ static bool flush_site(Desk *d, int64_t id)
 				 err);
 	return desk_fail(d, DESK_FAILED, "the site is not up to date: %s; the next run tries "
 			 "again", err);
-}
-
-bool desk_site_flush(Desk *d)
-{
-	return flush_site(d, 0);
 }
 
 bool desk_site_rebuild(Desk *d, void (*progress)(size_t done, size_t total, void *ud),

@@ -54,7 +54,7 @@ static bool mark_listings(Store *s, int64_t id, const char *folder, int64_t page
 }
 
 /* The tags and credited names of a, as site_terms rows and stale marks. */
-static bool add_terms(Store *s, const Article *a)
+static bool add_terms(Store *s, const Article *a, bool marks)
 {
 	static const char *const kinds[] = {"tag", "author"};
 	bool ok = true;
@@ -72,7 +72,7 @@ static bool add_terms(Store *s, const Article *a)
 			if (slug.len)
 				ok = store_site_term_add(s, a->id, a->published_at, kinds[k], slug.s,
 							 name) &&
-				     mark(s, "t:%s:%s", kinds[k], slug.s);
+				     (!marks || mark(s, "t:%s:%s", kinds[k], slug.s));
 			p += n + (nl != NULL);
 		}
 		str_release(&all);
@@ -92,9 +92,10 @@ static bool new_page(Store *s, const char *folder, int64_t *page)
 	return true;
 }
 
-/* Places the published article a (was: its placement before) and marks what lists it. */
+/* Places the published article a (was: its placement before) and marks what lists it
+ * (marks: not for a rebuild, which writes everything). */
 static bool place(Store *s, const Article *a, const SiteItem *was, bool was_listed, int off,
-		  Str *path)
+		  bool marks, Str *path)
 {
 	Str folder = STR_INIT;
 	int64_t page = was->page;
@@ -107,8 +108,8 @@ static bool place(Store *s, const Article *a, const SiteItem *was, bool was_list
 	site_folder(a->section, &folder);
 	if (!was_listed || strcmp(was->folder, folder.s) != 0)
 		ok = new_page(s, folder.s, &page);
-	ok = ok && store_site_place(s, a->id, path->s, folder.s, page) && add_terms(s, a) &&
-	     mark_listings(s, a->id, folder.s, page, publish_day(a->published_at, off));
+	ok = ok && store_site_place(s, a->id, path->s, folder.s, page) && add_terms(s, a, marks) &&
+	     (!marks || mark_listings(s, a->id, folder.s, page, publish_day(a->published_at, off)));
 	str_release(&folder);
 	return ok;
 }
@@ -154,7 +155,7 @@ bool publish_place(Store *s, const Config *c, const Article *before, bool check,
 				   publish_day(before->published_at, off));
 	ok = ok && store_site_terms_clear(s, before->id);
 	if (ok && now.state == STATE_PUBLISHED)
-		ok = place(s, &now, &was.v[0], listed, off, &path);
+		ok = place(s, &now, &was.v[0], listed, off, check, &path);
 	else if (ok)
 		ok = store_site_place(s, before->id, was.v[0].path, NULL, 0) &&
 		     mark(s, "a:%lld", (long long)before->id);

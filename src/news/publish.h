@@ -30,8 +30,10 @@
 /* Step 1, in the caller's transaction: before is the article as it was before the change. */
 bool publish_note(Store *s, const Config *c, const Article *before, char *err, size_t errlen);
 
-/* Step 2, after the commit. by is the login recorded if publish.after fails. */
-bool publish_flush(Store *s, const Config *c, const char *by, char *err, size_t errlen);
+/* Step 2, after the commit. by is the login recorded if publish.after fails. A folder busy
+ * for long (a rebuild) is an error, or with quiet_if_busy nothing: the next run does it. */
+bool publish_flush(Store *s, const Config *c, const char *by, bool quiet_if_busy, char *err,
+		   size_t errlen);
 
 /* Regenerates the whole site into a new folder beside the publish folder and swaps it in at
  * once. progress (may be NULL) is called now and then with how many articles are done. */

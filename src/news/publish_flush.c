@@ -125,7 +125,9 @@ bool flush_open(Flush *f, Store *s, const Config *c, const char *dir, bool creat
 	f->o.utc_offset = publish_utc_offset();
 	f->o.now = (int64_t)time(NULL);
 	f->d = sitedir_open(dir, create, err, errlen);
-	return f->d && sitedir_lock(f->d, err, errlen);
+	/* a change waits for another change; a rebuild holds the folder much longer, and what
+	 * is marked stale meanwhile is left to the run after it */
+	return f->d && sitedir_lock(f->d, create ? 15000 : -1, err, errlen);
 }
 
 bool flush_commit(Flush *f)
@@ -511,7 +513,8 @@ static bool has_marks(Store *s, bool *any)
 	return true;
 }
 
-bool publish_flush(Store *s, const Config *c, const char *by, char *err, size_t errlen)
+bool publish_flush(Store *s, const Config *c, const char *by, bool quiet_if_busy, char *err,
+		   size_t errlen)
 {
 	char *dir;
 	Flush f;
@@ -527,6 +530,11 @@ bool publish_flush(Store *s, const Config *c, const char *by, char *err, size_t 
 	}
 	dir = config_publish_dir(c);
 	ok = flush_open(&f, s, c, dir, true, err, errlen);
+	if (!ok && errno == EWOULDBLOCK && quiet_if_busy) {
+		flush_close(&f);
+		free(dir);
+		return true;
+	}
 	if (ok && !store_site_marks(s, &m, &n))
 		ok = store_failed(&f);
 	done = xcalloc(n + 1, sizeof(*done));

@@ -12,7 +12,8 @@
 #include "news/sitedir.h"
 #include "news/store.h"
 
-/* publish_note; check: also make sure the page can be written in the publish folder. */
+/* publish_note; check: also make sure the page can be written in the publish folder, and
+ * mark what the change makes stale (a rebuild, which writes everything, does neither). */
 bool publish_place(Store *s, const Config *c, const Article *before, bool check, char *err,
 		   size_t errlen);
 

@@ -235,7 +235,7 @@ bool publish_rebuild(Store *s, const Config *c, const char *by,
 	size_t n = 0, nm = 0;
 	SiteMark *m = NULL;
 	Flush f = {.s = s};
-	bool ok = live && sitedir_lock(live, err, errlen);
+	bool ok = live && sitedir_lock(live, -1, err, errlen);
 
 	err[0] = '\0';
 	fresh_name(dir, &fresh);

@@ -96,16 +96,23 @@ const char *sitedir_path(const SiteDir *d)
 	return d->path;
 }
 
-bool sitedir_lock(SiteDir *d, char *err, size_t errlen)
+bool sitedir_lock(SiteDir *d, int wait_ms, char *err, size_t errlen)
 {
-	while (flock(d->fd, LOCK_EX) != 0) {
+	struct timespec nap = {0, 50 * 1000 * 1000};
+
+	for (int waited = 0;; waited += 50) {
+		if (flock(d->fd, wait_ms < 0 ? LOCK_EX : LOCK_EX | LOCK_NB) == 0)
+			return true;
 		if (errno == EINTR)
 			continue;
-		snprintf(err, errlen, "cannot lock the publish folder '%s': %s", d->path,
-			 strerror(errno));
-		return false;
+		if (errno != EWOULDBLOCK || waited >= wait_ms)
+			break;
+		nanosleep(&nap, NULL);
 	}
-	return true;
+	snprintf(err, errlen, errno == EWOULDBLOCK ? "the publish folder '%s' is busy (a rebuild "
+		 "may be running)" : "cannot lock the publish folder '%s': %s", d->path,
+		 strerror(errno));
+	return false;
 }
 
 static bool in_the_way(const char *path, const char *rel, const char *what, char *err,

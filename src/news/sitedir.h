@@ -25,8 +25,9 @@ SiteDir *sitedir_open(const char *path, bool create, char *err, size_t errlen);
 void sitedir_close(SiteDir *d);
 const char *sitedir_path(const SiteDir *d);
 
-/* Waits for any other toasoan writing this folder (an advisory lock held until close). */
-bool sitedir_lock(SiteDir *d, char *err, size_t errlen);
+/* Waits up to wait_ms (< 0: as long as it takes) for any other toasoan writing this folder
+ * (an advisory lock held until close); errno is EWOULDBLOCK when it is still busy. */
+bool sitedir_lock(SiteDir *d, int wait_ms, char *err, size_t errlen);
 
 /*
  * Writes rel ("thoi-su/index.html") under a temporary name, making its folders; the new

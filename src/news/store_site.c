@@ -59,7 +59,7 @@ static sqlite3_stmt *list_stmt(Store *s, const SiteQuery *q)
 	case SITE_TERM:
 		return store_prep(s, "SELECT " ITEM_COLS " FROM site_terms t JOIN articles a ON"
 				  " a.id = t.article WHERE t.kind = ? AND t.slug = ?"
-				  " ORDER BY t.published_at DESC, a.id DESC LIMIT ?", "tti", q->kind,
+				  " ORDER BY t.published_at DESC, t.article DESC LIMIT ?", "tti", q->kind,
 				  q->key, q->limit);
 	case SITE_IDS:
 		return store_prep(s, "SELECT " ITEM_COLS " FROM articles a WHERE a.id BETWEEN ?"

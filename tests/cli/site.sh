@@ -15,7 +15,7 @@ publish:
   dir: $pub
   url: $url
   name: "Báo <Thử> & 'Tin'"
-  after: cat >> $T/after.log
+  after: cat >> $T/after.log; echo sent
 CONF
 run init
 run user add mai --role reporter --name "Trần Thị Mai"
@@ -124,10 +124,10 @@ check 'grep -q "<footer>Tòa soạn Báo &lt;Thử&gt;" "$pub/index.html" && gre
 "$PY" "$(dirname "$0")/sitecheck.py" "$pub" "$url" | sed 's/^\(ok\|FAIL\) site/\1 site in the newsroom layout/'
 
 # publish.after failing: reported, logged, the database kept, retried by the next run
-sed -i "s|after: .*|after: exit 3|" "$XDG_CONFIG_HOME/toasoan/config.yaml"
+sed -i "s|after: .*|after: echo no route to web1 >\&2; exit 3|" "$XDG_CONFIG_HOME/toasoan/config.yaml"
 publish "Thời sự" "Tin sau khi lỗi" "" ""
 expect_rc 1 "a failing publish.after is reported"
-expect_err "publish.after command failed (exit status 3" "with its exit status"
+expect_err "publish.after command failed (exit status 3: no route to web1;" "with its exit status and its last line"
 run show "$id" --json
 check 'grep -q "\"state\":\"published\"" "$T/out"' "the database keeps the publication"
 sed -i "s|after: .*|after: cat > $T/retry.log|" "$XDG_CONFIG_HOME/toasoan/config.yaml"
@@ -144,3 +144,4 @@ for f in html md ninjs; do
 	run --as mai export "$draft" --format "$f"
 	check '[ "$out" = "$first" ] && ! grep -q "<time\|Đăng lúc" "$T/out"' "export of a draft as $f stamps no publication time"
 done
+
