@@ -62,8 +62,9 @@ static sqlite3_stmt *list_stmt(Store *s, const SiteQuery *q)
 				  " ORDER BY t.published_at DESC, t.article DESC LIMIT ?", "tti", q->kind,
 				  q->key, q->limit);
 	case SITE_IDS:
+		/* by the id's range, not by the state's index ("+" keeps it out) */
 		return store_prep(s, "SELECT " ITEM_COLS " FROM articles a WHERE a.id BETWEEN ?"
-				  " AND ? AND a.state = 'published' ORDER BY a.id", "ii", q->a, q->b);
+				  " AND ? AND +a.state = 'published' ORDER BY a.id", "ii", q->a, q->b);
 	case SITE_TIMES:
 		return store_prep(s, "SELECT " ITEM_COLS " FROM articles a INDEXED BY "
 				  "articles_published WHERE a.state = 'published' AND"
@@ -245,7 +246,7 @@ bool store_site_days(Store *s, int64_t from, int64_t to, int utc_offset,
 
 bool store_site_ids(Store *s, int64_t after, int64_t limit, int64_t **ids, size_t *n)
 {
-	sqlite3_stmt *st = store_prep(s, "SELECT id FROM articles WHERE state = 'published' AND"
+	sqlite3_stmt *st = store_prep(s, "SELECT id FROM articles WHERE +state = 'published' AND"
 				      " id > ? ORDER BY id LIMIT ?", "ii", after, limit);
 	size_t cap = 0;
 	int rc;

@@ -42,14 +42,24 @@ COMMIT;
 SQL
 }
 
-# timed CMD...: appends "milliseconds KB" of one toasoan run to $T/times
+# children_ms: the processor time (user + system) of every finished child so far, in ms
+# (`times` must run in this shell, not in a command substitution)
+children_ms() {
+	times >"$T/times.now"
+	children=$(tail -n 1 "$T/times.now" | awk '{ t = 0; for (i = 1; i <= 2; i++) {
+		split($i, p, "m"); sub("s", "", p[2]); t += p[1] * 60000 + p[2] * 1000 }
+		printf "%d", t }')
+}
+
+# timed CMD...: appends "wall-ms cpu-ms KB" of one toasoan run to $T/times. The processor
+# time is the steadier figure on a shared machine; the wall time includes waiting for it.
 timed() {
-	local start end
-	start=$(date +%s%N)
+	local start end c0 c1
+	children_ms; c0=$children; start=$(date +%s%N)
 	/usr/bin/time -f "%M" -o "$T/one" "$TOASOAN" "$@" >/dev/null 2>"$T/err" ||
 		{ echo "failed: $*: $(cat "$T/err")"; return 1; }
-	end=$(date +%s%N)
-	echo "$(((end - start) / 1000000)) $(cat "$T/one")" >>"$T/times"
+	end=$(date +%s%N); children_ms; c1=$children
+	echo "$(((end - start) / 1000000)) $((c1 - c0)) $(cat "$T/one")" >>"$T/times"
 }
 
 median() { # column $1 of $T/times, the median
@@ -67,10 +77,10 @@ measure() {
 		timed approve "$id" || return 1
 		ids="$ids $id"
 	done
-	pub_s=$(median 1) pub_kb=$(median 2)
+	pub_s=$(median 1) pub_cpu=$(median 2) pub_kb=$(median 3)
 	: >"$T/times"
 	for id in $ids; do timed unpublish "$id" --note "đo" || return 1; done
-	unpub_s=$(median 1) unpub_kb=$(median 2)
+	unpub_s=$(median 1) unpub_cpu=$(median 2) unpub_kb=$(median 3)
 }
 
 rebuild() { # rebuild DIR: seconds of publish --rebuild into $rebuild_s
@@ -85,13 +95,15 @@ command -v sqlite3 >/dev/null && [ -x /usr/bin/time ] ||
 	{ echo "skipped: needs sqlite3 and /usr/bin/time (make bench installs them)"; exit 0; }
 printf '%-34s %12s %12s %8s\n' "published articles" 1000 "$big" "ratio"
 gen "$T/small" 1000 && rebuild "$T/small" && small_rebuild=$rebuild_s && measure "$T/small" || exit 1
-s_pub=$pub_s s_pkb=$pub_kb s_un=$unpub_s s_ukb=$unpub_kb
+s_pub=$pub_s s_pcpu=$pub_cpu s_pkb=$pub_kb s_un=$unpub_s s_ucpu=$unpub_cpu s_ukb=$unpub_kb
 gen "$T/big" "$big" && rebuild "$T/big" && big_rebuild=$rebuild_s && measure "$T/big" || exit 1
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (a > 0 ? b / a : 0) }'; }
 row() { printf '%-34s %12s %12s %8s\n' "$1" "$2" "$3" "$(ratio "$2" "$3")"; }
 row "approve, one article (ms)" "$s_pub" "$pub_s"
+row "approve, processor (ms)" "$s_pcpu" "$pub_cpu"
 row "approve, peak memory (KB)" "$s_pkb" "$pub_kb"
 row "unpublish, one article (ms)" "$s_un" "$unpub_s"
+row "unpublish, processor (ms)" "$s_ucpu" "$unpub_cpu"
 row "unpublish, peak memory (KB)" "$s_ukb" "$unpub_kb"
 row "publish --rebuild, whole site (ms)" "$small_rebuild" "$big_rebuild"
 
@@ -110,4 +122,5 @@ SQL
 : >"$T/times"
 timed publish --due || exit 1
 printf '%-34s %12s %12s\n' "publish --due, 1,000 due (ms)" "" "$(median 1)"
-printf '%-34s %12s %12s\n' "publish --due, peak memory (KB)" "" "$(median 2)"
+printf '%-34s %12s %12s\n' "publish --due, processor (ms)" "" "$(median 2)"
+printf '%-34s %12s %12s\n' "publish --due, peak memory (KB)" "" "$(median 3)"
