@@ -36,6 +36,7 @@ hostile=$id
 publish "Thời sự" "Cầu Mai Dịch thông xe" "Theo TTXVN" "giao thông"
 for i in $(seq 1 22); do publish "Kinh tế" "Giá lúa tuần $i" "Bài và ảnh: Lê Hà" "lúa gạo"; done
 expect_rc 0 "twenty-two more articles are published"
+last_kinh_te=$id
 publish "" "Tin không chuyên mục" "Tin: Nguyễn Văn An" ""
 
 page=$(cd "$pub" && ls 20*/*/*/"$hostile"-*.html)
@@ -53,6 +54,14 @@ check '! grep -q "Tin và ảnh" "$pub/${page%/*}/$hostile.json"' "and without '
 check 'grep -q "&lt;script&gt;alert(&quot;x&quot;)" "$pub/index.html"' "the hostile title is escaped on the front page"
 check 'grep -q "Báo &lt;Thử&gt; &amp; &#39;Tin&#39;" "$pub/index.html"' "the site name is escaped by the layout"
 "$PY" "$(dirname "$0")/sitecheck.py" "$pub" "$url"
+
+# pages never move: taking an article off page 1 leaves page 2 as it was
+first_kinh_te=$((last_kinh_te - 21))
+cp "$pub/kinh-te/2.html" "$T/page2"
+run --as hung unpublish "$first_kinh_te" --note "Trùng bài."
+check '[ "$(grep -c "<li>" "$pub/kinh-te/1.html")" = 19 ] && cmp -s "$pub/kinh-te/2.html" "$T/page2"' "unpublishing from page 1 leaves page 2 untouched"
+check '! grep -q "Giá lúa tuần 1<" "$pub/kinh-te/1.html" "$pub/chu-de/lua-gao/index.html"' "and the article leaves its page and its tag's page"
+run --as hung publish --due
 
 # publish.after got every changed file, one path a line, relative to the folder
 check 'grep -qx "$page" "$T/after.log" && grep -qx "index.html" "$T/after.log"' "publish.after gets the changed files"
