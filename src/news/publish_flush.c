@@ -1,7 +1,7 @@
 /*
  * publish_flush.c: rewriting the stale files of the site from the database (publish.h, step
- * 2), the publish.after command, and the full rebuild. Each kind of stale mark names one
- * small group of files:
+ * 2); the rebuild (publish_rebuild.c) calls the same pieces for everything. Each kind of
+ * stale mark names one small group of files:
  *
  *	a:ID         the article's page and ninjs (or their removal once it is unpublished)
  *	front        index.html, feed.atom, index.json, sitemap.xml, sitemaps/pages.xml
@@ -260,7 +260,7 @@ static bool flush_month(Flush *f, int y, int m)
 	if (!ok)
 		ok = store_failed(f);
 	else {
-		site_json_month(name.s, days.day, days.n, days.count, f->o.utc_offset, &body);
+		site_json_month(name.s, days.day, days.n, days.count, &body);
 		ok = put(f, rel.s, &body);
 	}
 	str_release(&body);

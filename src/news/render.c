@@ -348,14 +348,13 @@ static void html_byline(const char *byline, Str *out)
 		esc(out, kind.s);
 		str_adds(out, strcmp(kind.s, "Theo") == 0 ? "</span> " : ":</span> ");
 	}
-	for (size_t i = 0; i < names.len; i++)
-		if (names.s[i] == '\n')
-			names.s[i] = ',';
-	for (const char *p = str_cstr(&names); *p; p++) {
-		if (*p == ',')
+	for (const char *p = str_cstr(&names); *p;) {
+		const char *nl = strchr(p, '\n');
+		size_t n = nl ? (size_t)(nl - p) : strlen(p);
+		if (p != names.s)
 			str_adds(out, ", ");
-		else
-			render_html_escape(p, 1, out);
+		render_html_escape(p, n, out);
+		p += n + (nl != NULL);
 	}
 	str_adds(out, "</p>\n");
 	str_release(&kind);

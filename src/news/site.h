@@ -79,7 +79,7 @@ void site_sitemap_pages(const SiteOptions *o, const SiteItems *folders, Str *out
 void site_sitemap_index(const SiteOptions *o, const int64_t *shards, size_t n, Str *out);
 void site_json_items(const SiteOptions *o, const SiteItems *items, const char *months, Str *out);
 void site_json_month(const char *month, const int64_t *days, const int64_t *counts, size_t n,
-		     int utc_offset, Str *out);
+		     Str *out);
 void site_json_day(const SiteOptions *o, const char *date, const SiteItems *items, Str *out);
 /* "2026-12-04" for a day number (days since 1970 in local time). */
 void site_day_name(int64_t day, Str *out);

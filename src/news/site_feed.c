@@ -273,11 +273,10 @@ void site_json_items(const SiteOptions *o, const SiteItems *items, const char *m
 }
 
 void site_json_month(const char *month, const int64_t *days, const int64_t *counts, size_t n,
-		     int utc_offset, Str *out)
+		     Str *out)
 {
 	Json j;
 
-	(void)utc_offset;
 	json_init(&j, out);
 	j.pretty = true;
 	json_obj(&j);
