@@ -12,8 +12,12 @@ import os
 import sys
 import urllib.parse
 
-import html5lib
-from lxml import etree
+try:
+    import html5lib
+    from lxml import etree
+except ImportError:
+    print("skip site checks (needs Debian's python3-html5lib and python3-lxml: make deps)")
+    sys.exit(0)
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 SM = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
