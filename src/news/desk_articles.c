@@ -4,8 +4,9 @@
  *
  * Every action reads the article, asks the workflow, and then moves it with a conditional
  * UPDATE (only if it is still in the state the rule was decided on) inside one write
- * transaction that also writes the audit row and, on entering published, the outputs. Two
- * processes racing on the same article cannot both move it.
+ * transaction that also writes the audit row and, on entering or leaving published, marks
+ * what is stale on the site; the site is rewritten after the commit. Two processes racing on
+ * the same article cannot both move it.
  */
 #include "news/desk.h"
 
