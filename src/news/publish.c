@@ -53,30 +53,61 @@ static bool mark_listings(Store *s, int64_t id, const char *folder, int64_t page
 	       mark(s, "m:%lld", (long long)(id / SITE_SHARD)) && mark(s, "d:%lld", (long long)day);
 }
 
+/* The page of a tag or name the article goes on: the one it was on (old), else the last,
+ * else a new one when the last is full. */
+static bool term_page(Store *s, const SiteItems *old, const char *kind, const char *slug,
+		      int64_t *page)
+{
+	int64_t top, count;
+
+	for (size_t i = 0; i < old->n; i++)
+		if (strcmp(old->v[i].folder, kind) == 0 && strcmp(old->v[i].title, slug) == 0) {
+			*page = old->v[i].page;
+			return true;
+		}
+	if (!store_site_term_top(s, kind, slug, &top, &count))
+		return false;
+	*page = top == 0 ? 1 : count >= SITE_PAGE_SIZE ? top + 1 : top;
+	return true;
+}
+
+static bool add_term(Store *s, const Article *a, const SiteItems *old, const char *kind,
+		     const char *name, bool marks)
+{
+	Str slug = STR_INIT;
+	int64_t page = 0;
+	bool ok = true;
+
+	render_slug(name, 60, &slug);
+	if (slug.len)
+		ok = term_page(s, old, kind, slug.s, &page) &&
+		     store_site_term_add(s, a->id, a->published_at, kind, slug.s, name, page) &&
+		     (!marks || (mark(s, "t:%s:%s", kind, slug.s) &&
+				 mark(s, "q:%s:%s:%lld", kind, slug.s, (long long)page) &&
+				 (page <= 1 || mark(s, "q:%s:%s:%lld", kind, slug.s,
+						     (long long)page - 1))));
+	str_release(&slug);
+	return ok;
+}
+
 /* The tags and credited names of a, as site_terms rows and stale marks. */
-static bool add_terms(Store *s, const Article *a, bool marks)
+static bool add_terms(Store *s, const Article *a, const SiteItems *old, bool marks)
 {
 	static const char *const kinds[] = {"tag", "author"};
 	bool ok = true;
 
 	for (int k = 0; k < 2 && ok; k++) {
-		Str all = STR_INIT, slug = STR_INIT;
+		Str all = STR_INIT;
 		site_terms_of(kinds[k], a->tags, a->byline, &all);
 		for (const char *p = str_cstr(&all); *p && ok;) {
 			const char *nl = strchr(p, '\n');
 			char name[512];
 			size_t n = nl ? (size_t)(nl - p) : strlen(p);
 			snprintf(name, sizeof(name), "%.*s", (int)n, p);
-			str_clear(&slug);
-			render_slug(name, 60, &slug);
-			if (slug.len)
-				ok = store_site_term_add(s, a->id, a->published_at, kinds[k], slug.s,
-							 name) &&
-				     (!marks || mark(s, "t:%s:%s", kinds[k], slug.s));
+			ok = add_term(s, a, old, kinds[k], name, marks);
 			p += n + (nl != NULL);
 		}
 		str_release(&all);
-		str_release(&slug);
 	}
 	return ok;
 }
@@ -95,7 +126,7 @@ static bool new_page(Store *s, const char *folder, int64_t *page)
 /* Places the published article a (was: its placement before) and marks what lists it
  * (marks: not for a rebuild, which writes everything). */
 static bool place(Store *s, const Article *a, const SiteItem *was, bool was_listed, int off,
-		  bool marks, Str *path)
+		  const SiteItems *old_terms, bool marks, Str *path)
 {
 	Str folder = STR_INIT;
 	int64_t page = was->page;
@@ -108,7 +139,7 @@ static bool place(Store *s, const Article *a, const SiteItem *was, bool was_list
 	site_folder(a->section, &folder);
 	if (!was_listed || strcmp(was->folder, folder.s) != 0)
 		ok = new_page(s, folder.s, &page);
-	ok = ok && store_site_place(s, a->id, path->s, folder.s, page) && add_terms(s, a, marks) &&
+	ok = ok && store_site_place(s, a->id, path->s, folder.s, page) && add_terms(s, a, old_terms, marks) &&
 	     (!marks || mark_listings(s, a->id, folder.s, page, publish_day(a->published_at, off)));
 	str_release(&folder);
 	return ok;
@@ -140,7 +171,7 @@ bool publish_note(Store *s, const Config *c, const Article *before, char *err, s
 bool publish_place(Store *s, const Config *c, const Article *before, bool check, char *err,
 		   size_t errlen)
 {
-	SiteItems was = {0};
+	SiteItems was = {0}, old_terms = {0};
 	Article now;
 	Str path = STR_INIT;
 	int off = publish_utc_offset();
@@ -153,9 +184,10 @@ bool publish_place(Store *s, const Config *c, const Article *before, bool check,
 	if (ok && listed)
 		ok = mark_listings(s, before->id, was.v[0].folder, was.v[0].page,
 				   publish_day(before->published_at, off));
-	ok = ok && store_site_terms_clear(s, before->id);
+	ok = ok && store_site_terms_of(s, before->id, &old_terms) &&
+	     store_site_terms_clear(s, before->id);
 	if (ok && now.state == STATE_PUBLISHED)
-		ok = place(s, &now, &was.v[0], listed, off, check, &path);
+		ok = place(s, &now, &was.v[0], listed, off, &old_terms, check, &path);
 	else if (ok)
 		ok = store_site_place(s, before->id, was.v[0].path, NULL, 0) &&
 		     mark(s, "a:%lld", (long long)before->id);
@@ -165,6 +197,7 @@ bool publish_place(Store *s, const Config *c, const Article *before, bool check,
 		ok = probe(c, path.s, now.id, err, errlen);
 	article_release(&now);
 	site_items_release(&was);
+	site_items_release(&old_terms);
 	str_release(&path);
 	return ok;
 }

@@ -9,7 +9,8 @@
  *	p:FOLDER:N   a section's page N
  *	m:K          sitemaps/K.xml
  *	d:DAY        archive/DATE.json and its month's archive/MONTH.json
- *	t:KIND:SLUG  a tag's or an author's page
+ *	t:KIND:SLUG  a tag's or an author's index.html
+ *	q:KIND:SLUG:N  a tag's or an author's page N
  *	x:PATH       a changed file publish.after has not yet taken
  *
  * Holding the folder's lock, a flush reads the marks with their generations, rewrites, and
@@ -445,19 +446,56 @@ bool flush_term(Flush *f, const char *kind, const char *slug)
 {
 	SiteItems items = {0};
 	Str body = STR_INIT, rel = STR_INIT;
-	bool ok = list(f, SITE_TERM, kind, slug, 0, 0, SITE_FEED_SIZE, &items);
+	int64_t top = 0, count;
+	bool ok = list(f, SITE_TERM, kind, slug, 0, 0, SITE_PAGE_SIZE, &items) &&
+		  (store_site_term_top(f->s, kind, slug, &top, &count) || store_failed(f));
 
 	str_addf(&rel, "%s/%s/index.html", site_term_folder(kind), slug);
 	if (ok && items.n == 0)
 		ok = drop(f, rel.s);
 	else if (ok) {
-		site_page_term(&f->o, kind, slug, &items, &body);
+		site_page_term(&f->o, kind, slug, &items, 0, top, &body);
 		ok = put(f, rel.s, &body);
 	}
 	site_items_release(&items);
 	str_release(&body);
 	str_release(&rel);
 	return ok;
+}
+
+bool flush_term_page(Flush *f, const char *kind, const char *slug, int64_t page)
+{
+	SiteItems items = {0};
+	Str body = STR_INIT, rel = STR_INIT;
+	int64_t top = 0, count;
+	bool ok = list(f, SITE_TERM_PAGE, kind, slug, page, 0, 0, &items) &&
+		  (store_site_term_top(f->s, kind, slug, &top, &count) || store_failed(f));
+
+	str_addf(&rel, "%s/%s/%lld.html", site_term_folder(kind), slug, (long long)page);
+	if (ok && (page < 1 || page > top)) {
+		ok = drop(f, rel.s);
+	} else if (ok) {
+		site_page_term(&f->o, kind, slug, &items, page, top, &body);
+		ok = put(f, rel.s, &body);
+	}
+	site_items_release(&items);
+	str_release(&body);
+	str_release(&rel);
+	return ok;
+}
+
+/* q:KIND:SLUG:N, a page of a tag or an author. */
+static bool flush_term_mark(Flush *f, const char *rest)
+{
+	const char *colon = strchr(rest, ':'), *last = strrchr(rest, ':');
+	char kind[16], slug[128];
+
+	if (!colon || last == colon || (size_t)(colon - rest) >= sizeof(kind) ||
+	    (size_t)(last - colon) > sizeof(slug))
+		return true;
+	snprintf(kind, sizeof(kind), "%.*s", (int)(colon - rest), rest);
+	snprintf(slug, sizeof(slug), "%.*s", (int)(last - colon - 1), colon + 1);
+	return flush_term_page(f, kind, slug, atoll(last + 1));
 }
 
 /* Rewrites what one mark names; true for a mark this version does not know (dropped). */
@@ -476,6 +514,7 @@ bool flush_mark(Flush *f, const char *what)
 	case 's': return flush_folder(f, rest);
 	case 'm': return flush_shard(f, atoll(rest));
 	case 'd': return flush_day(f, atoll(rest));
+	case 'q': return flush_term_mark(f, rest);
 	case 'p': cut = strrchr(rest, ':'); break;
 	case 't': cut = strchr(rest, ':'); break;
 	default: return true;

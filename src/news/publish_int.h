@@ -46,6 +46,7 @@ bool flush_page(Flush *f, const char *folder, int64_t page);
 bool flush_shard(Flush *f, int64_t k);
 bool flush_day(Flush *f, int64_t day);
 bool flush_term(Flush *f, const char *kind, const char *slug);
+bool flush_term_page(Flush *f, const char *kind, const char *slug, int64_t page);
 
 /* Seconds east of UTC of the local time zone, now. */
 int publish_utc_offset(void);

@@ -80,8 +80,11 @@ static bool build_lists(Flush *f)
 		for (int64_t p = 1; ok && p <= folders.v[i].page; p++)
 			ok = flush_page(f, folders.v[i].folder, p);
 	}
-	for (size_t i = 0; ok && i < terms.n; i++)
+	for (size_t i = 0; ok && i < terms.n; i++) {
 		ok = flush_term(f, terms.v[i].folder, terms.v[i].title);
+		for (int64_t p = 1; ok && p <= terms.v[i].page; p++)
+			ok = flush_term_page(f, terms.v[i].folder, terms.v[i].title, p);
+	}
 	if (ok && first && !store_site_days(f->s, first, f->o.now + 86400, f->o.utc_offset,
 					    each_day, f))
 		ok = false;

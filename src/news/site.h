@@ -14,7 +14,8 @@
  *	archive/2026-12.json       the days of a month; archive/2026-12-04.json one day's articles
  *	SECTION/index.html         a section's latest 20; SECTION/N.html its pages, 1 the oldest
  *	SECTION/feed.atom          the section's latest 50
- *	chu-de/TAG/index.html      the latest 50 with a tag; tac-gia/NAME/index.html by a name
+ *	chu-de/TAG/index.html      the latest 20 with a tag, and chu-de/TAG/N.html its pages;
+ *	                           tac-gia/NAME/... the same for a name in bylines
  *	2026/12/04/15-slug.html    an article: date and id of its first publication, never moved
  *	2026/12/04/15.json         its IPTC ninjs document
  */
@@ -62,9 +63,9 @@ void site_page_front(const SiteOptions *o, const SiteItems *latest, const SiteIt
 /* page 0: the section's index.html; else page N of top. */
 void site_page_folder(const SiteOptions *o, const char *folder, const char *name,
 		      const SiteItems *items, int64_t page, int64_t top, Str *out);
-/* kind "tag" or "author". */
+/* kind "tag" or "author"; page 0: its index.html (the latest), else page N of top. */
 void site_page_term(const SiteOptions *o, const char *kind, const char *slug,
-		    const SiteItems *items, Str *out);
+		    const SiteItems *items, int64_t page, int64_t top, Str *out);
 const char *site_term_folder(const char *kind);
 /* The tags (kind "tag") or credited names ("author") of an article, one a line. */
 void site_terms_of(const char *kind, const char *tags, const char *byline, Str *out);

@@ -474,20 +474,26 @@ bool site_term_name(const char *kind, const char *slug, const SiteItem *it, Str 
 }
 
 void site_page_term(const SiteOptions *o, const char *kind, const char *slug,
-		    const SiteItems *items, Str *out)
+		    const SiteItems *items, int64_t page, int64_t top, Str *out)
 {
 	Str c = STR_INIT, head = STR_INIT, path = STR_INIT, title = STR_INIT;
 	bool author = strcmp(kind, "author") == 0;
 
-	str_addf(&path, "%s/%s/index.html", site_term_folder(kind), slug);
+	if (page > 0)
+		str_addf(&path, "%s/%s/%lld.html", site_term_folder(kind), slug, (long long)page);
+	else
+		str_addf(&path, "%s/%s/index.html", site_term_folder(kind), slug);
 	str_adds(&title, author ? "Bài của " : "Từ khóa: ");
 	if (!items->n || !site_term_name(kind, slug, &items->v[0], &title))
 		str_adds(&title, slug);
+	if (page > 0)
+		str_addf(&title, " – trang %lld", (long long)page);
 	canonical(o, path.s, &head);
 	str_adds(&c, "<h1>");
 	esc(&c, title.s);
 	str_adds(&c, "</h1>\n");
-	list_items(o, items, "../../", true, &c);
+	list_items(o, items, "../../", page == 0, &c);
+	folder_nav(page, top, &c);
 	layout(o, path.s, title.s, head.s ? head.s : "", c.s, out);
 	str_release(&c);
 	str_release(&head);

@@ -97,8 +97,10 @@ static const char *const migrations[] = {
 	"CREATE TABLE site_terms("
 	"  kind TEXT NOT NULL, slug TEXT NOT NULL, name TEXT NOT NULL,"
 	"  article INTEGER NOT NULL REFERENCES articles(id), published_at INTEGER NOT NULL,"
+	"  page INTEGER NOT NULL,"
 	"  PRIMARY KEY (kind, slug, article)) WITHOUT ROWID;"
 	"CREATE INDEX site_terms_latest ON site_terms(kind, slug, published_at);"
+	"CREATE INDEX site_terms_page ON site_terms(kind, slug, page);"
 	"CREATE INDEX site_terms_article ON site_terms(article);"
 	"CREATE TABLE site_stale(what TEXT PRIMARY KEY, gen INTEGER NOT NULL) WITHOUT ROWID;"
 	"CREATE INDEX site_stale_gen ON site_stale(gen);",

@@ -147,6 +147,7 @@ typedef enum SiteList {
 	SITE_FOLDER_LATEST,  /* one section folder (key), newest first, at most limit */
 	SITE_FOLDER_PAGE,    /* one page (a) of a section folder (key), newest first */
 	SITE_TERM,           /* one tag or author (kind, key), newest first, at most limit */
+	SITE_TERM_PAGE,      /* one page (a) of a tag or author (kind, key), newest first */
 	SITE_IDS,            /* ids a..b, by id */
 	SITE_TIMES,          /* published in [a, b), newest first */
 } SiteList;
@@ -173,12 +174,18 @@ bool store_site_top_page(Store *s, const char *folder, int64_t *page, int64_t *c
 /* Every section folder in use: folder, section (its latest name) and page (the highest). */
 bool store_site_folders(Store *s, SiteItems *out);
 
-/* The tags and authors an article's page links to. Clearing marks their pages stale. */
+/* The tags and authors an article's page links to, each on a page of its own listing (1 the
+ * oldest, like a section's). Clearing marks their pages stale. */
+bool store_site_terms_of(Store *s, int64_t id, SiteItems *out); /* kind in folder, slug in
+								   title, page */
 bool store_site_terms_clear(Store *s, int64_t id);
 bool store_site_term_add(Store *s, int64_t id, int64_t published_at, const char *kind,
-			 const char *slug, const char *name);
+			 const char *slug, const char *name, int64_t page);
+/* The highest page of a tag or author and how many articles it lists (0, 0: none). */
+bool store_site_term_top(Store *s, const char *kind, const char *slug, int64_t *page,
+			 int64_t *count);
 
-/* Every tag and author with a page: kind in folder, slug in title. */
+/* Every tag and author with a page: kind in folder, slug in title, the highest page. */
 bool store_site_term_keys(Store *s, SiteItems *out);
 
 /* Stale files of the site: marked inside a change's transaction, unmarked once rewritten

@@ -61,6 +61,12 @@ static sqlite3_stmt *list_stmt(Store *s, const SiteQuery *q)
 				  " a.id = t.article WHERE t.kind = ? AND t.slug = ?"
 				  " ORDER BY t.published_at DESC, t.article DESC LIMIT ?", "tti", q->kind,
 				  q->key, q->limit);
+	case SITE_TERM_PAGE:
+		return store_prep(s, "SELECT " ITEM_COLS " FROM site_terms t INDEXED BY"
+				  " site_terms_page JOIN articles a ON a.id = t.article WHERE"
+				  " t.kind = ? AND t.slug = ? AND t.page = ?"
+				  " ORDER BY t.published_at DESC, t.article DESC", "tti", q->kind,
+				  q->key, q->a);
 	case SITE_IDS:
 		/* by the id's range, not by the state's index ("+" keeps it out) */
 		return store_prep(s, "SELECT " ITEM_COLS " FROM articles a WHERE a.id BETWEEN ?"
@@ -123,6 +129,23 @@ bool store_site_top_page(Store *s, const char *folder, int64_t *page, int64_t *c
 		" AND site_page = ?", "ti", folder, *page), count, "count the section's last page");
 }
 
+/* Rows of (key, name, page) into out: key in folder, name in section (named) or title. */
+static bool read_keys(Store *s, sqlite3_stmt *st, bool named, SiteItems *out, const char *what)
+{
+	int rc;
+
+	if (!st)
+		return false;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		SiteItem *it = site_items_push(out);
+		set(&it->folder, st, 0);
+		set(named ? &it->section : &it->title, st, 1);
+		it->page = sqlite3_column_int64(st, 2);
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? true : store_fail(s, what);
+}
+
 bool store_site_folders(Store *s, SiteItems *out)
 {
 	sqlite3_stmt *st = store_prep(s,
@@ -133,51 +156,59 @@ bool store_site_folders(Store *s, SiteItems *out)
 		"  WHERE site_section = x ORDER BY published_at DESC LIMIT 1),"
 		" (SELECT max(site_page) FROM articles WHERE site_section = x)"
 		" FROM f WHERE x IS NOT NULL ORDER BY x", "");
-	int rc;
 
-	if (!st)
+	return read_keys(s, st, true, out, "list the sections");
+}
+
+bool store_site_terms_of(Store *s, int64_t id, SiteItems *out)
+{
+	sqlite3_stmt *st = store_prep(s, "SELECT kind, slug, page FROM site_terms INDEXED BY"
+				      " site_terms_article WHERE article = ?", "i", id);
+
+	return read_keys(s, st, false, out, "read the article's tags");
+}
+
+bool store_site_term_top(Store *s, const char *kind, const char *slug, int64_t *page,
+			 int64_t *count)
+{
+	*count = 0;
+	if (!store_int(s, store_prep(s, "SELECT coalesce(max(page), 0) FROM site_terms INDEXED BY"
+		" site_terms_page WHERE kind = ? AND slug = ?", "tt", kind, slug), page,
+		"find the tag's last page"))
 		return false;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		SiteItem *it = site_items_push(out);
-		set(&it->folder, st, 0);
-		set(&it->section, st, 1);
-		it->page = sqlite3_column_int64(st, 2);
-	}
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? true : store_fail(s, "list the sections");
+	return *page == 0 || store_int(s, store_prep(s, "SELECT count(*) FROM site_terms INDEXED"
+		" BY site_terms_page WHERE kind = ? AND slug = ? AND page = ?", "tti", kind, slug,
+		*page), count, "count the tag's last page");
 }
 
 bool store_site_terms_clear(Store *s, int64_t id)
 {
+	/* the tag's index, the page the article was on and the one before (its link onward) */
 	return store_exec_stmt(s, store_prep(s, "INSERT OR REPLACE INTO site_stale(what, gen)"
-		" SELECT 't:' || kind || ':' || slug, (SELECT coalesce(max(gen), 0) + 1 FROM"
-		" site_stale) FROM site_terms WHERE article = ?", "i", id), "mark the site") &&
+		" SELECT w, (SELECT coalesce(max(gen), 0) + 1 FROM site_stale) FROM ("
+		" SELECT 't:' || kind || ':' || slug AS w FROM site_terms WHERE article = ?1"
+		" UNION SELECT 'q:' || kind || ':' || slug || ':' || page FROM site_terms"
+		"  WHERE article = ?1"
+		" UNION SELECT 'q:' || kind || ':' || slug || ':' || (page - 1) FROM site_terms"
+		"  WHERE article = ?1 AND page > 1)", "i", id), "mark the site") &&
 	       store_exec_stmt(s, store_prep(s, "DELETE FROM site_terms WHERE article = ?", "i",
 					     id), "clear the article's tags");
 }
 
 bool store_site_term_add(Store *s, int64_t id, int64_t published_at, const char *kind,
-			 const char *slug, const char *name)
+			 const char *slug, const char *name, int64_t page)
 {
 	return store_exec_stmt(s, store_prep(s, "INSERT OR IGNORE INTO site_terms(kind, slug,"
-		" name, article, published_at) VALUES (?, ?, ?, ?, ?)", "ttt" "ii", kind, slug,
-		name, id, published_at), "record the article's tags");
+		" name, article, published_at, page) VALUES (?, ?, ?, ?, ?, ?)", "ttt" "iii", kind,
+		slug, name, id, published_at, page), "record the article's tags");
 }
 
 bool store_site_term_keys(Store *s, SiteItems *out)
 {
-	sqlite3_stmt *st = store_prep(s, "SELECT DISTINCT kind, slug FROM site_terms", "");
-	int rc;
+	sqlite3_stmt *st = store_prep(s, "SELECT kind, slug, max(page) FROM site_terms"
+				      " GROUP BY kind, slug", "");
 
-	if (!st)
-		return false;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		SiteItem *it = site_items_push(out);
-		set(&it->folder, st, 0);
-		set(&it->title, st, 1);
-	}
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? true : store_fail(s, "list the tags");
+	return read_keys(s, st, false, out, "list the tags");
 }
 
 bool store_site_mark(Store *s, const char *what)

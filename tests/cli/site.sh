@@ -45,6 +45,8 @@ check '[ -f "$pub/index.html" ] && [ -f "$pub/style.css" ] && [ -f "$pub/feed.at
 check '[ -f "$pub/thoi-su/index.html" ] && [ -f "$pub/kinh-te/1.html" ] && [ -f "$pub/kinh-te/2.html" ]' "sections with their pages (20 a page)"
 check '[ -f "$pub/kinh-te/feed.atom" ] && [ -f "$pub/sitemap.xml" ] && [ -f "$pub/sitemaps/0.xml" ]' "section feeds and sitemaps"
 check '[ "$(grep -c "<li>" "$pub/kinh-te/1.html")" = 20 ] && [ "$(grep -c "<li>" "$pub/kinh-te/2.html")" = 2 ]' "page 1 is full, page 2 has the rest"
+check '[ "$(grep -c "<li>" "$pub/chu-de/lua-gao/1.html")" = 20 ] && [ "$(grep -c "<li>" "$pub/chu-de/lua-gao/2.html")" = 2 ] && [ "$(grep -c "<li>" "$pub/chu-de/lua-gao/index.html")" = 20 ]' "a tag has its pages too"
+check '[ "$(grep -c "<li>" "$pub/tac-gia/le-ha/1.html")" = 20 ] && grep -q "href=\"2.html\"" "$pub/tac-gia/le-ha/1.html"' "and so has a name, each page linking onward"
 check 'grep -q "<span class=\"credit\">Tin và ảnh:</span> <a rel=\"author\"" "$pub/$page"' "the credit kind is kept apart from the names"
 check 'grep -q "tac-gia/le-van-ha/index.html\">Lê Văn Hà</a>" "$pub/$page"' "each name links to its page"
 check 'grep -q "<link rel=\"canonical\" href=\"$url$page\">" "$pub/$page"' "the page has its canonical address"
@@ -60,6 +62,7 @@ first_kinh_te=$((last_kinh_te - 21))
 cp "$pub/kinh-te/2.html" "$T/page2"
 run --as hung unpublish "$first_kinh_te" --note "Trùng bài."
 check '[ "$(grep -c "<li>" "$pub/kinh-te/1.html")" = 19 ] && cmp -s "$pub/kinh-te/2.html" "$T/page2"' "unpublishing from page 1 leaves page 2 untouched"
+check '[ "$(grep -c "<li>" "$pub/chu-de/lua-gao/1.html")" = 19 ] && [ "$(grep -c "<li>" "$pub/chu-de/lua-gao/2.html")" = 2 ]' "and the tag's pages keep their places"
 check '! grep -q "Giá lúa tuần 1<" "$pub/kinh-te/1.html" "$pub/chu-de/lua-gao/index.html"' "and the article leaves its page and its tag's page"
 run --as hung publish --due
 
