@@ -109,12 +109,19 @@ ln -s /etc/passwd "$pub/planted"
 before=$(stat -c %i "$pub")
 run --as hung publish --rebuild
 expect_rc 0 "publish --rebuild"
+check '[ -z "$out$err" ]' "quietly when not on a terminal"
 check '[ "$(stat -c %i "$pub")" != "$before" ]' "the rebuilt site is a new folder"
 check '[ -f "$pub/robots.txt" ] && [ -L "$pub/planted" ]' "what toasoan did not write is carried over, not followed"
 check '[ -z "$(ls -a "$T" | grep rebuild)" ]' "the old tree is removed"
 "$PY" "$(dirname "$0")/sitecheck.py" "$pub" "$url" | sed 's/^\(ok\|FAIL\) site/\1 site after the rebuild/'
 run --as mai publish --rebuild
 expect_rc 1 "reporters cannot rebuild the site"
+if command -v script >/dev/null; then
+	script -qec "'$TOASOAN' --as hung publish --rebuild" /dev/null >"$T/tty" 2>&1
+	check 'grep -q "rebuilding the site \[#*" "$T/tty" && grep -q "100%" "$T/tty"' "with a progress bar on a terminal"
+else
+	skip "a progress bar on a terminal" "script(1) is not installed"
+fi
 
 # the newsroom's own layout: a broken one is refused before anything changes
 mkdir -p "$T/tpl"
