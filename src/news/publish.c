@@ -165,11 +165,11 @@ static bool probe(const Config *c, const char *path, int64_t id, char *err, size
 
 bool publish_note(Store *s, const Config *c, const Article *before, char *err, size_t errlen)
 {
-	return publish_place(s, c, before, true, err, errlen);
+	return publish_place(s, c, before, true, true, err, errlen);
 }
 
-bool publish_place(Store *s, const Config *c, const Article *before, bool check, char *err,
-		   size_t errlen)
+bool publish_place(Store *s, const Config *c, const Article *before, bool check, bool marks,
+		   char *err, size_t errlen)
 {
 	SiteItems was = {0}, old_terms = {0};
 	Article now;
@@ -187,7 +187,7 @@ bool publish_place(Store *s, const Config *c, const Article *before, bool check,
 	ok = ok && store_site_terms_of(s, before->id, &old_terms) &&
 	     store_site_terms_clear(s, before->id);
 	if (ok && now.state == STATE_PUBLISHED)
-		ok = place(s, &now, &was.v[0], listed, off, &old_terms, check, &path);
+		ok = place(s, &now, &was.v[0], listed, off, &old_terms, marks, &path);
 	else if (ok)
 		ok = store_site_place(s, before->id, was.v[0].path, NULL, 0) &&
 		     mark(s, "a:%lld", (long long)before->id);
@@ -200,6 +200,31 @@ bool publish_place(Store *s, const Config *c, const Article *before, bool check,
 	site_items_release(&old_terms);
 	str_release(&path);
 	return ok;
+}
+
+bool publish_articles(Store *s, const Config *c, const char *by, const int64_t *ids, size_t n,
+		      char *err, size_t errlen)
+{
+	bool ok = store_begin(s);
+
+	err[0] = '\0';
+	for (size_t i = 0; ok && i < n; i++) {
+		Article before;
+		article_init(&before);
+		before.id = ids[i];
+		before.state = STATE_DRAFT; /* listed nowhere yet */
+		ok = publish_place(s, c, &before, false, true, err, errlen);
+		article_release(&before);
+	}
+	if (ok && !store_commit(s))
+		ok = false;
+	if (!ok) {
+		if (!err[0])
+			snprintf(err, errlen, "%s", store_errmsg(s));
+		store_rollback(s);
+		return false;
+	}
+	return publish_flush(s, c, by, false, err, errlen);
 }
 
 bool publish_render(const Article *a, const char *format, Str *out, char *err, size_t errlen)

@@ -41,6 +41,15 @@ bool publish_rebuild(Store *s, const Config *c, const char *by,
 		     void (*progress)(size_t done, size_t total, void *ud), void *ud, char *err,
 		     size_t errlen);
 
+/*
+ * Puts many articles already published and committed (a bulk import of an archive) on the
+ * site: places them all in one transaction, then one flush. Ids no longer published are
+ * skipped. On failure returns false with a message in err; what is still stale is written by
+ * the next flush.
+ */
+bool publish_articles(Store *s, const Config *c, const char *by, const int64_t *ids, size_t n,
+		      char *err, size_t errlen);
+
 /* Renders a in "html", "ninjs" (or "json"), "md" or "txt"; false for an unknown format. */
 bool publish_render(const Article *a, const char *format, Str *out, char *err, size_t errlen);
 

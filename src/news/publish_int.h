@@ -12,10 +12,10 @@
 #include "news/sitedir.h"
 #include "news/store.h"
 
-/* publish_note; check: also make sure the page can be written in the publish folder, and
+/* publish_note; check: also make sure the page can be written in the publish folder; marks:
  * mark what the change makes stale (a rebuild, which writes everything, does neither). */
-bool publish_place(Store *s, const Config *c, const Article *before, bool check, char *err,
-		   size_t errlen);
+bool publish_place(Store *s, const Config *c, const Article *before, bool check, bool marks,
+		   char *err, size_t errlen);
 
 /* The newsroom's layout template can be read and is well formed. */
 bool publish_layout_check(const Config *c, char *err, size_t errlen);

@@ -38,7 +38,7 @@ static bool place_missing(Store *s, const Config *c, const int64_t *ids, size_t 
 			article_init(&before);
 			before.id = ids[i];
 			before.state = STATE_DRAFT; /* listed nowhere yet */
-			ok = publish_place(s, c, &before, false, err, errlen);
+			ok = publish_place(s, c, &before, false, false, err, errlen);
 			article_release(&before);
 		}
 		site_items_release(&it);
