@@ -182,6 +182,7 @@ bool config_load(Config *c, const char *path, bool optional, char *err, size_t e
 	bool ok;
 
 	if (!file_read(path, CONFIG_MAX_BYTES, &data, why, sizeof(why))) {
+		str_release(&data); /* what was read before the limit */
 		if (optional && access(path, F_OK) != 0 && errno == ENOENT)
 			return true;
 		snprintf(err, errlen, "config file: %s", why);
