@@ -18,6 +18,7 @@
 #include "base/xalloc.h"
 #include "cli/cmd.h"
 #include "cli/cmds.h"
+#include "news/msg.h"
 #include "spell/spell.h"
 #include "base/banned.h"
 
@@ -59,13 +60,30 @@ static const Command commands[] = {
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
 
+/*
+ * The language of what the command line prints: the locale's until the config is read, then
+ * ui.language's when it is set. It is a property of the process, like the locale it follows,
+ * so it is kept here rather than threaded through every command's printing.
+ */
+static Lang cli_lang = LANG_EN;
+
+const char *cli_tr(const char *english)
+{
+	return msg_tr(cli_lang, english);
+}
+
+Lang cli_language(void)
+{
+	return cli_lang;
+}
+
 static void say(const char *prefix, const char *fmt, va_list ap)
 	__attribute__((format(printf, 2, 0)));
 
 static void say(const char *prefix, const char *fmt, va_list ap)
 {
-	fputs(prefix, stderr);
-	vfprintf(stderr, fmt, ap);
+	fputs(cli_tr(prefix), stderr);
+	vfprintf(stderr, cli_tr(fmt), ap);
 	fputc('\n', stderr);
 }
 
@@ -93,7 +111,7 @@ int cli_usage(const char *usage, const char *fmt, ...)
 		say("toasoan: error: ", fmt, ap);
 		va_end(ap);
 	}
-	fprintf(stderr, "usage: toasoan %s\n", usage);
+	fprintf(stderr, cli_tr("usage: toasoan %s\n"), usage);
 	return EXIT_USAGE;
 }
 
@@ -177,7 +195,7 @@ int cmd_init(Cli *c, int argc, char **argv)
 	opt = (DeskOptions){path, c->login, NULL, &c->config, true, spell_count_bigrams};
 	ok = desk_init(&opt, err, sizeof(err));
 	if (ok)
-		printf("database ready at %s\n", path);
+		printf(cli_tr("database ready at %s\n"), path);
 	else
 		cli_error("%s", err);
 	free(path);
@@ -263,6 +281,7 @@ static int run_command(Cli *c, int argc, char **argv)
 		cli_error("%s", err);
 		return EXIT_FAIL;
 	}
+	cli_lang = lang_resolve(c->config.language, LANG_EN);
 	if (argc == 0) {
 		if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 			cli_error("the full-screen newsroom needs a terminal; see 'toasoan --help'");
@@ -289,6 +308,7 @@ int cli_main(int argc, char **argv, TuiEntry tui)
 	int i, rc;
 
 	config_init(&c.config);
+	cli_lang = lang_resolve(NULL, LANG_EN);
 	for (i = 1; i < argc && argv[i][0] == '-'; i++) {
 		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
 			print_help();

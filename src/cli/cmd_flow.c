@@ -53,10 +53,12 @@ static int act(Cli *c, int argc, char **argv, Action action, const char *usage)
 	if (action == ACT_SCHEDULE) {
 		Str when = STR_INIT;
 		when_local(at, &when);
-		printf("article %lld scheduled for %s\n", (long long)id, when.s);
+		printf(cli_tr("article %lld scheduled for %s\n"), (long long)id, when.s);
 		str_release(&when);
 	} else {
-		printf("article %lld: %s\n", (long long)id, action_name(action));
+		printf(cli_tr("article %lld: %s\n"), (long long)id,
+		       cli_language() == LANG_EN ? action_name(action)
+						 : action_label(action, "vi"));
 	}
 	rc = EXIT_OK;
 out:
@@ -98,10 +100,10 @@ int cmd_publish(Cli *c, int argc, char **argv)
 			return EXIT_FAIL;
 		if (!desk_publish_due(c->desk, &done, &failed)) {
 			if (done)
-				printf("published %d due article%s\n", done, done == 1 ? "" : "s");
+				printf(cli_tr("published %d due article%s\n"), done, done == 1 ? "" : "s");
 			return cli_desk_fail(c);
 		}
-		printf("published %d due article%s\n", done, done == 1 ? "" : "s");
+		printf(cli_tr("published %d due article%s\n"), done, done == 1 ? "" : "s");
 		return EXIT_OK;
 	}
 	return act(c, argc, argv, ACT_PUBLISH, "publish ID | publish --due");

@@ -48,7 +48,7 @@ static int user_add(Cli *c, int argc, char **argv)
 		rc = cli_desk_fail(c);
 		goto out;
 	}
-	printf("added %s (%s)\n", a.pos[0], role_name(role));
+	printf(cli_tr("added %s (%s)\n"), a.pos[0], role_name(role));
 	rc = EXIT_OK;
 out:
 	str_release(&nfc);
@@ -65,7 +65,7 @@ static int user_list(Cli *c)
 		return cli_desk_fail(c);
 	for (size_t i = 0; i < l.n; i++)
 		printf("%-16s %-9s %-8s %s\n", l.items[i].login, role_name(l.items[i].role),
-		       l.items[i].active ? "active" : "disabled", l.items[i].name);
+		       l.items[i].active ? cli_tr("active") : cli_tr("disabled"), l.items[i].name);
 	user_list_release(&l);
 	return EXIT_OK;
 }
@@ -86,7 +86,7 @@ int cmd_user(Cli *c, int argc, char **argv)
 			return EXIT_FAIL;
 		if (!desk_user_set_role(c->desk, argv[2], role))
 			return cli_desk_fail(c);
-		printf("%s is now %s\n", argv[2], role_name(role));
+		printf(cli_tr("%s is now %s\n"), argv[2], role_name(role));
 		return EXIT_OK;
 	}
 	if (strcmp(sub, "disable") == 0 && argc == 3) {
@@ -94,9 +94,9 @@ int cmd_user(Cli *c, int argc, char **argv)
 			return EXIT_FAIL;
 		if (!desk_user_disable(c->desk, argv[2]))
 			return cli_desk_fail(c);
-		printf("%s is disabled\n", argv[2]);
+		printf(cli_tr("%s is disabled\n"), argv[2]);
 		return EXIT_OK;
 	}
-	return cli_usage(USER_USAGE, sub[0] ? "invalid 'user %s' command" : "'user' needs a "
-			 "subcommand%s", sub);
+	return sub[0] ? cli_usage(USER_USAGE, "invalid 'user %s' command", sub)
+		      : cli_usage(USER_USAGE, "'user' needs a subcommand");
 }

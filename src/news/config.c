@@ -43,7 +43,6 @@ void config_init(Config *c)
 {
 	memset(c, 0, sizeof(*c));
 	c->spell_style = xstrdup("any");
-	c->language = xstrdup("vi");
 	c->theme = xstrdup("default");
 }
 

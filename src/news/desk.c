@@ -26,7 +26,7 @@ bool desk_fail(Desk *d, DeskError code, const char *fmt, ...)
 	va_list ap;
 	d->code = code;
 	va_start(ap, fmt);
-	vsnprintf(d->err, sizeof(d->err), fmt, ap);
+	vsnprintf(d->err, sizeof(d->err), msg_tr(d->lang, fmt), ap);
 	va_end(ap);
 	return false;
 }
@@ -36,6 +36,16 @@ bool desk_store_fail(Desk *d)
 	bool busy = store_busy(d->store);
 	store_rollback(d->store);
 	return desk_fail(d, busy ? DESK_BUSY : DESK_FAILED, "%s", store_errmsg(d->store));
+}
+
+void desk_set_lang(Desk *d, Lang l)
+{
+	d->lang = l;
+}
+
+Lang desk_lang(const Desk *d)
+{
+	return d->lang;
 }
 
 void desk_set_patience(Desk *d, int ms)
@@ -70,7 +80,7 @@ bool desk_check(Desk *d, const Article *a, Action act, State *to)
 
 	if (workflow_decide(&ask, act, to, &why))
 		return true;
-	return desk_fail(d, DESK_REFUSED, "%s", why);
+	return desk_fail(d, DESK_REFUSED, "%s", msg_tr(d->lang, why));
 }
 
 bool desk_may(const Desk *d, const Article *a, Action act)
@@ -84,14 +94,16 @@ bool desk_check_text(Desk *d, const char *what, const char *s, bool multiline)
 	size_t len = strlen(s), bad;
 
 	if (!utf8_valid(s, len, &bad))
-		return desk_fail(d, DESK_INVALID, "invalid UTF-8 in the %s at byte %zu", what, bad);
+		return desk_fail(d, DESK_INVALID, "invalid UTF-8 in the %s at byte %zu",
+				 msg_tr(d->lang, what), bad);
 	if (!utf8_is_nfc(s, len))
-		return desk_fail(d, DESK_INVALID, "the %s is not in NFC form", what);
+		return desk_fail(d, DESK_INVALID, "the %s is not in NFC form",
+				 msg_tr(d->lang, what));
 	for (size_t i = 0; i < len; i++) {
 		unsigned char c = (unsigned char)s[i];
 		if ((c < 0x20 && !(multiline && (c == '\n' || c == '\t'))) || c == 0x7F)
 			return desk_fail(d, DESK_INVALID, "the %s has a control character at byte %zu",
-					 what, i);
+					 msg_tr(d->lang, what), i);
 	}
 	return true;
 }
@@ -133,12 +145,13 @@ static bool load_actor(Desk *d, const char *login, char *err, size_t errlen)
 		return false;
 	}
 	if (!found) {
-		snprintf(err, errlen, "'%s' is not a toasoan user; an admin can add you with: "
-			 "toasoan user add %s --role reporter", login, login);
+		snprintf(err, errlen, msg_tr(d->lang, "'%s' is not a toasoan user; an admin can "
+			 "add you with: toasoan user add %s --role reporter"), login, login);
 		return false;
 	}
 	if (!d->actor.active) {
-		snprintf(err, errlen, "the account '%s' is disabled; ask an admin", login);
+		snprintf(err, errlen, msg_tr(d->lang, "the account '%s' is disabled; ask an admin"),
+			 login);
 		return false;
 	}
 	return true;
@@ -149,6 +162,7 @@ Desk *desk_open(const DeskOptions *opt, char *err, size_t errlen)
 	Desk *d = xcalloc(1, sizeof(*d));
 
 	d->config = opt->config;
+	d->lang = lang_resolve(opt->config ? opt->config->language : NULL, LANG_EN);
 	d->count_pairs = opt->count_pairs;
 	d->real_login = xstrdup("");
 	d->store = store_open(opt->db_path, opt->create, err, errlen);
@@ -156,7 +170,8 @@ Desk *desk_open(const DeskOptions *opt, char *err, size_t errlen)
 		goto fail;
 	if (opt->as_login && strcmp(opt->as_login, opt->login) != 0) {
 		if (d->actor.role != ROLE_ADMIN) {
-			snprintf(err, errlen, "only admins can act for another user with --as");
+			snprintf(err, errlen, "%s",
+				 msg_tr(d->lang, "only admins can act for another user with --as"));
 			goto fail;
 		}
 		user_release(&d->actor);
@@ -220,7 +235,7 @@ static bool may_manage_users(Desk *d)
 	const char *why;
 	if (workflow_decide(&ask, ACT_MANAGE_USERS, NULL, &why))
 		return true;
-	return desk_fail(d, DESK_REFUSED, "%s", why);
+	return desk_fail(d, DESK_REFUSED, "%s", msg_tr(d->lang, why));
 }
 
 bool desk_user_add(Desk *d, const char *login, Role role, const char *name)
@@ -324,7 +339,7 @@ static bool may_edit_dict(Desk *d, const char *word)
 	const char *why;
 
 	if (!workflow_decide(&ask, ACT_EDIT_DICT, NULL, &why))
-		return desk_fail(d, DESK_REFUSED, "%s", why);
+		return desk_fail(d, DESK_REFUSED, "%s", msg_tr(d->lang, why));
 	if (!desk_check_text(d, "word", word, false))
 		return false;
 	if (!word[0] || strlen(word) > 100)

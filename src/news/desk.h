@@ -16,6 +16,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "base/lang.h"
 #include "news/article.h"
 #include "news/config.h"
 #include "news/records.h"
@@ -74,6 +75,13 @@ bool desk_init(const DeskOptions *opt, char *err, size_t errlen);
  * that a busy database never freezes the keyboard.
  */
 void desk_set_patience(Desk *d, int ms);
+
+/*
+ * The language of the desk's messages: at opening, ui.language or the locale, else English;
+ * the screen sets its own. Messages raised after the call are in l.
+ */
+void desk_set_lang(Desk *d, Lang l);
+Lang desk_lang(const Desk *d);
 
 const char *desk_errmsg(const Desk *d);
 DeskError desk_error(const Desk *d);

@@ -97,7 +97,7 @@ bool desk_create(Desk *d, Article *a, const char *reason)
 	const char *why;
 
 	if (!workflow_decide(&ask, ACT_CREATE, NULL, &why))
-		return desk_fail(d, DESK_REFUSED, "%s", why);
+		return desk_fail(d, DESK_REFUSED, "%s", msg_tr(d->lang, why));
 	if (!check_article_text(d, a))
 		return false;
 	if (!store_begin(d->store) ||
@@ -284,7 +284,7 @@ bool desk_publish_due(Desk *d, int *done, int *failed)
 
 	*done = *failed = 0;
 	if (!workflow_decide(&ask, ACT_PUBLISH_DUE, NULL, &why))
-		return desk_fail(d, DESK_REFUSED, "%s", why);
+		return desk_fail(d, DESK_REFUSED, "%s", msg_tr(d->lang, why));
 	if (!store_due(d->store, when_now(), &ids, &n))
 		return desk_store_fail(d);
 	for (size_t i = 0; i < n; i++) {

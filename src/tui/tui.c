@@ -447,7 +447,8 @@ int tui_run(Desk *d, int64_t article_id)
 	a.desk = d;
 	a.me = desk_actor(d);
 	const Config *cfg = desk_config(d);
-	a.lang = lang_parse(cfg ? cfg->language : NULL);
+	a.lang = lang_resolve(cfg ? cfg->language : NULL, LANG_VI);
+	desk_set_lang(d, a.lang);
 	/* Never freeze the keyboard on another process's write: fail fast, retry on the tick. */
 	desk_set_patience(d, TUI_PATIENCE_MS);
 	load_theme(&a, cfg);

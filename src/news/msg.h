@@ -1,0 +1,193 @@
+/*
+ * msg.h: the catalogue of everything the rules, the desk and the command line say to a person,
+ * in English and Vietnamese.
+ *
+ * Each message is written once in MSG_LIST with an id, its English text and its Vietnamese
+ * text; both are printf formats with the same conversions in the same order (a unit test
+ * holds every row to that). English plurals take a "%s" that is "" or "s"; the Vietnamese
+ * text, which has no plural, consumes it with "%.0s". Code writes the English text where the message is raised, as
+ * the argument of msg_tr(), so the compiler still checks the arguments against the format;
+ * msg_tr() gives the text in the language being spoken. A text not in the catalogue comes
+ * back unchanged (a test lists the desk's and the command line's messages and finds each in
+ * the catalogue). The screen's own labels live in src/tui/lang.h; both use base/lang.h.
+ */
+#ifndef NEWS_MSG_H
+#define NEWS_MSG_H
+
+#include "base/lang.h"
+
+/* X(id, English, Vietnamese) */
+#define MSG_LIST(X)                                                                           \
+	/* the rules (news/workflow.c) */                                                     \
+	X(M_SEE_OWN, "reporters can only see their own and published articles",              \
+	  "phóng viên chỉ xem được bài của mình và bài đã đăng")                              \
+	X(M_EDIT_OWN, "reporters can only edit their own drafts",                              \
+	  "phóng viên chỉ sửa được bản nháp của mình")                                        \
+	X(M_SUBMIT_OWN, "reporters can only submit their own articles",                        \
+	  "phóng viên chỉ gửi duyệt được bài của mình")                                       \
+	X(M_SUBMIT_STATE, "only drafts can be submitted", "chỉ bản nháp mới gửi duyệt được")  \
+	X(M_WITHDRAW_OWN, "reporters can only withdraw their own articles",                    \
+	  "phóng viên chỉ rút về được bài của mình")                                          \
+	X(M_WITHDRAW_STATE, "only articles in review can be withdrawn",                        \
+	  "chỉ bài đang chờ duyệt mới rút về được")                                           \
+	X(M_RETURN_ROLE, "reporters cannot return articles", "phóng viên không trả bài được")  \
+	X(M_RETURN_STATE, "only articles in review or scheduled can be returned",              \
+	  "chỉ bài đang chờ duyệt hoặc hẹn giờ mới trả được")                                 \
+	X(M_APPROVE_ROLE, "reporters cannot approve articles", "phóng viên không duyệt bài được") \
+	X(M_APPROVE_STATE, "only articles in review can be approved",                          \
+	  "chỉ bài đang chờ duyệt mới duyệt được")                                            \
+	X(M_PUBLISH_ROLE, "reporters cannot publish articles", "phóng viên không đăng bài được") \
+	X(M_PUBLISH_STATE, "only articles in review or scheduled can be published",            \
+	  "chỉ bài đang chờ duyệt hoặc hẹn giờ mới đăng được")                                \
+	X(M_UNPUBLISH_ROLE, "reporters cannot unpublish articles", "phóng viên không gỡ bài được") \
+	X(M_UNPUBLISH_STATE, "only published articles can be unpublished",                     \
+	  "chỉ bài đã đăng mới gỡ được")                                                      \
+	X(M_DUE_STATE, "only scheduled articles fall due", "chỉ bài hẹn giờ mới đến giờ đăng") \
+	X(M_USERS_ROLE, "only admins can manage users", "chỉ quản trị viên quản lý được người dùng") \
+	X(M_DICT_ROLE, "reporters cannot change the newsroom dictionary",                      \
+	  "phóng viên không sửa được từ điển tòa soạn")                                       \
+	X(M_TAKE_ROLE, "reporters cannot take over an article someone else is editing",       \
+	  "phóng viên không giành quyền sửa bài người khác đang sửa được")                    \
+	X(M_EDIT_DRAFTS, "reporters can only edit drafts; this article is no longer a draft",  \
+	  "phóng viên chỉ sửa được bản nháp; bài này không còn là bản nháp")                  \
+	X(M_UNKNOWN_ACTION, "unknown action", "thao tác không có")                            \
+	/* the desk (news/desk*.c) */                                                         \
+	X(M_BAD_UTF8, "invalid UTF-8 in the %s at byte %zu", "%s có chữ UTF-8 hỏng ở byte %zu") \
+	X(M_NOT_NFC, "the %s is not in NFC form", "%s không ở dạng NFC")                      \
+	X(M_CONTROL, "the %s has a control character at byte %zu",                             \
+	  "%s có ký tự điều khiển ở byte %zu")                                                \
+	X(M_WHAT_TITLE, "title", "tiêu đề")                                                   \
+	X(M_WHAT_NAME, "name", "tên")                                                         \
+	X(M_WHAT_NOTE, "note", "ghi chú")                                                     \
+	X(M_WHAT_WORD, "word", "từ")                                                          \
+	X(M_NOT_USER, "'%s' is not a toasoan user; an admin can add you with: "               \
+	  "toasoan user add %s --role reporter",                                              \
+	  "'%s' chưa là người dùng toasoan; quản trị viên thêm bạn bằng lệnh: "               \
+	  "toasoan user add %s --role reporter")                                              \
+	X(M_DISABLED, "the account '%s' is disabled; ask an admin",                            \
+	  "tài khoản '%s' đã bị khóa; hãy hỏi quản trị viên")                                 \
+	X(M_AS_ADMIN, "only admins can act for another user with --as",                        \
+	  "chỉ quản trị viên mới dùng được --as để làm thay người khác")                      \
+	X(M_BAD_LOGIN, "invalid login '%s': use lower-case letters, digits, '.', '_' or '-', at most 32", \
+	  "tên đăng nhập '%s' không hợp lệ: dùng chữ thường, chữ số, '.', '_' hoặc '-', tối đa 32") \
+	X(M_USER_EXISTS, "user '%s' already exists", "người dùng '%s' đã có")                 \
+	X(M_NO_USER, "no user '%s'", "không có người dùng '%s'")                              \
+	X(M_LAST_ADMIN, "'%s' is the last admin; make another admin first",                   \
+	  "'%s' là quản trị viên cuối cùng; hãy cử một quản trị viên khác trước")             \
+	X(M_DICT_LENGTH, "a dictionary entry must be 1 to 100 bytes long",                     \
+	  "mục từ điển phải dài từ 1 đến 100 byte")                                           \
+	X(M_DICT_HAS, "'%s' is already in the dictionary", "'%s' đã có trong từ điển")        \
+	X(M_DICT_MISSING, "'%s' is not in the dictionary", "'%s' không có trong từ điển")     \
+	X(M_NO_ARTICLE, "no article with id %lld", "không có bài số %lld")                    \
+	X(M_NEEDS_TITLE, "an article needs a title", "bài cần có tiêu đề")                    \
+	X(M_CANNOT_PUBLISH, "cannot publish article %lld: %s", "không đăng được bài số %lld: %s") \
+	X(M_SAVE_CONFLICT, "'%s' was saved by someone else meanwhile (version %lld, you started " \
+	  "from %lld); your text is kept as a separate revision to merge",                     \
+	  "'%s' vừa được người khác lưu (bản %lld, bạn bắt đầu từ bản %lld); văn bản của bạn " \
+	  "được giữ thành một bản riêng để ghép")                                            \
+	X(M_STATE_MOVED, "article %lld changed state meanwhile; look again and retry",         \
+	  "bài số %lld vừa đổi trạng thái; hãy xem lại rồi thử lại")                          \
+	X(M_NEEDS_NOTE, "'%s' needs a note saying why", "'%s' cần ghi chú lý do")             \
+	X(M_TIME_PAST, "the publishing time must be in the future",                            \
+	  "giờ đăng phải ở tương lai")                                                        \
+	X(M_DUE_FAILED, "%d due article%s could not be published: %s",                         \
+	  "%d bài đến giờ%.0s chưa đăng được: %s")                                            \
+	X(M_NO_REVISION, "article %lld has no revision %lld", "bài số %lld không có bản %lld") \
+	X(M_LOCKED, "'%s' is being edited by %s (%s) since %s",                               \
+	  "'%s' đang được %s (%s) sửa từ %s")                                                 \
+	X(M_BACKUP_ROLE, "only admins can back up the database",                               \
+	  "chỉ quản trị viên mới sao lưu được cơ sở dữ liệu")                                 \
+	X(M_BACKUP_EXISTS, "'%s' already exists; choose a new file",                           \
+	  "'%s' đã có; hãy chọn một tệp mới")                                                 \
+	X(M_CHECK_ROLE, "only admins can check the database",                                  \
+	  "chỉ quản trị viên mới kiểm tra được cơ sở dữ liệu")                                \
+	X(M_BAD_QUERY, "nothing to search for in '%s'", "không có gì để tìm trong '%s'")      \
+	/* the command line (src/cli) */                                                      \
+	X(M_ERROR, "toasoan: error: ", "toasoan: lỗi: ")                                      \
+	X(M_WARNING, "toasoan: warning: ", "toasoan: cảnh báo: ")                             \
+	X(M_USAGE, "usage: toasoan %s\n", "cách dùng: toasoan %s\n")                          \
+	X(M_UNKNOWN_OPTION, "unknown option '%.*s'", "không có tùy chọn '%.*s'")              \
+	X(M_UNKNOWN_GLOBAL, "unknown option '%s'", "không có tùy chọn '%s'")                  \
+	X(M_NO_VALUE, "'%s' takes no value", "'%s' không nhận giá trị")                       \
+	X(M_NEEDS_VALUE, "'%s' needs a value", "'%s' cần một giá trị")                        \
+	X(M_TOO_MANY, "too many arguments", "thừa đối số")                                    \
+	X(M_INIT_ARGS, "init takes no arguments", "init không nhận đối số")                   \
+	X(M_DB_READY, "database ready at %s\n", "cơ sở dữ liệu sẵn sàng ở %s\n")              \
+	X(M_BAD_ID, "invalid article id '%s'", "số bài '%s' không hợp lệ")                    \
+	X(M_NEEDS_TTY, "the editor needs a terminal", "trình soạn thảo cần một terminal")     \
+	X(M_SCREEN_TTY, "the full-screen newsroom needs a terminal; see 'toasoan --help'",     \
+	  "màn hình tòa soạn cần một terminal; xem 'toasoan --help'")                         \
+	X(M_UNKNOWN_COMMAND, "unknown command '%s'; see 'toasoan --help'",                     \
+	  "không có lệnh '%s'; xem 'toasoan --help'")                                         \
+	X(M_WRITE_FAILED, "cannot write the output: %s", "không ghi được kết quả: %s")        \
+	X(M_NEW_FILES, "'new' takes at most one file", "'new' nhận nhiều nhất một tệp")       \
+	X(M_NEW_NEEDS, "give a title or a file", "hãy cho một tiêu đề hoặc một tệp")          \
+	X(M_TITLE_UTF8, "the title is not valid UTF-8", "tiêu đề không phải UTF-8 hợp lệ")    \
+	X(M_NAME_FILES, "name at least one file", "hãy nêu ít nhất một tệp")                  \
+	X(M_BAD_ENCODING, "unknown encoding '%s'", "không biết bảng mã '%s'")                 \
+	X(M_LIST_ARGS, "'list' takes no arguments", "'list' không nhận đối số")               \
+	X(M_BAD_STATE, "invalid state '%s': use draft, review, scheduled or published",        \
+	  "trạng thái '%s' không hợp lệ: dùng draft, review, scheduled hoặc published")        \
+	X(M_ONE_ID, "name one article id", "hãy nêu một số bài")                              \
+	X(M_EXPORT_FORMAT, "'export' needs --format", "'export' cần --format")                \
+	X(M_TAKES_ID, "'%s' takes one article id", "'%s' nhận một số bài")                    \
+	X(M_NEEDS_NOTE_OPT, "'%s' needs --note saying why", "'%s' cần --note ghi lý do")      \
+	X(M_NOTE_UTF8, "the note is not valid UTF-8", "ghi chú không phải UTF-8 hợp lệ")      \
+	X(M_SCHEDULED_FOR, "article %lld scheduled for %s\n", "bài số %lld hẹn đăng lúc %s\n") \
+	X(M_ACTED, "article %lld: %s\n", "bài số %lld: %s\n")                                 \
+	X(M_PUBLISHED_DUE, "published %d due article%s\n", "đã đăng %d bài đến giờ%.0s\n")     \
+	X(M_NAME_ARTICLE, "name an article", "hãy nêu một bài")                               \
+	X(M_BAD_REVISION, "invalid revision '%s'", "bản '%s' không hợp lệ")                   \
+	X(M_ONE_REVISION, "article %lld has only one revision; nothing to compare",            \
+	  "bài số %lld chỉ có một bản; không có gì để so")                                    \
+	X(M_NAME_BACKUP, "name the file to write", "hãy nêu tệp cần ghi")                     \
+	X(M_BACKED_UP, "backed up to %s\n", "đã sao lưu vào %s\n")                            \
+	X(M_CHECK_ARGS, "'check' takes no arguments", "'check' không nhận đối số")            \
+	X(M_CHECKED, "%d problem%s found; %lld dead lock%s cleared\n",                         \
+	  "tìm thấy %d lỗi%.0s; đã gỡ %lld khóa chết%.0s\n")                                   \
+	X(M_SPELL_FILES, "spell takes at most one file", "spell nhận nhiều nhất một tệp")     \
+	X(M_NOT_WORD, "'%s' is not a word in UTF-8", "'%s' không phải một từ UTF-8")          \
+	X(M_DICT_NEEDS, "dict needs add, remove or list", "dict cần add, remove hoặc list")   \
+	X(M_DICT_LIST_ARGS, "dict list takes no words", "dict list không nhận từ nào")        \
+	X(M_DICT_ACTION, "unknown dict action '%s'", "dict không có thao tác '%s'")           \
+	X(M_DICT_WORD, "dict %s needs a word", "dict %s cần một từ")                          \
+	X(M_BAD_ROLE, "invalid role '%s': use reporter, editor or admin",                      \
+	  "vai trò '%s' không hợp lệ: dùng reporter, editor hoặc admin")                       \
+	X(M_ADD_ONE, "'user add' takes one login", "'user add' nhận một tên đăng nhập")       \
+	X(M_ADD_ROLE, "'user add' needs --role", "'user add' cần --role")                     \
+	X(M_NAME_UTF8, "the name is not valid UTF-8", "tên không phải UTF-8 hợp lệ")          \
+	X(M_USER_ADDED, "added %s (%s)\n", "đã thêm %s (%s)\n")                               \
+	X(M_USER_ROLE, "%s is now %s\n", "%s giờ là %s\n")                                    \
+	X(M_USER_OFF, "%s is disabled\n", "%s đã bị khóa\n")                                  \
+	X(M_USER_ACTIVE, "active", "hoạt động")                                               \
+	X(M_USER_DISABLED, "disabled", "đã khóa")                                             \
+	X(M_USER_SUB, "invalid 'user %s' command", "lệnh 'user %s' không hợp lệ")             \
+	X(M_USER_NEEDS, "'user' needs a subcommand", "'user' cần một lệnh con")               \
+	X(M_BAD_STYLE, "unknown style '%s' (old, new or any)", "không có kiểu '%s' (old, new hoặc any)") \
+	X(M_HIST_REVISION, "revision %lld (%s)", "bản %lld (%s)")                             \
+	X(M_HIST_CREATED, "created as %s", "tạo ở trạng thái %s")                             \
+	X(M_HIST_AS, " [by %s with --as]", " [do %s làm thay bằng --as]")                     \
+	X(M_SEARCH_NONE, "no article matches '%s'", "không có bài nào khớp '%s'")             \
+	X(M_BAD_DATE, "cannot read the date '%s': use YYYY-MM-DD", "không đọc được ngày '%s': dùng YYYY-MM-DD") \
+	X(M_SEARCH_ARGS, "give one search query", "hãy cho một câu tìm")
+
+typedef enum MsgId {
+#define X(id, en, vi) id,
+	MSG_LIST(X)
+#undef X
+	MSG_COUNT
+} MsgId;
+
+/* The text of id in l; never NULL ("" for an id out of range). */
+const char *msg_text(Lang l, MsgId id);
+
+/* The English text of id (its key); never NULL. */
+const char *msg_english(MsgId id);
+
+/*
+ * english in language l: the catalogue's Vietnamese text when l is LANG_VI and english is an
+ * entry's English text, else english itself. The result has the same conversions as english.
+ */
+const char *msg_tr(Lang l, const char *english) __attribute__((format_arg(2)));
+
+#endif
