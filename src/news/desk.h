@@ -20,6 +20,7 @@
 #include "news/article.h"
 #include "news/config.h"
 #include "news/records.h"
+#include "news/search.h"
 #include "news/workflow.h"
 
 typedef struct Desk Desk;
@@ -112,6 +113,30 @@ typedef struct ListQuery {
 
 /* Lists what the actor may see (reporters: their own and everything published). */
 bool desk_list(Desk *d, const ListQuery *q, ArticleList *out);
+
+/* An archive search (news/search.h says what the query text may hold). */
+typedef struct DeskSearch {
+	const char *text;     /* as typed */
+	int state;            /* -1 any, else a State */
+	const char *section;  /* NULL: any */
+	int64_t since;        /* 0: any; else changed at or after (Unix seconds) */
+	int limit;            /* 0: 20 */
+} DeskSearch;
+
+typedef struct SearchResults {
+	ArticleList list;     /* best first, with their text */
+	double *scores;       /* bm25 of each, lower is better */
+	int64_t total;        /* how many match in all */
+	SearchQuery query;    /* the parsed query, for snippets (search_snippet) */
+} SearchResults;
+
+/*
+ * Searches what the actor may see (reporters: their own and everything published) in title,
+ * lead, body and byline. Fails with DESK_INVALID when the text holds no word. Release out
+ * with search_results_release in every case.
+ */
+bool desk_search(Desk *d, const DeskSearch *q, SearchResults *out);
+void search_results_release(SearchResults *r);
 
 /* Loads one article the actor may see. */
 bool desk_get(Desk *d, int64_t id, Article *out);

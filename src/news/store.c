@@ -85,6 +85,56 @@ static const char *const migrations[] = {
 	"  BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;"
 	"CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit"
 	"  BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;",
+	/*
+	 * 1 -> 2: the archive search. Two full-text indexes of title, lead, body and byline: one
+	 * as written (case folded only), one with the marks removed by the tokenizer and đ made
+	 * d here, since the tokenizer keeps đ. Triggers keep both in step with every write to
+	 * articles, inside the writing transaction; the existing articles are indexed now.
+	 */
+	"CREATE VIRTUAL TABLE search_exact USING fts5(title, sapo, body, byline,"
+	"  content='articles', content_rowid='id', tokenize='unicode61 remove_diacritics 0');"
+	"CREATE VIRTUAL TABLE search_fold USING fts5(title, sapo, body, byline,"
+	"  content='', tokenize='unicode61 remove_diacritics 2');"
+	"CREATE TRIGGER articles_search_insert AFTER INSERT ON articles BEGIN"
+	"  INSERT INTO search_exact(rowid, title, sapo, body, byline)"
+	"    VALUES (new.id, new.title, new.sapo, new.body, new.byline);"
+	"  INSERT INTO search_fold(rowid, title, sapo, body, byline) VALUES (new.id,"
+	"    replace(replace(new.title, 'đ', 'd'), 'Đ', 'D'),"
+	"    replace(replace(new.sapo, 'đ', 'd'), 'Đ', 'D'),"
+	"    replace(replace(new.body, 'đ', 'd'), 'Đ', 'D'),"
+	"    replace(replace(new.byline, 'đ', 'd'), 'Đ', 'D'));"
+	"END;"
+	"CREATE TRIGGER articles_search_delete AFTER DELETE ON articles BEGIN"
+	"  INSERT INTO search_exact(search_exact, rowid, title, sapo, body, byline)"
+	"    VALUES ('delete', old.id, old.title, old.sapo, old.body, old.byline);"
+	"  INSERT INTO search_fold(search_fold, rowid, title, sapo, body, byline) VALUES ('delete',"
+	"    old.id, replace(replace(old.title, 'đ', 'd'), 'Đ', 'D'),"
+	"    replace(replace(old.sapo, 'đ', 'd'), 'Đ', 'D'),"
+	"    replace(replace(old.body, 'đ', 'd'), 'Đ', 'D'),"
+	"    replace(replace(old.byline, 'đ', 'd'), 'Đ', 'D'));"
+	"END;"
+	"CREATE TRIGGER articles_search_update AFTER UPDATE OF title, sapo, body, byline"
+	"  ON articles BEGIN"
+	"  INSERT INTO search_exact(search_exact, rowid, title, sapo, body, byline)"
+	"    VALUES ('delete', old.id, old.title, old.sapo, old.body, old.byline);"
+	"  INSERT INTO search_fold(search_fold, rowid, title, sapo, body, byline) VALUES ('delete',"
+	"    old.id, replace(replace(old.title, 'đ', 'd'), 'Đ', 'D'),"
+	"    replace(replace(old.sapo, 'đ', 'd'), 'Đ', 'D'),"
+	"    replace(replace(old.body, 'đ', 'd'), 'Đ', 'D'),"
+	"    replace(replace(old.byline, 'đ', 'd'), 'Đ', 'D'));"
+	"  INSERT INTO search_exact(rowid, title, sapo, body, byline)"
+	"    VALUES (new.id, new.title, new.sapo, new.body, new.byline);"
+	"  INSERT INTO search_fold(rowid, title, sapo, body, byline) VALUES (new.id,"
+	"    replace(replace(new.title, 'đ', 'd'), 'Đ', 'D'),"
+	"    replace(replace(new.sapo, 'đ', 'd'), 'Đ', 'D'),"
+	"    replace(replace(new.body, 'đ', 'd'), 'Đ', 'D'),"
+	"    replace(replace(new.byline, 'đ', 'd'), 'Đ', 'D'));"
+	"END;"
+	"INSERT INTO search_exact(search_exact) VALUES ('rebuild');"
+	"INSERT INTO search_fold(rowid, title, sapo, body, byline) SELECT id,"
+	"  replace(replace(title, 'đ', 'd'), 'Đ', 'D'), replace(replace(sapo, 'đ', 'd'), 'Đ', 'D'),"
+	"  replace(replace(body, 'đ', 'd'), 'Đ', 'D'), replace(replace(byline, 'đ', 'd'), 'Đ', 'D')"
+	"  FROM articles;",
 };
 
 _Static_assert(sizeof(migrations) / sizeof(migrations[0]) == STORE_SCHEMA_VERSION,

@@ -24,7 +24,7 @@
 typedef struct Store Store;
 
 /* The schema version this build writes. */
-#define STORE_SCHEMA_VERSION 1
+#define STORE_SCHEMA_VERSION 2
 
 /*
  * Opens (create: also creates) the database at path and migrates it. Returns NULL with a
@@ -67,6 +67,25 @@ typedef struct StoreQuery {
 } StoreQuery;
 
 bool store_articles(Store *s, const StoreQuery *q, ArticleList *out);
+
+/* The archive search: the two expressions come from news/search.h. */
+typedef struct StoreSearch {
+	const char *fold_expr;  /* on the folded index; required */
+	const char *exact_expr; /* on the index as written; "" for none */
+	const char *author;     /* non-NULL: only this author's articles and published ones */
+	int state;              /* -1 any, else a State */
+	const char *section;    /* NULL or "": any */
+	int64_t since;          /* 0: any; else changed at or after (Unix seconds) */
+	int limit;              /* at most this many hits */
+} StoreSearch;
+
+/*
+ * Appends the best hits, best first (bm25; title weighs most, then lead, byline, body), with
+ * their text, to out; scores (may be NULL) gets a malloc'd array of their bm25 scores, lower
+ * is better. *total gets how many articles match in all (may be NULL).
+ */
+bool store_search(Store *s, const StoreSearch *q, ArticleList *out, double **scores,
+		  int64_t *total);
 bool store_article_get(Store *s, int64_t id, Article *out, bool *found);
 
 /* Inserts a new article and its first revision; sets a->id, a->version and the times. */

@@ -34,6 +34,15 @@ bool store_exec_stmt(Store *s, sqlite3_stmt *st, const char *what);
  * "cannot WHAT: ..." when there is no row or the query fails (or st is NULL). */
 bool store_int(Store *s, sqlite3_stmt *st, int64_t *out, const char *what);
 
+/* The columns store_read_article reads, from articles a joined with users u. */
+#define ARTICLE_COLS                                                                   \
+	"a.id, a.title, a.state, a.author, u.name, a.version, a.words, a.created_at, "  \
+	"a.updated_at, a.publish_at, a.published_at"
+#define TEXT_COLS "a.sapo, a.body, a.byline, a.section, a.tags"
+
+/* Reads a row of ARTICLE_COLS (then TEXT_COLS when with_text) into a. */
+void store_read_article(sqlite3_stmt *st, Article *a, bool with_text);
+
 /* A heap copy of a text column ("" for NULL). */
 char *store_col_text(sqlite3_stmt *st, int col);
 
