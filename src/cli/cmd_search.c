@@ -59,7 +59,7 @@ static void best_snippet(const SearchQuery *q, const Article *a, Snippet *sn)
 	search_snippet(q, *a->sapo ? a->sapo : a->body, SNIPPET_WORDS, sn);
 }
 
-static void print_text(const SearchResults *r, Str *out)
+static void print_text(const SearchResults *r, int limit, Str *out)
 {
 	Marker m = choose_marker();
 	for (size_t i = 0; i < r->list.n; i++) {
@@ -80,9 +80,8 @@ static void print_text(const SearchResults *r, Str *out)
 		snippet_release(&title);
 		snippet_release(&sn);
 	}
-	if ((int64_t)r->list.n < r->total)
-		str_addf(out, cli_tr("(%zu of %lld matching articles shown; --limit N shows more)\n"),
-			 r->list.n, (long long)r->total);
+	if (r->list.n == (size_t)limit)
+		str_addf(out, cli_tr("(the best %zu shown; --limit N shows more)\n"), r->list.n);
 }
 
 static void print_json(const SearchResults *r, Str *out)
@@ -183,7 +182,7 @@ int cmd_search(Cli *c, int argc, char **argv)
 	if (as_json)
 		print_json(&r, &out);
 	else if (r.list.n)
-		print_text(&r, &out);
+		print_text(&r, q.limit ? q.limit : DESK_SEARCH_LIMIT, &out);
 	else
 		cli_error("no article matches '%s'", q.text);
 	fwrite(str_cstr(&out), 1, out.len, stdout);

@@ -120,13 +120,14 @@ typedef struct DeskSearch {
 	int state;            /* -1 any, else a State */
 	const char *section;  /* NULL: any */
 	int64_t since;        /* 0: any; else changed at or after (Unix seconds) */
-	int limit;            /* 0: 20 */
+	int limit;            /* 0: DESK_SEARCH_LIMIT */
 } DeskSearch;
+
+#define DESK_SEARCH_LIMIT 20
 
 typedef struct SearchResults {
 	ArticleList list;     /* best first, with their text */
 	double *scores;       /* bm25 of each, lower is better */
-	int64_t total;        /* how many match in all */
 	SearchQuery query;    /* the parsed query, for snippets (search_snippet) */
 } SearchResults;
 

@@ -35,8 +35,8 @@ bool desk_search(Desk *d, const DeskSearch *q, SearchResults *out)
 	search_fold_expr(&out->query, &fold);
 	search_exact_expr(&out->query, &exact);
 	s = (StoreSearch){str_cstr(&fold), str_cstr(&exact), sees_all ? NULL : d->actor.login,
-			  q->state, q->section, q->since, q->limit > 0 ? q->limit : 20};
-	ok = store_search(d->store, &s, &out->list, &out->scores, &out->total);
+			  q->state, q->section, q->since, q->limit > 0 ? q->limit : DESK_SEARCH_LIMIT};
+	ok = store_search(d->store, &s, &out->list, &out->scores);
 	str_release(&fold);
 	str_release(&exact);
 	return ok ? true : desk_store_fail(d);

@@ -171,8 +171,8 @@
 	X(M_BAD_DATE, "cannot read the date '%s': use YYYY-MM-DD", "không đọc được ngày '%s': dùng YYYY-MM-DD") \
 	X(M_SEARCH_ARGS, "give one search query", "hãy cho một câu tìm")                      \
 	X(M_BAD_LIMIT, "invalid limit '%s': use 1 to 10000", "giới hạn '%s' không hợp lệ: dùng 1 đến 10000") \
-	X(M_SEARCH_MORE, "(%zu of %lld matching articles shown; --limit N shows more)\n",       \
-	  "(hiện %zu trong %lld bài khớp; --limit N để xem thêm)\n")
+	X(M_SEARCH_MORE, "(the best %zu shown; --limit N shows more)\n",                        \
+	  "(hiện %zu bài khớp nhất; --limit N để xem thêm)\n")
 
 typedef enum MsgId {
 #define X(id, en, vi) id,

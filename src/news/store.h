@@ -82,10 +82,9 @@ typedef struct StoreSearch {
 /*
  * Appends the best hits, best first (bm25; title weighs most, then lead, byline, body), with
  * their text, to out; scores (may be NULL) gets a malloc'd array of their bm25 scores, lower
- * is better. *total gets how many articles match in all (may be NULL).
+ * is better. When very many articles match, the best of the newest of them (store_search.c).
  */
-bool store_search(Store *s, const StoreSearch *q, ArticleList *out, double **scores,
-		  int64_t *total);
+bool store_search(Store *s, const StoreSearch *q, ArticleList *out, double **scores);
 bool store_article_get(Store *s, int64_t id, Article *out, bool *found);
 
 /* Inserts a new article and its first revision; sets a->id, a->version and the times. */

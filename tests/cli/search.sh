@@ -80,7 +80,7 @@ expect_err "nothing to search for" "and says why"
 run search
 expect_rc 2 "no query is a usage error"
 run search 'da nang' --limit 1
-expect_out "(1 of 2 matching articles shown" "--limit says how many more match"
+expect_out "(the best 1 shown; --limit N shows more)" "--limit says more may match"
 
 run search 'da nang' --json
 expect_rc 0 "--json succeeds"
