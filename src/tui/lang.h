@@ -153,7 +153,14 @@
 	X(S_LOCKED_BY_TAKE, "Chỉ xem: đang được %s sửa từ %s. %s để giành quyền sửa.",          \
 	  "Read-only: %s is editing it since %s. %s takes over.")                           \
 	X(S_READ_ONLY, "Chỉ xem: bạn không được sửa bài này.",                               \
-	  "Read-only: you may not edit this article.")
+	  "Read-only: you may not edit this article.")                                       \
+	X(S_SEARCH_TITLE, "Tìm trong kho bài: %s", "Archive search: %s")                     \
+	X(S_SEARCH_COUNT, "%d bài khớp, khớp nhất trước · Enter mở bài · C-f tìm lại · Esc quay lại", \
+	  "%d matching, best first · Enter opens · C-f searches again · Esc goes back")       \
+	X(S_SEARCH_NONE, "Không có bài nào khớp \"%s\" trong kho bài.",                        \
+	  "No article in the archive matches \"%s\".")                                       \
+	X(S_ASK_SEARCH, "Tìm trong kho bài: ", "Search the archive: ")                       \
+	X(S_FILTER_HINT, "%s: tìm trong cả nội dung", "%s: search the whole text")
 
 typedef enum StringId {
 #define X(e, vi, en) e,
