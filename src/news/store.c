@@ -89,7 +89,8 @@ static const char *const migrations[] = {
 	 * 1 -> 2: the archive search. Two full-text indexes of title, lead, body and byline: one
 	 * as written (case folded only), one with the marks removed by the tokenizer and đ made
 	 * d here, since the tokenizer keeps đ. Triggers keep both in step with every write to
-	 * articles, inside the writing transaction; the existing articles are indexed now.
+	 * articles, inside the writing transaction; the existing articles are indexed now. A
+	 * covering index of the columns the search filters on spares reading article rows.
 	 */
 	"CREATE VIRTUAL TABLE search_exact USING fts5(title, sapo, body, byline,"
 	"  content='articles', content_rowid='id', tokenize='unicode61 remove_diacritics 0');"
@@ -130,6 +131,7 @@ static const char *const migrations[] = {
 	"    replace(replace(new.body, 'đ', 'd'), 'Đ', 'D'),"
 	"    replace(replace(new.byline, 'đ', 'd'), 'Đ', 'D'));"
 	"END;"
+	"CREATE INDEX articles_search_filter ON articles(id, state, author, section, updated_at);"
 	"INSERT INTO search_exact(search_exact) VALUES ('rebuild');"
 	"INSERT INTO search_fold(rowid, title, sapo, body, byline) SELECT id,"
 	"  replace(replace(title, 'đ', 'd'), 'Đ', 'D'), replace(replace(sapo, 'đ', 'd'), 'Đ', 'D'),"

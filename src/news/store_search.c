@@ -3,7 +3,7 @@
  *
  * The folded index finds and ranks; the index as written, when the query has marked words,
  * only narrows. Who may see what and which filters apply arrive as values and are bound like
- * every other value; only fixed fragments of SQL are chosen here.
+ * every other value (by name); only fixed fragments of SQL are chosen here.
  *
  * Ranking costs time for every matching article, and a common word ("Hà Nội") matches a
  * quarter of an archive. So the ranking runs over a window of the newest matches (articles
@@ -45,30 +45,73 @@ static bool window_floor(Store *s, const char *expr, int64_t window, int64_t *fl
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? true : store_fail(s, "search the archive");
 }
 
+/*
+ * Ranks in an inner query that reads only the index and, for the filters, a covering index
+ * of articles (reading the article rows themselves would read every matching body); the
+ * text is read for the hits alone.
+ */
+static void add_sql(Str *sql, const StoreSearch *q)
+{
+	/* Materialized, so that no filter is pushed into the index's scan (the ranking function
+	 * works only in a plain scan, and a pushed-down filter makes one lookup per match). */
+	str_adds(sql, "WITH f AS MATERIALIZED (SELECT rowid AS id, " RANK " AS score"
+		      "  FROM search_fold WHERE search_fold MATCH :fold AND rowid >= :floor),"
+		      " hits AS (SELECT f.id, f.score FROM f");
+	if (q->author || q->state >= 0 || (q->section && *q->section) || q->since)
+		str_adds(sql, " JOIN articles a INDEXED BY articles_search_filter ON a.id = f.id");
+	str_adds(sql, " WHERE 1");
+	if (q->exact_expr && *q->exact_expr)
+		str_adds(sql, " AND +f.id IN (SELECT rowid FROM search_exact"
+			      " WHERE search_exact MATCH :exact)");
+	if (q->author)
+		str_adds(sql, " AND (a.author = :author OR a.state = 'published')");
+	if (q->state >= 0)
+		str_adds(sql, " AND a.state = :state");
+	if (q->section && *q->section)
+		str_adds(sql, " AND a.section = :section");
+	if (q->since)
+		str_adds(sql, " AND a.updated_at >= :since");
+	str_adds(sql, " ORDER BY f.score, f.id DESC LIMIT :limit)"
+		      " SELECT " ARTICLE_COLS ", " TEXT_COLS ", hits.score FROM hits"
+		      " JOIN articles a ON a.id = hits.id JOIN users u ON u.login = a.author"
+		      " ORDER BY hits.score, a.id DESC");
+}
+
+/* Binds value to the parameter called name when the statement has one. */
+static bool bind_text(sqlite3_stmt *st, const char *name, const char *value)
+{
+	int i = sqlite3_bind_parameter_index(st, name);
+	return i == 0 || sqlite3_bind_text(st, i, value, -1, SQLITE_TRANSIENT) == SQLITE_OK;
+}
+
+static bool bind_int(sqlite3_stmt *st, const char *name, int64_t value)
+{
+	int i = sqlite3_bind_parameter_index(st, name);
+	return i == 0 || sqlite3_bind_int64(st, i, value) == SQLITE_OK;
+}
+
 static sqlite3_stmt *prepare(Store *s, const StoreSearch *q, int64_t floor)
 {
 	Str sql = STR_INIT;
+	sqlite3_stmt *st = NULL;
 	const char *state = q->state >= 0 ? state_name((State)q->state) : "";
-	sqlite3_stmt *st;
+	bool ok;
 
-	str_adds(&sql, "SELECT " ARTICLE_COLS ", " TEXT_COLS ", f.score FROM"
-		       " (SELECT rowid AS id, " RANK " AS score FROM search_fold"
-		       "  WHERE search_fold MATCH ?1 AND rowid >= ?3) f"
-		       " JOIN articles a ON a.id = f.id JOIN users u ON u.login = a.author WHERE 1");
-	if (q->exact_expr && *q->exact_expr)
-		str_adds(&sql, " AND a.id IN (SELECT rowid FROM search_exact"
-			       " WHERE search_exact MATCH ?4)");
-	else
-		str_adds(&sql, " AND ?4 = ''");
-	str_adds(&sql, " AND (?5 = '' OR a.author = ?5 OR a.state = 'published')"
-		       " AND (?6 = '' OR a.state = ?6)"
-		       " AND (?7 = '' OR a.section = ?7)"
-		       " AND a.updated_at >= ?8"
-		       " ORDER BY f.score, a.id DESC LIMIT ?2");
-	st = store_prep(s, sql.s, "tiitttti", q->fold_expr, (int64_t)q->limit, floor,
-			q->exact_expr ? q->exact_expr : "", q->author ? q->author : "", state,
-			q->section ? q->section : "", q->since);
+	add_sql(&sql, q);
+	st = store_prep(s, sql.s, "");
 	str_release(&sql);
+	if (!st)
+		return NULL;
+	ok = bind_text(st, ":fold", q->fold_expr) && bind_int(st, ":floor", floor) &&
+	     bind_text(st, ":exact", q->exact_expr ? q->exact_expr : "") &&
+	     bind_text(st, ":author", q->author ? q->author : "") &&
+	     bind_text(st, ":state", state) && bind_text(st, ":section", q->section ? q->section : "") &&
+	     bind_int(st, ":since", q->since) && bind_int(st, ":limit", q->limit);
+	if (!ok) {
+		store_fail(s, "bind a value");
+		sqlite3_finalize(st);
+		return NULL;
+	}
 	return st;
 }
 
