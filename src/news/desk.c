@@ -41,6 +41,7 @@ bool desk_store_fail(Desk *d)
 void desk_set_lang(Desk *d, Lang l)
 {
 	d->lang = l;
+	store_set_lang(d->store, l);
 }
 
 Lang desk_lang(const Desk *d)
@@ -166,7 +167,10 @@ Desk *desk_open(const DeskOptions *opt, char *err, size_t errlen)
 	d->count_pairs = opt->count_pairs;
 	d->real_login = xstrdup("");
 	d->store = store_open(opt->db_path, opt->create, err, errlen);
-	if (!d->store || !load_actor(d, opt->login, err, errlen))
+	if (!d->store)
+		goto fail;
+	store_set_lang(d->store, d->lang);
+	if (!load_actor(d, opt->login, err, errlen))
 		goto fail;
 	if (opt->as_login && strcmp(opt->as_login, opt->login) != 0) {
 		if (d->actor.role != ROLE_ADMIN) {

@@ -102,6 +102,99 @@
 	X(M_CHECK_ROLE, "only admins can check the database",                                  \
 	  "chỉ quản trị viên mới kiểm tra được cơ sở dữ liệu")                                \
 	X(M_BAD_QUERY, "nothing to search for in '%s'", "không có gì để tìm trong '%s'")      \
+	/* the store (news/store*.c): what it could not do, and why */ \
+	X(M_S_ADD_USER, "add the user", \
+	  "thêm người dùng") \
+	X(M_S_ADD_WORD, "add the word", \
+	  "thêm từ") \
+	X(M_S_BIND, "bind a value", \
+	  "gắn giá trị") \
+	X(M_S_CANNOT, "cannot %s: %s", \
+	  "không %s được: %s") \
+	X(M_S_READ_ONLY, "cannot %s: the database '%s' is read-only", \
+	  "không %s được: cơ sở dữ liệu '%s' chỉ đọc") \
+	X(M_S_BUSY, "cannot %s: the database is busy; try again", \
+	  "không %s được: cơ sở dữ liệu đang bận; hãy thử lại") \
+	X(M_S_FULL, "cannot %s: the disk is full or failing (%s)", \
+	  "không %s được: đĩa đầy hoặc hỏng (%s)") \
+	X(M_S_BACKUP_TO, "cannot back up to '%s': %s", \
+	  "không sao lưu được vào '%s': %s") \
+	X(M_S_BACKUP_CREATE, "cannot create the backup '%s': %s", \
+	  "không tạo được bản sao lưu '%s': %s") \
+	X(M_S_BACKUP_FINISH, "cannot finish the backup '%s'", \
+	  "không hoàn tất được bản sao lưu '%s'") \
+	X(M_S_CHANGE_STATE, "change the state", \
+	  "đổi trạng thái") \
+	X(M_S_CHANGE_USER, "change the user", \
+	  "đổi người dùng") \
+	X(M_S_CHECK, "check the database", \
+	  "kiểm tra cơ sở dữ liệu") \
+	X(M_S_CLEAR_LOCKS, "clear dead locks", \
+	  "gỡ khóa chết") \
+	X(M_S_CLEAR_JOURNAL, "clear the journal", \
+	  "xóa bản dự phòng") \
+	X(M_S_COMMIT, "commit", \
+	  "ghi xong giao dịch") \
+	X(M_S_COUNT_ADMINS, "count admins", \
+	  "đếm quản trị viên") \
+	X(M_S_COUNT_PAIRS, "count syllable pairs", \
+	  "đếm cặp âm tiết") \
+	X(M_S_CREATE_ARTICLE, "create the article", \
+	  "tạo bài") \
+	X(M_S_DUE, "find due articles", \
+	  "tìm bài đến giờ đăng") \
+	X(M_S_LIST, "list articles", \
+	  "liệt kê bài") \
+	X(M_S_LOCK, "lock the article", \
+	  "khóa bài") \
+	X(M_S_MIGRATE, "migrate the database", \
+	  "nâng cấp cơ sở dữ liệu") \
+	X(M_S_NUMBER, "number the revision", \
+	  "đánh số bản") \
+	X(M_S_PREPARE, "prepare a query", \
+	  "chuẩn bị truy vấn") \
+	X(M_S_READ_PAIRS, "read syllable pairs", \
+	  "đọc cặp âm tiết") \
+	X(M_S_READ_ARTICLE, "read the article", \
+	  "đọc bài") \
+	X(M_S_READ_DB, "read the database", \
+	  "đọc cơ sở dữ liệu") \
+	X(M_S_READ_DICT, "read the dictionary", \
+	  "đọc từ điển") \
+	X(M_S_READ_HISTORY, "read the history", \
+	  "đọc lịch sử") \
+	X(M_S_READ_JOURNAL, "read the journal", \
+	  "đọc bản dự phòng") \
+	X(M_S_READ_LOCK, "read the lock", \
+	  "đọc khóa") \
+	X(M_S_READ_REVISION, "read the revision", \
+	  "đọc bản lưu") \
+	X(M_S_READ_USERS, "read users", \
+	  "đọc danh sách người dùng") \
+	X(M_S_RECORD, "record the change", \
+	  "ghi lại thay đổi") \
+	X(M_S_REMOVE_WORD, "remove the word", \
+	  "xóa từ") \
+	X(M_S_RENEW_LOCK, "renew the lock", \
+	  "gia hạn khóa") \
+	X(M_S_SAVE, "save the article", \
+	  "lưu bài") \
+	X(M_S_SEARCH, "search the archive", \
+	  "tìm trong kho bài") \
+	X(M_S_SETUP, "set up the database", \
+	  "thiết lập cơ sở dữ liệu") \
+	X(M_S_BEGIN, "start a transaction", \
+	  "bắt đầu giao dịch") \
+	X(M_S_STORE_REVISION, "store the revision", \
+	  "lưu bản") \
+	X(M_S_NEWER, "the database '%s' was made by a newer toasoan (schema %lld, this one knows %d); upgrade toasoan, nothing was changed", \
+	  "cơ sở dữ liệu '%s' do một toasoan mới hơn tạo (lược đồ %lld, bản này biết %d); hãy nâng cấp toasoan, chưa có gì bị thay đổi") \
+	X(M_S_UNLOCK, "unlock the article", \
+	  "mở khóa bài") \
+	X(M_S_AUDIT, "write the audit log", \
+	  "ghi nhật ký") \
+	X(M_S_JOURNAL, "write the journal", \
+	  "ghi bản dự phòng") \
 	/* the command line (src/cli) */                                                      \
 	X(M_ERROR, "toasoan: error: ", "toasoan: lỗi: ")                                      \
 	X(M_WARNING, "toasoan: warning: ", "toasoan: cảnh báo: ")                             \

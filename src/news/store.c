@@ -146,13 +146,20 @@ void store_set_error(Store *s, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(s->err, sizeof(s->err), fmt, ap);
+	vsnprintf(s->err, sizeof(s->err), msg_tr(s->lang, fmt), ap);
 	va_end(ap);
+}
+
+void store_set_lang(Store *s, Lang l)
+{
+	s->lang = l;
 }
 
 bool store_fail(Store *s, const char *what)
 {
 	int code = sqlite3_extended_errcode(s->db);
+
+	what = msg_tr(s->lang, what);
 
 	s->busy = (code & 0xFF) == SQLITE_BUSY || (code & 0xFF) == SQLITE_LOCKED;
 	if (code == SQLITE_FULL || code == SQLITE_IOERR_WRITE)
@@ -230,7 +237,8 @@ static bool exec(Store *s, const char *sql, const char *what)
 	char *msg = NULL;
 
 	if (sqlite3_exec(s->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
-		store_set_error(s, "cannot %s: %s", what, msg ? msg : sqlite3_errmsg(s->db));
+		store_set_error(s, "cannot %s: %s", msg_tr(s->lang, what),
+				msg ? msg : sqlite3_errmsg(s->db));
 		sqlite3_free(msg);
 		return false;
 	}
@@ -382,6 +390,7 @@ Store *store_open(const char *path, bool create, char *err, size_t errlen)
 	if (!writable(path, !(flags & SQLITE_OPEN_CREATE), err, errlen))
 		return NULL;
 	s = xcalloc(1, sizeof(*s));
+	s->lang = LANG_EN;
 	s->path = xstrdup(path);
 	if (sqlite3_open_v2(path, &s->db, flags, NULL) != SQLITE_OK) {
 		snprintf(err, errlen, "cannot open the database '%s': %s", path,

@@ -18,6 +18,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "base/lang.h"
 #include "news/article.h"
 #include "news/records.h"
 
@@ -35,6 +36,9 @@ void store_free(Store *s);
 const char *store_errmsg(const Store *s);
 bool store_busy(const Store *s);   /* the last failure was a busy database: worth a retry */
 const char *store_path(const Store *s);
+
+/* The language of the messages that follow (English until set). */
+void store_set_lang(Store *s, Lang l);
 
 /* How long a call waits for another process's write before it fails as busy. */
 #define STORE_PATIENCE_MS 10000

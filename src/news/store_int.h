@@ -6,6 +6,7 @@
 
 #include <sqlite3.h>
 
+#include "news/msg.h"
 #include "news/store.h"
 
 struct Store {
@@ -13,9 +14,10 @@ struct Store {
 	char *path;
 	char err[512];   /* the last failure, for store_errmsg() */
 	bool busy;       /* the last failure was another process holding the database */
+	Lang lang;       /* the language of its messages (news/msg.h); English at opening */
 };
 
-/* Formats the message of the last failure. */
+/* Formats the message of the last failure; fmt is translated (news/msg.h). */
 void store_set_error(Store *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* Sets the message from the database's last error ("cannot WHAT: ..."); returns false. */

@@ -6,10 +6,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "check_main.h"
 #include "base/lang.h"
 #include "news/msg.h"
+#include "news/store_int.h"
 
 /* The conversions of a printf format, length modifiers included, flags and widths left out. */
 static void conversions(const char *s, char *out, size_t len)
@@ -92,6 +94,28 @@ START_TEST(language_follows_config_then_locale)
 }
 END_TEST
 
+START_TEST(store_failures_in_the_language)
+{
+	char path[] = "/tmp/test_msg_XXXXXX", err[256] = "";
+	int fd = mkstemp(path);
+	Store *s;
+	ck_assert_int_ge(fd, 0);
+	close(fd);
+	unlink(path);
+	s = store_open(path, true, err, sizeof err);
+	ck_assert_msg(s != NULL, "%s", err);
+	ck_assert(!store_prep(s, "SELECT * FROM no_such_table", ""));
+	ck_assert_msg(strncmp(store_errmsg(s), "cannot prepare a query: ", 24) == 0, "%s",
+		      store_errmsg(s));
+	store_set_lang(s, LANG_VI);
+	ck_assert(!store_prep(s, "SELECT * FROM no_such_table", ""));
+	ck_assert_msg(strncmp(store_errmsg(s), "không chuẩn bị truy vấn được: ",
+			      strlen("không chuẩn bị truy vấn được: ")) == 0, "%s", store_errmsg(s));
+	store_free(s);
+	unlink(path);
+}
+END_TEST
+
 static Suite *msg_suite(void)
 {
 	Suite *s = suite_create("msg");
@@ -99,6 +123,7 @@ static Suite *msg_suite(void)
 	ADD_TEST(s, english_keys_are_unique);
 	ADD_TEST(s, translation_by_english_text);
 	ADD_TEST(s, language_follows_config_then_locale);
+	ADD_TEST(s, store_failures_in_the_language);
 	return s;
 }
 
