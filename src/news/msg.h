@@ -134,7 +134,7 @@
 	X(M_S_CLEAR_JOURNAL, "clear the journal", \
 	  "xóa bản dự phòng") \
 	X(M_S_COMMIT, "commit", \
-	  "ghi xong giao dịch") \
+	  "ghi") \
 	X(M_S_COUNT_ADMINS, "count admins", \
 	  "đếm quản trị viên") \
 	X(M_S_COUNT_PAIRS, "count syllable pairs", \
