@@ -220,13 +220,14 @@ int cmd_edit(Cli *c, int argc, char **argv)
 
 static void print_help(void)
 {
-	printf("usage: toasoan [--db PATH] [--config PATH] [--as LOGIN] [COMMAND [ARGS]]\n\n"
-	       "With no command, toasoan opens the full-screen newsroom.\n\ncommands:\n");
+	fputs(cli_tr("usage: toasoan [--db PATH] [--config PATH] [--as LOGIN] [COMMAND [ARGS]]\n\n"
+		     "With no command, toasoan opens the full-screen newsroom.\n\ncommands:\n"),
+	      stdout);
 	for (size_t i = 0; i < NCOMMANDS; i++)
-		printf("  %-10s %s\n", commands[i].name, commands[i].summary);
-	printf("\nRun 'toasoan COMMAND --help' for one command's usage.\n"
-	       "States: draft -> review -> (scheduled) -> published.  Roles: reporter, editor, "
-	       "admin.\n");
+		printf("  %-10s %s\n", commands[i].name, cli_tr(commands[i].summary));
+	fputs(cli_tr("\nRun 'toasoan COMMAND --help' for one command's usage.\n"
+		     "States: draft -> review -> (scheduled) -> published.  Roles: reporter, editor, "
+		     "admin.\n"), stdout);
 }
 
 static const Command *find_command(const char *name)
@@ -294,8 +295,8 @@ static int run_command(Cli *c, int argc, char **argv)
 		cli_error("unknown command '%s'; see 'toasoan --help'", argv[0]);
 		return EXIT_USAGE;
 	}
-	if (cli_wants_help(argc, argv)) {
-		printf("usage: toasoan %s\n\n%s\n", cmd->usage, cmd->summary);
+	if (cli_wants_help(argc, argv)) { /* in the config's language: it is read by now */
+		printf(cli_tr("usage: toasoan %s\n\n%s\n"), cmd->usage, cli_tr(cmd->summary));
 		return EXIT_OK;
 	}
 	return cmd->fn(c, argc, argv);
@@ -311,6 +312,9 @@ int cli_main(int argc, char **argv, TuiEntry tui)
 	cli_lang = lang_resolve(NULL, LANG_EN);
 	for (i = 1; i < argc && argv[i][0] == '-'; i++) {
 		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+			char err[600];
+			if (config_load_default(&c.config, c.config_path, err, sizeof(err)))
+				cli_lang = lang_resolve(c.config.language, LANG_EN);
 			print_help();
 			config_release(&c.config);
 			return EXIT_OK;

@@ -195,6 +195,53 @@
 	  "ghi nhật ký") \
 	X(M_S_JOURNAL, "write the journal", \
 	  "ghi bản dự phòng") \
+	/* the command line's help (src/cli/cli.c) */ \
+	X(M_H_INIT, "create or upgrade the database; the first user becomes admin", \
+	  "tạo hoặc nâng cấp cơ sở dữ liệu; người đầu tiên thành quản trị viên") \
+	X(M_H_USER, "manage users (admins)", \
+	  "quản lý người dùng (quản trị viên)") \
+	X(M_H_NEW, "create a draft; prints its id", \
+	  "tạo bản nháp; in ra số bài") \
+	X(M_H_IMPORT, "one draft per file; prints one id per line", \
+	  "mỗi tệp một bản nháp; in mỗi dòng một số bài") \
+	X(M_H_SHOW, "print one article", \
+	  "in một bài") \
+	X(M_H_EDIT, "open the editor on one article", \
+	  "mở trình soạn thảo cho một bài") \
+	X(M_H_SUBMIT, "send a draft to review", \
+	  "gửi bản nháp đi duyệt") \
+	X(M_H_WITHDRAW, "take an article in review back to draft", \
+	  "rút bài đang chờ duyệt về nháp") \
+	X(M_H_RETURN, "send an article back to its writer", \
+	  "trả bài về cho người viết") \
+	X(M_H_APPROVE, "publish an article in review now, or schedule it", \
+	  "đăng ngay bài đang chờ duyệt, hoặc hẹn giờ đăng") \
+	X(M_H_PUBLISH, "publish now, or publish every scheduled article whose time has come", \
+	  "đăng ngay, hoặc đăng mọi bài hẹn giờ đã đến giờ") \
+	X(M_H_UNPUBLISH, "take a published article down", \
+	  "gỡ một bài đã đăng") \
+	X(M_H_HISTORY, "changes of state and revisions, oldest first", \
+	  "các lần đổi trạng thái và các bản lưu, cũ nhất trước") \
+	X(M_H_EXPORT, "print or write one rendering of an article", \
+	  "in hoặc ghi ra một dạng trình bày của bài") \
+	X(M_H_DIFF, "word-level difference between two revisions (or one and the current text)", \
+	  "khác biệt theo từng chữ giữa hai bản (hoặc một bản và văn bản hiện tại)") \
+	X(M_H_BACKUP, "a consistent copy of the database (admins)", \
+	  "bản sao nhất quán của cơ sở dữ liệu (quản trị viên)") \
+	X(M_H_CHECK, "verify the database and clear dead locks (admins)", \
+	  "kiểm tra cơ sở dữ liệu và gỡ khóa chết (quản trị viên)") \
+	X(M_H_SPELL, "check Vietnamese spelling and style", \
+	  "kiểm tra chính tả và văn phong tiếng Việt") \
+	X(M_H_DICT, "the newsroom's own dictionary words", \
+	  "các từ trong từ điển riêng của tòa soạn") \
+	X(M_H_SEARCH, "search the archive: title, lead, body, byline; diacritics optional", \
+	  "tìm trong kho bài: tiêu đề, sapo, nội dung, tác giả; gõ dấu hay không đều được") \
+	X(M_H_HEAD, "usage: toasoan [--db PATH] [--config PATH] [--as LOGIN] [COMMAND [ARGS]]\n\nWith no command, toasoan opens the full-screen newsroom.\n\ncommands:\n", \
+	  "cách dùng: toasoan [--db PATH] [--config PATH] [--as LOGIN] [COMMAND [ARGS]]\n\nKhông có lệnh, toasoan mở màn hình tòa soạn.\n\ncác lệnh:\n") \
+	X(M_H_TAIL, "\nRun 'toasoan COMMAND --help' for one command's usage.\nStates: draft -> review -> (scheduled) -> published.  Roles: reporter, editor, admin.\n", \
+	  "\nChạy 'toasoan COMMAND --help' để xem cách dùng một lệnh.\nTrạng thái: draft -> review -> (scheduled) -> published.  Vai trò: reporter, editor, admin.\n") \
+	X(M_H_ONE, "usage: toasoan %s\n\n%s\n", \
+	  "cách dùng: toasoan %s\n\n%s\n") \
 	/* the command line (src/cli) */                                                      \
 	X(M_ERROR, "toasoan: error: ", "toasoan: lỗi: ")                                      \
 	X(M_WARNING, "toasoan: warning: ", "toasoan: cảnh báo: ")                             \

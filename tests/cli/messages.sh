@@ -46,6 +46,16 @@ run history "$id"
 expect_out "created as draft" "history in English by default"
 expect_out "draft -> review" "states by their command names in English"
 
+run --config "$T/vi.yaml" --help
+cp "$T/out" "$T/help-vi"
+expect_out "cách dùng: toasoan [--db PATH]" "--help is Vietnamese with ui.language: vi"
+run --help
+paste -d'|' "$T/out" "$T/help-vi" | grep '^  [a-z]' >"$T/help-both"
+check '[ "$(wc -l <"$T/help-both")" -gt 15 ] && ! awk -F"|" "\$1 == \$2" "$T/help-both" | grep -q .' \
+	"every command's summary has its Vietnamese text: $(awk -F'|' '$1 == $2' "$T/help-both" | head -3)"
+run --config "$T/vi.yaml" search --help
+expect_out "tìm trong kho bài: tiêu đề" "a command's help is Vietnamese too"
+
 LC_ALL= LANG=C.UTF-8 LC_MESSAGES=vi_VN.UTF-8 "$TOASOAN" --as mai dict add x >"$T/out" 2>"$T/err"
 rc=$?
 expect_err "phóng viên không sửa được từ điển tòa soạn" "a Vietnamese locale gives Vietnamese"
