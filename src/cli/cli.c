@@ -62,19 +62,16 @@ static const Command commands[] = {
 
 /*
  * The language of what the command line prints: the locale's until the config is read, then
- * ui.language's when it is set. It is a property of the process, like the locale it follows,
- * so it is kept here rather than threaded through every command's printing.
+ * ui.language's when it is set (news/msg.h keeps it for the process).
  */
-static Lang cli_lang = LANG_EN;
-
 const char *cli_tr(const char *english)
 {
-	return msg_tr(cli_lang, english);
+	return msg_say(english);
 }
 
 Lang cli_language(void)
 {
-	return cli_lang;
+	return msg_lang();
 }
 
 static void say(const char *prefix, const char *fmt, va_list ap)
@@ -282,7 +279,7 @@ static int run_command(Cli *c, int argc, char **argv)
 		cli_error("%s", err);
 		return EXIT_FAIL;
 	}
-	cli_lang = lang_resolve(c->config.language, LANG_EN);
+	msg_set_lang(lang_resolve(c->config.language, LANG_EN));
 	if (argc == 0) {
 		if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 			cli_error("the full-screen newsroom needs a terminal; see 'toasoan --help'");
@@ -309,12 +306,12 @@ int cli_main(int argc, char **argv, TuiEntry tui)
 	int i, rc;
 
 	config_init(&c.config);
-	cli_lang = lang_resolve(NULL, LANG_EN);
+	msg_set_lang(lang_resolve(NULL, LANG_EN));
 	for (i = 1; i < argc && argv[i][0] == '-'; i++) {
 		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
 			char err[600];
 			if (config_load_default(&c.config, c.config_path, err, sizeof(err)))
-				cli_lang = lang_resolve(c.config.language, LANG_EN);
+				msg_set_lang(lang_resolve(c.config.language, LANG_EN));
 			print_help();
 			config_release(&c.config);
 			return EXIT_OK;

@@ -20,6 +20,7 @@
 #include "base/utf8.h"
 #include "base/xalloc.h"
 #include "viet/letter.h"
+#include "news/msg.h"
 #include "base/banned.h"
 
 /* The text fields the header can set, in the order the formatter writes them. */
@@ -59,19 +60,21 @@ static bool refuse_bytes(const char *text, size_t len, char *err, size_t errlen)
 	const char *nul;
 
 	if (len == 0) {
-		snprintf(err, errlen, "the file is empty");
+		snprintf(err, errlen, msg_say("the file is empty"));
 		return true;
 	}
 	if (len > ARTICLE_MAX_BYTES) {
-		snprintf(err, errlen, "the file is larger than %u MiB", ARTICLE_MAX_BYTES >> 20);
+		snprintf(err, errlen, msg_say("the file is larger than %u MiB"),
+		         ARTICLE_MAX_BYTES >> 20);
 		return true;
 	}
 	if ((nul = memchr(text, 0, len)) != NULL) {
-		snprintf(err, errlen, "the file has a NUL byte at offset %zu", (size_t)(nul - text));
+		snprintf(err, errlen, msg_say("the file has a NUL byte at offset %zu"),
+		         (size_t)(nul - text));
 		return true;
 	}
 	if (!utf8_valid(text, len, &bad)) {
-		snprintf(err, errlen, "invalid UTF-8 at byte %zu", bad);
+		snprintf(err, errlen, msg_say("invalid UTF-8 at byte %zu"), bad);
 		return true;
 	}
 	for (size_t i = 0; i < len;) {
@@ -80,8 +83,10 @@ static bool refuse_bytes(const char *text, size_t len, char *err, size_t errlen)
 		bool control = (cp < 0x20 && !strchr("\t\n\v\f\r", (int)cp)) || cp == 0x7F ||
 			       (cp >= 0x80 && cp < 0xA0);
 		if (control) {
-			snprintf(err, errlen, "the file is not text: control character U+%04X at byte %zu",
-				 (unsigned)cp, i);
+			snprintf(
+			    err, errlen,
+			    msg_say("the file is not text: control character U+%04X at byte %zu"),
+			    (unsigned)cp, i);
 			return true;
 		}
 		i += k;
@@ -228,7 +233,8 @@ static size_t parse_header(const Lines *l, size_t i, Parse *p, char *err, size_t
 		if ((f = header_field(ln, &value)) < 0)
 			return i; /* no blank line before the body: the body starts here */
 		if (p->given[f]) {
-			snprintf(err, errlen, "line %zu: '%s' is given twice", i + 1, field_label[f]);
+			snprintf(err, errlen, msg_say("line %zu: '%s' is given twice"), i + 1,
+			         field_label[f]);
 			return SIZE_MAX;
 		}
 		p->given[f] = true;
@@ -364,7 +370,7 @@ static bool parse_lines(const Lines *l, Parse *p, Str *body, char *err, size_t e
 	while (first < l->n && l->v[first].len == 0)
 		first++;
 	if (first == l->n) {
-		snprintf(err, errlen, "the file has only white space");
+		snprintf(err, errlen, msg_say("the file has only white space"));
 		return false;
 	}
 	if (header_field(l->v[first], &value) >= 0) {
@@ -372,11 +378,13 @@ static bool parse_lines(const Lines *l, Parse *p, Str *body, char *err, size_t e
 		if (from == SIZE_MAX)
 			return false;
 		if (!p->given[F_TITLE]) {
-			snprintf(err, errlen, "no title: the header has no 'Tiêu đề' line");
+			snprintf(err, errlen,
+			         msg_say("no title: the header has no 'Tiêu đề' line"));
 			return false;
 		}
 		if (p->field[F_TITLE].len == 0) {
-			snprintf(err, errlen, "no title: 'Tiêu đề' is empty on line %zu", p->title_line);
+			snprintf(err, errlen, msg_say("no title: 'Tiêu đề' is empty on line %zu"),
+			         p->title_line);
 			return false;
 		}
 	} else {

@@ -12,6 +12,7 @@
 #include "base/str.h"
 #include "base/utf8.h"
 #include "viet/legacy.h"
+#include "news/msg.h"
 #include "base/banned.h"
 
 bool import_encoding_known(const char *name)
@@ -37,8 +38,9 @@ static bool to_unicode(const char *name, const char *data, size_t len, const cha
 		encoding_parse(encoding, &enc);
 		if (legacy_decode(enc, data, len, out, why, sizeof(why)))
 			return true;
-		snprintf(err, errlen, "'%s' cannot be read as %s: %s; nothing was imported", name,
-			 encoding_description(enc), why);
+		snprintf(err, errlen,
+		         msg_say("'%s' cannot be read as %s: %s; nothing was imported"), name,
+		         encoding_description(enc), why);
 		return false;
 	}
 	if (utf8_valid(data, len, &bad)) {
@@ -46,26 +48,33 @@ static bool to_unicode(const char *name, const char *data, size_t len, const cha
 		legacy_guess(data, len, &g);
 		if (g.confident && g.enc == ENC_VIQR &&
 		    legacy_decode(ENC_VIQR, data, len, out, why, sizeof(why))) {
-			snprintf(note, notelen, "'%s': detected %s and converted it to Unicode",
-				 name, encoding_description(ENC_VIQR));
+			snprintf(note, notelen,
+			         msg_say("'%s': detected %s and converted it to Unicode"), name,
+			         encoding_description(ENC_VIQR));
 			return true;
 		}
 		fixed = legacy_repair_mojibake(data, len, out);
 		if (fixed)
-			snprintf(note, notelen, "'%s': repaired %zu word%s garbled by an old font "
-				 "encoding", name, fixed, fixed == 1 ? "" : "s");
+			snprintf(note, notelen,
+			         msg_say("'%s': repaired %zu word%s garbled by an old font "
+			                 "encoding"),
+			         name, fixed, fixed == 1 ? "" : "s");
 		return true;
 	}
 	legacy_guess(data, len, &g);
 	if (g.confident && g.enc != ENC_UTF8 &&
 	    legacy_decode(g.enc, data, len, out, why, sizeof(why))) {
-		snprintf(note, notelen, "'%s': detected %s and converted it to Unicode", name,
-			 encoding_description(g.enc));
+		snprintf(note, notelen, msg_say("'%s': detected %s and converted it to Unicode"),
+		         name, encoding_description(g.enc));
 		return true;
 	}
-	snprintf(err, errlen, "'%s' is not valid UTF-8 (first bad byte at offset %zu) and its "
-		 "encoding could not be recognised; nothing was imported (name one with --encoding "
-		 "tcvn3, vni, viscii, viqr or cp1258)", name, bad);
+	snprintf(
+	    err, errlen,
+	    msg_say(
+	        "'%s' is not valid UTF-8 (first bad byte at offset %zu) and its "
+	        "encoding could not be recognised; nothing was imported (name one with --encoding "
+	        "tcvn3, vni, viscii, viqr or cp1258)"),
+	    name, bad);
 	return false;
 }
 
@@ -79,19 +88,21 @@ bool import_bytes(const char *name, const char *data, size_t len, const char *en
 
 	note[0] = '\0';
 	if (len == 0) {
-		snprintf(err, errlen, "'%s' is empty; nothing was imported", name);
+		snprintf(err, errlen, msg_say("'%s' is empty; nothing was imported"), name);
 		return false;
 	}
 	if (nul) {
-		snprintf(err, errlen, "'%s' is not a text file (a NUL byte at offset %zu); nothing "
-			 "was imported", name, (size_t)(nul - data));
+		snprintf(err, errlen,
+		         msg_say("'%s' is not a text file (a NUL byte at offset %zu); nothing "
+		                 "was imported"),
+		         name, (size_t)(nul - data));
 		return false;
 	}
 	if (!to_unicode(name, data, len, encoding, &text, note, notelen, err, errlen))
 		return false;
 	ok = article_parse(str_cstr(&text), text.len, out, why, sizeof(why));
 	if (!ok)
-		snprintf(err, errlen, "'%s': %s; nothing was imported", name, why);
+		snprintf(err, errlen, msg_say("'%s': %s; nothing was imported"), name, why);
 	str_release(&text);
 	return ok;
 }

@@ -4,7 +4,8 @@
  * Lookups by text happen only when a message is raised (a refusal, an error, a line of
  * output), never in a loop over articles, so a scan of the table costs nothing that shows.
  * Pointers are compared first: a literal written in two places is usually merged by the
- * linker, and the scan then stops without comparing bytes.
+ * linker, and the scan then stops without comparing bytes. The process's language is the one
+ * mutable setting here, set once at start like the locale.
  */
 #include "news/msg.h"
 
@@ -23,6 +24,23 @@ static const char *const vi_text[MSG_COUNT] = {
 	MSG_LIST(X)
 #undef X
 };
+
+static Lang process_lang = LANG_EN;
+
+void msg_set_lang(Lang l)
+{
+	process_lang = l;
+}
+
+Lang msg_lang(void)
+{
+	return process_lang;
+}
+
+const char *msg_say(const char *english)
+{
+	return msg_tr(process_lang, english);
+}
 
 const char *msg_text(Lang l, MsgId id)
 {

@@ -5,10 +5,10 @@
  * Each message is written once in MSG_LIST with an id, its English text and its Vietnamese
  * text; both are printf formats with the same conversions in the same order (a unit test
  * holds every row to that). English plurals take a "%s" that is "" or "s"; the Vietnamese
- * text, which has no plural, consumes it with "%.0s". Code writes the English text where the message is raised, as
- * the argument of msg_tr(), so the compiler still checks the arguments against the format;
- * msg_tr() gives the text in the language being spoken. A text not in the catalogue comes
- * back unchanged (a test lists the desk's and the command line's messages and finds each in
+ * text, which has no plural, consumes it with "%.0s". Code writes the English text where the
+ * message is raised, as the argument of msg_tr() (or msg_say()), so the compiler still
+ * checks the arguments against the format; msg_tr() gives the text in the language spoken.
+ * A text not in the catalogue comes back unchanged (a test lists the desk's and the command line's messages and finds each in
  * the catalogue). The screen's own labels live in src/tui/lang.h; both use base/lang.h.
  */
 #ifndef NEWS_MSG_H
@@ -43,7 +43,8 @@
 	X(M_UNPUBLISH_STATE, "only published articles can be unpublished",                     \
 	  "chỉ bài đã đăng mới gỡ được")                                                      \
 	X(M_DUE_STATE, "only scheduled articles fall due", "chỉ bài hẹn giờ mới đến giờ đăng") \
-	X(M_USERS_ROLE, "only admins can manage users", "chỉ quản trị viên quản lý được người dùng") \
+	X(M_USERS_ROLE, \
+	  "only admins can manage users", "chỉ quản trị viên quản lý được người dùng") \
 	X(M_DICT_ROLE, "reporters cannot change the newsroom dictionary",                      \
 	  "phóng viên không sửa được từ điển tòa soạn")                                       \
 	X(M_TAKE_ROLE, "reporters cannot take over an article someone else is editing",       \
@@ -68,8 +69,11 @@
 	  "tài khoản '%s' đã bị khóa; hãy hỏi quản trị viên")                                 \
 	X(M_AS_ADMIN, "only admins can act for another user with --as",                        \
 	  "chỉ quản trị viên mới dùng được --as để làm thay người khác")                      \
-	X(M_BAD_LOGIN, "invalid login '%s': use lower-case letters, digits, '.', '_' or '-', at most 32", \
-	  "tên đăng nhập '%s' không hợp lệ: dùng chữ thường, chữ số, '.', '_' hoặc '-', tối đa 32") \
+	X(M_BAD_LOGIN, "invalid login '%s': use lower-case letters, digits, '.', '_' or '-', " \
+	  "at most " \
+	  "32", \
+	  "tên đăng nhập '%s' không hợp lệ: dùng chữ thường, chữ số, '.', '_' hoặc '-', " \
+	  "tối đa 32") \
 	X(M_USER_EXISTS, "user '%s' already exists", "người dùng '%s' đã có")                 \
 	X(M_NO_USER, "no user '%s'", "không có người dùng '%s'")                              \
 	X(M_LAST_ADMIN, "'%s' is the last admin; make another admin first",                   \
@@ -187,14 +191,77 @@
 	  "bắt đầu giao dịch") \
 	X(M_S_STORE_REVISION, "store the revision", \
 	  "lưu bản") \
-	X(M_S_NEWER, "the database '%s' was made by a newer toasoan (schema %lld, this one knows %d); upgrade toasoan, nothing was changed", \
-	  "cơ sở dữ liệu '%s' do một toasoan mới hơn tạo (lược đồ %lld, bản này biết %d); hãy nâng cấp toasoan, chưa có gì bị thay đổi") \
+	X(M_S_NEWER, "the database '%s' was made by a newer toasoan (schema %lld, this one knows " \
+	  "%d); upgrade toasoan, nothing was changed", \
+	  "cơ sở dữ liệu '%s' do một toasoan mới hơn tạo (lược đồ %lld, bản này biết " \
+	  "%d); hãy nâng cấp toasoan, chưa có gì bị thay đổi") \
 	X(M_S_UNLOCK, "unlock the article", \
 	  "mở khóa bài") \
 	X(M_S_AUDIT, "write the audit log", \
 	  "ghi nhật ký") \
 	X(M_S_JOURNAL, "write the journal", \
 	  "ghi bản dự phòng") \
+	/* files: articles, imports, the config, the publish folder (src/news) */ \
+	X(M_F_READ_AS, "'%s' cannot be read as %s: %s; nothing was imported", \
+	  "'%s' không đọc được theo %s: %s; chưa nhập gì") \
+	X(M_F_EMPTY_NAMED, "'%s' is empty; nothing was imported", \
+	  "'%s' rỗng; chưa nhập gì") \
+	X(M_F_NUL_NAMED, \
+	  "'%s' is not a text file (a NUL byte at offset %zu); nothing was imported", \
+	  "'%s' không phải tệp văn bản (byte NUL ở vị trí %zu); chưa nhập gì") \
+	X(M_F_SETTING_UTF8, "'%s' is not valid UTF-8", \
+	  "'%s' không phải UTF-8 hợp lệ") \
+	X(M_F_UNKNOWN_ENC, "'%s' is not valid UTF-8 (first bad byte at offset %zu) and its " \
+	  "encoding could " \
+	  "not be recognised; nothing was imported (name one with --encoding tcvn3, vni, " \
+	  "viscii, viqr or cp1258)", \
+	  "'%s' không phải UTF-8 hợp lệ (byte hỏng đầu tiên ở vị trí %zu) và không nhận " \
+	  "ra được bảng mã; chưa nhập gì (nêu bảng mã bằng --encoding tcvn3, vni, " \
+	  "viscii, viqr hoặc cp1258)") \
+	X(M_F_SINGLE, "'%s' must be a single value", \
+	  "'%s' phải là một giá trị đơn") \
+	X(M_F_ONE_OF, "'%s' must be one of %s", \
+	  "'%s' phải là một trong %s") \
+	X(M_F_NAMED, "'%s': %s; nothing was imported", \
+	  "'%s': %s; chưa nhập gì") \
+	X(M_F_DETECTED, "'%s': detected %s and converted it to Unicode", \
+	  "'%s': nhận ra %s và đã chuyển sang Unicode") \
+	X(M_F_REPAIRED, "'%s': repaired %zu word%s garbled by an old font encoding", \
+	  "'%s': đã sửa %zu từ%.0s bị lỗi phông cũ") \
+	X(M_F_REMOVE, "cannot remove '%s': %s", \
+	  "không xóa được '%s': %s") \
+	X(M_F_REPLACE, "cannot replace '%s': %s", \
+	  "không thay được '%s': %s") \
+	X(M_F_CONFIG, "config file: %s", \
+	  "tệp cấu hình: %s") \
+	X(M_F_MAPPING, "expected a mapping of settings", \
+	  "cần một bảng các thiết lập") \
+	X(M_F_BAD_UTF8, "invalid UTF-8 at byte %zu", \
+	  "UTF-8 hỏng ở byte %zu") \
+	X(M_F_PLAIN_KEYS, "keys must be plain words", \
+	  "khóa phải là chữ thường") \
+	X(M_F_TWICE, "line %zu: '%s' is given twice", \
+	  "dòng %zu: '%s' có hai lần") \
+	X(M_F_TITLE_EMPTY, "no title: 'Tiêu đề' is empty on line %zu", \
+	  "không có tiêu đề: 'Tiêu đề' trống ở dòng %zu") \
+	X(M_F_NO_TITLE, "no title: the header has no 'Tiêu đề' line", \
+	  "không có tiêu đề: phần đầu thiếu dòng 'Tiêu đề'") \
+	X(M_F_NUL, "the file has a NUL byte at offset %zu", \
+	  "tệp có byte NUL ở vị trí %zu") \
+	X(M_F_BLANK, "the file has only white space", \
+	  "tệp chỉ có khoảng trắng") \
+	X(M_F_EMPTY, "the file is empty", \
+	  "tệp rỗng") \
+	X(M_F_LARGE, "the file is larger than %u MiB", \
+	  "tệp lớn hơn %u MiB") \
+	X(M_F_CONTROL, "the file is not text: control character U+%04X at byte %zu", \
+	  "tệp không phải văn bản: ký tự điều khiển U+%04X ở byte %zu") \
+	X(M_F_FORMAT, "unknown format '%s': use ninjs, html, md or txt", \
+	  "không có định dạng '%s': dùng ninjs, html, md hoặc txt") \
+	X(M_F_SETTING, "unknown setting '%s'", \
+	  "không có thiết lập '%s'") \
+	X(M_F_WHOLE_MAP, "the file must be a mapping of settings", \
+	  "tệp phải là một bảng các thiết lập") \
 	/* the command line's help (src/cli/cli.c) */ \
 	X(M_H_INIT, "create or upgrade the database; the first user becomes admin", \
 	  "tạo hoặc nâng cấp cơ sở dữ liệu; người đầu tiên thành quản trị viên") \
@@ -236,10 +303,15 @@
 	  "các từ trong từ điển riêng của tòa soạn") \
 	X(M_H_SEARCH, "search the archive: title, lead, body, byline; diacritics optional", \
 	  "tìm trong kho bài: tiêu đề, sapo, nội dung, tác giả; gõ dấu hay không đều được") \
-	X(M_H_HEAD, "usage: toasoan [--db PATH] [--config PATH] [--as LOGIN] [COMMAND [ARGS]]\n\nWith no command, toasoan opens the full-screen newsroom.\n\ncommands:\n", \
-	  "cách dùng: toasoan [--db PATH] [--config PATH] [--as LOGIN] [COMMAND [ARGS]]\n\nKhông có lệnh, toasoan mở màn hình tòa soạn.\n\ncác lệnh:\n") \
-	X(M_H_TAIL, "\nRun 'toasoan COMMAND --help' for one command's usage.\nStates: draft -> review -> (scheduled) -> published.  Roles: reporter, editor, admin.\n", \
-	  "\nChạy 'toasoan COMMAND --help' để xem cách dùng một lệnh.\nTrạng thái: draft -> review -> (scheduled) -> published.  Vai trò: reporter, editor, admin.\n") \
+	X(M_H_HEAD, "usage: toasoan [--db PATH] [--config PATH] [--as LOGIN] [COMMAND " \
+	  "[ARGS]]\n\nWith no command, toasoan opens the full-screen " \
+	  "newsroom.\n\ncommands:\n", \
+	  "cách dùng: toasoan [--db PATH] [--config PATH] [--as LOGIN] [COMMAND " \
+	  "[ARGS]]\n\nKhông có lệnh, toasoan mở màn hình tòa soạn.\n\ncác lệnh:\n") \
+	X(M_H_TAIL, "\nRun 'toasoan COMMAND --help' for one command's usage.\nStates: draft -> " \
+	  "review -> (scheduled) -> published.  Roles: reporter, editor, admin.\n", \
+	  "\nChạy 'toasoan COMMAND --help' để xem cách dùng một lệnh.\nTrạng thái: draft " \
+	  "-> review -> (scheduled) -> published.  Vai trò: reporter, editor, admin.\n") \
 	X(M_H_ONE, "usage: toasoan %s\n\n%s\n", \
 	  "cách dùng: toasoan %s\n\n%s\n") \
 	/* the command line (src/cli) */                                                      \
@@ -303,14 +375,17 @@
 	X(M_USER_DISABLED, "disabled", "đã khóa")                                             \
 	X(M_USER_SUB, "invalid 'user %s' command", "lệnh 'user %s' không hợp lệ")             \
 	X(M_USER_NEEDS, "'user' needs a subcommand", "'user' cần một lệnh con")               \
-	X(M_BAD_STYLE, "unknown style '%s' (old, new or any)", "không có kiểu '%s' (old, new hoặc any)") \
+	X(M_BAD_STYLE, \
+	  "unknown style '%s' (old, new or any)", "không có kiểu '%s' (old, new hoặc any)") \
 	X(M_HIST_REVISION, "revision %lld (%s)", "bản %lld (%s)")                             \
 	X(M_HIST_CREATED, "created as %s", "tạo ở trạng thái %s")                             \
 	X(M_HIST_AS, " [by %s with --as]", " [do %s làm thay bằng --as]")                     \
 	X(M_SEARCH_NONE, "no article matches '%s'", "không có bài nào khớp '%s'")             \
-	X(M_BAD_DATE, "cannot read the date '%s': use YYYY-MM-DD", "không đọc được ngày '%s': dùng YYYY-MM-DD") \
+	X(M_BAD_DATE, "cannot read the date '%s': use YYYY-MM-DD", \
+	  "không đọc được ngày '%s': dùng YYYY-MM-DD") \
 	X(M_SEARCH_ARGS, "give one search query", "hãy cho một câu tìm")                      \
-	X(M_BAD_LIMIT, "invalid limit '%s': use 1 to 10000", "giới hạn '%s' không hợp lệ: dùng 1 đến 10000") \
+	X(M_BAD_LIMIT, \
+	  "invalid limit '%s': use 1 to 10000", "giới hạn '%s' không hợp lệ: dùng 1 đến 10000") \
 	X(M_SEARCH_MORE, "(the best %zu shown; --limit N shows more)\n",                        \
 	  "(hiện %zu bài khớp nhất; --limit N để xem thêm)\n")
 
@@ -320,6 +395,17 @@ typedef enum MsgId {
 #undef X
 	MSG_COUNT
 } MsgId;
+
+/*
+ * The language of messages raised where no handle carries one (reading article files,
+ * importing, the config, publishing): set once by the command line and by the screen, like
+ * the locale it usually follows. English until set. The desk and the store carry their own.
+ */
+void msg_set_lang(Lang l);
+Lang msg_lang(void);
+
+/* english in msg_lang(): msg_tr(msg_lang(), english). */
+const char *msg_say(const char *english) __attribute__((format_arg(1)));
 
 /* The text of id in l; never NULL ("" for an id out of range). */
 const char *msg_text(Lang l, MsgId id);

@@ -20,6 +20,7 @@
 #include "base/file.h"
 #include "base/when.h"
 #include "news/render.h"
+#include "news/msg.h"
 #include "base/banned.h"
 
 static void options(RenderOptions *o)
@@ -95,7 +96,8 @@ static bool remove_old(const char *dir, int64_t id, const Stage *st, char *err, 
 			continue;
 		str_addf(&path, "%s/%s", dir, e->d_name);
 		if (unlink(path.s) != 0 && errno != ENOENT) {
-			snprintf(err, errlen, "cannot remove '%s': %s", path.s, strerror(errno));
+			snprintf(err, errlen, msg_say("cannot remove '%s': %s"), path.s,
+			         strerror(errno));
 			ok = false;
 		}
 		str_release(&path);
@@ -154,7 +156,8 @@ bool publish_update(Store *s, const Config *c, int64_t id, const Article *a, cha
 	 * be replaced, nothing in the folder has changed yet. */
 	for (int i = st.n - 1; ok && i >= 0; i--)
 		if (rename(st.tmp[i].s, st.dst[i].s) != 0) {
-			snprintf(err, errlen, "cannot replace '%s': %s", st.dst[i].s, strerror(errno));
+			snprintf(err, errlen, msg_say("cannot replace '%s': %s"), st.dst[i].s,
+			         strerror(errno));
 			ok = false;
 		}
 	ok = ok && remove_old(dir, id, &st, err, errlen);
@@ -169,7 +172,8 @@ bool publish_render(const Article *a, const char *format, Str *out, char *err, s
 	RenderOptions o;
 
 	if (!render_format_parse(format, &f)) {
-		snprintf(err, errlen, "unknown format '%s': use ninjs, html, md or txt", format);
+		snprintf(err, errlen, msg_say("unknown format '%s': use ninjs, html, md or txt"),
+		         format);
 		return false;
 	}
 	options(&o);

@@ -18,6 +18,7 @@
 #include "base/xalloc.h"
 #include "news/config.h"
 #include "tui/app.h"
+#include "news/msg.h"
 #include "base/banned.h"
 
 const char *app_str(const App *a, StringId id)
@@ -449,6 +450,7 @@ int tui_run(Desk *d, int64_t article_id)
 	const Config *cfg = desk_config(d);
 	a.lang = lang_resolve(cfg ? cfg->language : NULL, LANG_VI);
 	desk_set_lang(d, a.lang);
+	msg_set_lang(a.lang);
 	/* Never freeze the keyboard on another process's write: fail fast, retry on the tick. */
 	desk_set_patience(d, TUI_PATIENCE_MS);
 	load_theme(&a, cfg);

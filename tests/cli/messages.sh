@@ -46,6 +46,18 @@ run history "$id"
 expect_out "created as draft" "history in English by default"
 expect_out "draft -> review" "states by their command names in English"
 
+: >"$T/empty.txt"
+run --config "$T/vi.yaml" new "$T/empty.txt"
+expect_rc 1 "an empty file is refused"
+expect_err "rỗng; chưa nhập gì" "reading an article file speaks Vietnamese"
+run --config "$T/vi.yaml" export "$id" --format pdf
+expect_err "không có định dạng 'pdf'" "publishing's refusal speaks Vietnamese"
+printf 'ui:\n  colour: red\n' >"$T/bad.yaml"
+LC_ALL=vi_VN.UTF-8 "$TOASOAN" --config "$T/bad.yaml" list >"$T/out" 2>"$T/err"; rc=$?
+expect_err "không có thiết lập 'ui.colour'" "a config error speaks the locale's language"
+run --config "$T/bad.yaml" list
+expect_err "unknown setting 'ui.colour'" "and English in the C locale"
+
 run --config "$T/vi.yaml" --help
 cp "$T/out" "$T/help-vi"
 expect_out "cách dùng: toasoan [--db PATH]" "--help is Vietnamese with ui.language: vi"
@@ -64,13 +76,14 @@ rc=$?
 expect_err "reporters cannot change the newsroom dictionary" "ui.language: en wins over the locale"
 
 # Every literal the desk, the rules, the store and the commands raise is in the catalogue.
-python3 - src/news/msg.h src/news/desk*.c src/news/workflow.c src/news/store*.c src/cli/*.c >"$T/missing" 2>"$T/count" <<'PY'
+python3 - src/news/msg.h src/news/desk*.c src/news/workflow.c src/news/store*.c src/cli/*.c \
+	src/news/article_text.c src/news/import.c src/news/publish.c src/news/config.c >"$T/missing" 2>"$T/count" <<'PY'
 import re, sys
 lit = r'"(?:[^"\\]|\\.)*"(?:\s*"(?:[^"\\]|\\.)*")*'
 def join(m):
     return ''.join(re.findall(r'"((?:[^"\\]|\\.)*)"', m))
 cat = set(join(m) for m in re.findall(r'X\(M_[A-Z0-9_]+,\s*(' + lit + ')', open(sys.argv[1]).read().replace('\\\n', '\n')))
-calls = r'(?:desk_fail\(d,\s*DESK_[A-Z]+,|store_set_error\(s,|store_fail\(s,|cli_error\(|cli_warn\(|cli_usage\([^,"]+,|cli_usage\("[^"]*",|cli_tr\(|msg_tr\([^,"]+,)\s*(' + lit + ')'
+calls = r'(?:desk_fail\(d,\s*DESK_[A-Z]+,|store_set_error\(s,|store_fail\(s,|msg_say\(|node_error\(w,\s*\w+,|cli_error\(|cli_warn\(|cli_usage\([^,"]+,|cli_usage\("[^"]*",|cli_tr\(|msg_tr\([^,"]+,)\s*(' + lit + ')'
 raised = set()
 for f in sys.argv[2:]:
     text = re.sub(r'_Static_assert\([^;]*;', '', open(f).read())
