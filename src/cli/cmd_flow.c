@@ -37,7 +37,8 @@ static int act(Cli *c, int argc, char **argv, Action action, const char *usage)
 		return cli_usage(usage, "'%s' needs --note saying why", argv[0]);
 	if (at_s) {
 		if (!when_parse(at_s, when_now(), &at, err, sizeof(err)))
-			return cli_usage(usage, "%s", err);
+			return cli_usage(usage, "invalid time '%s': expected \"YYYY-MM-DD HH:MM[:SS]\" "
+					 "in local time or ISO 8601 with an offset", at_s);
 		action = ACT_SCHEDULE;
 	}
 	if (note && !utf8_nfc(note, strlen(note), &nfc)) {
