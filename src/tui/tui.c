@@ -455,12 +455,12 @@ int tui_run(Desk *d, int64_t article_id)
 	desk_set_patience(d, TUI_PATIENCE_MS);
 	load_theme(&a, cfg);
 	if (!term_start(&a.theme, err, sizeof err)) {
-		fprintf(stderr, "toasoan: error: %s\n", err);
+		fprintf(stderr, "%s%s\n", msg_say("toasoan: error: "), err);
 		return 1;
 	}
 	int rc = article_id ? editor_run(&a, article_id) : queue_run(&a);
 	term_stop();
 	if (rc != 0 && a.msg[0])
-		fprintf(stderr, "toasoan: error: %s\n", a.msg);
+		fprintf(stderr, "%s%s\n", msg_say("toasoan: error: "), a.msg);
 	return rc;
 }
