@@ -47,18 +47,6 @@ static void add_marked(const Snippet *sn, Marker m, Str *out)
 	str_add(out, str_cstr(&sn->text) + at, sn->text.len - at);
 }
 
-/* The lead when it matches, else the body, else the byline, else the lead's start. */
-static void best_snippet(const SearchQuery *q, const Article *a, Snippet *sn)
-{
-	const char *fields[] = {a->sapo, a->body, a->byline};
-	for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++) {
-		if (search_snippet(q, fields[i], SNIPPET_WORDS, sn))
-			return;
-		snippet_release(sn);
-	}
-	search_snippet(q, *a->sapo ? a->sapo : a->body, SNIPPET_WORDS, sn);
-}
-
 static void print_text(const SearchResults *r, int limit, Str *out)
 {
 	Marker m = choose_marker();
@@ -66,7 +54,7 @@ static void print_text(const SearchResults *r, int limit, Str *out)
 		const Article *a = &r->list.items[i];
 		Snippet title, sn;
 		search_snippet(&r->query, a->title, 1000, &title);
-		best_snippet(&r->query, a, &sn);
+		search_article_snippet(&r->query, a, SNIPPET_WORDS, &sn);
 		str_addf(out, "%-5lld %-9s ", (long long)a->id, state_name(a->state));
 		when_local(a->updated_at, out);
 		str_addf(out, "  %-12s ", a->author);
@@ -92,7 +80,7 @@ static void print_json(const SearchResults *r, Str *out)
 	for (size_t i = 0; i < r->list.n; i++) {
 		const Article *a = &r->list.items[i];
 		Snippet sn;
-		best_snippet(&r->query, a, &sn);
+		search_article_snippet(&r->query, a, SNIPPET_WORDS, &sn);
 		json_obj(&j);
 		json_key(&j, "id"), json_int(&j, a->id);
 		json_key(&j, "title"), json_str(&j, a->title);

@@ -269,6 +269,17 @@ bool search_snippet(const SearchQuery *q, const char *text, size_t words, Snippe
 	return hit != (size_t)-1;
 }
 
+void search_article_snippet(const SearchQuery *q, const Article *a, size_t words, Snippet *sn)
+{
+	const char *fields[] = {a->sapo, a->body, a->byline};
+	for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++) {
+		if (search_snippet(q, fields[i], words, sn))
+			return;
+		snippet_release(sn);
+	}
+	search_snippet(q, *a->sapo ? a->sapo : a->body, words, sn);
+}
+
 void snippet_release(Snippet *sn)
 {
 	str_release(&sn->text);

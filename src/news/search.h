@@ -16,6 +16,7 @@
 #include <stddef.h>
 
 #include "base/str.h"
+#include "news/article.h"
 
 /* One word of the query. */
 typedef struct SearchWord {
@@ -63,6 +64,12 @@ typedef struct Snippet {
  */
 bool search_snippet(const SearchQuery *q, const char *text, size_t words, Snippet *sn);
 void snippet_release(Snippet *sn);
+
+/*
+ * The snippet a hit shows: from the lead when it matches, else the body, else the byline,
+ * else the start of the lead (or the body when there is no lead).
+ */
+void search_article_snippet(const SearchQuery *q, const Article *a, size_t words, Snippet *sn);
 
 /* True if one word of text (given whole) matches a word of q: for highlighting titles. */
 bool search_word_matches(const SearchQuery *q, const char *word, size_t len);

@@ -60,7 +60,6 @@ static void draw_hit(Search *s, int y, const Article *art, bool sel)
 	App *a = s->app;
 	int cols = term_cols();
 	Slot base = sel ? SLOT_SELECTED : SLOT_NORMAL;
-	const char *fields[] = {art->sapo, art->body, art->byline};
 	Snippet title, sn;
 	Str right = STR_INIT;
 	str_addf(&right, "%s · %s · ", state_label(art->state, lang_code(a->lang)),
@@ -72,12 +71,7 @@ static void draw_hit(Search *s, int y, const Article *art, bool sel)
 	draw_marked(y, 1, cols - rw - 3, &title, base);
 	term_puts(y, cols - rw - 1, right.s, rw, sel ? base : SLOT_DIM);
 	term_fill(y + 1, 0, cols, SLOT_NORMAL);
-	for (size_t i = 0; i < 3; i++) {
-		bool hit = search_snippet(&s->r.query, fields[i], SEARCH_SNIPPET_WORDS, &sn);
-		if (hit || i == 2)
-			break;
-		snippet_release(&sn);
-	}
+	search_article_snippet(&s->r.query, art, SEARCH_SNIPPET_WORDS, &sn);
 	draw_marked(y + 1, 3, cols - 4, &sn, SLOT_DIM);
 	snippet_release(&sn);
 	snippet_release(&title);

@@ -113,6 +113,35 @@ START_TEST(marked_words_match_only_as_written)
 }
 END_TEST
 
+START_TEST(an_article_shows_the_field_that_matches)
+{
+	SearchQuery q;
+	Snippet sn;
+	Article a;
+	article_init(&a);
+	article_set(&a.sapo, "Sapo không liên quan.");
+	article_set(&a.body, "Thân bài nói về cầu Rồng.");
+	article_set(&a.byline, "Tin: Trần Thị Mai");
+	ck_assert(search_parse("cau rong", &q));
+	search_article_snippet(&q, &a, 30, &sn);
+	ck_assert_str_eq(str_cstr(&sn.text), "Thân bài nói về cầu Rồng.");
+	snippet_release(&sn);
+	search_query_release(&q);
+	ck_assert(search_parse("mai", &q));
+	search_article_snippet(&q, &a, 30, &sn);
+	ck_assert_str_eq(str_cstr(&sn.text), "Tin: Trần Thị Mai");
+	snippet_release(&sn);
+	search_query_release(&q);
+	ck_assert(search_parse("hoa binh", &q));
+	search_article_snippet(&q, &a, 30, &sn);
+	ck_assert_str_eq(str_cstr(&sn.text), "Sapo không liên quan.");
+	ck_assert_uint_eq(sn.nmarks, 0);
+	snippet_release(&sn);
+	search_query_release(&q);
+	article_release(&a);
+}
+END_TEST
+
 static Suite *search_suite(void)
 {
 	Suite *s = suite_create("search");
@@ -121,6 +150,7 @@ static Suite *search_suite(void)
 	ADD_TEST(s, snippet_marks_the_matching_words);
 	ADD_TEST(s, snippet_cuts_around_the_first_match);
 	ADD_TEST(s, marked_words_match_only_as_written);
+	ADD_TEST(s, an_article_shows_the_field_that_matches);
 	return s;
 }
 
