@@ -78,7 +78,7 @@ typedef struct StoreSearch {
 	const char *exact_expr; /* on the index as written; "" for none */
 	const char *author;     /* non-NULL: only this author's articles and published ones */
 	int state;              /* -1 any, else a State */
-	const char *section;    /* NULL or "": any */
+	const char *section;    /* NULL or "": any; else compared folded ("the thao" = "Thể thao") */
 	int64_t since;          /* 0: any; else changed at or after (Unix seconds) */
 	int limit;              /* at most this many hits */
 } StoreSearch;

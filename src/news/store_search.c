@@ -20,6 +20,7 @@
 #include "base/str.h"
 #include "base/xalloc.h"
 #include "news/store_int.h"
+#include "viet/letter.h"
 #include "base/banned.h"
 
 #ifndef SEARCH_WINDOW
@@ -68,13 +69,41 @@ static void add_sql(Str *sql, const StoreSearch *q)
 	if (q->state >= 0)
 		str_adds(sql, " AND a.state = :state");
 	if (q->section && *q->section)
-		str_adds(sql, " AND a.section = :section");
+		str_adds(sql, " AND toasoan_fold(a.section) = :section");
 	if (q->since)
 		str_adds(sql, " AND a.updated_at >= :since");
 	str_adds(sql, " ORDER BY f.score, f.id DESC LIMIT :limit)"
 		      " SELECT " ARTICLE_COLS ", " TEXT_COLS ", hits.score FROM hits"
 		      " JOIN articles a ON a.id = hits.id JOIN users u ON u.login = a.author"
 		      " ORDER BY hits.score, a.id DESC");
+}
+
+/* toasoan_fold(text): lower case, marks removed, đ -> d (viet_fold_str), for the filters. */
+static void fold_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const unsigned char *t = sqlite3_value_text(argv[0]);
+	Str out = STR_INIT;
+
+	(void)argc;
+	if (!t) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	viet_fold_str((const char *)t, (size_t)sqlite3_value_bytes(argv[0]), &out);
+	sqlite3_result_text(ctx, str_cstr(&out), (int)out.len, SQLITE_TRANSIENT);
+	str_release(&out);
+}
+
+/*
+ * The function lives on this connection only and is used only in queries, never in the
+ * schema, so other programs can still write to the database.
+ */
+static bool add_fold(Store *s)
+{
+	if (sqlite3_create_function(s->db, "toasoan_fold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
+				    NULL, fold_fn, NULL, NULL) == SQLITE_OK)
+		return true;
+	return store_fail(s, "search the archive");
 }
 
 /* Binds value to the parameter called name when the statement has one. */
@@ -95,18 +124,24 @@ static sqlite3_stmt *prepare(Store *s, const StoreSearch *q, int64_t floor)
 	Str sql = STR_INIT;
 	sqlite3_stmt *st = NULL;
 	const char *state = q->state >= 0 ? state_name((State)q->state) : "";
+	Str section = STR_INIT;
 	bool ok;
 
+	if (!add_fold(s))
+		return NULL;
 	add_sql(&sql, q);
 	st = store_prep(s, sql.s, "");
 	str_release(&sql);
 	if (!st)
 		return NULL;
+	if (q->section)
+		viet_fold_str(q->section, strlen(q->section), &section);
 	ok = bind_text(st, ":fold", q->fold_expr) && bind_int(st, ":floor", floor) &&
 	     bind_text(st, ":exact", q->exact_expr ? q->exact_expr : "") &&
 	     bind_text(st, ":author", q->author ? q->author : "") &&
-	     bind_text(st, ":state", state) && bind_text(st, ":section", q->section ? q->section : "") &&
+	     bind_text(st, ":state", state) && bind_text(st, ":section", str_cstr(&section)) &&
 	     bind_int(st, ":since", q->since) && bind_int(st, ":limit", q->limit);
+	str_release(&section);
 	if (!ok) {
 		store_fail(s, "bind a value");
 		sqlite3_finalize(st);
