@@ -63,7 +63,7 @@ static void add_sql(Str *sql, const StoreSearch *q)
 	str_adds(sql, " WHERE 1");
 	if (q->exact_expr && *q->exact_expr)
 		str_adds(sql, " AND +f.id IN (SELECT rowid FROM search_exact"
-			      " WHERE search_exact MATCH :exact)");
+			      " WHERE search_exact MATCH :exact AND rowid >= :floor)");
 	if (q->author)
 		str_adds(sql, " AND (a.author = :author OR a.state = 'published')");
 	if (q->state >= 0)
