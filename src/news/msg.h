@@ -202,28 +202,20 @@
 	X(M_S_JOURNAL, "write the journal", \
 	  "ghi bản dự phòng") \
 	/* files: articles, imports, the config, the publish folder (src/news) */ \
-	X(M_F_READ_AS, "'%s' cannot be read as %s: %s; nothing was imported", \
-	  "'%s' không đọc được theo %s: %s; chưa nhập gì") \
-	X(M_F_EMPTY_NAMED, "'%s' is empty; nothing was imported", \
-	  "'%s' rỗng; chưa nhập gì") \
-	X(M_F_NUL_NAMED, \
-	  "'%s' is not a text file (a NUL byte at offset %zu); nothing was imported", \
-	  "'%s' không phải tệp văn bản (byte NUL ở vị trí %zu); chưa nhập gì") \
+	X(M_F_READ_AS, "'%s' cannot be read as %s: %s", \
+	  "'%s' không đọc được theo %s: %s") \
+	X(M_F_EMPTY_NAMED, "'%s' is empty", \
+	  "'%s' rỗng") \
+	X(M_F_NUL_NAMED, "'%s' is not a text file (a NUL byte at offset %zu)", \
+	  "'%s' không phải tệp văn bản (byte NUL ở vị trí %zu)") \
 	X(M_F_SETTING_UTF8, "'%s' is not valid UTF-8", \
 	  "'%s' không phải UTF-8 hợp lệ") \
-	X(M_F_UNKNOWN_ENC, "'%s' is not valid UTF-8 (first bad byte at offset %zu) and its " \
-	  "encoding could " \
-	  "not be recognised; nothing was imported (name one with --encoding tcvn3, vni, " \
-	  "viscii, viqr or cp1258)", \
-	  "'%s' không phải UTF-8 hợp lệ (byte hỏng đầu tiên ở vị trí %zu) và không nhận " \
-	  "ra được bảng mã; chưa nhập gì (nêu bảng mã bằng --encoding tcvn3, vni, " \
-	  "viscii, viqr hoặc cp1258)") \
 	X(M_F_SINGLE, "'%s' must be a single value", \
 	  "'%s' phải là một giá trị đơn") \
 	X(M_F_ONE_OF, "'%s' must be one of %s", \
 	  "'%s' phải là một trong %s") \
-	X(M_F_NAMED, "'%s': %s; nothing was imported", \
-	  "'%s': %s; chưa nhập gì") \
+	X(M_F_NAMED, "'%s': %s", \
+	  "'%s': %s") \
 	X(M_F_DETECTED, "'%s': detected %s and converted it to Unicode", \
 	  "'%s': nhận ra %s và đã chuyển sang Unicode") \
 	X(M_F_REPAIRED, "'%s': repaired %zu word%s garbled by an old font encoding", \
@@ -262,6 +254,47 @@
 	  "không có thiết lập '%s'") \
 	X(M_F_WHOLE_MAP, "the file must be a mapping of settings", \
 	  "tệp phải là một bảng các thiết lập") \
+	/* bulk import (src/news/desk_import.c, src/cli) */ \
+	X(M_F_UNKNOWN_ENC, "'%s' is not valid UTF-8 (first bad byte at offset %zu) and its encoding " \
+	  "could not be recognised (name one with --encoding tcvn3, vni, viscii, viqr or cp1258)", \
+	  "'%s' không phải UTF-8 hợp lệ (byte hỏng đầu tiên ở vị trí %zu) và không nhận ra " \
+	  "được bảng mã (nêu bảng mã bằng --encoding tcvn3, vni, viscii, viqr hoặc cp1258)") \
+	X(M_I_STOPPED, "%s before '%s' (file %zu of %zu); %zu article%s in %zu whole batch%s were " \
+	  "imported (ids %lld to %lld), nothing from that file on", \
+	  "%s trước '%s' (tệp %zu trên %zu); đã nhập %zu bài%.0s trong %zu đợt trọn vẹn%.0s " \
+	  "(số bài %lld đến %lld), từ tệp đó trở đi chưa nhập gì") \
+	X(M_I_BEFORE, "%s before '%s' (file %zu of %zu); nothing was imported", \
+	  "%s trước '%s' (tệp %zu trên %zu); chưa nhập gì") \
+	X(M_I_BAD_FILES, "%zu of %zu file%s cannot be imported; nothing was imported (--skip-bad " \
+	  "imports the others)", \
+	  "%zu trên %zu tệp%.0s không nhập được; chưa nhập gì (--skip-bad để nhập các tệp còn " \
+	  "lại)") \
+	X(M_I_SKIPPED, "%zu of %zu file%s skipped:", \
+	  "bỏ qua %zu trên %zu tệp%.0s:") \
+	X(M_I_GLOB, "'--glob' needs a pattern such as '*.txt'", \
+	  "'--glob' cần một mẫu như '*.txt'") \
+	X(M_I_SCHEDULED, "articles cannot be imported as scheduled: each needs its own time; import " \
+	  "them for review and approve each with --at", \
+	  "không nhập bài ở trạng thái hẹn giờ được: mỗi bài cần giờ riêng; hãy nhập để chờ " \
+	  "duyệt rồi duyệt từng bài với --at") \
+	X(M_I_INTERRUPTED, "interrupted while checking the files; nothing was imported", \
+	  "bị ngắt khi đang kiểm tra các tệp; chưa nhập gì") \
+	X(M_I_BAD_STATE, "invalid state '%s': use draft, review or published", \
+	  "trạng thái '%s' không hợp lệ: dùng draft, review hoặc published") \
+	X(M_I_FUTURE, "its publishing date is in the future", \
+	  "ngày đăng của bài ở tương lai") \
+	X(M_I_BAD_DATE, "line %zu: '%s' is not a date: write YYYY-MM-DD [HH:MM] or DD/MM/YYYY [HH:MM]", \
+	  "dòng %zu: '%s' không phải ngày: viết YYYY-MM-DD [HH:MM] hoặc DD/MM/YYYY [HH:MM]") \
+	X(M_I_NAME, "name at least one file or folder", \
+	  "hãy nêu ít nhất một tệp hoặc thư mục") \
+	X(M_I_NO_FILES, "no files to import: the folders hold no file matching '%s'", \
+	  "không có tệp nào để nhập: các thư mục không có tệp nào khớp '%s'") \
+	X(M_I_DISABLED, "the account '%s' is disabled", \
+	  "tài khoản '%s' đã bị khóa") \
+	X(M_I_SITE, "the articles are published but the site could not be written: %s", \
+	  "các bài đã đăng nhưng không ghi được trang: %s") \
+	X(M_H_IMPORT2, "one article per file, folders walked; checks every file first; prints one id per line", \
+	  "mỗi tệp một bài, đi khắp thư mục; kiểm tra mọi tệp trước; in mỗi dòng một số bài") \
 	/* the command line's help (src/cli/cli.c) */ \
 	X(M_H_INIT, "create or upgrade the database; the first user becomes admin", \
 	  "tạo hoặc nâng cấp cơ sở dữ liệu; người đầu tiên thành quản trị viên") \
@@ -269,8 +302,6 @@
 	  "quản lý người dùng (quản trị viên)") \
 	X(M_H_NEW, "create a draft; prints its id", \
 	  "tạo bản nháp; in ra số bài") \
-	X(M_H_IMPORT, "one draft per file; prints one id per line", \
-	  "mỗi tệp một bản nháp; in mỗi dòng một số bài") \
 	X(M_H_SHOW, "print one article", \
 	  "in một bài") \
 	X(M_H_EDIT, "open the editor on one article", \

@@ -49,7 +49,7 @@ expect_out "draft -> review" "states by their command names in English"
 : >"$T/empty.txt"
 run --config "$T/vi.yaml" new "$T/empty.txt"
 expect_rc 1 "an empty file is refused"
-expect_err "rỗng; chưa nhập gì" "reading an article file speaks Vietnamese"
+expect_err "rỗng" "reading an article file speaks Vietnamese"
 run --config "$T/vi.yaml" export "$id" --format pdf
 expect_err "không có định dạng 'pdf'" "publishing's refusal speaks Vietnamese"
 printf 'ui:\n  colour: red\n' >"$T/bad.yaml"

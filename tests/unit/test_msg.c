@@ -3,6 +3,7 @@
  * both languages, the same printf conversions in the same order (so an argument list fits
  * either text), and one English key; the language follows ui.language, then the locale.
  */
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -35,14 +36,30 @@ static void conversions(const char *s, char *out, size_t len)
 	out[n] = '\0';
 }
 
+/* True if s has a letter outside its conversions ("'%s': %s" has none). */
+static bool has_words(const char *s)
+{
+	for (; *s; s++) {
+		if (*s == '%') {
+			s += 1 + strspn(s + 1, "-+ #0123456789.*hlzjt");
+			if (!*s)
+				break;
+			continue;
+		}
+		if ((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z'))
+			return true;
+	}
+	return false;
+}
+
 START_TEST(every_message_has_both_languages)
 {
 	for (int i = 0; i < MSG_COUNT; i++) {
 		char en[64], vi[64];
 		const char *e = msg_text(LANG_EN, i), *v = msg_text(LANG_VI, i);
 		ck_assert_msg(e[0] != '\0' && v[0] != '\0', "message %d is empty", i);
-		ck_assert_msg(strcmp(e, v) != 0 || strcmp(e, "%s: %s") == 0,
-			      "message %d is not translated: %s", i, e);
+		ck_assert_msg(strcmp(e, v) != 0 || !has_words(e), "message %d is not translated: %s",
+			      i, e);
 		conversions(e, en, sizeof en);
 		conversions(v, vi, sizeof vi);
 		ck_assert_msg(strcmp(en, vi) == 0, "message %d: '%s' has %s, '%s' has %s", i, e, en,
