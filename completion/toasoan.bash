@@ -56,7 +56,7 @@ _toasoan()
 		else
 			case $w in
 			--state | --role | --format | --style | --encoding | --note | --at | --title | \
-				--name | --section | --since | --limit | -o | --output) i=$((i + 1)) ;;
+				--name | --section | --since | --limit | --glob | --as | -o | --output) i=$((i + 1)) ;;
 			-*) ;;
 			*)
 				[ -z "$sub" ] && sub=$w
@@ -86,7 +86,7 @@ _toasoan()
 		mapfile -t COMPREPLY < <(compgen -W "auto tcvn3 vni viscii viqr cp1258" -- "$cur")
 		return
 		;;
-	--note | --at | --title | --name | --section | --since | --limit) return ;;
+	--note | --at | --title | --name | --section | --since | --limit | --glob) return ;;
 	esac
 
 	if [ -z "$cmd" ]; then
