@@ -295,6 +295,29 @@
 	  "các bài đã đăng nhưng không ghi được trang: %s") \
 	X(M_H_IMPORT2, "one article per file, folders walked; checks every file first; prints one id per line", \
 	  "mỗi tệp một bài, đi khắp thư mục; kiểm tra mọi tệp trước; in mỗi dòng một số bài") \
+	/* from the audit (store, desk) */ \
+	X(M_S_NOT_DB2, "'%s' is %s, not a toasoan database; nothing was changed (make it one with: " \
+	  "toasoan init)", \
+	  "'%s' là %s, không phải cơ sở dữ liệu toasoan; chưa có gì bị thay đổi (tạo bằng: " \
+	  "toasoan init)") \
+	X(M_S_OTHER_DB, "'%s' is an SQLite database of another program (%lld table%s, schema version " \
+	  "%lld, no toasoan tables); nothing was changed", \
+	  "'%s' là cơ sở dữ liệu SQLite của một chương trình khác (%lld bảng%.0s, lược đồ " \
+	  "%lld, không có bảng nào của toasoan); chưa có gì bị thay đổi") \
+	X(M_S_FAILING, "cannot %s: the disk is failing (%s)", \
+	  "không %s được: đĩa đang hỏng (%s)") \
+	X(M_S_FULL2, "cannot %s: the disk is full (where '%s' is); free some space and try again", \
+	  "không %s được: đĩa đầy (nơi có '%s'); hãy giải phóng chỗ trống rồi thử lại") \
+	X(M_D_BIDI, "the %s has a bidi control (U+%04X) at byte %zu: it would make text read " \
+	  "other than it is stored", \
+	  "%s có ký tự điều khiển hướng chữ (U+%04X) ở byte %zu: nó làm văn bản hiện khác " \
+	  "với khi lưu") \
+	X(M_D_CONTROL2, "the %s has a control character (U+%04X) at byte %zu", \
+	  "%s có ký tự điều khiển (U+%04X) ở byte %zu") \
+	X(M_D_TOO_LONG, "the %s is too long: %zu characters, at most %zu", \
+	  "%s quá dài: %zu ký tự, tối đa %zu") \
+	X(M_D_TAGS, "too many tags: %zu, at most %d", \
+	  "quá nhiều từ khóa: %zu, tối đa %d") \
 	/* the command line's help (src/cli/cli.c) */ \
 	X(M_H_INIT, "create or upgrade the database; the first user becomes admin", \
 	  "tạo hoặc nâng cấp cơ sở dữ liệu; người đầu tiên thành quản trị viên") \

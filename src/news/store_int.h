@@ -15,6 +15,7 @@ struct Store {
 	char err[512];   /* the last failure, for store_errmsg() */
 	bool busy;       /* the last failure was another process holding the database */
 	Lang lang;       /* the language of its messages (news/msg.h); English at opening */
+	int patience;    /* ms a call waits for another process (the busy timeout) */
 };
 
 /* Formats the message of the last failure; fmt is translated (news/msg.h). */
