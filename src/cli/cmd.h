@@ -12,6 +12,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "base/lang.h"
 #include "cli/cli.h"
 #include "news/config.h"
 #include "news/desk.h"
@@ -29,6 +30,13 @@ typedef struct Cli {
 } Cli;
 
 typedef int (*CmdFn)(Cli *c, int argc, char **argv);
+
+/*
+ * english in the command line's language (news/msg.h): ui.language, else the locale, else
+ * English. cli_error, cli_warn and cli_usage translate their formats themselves.
+ */
+const char *cli_tr(const char *english) __attribute__((format_arg(1)));
+Lang cli_language(void);
 
 /* Prints "toasoan: error: MESSAGE" to stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

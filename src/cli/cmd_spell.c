@@ -152,7 +152,9 @@ static Speller *open_speller(Cli *c, const char *style)
 
 	if (failed)
 		return NULL;
-	sp = newsroom_speller(d, &c->config, style, c->config.language, err, sizeof(err));
+	/* Findings speak Vietnamese unless ui.language or the locale asks for English. */
+	sp = newsroom_speller(d, &c->config, style,
+			      lang_code(lang_resolve(c->config.language, LANG_VI)), err, sizeof(err));
 	if (!sp)
 		cli_error("%s", err);
 	else if (spell_status(sp))

@@ -17,7 +17,7 @@
  *	  dict: /path         # our word lists (default: dict/ beside the program)
  *	  system: /path       # the system dictionaries (default /usr/share/hunspell)
  *	ui:
- *	  language: vi        # vi | en
+ *	  language: vi        # vi | en; unset: the locale's, else vi on the screen, en in commands
  *	  theme: default      # a name in themes/ or a path to a .yaml file
  */
 #ifndef NEWS_CONFIG_H
@@ -36,7 +36,7 @@ typedef struct Config {
 	char *templates;    /* publish.templates: folder of layout.html, style.css; NULL: built in */
 	char *after;        /* publish.after: a shell command; NULL: none */
 	char *spell_style;  /* "old", "new" or "any" */
-	char *language;     /* "vi" or "en" */
+	char *language;     /* "vi" or "en"; NULL: follow the locale (base/lang.h) */
 	char *theme;        /* theme name or path */
 	char *dict_dir;     /* folder of our word lists; NULL: the built-in search path */
 	char *system_dict;  /* folder of the system dictionaries (vi_VN, en_US); NULL: Debian's */

@@ -21,9 +21,11 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "base/lang.h"
 #include "news/article.h"
 #include "news/config.h"
 #include "news/records.h"
+#include "news/search.h"
 #include "news/workflow.h"
 
 typedef struct Desk Desk;
@@ -80,6 +82,13 @@ bool desk_init(const DeskOptions *opt, char *err, size_t errlen);
  */
 void desk_set_patience(Desk *d, int ms);
 
+/*
+ * The language of the desk's messages: at opening, ui.language or the locale, else English;
+ * the screen sets its own. Messages raised after the call are in l.
+ */
+void desk_set_lang(Desk *d, Lang l);
+Lang desk_lang(const Desk *d);
+
 const char *desk_errmsg(const Desk *d);
 DeskError desk_error(const Desk *d);
 const User *desk_actor(const Desk *d);        /* who is acting (the --as user when given) */
@@ -109,6 +118,31 @@ typedef struct ListQuery {
 
 /* Lists what the actor may see (reporters: their own and everything published). */
 bool desk_list(Desk *d, const ListQuery *q, ArticleList *out);
+
+/* An archive search (news/search.h says what the query text may hold). */
+typedef struct DeskSearch {
+	const char *text;     /* as typed */
+	int state;            /* -1 any, else a State */
+	const char *section;  /* NULL: any */
+	int64_t since;        /* 0: any; else changed at or after (Unix seconds) */
+	int limit;            /* 0: DESK_SEARCH_LIMIT */
+} DeskSearch;
+
+#define DESK_SEARCH_LIMIT 20
+
+typedef struct SearchResults {
+	ArticleList list;     /* best first, with their text */
+	double *scores;       /* bm25 of each, lower is better */
+	SearchQuery query;    /* the parsed query, for snippets (search_snippet) */
+} SearchResults;
+
+/*
+ * Searches what the actor may see (reporters: their own and everything published) in title,
+ * lead, body and byline. Fails with DESK_INVALID when the text holds no word. Release out
+ * with search_results_release in every case.
+ */
+bool desk_search(Desk *d, const DeskSearch *q, SearchResults *out);
+void search_results_release(SearchResults *r);
 
 /*
  * Loads one article the actor may see. One they may not see (another reporter's draft) fails

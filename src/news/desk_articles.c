@@ -155,7 +155,7 @@ bool desk_create(Desk *d, Article *a, const char *reason)
 	ask.role = d->actor.role;
 	if (!workflow_decide(&ask, ACT_CREATE, NULL, &why)) {
 		store_rollback(d->store);
-		return desk_fail(d, DESK_REFUSED, "%s", why);
+		return desk_fail(d, DESK_REFUSED, "%s", msg_tr(d->lang, why));
 	}
 	if (!store_article_insert(d->store, a, d->actor.login, when_now(), reason ? reason : "") ||
 	    !store_transition_created(d->store, a->id, d->actor.login, d->real_login, when_now(),
@@ -375,7 +375,7 @@ bool desk_publish_due(Desk *d, int *done, int *failed)
 		return false;
 	ask.role = d->actor.role;
 	if (!workflow_decide(&ask, ACT_PUBLISH_DUE, NULL, &why))
-		return desk_fail(d, DESK_REFUSED, "%s", why);
+		return desk_fail(d, DESK_REFUSED, "%s", msg_tr(d->lang, why));
 	if (!store_due(d->store, when_now(), &ids, &n))
 		return desk_store_fail(d);
 	for (size_t i = 0; i < n; i++) {

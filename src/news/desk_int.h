@@ -5,6 +5,7 @@
 #define NEWS_DESK_INT_H
 
 #include "news/desk.h"
+#include "news/msg.h"
 #include "news/store.h"
 
 struct Desk {
@@ -13,11 +14,12 @@ struct Desk {
 	User actor;          /* who is acting: the --as user, or the real one */
 	char *real_login;    /* the real user when acting with --as, else "" */
 	DeskPairCounter count_pairs; /* for the context model, or NULL */
+	Lang lang;           /* the language of its messages */
 	DeskError code;      /* the last failure */
 	char err[600];       /* its message */
 };
 
-/* Sets the error code and message; returns false. */
+/* Sets the error code and the message, fmt in the desk's language (news/msg.h); false. */
 bool desk_fail(Desk *d, DeskError code, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
 /* Copies the store's message as a DESK_FAILED error; rolls back an open transaction. */

@@ -18,6 +18,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "base/lang.h"
 #include "news/article.h"
 #include "news/records.h"
 #include "news/site_item.h"
@@ -25,7 +26,7 @@
 typedef struct Store Store;
 
 /* The schema version this build writes. */
-#define STORE_SCHEMA_VERSION 2
+#define STORE_SCHEMA_VERSION 3
 
 /*
  * Opens (create: also creates) the database at path and migrates it. Returns NULL with a
@@ -36,6 +37,9 @@ void store_free(Store *s);
 const char *store_errmsg(const Store *s);
 bool store_busy(const Store *s);   /* the last failure was a busy database: worth a retry */
 const char *store_path(const Store *s);
+
+/* The language of the messages that follow (English until set). */
+void store_set_lang(Store *s, Lang l);
 
 /* How long a call waits for another process's write before it fails as busy. */
 #define STORE_PATIENCE_MS 10000
@@ -68,6 +72,24 @@ typedef struct StoreQuery {
 } StoreQuery;
 
 bool store_articles(Store *s, const StoreQuery *q, ArticleList *out);
+
+/* The archive search: the two expressions come from news/search.h. */
+typedef struct StoreSearch {
+	const char *fold_expr;  /* on the folded index; required */
+	const char *exact_expr; /* on the index as written; "" for none */
+	const char *author;     /* non-NULL: only this author's articles and published ones */
+	int state;              /* -1 any, else a State */
+	const char *section;    /* NULL or "": any; else compared folded ("the thao" = "Thể thao") */
+	int64_t since;          /* 0: any; else changed at or after (Unix seconds) */
+	int limit;              /* at most this many hits */
+} StoreSearch;
+
+/*
+ * Appends the best hits, best first (bm25; title weighs most, then lead, byline, body), with
+ * their text, to out; scores (may be NULL) gets a malloc'd array of their bm25 scores, lower
+ * is better. When very many articles match, the best of the newest of them (store_search.c).
+ */
+bool store_search(Store *s, const StoreSearch *q, ArticleList *out, double **scores);
 bool store_article_get(Store *s, int64_t id, Article *out, bool *found);
 
 /* Inserts a new article and its first revision; sets a->id, a->version and the times. */

@@ -3,12 +3,16 @@
  *
  * One list, STRING_LIST, holds each label, prompt, help line and message once; the enum and
  * the two tables are made from it. The interface speaks Vietnamese unless the config says
- * ui.language: en. This file includes no curses, so the table is unit-tested alone.
+ * ui.language: en (or the locale does; see base/lang.h). What the rules and the desk say
+ * comes from the core's catalogue (news/msg.h) in the same language. This file includes no
+ * curses, so the table is unit-tested alone.
  */
 #ifndef TUI_LANG_H
 #define TUI_LANG_H
 
 #include <stdbool.h>
+
+#include "base/lang.h"
 
 /* X(enum, Vietnamese, English). A %s or %d in one must appear in the other, in order. */
 #define STRING_LIST(X)                                                                     \
@@ -149,7 +153,14 @@
 	X(S_LOCKED_BY_TAKE, "Chỉ xem: đang được %s sửa từ %s. %s để giành quyền sửa.",          \
 	  "Read-only: %s is editing it since %s. %s takes over.")                           \
 	X(S_READ_ONLY, "Chỉ xem: bạn không được sửa bài này.",                               \
-	  "Read-only: you may not edit this article.")
+	  "Read-only: you may not edit this article.")                                       \
+	X(S_SEARCH_TITLE, "Tìm trong kho bài: %s", "Archive search: %s")                     \
+	X(S_SEARCH_COUNT, "%d bài khớp, khớp nhất trước · Enter mở bài · C-f tìm lại · Esc quay lại", \
+	  "%d matching, best first · Enter opens · C-f searches again · Esc goes back")       \
+	X(S_SEARCH_NONE, "Không có bài nào khớp \"%s\" trong kho bài.",                        \
+	  "No article in the archive matches \"%s\".")                                       \
+	X(S_ASK_SEARCH, "Tìm trong kho bài: ", "Search the archive: ")                       \
+	X(S_FILTER_HINT, "%s: tìm trong cả nội dung", "%s: search the whole text")
 
 typedef enum StringId {
 #define X(e, vi, en) e,
@@ -157,17 +168,6 @@ typedef enum StringId {
 #undef X
 	STRING_COUNT
 } StringId;
-
-typedef enum Lang {
-	LANG_VI, /* the default */
-	LANG_EN,
-} Lang;
-
-/* "en" (any case, or "en_US"...) gives LANG_EN; anything else, NULL included, LANG_VI. */
-Lang lang_parse(const char *name);
-
-/* "vi" or "en", as the core's label functions want it. */
-const char *lang_code(Lang l);
 
 /* The text of id in l; never NULL (an out-of-range id gives ""). */
 const char *lang_str(Lang l, StringId id);
