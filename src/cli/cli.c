@@ -138,6 +138,8 @@ static Desk *open_desk(Cli *c, bool quiet_missing, bool *failed)
 	}
 	opt = (DeskOptions){path, c->login, c->as, &c->config, false, spell_count_bigrams};
 	c->desk = desk_open(&opt, err, sizeof(err));
+	if (c->desk)
+		desk_set_remote(c->desk, c->remote);
 	if (!c->desk) {
 		cli_error("%s", err);
 		if (failed)
@@ -200,7 +202,7 @@ int cmd_edit(Cli *c, int argc, char **argv)
 	return c->tui(c->desk, id);
 }
 
-static void print_help(void)
+void cli_print_help(void)
 {
 	printf("usage: toasoan [--db PATH] [--config PATH] [--as LOGIN] [COMMAND [ARGS]]\n\n"
 	       "With no command, toasoan opens the full-screen newsroom.\n\ncommands:\n");
@@ -217,6 +219,11 @@ static const Command *find_command(const char *name)
 		if (strcmp(commands[i].name, name) == 0)
 			return &commands[i];
 	return NULL;
+}
+
+bool cli_has_command(const char *name)
+{
+	return find_command(name) != NULL;
 }
 
 /* Takes "--opt VALUE" or "--opt=VALUE" at argv[*i]; true if it matched. */
@@ -256,13 +263,21 @@ static char *real_login(void)
 
 static int run_command(Cli *c, int argc, char **argv)
 {
-	const Command *cmd;
 	char err[600];
 
+	if (argc > 0 && strcmp(argv[0], "shell") == 0)
+		return cmd_shell(c, argc, argv);
 	if (!config_load_default(&c->config, c->config_path, err, sizeof(err))) {
 		cli_error("%s", err);
 		return EXIT_FAIL;
 	}
+	return cli_dispatch(c, argc, argv);
+}
+
+int cli_dispatch(Cli *c, int argc, char **argv)
+{
+	const Command *cmd;
+
 	if (argc == 0) {
 		if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 			cli_error("the full-screen newsroom needs a terminal; see 'toasoan --help'");
@@ -291,7 +306,7 @@ int cli_main(int argc, char **argv, TuiEntry tui)
 	config_init(&c.config);
 	for (i = 1; i < argc && argv[i][0] == '-'; i++) {
 		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-			print_help();
+			cli_print_help();
 			config_release(&c.config);
 			return EXIT_OK;
 		}

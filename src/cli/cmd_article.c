@@ -47,6 +47,9 @@ int cmd_new(Cli *c, int argc, char **argv)
 		return cli_usage(usage, "'new' takes at most one file");
 	if (a.npos == 0 && !title)
 		return cli_usage(usage, "give a title or a file");
+	if (a.npos == 1 && cli_remote_path(c, a.pos[0], "send the text on standard input: "
+					      "'new --title TEXT - < file'"))
+		return EXIT_USAGE;
 	article_init(&art);
 	if (a.npos == 1 && !read_file(a.pos[0], "utf-8", &art))
 		goto out;
@@ -86,6 +89,10 @@ int cmd_import(Cli *c, int argc, char **argv)
 		return cli_usage(usage, "name at least one file");
 	if (!import_encoding_known(encoding))
 		return cli_usage(usage, "unknown encoding '%s'", encoding);
+	for (int i = 0; i < a.npos; i++)
+		if (cli_remote_path(c, a.pos[i], "send the file on standard input: "
+				    "'import - < file'"))
+			return EXIT_USAGE;
 	/* Read and check every file first: one bad file imports nothing. */
 	for (n = 0; n < a.npos; n++) {
 		article_init(&arts[n]);
@@ -328,6 +335,9 @@ int cmd_export(Cli *c, int argc, char **argv)
 		return EXIT_USAGE;
 	if (!format)
 		return cli_usage(usage, "'export' needs --format");
+	if (cli_remote_path(c, file, "the article comes on standard output: "
+			    "'export ID --format md > file'"))
+		return EXIT_USAGE;
 	article_init(&art);
 	rc = load_one(c, &a, usage, &art);
 	if (rc != EXIT_OK)

@@ -37,6 +37,9 @@ static const Setting settings[] = {
 	{"spell.system", offsetof(Config, system_dict), NULL},
 	{"ui.language", offsetof(Config, language), languages},
 	{"ui.theme", offsetof(Config, theme), NULL},
+	{"ssh.authorized_keys", offsetof(Config, ssh_keys), NULL},
+	{"ssh.command", offsetof(Config, ssh_command), NULL},
+	{"ssh.sshd_config", offsetof(Config, sshd_config), NULL},
 };
 
 void config_init(Config *c)

@@ -63,6 +63,16 @@ const Config *desk_config(const Desk *d)
 	return d->config;
 }
 
+void desk_set_remote(Desk *d, bool remote)
+{
+	d->remote = remote;
+}
+
+bool desk_remote(const Desk *d)
+{
+	return d->remote;
+}
+
 bool desk_check(Desk *d, const Article *a, Action act, State *to)
 {
 	Ask ask = {d->actor.role, strcmp(a->author, d->actor.login) == 0, a->state};
@@ -291,8 +301,10 @@ static bool change_user(Desk *d, const char *login, Role role, bool active, cons
 	user_release(&u);
 	ok = store_user_update(d->store, login, role, active) &&
 	     store_audit(d->store, d->actor.login, d->real_login, when_now(), what, login,
-			 active ? role_name(role) : "disabled") &&
-	     store_commit(d->store);
+			 active ? role_name(role) : "disabled");
+	if (ok && !active && !desk_keys_drop(d, login))
+		return false; /* their keys could not be taken away: nothing changed */
+	ok = ok && store_commit(d->store);
 	return ok ? true : desk_store_fail(d);
 }
 

@@ -15,6 +15,7 @@ struct Desk {
 	DeskPairCounter count_pairs; /* for the context model, or NULL */
 	DeskError code;      /* the last failure */
 	char err[600];       /* its message */
+	bool remote;         /* reached over SSH */
 };
 
 /* Sets the error code and message; returns false. */
@@ -31,5 +32,11 @@ bool desk_check_lock(Desk *d, const Article *a);
 
 /* Validates user text: UTF-8, NFC, no control characters but newline and tab (multiline). */
 bool desk_check_text(Desk *d, const char *what, const char *s, bool multiline);
+
+/* Rewrites authorized_keys from the keys of active users (inside the caller's transaction). */
+bool desk_keys_sync(Desk *d);
+
+/* Removes every key of login and rewrites authorized_keys if there were any. */
+bool desk_keys_drop(Desk *d, const char *login);
 
 #endif

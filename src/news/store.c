@@ -85,6 +85,13 @@ static const char *const migrations[] = {
 	"  BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;"
 	"CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit"
 	"  BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;",
+	/* 1 -> 2: people's SSH keys (the service account's authorized_keys is made from them) */
+	"CREATE TABLE keys("
+	"  fingerprint TEXT PRIMARY KEY,"
+	"  login TEXT NOT NULL REFERENCES users(login),"
+	"  type TEXT NOT NULL, blob TEXT NOT NULL, comment TEXT NOT NULL DEFAULT '',"
+	"  added_by TEXT NOT NULL, at INTEGER NOT NULL);"
+	"CREATE INDEX keys_login ON keys(login, at);",
 };
 
 _Static_assert(sizeof(migrations) / sizeof(migrations[0]) == STORE_SCHEMA_VERSION,
