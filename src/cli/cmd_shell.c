@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "base/str.h"
@@ -249,6 +250,23 @@ static int run_words(Cli *c, Words *w)
 	return cli_dispatch(c, w->n - first, w->items + first);
 }
 
+/*
+ * The shell speaks for any login it is given, so it runs only as the account that owns the
+ * database: a person who runs it from their own shell account gets nothing.
+ */
+static bool service_account(Cli *c)
+{
+	char *path = config_db_path(&c->config, c->db);
+	struct stat st;
+	bool ok = stat(path, &st) == 0 && st.st_uid == geteuid();
+
+	if (!ok)
+		cli_error("'toasoan shell' runs only as the account that owns the database '%s' (from "
+			  "its authorized_keys); connect with: ssh ACCOUNT@SERVER", path);
+	free(path);
+	return ok;
+}
+
 int cmd_shell(Cli *c, int argc, char **argv)
 {
 	char err[600];
@@ -268,6 +286,8 @@ int cmd_shell(Cli *c, int argc, char **argv)
 		cli_error("%s", err);
 		return EXIT_FAIL;
 	}
+	if (!service_account(c))
+		return EXIT_FAIL;
 	if (!cmd || !cmd[0]) {
 		if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 			cli_error("the newsroom screen needs a terminal: connect with 'ssh -t', or name "

@@ -46,6 +46,16 @@ expect_rc 1 "an unknown login is refused at the door"
 expect_err "'nobody' is not a toasoan user" "the door says why"
 as mai --as hung list
 expect_rc 1 "--as stays admin-only over SSH"
+if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null; then
+	chmod 666 "$T/test.db"; chmod 755 "$T"
+	SSH_ORIGINAL_COMMAND="user list" setpriv --reuid=65534 --regid=65534 --clear-groups \
+		"$TOASOAN" --config "$T/server.yaml" shell "$ME" >"$T/out" 2>"$T/err" </dev/null; rc=$?
+	expect_rc 1 "another Unix user cannot run the shell as an admin, even on a writable file"
+	expect_err "runs only as the account that owns the database" "the shell says who may run it"
+	chmod 640 "$T/test.db"; chmod 700 "$T"
+else
+	skip "shell run by another user" "it needs root and setpriv"
+fi
 
 before=$(dump)
 for cmd in "sh" "bash -i" "scp -f /etc/passwd" "scp -t /tmp" "rsync --server -e.Lsfx . /tmp" \
