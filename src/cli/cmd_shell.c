@@ -258,9 +258,12 @@ static bool service_account(Cli *c)
 {
 	char *path = config_db_path(&c->config, c->db);
 	struct stat st;
-	bool ok = stat(path, &st) == 0 && st.st_uid == geteuid();
+	bool found = stat(path, &st) == 0, ok = found && st.st_uid == geteuid();
 
-	if (!ok)
+	if (!found)
+		cli_error("no database at '%s'; the service account creates it with: toasoan init",
+			  path);
+	else if (!ok)
 		cli_error("'toasoan shell' runs only as the account that owns the database '%s' (from "
 			  "its authorized_keys); connect with: ssh ACCOUNT@SERVER", path);
 	free(path);

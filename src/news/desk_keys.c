@@ -136,8 +136,16 @@ bool desk_key_add(Desk *d, const char *login, const char *text, size_t len, KeyR
 
 bool desk_key_list(Desk *d, const char *login, KeyList *out)
 {
+	User u = {0};
+	bool found = true;
+
 	if (!desk_require_admin(d))
 		return false;
+	if (login && !store_user_get(d->store, login, &u, &found))
+		return desk_store_fail(d);
+	user_release(&u);
+	if (!found)
+		return desk_fail(d, DESK_NOT_FOUND, "no user '%s'", login);
 	if (login && !store_keys(d->store, login, out))
 		return desk_store_fail(d);
 	if (!login) {

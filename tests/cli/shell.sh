@@ -124,6 +124,8 @@ if command -v ssh-keygen >/dev/null; then
 	check '[ "$(grep -c . "$T/out")" = 3 ] && grep -q "mai-phone" "$T/out"' "key list shows every key with its comment"
 	srv key list lan
 	check '[ "$(grep -c . "$T/out")" = 1 ] && grep -q "$(ssh-keygen -lf "$T/lan-desk.pub" | awk "{print \$2}")" "$T/out"' "key list LOGIN shows one person's keys"
+	srv key list nobody
+	expect_err "no user 'nobody'" "key list of an unknown login says so"
 	cp "$AK" "$T/ak.before"; before=$(dump)
 	bad_key() { printf '%s' "$1" >"$T/bad.pub"; srv key add mai "$T/bad.pub"; expect_rc 1 "$2"; }
 	bad_key "command=\"/bin/sh\" $(cat "$T/mai-laptop.pub")" "a key with injected options is refused"

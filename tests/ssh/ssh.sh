@@ -36,7 +36,7 @@ SSHD_PID=
 cleanup() {
 	[ -n "$SSHD_PID" ] && kill "$SSHD_PID" 2>/dev/null
 	tmux -L "toasoan-ssh-$$" kill-server 2>/dev/null
-	rm -rf "$W" "$T"
+	rm -rf "$W" "$T" "${LKEY:-/nonexistent}" "${LKEY:-/nonexistent}.pub"
 }
 trap cleanup EXIT
 
@@ -91,14 +91,14 @@ acct user add mai --role reporter >/dev/null
 acct user add lan --role reporter >/dev/null
 for who in boss hung mai; do ssh-keygen -q -t ed25519 -N '' -C "$who@laptop" -f "$W/client/$who" </dev/null; done
 install -d -o "$LOCAL" -m 700 "/home/$LOCAL/.ssh"
-rm -f "/home/$LOCAL/.ssh/toasoan_key"*
-runuser -u "$LOCAL" -- ssh-keygen -q -t ed25519 -N '' -C "lan@desk" -f "/home/$LOCAL/.ssh/toasoan_key" </dev/null
+LKEY="/home/$LOCAL/.ssh/toasoan_key.$$"   # one per run: two runs at once keep their own
+runuser -u "$LOCAL" -- ssh-keygen -q -t ed25519 -N '' -C "lan@desk" -f "$LKEY" </dev/null
 acct key add boss - <"$W/client/boss.pub" >/dev/null
 
 SSH_OPTS=(-F /dev/null -p "$PORT" -o IdentitiesOnly=yes -o BatchMode=yes -o LogLevel=ERROR
 	-o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o ConnectTimeout=10)
 # over WHO ARGS...: ssh as WHO to the account; sets rc, out, err (stdin from $IN or nothing)
-key_of() { if [ "$1" = lan ]; then echo "/home/$LOCAL/.ssh/toasoan_key"; else echo "$W/client/$1"; fi; }
+key_of() { if [ "$1" = lan ]; then echo "$LKEY"; else echo "$W/client/$1"; fi; }
 over() {
 	local who=$1; shift
 	timeout 60 ssh "${SSH_OPTS[@]}" -i "$(key_of "$who")" "$ACCOUNT@127.0.0.1" -- "$@" \
@@ -112,7 +112,7 @@ expect_rc 0 "the admin's key reaches the newsroom"
 IN="$W/client/hung.pub" over boss key add hung
 expect_rc 0 "the admin adds the editor's key over SSH, on standard input"
 IN="$W/client/mai.pub" over boss key add mai
-IN="/home/$LOCAL/.ssh/toasoan_key.pub" over boss key add lan
+IN="$LKEY.pub" over boss key add lan
 over boss key list
 check '[ "$(grep -c SHA256: "$T/out")" = 4 ]' "key list over SSH shows the four keys"
 
@@ -227,7 +227,7 @@ as_local "$BIN" --config "$CFG" list;          check '[ "$rc" != 0 ]' "local use
 as_local sh -c "echo x >> '$W/keys/$ACCOUNT'"; check '[ "$rc" != 0 ]' "local user: cannot add a line to authorized_keys"
 as_local touch "$W/www/planted.html";          check '[ "$rc" != 0 ]' "local user: cannot write into the publish folder"
 as_local rm -f "$W/www/index.json";            check '[ -e "$W/www/index.json" ]' "local user: cannot delete published files"
-as_local timeout 30 ssh "${SSH_OPTS[@]}" -i "/home/$LOCAL/.ssh/toasoan_key" "$ACCOUNT@127.0.0.1" list --mine
+as_local timeout 30 ssh "${SSH_OPTS[@]}" -i "$LKEY" "$ACCOUNT@127.0.0.1" list --mine
 check '[ "$rc" = 0 ] && grep -q "Bản nháp riêng" "$T/out"' "local user: ssh toasoan@localhost works, as lan"
 
 # --- the setup check
