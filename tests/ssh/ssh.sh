@@ -144,6 +144,12 @@ over mai submit "$a"
 over hung approve "$a" --at "'2099-01-01 08:00'"; expect_rc 0 "editor: schedule"
 over hung publish "$a";        expect_rc 0 "editor: publish a scheduled article now"
 acct publish --due >/dev/null; check '[ $? = 0 ]' "cron as the account: publish --due"
+over hung publish --due;       expect_rc 0 "editor: publish --due"
+over mai publish --due;        expect_rc 1 "reporter: cannot publish --due"
+acct backup "$W/srv/backup.db" >/dev/null
+check '[ "$(stat -c "%U %a" "$W/srv/backup.db")" = "$ACCOUNT 640" ]' "a backup made by the account is its own, 0640"
+check '[ -z "$(find "$W/srv" "$W/www" -perm /027 -type f)" ]' "no data file is writable by the group or open to others"
+check '[ -z "$(find "$W/srv" "$W/www" ! -user "$ACCOUNT")" ]' "every data file belongs to the account"
 over mai dict add chữmới;      expect_rc 1 "reporter: cannot change the dictionary"
 over hung dict add chữmới;     expect_rc 0 "editor: adds a dictionary word"
 for cmd in "user list" "check" "key list" "doctor"; do
