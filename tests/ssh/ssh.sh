@@ -269,6 +269,18 @@ check 'screen_has e "Cầu mới thông xe"' "ssh -tt ... edit ID opens the edit
 check 'screen_has e "clipboard"' "the editor's write-to-file offers the clipboard over SSH"
 check '[ -z "$(find /var/lib/toasoan "$W" -name "toasoan-$a-*.txt" 2>/dev/null)" ]' "no file was written on the server"
 "${TM[@]}" send-keys -t e C-q
+over lan new --title "'Tin sửa trên màn hình'"; own=$out
+"${TM[@]}" new-session -d -s o -x 120 -y 35 "ssh -tt ${SSH_OPTS[*]} -i $LKEY $ACCOUNT@127.0.0.1 edit $own; echo ssh-exit=\$?; sleep 30"
+screen_has o "Tin sửa trên màn hình" && sleep 0.5
+"${TM[@]}" send-keys -t o C-End
+"${TM[@]}" send-keys -t o -l "Thêm một câu."
+"${TM[@]}" send-keys -t o C-s
+check 'screen_has o "Đã lưu bản 2"' "reporter: edits and saves her own draft in the screen over SSH"
+over lan show "$own"
+expect_out "Thêm một câu." "the text typed over SSH is stored"
+"${TM[@]}" send-keys -t o C-q
+"${TM[@]}" new-session -d -s p -x 120 -y 35 "ssh -tt ${SSH_OPTS[*]} -i $LKEY $ACCOUNT@127.0.0.1 edit $a; echo ssh-exit=\$?; sleep 30"
+check 'screen_has p "Chỉ xem"' "reporter: a published article of someone else opens read-only"
 "${TM[@]}" kill-server 2>/dev/null
 check 'grep -q "Accepted publickey for '"$ACCOUNT"'" "$W/sshd.log"' "the SSH server logged the key logins"
 if [ -n "${SSH_DEBUG:-}" ]; then cat "$W/keys/$ACCOUNT"; tail -30 "$W/sshd.log"; fi
