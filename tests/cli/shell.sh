@@ -187,6 +187,15 @@ expect_out "the publish folder '$T/public' has mode 2777: others can write" "a p
 expect_out "PermitUserEnvironment yes" "PermitUserEnvironment is caught"
 expect_out "the variable 'TOASOAN_DB'" "AcceptEnv beyond LANG LC_* is caught"
 expect_out "line 1 of '$AK' is not a toasoan key" "a key without toasoan's restrictions is caught"
+if [ "$(id -u)" = 0 ] && [ -x /usr/sbin/sshd ] && command -v ssh-keygen >/dev/null; then
+	ssh-keygen -q -t ed25519 -N '' -f "$T/hostkey" </dev/null
+	echo "HostKey $T/hostkey" >>"$T/sshd_config"
+	srv doctor
+	expect_out "$T/sshd_config (as 'sshd -T' reads it)" "as root, doctor asks sshd -T for the settings in force"
+	expect_out "the variable 'TOASOAN_DB'" "sshd -T's AcceptEnv is checked"
+else
+	skip "doctor with sshd -T" "it needs root and openssh-server"
+fi
 chmod 640 "$T/test.db"
 
 # --- file modes and privileges
