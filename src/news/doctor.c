@@ -343,12 +343,29 @@ static void check_binary(Doc *d, const char *exe)
 	}
 }
 
+/* The SSH server runs the forced command through the account's shell. */
+static void check_account(Doc *d, const struct passwd *pw)
+{
+	char fix[600];
+	const char *sh = pw && pw->pw_shell && pw->pw_shell[0] ? pw->pw_shell : "/bin/sh";
+	const char *base = strrchr(sh, '/') ? strrchr(sh, '/') + 1 : sh;
+
+	if (strcmp(base, "nologin") == 0 || strcmp(base, "false") == 0 || access(sh, X_OK) != 0) {
+		snprintf(fix, sizeof(fix), "usermod --shell /bin/sh %s", d->account);
+		bad(d, fix, "the account '%s' has the shell '%s': the SSH server cannot run toasoan's "
+		    "forced command through it", d->account, sh);
+	} else {
+		good(d, "the account '%s' (uid %ld, shell %s)", d->account, (long)d->uid, sh);
+	}
+}
+
 void doctor_run(const DoctorSetup *s, Str *report, int *problems)
 {
 	Doc d = {.out = report, .uid = geteuid()};
 	struct passwd *pw = getpwuid(d.uid);
 
 	snprintf(d.account, sizeof(d.account), "%s", pw ? pw->pw_name : "?");
+	check_account(&d, pw);
 	check_binary(&d, s->exe);
 	check_database(&d, s->db_path);
 	check_publish(&d, s->publish_dir);
