@@ -155,18 +155,6 @@ static void reset_environment(void)
 		unsetenv("HOME");
 }
 
-static bool valid_login(const char *s)
-{
-	size_t n = strlen(s);
-	if (n == 0 || n > 32 || s[0] == '-' || s[0] == '.')
-		return false;
-	for (size_t i = 0; i < n; i++)
-		if (!islower((unsigned char)s[i]) && !isdigit((unsigned char)s[i]) &&
-		    !strchr("._-", s[i]))
-			return false;
-	return true;
-}
-
 static void print_remote_help(void)
 {
 	printf("This account runs only toasoan. Connect with 'ssh -t ACCOUNT@SERVER' for the "
@@ -278,7 +266,7 @@ int cmd_shell(Cli *c, int argc, char **argv)
 	const char *why = NULL;
 	int rc;
 
-	if (argc != 2 || !valid_login(argv[1]))
+	if (argc != 2 || !desk_login_valid(argv[1]))
 		return cli_usage("shell LOGIN", argc == 2 ? "invalid login '%s'" : "name one login%s",
 				 argc == 2 ? argv[1] : "");
 	c->remote = true;

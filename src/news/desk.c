@@ -106,7 +106,7 @@ bool desk_check_text(Desk *d, const char *what, const char *s, bool multiline)
 	return true;
 }
 
-static bool valid_login(const char *s)
+bool desk_login_valid(const char *s)
 {
 	size_t n = strlen(s);
 	if (n == 0 || n > 32 || s[0] == '-' || s[0] == '.')
@@ -240,7 +240,7 @@ bool desk_user_add(Desk *d, const char *login, Role role, const char *name)
 
 	if (!may_manage_users(d))
 		return false;
-	if (!valid_login(login))
+	if (!desk_login_valid(login))
 		return desk_fail(d, DESK_INVALID, "invalid login '%s': use lower-case letters, "
 				 "digits, '.', '_' or '-', at most 32", login);
 	if (name && !desk_check_text(d, "name", name, false))

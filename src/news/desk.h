@@ -89,6 +89,9 @@ bool desk_remote(const Desk *d);
 /* False with DESK_REFUSED unless the actor is an admin. */
 bool desk_require_admin(Desk *d);
 
+/* True for a login toasoan accepts: 1 to 32 of a-z 0-9 . _ -, not starting with - or '.'. */
+bool desk_login_valid(const char *login);
+
 /* Users (admins only, except desk_user_get which anyone may use). */
 bool desk_user_add(Desk *d, const char *login, Role role, const char *name);
 bool desk_user_list(Desk *d, UserList *out);

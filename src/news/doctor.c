@@ -96,14 +96,6 @@ static bool check_mode(Doc *d, const char *what, const char *path, mode_t forbid
 	return true;
 }
 
-static char *dir_of(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-	if (!slash)
-		return xstrdup(".");
-	return slash == path ? xstrdup("/") : xstrndup(path, (size_t)(slash - path));
-}
-
 /* A folder above the data that someone else could write could swap the data folder. */
 static void check_ancestors(Doc *d, const char *dir)
 {
@@ -111,7 +103,7 @@ static void check_ancestors(Doc *d, const char *dir)
 	char fix[1200];
 
 	while (p && strcmp(p, "/") != 0) {
-		char *up = dir_of(p);
+		char *up = file_dir_of(p);
 		struct stat st;
 		free(p);
 		p = up;
@@ -129,7 +121,7 @@ static void check_ancestors(Doc *d, const char *dir)
 
 static void check_database(Doc *d, const char *db)
 {
-	char *dir = dir_of(db);
+	char *dir = file_dir_of(db);
 	static const char *const extra[] = {"-wal", "-shm", "-journal"};
 
 	check_mode(d, "the database folder", dir, 0027, 0750, true);
@@ -172,7 +164,7 @@ static void check_foreign_line(Doc *d, const char *path, int lineno, const char 
 static void check_keys(Doc *d, const char *path)
 {
 	Str text = STR_INIT;
-	char err[600], login[33], *dir = dir_of(path);
+	char err[600], login[33], *dir = file_dir_of(path);
 	int lineno = 0, managed = 0;
 
 	check_mode(d, "the SSH folder", dir, 0022, 0700, true);

@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "base/digest.h"
+#include "base/file.h"
 #include "base/utf8.h"
 #include "base/xalloc.h"
 #include "base/banned.h"
@@ -232,15 +233,6 @@ bool authkeys_managed(const char *line, size_t len, char login[33])
 	return true;
 }
 
-/* The folder part of path ("." when there is none). */
-static char *dir_of(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-	if (!slash)
-		return xstrdup(".");
-	return slash == path ? xstrdup("/") : xstrndup(path, (size_t)(slash - path));
-}
-
 /* Reads the current file (none is fine), refusing a symbolic link. */
 static bool read_current(const char *path, Str *out, char *err, size_t errlen)
 {
@@ -353,7 +345,7 @@ bool authkeys_write(const char *path, const char *command, const KeyList *keys, 
 		    size_t errlen)
 {
 	Str old = STR_INIT, data = STR_INIT;
-	char *dir = dir_of(path);
+	char *dir = file_dir_of(path);
 	bool ok = false;
 
 	if (!sshkey_command_ok(command)) {
