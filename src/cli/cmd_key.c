@@ -93,6 +93,7 @@ int cmd_doctor(Cli *c, int argc, char **argv)
 	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
 	char *db, *pub, *keys;
 	Str report = STR_INIT;
+	KeyList held = {0};
 	int problems;
 
 	if (argc != 1)
@@ -101,11 +102,13 @@ int cmd_doctor(Cli *c, int argc, char **argv)
 		return EXIT_FAIL;
 	if (!desk_require_admin(c->desk))
 		return cli_desk_fail(c);
+	if (!desk_key_list(c->desk, NULL, &held))
+		return cli_desk_fail(c);
 	exe[n > 0 ? n : 0] = '\0';
 	db = config_db_path(&c->config, c->db);
 	pub = config_publish_dir(&c->config);
 	keys = desk_keys_path(&c->config);
-	DoctorSetup s = {db, pub, keys, c->config.sshd_config, n > 0 ? exe : NULL};
+	DoctorSetup s = {db, pub, keys, c->config.sshd_config, n > 0 ? exe : NULL, &held};
 	doctor_run(&s, &report, &problems);
 	fwrite(str_cstr(&report), 1, report.len, stdout);
 	printf("%d problem%s found\n", problems, problems == 1 ? "" : "s");
@@ -113,5 +116,6 @@ int cmd_doctor(Cli *c, int argc, char **argv)
 	free(db);
 	free(pub);
 	free(keys);
+	key_list_release(&held);
 	return problems ? EXIT_FAIL : EXIT_OK;
 }

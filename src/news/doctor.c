@@ -161,11 +161,57 @@ static void check_foreign_line(Doc *d, const char *path, int lineno, const char 
 	    "forwarding as the account '%s'", lineno, path, line, d->account);
 }
 
-static void check_keys(Doc *d, const char *path)
+/* The program a forced command runs: whoever can replace it owns the account. */
+static void check_program(Doc *d, const char *line, Str *seen)
+{
+	const char *start = line + strlen("restrict,pty,command=\"");
+	size_t n = strcspn(start, " \"");
+	char *prog = xstrndup(start, n), fix[1200];
+	struct stat st;
+
+	if (seen->len == n && memcmp(str_cstr(seen), prog, n) == 0)
+		goto out;
+	str_clear(seen);
+	str_add(seen, prog, n);
+	if (stat(prog, &st) != 0 || !S_ISREG(st.st_mode) || access(prog, X_OK) != 0) {
+		snprintf(fix, sizeof(fix), "install toasoan there, or set ssh.command in the config "
+			 "and change any key to rewrite the file");
+		bad(d, fix, "the forced command '%s' is not a program the account can run", prog);
+	} else if ((st.st_mode & 0022) || (st.st_uid != 0 && st.st_uid != d->uid)) {
+		snprintf(fix, sizeof(fix), "chown root '%s' && chmod 0755 '%s'", prog, prog);
+		bad(d, fix, "the forced command '%s' can be replaced by someone else", prog);
+	}
+out:
+	free(prog);
+}
+
+/* A toasoan line whose key the database does not hold for that login. */
+static void check_known(Doc *d, const char *path, int lineno, const char *line,
+			const char *login, const KeyList *keys)
+{
+	char fix[1200];
+
+	for (size_t i = 0; keys && i < keys->n; i++) {
+		const char *hit = strstr(line, keys->items[i].blob);
+		size_t bl = strlen(keys->items[i].blob);
+		if (strcmp(keys->items[i].login, login) == 0 && hit && hit[-1] == ' ' &&
+		    (hit[bl] == ' ' || hit[bl] == '\0' || hit[bl] == '\r'))
+			return;
+	}
+	if (!keys)
+		return;
+	snprintf(fix, sizeof(fix), "remove line %d of '%s', or register the key with: toasoan "
+		 "key add %s key.pub", lineno, path, login);
+	bad(d, fix, "line %d of '%s' lets in a key of '%s' that toasoan does not hold (removed, "
+	    "disabled or written by hand)", lineno, path, login);
+}
+
+static void check_keys(Doc *d, const char *path, const KeyList *keys)
 {
 	Str text = STR_INIT;
 	char err[600], login[33], *dir = file_dir_of(path);
 	int lineno = 0, managed = 0;
+	Str seen = STR_INIT;
 
 	check_mode(d, "the SSH folder", dir, 0022, 0700, true);
 	if (check_mode(d, "authorized_keys", path, 0022, 0600, true) &&
@@ -178,9 +224,11 @@ static void check_keys(Doc *d, const char *path)
 			lineno++;
 			size_t skip = strspn(line, " \t");
 			if (line[skip] && line[skip] != '#') {
-				if (authkeys_managed(line, n, login))
+				if (authkeys_managed(line, n, login)) {
 					managed++;
-				else
+					check_program(d, line, &seen);
+					check_known(d, path, lineno, line, login, keys);
+				} else
 					check_foreign_line(d, path, lineno, line + skip);
 			}
 			free(line);
@@ -190,6 +238,7 @@ static void check_keys(Doc *d, const char *path)
 		     path);
 	}
 	str_release(&text);
+	str_release(&seen);
 	free(dir);
 }
 
@@ -361,7 +410,7 @@ void doctor_run(const DoctorSetup *s, Str *report, int *problems)
 	check_binary(&d, s->exe);
 	check_database(&d, s->db_path);
 	check_publish(&d, s->publish_dir);
-	check_keys(&d, s->keys_path);
+	check_keys(&d, s->keys_path, s->keys);
 	check_sshd(&d, s->sshd_config ? s->sshd_config : "/etc/ssh/sshd_config");
 	*problems = d.problems;
 }

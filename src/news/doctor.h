@@ -11,6 +11,7 @@
 #define NEWS_DOCTOR_H
 
 #include "base/str.h"
+#include "news/sshkey.h"
 
 typedef struct DoctorSetup {
 	const char *db_path;      /* the database file */
@@ -18,6 +19,7 @@ typedef struct DoctorSetup {
 	const char *keys_path;    /* the service account's authorized_keys */
 	const char *sshd_config;  /* the SSH server's config; NULL: /etc/ssh/sshd_config */
 	const char *exe;          /* this program */
+	const KeyList *keys;      /* the keys the database holds; NULL: not compared */
 } DoctorSetup;
 
 /*

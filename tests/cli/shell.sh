@@ -179,6 +179,7 @@ fi
 chmod 755 "$T"; chmod 664 "$T/test.db"; chmod 777 "$T/public"
 printf 'PermitUserEnvironment yes\nAcceptEnv LANG LC_* TOASOAN_DB\n' >"$T/sshd_config"
 echo 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIEnotmanagedbytoasoan owner@host' >>"$AK"
+echo 'restrict,pty,command="/nonexistent/toasoan shell ghost" ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIEnotmanagedbytoasoan x' >>"$AK"
 srv doctor
 expect_rc 1 "doctor finds problems"
 expect_out "fix: chmod 0750 '$T'" "a folder others can read, with the fix"
@@ -187,6 +188,8 @@ expect_out "the publish folder '$T/public' has mode 2777: others can write" "a p
 expect_out "PermitUserEnvironment yes" "PermitUserEnvironment is caught"
 expect_out "the variable 'TOASOAN_DB'" "AcceptEnv beyond LANG LC_* is caught"
 expect_out "line 1 of '$AK' is not a toasoan key" "a key without toasoan's restrictions is caught"
+expect_out "line 2 of '$AK' lets in a key of 'ghost' that toasoan does not hold" "a toasoan line the database does not know is caught"
+expect_out "the forced command '/nonexistent/toasoan' is not a program the account can run" "a forced command that cannot run is caught"
 if [ "$(id -u)" = 0 ] && [ -x /usr/sbin/sshd ] && command -v ssh-keygen >/dev/null; then
 	ssh-keygen -q -t ed25519 -N '' -f "$T/hostkey" </dev/null
 	echo "HostKey $T/hostkey" >>"$T/sshd_config"
