@@ -21,8 +21,10 @@ done
 ACCOUNT=toasoan          # the service account
 LOCAL=tslan              # a reporter who also has a shell account on the machine
 id "$ACCOUNT" >/dev/null 2>&1 ||
-	useradd --system --home-dir /var/lib/toasoan --create-home --shell /bin/sh "$ACCOUNT"
-id "$LOCAL" >/dev/null 2>&1 || useradd --create-home --shell /bin/bash "$LOCAL"
+	useradd --system --home-dir /var/lib/toasoan --create-home --shell /bin/sh "$ACCOUNT" ||
+	{ skip "ssh deployment" "cannot create the account '$ACCOUNT' with useradd"; exit 0; }
+id "$LOCAL" >/dev/null 2>&1 || useradd --create-home --shell /bin/bash "$LOCAL" ||
+	{ skip "ssh deployment" "cannot create the account '$LOCAL' with useradd"; exit 0; }
 # sshd without PAM refuses locked accounts; '*' means "no password" without locking.
 for u in "$ACCOUNT" "$LOCAL"; do
 	case "$(getent shadow "$u" | cut -d: -f2)" in '!'*) usermod -p '*' "$u";; esac
