@@ -39,6 +39,12 @@ mai_id=$out
 srv show "$mai_id" --json
 check 'grep -q "\"title\":\"Tin của Mai\"" "$T/out" && grep -q "\"author\":\"mai\"" "$T/out"' \
 	"the article is mai's, titled without the quotes"
+as mai new --title '"Tin \"nóng\" nhất"'
+srv show "$out" --json
+check 'grep -qF "\"title\":\"Tin \\\"nóng\\\" nhất\"" "$T/out"' "double quotes and backslashes are read as a shell would"
+as mai new --title "Tin\ một\ từ"
+srv show "$out" --json
+check 'grep -qF "\"title\":\"Tin một từ\"" "$T/out"' "a backslash keeps a space inside a word"
 USER=hung LOGNAME=hung as mai approve "$mai_id"
 expect_rc 1 "identity is the key's login, never \$USER"
 as nobody list
