@@ -108,7 +108,10 @@ int cmd_doctor(Cli *c, int argc, char **argv)
 	db = config_db_path(&c->config, c->db);
 	pub = config_publish_dir(&c->config);
 	keys = desk_keys_path(&c->config);
-	DoctorSetup s = {db, pub, keys, c->config.sshd_config, n > 0 ? exe : NULL, &held};
+	char *user_cfg = config_user_path();
+	DoctorSetup s = {db, pub, keys, c->config.sshd_config, n > 0 ? exe : NULL, &held,
+			 {c->config_path ? c->config_path : "/etc/toasoan/config.yaml",
+			  c->config_path ? NULL : user_cfg, NULL}};
 	doctor_run(&s, &report, &problems);
 	fwrite(str_cstr(&report), 1, report.len, stdout);
 	printf("%d problem%s found\n", problems, problems == 1 ? "" : "s");
@@ -117,5 +120,6 @@ int cmd_doctor(Cli *c, int argc, char **argv)
 	free(pub);
 	free(keys);
 	key_list_release(&held);
+	free(user_cfg);
 	return problems ? EXIT_FAIL : EXIT_OK;
 }

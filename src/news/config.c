@@ -213,6 +213,11 @@ static char *xdg_path(const char *var, const char *fallback, const char *suffix)
 	return str_detach(&p);
 }
 
+char *config_user_path(void)
+{
+	return xdg_path("XDG_CONFIG_HOME", ".config", "toasoan/config.yaml");
+}
+
 bool config_load_default(Config *c, const char *explicit_path, char *err, size_t errlen)
 {
 	char *user;
@@ -222,7 +227,7 @@ bool config_load_default(Config *c, const char *explicit_path, char *err, size_t
 		return config_load(c, explicit_path, false, err, errlen);
 	if (!config_load(c, "/etc/toasoan/config.yaml", true, err, errlen))
 		return false;
-	user = xdg_path("XDG_CONFIG_HOME", ".config", "toasoan/config.yaml");
+	user = config_user_path();
 	ok = config_load(c, user, true, err, errlen);
 	free(user);
 	return ok;

@@ -55,6 +55,9 @@ bool config_parse(Config *c, const char *name, const char *data, size_t len, cha
 /* The largest config file read. */
 #define CONFIG_MAX_BYTES (256u * 1024)
 
+/* The user's own config file ($XDG_CONFIG_HOME/toasoan/config.yaml or ~/.config/...). */
+char *config_user_path(void);
+
 /* Reads the system file and the user's file (or only explicit_path when not NULL). */
 bool config_load_default(Config *c, const char *explicit_path, char *err, size_t errlen);
 

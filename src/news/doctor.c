@@ -400,6 +400,23 @@ static void check_account(Doc *d, const struct passwd *pw)
 	}
 }
 
+/* A settings file others could change would point toasoan at data of their choosing. */
+static void check_config(Doc *d, const char *path)
+{
+	struct stat st;
+	char fix[1200];
+
+	if (stat(path, &st) != 0)
+		return;
+	if ((st.st_mode & 0022) || (st.st_uid != 0 && st.st_uid != d->uid)) {
+		snprintf(fix, sizeof(fix), "chown root '%s' && chmod 0644 '%s'", path, path);
+		bad(d, fix, "the settings file '%s' can be changed by someone other than root and "
+		    "'%s'", path, d->account);
+	} else {
+		good(d, "the settings file '%s'", path);
+	}
+}
+
 void doctor_run(const DoctorSetup *s, Str *report, int *problems)
 {
 	Doc d = {.out = report, .uid = geteuid()};
@@ -408,6 +425,8 @@ void doctor_run(const DoctorSetup *s, Str *report, int *problems)
 	snprintf(d.account, sizeof(d.account), "%s", pw ? pw->pw_name : "?");
 	check_account(&d, pw);
 	check_binary(&d, s->exe);
+	for (int i = 0; i < 3 && s->configs[i]; i++)
+		check_config(&d, s->configs[i]);
 	check_database(&d, s->db_path);
 	check_publish(&d, s->publish_dir);
 	check_keys(&d, s->keys_path, s->keys);

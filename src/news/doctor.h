@@ -20,6 +20,7 @@ typedef struct DoctorSetup {
 	const char *sshd_config;  /* the SSH server's config; NULL: /etc/ssh/sshd_config */
 	const char *exe;          /* this program */
 	const KeyList *keys;      /* the keys the database holds; NULL: not compared */
+	const char *configs[3];   /* the config files read (NULL-terminated): they name the data */
 } DoctorSetup;
 
 /*

@@ -182,7 +182,7 @@ if [ "$(stat -c %u "$(dirname "$T")")" = 0 ] && [ "$(stat -c %a "$(dirname "$T")
 else
 	skip "doctor on a sound setup" "the temporary folder's parent is not root's sticky /tmp"
 fi
-chmod 755 "$T"; chmod 664 "$T/test.db"; chmod 777 "$T/public"
+chmod 755 "$T"; chmod 664 "$T/test.db"; chmod 777 "$T/public"; chmod 666 "$T/server.yaml"
 printf 'PermitUserEnvironment yes\nAcceptEnv LANG LC_* TOASOAN_DB\n' >"$T/sshd_config"
 echo 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIEnotmanagedbytoasoan owner@host' >>"$AK"
 echo 'restrict,pty,command="/nonexistent/toasoan shell ghost" ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIEnotmanagedbytoasoan x' >>"$AK"
@@ -190,6 +190,7 @@ srv doctor
 expect_rc 1 "doctor finds problems"
 expect_out "fix: chmod 0750 '$T'" "a folder others can read, with the fix"
 expect_out "fix: chmod 0640 '$T/test.db'" "a database others can write, with the fix"
+expect_out "the settings file '$T/server.yaml' can be changed by someone other" "a settings file others can write"
 expect_out "the publish folder '$T/public' has mode 2777: others can write" "a publish folder others can write"
 expect_out "PermitUserEnvironment yes" "PermitUserEnvironment is caught"
 expect_out "the variable 'TOASOAN_DB'" "AcceptEnv beyond LANG LC_* is caught"
