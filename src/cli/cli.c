@@ -202,12 +202,15 @@ int cmd_edit(Cli *c, int argc, char **argv)
 	return c->tui(c->desk, id);
 }
 
-void cli_print_help(void)
+void cli_print_help(bool remote)
 {
-	printf("usage: toasoan [--db PATH] [--config PATH] [--as LOGIN] [COMMAND [ARGS]]\n\n"
-	       "With no command, toasoan opens the full-screen newsroom.\n\ncommands:\n");
+	printf("usage: %s [--as LOGIN] [COMMAND [ARGS]]\n\n"
+	       "With no command, toasoan opens the full-screen newsroom.\n\ncommands:\n",
+	       remote ? "ssh -t ACCOUNT@SERVER" : "toasoan [--db PATH] [--config PATH]");
 	for (size_t i = 0; i < NCOMMANDS; i++)
-		printf("  %-10s %s\n", commands[i].name, commands[i].summary);
+		if (!remote || (strcmp(commands[i].name, "init") != 0 &&
+				strcmp(commands[i].name, "shell") != 0))
+			printf("  %-10s %s\n", commands[i].name, commands[i].summary);
 	printf("\nRun 'toasoan COMMAND --help' for one command's usage.\n"
 	       "States: draft -> review -> (scheduled) -> published.  Roles: reporter, editor, "
 	       "admin.\n");
@@ -306,7 +309,7 @@ int cli_main(int argc, char **argv, TuiEntry tui)
 	config_init(&c.config);
 	for (i = 1; i < argc && argv[i][0] == '-'; i++) {
 		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-			cli_print_help();
+			cli_print_help(false);
 			config_release(&c.config);
 			return EXIT_OK;
 		}

@@ -65,8 +65,8 @@ int cli_dispatch(Cli *c, int argc, char **argv);
 /* True if name is a command in the table. */
 bool cli_has_command(const char *name);
 
-/* Prints `toasoan --help`. */
-void cli_print_help(void);
+/* Prints `toasoan --help`; remote: without the commands that run only on the server. */
+void cli_print_help(bool remote);
 
 /*
  * In a session over SSH (c->remote), a path other than "-" names a file on the server and is

@@ -161,7 +161,7 @@ static void print_remote_help(void)
 	       "newsroom screen,\nor name one command: 'ssh ACCOUNT@SERVER list --json'. Files "
 	       "travel on standard input\nand output: 'new --title T - < bai.txt', 'export 12 "
 	       "--format md > bai.md'.\n\n");
-	cli_print_help();
+	cli_print_help(true);
 }
 
 /*
@@ -226,7 +226,7 @@ static int run_words(Cli *c, Words *w)
 	if (done)
 		return rc;
 	if (first == w->n) {
-		cli_print_help();
+		cli_print_help(true);
 		return EXIT_USAGE;
 	}
 	if (!allowed(c, w->items[first], &rc))

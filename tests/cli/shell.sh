@@ -47,6 +47,9 @@ srv show "$out" --json
 check 'grep -qF "\"title\":\"Tin một từ\"" "$T/out"' "a backslash keeps a space inside a word"
 USER=hung LOGNAME=hung as mai approve "$mai_id"
 expect_rc 1 "identity is the key's login, never \$USER"
+as mai --help
+check '[ "$rc" = 0 ] && grep -q "^usage: ssh -t ACCOUNT@SERVER" "$T/out" && grep -q "^  key " "$T/out" && ! grep -q "^  init " "$T/out"' \
+	"help over SSH lists the commands that work over SSH"
 as nobody list
 expect_rc 1 "an unknown login is refused at the door"
 expect_err "'nobody' is not a toasoan user" "the door says why"
