@@ -235,7 +235,10 @@ static int run_words(Cli *c, Words *w)
 		record(c, "ssh refused", "at the door");
 		return EXIT_FAIL;
 	}
-	return cli_dispatch(c, w->n - first, w->items + first);
+	/* Commands reorder their argv in place: they get a copy, the words stay ours to free. */
+	char *args[SHELL_MAX_WORDS + 1];
+	memcpy(args, w->items + first, (size_t)(w->n - first + 1) * sizeof(args[0]));
+	return cli_dispatch(c, w->n - first, args);
 }
 
 /*

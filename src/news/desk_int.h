@@ -39,4 +39,7 @@ bool desk_keys_sync(Desk *d);
 /* Removes every key of login and rewrites authorized_keys if there were any. */
 bool desk_keys_drop(Desk *d, const char *login);
 
+/* Validates an article's text fields (as desk_check_text) and that it has a title. */
+bool desk_check_article(Desk *d, const Article *a);
+
 #endif
