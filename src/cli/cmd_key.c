@@ -10,6 +10,7 @@
 
 #include "base/file.h"
 #include "base/str.h"
+#include "base/visible.h"
 #include "base/when.h"
 #include "cli/cmds.h"
 #include "news/doctor.h"
@@ -37,8 +38,11 @@ static int key_add(Cli *c, const char *login, const char *path)
 		rc = cli_desk_fail(c);
 		goto out;
 	}
-	printf("added %s %s%s%s for %s\n", k.fingerprint, k.type, k.comment[0] ? " " : "",
-	       k.comment, login);
+	Str shown = STR_INIT;
+	visible_adds(&shown, k.comment, false);
+	printf("added %s %s%s%s for %s\n", k.fingerprint, k.type, shown.len ? " " : "",
+	       str_cstr(&shown), login);
+	str_release(&shown);
 	rc = EXIT_OK;
 out:
 	key_record_release(&k);
@@ -59,7 +63,9 @@ static int key_list(Cli *c, const char *login)
 		const KeyRecord *k = &l.items[i];
 		str_addf(&out, "%-12s %s %-19s ", k->login, k->fingerprint, k->type);
 		when_local(k->at, &out);
-		str_addf(&out, "  %s\n", k->comment);
+		str_adds(&out, "  ");
+		visible_adds(&out, k->comment, false); /* someone else's text: shown, never obeyed */
+		str_addc(&out, '\n');
 	}
 	fwrite(str_cstr(&out), 1, out.len, stdout);
 	str_release(&out);

@@ -26,6 +26,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "base/yamldoc.h"
+
 typedef struct Config {
 	char *database;     /* NULL: not set */
 	char *publish_dir;  /* NULL: not set */
@@ -53,7 +55,7 @@ bool config_parse(Config *c, const char *name, const char *data, size_t len, cha
 		  size_t errlen);
 
 /* The largest config file read. */
-#define CONFIG_MAX_BYTES (256u * 1024)
+#define CONFIG_MAX_BYTES YAMLDOC_MAX_BYTES
 
 /* The user's own config file ($XDG_CONFIG_HOME/toasoan/config.yaml or ~/.config/...). */
 char *config_user_path(void);

@@ -21,9 +21,12 @@
 
 bool desk_require_admin(Desk *d)
 {
-	Ask ask = {d->actor.role, true, STATE_DRAFT};
+	Ask ask = {ROLE_REPORTER, true, STATE_DRAFT};
 	const char *why;
 
+	if (!desk_reload_actor(d))
+		return false; /* rights are read again: a demoted admin is refused at once */
+	ask.role = d->actor.role;
 	if (workflow_decide(&ask, ACT_MANAGE_USERS, NULL, &why))
 		return true;
 	return desk_fail(d, DESK_REFUSED, "%s", why);

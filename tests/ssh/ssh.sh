@@ -224,6 +224,12 @@ over mai new --title "$(printf "'\e]2;owned\a\e]52;c;cGF5bG9hZA==\a'")"
 check '[ "$rc" = 1 ]' "a title with terminal escapes is refused"
 over hung list
 check '! grep -q $'"'"'\e'"'"' "$T/out"' "no escape byte reaches an editor's listing"
+over mai new --title "$(printf "'A\u202eB'")"
+expect_rc 1 "a title with a bidi override is refused over SSH"
+over mai new --title "$(printf "'Tin\u200bẩn'")"; zw=$out
+over hung show "$zw"
+check 'grep -q "^Tiêu đề: Tin<U+200B>ẩn\$" "$T/out" && ! grep -q "$(printf "\u200b")" "$T/out"' \
+	"a zero-width space reaches the editor as <U+200B>, byte for byte"
 
 # --- a reporter with her own shell account goes for the files
 as_local() { runuser -u "$LOCAL" -- "$@" >"$T/out" 2>"$T/err" </dev/null; rc=$?; }
