@@ -19,7 +19,8 @@ PKG_CONFIG ?= pkg-config
 # The one list of Debian packages: build, run, test.
 DEBS := build-essential pkg-config libncurses-dev libsqlite3-dev libyaml-dev \
 	libhunspell-dev hunspell-vi hunspell-en-us libutf8proc-dev check libvterm-dev \
-	sqlite3 locales clang libclang-rt-dev python3 python3-html5lib python3-lxml nginx-light curl groff-base
+	sqlite3 locales clang libclang-rt-dev python3 python3-html5lib python3-lxml nginx-light curl groff-base \
+	openssh-server openssh-client tmux
 
 # Only for `make bench`: the reference runs.
 BENCH_DEBS := nano time hunspell

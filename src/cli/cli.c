@@ -163,6 +163,8 @@ static Desk *open_desk(Cli *c, bool quiet_missing, bool *failed)
 	}
 	opt = (DeskOptions){path, c->login, c->as, &c->config, false, spell_count_bigrams};
 	c->desk = desk_open(&opt, err, sizeof(err));
+	if (c->desk)
+		desk_set_remote(c->desk, c->remote);
 	if (!c->desk) {
 		cli_error("%s", err);
 		if (failed)
@@ -225,13 +227,20 @@ int cmd_edit(Cli *c, int argc, char **argv)
 	return c->tui(c->desk, id);
 }
 
-static void print_help(void)
+void cli_print_help(bool remote)
 {
-	fputs(cli_tr("usage: toasoan [--db PATH] [--config PATH] [--as LOGIN] [COMMAND [ARGS]]\n\n"
-		     "With no command, toasoan opens the full-screen newsroom.\n\ncommands:\n"),
-	      stdout);
+	if (remote)
+		fputs(cli_tr("usage: ssh -t ACCOUNT@SERVER [--as LOGIN] [COMMAND [ARGS]]\n\n"
+			     "With no command, toasoan opens the full-screen newsroom.\n\ncommands:\n"),
+		      stdout);
+	else
+		fputs(cli_tr("usage: toasoan [--db PATH] [--config PATH] [--as LOGIN] [COMMAND [ARGS]]\n\n"
+			     "With no command, toasoan opens the full-screen newsroom.\n\ncommands:\n"),
+		      stdout);
 	for (size_t i = 0; i < NCOMMANDS; i++)
-		printf("  %-10s %s\n", commands[i].name, cli_tr(commands[i].summary));
+		if (!remote || (strcmp(commands[i].name, "init") != 0 &&
+				strcmp(commands[i].name, "shell") != 0))
+			printf("  %-10s %s\n", commands[i].name, cli_tr(commands[i].summary));
 	fputs(cli_tr("\nRun 'toasoan COMMAND --help' for one command's usage.\n"
 		     "States: draft -> review -> (scheduled) -> published.  Roles: reporter, editor, "
 		     "admin.\n"), stdout);
@@ -243,6 +252,11 @@ static const Command *find_command(const char *name)
 		if (strcmp(commands[i].name, name) == 0)
 			return &commands[i];
 	return NULL;
+}
+
+bool cli_has_command(const char *name)
+{
+	return find_command(name) != NULL;
 }
 
 /* Takes "--opt VALUE" or "--opt=VALUE" at argv[*i]; true if it matched. */
@@ -282,14 +296,22 @@ static char *real_login(void)
 
 static int run_command(Cli *c, int argc, char **argv)
 {
-	const Command *cmd;
 	char err[600];
 
+	if (argc > 0 && strcmp(argv[0], "shell") == 0 && !cli_wants_help(argc, argv))
+		return cmd_shell(c, argc, argv);
 	if (!config_load_default(&c->config, c->config_path, err, sizeof(err))) {
 		cli_error("%s", err);
 		return EXIT_FAIL;
 	}
 	msg_set_lang(lang_resolve(c->config.language, LANG_EN));
+	return cli_dispatch(c, argc, argv);
+}
+
+int cli_dispatch(Cli *c, int argc, char **argv)
+{
+	const Command *cmd;
+
 	if (argc == 0) {
 		if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 			cli_error("the full-screen newsroom needs a terminal; see 'toasoan --help'");
@@ -322,7 +344,7 @@ int cli_main(int argc, char **argv, TuiEntry tui)
 			char err[600];
 			if (config_load_default(&c.config, c.config_path, err, sizeof(err)))
 				msg_set_lang(lang_resolve(c.config.language, LANG_EN));
-			print_help();
+			cli_print_help(false);
 			config_release(&c.config);
 			return EXIT_OK;
 		}

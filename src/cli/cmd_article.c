@@ -51,6 +51,9 @@ int cmd_new(Cli *c, int argc, char **argv)
 		return cli_usage(usage, "'new' takes at most one file");
 	if (a.npos == 0 && !title)
 		return cli_usage(usage, "give a title or a file");
+	if (a.npos == 1 && cli_remote_path(c, a.pos[0], "send the text on standard input: "
+					      "'new --title TEXT - < file'"))
+		return EXIT_USAGE;
 	article_init(&art);
 	if (title) {
 		if (!utf8_nfc(title, strlen(title), &nfc)) {
@@ -328,6 +331,9 @@ int cmd_export(Cli *c, int argc, char **argv)
 		return EXIT_USAGE;
 	if (!format)
 		return cli_usage(usage, "'export' needs --format");
+	if (cli_remote_path(c, file, "the article comes on standard output: "
+			    "'export ID --format md > file'"))
+		return EXIT_USAGE;
 	article_init(&art);
 	rc = load_one(c, &a, usage, &art);
 	if (rc != EXIT_OK)

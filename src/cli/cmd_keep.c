@@ -104,6 +104,9 @@ int cmd_backup(Cli *c, int argc, char **argv)
 {
 	if (argc != 2)
 		return cli_usage("backup FILE", "name the file to write");
+	if (cli_remote_path(c, argv[1], "backups are made by the service account on the server "
+			    "(from its crontab)"))
+		return EXIT_USAGE;
 	if (!cli_desk(c))
 		return EXIT_FAIL;
 	if (!desk_backup(c->desk, argv[1]))

@@ -213,6 +213,9 @@ int cmd_spell(Cli *c, int argc, char **argv)
 		return EXIT_USAGE;
 	if (a.npos > 1)
 		return cli_usage(SPELL_USAGE, "spell takes at most one file");
+	if (a.npos && cli_remote_path(c, a.pos[0], "send the text on standard input: "
+				      "'spell - < file'"))
+		return EXIT_USAGE;
 	if (!(sp = open_speller(c, style)))
 		return EXIT_USAGE;
 	if (!file_read(a.npos ? a.pos[0] : "-", 256u << 20, &in, err, sizeof(err))) {

@@ -43,6 +43,9 @@ static const Setting settings[] = {
 	{"spell.system", offsetof(Config, system_dict), NULL},
 	{"ui.language", offsetof(Config, language), languages},
 	{"ui.theme", offsetof(Config, theme), NULL},
+	{"ssh.authorized_keys", offsetof(Config, ssh_keys), NULL},
+	{"ssh.command", offsetof(Config, ssh_command), NULL},
+	{"ssh.sshd_config", offsetof(Config, sshd_config), NULL},
 };
 
 void config_init(Config *c)
@@ -209,6 +212,11 @@ static char *xdg_path(const char *var, const char *fallback, const char *suffix)
 	return str_detach(&p);
 }
 
+char *config_user_path(void)
+{
+	return xdg_path("XDG_CONFIG_HOME", ".config", "toasoan/config.yaml");
+}
+
 bool config_load_default(Config *c, const char *explicit_path, char *err, size_t errlen)
 {
 	char *user;
@@ -218,7 +226,7 @@ bool config_load_default(Config *c, const char *explicit_path, char *err, size_t
 		return config_load(c, explicit_path, false, err, errlen);
 	if (!config_load(c, "/etc/toasoan/config.yaml", true, err, errlen))
 		return false;
-	user = xdg_path("XDG_CONFIG_HOME", ".config", "toasoan/config.yaml");
+	user = config_user_path();
 	ok = config_load(c, user, true, err, errlen);
 	free(user);
 	return ok;

@@ -75,6 +75,16 @@ const Config *desk_config(const Desk *d)
 	return d->config;
 }
 
+void desk_set_remote(Desk *d, bool remote)
+{
+	d->remote = remote;
+}
+
+bool desk_remote(const Desk *d)
+{
+	return d->remote;
+}
+
 bool desk_check(Desk *d, const Article *a, Action act, State *to)
 {
 	Ask ask = {d->actor.role, strcmp(a->author, d->actor.login) == 0, a->state};
@@ -161,7 +171,7 @@ bool desk_reload_actor(Desk *d)
 	return true;
 }
 
-static bool valid_login(const char *s)
+bool desk_login_valid(const char *s)
 {
 	size_t n = strlen(s);
 	if (n == 0 || n > 32 || s[0] == '-' || s[0] == '.')
@@ -305,7 +315,7 @@ bool desk_user_add(Desk *d, const char *login, Role role, const char *name)
 
 	if (!may_manage_users(d))
 		return false;
-	if (!valid_login(login))
+	if (!desk_login_valid(login))
 		return desk_fail(d, DESK_INVALID, "invalid login '%s': use lower-case letters, "
 				 "digits, '.', '_' or '-', at most 32", login);
 	if (name && !desk_check_text(d, "name", name, false))
@@ -366,8 +376,10 @@ static bool change_user(Desk *d, const char *login, Role role, bool active, cons
 	user_release(&u);
 	ok = store_user_update(d->store, login, role, active) &&
 	     store_audit(d->store, d->actor.login, d->real_login, when_now(), what, login,
-			 active ? role_name(role) : "disabled") &&
-	     store_commit(d->store);
+			 active ? role_name(role) : "disabled");
+	if (ok && !active && !desk_keys_drop(d, login))
+		return false; /* their keys could not be taken away: nothing changed */
+	ok = ok && store_commit(d->store);
 	return ok ? true : desk_store_fail(d);
 }
 

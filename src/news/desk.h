@@ -26,6 +26,7 @@
 #include "news/config.h"
 #include "news/records.h"
 #include "news/search.h"
+#include "news/sshkey.h"
 #include "news/workflow.h"
 
 typedef struct Desk Desk;
@@ -94,12 +95,46 @@ DeskError desk_error(const Desk *d);
 const User *desk_actor(const Desk *d);        /* who is acting (the --as user when given) */
 const Config *desk_config(const Desk *d);
 
+/* Whether the person came in over SSH (toasoan shell): then nothing may name a file on the
+ * server, and the screen offers the clipboard instead of writing files. */
+void desk_set_remote(Desk *d, bool remote);
+bool desk_remote(const Desk *d);
+
+/* False with DESK_REFUSED unless the actor is an admin. */
+bool desk_require_admin(Desk *d);
+
+/* True for a login toasoan accepts: 1 to 32 of a-z 0-9 . _ -, not starting with - or '.'. */
+bool desk_login_valid(const char *login);
+
 /* Users (admins only, except desk_user_get which anyone may use). */
 bool desk_user_add(Desk *d, const char *login, Role role, const char *name);
 bool desk_user_list(Desk *d, UserList *out);
 bool desk_user_set_role(Desk *d, const char *login, Role role);
 bool desk_user_disable(Desk *d, const char *login);
 bool desk_user_get(Desk *d, const char *login, User *out);
+
+/*
+ * SSH keys (admins only). desk_key_add validates the key text (see sshkey_parse), records it
+ * for an active login and rewrites the service account's authorized_keys (ssh.authorized_keys
+ * in the config, else ~/.ssh/authorized_keys of the account running toasoan) in the same
+ * step; out gets the key (release it). desk_key_list lists one login's keys or everyone's
+ * (login NULL). desk_key_remove takes one key away by its fingerprint. Disabling a user
+ * removes all their keys the same way.
+ */
+bool desk_key_add(Desk *d, const char *login, const char *text, size_t len, KeyRecord *out);
+bool desk_key_list(Desk *d, const char *login, KeyList *out);
+bool desk_key_remove(Desk *d, const char *login, const char *fingerprint);
+
+/* The authorized_keys file and the forced command's program for this config. Caller frees. */
+char *desk_keys_path(const Config *c);
+char *desk_keys_command(const Config *c);
+
+/*
+ * Records in the audit log, without an actor, that something was refused at the door
+ * (a command over SSH, a disabled login): by is opt->login. False with a message in err.
+ */
+bool desk_note_refusal(const DeskOptions *opt, const char *what, const char *detail, char *err,
+		       size_t errlen);
 
 /* Which articles a list shows. */
 typedef enum View {

@@ -207,6 +207,39 @@
 	  "không dựng lại được trang: %s") \
 	X(M_D_SITE_STALE, "the site is not up to date: %s; the next run tries again", \
 	  "trang chưa được cập nhật: %s; lần chạy sau sẽ thử lại") \
+	X(M_H_SHELL, "the forced command of one SSH key: the newsroom or one command as LOGIN", \
+	  "lệnh bắt buộc của một khóa SSH: tòa soạn hoặc một lệnh với tư cách LOGIN") \
+	X(M_H_KEY, "people's SSH keys to the service account (admins)", \
+	  "các khóa SSH của mọi người vào tài khoản dịch vụ (quản trị)") \
+	X(M_H_DOCTOR, "check the server setup and say how to fix it (admins)", \
+	  "kiểm tra cách cài đặt máy chủ và chỉ cách sửa (quản trị)") \
+	X(M_C_DOCTOR_ARGS, "'doctor' takes no arguments", \
+	  "'doctor' không nhận tham số") \
+	X(M_C_SHELL_OWNER, "'toasoan shell' runs only as the account that owns the database '%s' " \
+	  "(from its authorized_keys); connect with: ssh ACCOUNT@SERVER", \
+	  "'toasoan shell' chỉ chạy dưới tài khoản sở hữu cơ sở dữ liệu '%s' " \
+	  "(từ authorized_keys của nó); hãy kết nối bằng: ssh ACCOUNT@SERVER") \
+	X(M_C_SHELL_NO_DB, "no database at '%s'; the service account creates it with: toasoan init", \
+	  "không có cơ sở dữ liệu ở '%s'; tài khoản dịch vụ tạo nó bằng: toasoan init") \
+	X(M_C_SHELL_TTY, "the newsroom screen needs a terminal: connect with 'ssh -t', or name " \
+	  "a command ('ssh ACCOUNT@SERVER --help')", \
+	  "màn hình tòa soạn cần một terminal: hãy kết nối bằng 'ssh -t', hoặc gọi " \
+	  "một lệnh ('ssh ACCOUNT@SERVER --help')") \
+	X(M_C_SHELL_RECORD, "the refusal could not be recorded: %s", \
+	  "không ghi lại được lần từ chối: %s") \
+	X(M_D_KEY_DISABLED, "the account '%s' is disabled; enable it with 'toasoan user role %s " \
+	  "ROLE' first", \
+	  "tài khoản '%s' đang bị khóa; hãy mở lại bằng 'toasoan user role %s ROLE' trước") \
+	X(M_D_KEY_TAKEN, "the key %s is already registered to '%s'", \
+	  "khóa %s đã được đăng ký cho '%s'") \
+	X(M_S_KEY_ADD, "add the key", \
+	  "thêm khóa") \
+	X(M_S_KEY_READ, "read keys", \
+	  "đọc các khóa") \
+	X(M_S_KEY_REMOVE, "remove the key", \
+	  "xóa khóa") \
+	X(M_S_KEYS_REMOVE, "remove the keys", \
+	  "xóa các khóa") \
 	X(M_S_SEARCH, "search the archive", \
 	  "tìm trong kho bài") \
 	X(M_S_SETUP, "set up the database", \
@@ -381,6 +414,10 @@
 	  "các từ trong từ điển riêng của tòa soạn") \
 	X(M_H_SEARCH, "search the archive: title, lead, body, byline; diacritics optional", \
 	  "tìm trong kho bài: tiêu đề, sapo, nội dung, tác giả; gõ dấu hay không đều được") \
+	X(M_H_HEAD_REMOTE, "usage: ssh -t ACCOUNT@SERVER [--as LOGIN] [COMMAND [ARGS]]\n\n" \
+	  "With no command, toasoan opens the full-screen newsroom.\n\ncommands:\n", \
+	  "cách dùng: ssh -t ACCOUNT@SERVER [--as LOGIN] [COMMAND [ARGS]]\n\n" \
+	  "Không có lệnh, toasoan mở màn hình tòa soạn.\n\ncác lệnh:\n") \
 	X(M_H_HEAD, "usage: toasoan [--db PATH] [--config PATH] [--as LOGIN] [COMMAND " \
 	  "[ARGS]]\n\nWith no command, toasoan opens the full-screen " \
 	  "newsroom.\n\ncommands:\n", \

@@ -106,8 +106,15 @@ static const char *const migrations[] = {
 	"CREATE INDEX site_terms_article ON site_terms(article);"
 	"CREATE TABLE site_stale(what TEXT PRIMARY KEY, gen INTEGER NOT NULL) WITHOUT ROWID;"
 	"CREATE INDEX site_stale_gen ON site_stale(gen);",
+	/* 2 -> 3: people's SSH keys (the service account's authorized_keys is made from them) */
+	"CREATE TABLE keys("
+	"  fingerprint TEXT PRIMARY KEY,"
+	"  login TEXT NOT NULL REFERENCES users(login),"
+	"  type TEXT NOT NULL, blob TEXT NOT NULL, comment TEXT NOT NULL DEFAULT '',"
+	"  added_by TEXT NOT NULL, at INTEGER NOT NULL);"
+	"CREATE INDEX keys_login ON keys(login, at);",
 	/*
-	 * 2 -> 3: the archive search. Two full-text indexes of title, lead, body and byline: one
+	 * 3 -> 4: the archive search. Two full-text indexes of title, lead, body and byline: one
 	 * as written (case folded only), one with the marks removed by the tokenizer and đ made
 	 * d here, since the tokenizer keeps đ. Triggers keep both in step with every write to
 	 * articles, inside the writing transaction; the existing articles are indexed now. A

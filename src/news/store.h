@@ -22,11 +22,12 @@
 #include "news/article.h"
 #include "news/records.h"
 #include "news/site_item.h"
+#include "news/sshkey.h"
 
 typedef struct Store Store;
 
 /* The schema version this build writes. */
-#define STORE_SCHEMA_VERSION 3
+#define STORE_SCHEMA_VERSION 4
 
 /*
  * Opens (create: also creates) the database at path and migrates it. Returns NULL with a
@@ -158,6 +159,14 @@ bool store_journal_put(Store *s, const Article *a, const char *login, int64_t no
 bool store_journal_get(Store *s, int64_t id, const char *login, Article *out, int64_t *at,
 		       bool *found);
 bool store_journal_drop(Store *s, int64_t id, const char *login);
+
+/* SSH keys. store_keys lists one login's keys (login NULL: every key of an active user),
+ * oldest first. store_key_remove and store_keys_drop set *n to how many went. */
+bool store_key_add(Store *s, const KeyRecord *k, int64_t now);
+bool store_key_get(Store *s, const char *fingerprint, KeyRecord *out, bool *found);
+bool store_keys(Store *s, const char *login, KeyList *out);
+bool store_key_remove(Store *s, const char *login, const char *fingerprint, int64_t *n);
+bool store_keys_drop(Store *s, const char *login, int64_t *n);
 
 /* Copies the whole database to path while others keep working. */
 bool store_backup(Store *s, const char *path);

@@ -123,6 +123,8 @@
 	X(S_ASK_FILE, "Ghi ra tệp: ", "Write to file: ")                                    \
 	X(S_FILE_WRITTEN, "Đã ghi ra %s.", "Written to %s.")                                \
 	X(S_FILE_FAILED, "Không ghi được tệp: %s", "Cannot write the file: %s")             \
+	X(S_FILE_REMOTE, "Qua SSH không ghi tệp trên máy chủ: đã chép bài vào clipboard máy bạn.", \
+	  "Over SSH no file is written on the server: the article is in your own clipboard.") \
 	X(S_CMP_CONFLICT, "Xung đột: có người đã lưu trước bạn", "Conflict: someone saved before you") \
 	X(S_CMP_DIFF, "Bản %d so với văn bản hiện tại", "Version %d against the current text") \
 	X(S_CMP_THEIRS, "Bản đã lưu: bản %d, %s", "Stored: version %d, %s")                 \
