@@ -70,7 +70,7 @@ typedef enum Move {
 	MOVE_PAGE_UP, MOVE_PAGE_DOWN,    /* the page height of doc_set_view, in rows */
 	MOVE_FIELD_START, MOVE_FIELD_END,
 	MOVE_DOC_START, MOVE_DOC_END,    /* Ctrl-Home / Ctrl-End: start of the title, end of the
-					    last field */
+					    body (the text people write) */
 	MOVE_NEXT_FIELD, MOVE_PREV_FIELD,/* Tab / Shift-Tab: to where the cursor was in that field
 					    (wraps around) */
 } Move;

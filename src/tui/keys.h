@@ -92,7 +92,7 @@ enum {
 	X(CMD_LINE_START, "", "", "Về đầu dòng", "To the start of the line")                \
 	X(CMD_LINE_END, "", "", "Về cuối dòng", "To the end of the line")                   \
 	X(CMD_DOC_START, "", "", "Về đầu bài", "To the start of the article")               \
-	X(CMD_DOC_END, "", "", "Xuống cuối bài", "To the end of the article")               \
+	X(CMD_DOC_END, "", "", "Xuống cuối nội dung", "To the end of the body")                \
 	X(CMD_NEXT_FIELD, "", "", "Sang ô kế tiếp (tiêu đề, sapo, nội dung...)",            \
 	  "To the next field (title, lead, body...)")                                       \
 	X(CMD_PREV_FIELD, "", "", "Về ô trước", "To the previous field")                   \

@@ -384,7 +384,9 @@ static void decode_escape(TermEvent *ev)
 		return;
 	}
 	if (c != '[' && c != 'O') {
-		ev->key = c == 127 || c == 8 ? (K_BS | K_ALT) : c < -1 ? K_ESC : (Key)c | K_ALT;
+		/* With keypad on, curses reads the DEL of ESC DEL (Alt+Backspace) as its own key. */
+		bool bs = c == 127 || c == 8 || c == -2 - KEY_BACKSPACE;
+		ev->key = bs ? (K_BS | K_ALT) : c < -1 ? K_ESC : (Key)c | K_ALT;
 		return;
 	}
 	int params[4] = {0}, np = 0, fin = 0;
