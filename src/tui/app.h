@@ -75,6 +75,13 @@ void app_read(App *a, TermEvent *ev);
 /* True (after drawing the message) if the window is too small for anything else. */
 bool app_too_small(App *a);
 
+/*
+ * The first screen line of s[0..len) in width columns: returns its length in bytes, broken
+ * after a space when one fits (inside a word only when the word alone is wider), or at a
+ * newline; *next gets where the next line starts (the spaces or the newline skipped).
+ */
+size_t app_wrap(const char *s, size_t len, int width, size_t *next);
+
 /* Draws the title bar: left text, right text. */
 void app_title(App *a, const char *left, const char *right);
 

@@ -180,7 +180,7 @@ void edview_draw_status(Editor *e)
 	App *a = e->app;
 	int y = term_rows() - 2, cols = term_cols(), x = 0;
 	char buf[96];
-	bool dirty = doc_is_dirty(e->doc);
+	bool dirty = doc_is_dirty(e->doc) || !e->art.id; /* a new article is not stored yet */
 	term_fill(y, 0, cols, SLOT_STATUS);
 	snprintf(buf, sizeof buf, " %s ", app_str(a, dirty ? S_UNSAVED : S_SAVED));
 	x += term_puts(y, x, buf, cols - x, dirty ? SLOT_UNSAVED : SLOT_SAVED);

@@ -27,6 +27,7 @@
 	X(S_NO_MATCH, "Không có bài nào khớp \"%s\".", "No article matches \"%s\".")        \
 	X(S_FILTER, "Lọc: ", "Filter: ")                                                    \
 	X(S_COUNT, "%d bài", "%d articles")                                                 \
+	X(S_COUNT_ONE, "1 bài", "1 article")                                                \
 	X(S_FIELD_TITLE, "Tiêu đề", "Title")                                                \
 	X(S_FIELD_SAPO, "Sapo", "Lead")                                                     \
 	X(S_FIELD_BODY, "Nội dung", "Body")                                                 \
@@ -149,7 +150,8 @@
 	X(S_LOCKED_BY_TAKE, "Chỉ xem: đang được %s sửa từ %s. %s để giành quyền sửa.",          \
 	  "Read-only: %s is editing it since %s. %s takes over.")                           \
 	X(S_READ_ONLY, "Chỉ xem: bạn không được sửa bài này.",                               \
-	  "Read-only: you may not edit this article.")
+	  "Read-only: you may not edit this article.")                                       \
+	X(S_RETURNED_BY, "Bị trả lại: %s, %s", "Returned: %s, %s")
 
 typedef enum StringId {
 #define X(e, vi, en) e,

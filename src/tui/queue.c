@@ -234,7 +234,10 @@ static void draw_status(Queue *q)
 	int y = term_rows() - 2, cols = term_cols(), x = 0;
 	char buf[64];
 	term_fill(y, 0, cols, SLOT_NORMAL);
-	app_format(a, buf, sizeof buf, S_COUNT, (int)q->nshown);
+	if (q->nshown == 1)
+		snprintf(buf, sizeof buf, "%s", app_str(a, S_COUNT_ONE));
+	else
+		app_format(a, buf, sizeof buf, S_COUNT, (int)q->nshown);
 	int bw = (int)utf8_width(buf, strlen(buf));
 	term_puts(y, cols - bw - 1, buf, bw, SLOT_DIM);
 	if (q->filtering || q->filter.len) {

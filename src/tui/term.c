@@ -548,7 +548,7 @@ int term_put(int y, int x, const char *s, size_t len, int maxcols, Slot slot)
 			w = 1;
 			if (used + w > maxcols)
 				break;
-			addch('?');
+			addch(cp == '\t' ? ' ' : '?'); /* a tab is blank space, never a mystery */
 		} else {
 			if (used + w > maxcols)
 				break;

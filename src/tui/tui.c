@@ -107,23 +107,12 @@ bool app_too_small(App *a)
 	char buf[200];
 	app_format(a, buf, sizeof buf, S_TOO_SMALL, c, r, APP_MIN_COLS, APP_MIN_ROWS);
 	term_clear();
-	/* Wrap the message by hand over the rows there are. */
-	size_t len = strlen(buf), off = 0;
+	/* Word by word over the rows there are. */
+	size_t len = strlen(buf), off = 0, next;
 	for (int y = 0; y < r && off < len; y++) {
-		size_t end = off;
-		int w = 0;
-		while (end < len) {
-			size_t next = utf8_next_grapheme(buf, len, end);
-			int cw = (int)utf8_width(buf + end, next - end);
-			if (w + cw > c)
-				break;
-			w += cw;
-			end = next;
-		}
-		if (end == off)
-			break;
-		term_put(y, 0, buf + off, end - off, c, SLOT_ERROR_MESSAGE);
-		off = end;
+		size_t n = app_wrap(buf + off, len - off, c, &next);
+		term_put(y, 0, buf + off, n, c, SLOT_ERROR_MESSAGE);
+		off += next;
 	}
 	term_cursor(0, 0, false);
 	return true;

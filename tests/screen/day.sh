@@ -30,3 +30,61 @@ wait Lưu trước khi thoát?
 send k
 exit 0
 S
+
+screen "a new article says it is not saved; one article is '1 bài'; a pasted tab is blank" 80x24 --as mai <<'S'
+wait Tòa soạn — Bài của tôi
+wait 2 bài
+send /ngan
+wait 1 bài
+send <Esc>
+wait 2 bài
+send n
+wait Bài mới
+wait Chưa lưu
+gone Đã lưu
+send <Tab><Tab>
+paste Cột một	cột hai
+wait Cột một cột hai
+send <C-q>
+wait Lưu trước khi thoát?
+send k
+wait Tòa soạn — Bài của tôi
+send <C-q>
+exit 0
+S
+
+screen "the too-small message breaks between words" 28x6 --as mai <<'S'
+wait ít nhất 40x12.
+send <C-q>
+exit 0
+S
+
+"$TOASOAN" --as mai submit 4 >/dev/null
+"$TOASOAN" --as hung return 4 --note "Thêm trích dẫn của người dân, ghi rõ tên và tuổi, kiểm tra lại số liệu về lượng mưa ở đoạn ba trước khi gửi lại." >/dev/null
+screen "the side pane wraps a long note and the history shows it whole" 80x24 --as mai edit 4 <<'S'
+wait Một câu.
+wait Bị trả lại: Phạm Văn Hùng
+wait ba trước khi gửi lại.”
+send <F7>
+wait Lịch sử bài #4
+wait ở đoạn ba trước khi gửi lại.
+send <Down>
+gone ở đoạn ba trước khi gửi lại.
+send <Esc>
+wait Bị trả lại
+send <C-q>
+exit 0
+S
+
+printf 'Tiêu đề: Lặp\n\nHôm nay xử lý các các việc.\n' >"$T/a5.txt"
+"$TOASOAN" --as mai new "$T/a5.txt" >/dev/null
+screen "a repeated word is fixed by dropping the second copy" 80x24 --as mai edit 5 <<'S'
+wait xử lý các các việc.
+wait 1 các
+send <C-n><M-1>
+wait xử lý các việc.
+send <C-s>
+wait Đã lưu bản 2.
+send <C-q>
+exit 0
+S

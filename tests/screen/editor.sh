@@ -8,7 +8,7 @@ screen "a reporter creates and types an article, and saves it" 80x24 --as mai <<
 wait Tòa soạn — Bài của tôi
 send n
 wait Bài mới
-wait Đã lưu
+wait Chưa lưu
 send Bão số 10 đổ bộ<Enter>
 wait Bão số 10 đổ bộ
 wait Chưa lưu
