@@ -111,10 +111,10 @@ void checker_run(Checker *c, int field, const char *text, size_t len, size_t sta
 	if (!c || field < 0 || field >= CHECK_MAX_FIELDS)
 		return;
 	finding_list_init(&found);
-	/* Widen to whole lines: the checker sees each paragraph whole. */
-	while (start > 0 && text[start - 1] != '\n')
+	/* Widen to whole paragraphs (runs of non-empty lines, as the renderers have them). */
+	while (start > 0 && !(text[start - 1] == '\n' && (start == 1 || text[start - 2] == '\n')))
 		start--;
-	while (end < len && text[end] != '\n')
+	while (end < len && !(text[end] == '\n' && (end + 1 == len || text[end + 1] == '\n')))
 		end++;
 	overlay_clear_range(o, start, end > start ? end : start);
 	/* The whole article counts: this field as it is now plus the others as last seen. */
@@ -124,8 +124,11 @@ void checker_run(Checker *c, int field, const char *text, size_t len, size_t sta
 		all.new_tones += c->fields[f].new_tones;
 	}
 	for (size_t p = start; p <= end && p <= len;) {
-		const char *nl = memchr(text + p, '\n', end - p);
-		size_t pe = nl ? (size_t)(nl - text) : end;
+		while (p < end && text[p] == '\n')
+			p++;
+		size_t pe = p;
+		while (pe < end && !(text[pe] == '\n' && (pe + 1 == len || text[pe + 1] == '\n')))
+			pe++;
 		if (pe > p) {
 			SpellTally mine = {0, 0};
 			spell_tally(text + p, pe - p, &mine);

@@ -398,6 +398,38 @@ static bool refuse_read_only(Editor *e)
 	return e->read_only;
 }
 
+/*
+ * Enter in the body starts a new paragraph: paragraphs are separated by one blank line, as
+ * the checker, the renderers and C-Down see them. On a line that is already empty (a fresh
+ * paragraph) it adds nothing, so that Enter never piles up blank lines.
+ */
+static void new_paragraph(Editor *e, int64_t now)
+{
+	size_t len, at = doc_cursor(e->doc);
+	const char *t = doc_text(e->doc, FIELD_BODY, &len);
+	bool line_start = at == 0 || t[at - 1] == '\n';
+	bool line_end = at == len || t[at] == '\n';
+	if (line_start && line_end && at > 0)
+		return;
+	doc_insert(e->doc, "\n\n", 2, now);
+}
+
+/* Pasting several lines into a one-line field is refused: it would make one endless line. */
+static bool paste_fits(Editor *e, const char *s, size_t len)
+{
+	if (doc_field_multiline(doc_field(e->doc)))
+		return true;
+	while (len && (s[len - 1] == '\n' || s[len - 1] == '\r' || s[len - 1] == ' '))
+		len--;
+	size_t i = 0;
+	while (i < len && (s[i] == '\n' || s[i] == '\r' || s[i] == ' '))
+		i++;
+	if (!memchr(s + i, '\n', len - i) && !memchr(s + i, '\r', len - i))
+		return true;
+	app_say(e->app, true, S_PASTE_ONE_LINE, edview_field_label(e, doc_field(e->doc)));
+	return false;
+}
+
 /* Keys that change the text; false if key is not one. */
 static bool edit_key(Editor *e, const TermEvent *ev)
 {
@@ -412,12 +444,12 @@ static bool edit_key(Editor *e, const TermEvent *ev)
 	else if (k == K_ENTER && !doc_field_multiline(doc_field(e->doc)))
 		doc_move(e->doc, MOVE_NEXT_FIELD, false); /* Enter ends a one-line field */
 	else if (k == K_ENTER)
-		doc_insert(e->doc, "\n", 1, now);
+		new_paragraph(e, now);
 	else if (k == K_BS)
 		doc_backspace(e->doc, now);
 	else if (k == K_DEL)
 		doc_delete(e->doc, now);
-	else if (!doc_paste_text(e->doc, ev->text, ev->len, now))
+	else if (paste_fits(e, ev->text, ev->len) && !doc_paste_text(e->doc, ev->text, ev->len, now))
 		app_message(e->app, true, "%s", doc_errmsg(e->doc));
 	return true;
 }

@@ -151,7 +151,9 @@
 	  "Read-only: %s is editing it since %s. %s takes over.")                           \
 	X(S_READ_ONLY, "Chỉ xem: bạn không được sửa bài này.",                               \
 	  "Read-only: you may not edit this article.")                                       \
-	X(S_RETURNED_BY, "Bị trả lại: %s, %s", "Returned: %s, %s")
+	X(S_RETURNED_BY, "Bị trả lại: %s, %s", "Returned: %s, %s")                             \
+	X(S_PASTE_ONE_LINE, "Không dán nhiều dòng vào ô \"%s\" (ô một dòng). Dán vào Nội dung.", \
+	  "Several lines cannot be pasted into \"%s\" (a one-line field). Paste into the Body.")
 
 typedef enum StringId {
 #define X(e, vi, en) e,

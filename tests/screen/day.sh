@@ -88,3 +88,22 @@ wait Đã lưu bản 2.
 send <C-q>
 exit 0
 S
+
+screen "Enter starts a new paragraph; several lines pasted into the title are refused" 80x24 --as mai edit 5 <<'S'
+wait xử lý các việc.
+send <C-End><Enter>Đoạn hai.<Enter><Enter>Đoạn ba.
+wait Đoạn ba.
+send <C-Up><C-Up>
+send <C-Home>
+paste Dòng một\n\nDòng hai
+wait Không dán nhiều dòng vào ô "Tiêu đề"
+gone Dòng một
+send <C-s>
+wait Đã lưu bản 3.
+send <C-q>
+exit 0
+S
+"$TOASOAN" export 5 --format html >"$T/p.html" 2>&1
+check 'grep -q "<p>Đoạn hai.</p>" "$T/p.html" && grep -q "<p>Đoạn ba.</p>" "$T/p.html"' "each Enter is a paragraph of the page"
+check '! grep -q "<br>" "$T/p.html"' "no line breaks inside a paragraph"
+check '[ "$(field 5 "Tiêu đề")" = "Lặp" ]' "the refused paste left the title alone"

@@ -57,7 +57,7 @@ S
 check 'python3 - "$T/big.txt" <<"P"
 import hashlib, json, subprocess, sys, os
 art = json.loads(subprocess.run([os.environ["TOASOAN"], "show", "2", "--json"], capture_output=True, check=True).stdout)
-want = "Mưa lớn kéo dài từ đêm qua.\n" + open(sys.argv[1], encoding="utf-8").read()
+want = "Mưa lớn kéo dài từ đêm qua.\n\n" + open(sys.argv[1], encoding="utf-8").read()
 got = art["body"]
 assert len(got.encode()) == len(want.encode()), (len(got.encode()), len(want.encode()))
 assert hashlib.sha256(got.encode()).hexdigest() == hashlib.sha256(want.encode()).hexdigest()
