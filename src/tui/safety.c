@@ -264,6 +264,21 @@ static void beat(Editor *e)
 	lock_info_release(&by);
 }
 
+/* True when the text on screen is the stored one (undone back to it, or typed back). */
+static bool same_as_saved(Editor *e)
+{
+	if (!doc_is_dirty(e->doc))
+		return true;
+	Article mine;
+	editor_article(e, &mine);
+	const Article *s = &e->art;
+	bool same = !strcmp(mine.title, s->title) && !strcmp(mine.sapo, s->sapo) &&
+		    !strcmp(mine.body, s->body) && !strcmp(mine.byline, s->byline) &&
+		    !strcmp(mine.section, s->section) && !strcmp(mine.tags, s->tags);
+	article_release(&mine);
+	return same;
+}
+
 static bool journal_write(Editor *e)
 {
 	App *a = e->app;
@@ -284,8 +299,8 @@ static void journal(Editor *e, int64_t now)
 	if (now - e->changed_ms < JOURNAL_IDLE_MS && now - e->pending_ms < JOURNAL_MAX_MS)
 		return;
 	/* A new article (id 0) is journaled as the person's one new article until saved. */
-	if (!doc_is_dirty(e->doc)) {
-		/* Undone back to the saved text: an old journal would restore the wrong text. */
+	if (same_as_saved(e)) {
+		/* Back to the saved text: an old journal would restore the wrong text. */
 		if (e->journaled && desk_journal_clear(a->desk, e->art.id))
 			e->journaled = false;
 	} else if (!journal_write(e)) {
@@ -353,9 +368,10 @@ void safety_close(Editor *e, bool discard)
 {
 	App *a = e->app;
 	if (!e->read_only) { /* a new article's journal is id 0 */
-		if (discard && e->journaled)
-			desk_journal_clear(a->desk, e->art.id);
-		else if (!discard && doc_is_dirty(e->doc))
+		bool same = same_as_saved(e);
+		if ((discard || same) && e->journaled)
+			desk_journal_clear(a->desk, e->art.id); /* nothing unsaved to bring back */
+		else if (!discard && !same)
 			journal_write(e);
 	}
 	if (e->locked)

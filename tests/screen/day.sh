@@ -107,3 +107,27 @@ S
 check 'grep -q "<p>Đoạn hai.</p>" "$T/p.html" && grep -q "<p>Đoạn ba.</p>" "$T/p.html"' "each Enter is a paragraph of the page"
 check '! grep -q "<br>" "$T/p.html"' "no line breaks inside a paragraph"
 check '[ "$(field 5 "Tiêu đề")" = "Lặp" ]' "the refused paste left the title alone"
+
+# Type, let the journal take it, undo back to the saved text and quit at once: nothing to
+# bring back next time.
+journal_has() {
+	echo "shell for i in \$(seq 100); do sqlite3 \"\$TOASOAN_DB\" 'select body from journal where article = $1' | grep -qF '$2' && exit 0; sleep 0.05; done; exit 1"
+}
+screen "undone text is not brought back by the recovery journal" 80x24 --as mai edit 5 <<S
+wait Đoạn ba.
+send <C-End> Câu sẽ hoàn tác.
+wait Câu sẽ hoàn tác.
+$(journal_has 5 "Câu sẽ hoàn tác.")
+send <C-z>
+gone Câu sẽ hoàn tác.
+send <C-q>
+exit 0
+S
+check '[ "$(sqlite3 "$TOASOAN_DB" "select count(*) from journal where article = 5")" = 0 ]' "the journal entry went with the undo"
+screen "reopening after the undo restores nothing" 80x24 --as mai edit 5 <<'S'
+wait Đoạn ba.
+wait Đã lưu
+gone Đã khôi phục
+send <C-q>
+exit 0
+S
