@@ -85,6 +85,16 @@ static const char *const migrations[] = {
 	"  BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;"
 	"CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit"
 	"  BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;",
+	/* 1 -> 2: who really saved (--as) on revisions; findings a writer chose to ignore, per
+	 * article; when each person last looked at each list (what arrived since) */
+	"ALTER TABLE revisions ADD COLUMN real_by TEXT NOT NULL DEFAULT '';"
+	"CREATE TABLE ignored("
+	"  article INTEGER NOT NULL REFERENCES articles(id),"
+	"  text TEXT NOT NULL, by TEXT NOT NULL, at INTEGER NOT NULL,"
+	"  PRIMARY KEY (article, text)) WITHOUT ROWID;"
+	"CREATE TABLE seen("
+	"  login TEXT NOT NULL, list TEXT NOT NULL, at INTEGER NOT NULL,"
+	"  PRIMARY KEY (login, list)) WITHOUT ROWID;",
 };
 
 _Static_assert(sizeof(migrations) / sizeof(migrations[0]) == STORE_SCHEMA_VERSION,
@@ -349,6 +359,12 @@ Store *store_open(const char *path, bool create, char *err, size_t errlen)
 	return s;
 }
 
+void store_set_real_by(Store *s, const char *login)
+{
+	free(s->real_by);
+	s->real_by = xstrdup(login ? login : "");
+}
+
 void store_free(Store *s)
 {
 	if (!s)
@@ -356,6 +372,7 @@ void store_free(Store *s)
 	if (s->db)
 		sqlite3_close_v2(s->db);
 	free(s->path);
+	free(s->real_by);
 	free(s);
 }
 

@@ -24,7 +24,7 @@
 typedef struct Store Store;
 
 /* The schema version this build writes. */
-#define STORE_SCHEMA_VERSION 1
+#define STORE_SCHEMA_VERSION 2
 
 /*
  * Opens (create: also creates) the database at path and migrates it. Returns NULL with a
@@ -39,6 +39,10 @@ const char *store_path(const Store *s);
 /* How long a call waits for another process's write before it fails as busy. */
 #define STORE_PATIENCE_MS 10000
 void store_set_patience(Store *s, int ms);
+
+/* The admin acting for someone with --as (NULL or "" for nobody): every revision stored from
+ * now on records this login beside its author, as changes of state do. */
+void store_set_real_by(Store *s, const char *login);
 
 /* Write transactions. store_begin waits (the patience) while another process writes. */
 bool store_begin(Store *s);

@@ -13,6 +13,7 @@ struct Store {
 	char *path;
 	char err[512];   /* the last failure, for store_errmsg() */
 	bool busy;       /* the last failure was another process holding the database */
+	char *real_by;   /* the admin acting with --as, recorded on revisions; NULL or "" */
 };
 
 /* Formats the message of the last failure. */
