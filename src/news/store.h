@@ -143,6 +143,20 @@ bool store_backup(Store *s, const char *path);
 /* Runs the integrity and foreign-key checks; problems are appended to report, one a line. */
 bool store_check(Store *s, Str *report, int *problems);
 
+/* Findings a writer chose to ignore in one article: their exact texts, sorted. */
+bool store_ignored(Store *s, int64_t id, char ***texts, size_t *n);
+bool store_ignore(Store *s, int64_t id, const char *text, const char *by, int64_t now);
+
+/* When login last looked at a list (0 when never), and recording that it looks now. */
+bool store_seen(Store *s, const char *login, const char *list, int64_t *at);
+bool store_seen_mark(Store *s, const char *login, const char *list, int64_t now);
+
+/*
+ * Drafts whose latest change of state was a return with a note (from review or scheduled),
+ * of one author ("" for every author), appended to out by article id.
+ */
+bool store_returned(Store *s, const char *author, ReturnedList *out);
+
 /* The audit log of actions that are not article transitions (users, dictionary, --as). */
 bool store_audit(Store *s, const char *by, const char *real_by, int64_t now, const char *what,
 		 const char *subject, const char *note);

@@ -209,3 +209,27 @@ void checker_collect(Checker *c, Overlay *const *overlays, size_t n)
 	}
 	c->n = kept;
 }
+
+size_t checker_mistakes(Checker *c, int field, const char *text, bool prose,
+			char *const *skip, size_t nskip)
+{
+	size_t len = strlen(text), n = 0;
+	Overlay *o = overlay_new();
+	if (!c) {
+		overlay_free(o);
+		return 0;
+	}
+	checker_run(c, field, text, len, 0, len, prose, o);
+	for (size_t i = 0; i < overlay_count(o); i++) {
+		const Span *sp = overlay_get(o, i);
+		bool skipped = sp->kind == CHECK_STYLE;
+		for (size_t k = 0; k < nskip && !skipped; k++)
+			skipped = strlen(skip[k]) == sp->end - sp->start &&
+				  memcmp(skip[k], text + sp->start, sp->end - sp->start) == 0;
+		n += !skipped;
+	}
+	overlay_clear(o);
+	checker_collect(c, &o, 1);
+	overlay_free(o);
+	return n;
+}

@@ -646,9 +646,11 @@ static void run_loop(Editor *e)
 		TermEvent ev;
 		app_read(a, &ev);
 		/* Apply every key already waiting before drawing again. */
-		for (int n = 0; n < 4096 && ev.key != K_TICK && !e->closed; n++) {
+		for (int n = 0; n < 4096 && ev.key != K_TICK; n++) {
 			if (ev.key != K_RESIZE && ev.key != K_NONE)
 				handle(e, &ev);
+			if (e->closed || a->quit)
+				break; /* a key typed after closing belongs to the lists */
 			term_read(&ev, 0);
 		}
 		editor_check_changes(e);
@@ -681,6 +683,7 @@ int editor_run(App *a, int64_t id)
 				      ? PLACE_NEW : PLACE_OLD);
 	load_doc(&e);
 	start_checker(&e);
+	pane_load_ignored(&e);
 	editor_load_history(&e);
 	check_all(&e);
 	safety_open(&e);

@@ -99,6 +99,8 @@ const char *edview_field_label(const Editor *e, FieldId f);
 
 /* pane.c */
 void pane_collect(Editor *e);
+/* Hands the checker the findings ignored earlier in this article (kept by the desk). */
+void pane_load_ignored(Editor *e);
 void pane_draw(Editor *e);
 /* Handles a pane command; returns false if it is not one. */
 bool pane_command(Editor *e, Command c, Key key);

@@ -365,6 +365,19 @@ static void drop_same(Editor *e, const char *word, size_t wlen)
 	}
 }
 
+void pane_load_ignored(Editor *e)
+{
+	char **texts = NULL;
+	size_t n = 0;
+	if (!e->art.id || !desk_ignored(e->app->desk, e->art.id, &texts, &n))
+		return;
+	for (size_t i = 0; i < n; i++) {
+		checker_ignore(e->checker, texts[i], strlen(texts[i]));
+		free(texts[i]);
+	}
+	free(texts);
+}
+
 static void pane_ignore(Editor *e, bool add)
 {
 	App *a = e->app;
@@ -382,7 +395,11 @@ static void pane_ignore(Editor *e, bool add)
 		app_say(a, false, S_WORD_ADDED, str_cstr(&word));
 	} else {
 		checker_ignore(e->checker, word.s, word.len);
-		app_say(a, false, S_IGNORED, str_cstr(&word));
+		/* Kept with the article: reopening it or submitting from the lists agrees. */
+		if (e->art.id && !e->read_only && !desk_ignore(a->desk, e->art.id, str_cstr(&word)))
+			app_message(a, true, "%s", desk_errmsg(a->desk));
+		else
+			app_say(a, false, S_IGNORED, str_cstr(&word));
 	}
 	drop_same(e, word.s, word.len);
 	str_release(&word);

@@ -16,6 +16,7 @@
 #include "base/when.h"
 #include "base/xalloc.h"
 #include "tui/app.h"
+#include "tui/check.h"
 #include "viet/letter.h"
 #include "base/banned.h"
 
@@ -44,6 +45,7 @@ typedef struct Queue {
 	bool by_title;        /* sort by title instead of time */
 	int64_t version;      /* desk_data_version at the last load */
 	char **keys;          /* collation keys of titles (when sorting by title) */
+	Checker *checker;     /* for the submit question; opened on the first `s` */
 } Queue;
 
 /* Editors see every view; a role that cannot approve others' work sees its own and published. */
@@ -384,6 +386,44 @@ static void queue_click(Queue *q, const TermEvent *ev)
 		move_sel(q, (long)row - (long)q->sel);
 }
 
+/*
+ * The errors and warnings the editor would mark in art (its ignored findings left out), so
+ * that `s` here asks the same question as submitting from the editor.
+ */
+static size_t mistakes(Queue *q, int64_t id)
+{
+	App *a = q->app;
+	Article art;
+	char **skip = NULL, err[300];
+	size_t nskip = 0, n = 0;
+	article_init(&art);
+	if (!q->checker)
+		q->checker = checker_new(a->desk, desk_config(a->desk), lang_code(a->lang), err,
+					 sizeof err);
+	if (q->checker && desk_get(a->desk, id, &art) && desk_ignored(a->desk, id, &skip, &nskip)) {
+		const char *f[] = {art.title, art.sapo, art.body, art.byline, art.section, art.tags};
+		for (int i = 0; i < 6; i++)
+			checker_count(q->checker, i, f[i], strlen(f[i]));
+		for (int i = 0; i < 6; i++)
+			n += checker_mistakes(q->checker, i, f[i], i < 3, skip, nskip);
+	}
+	for (size_t i = 0; i < nskip; i++)
+		free(skip[i]);
+	free(skip);
+	article_release(&art);
+	return n;
+}
+
+static bool submit_anyway(Queue *q, const Article *art)
+{
+	char question[200];
+	size_t n = mistakes(q, art->id);
+	if (!n)
+		return true;
+	app_format(q->app, question, sizeof question, S_ASK_SUBMIT_MISTAKES, (int)n);
+	return app_ask(q->app, question) == 1;
+}
+
 static void queue_command(Queue *q, Command c)
 {
 	App *a = q->app;
@@ -410,6 +450,8 @@ static void queue_command(Queue *q, Command c)
 		break;
 	default:
 		if (app_command_action(c) != ACT_VIEW && art) {
+			if (c == CMD_SUBMIT && app_may(a, art, c) && !submit_anyway(q, art))
+				break;
 			Article copy;
 			memset(&copy, 0, sizeof copy); /* article_copy fills a fresh value */
 			article_copy(&copy, art);
@@ -472,6 +514,7 @@ int queue_run(App *a)
 			queue_command(&q, keys_lookup(SCR_QUEUE, ev.key));
 	}
 	free_keys(&q);
+	checker_free(q.checker);
 	free(q.shown);
 	str_release(&q.filter);
 	article_list_release(&q.list);

@@ -131,3 +131,32 @@ gone Đã khôi phục
 send <C-q>
 exit 0
 S
+
+screen "s in the lists asks the spelling question; an ignored finding is kept and not counted" 100x24 --as mai <<'S'
+wait Tòa soạn — Bài của tôi
+send /da nang
+wait 1 bài
+send <Enter>
+send s
+wait Bài còn 1 lỗi chính tả chưa sửa. Vẫn gửi duyệt?
+send k
+wait Nháp
+send <Enter>
+wait trươngg
+send <F6>
+send i
+wait Bỏ qua "trươngg".
+send <C-q>
+wait Tòa soạn — Bài của tôi
+send <Enter>
+wait khai trươngg cây cầu
+wait Không thấy lỗi.
+send <C-q>
+wait Tòa soạn — Bài của tôi
+send s
+wait Gửi duyệt: xong.
+gone Vẫn gửi duyệt?
+send <C-q>
+exit 0
+S
+check '"$TOASOAN" show 1 | grep -q "^State: review\|^Trạng thái: review\|review"' "the article went to review"

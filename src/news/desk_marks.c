@@ -1,0 +1,62 @@
+/*
+ * desk_marks.c: what the lists and the editor show beside the text: ignored findings kept
+ * per article, the returned drafts with their notes, and when a person last looked at a
+ * list. Reading follows what the actor may see; ignoring follows who may edit.
+ */
+#include "news/desk.h"
+
+#include <string.h>
+
+#include "base/when.h"
+#include "news/desk_int.h"
+#include "base/banned.h"
+
+bool desk_ignored(Desk *d, int64_t id, char ***texts, size_t *n)
+{
+	Article a;
+	bool ok;
+
+	*texts = NULL;
+	*n = 0;
+	article_init(&a);
+	ok = desk_get(d, id, &a);
+	article_release(&a);
+	if (!ok)
+		return false;
+	return store_ignored(d->store, id, texts, n) ? true : desk_store_fail(d);
+}
+
+bool desk_ignore(Desk *d, int64_t id, const char *text)
+{
+	Article a;
+	bool ok;
+
+	article_init(&a);
+	ok = desk_get(d, id, &a) && desk_check(d, &a, ACT_EDIT, NULL);
+	article_release(&a);
+	if (!ok)
+		return false;
+	if (!*text || !desk_check_text(d, "ignored text", text, false))
+		return *text ? false : desk_fail(d, DESK_INVALID, "nothing to ignore");
+	return store_ignore(d->store, id, text, d->actor.login, when_now()) ? true
+									   : desk_store_fail(d);
+}
+
+bool desk_returned(Desk *d, ReturnedList *out)
+{
+	/* A reporter's returned drafts are their own; editors see every writer's. */
+	bool everyone = workflow_allows(d->actor.role, false, STATE_DRAFT, ACT_EDIT);
+	return store_returned(d->store, everyone ? "" : d->actor.login, out) ? true
+									       : desk_store_fail(d);
+}
+
+bool desk_seen(Desk *d, const char *list, int64_t *at)
+{
+	return store_seen(d->store, d->actor.login, list, at) ? true : desk_store_fail(d);
+}
+
+bool desk_seen_mark(Desk *d, const char *list)
+{
+	return store_seen_mark(d->store, d->actor.login, list, when_now()) ? true
+									    : desk_store_fail(d);
+}
