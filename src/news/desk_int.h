@@ -32,4 +32,8 @@ bool desk_check_lock(Desk *d, const Article *a);
 /* Validates user text: UTF-8, NFC, no control characters but newline and tab (multiline). */
 bool desk_check_text(Desk *d, const char *what, const char *s, bool multiline);
 
+/* Loads article id and checks that the actor may see it and, unless act is ACT_VIEW, take
+ * act on it; false with the message set. */
+bool desk_check_id(Desk *d, int64_t id, Action act);
+
 #endif

@@ -11,33 +11,34 @@
 #include "news/desk_int.h"
 #include "base/banned.h"
 
-bool desk_ignored(Desk *d, int64_t id, char ***texts, size_t *n)
+bool desk_check_id(Desk *d, int64_t id, Action act)
 {
 	Article a;
 	bool ok;
 
+	article_init(&a);
+	ok = desk_get(d, id, &a) && (act == ACT_VIEW || desk_check(d, &a, act, NULL));
+	article_release(&a);
+	return ok;
+}
+
+bool desk_ignored(Desk *d, int64_t id, char ***texts, size_t *n)
+{
 	*texts = NULL;
 	*n = 0;
-	article_init(&a);
-	ok = desk_get(d, id, &a);
-	article_release(&a);
-	if (!ok)
+	if (!desk_check_id(d, id, ACT_VIEW))
 		return false;
 	return store_ignored(d->store, id, texts, n) ? true : desk_store_fail(d);
 }
 
 bool desk_ignore(Desk *d, int64_t id, const char *text)
 {
-	Article a;
-	bool ok;
-
-	article_init(&a);
-	ok = desk_get(d, id, &a) && desk_check(d, &a, ACT_EDIT, NULL);
-	article_release(&a);
-	if (!ok)
+	if (!desk_check_id(d, id, ACT_EDIT))
 		return false;
-	if (!*text || !desk_check_text(d, "ignored text", text, false))
-		return *text ? false : desk_fail(d, DESK_INVALID, "nothing to ignore");
+	if (!*text)
+		return desk_fail(d, DESK_INVALID, "nothing to ignore");
+	if (!desk_check_text(d, "ignored text", text, false))
+		return false;
 	return store_ignore(d->store, id, text, d->actor.login, when_now()) ? true
 									   : desk_store_fail(d);
 }
