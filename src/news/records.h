@@ -85,6 +85,7 @@ typedef struct Returned {
 	int64_t id;         /* the article */
 	char *note;         /* the editor's note, whole */
 	char *by_name;      /* who returned it (display name, else login) */
+	char *author;       /* the writer's login */
 	int64_t at;
 } Returned;
 

@@ -57,6 +57,7 @@ void returned_list_release(ReturnedList *l)
 	for (size_t i = 0; i < l->n; i++) {
 		free(l->items[i].note);
 		free(l->items[i].by_name);
+		free(l->items[i].author);
 	}
 	free(l->items);
 	*l = (ReturnedList){NULL, 0, 0};
@@ -65,7 +66,7 @@ void returned_list_release(ReturnedList *l)
 bool store_returned(Store *s, const char *author, ReturnedList *out)
 {
 	sqlite3_stmt *st = store_prep(s,
-		"SELECT t.article, t.note, coalesce(nullif(u.name, ''), t.by), t.at"
+		"SELECT t.article, t.note, coalesce(nullif(u.name, ''), t.by), t.at, a.author"
 		"  FROM articles a JOIN transitions t ON t.id ="
 		"    (SELECT max(id) FROM transitions WHERE article = a.id)"
 		"  JOIN users u ON u.login = t.by"
@@ -83,6 +84,7 @@ bool store_returned(Store *s, const char *author, ReturnedList *out)
 		r->note = store_col_text(st, 1);
 		r->by_name = store_col_text(st, 2);
 		r->at = sqlite3_column_int64(st, 3);
+		r->author = store_col_text(st, 4);
 	}
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? true : store_fail(s, "read the returned articles");

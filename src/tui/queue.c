@@ -46,6 +46,10 @@ typedef struct Queue {
 	int64_t version;      /* desk_data_version at the last load */
 	char **keys;          /* collation keys of titles (when sorting by title) */
 	Checker *checker;     /* for the submit question; opened on the first `s` */
+	ReturnedList returned; /* drafts sent back with a note, by id */
+	int nreturned_mine;   /* how many of them are the person's own (the tab's count) */
+	int64_t seen_review;  /* when the review list was last looked at, before this look */
+	int nnew_review;      /* review articles that arrived since */
 } Queue;
 
 /* Editors see every view; a role that cannot approve others' work sees its own and published. */
@@ -122,9 +126,46 @@ static void reshow(Queue *q)
 			q->sel = i;
 }
 
+/* The returned drafts and the review arrivals the tabs count. */
+static void load_marks(Queue *q)
+{
+	App *a = q->app;
+	returned_list_release(&q->returned);
+	q->nreturned_mine = 0;
+	if (desk_returned(a->desk, &q->returned))
+		for (size_t i = 0; i < q->returned.n; i++)
+			q->nreturned_mine += a->me && !strcmp(q->returned.items[i].author, a->me->login);
+	q->nnew_review = 0;
+	for (int t = 0; t < q->ntabs; t++) {
+		ArticleList l = {NULL, 0, 0};
+		ListQuery lq = {VIEW_REVIEW, -1, false};
+		if (q->tabs[t].view != VIEW_REVIEW || !desk_list(a->desk, &lq, &l))
+			continue;
+		for (size_t i = 0; i < l.n; i++)
+			q->nnew_review += l.items[i].updated_at > q->seen_review;
+		article_list_release(&l);
+	}
+}
+
+static const Returned *returned_of(const Queue *q, int64_t id)
+{
+	for (size_t i = 0; i < q->returned.n; i++)
+		if (q->returned.items[i].id == id)
+			return &q->returned.items[i];
+	return NULL;
+}
+
+/* Leaving the review list (another tab, quitting): what is in it now has been seen. */
+static void leave_tab(Queue *q)
+{
+	if (q->tabs[q->tab].view == VIEW_REVIEW && desk_seen_mark(q->app->desk, "review"))
+		desk_seen(q->app->desk, "review", &q->seen_review);
+}
+
 static void load(Queue *q)
 {
 	ListQuery lq = {q->tabs[q->tab].view, -1, false};
+	load_marks(q);
 	free_keys(q);
 	article_list_release(&q->list);
 	q->version = desk_data_version(q->app->desk);
@@ -164,6 +205,27 @@ static Cols columns(int width)
 	return c;
 }
 
+/*
+ * The title cell: "↩" and the first line of the note on a returned draft, "●" on a review
+ * article that arrived since the person last looked at the review list.
+ */
+static void draw_title(Queue *q, int y, int x, const Article *art, bool sel, int w)
+{
+	Slot base = sel ? SLOT_SELECTED : SLOT_NORMAL;
+	const Returned *r = returned_of(q, art->id);
+	int used = 0;
+	bool fresh = art->state == STATE_REVIEW && q->tabs[q->tab].view == VIEW_REVIEW &&
+		     art->updated_at > q->seen_review;
+	if (r || fresh)
+		used += term_puts(y, x, r ? "↩ " : "● ", w, sel ? base : SLOT_STATE_REVIEW);
+	used += term_puts(y, x + used, art->title, w - used, base);
+	if (!r || used + 4 >= w)
+		return;
+	size_t n = strcspn(r->note, "\n");
+	used += term_puts(y, x + used, " — ", w - used, sel ? base : SLOT_DIM);
+	term_put(y, x + used, r->note, n, w - used, sel ? base : SLOT_MESSAGE);
+}
+
 static void draw_row(Queue *q, int y, const Article *art, bool sel, const Cols *c)
 {
 	App *a = q->app;
@@ -171,7 +233,7 @@ static void draw_row(Queue *q, int y, const Article *art, bool sel, const Cols *
 	Slot base = sel ? SLOT_SELECTED : SLOT_NORMAL;
 	Str t = STR_INIT;
 	term_fill(y, 0, cols, base);
-	term_puts(y, x, art->title, c->title, base);
+	draw_title(q, y, x, art, sel, c->title);
 	x += c->title + 1;
 	term_puts(y, x, *art->author_name ? art->author_name : art->author, c->author, base);
 	x += c->author + 1;
@@ -191,13 +253,27 @@ static void draw_row(Queue *q, int y, const Article *art, bool sel, const Cols *
 	str_release(&t);
 }
 
+/* "Bài của tôi (2 bị trả)", "Chờ duyệt (3 mới)": what waits for the person. */
+static void tab_label(const Queue *q, int i, char *buf, size_t len)
+{
+	const App *a = q->app;
+	const char *name = app_str(a, q->tabs[i].label);
+	if (q->tabs[i].view == VIEW_MINE && q->nreturned_mine)
+		app_format(a, buf, len, S_TAB_RETURNED, name, q->nreturned_mine);
+	else if (q->tabs[i].view == VIEW_REVIEW && q->nnew_review)
+		app_format(a, buf, len, S_TAB_NEW, name, q->nnew_review);
+	else
+		snprintf(buf, len, "%s", name);
+}
+
 static void draw_tabs(Queue *q)
 {
 	int x = 1, cols = term_cols();
 	term_fill(1, 0, cols, SLOT_TAB);
 	for (int i = 0; i < q->ntabs; i++) {
 		Slot s = i == q->tab ? SLOT_TAB_ACTIVE : SLOT_TAB;
-		const char *label = app_str(q->app, q->tabs[i].label);
+		char label[80];
+		tab_label(q, i, label, sizeof label);
 		x += term_puts(1, x, " ", cols - x, s);
 		x += term_puts(1, x, label, cols - x, s);
 		x += term_puts(1, x, " ", cols - x, s);
@@ -316,6 +392,7 @@ static void move_sel(Queue *q, long delta)
 
 static void switch_tab(Queue *q, int delta)
 {
+	leave_tab(q);
 	q->tab = (q->tab + delta + q->ntabs) % q->ntabs;
 	q->sel_id = 0;
 	q->top = 0;
@@ -367,7 +444,8 @@ static void queue_click(Queue *q, const TermEvent *ev)
 	if (ev->y == 1) { /* a tab */
 		int x = 1;
 		for (int i = 0; i < q->ntabs; i++) {
-			const char *l = app_str(q->app, q->tabs[i].label);
+			char l[80];
+			tab_label(q, i, l, sizeof l);
 			int w = (int)utf8_width(l, strlen(l)) + 3;
 			if (ev->x >= x && ev->x < x + w) {
 				switch_tab(q, i - q->tab);
@@ -488,6 +566,7 @@ int queue_run(App *a)
 		q.tab = 1;
 	a->redraw = queue_draw;
 	a->redraw_arg = &q;
+	desk_seen(a->desk, "review", &q.seen_review);
 	load(&q);
 	say_new_journal(a);
 	term_clear();
@@ -513,8 +592,10 @@ int queue_run(App *a)
 		else
 			queue_command(&q, keys_lookup(SCR_QUEUE, ev.key));
 	}
+	leave_tab(&q);
 	free_keys(&q);
 	checker_free(q.checker);
+	returned_list_release(&q.returned);
 	free(q.shown);
 	str_release(&q.filter);
 	article_list_release(&q.list);

@@ -160,3 +160,33 @@ send <C-q>
 exit 0
 S
 check '"$TOASOAN" show 1 | grep -q "^State: review\|^Trạng thái: review\|review"' "the article went to review"
+
+screen "returned work shows in the writer's list: a mark, the note's first line, the tab's count" 100x24 --as mai <<'S'
+wait Bài của tôi (1 bị trả)
+wait ↩ Tin ngắn — Thêm trích dẫn của người dân
+send <C-q>
+exit 0
+S
+
+screen "an editor sees which review articles arrived since the last look" 100x24 --as hung <<'S'
+wait Chờ duyệt (1 mới)
+wait ● Đà Nẵng khai trương cầu mới
+send <Tab>
+wait Tòa soạn — Hẹn giờ
+gone Chờ duyệt (1 mới)
+send <S-Tab>
+wait Tòa soạn — Chờ duyệt
+gone ● Đà Nẵng
+send <C-q>
+exit 0
+S
+sleep 1 # times are kept to the second: the submission comes a second after the last look
+"$TOASOAN" --as lan submit 2 >/dev/null
+screen "the next look marks only what arrived since" 100x24 --as hung <<'S'
+wait Chờ duyệt (1 mới)
+wait ● Hà Nội mưa lớn
+wait Đà Nẵng khai trương cầu mới
+gone ● Đà Nẵng
+send <C-q>
+exit 0
+S
