@@ -191,7 +191,8 @@ static void saved(Editor *e, const Article *out, bool fresh)
 	if (fresh)
 		app_say(a, false, S_CREATED_MSG, (int)id);
 	else
-		app_say(a, false, S_SAVED_MSG, (int)e->art.version);
+		app_say(a, false, e->art.state == STATE_PUBLISHED ? S_SAVED_LIVE : S_SAVED_MSG,
+			(int)e->art.version);
 	if (fresh) {
 		LockInfo other = {0};
 		e->locked = desk_lock(a->desk, id, false, &other);
@@ -265,6 +266,18 @@ static void act(Editor *e, Command c)
 	}
 	e->read_only = !desk_may(a->desk, &e->art, ACT_EDIT);
 	editor_load_history(e);
+}
+
+/* C-s on a live article asks first: the published page changes with the save. */
+static void save_asked(Editor *e)
+{
+	App *a = e->app;
+	if (e->art.state == STATE_PUBLISHED && doc_is_dirty(e->doc) && !e->read_only &&
+	    app_ask(a, app_str(a, S_ASK_SAVE_LIVE)) != 1) {
+		app_message(a, false, "%s", app_str(a, S_CANCELLED));
+		return;
+	}
+	editor_save(e);
 }
 
 static void quit(Editor *e)
@@ -473,7 +486,7 @@ static void command(Editor *e, Command c, Key key)
 	switch (c) {
 	case CMD_QUIT: quit(e); break;
 	case CMD_HELP: app_help(a); break;
-	case CMD_SAVE: editor_save(e); break;
+	case CMD_SAVE: save_asked(e); break;
 	case CMD_HISTORY: history_run(e); break;
 	case CMD_WRITE_FILE: safety_write_file(e); break;
 	case CMD_TAKE_OVER: safety_take_over(e); check_all(e); break;

@@ -50,8 +50,19 @@
 	  "%d spelling mistakes are still marked. Submit anyway? (y = yes, n = no)")       \
 	X(S_YES_KEYS, "cCyY", "yY")                                                          \
 	X(S_NO_KEYS, "kKnN", "nN")                                                           \
-	X(S_ASK_NOTE, "Ghi chú cho phóng viên: ", "Note for the writer: ")                  \
-	X(S_ASK_UNPUBLISH_NOTE, "Lý do gỡ bài: ", "Reason for unpublishing: ")              \
+	X(S_ASK_NOTE, "Trả “%s” — ghi chú cho phóng viên: ", "Return “%s” — note for the writer: ") \
+	X(S_ASK_UNPUBLISH_NOTE, "Gỡ “%s” — lý do: ", "Unpublish “%s” — reason: ")           \
+	X(S_NEED_NOTE, "Trả bài cần có ghi chú cho phóng viên; chưa trả.",                    \
+	  "A return needs a note for the writer; nothing was returned.")                     \
+	X(S_NEED_REASON, "Gỡ bài cần có lý do; bài vẫn đang đăng.",                           \
+	  "Unpublishing needs a reason; the article stays published.")                      \
+	X(S_ASK_PUBLISH, "Đăng ngay “%s” lên trang công khai? (c = có, k = không)",          \
+	  "Publish “%s” on the live site now? (y = yes, n = no)")                            \
+	X(S_SCHEDULED_AT, "Đã hẹn đăng “%s” lúc %s.", "“%s” is scheduled for %s.")           \
+	X(S_ASK_SAVE_LIVE, "Bài đang đăng: lưu sẽ thay đổi trang công khai ngay. Lưu? (c = có, k = không)", \
+	  "This article is live: saving changes the published page at once. Save? (y = yes, n = no)") \
+	X(S_SAVED_LIVE, "Đã lưu bản %d; trang công khai đã được cập nhật.",                    \
+	  "Saved version %d; the published page was updated.")                              \
 	X(S_ASK_TIME, "Đăng lúc (HH:MM hoặc YYYY-MM-DD HH:MM): ",                            \
 	  "Publish at (HH:MM or YYYY-MM-DD HH:MM): ")                                        \
 	X(S_BAD_TIME, "Không hiểu thời gian \"%s\".", "Cannot read the time \"%s\".")       \

@@ -190,3 +190,39 @@ gone ● Đà Nẵng
 send <C-q>
 exit 0
 S
+
+screen "p asks, naming the article; no publishes nothing; an empty unpublish reason is refused" 100x24 --as hung <<'S'
+wait Tòa soạn — Chờ duyệt
+send /ha noi
+wait 1 bài
+send <Enter>
+send p
+wait Đăng ngay “Hà Nội mưa lớn” lên trang công khai? (c = có, k = không)
+send k
+wait Đã hủy.
+send a
+wait Đăng ngay “Hà Nội mưa lớn” lên trang công khai?
+send c
+wait Duyệt đăng: xong.
+send <Tab><Tab>
+wait Tòa soạn — Đã đăng
+wait 1 bài
+send u
+wait Gỡ “Hà Nội mưa lớn” — lý do:
+send <Enter>
+wait Gỡ bài cần có lý do; bài vẫn đang đăng.
+send <Enter>
+wait Tòa soạn #2 · Đã đăng
+send <C-End> Cập nhật lúc 9 giờ.
+wait Cập nhật lúc 9 giờ.
+send <C-s>
+wait lưu sẽ thay đổi trang công khai ngay. Lưu?
+send c
+wait Đã lưu bản 2; trang công khai đã được cập nhật.
+send <C-q>
+wait Tòa soạn — Đã đăng
+send <C-q>
+exit 0
+S
+check '"$TOASOAN" show 2 | grep -q "Cập nhật lúc 9 giờ."' "the live article was saved after the question"
+check '"$TOASOAN" history 2 | grep -q "review -> published"' "approve published it once asked"
