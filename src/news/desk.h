@@ -192,6 +192,9 @@ bool desk_lock(Desk *d, int64_t id, bool take_over, LockInfo *holder);
 bool desk_lock_beat(Desk *d, int64_t id, bool *still_mine, LockInfo *holder);
 bool desk_unlock(Desk *d, int64_t id);
 
+/* Whether someone else holds a live lock on article id (a viewer waiting to edit polls it). */
+bool desk_lock_held(Desk *d, int64_t id, bool *held);
+
 /*
  * The edit journal: unsaved text written every few seconds and on every exit signal.
  * a->version is the version the text started from. The journal is per person and never

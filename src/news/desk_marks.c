@@ -61,3 +61,19 @@ bool desk_seen_mark(Desk *d, const char *list)
 	return store_seen_mark(d->store, d->actor.login, list, when_now()) ? true
 									    : desk_store_fail(d);
 }
+
+bool desk_lock_held(Desk *d, int64_t id, bool *held)
+{
+	Article a;
+	bool ok;
+
+	*held = false;
+	article_init(&a);
+	ok = desk_get(d, id, &a);
+	if (ok && !desk_check_lock(d, &a)) {
+		*held = desk_error(d) == DESK_LOCKED;
+		ok = *held;
+	}
+	article_release(&a);
+	return ok;
+}

@@ -264,7 +264,7 @@ static void act(Editor *e, Command c)
 	} else {
 		article_release(&fresh);
 	}
-	e->read_only = !desk_may(a->desk, &e->art, ACT_EDIT);
+	safety_release(e); /* done with it: the writer or another editor may take it now */
 	editor_load_history(e);
 }
 
@@ -404,6 +404,8 @@ static bool movement(Command c, Move *m)
 
 static bool refuse_read_only(Editor *e)
 {
+	if (e->read_only && safety_claim(e))
+		return false; /* the lock was free: editing starts here */
 	if (e->read_only && e->holder.login)
 		safety_say_holder(e);
 	else if (e->read_only)

@@ -129,6 +129,12 @@ void safety_close(Editor *e, bool discard);
 void safety_saved(Editor *e, bool created);
 /* After a save failed on the database (not the rules, not a conflict). */
 void safety_save_failed(Editor *e, const char *why);
+/* Takes the free lock when a read-only viewer who may edit starts typing; true if taken. */
+bool safety_claim(Editor *e);
+
+/* Lets go of the lock at once (after submitting or returning): others may edit now. */
+void safety_release(Editor *e);
+
 /* Takes the lock over from its holder (editors). */
 void safety_take_over(Editor *e);
 /* True if the take-over key applies: someone holds the lock and we may take it. */

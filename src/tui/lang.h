@@ -28,6 +28,7 @@
 	X(S_FILTER, "Lọc: ", "Filter: ")                                                    \
 	X(S_COUNT, "%d bài", "%d articles")                                                 \
 	X(S_COUNT_ONE, "1 bài", "1 article")                                                \
+	X(S_LOCK_FREED, "%s đã đóng bài: gõ để bắt đầu sửa.", "%s closed the article: type to start editing.") \
 	X(S_TAB_RETURNED, "%s (%d bị trả)", "%s (%d returned)")                             \
 	X(S_TAB_NEW, "%s (%d mới)", "%s (%d new)")                                          \
 	X(S_FIELD_TITLE, "Tiêu đề", "Title")                                                \

@@ -240,11 +240,66 @@ static bool moved_on(Editor *e, LockInfo *by)
 	return moved;
 }
 
+/*
+ * A viewer kept out by someone's lock: once it is gone, the text is read again (the holder
+ * may have saved) and the viewer is told that typing starts editing.
+ */
+static void watch_lock(Editor *e)
+{
+	App *a = e->app;
+	bool held = true;
+	Article fresh;
+	if (!e->holder.login || !desk_may(a->desk, &e->art, ACT_EDIT) ||
+	    !desk_lock_held(a->desk, e->art.id, &held) || held)
+		return;
+	article_init(&fresh);
+	if (desk_get(a->desk, e->art.id, &fresh)) {
+		editor_load(e, &fresh);
+		doc_mark_saved(e->doc);
+		editor_check_changes(e);
+	}
+	article_release(&fresh);
+	app_say(a, false, S_LOCK_FREED, holder_name(&e->holder));
+	lock_info_release(&e->holder);
+	e->print = e->journal_print = fingerprint(e);
+	editor_load_history(e);
+}
+
+bool safety_claim(Editor *e)
+{
+	App *a = e->app;
+	if (!e->read_only || !e->art.id || e->holder.login ||
+	    !desk_may(a->desk, &e->art, ACT_EDIT))
+		return false;
+	if (!desk_lock(a->desk, e->art.id, false, &e->holder)) {
+		if (desk_error(a->desk) == DESK_LOCKED)
+			safety_say_holder(e);
+		else
+			app_say(a, true, S_LOCK_FAILED, desk_errmsg(a->desk));
+		return false;
+	}
+	e->locked = true;
+	e->read_only = false;
+	e->stored_version = e->art.version;
+	return true;
+}
+
+void safety_release(Editor *e)
+{
+	if (e->locked)
+		desk_unlock(e->app->desk, e->art.id);
+	e->locked = false;
+	e->read_only = e->art.id != 0;
+	lock_info_release(&e->holder);
+}
+
 static void beat(Editor *e)
 {
 	App *a = e->app;
 	bool mine = true;
 	LockInfo by = {0};
+	if (e->art.id && e->read_only && !e->locked)
+		watch_lock(e);
 	if (!e->art.id || (e->read_only && !e->locked))
 		return;
 	if (!e->locked) {

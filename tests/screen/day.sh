@@ -226,3 +226,47 @@ exit 0
 S
 check '"$TOASOAN" show 2 | grep -q "Cập nhật lúc 9 giờ."' "the live article was saved after the question"
 check '"$TOASOAN" history 2 | grep -q "review -> published"' "approve published it once asked"
+
+# A viewer kept out by a lock is told when it goes and types on without reopening.
+cat >"$T/holder.vt" <<S
+wait Một câu.
+shell for i in \$(seq 200); do [ -f "$T/go" ] && exit 0; sleep 0.05; done; exit 1
+send <C-q>
+exit 0
+S
+"$VT" -s 80x24 -T 60 -- "$TOASOAN" --as mai edit 4 <"$T/holder.vt" >"$T/holder.out" 2>&1 &
+holder=$!
+screen "a read-only viewer is told when the lock goes and edits without reopening" 80x24 --as hung edit 4 <<S
+wait Chỉ xem: đang được Trần Thị Mai sửa từ
+shell touch "$T/go"
+timeout 12
+wait Trần Thị Mai đã đóng bài: gõ để bắt đầu sửa.
+timeout 5
+send <C-End> Biên tập thêm.
+wait Một câu. Biên tập thêm.
+send <C-s>
+wait Đã lưu bản
+send <C-q>
+exit 0
+S
+wait "$holder"
+check '"$TOASOAN" show 4 | grep -q "Một câu. Biên tập thêm."' "the viewer's edit was saved"
+
+cat >"$T/second.vt" <<'S'
+wait Đoạn ba.
+gone Chỉ xem
+send <C-End> Sửa ngay.
+wait Đoạn ba. Sửa ngay.
+send <C-s>
+wait Đã lưu bản
+send <C-q>
+exit 0
+S
+screen "submitting lets go of the lock at once" 80x24 --as mai edit 5 <<S
+wait Đoạn ba.
+send <M-s>
+wait Gửi duyệt: xong.
+shell "$VT" -s 80x24 -- "$TOASOAN" --as hung edit 5 <"$T/second.vt" >"$T/second.out" || { cat "$T/second.out"; exit 1; }
+send <C-q>
+exit 0
+S
