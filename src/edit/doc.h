@@ -214,6 +214,13 @@ bool doc_replace_next(Doc *d, const char *needle, size_t nlen, const char *repl,
 size_t doc_replace_all(Doc *d, const char *needle, size_t nlen, const char *repl, size_t rlen,
 		       unsigned flags, int64_t now_ms);
 
+/* The same in one field only (field -1: every field, as doc_replace_all). */
+size_t doc_replace_in(Doc *d, int field, const char *needle, size_t nlen, const char *repl,
+		      size_t rlen, unsigned flags, int64_t now_ms);
+
+/* How many matches of needle field holds (-1: all fields), as doc_replace_in would replace. */
+size_t doc_count_matches(Doc *d, int field, const char *needle, size_t nlen, unsigned flags);
+
 /* ---- checker spans ---- */
 
 /* The spans of field f (owned by the Doc; they follow every edit, undo included). */

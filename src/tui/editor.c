@@ -309,12 +309,44 @@ static void find_next(Editor *e)
 		app_say(e->app, true, S_NOT_FOUND, str_cstr(&e->find));
 }
 
+/*
+ * Replace-all asks first with the count: in the field being edited, or in every field (the
+ * title included) only when the person chooses so.
+ */
+static void replace_all(Editor *e, const char *repl, size_t rlen)
+{
+	App *a = e->app;
+	char q[400];
+	unsigned flags = FIND_IGNORE_CASE | (e->replace_fold ? FIND_IGNORE_MARKS : 0);
+	FieldId f = doc_field(e->doc);
+	const char *name = edview_field_label(e, f);
+	size_t here = doc_count_matches(e->doc, f, e->find.s, e->find.len, flags);
+	size_t all = doc_count_matches(e->doc, -1, e->find.s, e->find.len, flags);
+	if (!all) {
+		app_say(a, true, S_NOT_FOUND, str_cstr(&e->find));
+		return;
+	}
+	if (here)
+		app_format(a, q, sizeof q, S_ASK_REPLACE_N, (int)here, name, (int)all);
+	else
+		app_format(a, q, sizeof q, S_ASK_REPLACE_ELSEWHERE, name, (int)all);
+	int r = app_choose(a, q, here ? S_ASK_REPLACE_KEYS : S_ASK_REPLACE_KEYS_ALL);
+	if (r < 0 || r == 1) {
+		app_message(a, false, "%s", app_str(a, S_CANCELLED));
+		return;
+	}
+	bool everywhere = !here || r == 2;
+	size_t n = doc_replace_in(e->doc, everywhere ? -1 : (int)f, e->find.s, e->find.len, repl,
+				  rlen, flags, editor_now_ms());
+	app_say(a, false, S_REPLACED, (int)n);
+}
+
 static void find(Editor *e, bool replace)
 {
 	App *a = e->app;
 	Str s = STR_INIT;
-	if (!app_prompt(a, app_str(a, S_ASK_FIND), str_cstr(&e->find), &s, &e->find_fold) ||
-	    !s.len) {
+	bool *fold = replace ? &e->replace_fold : &e->find_fold;
+	if (!app_prompt(a, app_str(a, S_ASK_FIND), str_cstr(&e->find), &s, fold) || !s.len) {
 		str_release(&s);
 		return;
 	}
@@ -329,9 +361,7 @@ static void find(Editor *e, bool replace)
 	if (app_prompt(a, app_str(a, S_ASK_REPLACE), str_cstr(&e->replace), &r, NULL)) {
 		str_clear(&e->replace);
 		str_add(&e->replace, str_cstr(&r), r.len);
-		size_t n = doc_replace_all(e->doc, e->find.s, e->find.len, str_cstr(&r), r.len,
-					   find_flags(e), editor_now_ms());
-		app_say(a, false, S_REPLACED, (int)n);
+		replace_all(e, str_cstr(&r), r.len);
 	}
 	str_release(&r);
 }
@@ -360,6 +390,7 @@ static void cycle_input(Editor *e)
 {
 	ImeMode m = doc_ime(e->doc);
 	doc_set_ime(e->doc, m == IME_OFF ? IME_TELEX : m == IME_TELEX ? IME_VNI : IME_OFF);
+	e->app->input = doc_ime(e->doc); /* prompts type the same way */
 }
 
 static void next_finding(Editor *e)
@@ -502,6 +533,7 @@ static void command(Editor *e, Command c, Key key)
 	case CMD_FIND_NEXT: find_next(e); break;
 	case CMD_REPLACE: find(e, true); break;
 	case CMD_GOTO: go_to_line(e); break;
+	case CMD_REDRAW: term_repaint(); break;
 	case CMD_INPUT: cycle_input(e); break;
 	case CMD_NEXT_FINDING: next_finding(e); break;
 	case CMD_DELETE_WORD: doc_delete_move(e->doc, MOVE_WORD_LEFT, editor_now_ms()); break;
@@ -696,6 +728,7 @@ int editor_run(App *a, int64_t id)
 	const Config *cfg = desk_config(a->desk);
 	doc_set_tone_style(e.doc, cfg && cfg->spell_style && strcmp(cfg->spell_style, "new") == 0
 				      ? PLACE_NEW : PLACE_OLD);
+	doc_set_ime(e.doc, a->input);
 	load_doc(&e);
 	start_checker(&e);
 	pane_load_ignored(&e);

@@ -84,6 +84,7 @@ typedef struct Editor {
 	Str find;             /* the last search */
 	Str replace;
 	bool find_fold;       /* search ignoring diacritics */
+	bool replace_fold;    /* the same for find-and-replace: a switch of its own */
 	bool closed;
 	bool discard;         /* the user chose to drop the unsaved text */
 } Editor;

@@ -194,7 +194,9 @@ void edview_draw_status(Editor *e)
 	x += term_puts(y, x, buf, cols - x, SLOT_STATUS);
 	size_t line, column;
 	doc_cursor_line(e->doc, &line, &column);
-	snprintf(buf, sizeof buf, "%zu:%zu ", line, column);
+	/* Where typing goes: the field by name, then line:column in it. */
+	snprintf(buf, sizeof buf, "%s %zu:%zu ", e->pane_focus ? app_str(a, S_FOCUS_PANE)
+			  : edview_field_label(e, doc_field(e->doc)), line, column);
 	x += term_puts(y, x, buf, cols - x, SLOT_STATUS);
 	if (a->msg[0]) {
 		x += term_puts(y, x, " ", cols - x, SLOT_STATUS);

@@ -116,11 +116,12 @@ enum {
 	X(CMD_COPY, "Chép", "Copy", "Chép vùng chọn, cả vào clipboard máy bạn",             \
 	  "Copy the selection, also to your own clipboard")                                 \
 	X(CMD_PASTE, "Dán", "Paste", "Dán", "Paste")                                        \
-	X(CMD_SELECT_ALL, "", "", "Chọn cả ô", "Select the whole field")                    \
+	X(CMD_SELECT_ALL, "", "", "Chọn cả ô (gõ tiếp để thay)", "Select the whole field (typing replaces it)") \
 	X(CMD_FIND, "Tìm", "Find", "Tìm", "Find")                                           \
 	X(CMD_FIND_NEXT, "", "", "Tìm tiếp", "Find next")                                   \
 	X(CMD_REPLACE, "", "", "Tìm và thay", "Find and replace")                           \
 	X(CMD_GOTO, "", "", "Đến dòng", "Go to line")                                       \
+	X(CMD_REDRAW, "", "", "Vẽ lại màn hình", "Redraw the screen")                       \
 	X(CMD_INPUT, "Telex", "Telex", "Đổi kiểu gõ: thường, Telex, VNI",                   \
 	  "Switch input: plain, Telex, VNI")                                                \
 	X(CMD_NEXT_FINDING, "Lỗi kế", "Next error", "Đến lỗi chính tả kế tiếp",            \
@@ -176,6 +177,7 @@ typedef enum Command {
 	X(SCR_ALL & ~SCR_PROMPT, K_F1, CMD_HELP, true)                                      \
 	X(SCR_ALL & ~SCR_PROMPT, K_CTRL('g'), CMD_HELP, false)                              \
 	X(SCR_QUEUE | SCR_EDITOR | SCR_PANE, K_CTRL('q'), CMD_QUIT, true)                   \
+	X(SCR_QUEUE | SCR_EDITOR | SCR_PANE, K_CTRL('l'), CMD_REDRAW, false)                \
 	X(SCR_QUEUE, K_ENTER, CMD_OPEN, true)                                               \
 	X(SCR_QUEUE, 's', CMD_SUBMIT, true)                                                 \
 	X(SCR_QUEUE, 'w', CMD_WITHDRAW, true)                                               \
@@ -233,7 +235,8 @@ typedef enum Command {
 	X(SCR_EDITOR, K_CTRL('f'), CMD_FIND, true)                                          \
 	X(SCR_EDITOR, K_F3, CMD_FIND_NEXT, false)                                           \
 	X(SCR_EDITOR, K_CTRL('r'), CMD_REPLACE, false)                                      \
-	X(SCR_EDITOR, K_CTRL('l'), CMD_GOTO, false)                                         \
+	X(SCR_EDITOR, K_CTRL('_'), CMD_GOTO, false)                                         \
+	X(SCR_EDITOR, 'g' | K_ALT, CMD_GOTO, false)                                         \
 	X(SCR_EDITOR, '1' | K_ALT, CMD_APPLY, false)                                        \
 	X(SCR_EDITOR | SCR_PANE, K_F2, CMD_LAYOUT, false)                                   \
 	X(SCR_EDITOR | SCR_PANE, K_F4, CMD_PANE_SHRINK, false)                              \
@@ -258,7 +261,8 @@ typedef enum Command {
 	X(SCR_HISTORY | SCR_COMPARE, 'q', CMD_CLOSE, false)                                 \
 	X(SCR_PROMPT, K_ENTER, CMD_ACCEPT, true)                                            \
 	X(SCR_PROMPT, K_ESC, CMD_CANCEL, true)                                              \
-	X(SCR_PROMPT, K_CTRL('t'), CMD_FOLD, false)
+	X(SCR_PROMPT, K_CTRL('t'), CMD_FOLD, false)                                         \
+	X(SCR_PROMPT, K_CTRL('a'), CMD_SELECT_ALL, false)
 
 typedef struct Binding {
 	int screens;     /* SCR_ mask */

@@ -28,6 +28,7 @@
 	X(S_FILTER, "Lọc: ", "Filter: ")                                                    \
 	X(S_COUNT, "%d bài", "%d articles")                                                 \
 	X(S_COUNT_ONE, "1 bài", "1 article")                                                \
+	X(S_FOCUS_PANE, "Khung bên", "Side pane")                                          \
 	X(S_LOCK_FREED, "%s đã đóng bài: gõ để bắt đầu sửa.", "%s closed the article: type to start editing.") \
 	X(S_TAB_RETURNED, "%s (%d bị trả)", "%s (%d returned)")                             \
 	X(S_TAB_NEW, "%s (%d mới)", "%s (%d new)")                                          \
@@ -49,8 +50,7 @@
 	  "Unsaved changes. Save before quitting? (y = yes, n = no, Esc = stay)")            \
 	X(S_ASK_SUBMIT_MISTAKES, "Bài còn %d lỗi chính tả chưa sửa. Vẫn gửi duyệt? (c = có, k = không)", \
 	  "%d spelling mistakes are still marked. Submit anyway? (y = yes, n = no)")       \
-	X(S_YES_KEYS, "cCyY", "yY")                                                          \
-	X(S_NO_KEYS, "kKnN", "nN")                                                           \
+	X(S_YES_NO_KEYS, "cCyY|kKnN", "yY|nN")                                               \
 	X(S_ASK_NOTE, "Trả “%s” — ghi chú cho phóng viên: ", "Return “%s” — note for the writer: ") \
 	X(S_ASK_UNPUBLISH_NOTE, "Gỡ “%s” — lý do: ", "Unpublish “%s” — reason: ")           \
 	X(S_NEED_NOTE, "Trả bài cần có ghi chú cho phóng viên; chưa trả.",                    \
@@ -72,6 +72,12 @@
 	X(S_ASK_GOTO, "Đến dòng: ", "Go to line: ")                                         \
 	X(S_NOT_FOUND, "Không tìm thấy \"%s\".", "\"%s\" not found.")                       \
 	X(S_REPLACED, "Đã thay %d chỗ.", "Replaced %d.")                                    \
+	X(S_ASK_REPLACE_N, "Thay %d chỗ trong ô “%s”? (c = có, t = mọi ô: %d chỗ, k = không)",  \
+	  "Replace %d in “%s”? (y = yes, a = every field: %d, n = no)")                     \
+	X(S_ASK_REPLACE_ELSEWHERE, "Ô “%s” không có chỗ nào. Thay %d chỗ ở mọi ô? (c = có, k = không)", \
+	  "None in “%s”. Replace %d in every field? (y = yes, n = no)")                     \
+	X(S_ASK_REPLACE_KEYS, "cCyY|kKnN|tTaA", "yY|nN|aA")                                  \
+	X(S_ASK_REPLACE_KEYS_ALL, "cCyY|kKnN", "yY|nN")                                      \
 	X(S_FOLD_ON, "Tìm bỏ dấu: bật", "Ignore diacritics: on")                            \
 	X(S_FOLD_OFF, "Tìm bỏ dấu: tắt", "Ignore diacritics: off")                          \
 	X(S_ACTION_DONE, "%s: xong.", "%s: done.")                                          \

@@ -520,6 +520,7 @@ static void queue_command(Queue *q, Command c)
 	case CMD_VIEW_PREV: switch_tab(q, -1); break;
 	case CMD_FILTER: q->filtering = true; break;
 	case CMD_SORT: q->by_title = !q->by_title; reshow(q); break;
+	case CMD_REDRAW: term_repaint(); break;
 	case CMD_REFRESH: load(q); app_message(a, false, "%s", app_str(a, S_REFRESHED)); break;
 	case CMD_NEW: open_article(q, 0); break;
 	case CMD_OPEN:

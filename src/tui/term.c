@@ -578,6 +578,12 @@ void term_clear(void)
 	erase();
 }
 
+void term_repaint(void)
+{
+	erase();
+	clearok(curscr, TRUE); /* the next refresh sends every cell again */
+}
+
 static int cursor_y, cursor_x;
 static bool cursor_on;
 

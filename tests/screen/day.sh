@@ -236,6 +236,10 @@ exit 0
 S
 "$VT" -s 80x24 -T 60 -- "$TOASOAN" --as mai edit 4 <"$T/holder.vt" >"$T/holder.out" 2>&1 &
 holder=$!
+for i in $(seq 200); do
+	[ "$(sqlite3 "$TOASOAN_DB" "select count(*) from locks where article = 4")" = 1 ] && break
+	sleep 0.05
+done
 screen "a read-only viewer is told when the lock goes and edits without reopening" 80x24 --as hung edit 4 <<S
 wait Chỉ xem: đang được Trần Thị Mai sửa từ
 shell touch "$T/go"
@@ -267,6 +271,81 @@ wait Đoạn ba.
 send <M-s>
 wait Gửi duyệt: xong.
 shell "$VT" -s 80x24 -- "$TOASOAN" --as hung edit 5 <"$T/second.vt" >"$T/second.out" || { cat "$T/second.out"; exit 1; }
+send <C-q>
+exit 0
+S
+
+printf 'Tiêu đề: Mưa ở Huế\n\nMưa ở Huế kéo dài. Huế ngập.\n' >"$T/a6.txt"
+"$TOASOAN" --as mai new "$T/a6.txt" >/dev/null
+screen "Telex in prompts; replace-all asks with the count and keeps to the field" 100x24 --as mai edit 6 <<'S'
+wait Huế ngập.
+send <C-t>
+wait Gõ: Telex
+send <C-r>
+wait Tìm:
+wait Tìm bỏ dấu: tắt
+send Huees
+wait Tìm: Huế
+send <Enter>
+wait Thay bằng:
+send Ddaf Nawngx
+wait Thay bằng: Đà Nẵng
+send <Enter>
+wait Thay 2 chỗ trong ô “Nội dung”? (c = có, t = mọi ô: 3 chỗ, k = không)
+send c
+wait Đã thay 2 chỗ.
+wait Mưa ở Đà Nẵng kéo dài. Đà Nẵng ngập.
+send <C-f>
+wait Tìm bỏ dấu: tắt
+send <C-t>
+wait Tìm bỏ dấu: bật
+send <Esc>
+gone Tìm bỏ dấu
+send <C-r>
+wait Tìm bỏ dấu: tắt
+send <Right>
+send <C-a>
+send Mwa
+wait Tìm: Mưa
+send <Esc>
+gone Tìm:
+send <C-s>
+wait Đã lưu bản 2.
+send <C-q>
+exit 0
+S
+check '[ "$(field 6 "Tiêu đề")" = "Mưa ở Huế" ]' "the title was left alone"
+
+screen "the status line names the field; messages fade; C-l redraws; F1 stays on a narrow bar" 40x12 --as mai edit 6 <<'S'
+wait Nội dung 1:1
+wait F1 Trợ giúp
+send <S-Tab>
+wait Sapo 1:1
+send <S-Tab>
+wait Tiêu đề 1:1
+send <C-l>
+wait Tiêu đề 1:1
+gone Đến dòng
+send <C-_>
+wait Đến dòng:
+send <Esc>
+gone Đến dòng:
+send <F6>
+wait Khung bên 1:1
+send <Esc>
+wait Tiêu đề 1:1
+send <C-End>
+wait Nội dung
+send <M-g>
+wait Đến dòng:
+send <Esc>
+gone Đến dòng:
+send x<BS>
+send <C-s>
+wait Đã lưu bản 3.
+timeout 9
+gone Đã lưu bản 3.
+timeout 5
 send <C-q>
 exit 0
 S

@@ -180,12 +180,17 @@ send song han<Enter>
 expect-attr sông Hàn bg=186
 send <C-r>
 wait Tìm: song han
+wait Tìm bỏ dấu: tắt
+send <C-t>
+wait Tìm bỏ dấu: bật
 send <Enter>
 wait Thay bằng:
 send sông Hồng<Enter>
+wait Thay 1 chỗ trong ô “Nội dung”?
+send c
 wait Đã thay 1 chỗ.
 wait qua sông Hồng.
-send <C-l>
+send <C-_>
 wait Đến dòng:
 send 1<Enter>
 wait 1:1
