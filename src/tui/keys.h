@@ -159,8 +159,9 @@ enum {
 	X(CMD_CLOSE, "Đóng", "Close", "Đóng", "Close")                                      \
 	X(CMD_ACCEPT, "Đồng ý", "OK", "Đồng ý", "Accept")                                   \
 	X(CMD_CANCEL, "Hủy", "Cancel", "Hủy", "Cancel")                                     \
-	X(CMD_FOLD, "Bỏ dấu", "Diacritics", "Tìm không phân biệt dấu (bật/tắt)",            \
-	  "Ignore diacritics when finding (on/off)")
+	X(CMD_FOLD, "Bỏ dấu", "Diacritics",                                                 \
+	  "Khi tìm: không phân biệt dấu (bật/tắt); ô khác: đổi kiểu gõ thường, Telex, VNI", \
+	  "Finding: ignore diacritics (on/off); other prompts: plain, Telex, VNI input")
 
 typedef enum Command {
 #define X(e, bvi, ben, hvi, hen) e,

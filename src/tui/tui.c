@@ -231,6 +231,7 @@ typedef struct Prompt {
 	bool *fold;
 	bool fresh;    /* the text is selected (untouched, or C-a): typing replaces it */
 	Ime *ime;      /* Telex or VNI as in the editor */
+	ImeMode *input; /* the session's input method, which C-t here changes too */
 } Prompt;
 
 static void prompt_draw(App *a, Prompt *p)
@@ -238,15 +239,17 @@ static void prompt_draw(App *a, Prompt *p)
 	int y = term_rows() - 2, cols = term_cols();
 	term_fill(y, 0, cols, SLOT_NORMAL);
 	int x = term_puts(y, 0, p->label, cols - 1, SLOT_MESSAGE);
-	if (p->fold) {
-		const char *f = app_str(a, *p->fold ? S_FOLD_ON : S_FOLD_OFF);
+	ImeMode m = ime_mode(p->ime);
+	if (p->fold || m != IME_OFF) {
+		const char *f = p->fold ? app_str(a, *p->fold ? S_FOLD_ON : S_FOLD_OFF)
+			      : app_str(a, m == IME_TELEX ? S_INPUT_TELEX : S_INPUT_VNI);
 		int fw = (int)utf8_width(f, strlen(f));
 		if (x + fw + 10 < cols)
 			term_puts(y, cols - fw - 1, f, fw, SLOT_DIM);
 	}
 	/* Show the end of the text when it is wider than the room. */
 	size_t start = 0;
-	int room = cols - x - 1 - (p->fold ? 20 : 0);
+	int room = cols - x - 1 - (p->fold || m != IME_OFF ? 20 : 0);
 	if (room < 4)
 		room = cols - x - 1;
 	while ((int)utf8_width(p->text.s + start, p->cur - start) > room)
@@ -305,6 +308,12 @@ static int prompt_key(Prompt *p, const TermEvent *ev)
 		*p->fold = !*p->fold;
 		return 0;
 	}
+	if (c == CMD_FOLD) { /* a prompt that is not a search: C-t switches the input method */
+		ImeMode m = ime_mode(p->ime);
+		ime_set_mode(p->ime, m == IME_OFF ? IME_TELEX : m == IME_TELEX ? IME_VNI : IME_OFF);
+		*p->input = ime_mode(p->ime);
+		return 0;
+	}
 	if (p->fresh && (key_is_text(ev->key) || ev->key == K_PASTE || ev->key == K_BS ||
 			 ev->key == K_DEL)) {
 		bool erase = !key_is_text(ev->key) && ev->key != K_PASTE;
@@ -360,7 +369,7 @@ bool app_prompt(App *a, const char *label, const char *initial, Str *out, bool *
 	const Config *cfg = desk_config(a->desk);
 	bool new_style = cfg && cfg->spell_style && strcmp(cfg->spell_style, "new") == 0;
 	Prompt p = {label, STR_INIT, 0, fold, initial && *initial,
-		    ime_new(a->input, new_style ? PLACE_NEW : PLACE_OLD)};
+		    ime_new(a->input, new_style ? PLACE_NEW : PLACE_OLD), &a->input};
 	int r = 0;
 	if (initial)
 		str_adds(&p.text, initial);

@@ -349,3 +349,20 @@ timeout 5
 send <C-q>
 exit 0
 S
+
+"$TOASOAN" --as mai submit 6 >/dev/null
+screen "a return note typed in Telex from the lists" 100x24 --as hung <<'S'
+wait Tòa soạn — Chờ duyệt
+send /mua o
+wait 1 bài
+send <Enter>
+send r
+wait — ghi chú cho phóng viên:
+send <C-t>
+wait Gõ: Telex
+send Theem nguoonf tin<Enter>
+wait Trả bài: xong.
+send <C-q>
+exit 0
+S
+check '"$TOASOAN" history 6 | grep -q "Thêm nguồn tin"' "the note was stored as Vietnamese"
