@@ -175,6 +175,12 @@ void checker_ignore(Checker *c, const char *word, size_t len)
 	c->ignored[c->nignored++] = xstrndup(word, len);
 }
 
+char *const *checker_ignored(const Checker *c, size_t *n)
+{
+	*n = c ? c->nignored : 0;
+	return c ? c->ignored : NULL;
+}
+
 void checker_add_word(Checker *c, const char *word)
 {
 	if (c)

@@ -61,6 +61,9 @@ bool checker_get(const Checker *c, uint32_t tag, CheckFinding *out);
 /* Stops flagging this exact text for the rest of the session. */
 void checker_ignore(Checker *c, const char *word, size_t len);
 
+/* The texts ignored so far (*n of them); valid until the next checker_ignore. */
+char *const *checker_ignored(const Checker *c, size_t *n);
+
 /* Accepts a word from now on (after the desk stored it in the newsroom dictionary). */
 void checker_add_word(Checker *c, const char *word);
 

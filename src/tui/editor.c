@@ -195,8 +195,12 @@ static void saved(Editor *e, const Article *out, bool fresh)
 			(int)e->art.version);
 	if (fresh) {
 		LockInfo other = {0};
+		size_t n;
+		char *const *ignored = checker_ignored(e->checker, &n);
 		e->locked = desk_lock(a->desk, id, false, &other);
 		lock_info_release(&other);
+		for (size_t i = 0; i < n; i++) /* what was ignored before the first save stays so */
+			desk_ignore(a->desk, id, ignored[i]);
 	}
 	safety_saved(e, fresh);
 	editor_load_history(e);
@@ -627,6 +631,8 @@ static bool editor_offers(void *arg, Command c)
 		return safety_may_take_over(e);
 	if (c == CMD_HISTORY)
 		return e->art.id != 0;
+	if (c == CMD_SAVE || c == CMD_UNDO || c == CMD_INPUT)
+		return !e->read_only || desk_may(e->app->desk, &e->art, ACT_EDIT);
 	return true;
 }
 

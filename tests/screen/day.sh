@@ -366,3 +366,28 @@ send <C-q>
 exit 0
 S
 check '"$TOASOAN" history 6 | grep -q "Thêm nguồn tin"' "the note was stored as Vietnamese"
+
+screen "what was ignored before a new article's first save stays ignored" 100x24 --as lan <<'S'
+wait Tòa soạn — Bài của tôi
+send n
+wait Bài mới
+send Tin mới<Enter>
+send <C-End>Gặp ông ở chợ xzqwe.
+wait Lỗi (1)
+send <F6>
+send i
+wait Bỏ qua "xzqwe".
+send <Esc>
+wait Gõ: thường Nội dung
+send <C-s>
+wait Đã tạo bài số 7.
+send <C-q>
+wait Tòa soạn — Bài của tôi
+send <Enter>
+wait Gặp ông ở chợ xzqwe.
+wait Không thấy lỗi.
+send <C-q>
+wait Tòa soạn — Bài của tôi
+send <C-q>
+exit 0
+S
