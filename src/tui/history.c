@@ -48,6 +48,10 @@ static void event_line(const Editor *e, const Event *ev, Str *out)
 	when_local(ev->at, out);
 	history_describe(e->app, ev, buf, sizeof buf);
 	str_addf(out, "  %s", buf);
+	if (ev->real_who && *ev->real_who) {
+		app_format(e->app, buf, sizeof buf, S_HIST_AS, ev->real_who);
+		str_addf(out, " %s", buf);
+	}
 	if (ev->note && *ev->note)
 		str_addf(out, " “%s”", ev->note);
 }

@@ -391,3 +391,14 @@ wait Tòa soạn — Bài của tôi
 send <C-q>
 exit 0
 S
+
+screen "the history names the admin behind --as on a saved revision" 120x24 --as lan edit 7 <<S
+wait Đã lưu
+send <F7>
+wait Lịch sử bài #7
+wait Lê Thị Lan lưu bản 1 ($ME làm thay, --as)
+send <Esc>
+wait Đã lưu
+send <C-q>
+exit 0
+S
