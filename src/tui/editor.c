@@ -456,7 +456,7 @@ static bool refuse_read_only(Editor *e)
 static void new_paragraph(Editor *e, int64_t now)
 {
 	size_t len, at = doc_cursor(e->doc);
-	const char *t = doc_text(e->doc, FIELD_BODY, &len);
+	const char *t = doc_text(e->doc, doc_field(e->doc), &len);
 	bool line_start = at == 0 || t[at - 1] == '\n';
 	bool line_end = at == len || t[at] == '\n';
 	if (line_start && line_end && at > 0)
@@ -464,17 +464,38 @@ static void new_paragraph(Editor *e, int64_t now)
 	doc_insert(e->doc, "\n\n", 2, now);
 }
 
-/* Pasting several lines into a one-line field is refused: it would make one endless line. */
+/* True if s[0..len) holds a line break; with paragraphs, only a blank line counts. */
+static bool has_break(const char *s, size_t len, bool paragraphs)
+{
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] != '\n' && s[i] != '\r')
+			continue;
+		if (!paragraphs)
+			return true;
+		size_t j = i + 1 + (s[i] == '\r' && i + 1 < len && s[i + 1] == '\n');
+		while (j < len && (s[j] == ' ' || s[j] == '\t'))
+			j++;
+		if (j < len && (s[j] == '\n' || s[j] == '\r'))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Pasting several lines into a one-line field is refused (it would make one endless line);
+ * the lead, one paragraph, takes wrapped lines but not several paragraphs.
+ */
 static bool paste_fits(Editor *e, const char *s, size_t len)
 {
-	if (doc_field_multiline(doc_field(e->doc)))
+	FieldId f = doc_field(e->doc);
+	if (doc_field_multiline(f))
 		return true;
 	while (len && (s[len - 1] == '\n' || s[len - 1] == '\r' || s[len - 1] == ' '))
 		len--;
 	size_t i = 0;
 	while (i < len && (s[i] == '\n' || s[i] == '\r' || s[i] == ' '))
 		i++;
-	if (!memchr(s + i, '\n', len - i) && !memchr(s + i, '\r', len - i))
+	if (!has_break(s + i, len - i, f == FIELD_SAPO))
 		return true;
 	app_say(e->app, true, S_PASTE_ONE_LINE, edview_field_label(e, doc_field(e->doc)));
 	return false;

@@ -402,3 +402,18 @@ wait Đã lưu
 send <C-q>
 exit 0
 S
+
+screen "the lead takes a wrapped paste but not several paragraphs" 100x24 --as lan edit 7 <<'S'
+wait Gặp ông ở chợ
+send <S-Tab>
+wait Sapo 1:1
+paste Dòng một\nnối dòng hai
+wait Dòng một nối dòng hai
+paste Đoạn một\n\nĐoạn hai
+wait Không dán nhiều dòng vào ô "Sapo"
+gone Đoạn hai
+send <C-q>
+wait Lưu trước khi thoát?
+send k
+exit 0
+S
