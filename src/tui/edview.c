@@ -184,6 +184,10 @@ void edview_draw_status(Editor *e)
 	term_fill(y, 0, cols, SLOT_STATUS);
 	snprintf(buf, sizeof buf, " %s ", app_str(a, dirty ? S_UNSAVED : S_SAVED));
 	x += term_puts(y, x, buf, cols - x, dirty ? SLOT_UNSAVED : SLOT_SAVED);
+	if (e->read_only) { /* stays when the message that said why has gone */
+		snprintf(buf, sizeof buf, " %s ", app_str(a, S_READ_ONLY_CHIP));
+		x += term_puts(y, x, buf, cols - x, SLOT_UNSAVED);
+	}
 	if (e->save_retry && e->busy) {
 		snprintf(buf, sizeof buf, " %s ", app_str(a, S_BUSY_CHIP));
 		x += term_puts(y, x, buf, cols - x, SLOT_UNSAVED);

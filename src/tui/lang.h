@@ -28,6 +28,7 @@
 	X(S_FILTER, "Lọc: ", "Filter: ")                                                    \
 	X(S_COUNT, "%d bài", "%d articles")                                                 \
 	X(S_COUNT_ONE, "1 bài", "1 article")                                                \
+	X(S_READ_ONLY_CHIP, "Chỉ xem", "Read-only")                                        \
 	X(S_HIST_AS, "(%s làm thay, --as)", "(by %s with --as)")                            \
 	X(S_FOCUS_PANE, "Khung bên", "Side pane")                                          \
 	X(S_LOCK_FREED, "%s đã đóng bài: gõ để bắt đầu sửa.", "%s closed the article: type to start editing.") \

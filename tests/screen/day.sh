@@ -248,6 +248,7 @@ wait Trần Thị Mai đã đóng bài: gõ để bắt đầu sửa.
 timeout 5
 send <C-End> Biên tập thêm.
 wait Một câu. Biên tập thêm.
+gone Chỉ xem
 send <C-s>
 wait Đã lưu bản
 send <C-q>
