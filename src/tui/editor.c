@@ -459,7 +459,7 @@ static void new_paragraph(Editor *e, int64_t now)
 	const char *t = doc_text(e->doc, doc_field(e->doc), &len);
 	bool line_start = at == 0 || t[at - 1] == '\n';
 	bool line_end = at == len || t[at] == '\n';
-	if (line_start && line_end && at > 0)
+	if (line_start && line_end)
 		return;
 	doc_insert(e->doc, "\n\n", 2, now);
 }
