@@ -399,7 +399,8 @@ send <F7>
 wait Lịch sử bài #7
 wait Lê Thị Lan lưu bản 1 ($ME làm thay, --as)
 send <Esc>
-wait Đã lưu
+gone Lịch sử bài #7
+wait Nội dung 1:1
 send <C-q>
 exit 0
 S
