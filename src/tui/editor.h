@@ -100,6 +100,11 @@ const char *edview_field_label(const Editor *e, FieldId f);
 
 /* pane.c */
 void pane_collect(Editor *e);
+/* Find (C-f), find and replace (C-r), find next (F3) and go to line (C-_): replace.c. */
+void editor_find(Editor *e, bool replace);
+void editor_find_next(Editor *e);
+void editor_go_to_line(Editor *e);
+
 /* Hands the checker the findings ignored earlier in this article (kept by the desk). */
 void pane_load_ignored(Editor *e);
 void pane_draw(Editor *e);
