@@ -499,7 +499,10 @@ static bool submit_anyway(Queue *q, const Article *art)
 	if (!n)
 		return true;
 	app_format(q->app, question, sizeof question, S_ASK_SUBMIT_MISTAKES, (int)n);
-	return app_ask(q->app, question) == 1;
+	if (app_ask(q->app, question) == 1)
+		return true;
+	app_message(q->app, false, "%s", app_str(q->app, S_CANCELLED));
+	return false;
 }
 
 static void queue_command(Queue *q, Command c)

@@ -140,6 +140,7 @@ send <Enter>
 send s
 wait Bài còn 1 lỗi chính tả chưa sửa. Vẫn gửi duyệt?
 send k
+wait Đã hủy.
 wait Nháp
 send <Enter>
 wait trươngg
