@@ -36,4 +36,7 @@ bool desk_check_text(Desk *d, const char *what, const char *s, bool multiline);
  * act on it; false with the message set. */
 bool desk_check_id(Desk *d, int64_t id, Action act);
 
+/* Validates an article's text fields (as desk_check_text) and that it has a title. */
+bool desk_check_article(Desk *d, const Article *a);
+
 #endif
