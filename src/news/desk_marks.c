@@ -58,6 +58,8 @@ bool desk_seen(Desk *d, const char *list, int64_t *at)
 
 bool desk_seen_mark(Desk *d, const char *list)
 {
+	if (!desk_reload_actor(d))
+		return false;
 	return store_seen_mark(d->store, d->actor.login, list, when_now()) ? true
 									    : desk_store_fail(d);
 }

@@ -14,6 +14,7 @@ struct Store {
 	char err[512];   /* the last failure, for store_errmsg() */
 	bool busy;       /* the last failure was another process holding the database */
 	char *real_by;   /* the admin acting with --as, recorded on revisions; NULL or "" */
+	int patience;    /* ms a call waits for another process (the busy timeout) */
 };
 
 /* Formats the message of the last failure. */
