@@ -19,7 +19,7 @@ PKG_CONFIG ?= pkg-config
 # The one list of Debian packages: build, run, test.
 DEBS := build-essential pkg-config libncurses-dev libsqlite3-dev libyaml-dev \
 	libhunspell-dev hunspell-vi hunspell-en-us libutf8proc-dev check libvterm-dev \
-	sqlite3 locales clang libclang-rt-dev python3
+	sqlite3 locales clang libclang-rt-dev python3 python3-html5lib python3-lxml nginx-light curl
 
 # Only for `make bench`: the reference runs.
 BENCH_DEBS := nano time hunspell

@@ -46,8 +46,8 @@ typedef struct Command {
 	X("return", cmd_return, "return ID --note TEXT", "send an article back to its writer")   \
 	X("approve", cmd_approve, "approve ID [--at \"YYYY-MM-DD HH:MM[:SS]\"]",                   \
 	  "publish an article in review now, or schedule it")                                     \
-	X("publish", cmd_publish, "publish ID | publish --due",                                    \
-	  "publish now, or publish every scheduled article whose time has come")                  \
+	X("publish", cmd_publish, "publish ID | publish --due | publish --rebuild",                \
+	  "publish now, publish what is due (cron), or regenerate the whole site")                \
 	X("unpublish", cmd_unpublish, "unpublish ID --note TEXT", "take a published article down") \
 	X("history", cmd_history, "history ID", "changes of state and revisions, oldest first")  \
 	X("export", cmd_export, "export ID --format ninjs|html|md|txt [-o FILE]",                 \

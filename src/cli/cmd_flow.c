@@ -4,6 +4,7 @@
  */
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "base/str.h"
 #include "base/utf8.h"
@@ -89,20 +90,47 @@ int cmd_unpublish(Cli *c, int argc, char **argv)
 	return act(c, argc, argv, ACT_UNPUBLISH, "unpublish ID --note TEXT");
 }
 
+/* A bar on a terminal, nothing otherwise. */
+static void rebuild_progress(size_t done, size_t total, void *ud)
+{
+	int width = 40, filled = total ? (int)((double)done / (double)total * width) : width;
+
+	(void)ud;
+	fprintf(stderr, "\rrebuilding the site [%.*s%*s] %3d%% %zu/%zu", filled,
+		"########################################", width - filled, "",
+		total ? (int)(done * 100 / total) : 100, done, total);
+	if (done == total)
+		fputc('\n', stderr);
+}
+
+static int rebuild(Cli *c)
+{
+	char note[600];
+
+	if (!cli_desk(c))
+		return EXIT_FAIL;
+	if (!desk_site_rebuild(c->desk, isatty(2) ? rebuild_progress : NULL, NULL, note,
+			       sizeof(note)))
+		return cli_desk_fail(c);
+	if (note[0])
+		fprintf(stderr, "toasoan: warning: %s\n", note);
+	return EXIT_OK;
+}
+
 int cmd_publish(Cli *c, int argc, char **argv)
 {
+	if (argc == 2 && strcmp(argv[1], "--rebuild") == 0)
+		return rebuild(c);
 	int done, failed;
 
 	if (argc == 2 && strcmp(argv[1], "--due") == 0) {
 		if (!cli_desk(c))
 			return EXIT_FAIL;
-		if (!desk_publish_due(c->desk, &done, &failed)) {
-			if (done)
-				printf("published %d due article%s\n", done, done == 1 ? "" : "s");
-			return cli_desk_fail(c);
-		}
-		printf("published %d due article%s\n", done, done == 1 ? "" : "s");
-		return EXIT_OK;
+		/* quiet when nothing was due: cron mails whatever a run prints */
+		bool ok = desk_publish_due(c->desk, &done, &failed);
+		if (done)
+			printf("published %d due article%s\n", done, done == 1 ? "" : "s");
+		return ok ? EXIT_OK : cli_desk_fail(c);
 	}
-	return act(c, argc, argv, ACT_PUBLISH, "publish ID | publish --due");
+	return act(c, argc, argv, ACT_PUBLISH, "publish ID | publish --due | publish --rebuild");
 }

@@ -33,6 +33,10 @@ static const char *const languages[] = {"vi", "en", NULL};
 static const Setting settings[] = {
 	{"database", offsetof(Config, database), NULL},
 	{"publish.dir", offsetof(Config, publish_dir), NULL},
+	{"publish.url", offsetof(Config, site_url), NULL},
+	{"publish.name", offsetof(Config, site_name), NULL},
+	{"publish.templates", offsetof(Config, templates), NULL},
+	{"publish.after", offsetof(Config, after), NULL},
 	{"spell.style", offsetof(Config, spell_style), styles},
 	{"spell.dict", offsetof(Config, dict_dir), NULL},
 	{"spell.system", offsetof(Config, system_dict), NULL},
@@ -178,6 +182,7 @@ bool config_load(Config *c, const char *path, bool optional, char *err, size_t e
 	bool ok;
 
 	if (!file_read(path, CONFIG_MAX_BYTES, &data, why, sizeof(why))) {
+		str_release(&data); /* what was read before the limit */
 		if (optional && access(path, F_OK) != 0 && errno == ENOENT)
 			return true;
 		snprintf(err, errlen, "config file: %s", why);

@@ -8,6 +8,10 @@
  *	database: /srv/toasoan/toasoan.db
  *	publish:
  *	  dir: /srv/www/tin
+ *	  url: https://bao.vn/    # the public address of the folder (feeds, sitemap, canonical)
+ *	  name: Báo Quảng Trị     # the paper's name on every page
+ *	  templates: /path        # layout.html and style.css of the site (default: built in)
+ *	  after: rsync -a --files-from=- . web:/srv/www/   # run after each change of the site
  *	spell:
  *	  style: any          # old | new | any: the house tone placement
  *	  dict: /path         # our word lists (default: dict/ beside the program)
@@ -27,6 +31,10 @@
 typedef struct Config {
 	char *database;     /* NULL: not set */
 	char *publish_dir;  /* NULL: not set */
+	char *site_url;     /* publish.url; NULL: relative links only, no sitemap */
+	char *site_name;    /* publish.name; NULL: "Tin tức" */
+	char *templates;    /* publish.templates: folder of layout.html, style.css; NULL: built in */
+	char *after;        /* publish.after: a shell command; NULL: none */
 	char *spell_style;  /* "old", "new" or "any" */
 	char *language;     /* "vi" or "en" */
 	char *theme;        /* theme name or path */

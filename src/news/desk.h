@@ -137,17 +137,27 @@ bool desk_save(Desk *d, Article *a, const char *reason);
 
 /*
  * Takes a workflow action on one article. note is required for return and unpublish;
- * at (Unix seconds) is required for ACT_SCHEDULE and must be in the future. Entering
- * published renders the outputs into the publish folder.
+ * at (Unix seconds) is required for ACT_SCHEDULE and must be in the future. Entering or
+ * leaving published brings the site up to date (publish.h): if the page cannot be written
+ * nothing changes; if a listing cannot be written after the commit, the change stands, the
+ * call fails with DESK_FAILED saying so, and the next publish_due run finishes the site.
  */
 bool desk_act(Desk *d, int64_t id, Action act, const char *note, int64_t at);
 
 /*
  * Publishes every scheduled article whose time has come. Safe to run from several processes
  * at once: each article is claimed in its own transaction and published once. Sets *done and
- * *failed; returns false if any failed (the message names them).
+ * *failed; returns false if any failed (the message names them). The site is brought up to
+ * date once for the whole run, with whatever an earlier run left stale; a publish folder
+ * held by a rebuild is left for the next run.
  */
 bool desk_publish_due(Desk *d, int *done, int *failed);
+
+
+/* Regenerates the whole site and swaps it in (editors and admins). note gets a remark worth
+ * showing even on success (an old tree kept because it holds someone else's files). */
+bool desk_site_rebuild(Desk *d, void (*progress)(size_t done, size_t total, void *ud),
+		       void *ud, char *note, size_t notelen);
 
 /* True if the actor may take act on a (for menus: no message is set). */
 bool desk_may(const Desk *d, const Article *a, Action act);

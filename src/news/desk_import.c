@@ -169,7 +169,7 @@ bool desk_import_publish(Desk *d, const int64_t *ids, size_t n)
 {
 	char err[512];
 
-	if (!publish_articles(d->store, d->config, ids, n, err, sizeof(err)))
+	if (!publish_articles(d->store, d->config, d->actor.login, ids, n, err, sizeof(err)))
 		return desk_fail(d, DESK_FAILED, "the articles are published but the site could not "
 				 "be written: %s", err);
 	return true;

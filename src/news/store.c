@@ -87,7 +87,26 @@ static const char *const migrations[] = {
 	"  BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;"
 	"CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit"
 	"  BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;",
-	/* 1 -> 2: who really saved (--as) on revisions; findings a writer chose to ignore, per
+	/* 1 -> 2: the published site. Where each published article sits (its page path, frozen
+	 * at first publication; its section folder and page there), the names its page links to
+	 * (tags, authors), and the site's files that are stale until the next flush. */
+	"ALTER TABLE articles ADD COLUMN site_path TEXT;"
+	"ALTER TABLE articles ADD COLUMN site_section TEXT;"
+	"ALTER TABLE articles ADD COLUMN site_page INTEGER;"
+	"CREATE INDEX articles_published ON articles(state, published_at);"
+	"CREATE INDEX articles_site_latest ON articles(site_section, published_at);"
+	"CREATE INDEX articles_site_page ON articles(site_section, site_page);"
+	"CREATE TABLE site_terms("
+	"  kind TEXT NOT NULL, slug TEXT NOT NULL, name TEXT NOT NULL,"
+	"  article INTEGER NOT NULL REFERENCES articles(id), published_at INTEGER NOT NULL,"
+	"  page INTEGER NOT NULL,"
+	"  PRIMARY KEY (kind, slug, article)) WITHOUT ROWID;"
+	"CREATE INDEX site_terms_latest ON site_terms(kind, slug, published_at);"
+	"CREATE INDEX site_terms_page ON site_terms(kind, slug, page);"
+	"CREATE INDEX site_terms_article ON site_terms(article);"
+	"CREATE TABLE site_stale(what TEXT PRIMARY KEY, gen INTEGER NOT NULL) WITHOUT ROWID;"
+	"CREATE INDEX site_stale_gen ON site_stale(gen);",
+	/* 2 -> 3: who really saved (--as) on revisions; findings a writer chose to ignore, per
 	 * article; when each person last looked at each list (what arrived since) */
 	"ALTER TABLE revisions ADD COLUMN real_by TEXT NOT NULL DEFAULT '';"
 	"CREATE TABLE ignored("
