@@ -245,6 +245,7 @@ Desk *desk_open(const DeskOptions *opt, char *err, size_t errlen)
 		d->real_login = xstrdup(opt->login);
 		if (!load_actor(d, opt->as_login, err, errlen))
 			goto fail;
+		store_set_real_by(d->store, d->real_login);
 	}
 	return d;
 fail:

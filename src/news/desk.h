@@ -271,6 +271,22 @@ bool desk_word_add(Desk *d, const char *word);
 bool desk_word_remove(Desk *d, const char *word);
 
 /*
+ * Findings the writer chose to ignore in article id, by their exact text: kept with the
+ * article so that reopening it and the submit question leave them alone. Whoever may see
+ * the article reads them (caller frees each and the array); whoever may edit it adds one.
+ */
+bool desk_ignored(Desk *d, int64_t id, char ***texts, size_t *n);
+bool desk_ignore(Desk *d, int64_t id, const char *text);
+
+/* Drafts sent back with a note, that the actor may see (reporters: their own), by id. */
+bool desk_returned(Desk *d, ReturnedList *out);
+
+/* When the actor last looked at a list (a name such as "review"; 0 when never); marking
+ * records now. */
+bool desk_seen(Desk *d, const char *list, int64_t *at);
+bool desk_seen_mark(Desk *d, const char *list);
+
+/*
  * A number that changes whenever any process commits to the database: poll it to refresh a
  * screen when someone else changes something.
  */
@@ -290,6 +306,9 @@ bool desk_lock(Desk *d, int64_t id, bool take_over, LockInfo *holder);
 /* Renews the lock; *still_mine false means someone took it over (*holder says who). */
 bool desk_lock_beat(Desk *d, int64_t id, bool *still_mine, LockInfo *holder);
 bool desk_unlock(Desk *d, int64_t id);
+
+/* Whether someone else holds a live lock on article id (a viewer waiting to edit polls it). */
+bool desk_lock_held(Desk *d, int64_t id, bool *held);
 
 /*
  * The edit journal: unsaved text written every few seconds and on every exit signal.

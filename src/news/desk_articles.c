@@ -413,13 +413,7 @@ bool desk_publish_due(Desk *d, int *done, int *failed)
 
 bool desk_history(Desk *d, int64_t id, EventList *out)
 {
-	Article a;
-	bool ok;
-
-	article_init(&a);
-	ok = desk_get(d, id, &a);
-	article_release(&a);
-	if (!ok)
+	if (!desk_check_id(d, id, ACT_VIEW))
 		return false;
 	return store_history(d->store, id, out) ? true : desk_store_fail(d);
 }

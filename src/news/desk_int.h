@@ -44,6 +44,10 @@ bool desk_keys_sync(Desk *d);
 /* Removes every key of login and rewrites authorized_keys if there were any. */
 bool desk_keys_drop(Desk *d, const char *login);
 
+/* Loads article id and checks that the actor may see it and, unless act is ACT_VIEW, take
+ * act on it; false with the message set. */
+bool desk_check_id(Desk *d, int64_t id, Action act);
+
 /* False with DESK_INVALID if s has more than max characters. */
 bool desk_check_length(Desk *d, const char *what, const char *s, size_t max);
 

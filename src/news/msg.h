@@ -240,6 +240,18 @@
 	  "xóa khóa") \
 	X(M_S_KEYS_REMOVE, "remove the keys", \
 	  "xóa các khóa") \
+	X(M_D_NOTHING_TO_IGNORE, "nothing to ignore", \
+	  "không có gì để bỏ qua") \
+	X(M_S_READ_IGNORED, "read the ignored findings", \
+	  "đọc các lỗi đã bỏ qua") \
+	X(M_S_READ_RETURNED, "read the returned articles", \
+	  "đọc các bài bị trả lại") \
+	X(M_S_READ_SEEN, "read when the list was seen", \
+	  "đọc lần xem danh sách gần nhất") \
+	X(M_S_WRITE_SEEN, "record when the list was seen", \
+	  "ghi lần xem danh sách") \
+	X(M_S_WRITE_IGNORED, "remember the ignored finding", \
+	  "ghi nhớ lỗi đã bỏ qua") \
 	X(M_S_SEARCH, "search the archive", \
 	  "tìm trong kho bài") \
 	X(M_S_SETUP, "set up the database", \

@@ -113,8 +113,18 @@ static const char *const migrations[] = {
 	"  type TEXT NOT NULL, blob TEXT NOT NULL, comment TEXT NOT NULL DEFAULT '',"
 	"  added_by TEXT NOT NULL, at INTEGER NOT NULL);"
 	"CREATE INDEX keys_login ON keys(login, at);",
+	/* 3 -> 4: who really saved (--as) on revisions; findings a writer chose to ignore, per
+	 * article; when each person last looked at each list (what arrived since) */
+	"ALTER TABLE revisions ADD COLUMN real_by TEXT NOT NULL DEFAULT '';"
+	"CREATE TABLE ignored("
+	"  article INTEGER NOT NULL REFERENCES articles(id),"
+	"  text TEXT NOT NULL, by TEXT NOT NULL, at INTEGER NOT NULL,"
+	"  PRIMARY KEY (article, text)) WITHOUT ROWID;"
+	"CREATE TABLE seen("
+	"  login TEXT NOT NULL, list TEXT NOT NULL, at INTEGER NOT NULL,"
+	"  PRIMARY KEY (login, list)) WITHOUT ROWID;",
 	/*
-	 * 3 -> 4: the archive search. Two full-text indexes of title, lead, body and byline: one
+	 * 4 -> 5: the archive search. Two full-text indexes of title, lead, body and byline: one
 	 * as written (case folded only), one with the marks removed by the tokenizer and đ made
 	 * d here, since the tokenizer keeps đ. Triggers keep both in step with every write to
 	 * articles, inside the writing transaction; the existing articles are indexed now. A
@@ -537,6 +547,12 @@ Store *store_open(const char *path, bool create, char *err, size_t errlen)
 	return s;
 }
 
+void store_set_real_by(Store *s, const char *login)
+{
+	free(s->real_by);
+	s->real_by = xstrdup(login ? login : "");
+}
+
 void store_free(Store *s)
 {
 	if (!s)
@@ -544,6 +560,7 @@ void store_free(Store *s)
 	if (s->db)
 		sqlite3_close_v2(s->db);
 	free(s->path);
+	free(s->real_by);
 	free(s);
 }
 

@@ -27,7 +27,7 @@
 typedef struct Store Store;
 
 /* The schema version this build writes. */
-#define STORE_SCHEMA_VERSION 4
+#define STORE_SCHEMA_VERSION 5
 
 /*
  * Opens (create: also creates) the database at path and migrates it. Returns NULL with a
@@ -45,6 +45,10 @@ void store_set_lang(Store *s, Lang l);
 /* How long a call waits for another process's write before it fails as busy. */
 #define STORE_PATIENCE_MS 10000
 void store_set_patience(Store *s, int ms);
+
+/* The admin acting for someone with --as (NULL or "" for nobody): every revision stored from
+ * now on records this login beside its author, as changes of state do. */
+void store_set_real_by(Store *s, const char *login);
 
 /* Write transactions. store_begin waits (the patience) while another process writes. */
 bool store_begin(Store *s);
@@ -173,6 +177,20 @@ bool store_backup(Store *s, const char *path);
 
 /* Runs the integrity and foreign-key checks; problems are appended to report, one a line. */
 bool store_check(Store *s, Str *report, int *problems);
+
+/* Findings a writer chose to ignore in one article: their exact texts, sorted. */
+bool store_ignored(Store *s, int64_t id, char ***texts, size_t *n);
+bool store_ignore(Store *s, int64_t id, const char *text, const char *by, int64_t now);
+
+/* When login last looked at a list (0 when never), and recording that it looks now. */
+bool store_seen(Store *s, const char *login, const char *list, int64_t *at);
+bool store_seen_mark(Store *s, const char *login, const char *list, int64_t now);
+
+/*
+ * Drafts whose latest change of state was a return with a note (from review or scheduled),
+ * of one author ("" for every author), appended to out by article id.
+ */
+bool store_returned(Store *s, const char *author, ReturnedList *out);
 
 /*
  * The same check on a file that cannot be opened as a newsroom (a damaged users table):

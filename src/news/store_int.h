@@ -15,6 +15,7 @@ struct Store {
 	char err[512];   /* the last failure, for store_errmsg() */
 	bool busy;       /* the last failure was another process holding the database */
 	Lang lang;       /* the language of its messages (news/msg.h); English at opening */
+	char *real_by;   /* the admin acting with --as, recorded on revisions; NULL or "" */
 	int patience;    /* ms a call waits for another process (the busy timeout) */
 };
 

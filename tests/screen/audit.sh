@@ -11,6 +11,8 @@ wait Tòa soạn — Chờ duyệt
 wait Bão số 9 vào miền Trung
 shell "$TOASOAN" user disable hung >/dev/null
 send p
+wait lên trang công khai?
+send c
 wait tài khoản 'hung' đã bị khóa
 send <C-q>
 exit
