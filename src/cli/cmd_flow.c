@@ -38,7 +38,8 @@ static int act(Cli *c, int argc, char **argv, Action action, const char *usage)
 		return cli_usage(usage, "'%s' needs --note saying why", argv[0]);
 	if (at_s) {
 		if (!when_parse(at_s, when_now(), &at, err, sizeof(err)))
-			return cli_usage(usage, "%s", err);
+			return cli_usage(usage, "invalid time '%s': expected \"YYYY-MM-DD HH:MM[:SS]\" "
+					 "in local time or ISO 8601 with an offset", at_s);
 		action = ACT_SCHEDULE;
 	}
 	if (note && !utf8_nfc(note, strlen(note), &nfc)) {
@@ -54,10 +55,12 @@ static int act(Cli *c, int argc, char **argv, Action action, const char *usage)
 	if (action == ACT_SCHEDULE) {
 		Str when = STR_INIT;
 		when_local(at, &when);
-		printf("article %lld scheduled for %s\n", (long long)id, when.s);
+		printf(cli_tr("article %lld scheduled for %s\n"), (long long)id, when.s);
 		str_release(&when);
 	} else {
-		printf("article %lld: %s\n", (long long)id, action_name(action));
+		printf(cli_tr("article %lld: %s\n"), (long long)id,
+		       cli_language() == LANG_EN ? action_name(action)
+						 : action_label(action, "vi"));
 	}
 	rc = EXIT_OK;
 out:
@@ -129,7 +132,7 @@ int cmd_publish(Cli *c, int argc, char **argv)
 		/* quiet when nothing was due: cron mails whatever a run prints */
 		bool ok = desk_publish_due(c->desk, &done, &failed);
 		if (done)
-			printf("published %d due article%s\n", done, done == 1 ? "" : "s");
+			printf(cli_tr("published %d due article%s\n"), done, done == 1 ? "" : "s");
 		return ok ? EXIT_OK : cli_desk_fail(c);
 	}
 	return act(c, argc, argv, ACT_PUBLISH, "publish ID | publish --due | publish --rebuild");

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "base/xalloc.h"
+#include "news/msg.h"
 #include "base/banned.h"
 
 typedef struct Pairs {
@@ -51,7 +52,8 @@ Speller *newsroom_speller(Desk *d, const Config *cfg, const char *style, const c
 	if (!style)
 		style = cfg->spell_style;
 	if (style && !tone_style_parse(style, &opt.style)) {
-		snprintf(err, errlen, "unknown style '%s' (old, new or any)", style);
+		snprintf(err, errlen, msg_tr(lang_parse(lang), "unknown style '%s' (old, new or any)"),
+			 style);
 		return NULL;
 	}
 	if (d && !desk_words(d, &words, &nwords)) {

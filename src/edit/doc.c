@@ -612,8 +612,8 @@ bool doc_replace_next(Doc *d, const char *needle, size_t nlen, const char *repl,
 	return done;
 }
 
-size_t doc_replace_all(Doc *d, const char *needle, size_t nlen, const char *repl, size_t rlen,
-		       unsigned flags, int64_t now_ms)
+size_t doc_replace_in(Doc *d, int field, const char *needle, size_t nlen, const char *repl,
+		      size_t rlen, unsigned flags, int64_t now_ms)
 {
 	size_t count = 0, keep = d->f[d->cur].cursor;
 	FieldId cur = d->cur;
@@ -623,6 +623,8 @@ size_t doc_replace_all(Doc *d, const char *needle, size_t nlen, const char *repl
 	for (int i = 0; i < FIELD_COUNT; i++) {
 		size_t pos = 0, len, s, e;
 		const char *text = doc_text(d, (FieldId)i, &len);
+		if (field >= 0 && i != field)
+			continue;
 		while (find_text(text, len, pos, needle, nlen, flags, &s, &e)) {
 			if (!doc_edit(d, (FieldId)i, s, e, repl, rlen, UNDO_OTHER, now_ms))
 				goto done;
@@ -635,5 +637,29 @@ done:
 	undo_group_end(d->undo);
 	if (count)
 		doc_set_cursor(d, cur, keep, false);
+	return count;
+}
+
+size_t doc_replace_all(Doc *d, const char *needle, size_t nlen, const char *repl, size_t rlen,
+		       unsigned flags, int64_t now_ms)
+{
+	return doc_replace_in(d, -1, needle, nlen, repl, rlen, flags, now_ms);
+}
+
+size_t doc_count_matches(Doc *d, int field, const char *needle, size_t nlen, unsigned flags)
+{
+	size_t count = 0;
+
+	flags &= ~(unsigned)FIND_BACKWARD;
+	for (int i = 0; i < FIELD_COUNT; i++) {
+		size_t pos = 0, len, s, e;
+		const char *text = doc_text(d, (FieldId)i, &len);
+		if (field >= 0 && i != field)
+			continue;
+		while (pos <= len && find_text(text, len, pos, needle, nlen, flags, &s, &e)) {
+			count++;
+			pos = e > s ? e : s + 1;
+		}
+	}
 	return count;
 }

@@ -70,7 +70,7 @@ typedef enum Move {
 	MOVE_PAGE_UP, MOVE_PAGE_DOWN,    /* the page height of doc_set_view, in rows */
 	MOVE_FIELD_START, MOVE_FIELD_END,
 	MOVE_DOC_START, MOVE_DOC_END,    /* Ctrl-Home / Ctrl-End: start of the title, end of the
-					    last field */
+					    body (the text people write) */
 	MOVE_NEXT_FIELD, MOVE_PREV_FIELD,/* Tab / Shift-Tab: to where the cursor was in that field
 					    (wraps around) */
 } Move;
@@ -227,6 +227,13 @@ bool doc_replace_next(Doc *d, const char *needle, size_t nlen, const char *repl,
 /* Replaces every match in every field as one undo step; returns the number replaced. */
 size_t doc_replace_all(Doc *d, const char *needle, size_t nlen, const char *repl, size_t rlen,
 		       unsigned flags, int64_t now_ms);
+
+/* The same in one field only (field -1: every field, as doc_replace_all). */
+size_t doc_replace_in(Doc *d, int field, const char *needle, size_t nlen, const char *repl,
+		      size_t rlen, unsigned flags, int64_t now_ms);
+
+/* How many matches of needle field holds (-1: all fields), as doc_replace_in would replace. */
+size_t doc_count_matches(Doc *d, int field, const char *needle, size_t nlen, unsigned flags);
 
 /* ---- checker spans ---- */
 

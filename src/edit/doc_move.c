@@ -90,7 +90,7 @@ void doc_move_target(Doc *d, Move m, FieldId *f, size_t *off)
 	case MOVE_FIELD_START: *off = 0; break;
 	case MOVE_FIELD_END: *off = buffer_len(b); break;
 	case MOVE_DOC_START: *f = 0; *off = 0; break;
-	case MOVE_DOC_END: *f = FIELD_COUNT - 1; *off = field_len(d, *f); break;
+	case MOVE_DOC_END: *f = FIELD_BODY; *off = field_len(d, *f); break;
 	case MOVE_NEXT_FIELD:
 		*f = (FieldId)((d->cur + 1) % FIELD_COUNT);
 		*off = d->f[*f].cursor;

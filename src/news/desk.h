@@ -21,9 +21,12 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "base/lang.h"
 #include "news/article.h"
 #include "news/config.h"
 #include "news/records.h"
+#include "news/search.h"
+#include "news/sshkey.h"
 #include "news/workflow.h"
 
 typedef struct Desk Desk;
@@ -84,10 +87,28 @@ bool desk_init(const DeskOptions *opt, char *err, size_t errlen);
  */
 void desk_set_patience(Desk *d, int ms);
 
+/*
+ * The language of the desk's messages: at opening, ui.language or the locale, else English;
+ * the screen sets its own. Messages raised after the call are in l.
+ */
+void desk_set_lang(Desk *d, Lang l);
+Lang desk_lang(const Desk *d);
+
 const char *desk_errmsg(const Desk *d);
 DeskError desk_error(const Desk *d);
 const User *desk_actor(const Desk *d);        /* who is acting (the --as user when given) */
 const Config *desk_config(const Desk *d);
+
+/* Whether the person came in over SSH (toasoan shell): then nothing may name a file on the
+ * server, and the screen offers the clipboard instead of writing files. */
+void desk_set_remote(Desk *d, bool remote);
+bool desk_remote(const Desk *d);
+
+/* False with DESK_REFUSED unless the actor is an admin. */
+bool desk_require_admin(Desk *d);
+
+/* True for a login toasoan accepts: 1 to 32 of a-z 0-9 . _ -, not starting with - or '.'. */
+bool desk_login_valid(const char *login);
 
 /* Users (admins only, except desk_user_get which anyone may use). */
 bool desk_user_add(Desk *d, const char *login, Role role, const char *name);
@@ -95,6 +116,29 @@ bool desk_user_list(Desk *d, UserList *out);
 bool desk_user_set_role(Desk *d, const char *login, Role role);
 bool desk_user_disable(Desk *d, const char *login);
 bool desk_user_get(Desk *d, const char *login, User *out);
+
+/*
+ * SSH keys (admins only). desk_key_add validates the key text (see sshkey_parse), records it
+ * for an active login and rewrites the service account's authorized_keys (ssh.authorized_keys
+ * in the config, else ~/.ssh/authorized_keys of the account running toasoan) in the same
+ * step; out gets the key (release it). desk_key_list lists one login's keys or everyone's
+ * (login NULL). desk_key_remove takes one key away by its fingerprint. Disabling a user
+ * removes all their keys the same way.
+ */
+bool desk_key_add(Desk *d, const char *login, const char *text, size_t len, KeyRecord *out);
+bool desk_key_list(Desk *d, const char *login, KeyList *out);
+bool desk_key_remove(Desk *d, const char *login, const char *fingerprint);
+
+/* The authorized_keys file and the forced command's program for this config. Caller frees. */
+char *desk_keys_path(const Config *c);
+char *desk_keys_command(const Config *c);
+
+/*
+ * Records in the audit log, without an actor, that something was refused at the door
+ * (a command over SSH, a disabled login): by is opt->login. False with a message in err.
+ */
+bool desk_note_refusal(const DeskOptions *opt, const char *what, const char *detail, char *err,
+		       size_t errlen);
 
 /* Which articles a list shows. */
 typedef enum View {
@@ -138,6 +182,31 @@ bool desk_view_has(Desk *d, View v, const Article *a);
 
 /* The order of view v's list: below 0 if a comes before b. */
 int desk_view_order(View v, const Article *a, const Article *b);
+
+/* An archive search (news/search.h says what the query text may hold). */
+typedef struct DeskSearch {
+	const char *text;     /* as typed */
+	int state;            /* -1 any, else a State */
+	const char *section;  /* NULL: any */
+	int64_t since;        /* 0: any; else changed at or after (Unix seconds) */
+	int limit;            /* 0: DESK_SEARCH_LIMIT */
+} DeskSearch;
+
+#define DESK_SEARCH_LIMIT 20
+
+typedef struct SearchResults {
+	ArticleList list;     /* best first, with their text */
+	double *scores;       /* bm25 of each, lower is better */
+	SearchQuery query;    /* the parsed query, for snippets (search_snippet) */
+} SearchResults;
+
+/*
+ * Searches what the actor may see (reporters: their own and everything published) in title,
+ * lead, body and byline. Fails with DESK_INVALID when the text holds no word. Release out
+ * with search_results_release in every case.
+ */
+bool desk_search(Desk *d, const DeskSearch *q, SearchResults *out);
+void search_results_release(SearchResults *r);
 
 /*
  * Loads one article the actor may see. One they may not see (another reporter's draft) fails
@@ -231,6 +300,22 @@ bool desk_word_add(Desk *d, const char *word);
 bool desk_word_remove(Desk *d, const char *word);
 
 /*
+ * Findings the writer chose to ignore in article id, by their exact text: kept with the
+ * article so that reopening it and the submit question leave them alone. Whoever may see
+ * the article reads them (caller frees each and the array); whoever may edit it adds one.
+ */
+bool desk_ignored(Desk *d, int64_t id, char ***texts, size_t *n);
+bool desk_ignore(Desk *d, int64_t id, const char *text);
+
+/* Drafts sent back with a note, that the actor may see (reporters: their own), by id. */
+bool desk_returned(Desk *d, ReturnedList *out);
+
+/* When the actor last looked at a list (a name such as "review"; 0 when never); marking
+ * records now. */
+bool desk_seen(Desk *d, const char *list, int64_t *at);
+bool desk_seen_mark(Desk *d, const char *list);
+
+/*
  * A number that changes whenever any process commits to the database: poll it to refresh a
  * screen when someone else changes something.
  */
@@ -250,6 +335,9 @@ bool desk_lock(Desk *d, int64_t id, bool take_over, LockInfo *holder);
 /* Renews the lock; *still_mine false means someone took it over (*holder says who). */
 bool desk_lock_beat(Desk *d, int64_t id, bool *still_mine, LockInfo *holder);
 bool desk_unlock(Desk *d, int64_t id);
+
+/* Whether someone else holds a live lock on article id (a viewer waiting to edit polls it). */
+bool desk_lock_held(Desk *d, int64_t id, bool *held);
 
 /*
  * The edit journal: unsaved text written every few seconds and on every exit signal.

@@ -226,7 +226,7 @@ bool desk_create(Desk *d, Article *a, const char *reason)
 	ask.role = d->actor.role;
 	if (!workflow_decide(&ask, ACT_CREATE, NULL, &why)) {
 		store_rollback(d->store);
-		return desk_fail(d, DESK_REFUSED, "%s", why);
+		return desk_fail(d, DESK_REFUSED, "%s", msg_tr(d->lang, why));
 	}
 	if (!store_article_insert(d->store, a, d->actor.login, when_now(), reason ? reason : "") ||
 	    !store_transition_created(d->store, a->id, d->actor.login, d->real_login, when_now(),
@@ -446,7 +446,7 @@ bool desk_publish_due(Desk *d, int *done, int *failed)
 		return false;
 	ask.role = d->actor.role;
 	if (!workflow_decide(&ask, ACT_PUBLISH_DUE, NULL, &why))
-		return desk_fail(d, DESK_REFUSED, "%s", why);
+		return desk_fail(d, DESK_REFUSED, "%s", msg_tr(d->lang, why));
 	if (!store_due(d->store, when_now(), &ids, &n))
 		return desk_store_fail(d);
 	for (size_t i = 0; i < n; i++) {
@@ -484,13 +484,7 @@ bool desk_publish_due(Desk *d, int *done, int *failed)
 
 bool desk_history(Desk *d, int64_t id, EventList *out)
 {
-	Article a;
-	bool ok;
-
-	article_init(&a);
-	ok = desk_get(d, id, &a);
-	article_release(&a);
-	if (!ok)
+	if (!desk_check_id(d, id, ACT_VIEW))
 		return false;
 	return store_history(d->store, id, out) ? true : desk_store_fail(d);
 }

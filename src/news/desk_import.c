@@ -32,7 +32,7 @@ static bool allowed(Desk *d, Action act, bool own)
 
 	if (workflow_decide(&ask, act, NULL, &why))
 		return true;
-	return desk_fail(d, DESK_REFUSED, "%s", why);
+	return desk_fail(d, DESK_REFUSED, "%s", msg_tr(d->lang, why));
 }
 
 /* The credited writer must be a user who can still write. */

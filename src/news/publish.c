@@ -14,6 +14,7 @@
 #include "news/render.h"
 #include "news/site.h"
 #include "news/sitedir.h"
+#include "news/msg.h"
 #include "base/banned.h"
 
 int publish_utc_offset(void)
@@ -233,7 +234,8 @@ bool publish_render(const Article *a, const char *format, Str *out, char *err, s
 	RenderOptions o;
 
 	if (!render_format_parse(format, &f)) {
-		snprintf(err, errlen, "unknown format '%s': use ninjs, html, md or txt", format);
+		snprintf(err, errlen, msg_say("unknown format '%s': use ninjs, html, md or txt"),
+		         format);
 		return false;
 	}
 	render_options_init(&o, (int64_t)time(NULL));

@@ -80,4 +80,20 @@ typedef struct LockInfo {
 
 void lock_info_release(LockInfo *l);
 
+/* A draft its editor sent back to the writer, as the lists show it. */
+typedef struct Returned {
+	int64_t id;         /* the article */
+	char *note;         /* the editor's note, whole */
+	char *by_name;      /* who returned it (display name, else login) */
+	char *author;       /* the writer's login */
+	int64_t at;
+} Returned;
+
+typedef struct ReturnedList {
+	Returned *items;    /* by article id */
+	size_t n, cap;
+} ReturnedList;
+
+void returned_list_release(ReturnedList *l);
+
 #endif

@@ -18,14 +18,16 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "base/lang.h"
 #include "news/article.h"
 #include "news/records.h"
 #include "news/site_item.h"
+#include "news/sshkey.h"
 
 typedef struct Store Store;
 
 /* The schema version this build writes. */
-#define STORE_SCHEMA_VERSION 3
+#define STORE_SCHEMA_VERSION 6
 
 /*
  * Opens (create: also creates) the database at path and migrates it. Returns NULL with a
@@ -37,9 +39,16 @@ const char *store_errmsg(const Store *s);
 bool store_busy(const Store *s);   /* the last failure was a busy database: worth a retry */
 const char *store_path(const Store *s);
 
+/* The language of the messages that follow (English until set). */
+void store_set_lang(Store *s, Lang l);
+
 /* How long a call waits for another process's write before it fails as busy. */
 #define STORE_PATIENCE_MS 10000
 void store_set_patience(Store *s, int ms);
+
+/* The admin acting for someone with --as (NULL or "" for nobody): every revision stored from
+ * now on records this login beside its author, as changes of state do. */
+void store_set_real_by(Store *s, const char *login);
 
 /* Write transactions. store_begin waits (the patience) while another process writes. */
 bool store_begin(Store *s);
@@ -85,6 +94,24 @@ bool store_articles_seq(Store *s, int64_t *seq);
 
 /* Ids of the articles changed after change number after_seq (whoever may see them). */
 bool store_changed_ids(Store *s, int64_t after_seq, int64_t **ids, size_t *n);
+
+/* The archive search: the two expressions come from news/search.h. */
+typedef struct StoreSearch {
+	const char *fold_expr;  /* on the folded index; required */
+	const char *exact_expr; /* on the index as written; "" for none */
+	const char *author;     /* non-NULL: only this author's articles and published ones */
+	int state;              /* -1 any, else a State */
+	const char *section;    /* NULL or "": any; else compared folded ("the thao" = "Thể thao") */
+	int64_t since;          /* 0: any; else changed at or after (Unix seconds) */
+	int limit;              /* at most this many hits */
+} StoreSearch;
+
+/*
+ * Appends the best hits, best first (bm25; title weighs most, then lead, byline, body), with
+ * their text, to out; scores (may be NULL) gets a malloc'd array of their bm25 scores, lower
+ * is better. When very many articles match, the best of the newest of them (store_search.c).
+ */
+bool store_search(Store *s, const StoreSearch *q, ArticleList *out, double **scores);
 bool store_article_get(Store *s, int64_t id, Article *out, bool *found);
 
 /* Inserts a new article and its first revision; sets a->id, a->version and the times. */
@@ -154,11 +181,33 @@ bool store_journal_get(Store *s, int64_t id, const char *login, Article *out, in
 		       bool *found);
 bool store_journal_drop(Store *s, int64_t id, const char *login);
 
+/* SSH keys. store_keys lists one login's keys (login NULL: every key of an active user),
+ * oldest first. store_key_remove and store_keys_drop set *n to how many went. */
+bool store_key_add(Store *s, const KeyRecord *k, int64_t now);
+bool store_key_get(Store *s, const char *fingerprint, KeyRecord *out, bool *found);
+bool store_keys(Store *s, const char *login, KeyList *out);
+bool store_key_remove(Store *s, const char *login, const char *fingerprint, int64_t *n);
+bool store_keys_drop(Store *s, const char *login, int64_t *n);
+
 /* Copies the whole database to path while others keep working. */
 bool store_backup(Store *s, const char *path);
 
 /* Runs the integrity and foreign-key checks; problems are appended to report, one a line. */
 bool store_check(Store *s, Str *report, int *problems);
+
+/* Findings a writer chose to ignore in one article: their exact texts, sorted. */
+bool store_ignored(Store *s, int64_t id, char ***texts, size_t *n);
+bool store_ignore(Store *s, int64_t id, const char *text, const char *by, int64_t now);
+
+/* When login last looked at a list (0 when never), and recording that it looks now. */
+bool store_seen(Store *s, const char *login, const char *list, int64_t *at);
+bool store_seen_mark(Store *s, const char *login, const char *list, int64_t now);
+
+/*
+ * Drafts whose latest change of state was a return with a note (from review or scheduled),
+ * of one author ("" for every author), appended to out by article id.
+ */
+bool store_returned(Store *s, const char *author, ReturnedList *out);
 
 /*
  * The same check on a file that cannot be opened as a newsroom (a damaged users table):

@@ -16,11 +16,6 @@
 #include "news/store_int.h"
 #include "base/banned.h"
 
-#define ARTICLE_COLS                                                                   \
-	"a.id, a.title, a.state, a.author, u.name, a.version, a.words, a.created_at, "  \
-	"a.updated_at, a.publish_at, a.published_at"
-#define TEXT_COLS "a.sapo, a.body, a.byline, a.section, a.tags"
-
 static void read_article(sqlite3_stmt *st, Article *a, bool with_text)
 {
 	char *state = store_col_text(st, 2);
@@ -163,10 +158,10 @@ static bool insert_revision(Store *s, const Article *a, int64_t version, Revisio
 {
 	return store_exec_stmt(s, store_prep(s,
 		"INSERT INTO revisions(article, version, kind, base_version, title, sapo, body,"
-		" byline, section, tags, author, at, reason)"
-		" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", "iitittttttt" "it",
+		" byline, section, tags, author, at, reason, real_by)"
+		" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", "iitittttttt" "itt",
 		a->id, version, revision_kind_name(kind), base, a->title, a->sapo, a->body,
-		a->byline, a->section, a->tags, by, now, reason), "store the revision");
+		a->byline, a->section, a->tags, by, now, reason, s->real_by), "store the revision");
 }
 
 static bool next_version(Store *s, int64_t id, int64_t *version)
@@ -316,7 +311,8 @@ bool store_history(Store *s, int64_t id, EventList *out)
 		"  t.note, 0, CASE WHEN t.from_state IS NULL THEN 0 ELSE 2 END, t.id FROM transitions t JOIN users u ON u.login = t.by"
 		"  WHERE t.article = ?"
 		" UNION ALL "
-		"SELECT r.kind, '', '', r.at, r.author, u.name, '', r.reason, r.version, 1, r.version"
+		"SELECT r.kind, '', '', r.at, r.author, u.name, r.real_by, r.reason, r.version, 1,"
+		"  r.version"
 		"  FROM revisions r JOIN users u ON u.login = r.author WHERE r.article = ?"
 		" ORDER BY 4, 10, 11", "ii", id, id);
 	int rc;
@@ -351,4 +347,9 @@ bool store_revision_get(Store *s, int64_t id, int64_t version, Article *out, boo
 	}
 	sqlite3_finalize(st);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? true : store_fail(s, "read the revision");
+}
+
+void store_read_article(sqlite3_stmt *st, Article *a, bool with_text)
+{
+	read_article(st, a, with_text);
 }

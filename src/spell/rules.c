@@ -85,8 +85,14 @@ static void space_before(CheckRun *r, size_t i)
 		return; /* an ellipsis */
 	if (r->s[p->t.start - 1] != ' ')
 		return;
+	/* "Nội ,hôm" becomes "Nội, hôm": the space moves after the mark, it is not lost. */
+	Str fix = STR_INIT;
+	str_add(&fix, r->s + p->t.start, tlen(p));
+	if (i + 2 < r->ntoks && is_word(&r->toks[i + 2]))
+		str_addc(&fix, ' ');
 	run_add(r, p->t.start - 1, p->t.end, FIND_PUNCTUATION, SEV_WARNING, MSG_SPACE_BEFORE, NULL,
-		one(r->s + p->t.start, tlen(p)), 1);
+		one(fix.s, fix.len), 1);
+	str_release(&fix);
 }
 
 static void double_space(CheckRun *r, size_t i)
@@ -268,13 +274,24 @@ static bool reduplication(CheckRun *r, size_t a)
  * after itself, flagged on the repetition. Pairs are compared as they come, so most tries
  * end at the first pair.
  */
+/*
+ * A repeat covers both copies, words a..b then the same again up to c, and suggests the
+ * first copy alone: applying it drops the second.
+ */
+static void repeat_add(CheckRun *r, size_t a, size_t b, size_t c)
+{
+	size_t start = r->toks[a].t.start, end = r->toks[b].t.end;
+
+	run_add(r, start, r->toks[c].t.end, FIND_REPEAT, SEV_WARNING, MSG_REPEAT, NULL,
+		one(r->s + start, end - start), 1);
+}
+
 static void repeats_in_run(CheckRun *r, const size_t *w, size_t n)
 {
 	for (size_t p = 0; p + 1 < n; p++) {
 		if (same_word(r, w[p], w[p + 1])) {
 			if (!reduplication(r, w[p]))
-				run_add(r, r->toks[w[p + 1]].t.start, r->toks[w[p + 1]].t.end, FIND_REPEAT,
-					SEV_WARNING, MSG_REPEAT, NULL, NULL, 0);
+				repeat_add(r, w[p], w[p], w[p + 1]);
 			continue;
 		}
 		for (size_t k = 2; k <= 3 && p + 2 * k <= n; k++) {
@@ -282,8 +299,7 @@ static void repeats_in_run(CheckRun *r, const size_t *w, size_t n)
 			while (m < k && same_word(r, w[p + m], w[p + k + m]))
 				m++;
 			if (m == k) {
-				run_add(r, r->toks[w[p + k]].t.start, r->toks[w[p + 2 * k - 1]].t.end,
-					FIND_REPEAT, SEV_WARNING, MSG_REPEAT, NULL, NULL, 0);
+				repeat_add(r, w[p], w[p + k - 1], w[p + 2 * k - 1]);
 				break;
 			}
 		}

@@ -18,10 +18,15 @@
 #include "tui/lang.h"
 #include "tui/term.h"
 #include "tui/theme.h"
+#include "viet/telex.h"
 
 /* Below this size a screen shows only a message asking for a larger window. */
 #define APP_MIN_COLS 40
 #define APP_MIN_ROWS 12
+
+/* How long a status message stays when no key clears it (errors stay longer). */
+#define APP_MESSAGE_MS 5000
+#define APP_ERROR_MS 12000
 
 /* How long term_read waits before a K_TICK (timers, refresh of the lists). */
 #define APP_TICK_MS 250
@@ -48,9 +53,11 @@ typedef struct App {
 	Theme theme;
 	char msg[512];          /* the message on the status line, "" for none */
 	bool msg_error;
+	int64_t msg_ms;         /* when the message was set (monotonic ms): it fades after a while */
 	bool quit;              /* a signal or Ctrl-Q asked to leave */
 	RedrawFn redraw;        /* the current screen */
 	void *redraw_arg;
+	ImeMode input;          /* the person's input method (C-t), in the text and prompts */
 	TickFn tick;            /* an optional timer hook */
 	void *tick_arg;
 } App;
@@ -77,6 +84,13 @@ void app_read_for(App *a, TermEvent *ev, int timeout_ms);
 /* True (after drawing the message) if the window is too small for anything else. */
 bool app_too_small(App *a);
 
+/*
+ * The first screen line of s[0..len) in width columns: returns its length in bytes, broken
+ * after a space when one fits (inside a word only when the word alone is wider), or at a
+ * newline; *next gets where the next line starts (the spaces or the newline skipped).
+ */
+size_t app_wrap(const char *s, size_t len, int width, size_t *next);
+
 /* Draws the title bar: left text, right text. */
 void app_title(App *a, const char *left, const char *right);
 
@@ -95,6 +109,13 @@ bool app_prompt(App *a, const char *label, const char *initial, Str *out, bool *
 
 /* Asks a yes/no question; returns 1 yes, 0 no, -1 cancelled (Escape). */
 int app_ask(App *a, const char *question);
+
+/*
+ * Asks a question answered with one key: keys (a string table entry) lists the answers'
+ * keys in groups separated by '|' ("cCyY|kKnN|tTaA"); returns the group's index, or -1 when
+ * cancelled (Escape). app_ask is the yes|no case.
+ */
+int app_choose(App *a, const char *question, StringId keys);
 
 /* Shows every key until Escape, F1 or q. */
 void app_help(App *a);
@@ -120,5 +141,8 @@ bool app_act(App *a, const Article *art, Command c);
 /* The screens. queue_run returns when the user quits; editor_run when the editor closes. */
 int queue_run(App *a);
 int editor_run(App *a, int64_t id);
+
+/* The archive search for query (search.c); returns when the person goes back. */
+int search_run(App *a, const char *query);
 
 #endif

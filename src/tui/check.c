@@ -135,10 +135,10 @@ void checker_run(Checker *c, int field, const char *text, size_t len, size_t sta
 	if (!c || field < 0 || field >= CHECK_MAX_FIELDS)
 		return;
 	finding_list_init(&found);
-	/* Widen to whole lines: the checker sees each paragraph whole. */
-	while (start > 0 && text[start - 1] != '\n')
+	/* Widen to whole paragraphs (runs of non-empty lines, as the renderers have them). */
+	while (start > 0 && !(text[start - 1] == '\n' && (start == 1 || text[start - 2] == '\n')))
 		start--;
-	while (end < len && text[end] != '\n')
+	while (end < len && !(text[end] == '\n' && (end + 1 == len || text[end + 1] == '\n')))
 		end++;
 	overlay_clear_range(o, start, end > start ? end : start);
 	/* The whole article counts: the running tallies follow every edit (checker_follow). */
@@ -147,8 +147,11 @@ void checker_run(Checker *c, int field, const char *text, size_t len, size_t sta
 		all.new_tones += c->fields[f].new_tones;
 	}
 	for (size_t p = start; p <= end && p <= len;) {
-		const char *nl = memchr(text + p, '\n', end - p);
-		size_t pe = nl ? (size_t)(nl - text) : end;
+		while (p < end && text[p] == '\n')
+			p++;
+		size_t pe = p;
+		while (pe < end && !(text[pe] == '\n' && (pe + 1 == len || text[pe + 1] == '\n')))
+			pe++;
 		if (pe > p) {
 			SpellTally mine = {0, 0};
 			spell_tally(text + p, pe - p, &mine);
@@ -195,6 +198,12 @@ void checker_ignore(Checker *c, const char *word, size_t len)
 	c->ignored[c->nignored++] = xstrndup(word, len);
 }
 
+char *const *checker_ignored(const Checker *c, size_t *n)
+{
+	*n = c ? c->nignored : 0;
+	return c ? c->ignored : NULL;
+}
+
 void checker_add_word(Checker *c, const char *word)
 {
 	if (c)
@@ -232,4 +241,28 @@ void checker_collect(Checker *c, Overlay *const *overlays, size_t n)
 	}
 	c->n = kept;
 	free(tags);
+}
+
+size_t checker_mistakes(Checker *c, int field, const char *text, bool prose,
+			char *const *skip, size_t nskip)
+{
+	size_t len = strlen(text), n = 0;
+	Overlay *o = overlay_new();
+	if (!c) {
+		overlay_free(o);
+		return 0;
+	}
+	checker_run(c, field, text, len, 0, len, prose, o);
+	for (size_t i = 0; i < overlay_count(o); i++) {
+		const Span *sp = overlay_get(o, i);
+		bool skipped = sp->kind == CHECK_STYLE;
+		for (size_t k = 0; k < nskip && !skipped; k++)
+			skipped = strlen(skip[k]) == sp->end - sp->start &&
+				  memcmp(skip[k], text + sp->start, sp->end - sp->start) == 0;
+		n += !skipped;
+	}
+	overlay_clear(o);
+	checker_collect(c, &o, 1);
+	overlay_free(o);
+	return n;
 }

@@ -66,8 +66,19 @@ bool checker_get(const Checker *c, uint32_t tag, CheckFinding *out);
 /* Stops flagging this exact text for the rest of the session. */
 void checker_ignore(Checker *c, const char *word, size_t len);
 
+/* The texts ignored so far (*n of them); valid until the next checker_ignore. */
+char *const *checker_ignored(const Checker *c, size_t *n);
+
 /* Accepts a word from now on (after the desk stored it in the newsroom dictionary). */
 void checker_add_word(Checker *c, const char *word);
+
+/*
+ * Errors and warnings (not style notes) in one whole field, leaving out findings over the
+ * exact texts in skip (the article's ignored findings): what the submit question counts.
+ * Call checker_count for every field first, as for a first check.
+ */
+size_t checker_mistakes(Checker *c, int field, const char *text, bool prose,
+			char *const *skip, size_t nskip);
 
 /* Forgets findings no span refers to any more (call after edits; overlays of all fields). */
 void checker_collect(Checker *c, Overlay *const *overlays, size_t n);

@@ -71,6 +71,7 @@ bool editor_check_some(Editor *e)
 	if (!e->checker_tried) { /* the dictionaries load once the article is on the screen */
 		e->checker_tried = true;
 		start_checker(e);
+		pane_load_ignored(e);
 		checker_follow(e->checker, e->doc);
 		count_all(e);
 	}
@@ -227,11 +228,16 @@ static void saved(Editor *e, const Article *out, bool fresh)
 	if (fresh)
 		app_say(a, false, S_CREATED_MSG, (int)id);
 	else
-		app_say(a, false, S_SAVED_MSG, (int)e->art.version);
+		app_say(a, false, e->art.state == STATE_PUBLISHED ? S_SAVED_LIVE : S_SAVED_MSG,
+			(int)e->art.version);
 	if (fresh) {
 		LockInfo other = {0};
+		size_t n;
+		char *const *ignored = checker_ignored(e->checker, &n);
 		e->locked = desk_lock(a->desk, id, false, &other);
 		lock_info_release(&other);
+		for (size_t i = 0; i < n; i++) /* what was ignored before the first save stays so */
+			desk_ignore(a->desk, id, ignored[i]);
 	}
 	safety_saved(e, fresh);
 	editor_load_history(e);
@@ -299,8 +305,20 @@ static void act(Editor *e, Command c)
 	} else {
 		article_release(&fresh);
 	}
-	e->read_only = !desk_may(a->desk, &e->art, ACT_EDIT);
+	safety_release(e); /* done with it: the writer or another editor may take it now */
 	editor_load_history(e);
+}
+
+/* C-s on a live article asks first: the published page changes with the save. */
+static void save_asked(Editor *e)
+{
+	App *a = e->app;
+	if (e->art.state == STATE_PUBLISHED && doc_is_dirty(e->doc) && !e->read_only &&
+	    app_ask(a, app_str(a, S_ASK_SAVE_LIVE)) != 1) {
+		app_message(a, false, "%s", app_str(a, S_CANCELLED));
+		return;
+	}
+	editor_save(e);
 }
 
 static void quit(Editor *e)
@@ -317,57 +335,7 @@ static void quit(Editor *e)
 		e->closed = e->discard = true;
 }
 
-/* ---- find, replace, go to line, clipboard ---- */
-
-static unsigned find_flags(const Editor *e)
-{
-	return FIND_IGNORE_CASE | (e->find_fold ? FIND_IGNORE_MARKS : 0);
-}
-
-static void find_next(Editor *e)
-{
-	if (!e->find.len)
-		return;
-	if (!doc_find(e->doc, e->find.s, e->find.len, find_flags(e)))
-		app_say(e->app, true, S_NOT_FOUND, str_cstr(&e->find));
-}
-
-static void find(Editor *e, bool replace)
-{
-	App *a = e->app;
-	Str s = STR_INIT;
-	if (!app_prompt(a, app_str(a, S_ASK_FIND), str_cstr(&e->find), &s, &e->find_fold) ||
-	    !s.len) {
-		str_release(&s);
-		return;
-	}
-	str_clear(&e->find);
-	str_add(&e->find, s.s, s.len);
-	str_release(&s);
-	if (!replace) {
-		find_next(e);
-		return;
-	}
-	Str r = STR_INIT;
-	if (app_prompt(a, app_str(a, S_ASK_REPLACE), str_cstr(&e->replace), &r, NULL)) {
-		str_clear(&e->replace);
-		str_add(&e->replace, str_cstr(&r), r.len);
-		size_t n = doc_replace_all(e->doc, e->find.s, e->find.len, str_cstr(&r), r.len,
-					   find_flags(e), editor_now_ms());
-		app_say(a, false, S_REPLACED, (int)n);
-	}
-	str_release(&r);
-}
-
-static void go_to_line(Editor *e)
-{
-	Str s = STR_INIT;
-	if (app_prompt(e->app, app_str(e->app, S_ASK_GOTO), NULL, &s, NULL) && s.len) {
-		long n = strtol(s.s, NULL, 10);
-		doc_goto_line(e->doc, n > 0 ? (size_t)n : 1);
-	}
-	str_release(&s);
-}
+/* ---- clipboard (find and replace are in replace.c) ---- */
 
 static void copy(Editor *e, bool cut)
 {
@@ -383,6 +351,7 @@ static void cycle_input(Editor *e)
 {
 	ImeMode m = doc_ime(e->doc);
 	doc_set_ime(e->doc, m == IME_OFF ? IME_TELEX : m == IME_TELEX ? IME_VNI : IME_OFF);
+	e->app->input = doc_ime(e->doc); /* prompts type the same way */
 }
 
 static void next_finding(Editor *e)
@@ -427,11 +396,66 @@ static bool movement(Command c, Move *m)
 
 static bool refuse_read_only(Editor *e)
 {
+	if (e->read_only && safety_claim(e))
+		return false; /* the lock was free: editing starts here */
 	if (e->read_only && e->holder.login)
 		safety_say_holder(e);
 	else if (e->read_only)
 		app_message(e->app, true, "%s", app_str(e->app, S_READ_ONLY));
 	return e->read_only;
+}
+
+/*
+ * Enter in the body starts a new paragraph: paragraphs are separated by one blank line, as
+ * the checker, the renderers and C-Down see them. On a line that is already empty (a fresh
+ * paragraph) it adds nothing, so that Enter never piles up blank lines.
+ */
+static void new_paragraph(Editor *e, int64_t now)
+{
+	size_t len, at = doc_cursor(e->doc);
+	const char *t = doc_text(e->doc, doc_field(e->doc), &len);
+	bool line_start = at == 0 || t[at - 1] == '\n';
+	bool line_end = at == len || t[at] == '\n';
+	if (line_start && line_end)
+		return;
+	doc_insert(e->doc, "\n\n", 2, now);
+}
+
+/* True if s[0..len) holds a line break; with paragraphs, only a blank line counts. */
+static bool has_break(const char *s, size_t len, bool paragraphs)
+{
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] != '\n' && s[i] != '\r')
+			continue;
+		if (!paragraphs)
+			return true;
+		size_t j = i + 1 + (s[i] == '\r' && i + 1 < len && s[i + 1] == '\n');
+		while (j < len && (s[j] == ' ' || s[j] == '\t'))
+			j++;
+		if (j < len && (s[j] == '\n' || s[j] == '\r'))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Pasting several lines into a one-line field is refused (it would make one endless line);
+ * the lead, one paragraph, takes wrapped lines but not several paragraphs.
+ */
+static bool paste_fits(Editor *e, const char *s, size_t len)
+{
+	FieldId f = doc_field(e->doc);
+	if (doc_field_multiline(f))
+		return true;
+	while (len && (s[len - 1] == '\n' || s[len - 1] == '\r' || s[len - 1] == ' '))
+		len--;
+	size_t i = 0;
+	while (i < len && (s[i] == '\n' || s[i] == '\r' || s[i] == ' '))
+		i++;
+	if (!has_break(s + i, len - i, f == FIELD_SAPO))
+		return true;
+	app_say(e->app, true, S_PASTE_ONE_LINE, edview_field_label(e, doc_field(e->doc)));
+	return false;
 }
 
 /* Keys that change the text; false if key is not one. */
@@ -448,12 +472,12 @@ static bool edit_key(Editor *e, const TermEvent *ev)
 	else if (k == K_ENTER && !doc_field_multiline(doc_field(e->doc)))
 		doc_move(e->doc, MOVE_NEXT_FIELD, false); /* Enter ends a one-line field */
 	else if (k == K_ENTER)
-		doc_insert(e->doc, "\n", 1, now);
+		new_paragraph(e, now);
 	else if (k == K_BS)
 		doc_backspace(e->doc, now);
 	else if (k == K_DEL)
 		doc_delete(e->doc, now);
-	else if (!doc_paste_text(e->doc, ev->text, ev->len, now))
+	else if (paste_fits(e, ev->text, ev->len) && !doc_paste_text(e->doc, ev->text, ev->len, now))
 		app_message(e->app, true, "%s", doc_errmsg(e->doc));
 	return true;
 }
@@ -477,7 +501,7 @@ static void command(Editor *e, Command c, Key key)
 	switch (c) {
 	case CMD_QUIT: quit(e); break;
 	case CMD_HELP: app_help(a); break;
-	case CMD_SAVE: editor_save(e); break;
+	case CMD_SAVE: save_asked(e); break;
 	case CMD_HISTORY: history_run(e); break;
 	case CMD_WRITE_FILE: safety_write_file(e); break;
 	case CMD_TAKE_OVER: safety_take_over(e); break;
@@ -487,10 +511,11 @@ static void command(Editor *e, Command c, Key key)
 	case CMD_COPY: copy(e, false); break;
 	case CMD_PASTE: doc_paste(e->doc, editor_now_ms()); break;
 	case CMD_SELECT_ALL: doc_select_field(e->doc); break;
-	case CMD_FIND: find(e, false); break;
-	case CMD_FIND_NEXT: find_next(e); break;
-	case CMD_REPLACE: find(e, true); break;
-	case CMD_GOTO: go_to_line(e); break;
+	case CMD_FIND: editor_find(e, false); break;
+	case CMD_FIND_NEXT: editor_find_next(e); break;
+	case CMD_REPLACE: editor_find(e, true); break;
+	case CMD_GOTO: editor_go_to_line(e); break;
+	case CMD_REDRAW: term_repaint(); break;
 	case CMD_INPUT: cycle_input(e); break;
 	case CMD_NEXT_FINDING: next_finding(e); break;
 	case CMD_DELETE_WORD: doc_delete_move(e->doc, MOVE_WORD_LEFT, editor_now_ms()); break;
@@ -584,6 +609,8 @@ static bool editor_offers(void *arg, Command c)
 		return safety_may_take_over(e);
 	if (c == CMD_HISTORY)
 		return e->art.id != 0;
+	if (c == CMD_SAVE || c == CMD_UNDO || c == CMD_INPUT)
+		return !e->read_only || desk_may(e->app->desk, &e->art, ACT_EDIT);
 	return true;
 }
 
@@ -666,9 +693,11 @@ static void run_loop(Editor *e)
 			continue;
 		}
 		/* Apply every key already waiting before drawing again. */
-		for (int n = 0; n < 4096 && ev.key != K_TICK && !e->closed; n++) {
+		for (int n = 0; n < 4096 && ev.key != K_TICK; n++) {
 			if (ev.key != K_RESIZE && ev.key != K_NONE)
 				handle(e, &ev);
+			if (e->closed || a->quit)
+				break; /* a key typed after closing belongs to the lists */
 			term_read(&ev, 0);
 		}
 		if (doc_version(e->doc) != before) {
@@ -702,6 +731,7 @@ int editor_run(App *a, int64_t id)
 	const Config *cfg = desk_config(a->desk);
 	doc_set_tone_style(e.doc, cfg && cfg->spell_style && strcmp(cfg->spell_style, "new") == 0
 				      ? PLACE_NEW : PLACE_OLD);
+	doc_set_ime(e.doc, a->input);
 	load_doc(&e);
 	editor_load_history(&e);
 	/* The checker loads, counts and checks in the loop, after the first screen: keys first. */

@@ -86,6 +86,7 @@ typedef struct Editor {
 	Str find;             /* the last search */
 	Str replace;
 	bool find_fold;       /* search ignoring diacritics */
+	bool replace_fold;    /* the same for find-and-replace: a switch of its own */
 	bool closed;
 	bool checker_tried;   /* the checker was started (it loads after the first screen) */
 	bool discard;         /* the user chose to drop the unsaved text */
@@ -102,6 +103,13 @@ const char *edview_field_label(const Editor *e, FieldId f);
 
 /* pane.c */
 void pane_collect(Editor *e);
+/* Find (C-f), find and replace (C-r), find next (F3) and go to line (C-_): replace.c. */
+void editor_find(Editor *e, bool replace);
+void editor_find_next(Editor *e);
+void editor_go_to_line(Editor *e);
+
+/* Hands the checker the findings ignored earlier in this article (kept by the desk). */
+void pane_load_ignored(Editor *e);
 void pane_draw(Editor *e);
 /* Handles a pane command; returns false if it is not one. */
 bool pane_command(Editor *e, Command c, Key key);
@@ -130,6 +138,12 @@ void safety_close(Editor *e, bool discard);
 void safety_saved(Editor *e, bool created);
 /* After a save failed on the database (not the rules, not a conflict). */
 void safety_save_failed(Editor *e, const char *why);
+/* Takes the free lock when a read-only viewer who may edit starts typing; true if taken. */
+bool safety_claim(Editor *e);
+
+/* Lets go of the lock at once (after submitting or returning): others may edit now. */
+void safety_release(Editor *e);
+
 /* Takes the lock over from its holder (editors). */
 void safety_take_over(Editor *e);
 /* True if the take-over key applies: someone holds the lock and we may take it. */

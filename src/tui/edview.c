@@ -180,10 +180,14 @@ void edview_draw_status(Editor *e)
 	App *a = e->app;
 	int y = term_rows() - 2, cols = term_cols(), x = 0;
 	char buf[96];
-	bool dirty = doc_is_dirty(e->doc);
+	bool dirty = doc_is_dirty(e->doc) || !e->art.id; /* a new article is not stored yet */
 	term_fill(y, 0, cols, SLOT_STATUS);
 	snprintf(buf, sizeof buf, " %s ", app_str(a, dirty ? S_UNSAVED : S_SAVED));
 	x += term_puts(y, x, buf, cols - x, dirty ? SLOT_UNSAVED : SLOT_SAVED);
+	if (e->read_only) { /* stays when the message that said why has gone */
+		snprintf(buf, sizeof buf, " %s ", app_str(a, S_READ_ONLY_CHIP));
+		x += term_puts(y, x, buf, cols - x, SLOT_UNSAVED);
+	}
 	if (e->save_retry && e->busy) {
 		snprintf(buf, sizeof buf, " %s ", app_str(a, S_BUSY_CHIP));
 		x += term_puts(y, x, buf, cols - x, SLOT_UNSAVED);
@@ -194,7 +198,9 @@ void edview_draw_status(Editor *e)
 	x += term_puts(y, x, buf, cols - x, SLOT_STATUS);
 	size_t line, column;
 	doc_cursor_line(e->doc, &line, &column);
-	snprintf(buf, sizeof buf, "%zu:%zu ", line, column);
+	/* Where typing goes: the field by name, then line:column in it. */
+	snprintf(buf, sizeof buf, "%s %zu:%zu ", e->pane_focus ? app_str(a, S_FOCUS_PANE)
+			  : edview_field_label(e, doc_field(e->doc)), line, column);
 	x += term_puts(y, x, buf, cols - x, SLOT_STATUS);
 	if (a->msg[0]) {
 		x += term_puts(y, x, " ", cols - x, SLOT_STATUS);

@@ -48,6 +48,10 @@ static void event_line(const Editor *e, const Event *ev, Str *out)
 	when_local(ev->at, out);
 	history_describe(e->app, ev, buf, sizeof buf);
 	str_addf(out, "  %s", buf);
+	if (ev->real_who && *ev->real_who) {
+		app_format(e->app, buf, sizeof buf, S_HIST_AS, ev->real_who);
+		str_addf(out, " %s", buf);
+	}
 	if (ev->note && *ev->note)
 		str_addf(out, " “%s”", ev->note);
 }
@@ -63,14 +67,46 @@ static bool history_offers(void *arg, Command c)
 	return true;
 }
 
+/* The rows the selected event's note needs, wrapped to the width (at most half the list). */
+static int note_rows(const Event *ev, int cols, int most)
+{
+	int n = 0;
+	size_t off = 0, next, len = ev && ev->note ? strlen(ev->note) : 0;
+	while (off < len && n < most) {
+		app_wrap(ev->note + off, len - off, cols - 4, &next);
+		off += next;
+		n++;
+	}
+	return n;
+}
+
+/* The selected event's note whole, under the list, so that a long note is read to its end. */
+static void draw_note(const Event *ev, int y, int rows, int cols)
+{
+	size_t off = 0, next, len = strlen(ev->note);
+	term_fill(y, 0, cols, SLOT_BORDER);
+	for (int x = 0; x < cols; x++)
+		term_puts(y, x, "─", 1, SLOT_BORDER);
+	for (int r = 1; r <= rows; r++) {
+		term_fill(y + r, 0, cols, SLOT_TEXT);
+		size_t n = app_wrap(ev->note + off, len - off, cols - 4, &next);
+		term_put(y + r, 2, ev->note + off, n, cols - 4, SLOT_MESSAGE);
+		off += next;
+	}
+}
+
 static void history_draw(void *arg)
 {
 	History *h = arg;
 	Editor *e = h->e;
 	App *a = e->app;
 	int rows = term_rows(), cols = term_cols(), list = rows - 3;
+	const Event *cur = event_at(h, h->sel);
+	int nrows = note_rows(cur, cols, list / 2 - 1);
 	char title[120];
 	Str line = STR_INIT;
+	if (nrows > 0)
+		list -= nrows + 1;
 	app_format(a, title, sizeof title, S_HIST_TITLE, (int)e->art.id);
 	app_title(a, title, "");
 	if (h->sel < h->top)
@@ -89,6 +125,8 @@ static void history_draw(void *arg)
 		term_puts(1 + y, 1, str_cstr(&line), cols - 2, slot);
 	}
 	str_release(&line);
+	if (nrows > 0)
+		draw_note(cur, 1 + list, nrows, cols);
 	term_fill(rows - 2, 0, cols, SLOT_STATUS);
 	app_draw_message(a, 1);
 	app_keybar(a, SCR_HISTORY, history_offers, h);

@@ -53,8 +53,10 @@ void key_label(Key k, char *buf, size_t len)
 	char name[16];
 	if (b >= K_SPECIAL && b < K_SPECIAL_END)
 		snprintf(name, sizeof name, "%s", special_names[b - K_SPECIAL]);
-	else if (b > 0 && b < 0x20)
+	else if (b > 0 && b <= 26)
 		snprintf(name, sizeof name, "C-%c", (char)(b + 'a' - 1));
+	else if (b > 26 && b < 0x20) /* C-\ C-] C-^ C-_ */
+		snprintf(name, sizeof name, "C-%c", (char)(b + '@'));
 	else if (b == ' ')
 		snprintf(name, sizeof name, "Space");
 	else {

@@ -74,6 +74,8 @@ enum {
 	X(CMD_VIEW_PREV, "", "", "Về danh sách trước", "Previous list")                     \
 	X(CMD_FILTER, "Lọc", "Filter", "Lọc theo tiêu đề, tác giả (không cần dấu)",         \
 	  "Filter by title and author (diacritics optional)")                               \
+	X(CMD_SEARCH, "Tìm", "Search", "Tìm trong cả kho bài: tiêu đề, sapo, nội dung, tác giả (cũng từ ô lọc)", \
+	  "Search the whole archive: title, lead, body, byline (also from the filter)")    \
 	X(CMD_SORT, "Sắp xếp", "Sort", "Sắp theo tiêu đề (thứ tự tiếng Việt) hoặc theo thời gian", \
 	  "Sort by title (Vietnamese order) or by time")                                    \
 	X(CMD_REFRESH, "", "", "Tải lại danh sách", "Reload the list")                      \
@@ -92,7 +94,7 @@ enum {
 	X(CMD_LINE_START, "", "", "Về đầu dòng", "To the start of the line")                \
 	X(CMD_LINE_END, "", "", "Về cuối dòng", "To the end of the line")                   \
 	X(CMD_DOC_START, "", "", "Về đầu bài", "To the start of the article")               \
-	X(CMD_DOC_END, "", "", "Xuống cuối bài", "To the end of the article")               \
+	X(CMD_DOC_END, "", "", "Xuống cuối nội dung", "To the end of the body")                \
 	X(CMD_NEXT_FIELD, "", "", "Sang ô kế tiếp (tiêu đề, sapo, nội dung...)",            \
 	  "To the next field (title, lead, body...)")                                       \
 	X(CMD_PREV_FIELD, "", "", "Về ô trước", "To the previous field")                   \
@@ -116,11 +118,12 @@ enum {
 	X(CMD_COPY, "Chép", "Copy", "Chép vùng chọn, cả vào clipboard máy bạn",             \
 	  "Copy the selection, also to your own clipboard")                                 \
 	X(CMD_PASTE, "Dán", "Paste", "Dán", "Paste")                                        \
-	X(CMD_SELECT_ALL, "", "", "Chọn cả ô", "Select the whole field")                    \
+	X(CMD_SELECT_ALL, "", "", "Chọn cả ô (gõ tiếp để thay)", "Select the whole field (typing replaces it)") \
 	X(CMD_FIND, "Tìm", "Find", "Tìm", "Find")                                           \
 	X(CMD_FIND_NEXT, "", "", "Tìm tiếp", "Find next")                                   \
 	X(CMD_REPLACE, "", "", "Tìm và thay", "Find and replace")                           \
 	X(CMD_GOTO, "", "", "Đến dòng", "Go to line")                                       \
+	X(CMD_REDRAW, "", "", "Vẽ lại màn hình", "Redraw the screen")                       \
 	X(CMD_INPUT, "Telex", "Telex", "Đổi kiểu gõ: thường, Telex, VNI",                   \
 	  "Switch input: plain, Telex, VNI")                                                \
 	X(CMD_NEXT_FINDING, "Lỗi kế", "Next error", "Đến lỗi chính tả kế tiếp",            \
@@ -158,8 +161,9 @@ enum {
 	X(CMD_CLOSE, "Đóng", "Close", "Đóng", "Close")                                      \
 	X(CMD_ACCEPT, "Đồng ý", "OK", "Đồng ý", "Accept")                                   \
 	X(CMD_CANCEL, "Hủy", "Cancel", "Hủy", "Cancel")                                     \
-	X(CMD_FOLD, "Bỏ dấu", "Diacritics", "Tìm không phân biệt dấu (bật/tắt)",            \
-	  "Ignore diacritics when finding (on/off)")
+	X(CMD_FOLD, "Bỏ dấu", "Diacritics",                                                 \
+	  "Khi tìm: không phân biệt dấu (bật/tắt); ô khác: đổi kiểu gõ thường, Telex, VNI", \
+	  "Finding: ignore diacritics (on/off); other prompts: plain, Telex, VNI input")
 
 typedef enum Command {
 #define X(e, bvi, ben, hvi, hen) e,
@@ -176,6 +180,7 @@ typedef enum Command {
 	X(SCR_ALL & ~SCR_PROMPT, K_F1, CMD_HELP, true)                                      \
 	X(SCR_ALL & ~SCR_PROMPT, K_CTRL('g'), CMD_HELP, false)                              \
 	X(SCR_QUEUE | SCR_EDITOR | SCR_PANE, K_CTRL('q'), CMD_QUIT, true)                   \
+	X(SCR_QUEUE | SCR_EDITOR | SCR_PANE, K_CTRL('l'), CMD_REDRAW, false)                \
 	X(SCR_QUEUE, K_ENTER, CMD_OPEN, true)                                               \
 	X(SCR_QUEUE, 's', CMD_SUBMIT, true)                                                 \
 	X(SCR_QUEUE, 'w', CMD_WITHDRAW, true)                                               \
@@ -186,6 +191,7 @@ typedef enum Command {
 	X(SCR_QUEUE, 'u', CMD_UNPUBLISH, true)                                              \
 	X(SCR_QUEUE, 'n', CMD_NEW, true)                                                    \
 	X(SCR_QUEUE, '/', CMD_FILTER, true)                                                 \
+	X(SCR_QUEUE, K_CTRL('f'), CMD_SEARCH, true)                                         \
 	X(SCR_QUEUE, K_TAB, CMD_VIEW_NEXT, true)                                            \
 	X(SCR_QUEUE, K_RIGHT, CMD_VIEW_NEXT, false)                                         \
 	X(SCR_QUEUE, K_TAB | K_SHIFT, CMD_VIEW_PREV, false)                                 \
@@ -233,7 +239,8 @@ typedef enum Command {
 	X(SCR_EDITOR, K_CTRL('f'), CMD_FIND, true)                                          \
 	X(SCR_EDITOR, K_F3, CMD_FIND_NEXT, false)                                           \
 	X(SCR_EDITOR, K_CTRL('r'), CMD_REPLACE, false)                                      \
-	X(SCR_EDITOR, K_CTRL('l'), CMD_GOTO, false)                                         \
+	X(SCR_EDITOR, K_CTRL('_'), CMD_GOTO, false)                                         \
+	X(SCR_EDITOR, 'g' | K_ALT, CMD_GOTO, false)                                         \
 	X(SCR_EDITOR, '1' | K_ALT, CMD_APPLY, false)                                        \
 	X(SCR_EDITOR | SCR_PANE, K_F2, CMD_LAYOUT, false)                                   \
 	X(SCR_EDITOR | SCR_PANE, K_F4, CMD_PANE_SHRINK, false)                              \
@@ -258,7 +265,8 @@ typedef enum Command {
 	X(SCR_HISTORY | SCR_COMPARE, 'q', CMD_CLOSE, false)                                 \
 	X(SCR_PROMPT, K_ENTER, CMD_ACCEPT, true)                                            \
 	X(SCR_PROMPT, K_ESC, CMD_CANCEL, true)                                              \
-	X(SCR_PROMPT, K_CTRL('t'), CMD_FOLD, false)
+	X(SCR_PROMPT, K_CTRL('t'), CMD_FOLD, false)                                         \
+	X(SCR_PROMPT, K_CTRL('a'), CMD_SELECT_ALL, false)
 
 typedef struct Binding {
 	int screens;     /* SCR_ mask */

@@ -3,12 +3,16 @@
  *
  * One list, STRING_LIST, holds each label, prompt, help line and message once; the enum and
  * the two tables are made from it. The interface speaks Vietnamese unless the config says
- * ui.language: en. This file includes no curses, so the table is unit-tested alone.
+ * ui.language: en (or the locale does; see base/lang.h). What the rules and the desk say
+ * comes from the core's catalogue (news/msg.h) in the same language. This file includes no
+ * curses, so the table is unit-tested alone.
  */
 #ifndef TUI_LANG_H
 #define TUI_LANG_H
 
 #include <stdbool.h>
+
+#include "base/lang.h"
 
 /* X(enum, Vietnamese, English). A %s or %d in one must appear in the other, in order. */
 #define STRING_LIST(X)                                                                     \
@@ -27,6 +31,13 @@
 	X(S_NO_MATCH, "Không có bài nào khớp \"%s\".", "No article matches \"%s\".")        \
 	X(S_FILTER, "Lọc: ", "Filter: ")                                                    \
 	X(S_COUNT, "%d bài", "%d articles")                                                 \
+	X(S_COUNT_ONE, "1 bài", "1 article")                                                \
+	X(S_READ_ONLY_CHIP, "Chỉ xem", "Read-only")                                        \
+	X(S_HIST_AS, "(%s làm thay, --as)", "(by %s with --as)")                            \
+	X(S_FOCUS_PANE, "Khung bên", "Side pane")                                          \
+	X(S_LOCK_FREED, "%s đã đóng bài: gõ để bắt đầu sửa.", "%s closed the article: type to start editing.") \
+	X(S_TAB_RETURNED, "%s (%d bị trả)", "%s (%d returned)")                             \
+	X(S_TAB_NEW, "%s (%d mới)", "%s (%d new)")                                          \
 	X(S_FIELD_TITLE, "Tiêu đề", "Title")                                                \
 	X(S_FIELD_SAPO, "Sapo", "Lead")                                                     \
 	X(S_FIELD_BODY, "Nội dung", "Body")                                                 \
@@ -45,10 +56,20 @@
 	  "Unsaved changes. Save before quitting? (y = yes, n = no, Esc = stay)")            \
 	X(S_ASK_SUBMIT_MISTAKES, "Bài còn %d lỗi chính tả chưa sửa. Vẫn gửi duyệt? (c = có, k = không)", \
 	  "%d spelling mistakes are still marked. Submit anyway? (y = yes, n = no)")       \
-	X(S_YES_KEYS, "cCyY", "yY")                                                          \
-	X(S_NO_KEYS, "kKnN", "nN")                                                           \
-	X(S_ASK_NOTE, "Ghi chú cho phóng viên: ", "Note for the writer: ")                  \
-	X(S_ASK_UNPUBLISH_NOTE, "Lý do gỡ bài: ", "Reason for unpublishing: ")              \
+	X(S_YES_NO_KEYS, "cCyY|kKnN", "yY|nN")                                               \
+	X(S_ASK_NOTE, "Trả “%s” — ghi chú cho phóng viên: ", "Return “%s” — note for the writer: ") \
+	X(S_ASK_UNPUBLISH_NOTE, "Gỡ “%s” — lý do: ", "Unpublish “%s” — reason: ")           \
+	X(S_NEED_NOTE, "Trả bài cần có ghi chú cho phóng viên; chưa trả.",                    \
+	  "A return needs a note for the writer; nothing was returned.")                     \
+	X(S_NEED_REASON, "Gỡ bài cần có lý do; bài vẫn đang đăng.",                           \
+	  "Unpublishing needs a reason; the article stays published.")                      \
+	X(S_ASK_PUBLISH, "Đăng ngay “%s” lên trang công khai? (c = có, k = không)",          \
+	  "Publish “%s” on the live site now? (y = yes, n = no)")                            \
+	X(S_SCHEDULED_AT, "Đã hẹn đăng “%s” lúc %s.", "“%s” is scheduled for %s.")           \
+	X(S_ASK_SAVE_LIVE, "Bài đang đăng: lưu sẽ thay đổi trang công khai ngay. Lưu? (c = có, k = không)", \
+	  "This article is live: saving changes the published page at once. Save? (y = yes, n = no)") \
+	X(S_SAVED_LIVE, "Đã lưu bản %d; trang công khai đã được cập nhật.",                    \
+	  "Saved version %d; the published page was updated.")                              \
 	X(S_ASK_TIME, "Đăng lúc (HH:MM hoặc YYYY-MM-DD HH:MM): ",                            \
 	  "Publish at (HH:MM or YYYY-MM-DD HH:MM): ")                                        \
 	X(S_BAD_TIME, "Không hiểu thời gian \"%s\".", "Cannot read the time \"%s\".")       \
@@ -57,6 +78,12 @@
 	X(S_ASK_GOTO, "Đến dòng: ", "Go to line: ")                                         \
 	X(S_NOT_FOUND, "Không tìm thấy \"%s\".", "\"%s\" not found.")                       \
 	X(S_REPLACED, "Đã thay %d chỗ.", "Replaced %d.")                                    \
+	X(S_ASK_REPLACE_N, "Thay %d chỗ trong ô “%s”? (c = có, t = mọi ô: %d chỗ, k = không)",  \
+	  "Replace %d in “%s”? (y = yes, a = every field: %d, n = no)")                     \
+	X(S_ASK_REPLACE_ELSEWHERE, "Ô “%s” không có chỗ nào. Thay %d chỗ ở mọi ô? (c = có, k = không)", \
+	  "None in “%s”. Replace %d in every field? (y = yes, n = no)")                     \
+	X(S_ASK_REPLACE_KEYS, "cCyY|kKnN|tTaA", "yY|nN|aA")                                  \
+	X(S_ASK_REPLACE_KEYS_ALL, "cCyY|kKnN", "yY|nN")                                      \
 	X(S_FOLD_ON, "Tìm bỏ dấu: bật", "Ignore diacritics: on")                            \
 	X(S_FOLD_OFF, "Tìm bỏ dấu: tắt", "Ignore diacritics: off")                          \
 	X(S_ACTION_DONE, "%s: xong.", "%s: done.")                                          \
@@ -119,6 +146,8 @@
 	X(S_ASK_FILE, "Ghi ra tệp: ", "Write to file: ")                                    \
 	X(S_FILE_WRITTEN, "Đã ghi ra %s.", "Written to %s.")                                \
 	X(S_FILE_FAILED, "Không ghi được tệp: %s", "Cannot write the file: %s")             \
+	X(S_FILE_REMOTE, "Qua SSH không ghi tệp trên máy chủ: đã chép bài vào clipboard máy bạn.", \
+	  "Over SSH no file is written on the server: the article is in your own clipboard.") \
 	X(S_CMP_CONFLICT, "Xung đột: có người đã lưu trước bạn", "Conflict: someone saved before you") \
 	X(S_CMP_DIFF, "Bản %d so với văn bản hiện tại", "Version %d against the current text") \
 	X(S_CMP_THEIRS, "Bản đã lưu: bản %d, %s", "Stored: version %d, %s")                 \
@@ -149,7 +178,17 @@
 	X(S_LOCKED_BY_TAKE, "Chỉ xem: đang được %s sửa từ %s. %s để giành quyền sửa.",          \
 	  "Read-only: %s is editing it since %s. %s takes over.")                           \
 	X(S_READ_ONLY, "Chỉ xem: bạn không được sửa bài này.",                               \
-	  "Read-only: you may not edit this article.")
+	  "Read-only: you may not edit this article.")                                       \
+	X(S_SEARCH_TITLE, "Tìm trong kho bài: %s", "Archive search: %s")                     \
+	X(S_SEARCH_COUNT, "%d bài khớp, khớp nhất trước · Enter mở bài · C-f tìm lại · Esc quay lại", \
+	  "%d matching, best first · Enter opens · C-f searches again · Esc goes back")       \
+	X(S_SEARCH_NONE, "Không có bài nào khớp \"%s\" trong kho bài.",                        \
+	  "No article in the archive matches \"%s\".")                                       \
+	X(S_ASK_SEARCH, "Tìm trong kho bài: ", "Search the archive: ")                       \
+	X(S_FILTER_HINT, "%s: tìm trong cả nội dung", "%s: search the whole text")                     \
+	X(S_RETURNED_BY, "Bị trả lại: %s, %s", "Returned: %s, %s")                             \
+	X(S_PASTE_ONE_LINE, "Không dán nhiều dòng vào ô \"%s\" (ô một dòng). Dán vào Nội dung.", \
+	  "Several lines cannot be pasted into \"%s\" (a one-line field). Paste into the Body.")
 
 typedef enum StringId {
 #define X(e, vi, en) e,
@@ -157,17 +196,6 @@ typedef enum StringId {
 #undef X
 	STRING_COUNT
 } StringId;
-
-typedef enum Lang {
-	LANG_VI, /* the default */
-	LANG_EN,
-} Lang;
-
-/* "en" (any case, or "en_US"...) gives LANG_EN; anything else, NULL included, LANG_VI. */
-Lang lang_parse(const char *name);
-
-/* "vi" or "en", as the core's label functions want it. */
-const char *lang_code(Lang l);
 
 /* The text of id in l; never NULL (an out-of-range id gives ""). */
 const char *lang_str(Lang l, StringId id);

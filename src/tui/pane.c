@@ -112,6 +112,36 @@ static bool finding_lines(Editor *e, Lines *l)
 	return to == e->nitems;
 }
 
+/* The editor's note when the article came back to its writer: the latest move, a return. */
+static const Event *return_note(const Editor *e)
+{
+	for (size_t i = e->history.n; i-- > 0;) {
+		const Event *ev = &e->history.items[i];
+		if (ev->is_revision || ev->created)
+			continue;
+		bool back = ev->to == STATE_DRAFT && ev->from != STATE_DRAFT && ev->note && *ev->note;
+		return back && e->art.state == STATE_DRAFT ? ev : NULL;
+	}
+	return NULL;
+}
+
+/* A returned article's note heads the pane: the first thing its writer reads. */
+static void note_lines(Editor *e, Lines *l)
+{
+	const Event *ev = return_note(e);
+	char buf[300];
+	Str t = STR_INIT;
+	if (!ev)
+		return;
+	when_relative(ev->at, when_now(), lang_code(e->app->lang), &t);
+	app_format(e->app, buf, sizeof buf, S_RETURNED_BY,
+		   ev->who_name && *ev->who_name ? ev->who_name : ev->who, str_cstr(&t));
+	str_adds(add_line(l, SLOT_PANE_TITLE, -1), buf);
+	str_addf(add_line(l, SLOT_MESSAGE, -1), "“%s”", ev->note);
+	str_adds(add_line(l, SLOT_NORMAL, -1), "");
+	str_release(&t);
+}
+
 static void info_lines(Editor *e, Lines *l, bool spacer)
 {
 	App *a = e->app;
@@ -165,6 +195,35 @@ static void history_lines(Editor *e, Lines *l, bool spacer)
 			str_addf(add_line(l, SLOT_MESSAGE, -1), " “%s”", ev->note);
 	}
 	str_release(&t);
+}
+
+/*
+ * Breaks every line wider than w columns into several, each continuation indented as its
+ * first line was, so that notes, messages and suggestions are read whole.
+ */
+static void wrap_lines(Lines *l, int w)
+{
+	Lines out = {NULL, 0, 0};
+	for (size_t i = 0; i < l->n; i++) {
+		const char *t = str_cstr(&l->v[i].text);
+		size_t len = l->v[i].text.len, indent = 0, off = 0, next;
+		while (indent < len && t[indent] == ' ')
+			indent++;
+		if (indent * 2 >= (size_t)w)
+			indent = 0;
+		do {
+			int room = off ? w - (int)indent : w;
+			size_t n = app_wrap(t + off, len - off, room > 0 ? room : 1, &next);
+			Str *s = add_line(&out, l->v[i].slot, l->v[i].item);
+			if (off)
+				str_addf(s, "%*s", (int)indent, "");
+			str_add(s, t + off, n);
+			off += next > 0 ? next : len - off;
+		} while (off < len);
+		str_release(&l->v[i].text);
+	}
+	free(l->v);
+	*l = out;
 }
 
 /* The first line to show so that the selected finding's lines are in view. */
@@ -226,6 +285,7 @@ void pane_draw(Editor *e)
 	free(e->row_item);
 	e->row_item = xcalloc((size_t)e->pane_h + 1, sizeof *e->row_item);
 	e->nrow_item = e->pane_h;
+	note_lines(e, &l);
 	bool all = finding_lines(e, &l);
 	if (e->side) {
 		if (all) {
@@ -234,6 +294,7 @@ void pane_draw(Editor *e)
 		}
 		vertical_rule(e, e->pane_x - 1);
 		e->finding_cols = e->pane_w;
+		wrap_lines(&l, e->pane_w - 1);
 		draw_column(e, &l, e->pane_x, e->pane_w, scroll_top(e, &l), true);
 		free_lines(&l);
 		return;
@@ -242,14 +303,17 @@ void pane_draw(Editor *e)
 		term_puts(e->pane_y - 1, x, "─", 1, SLOT_BORDER);
 	int w1 = e->pane_w * 2 / 5, w2 = e->pane_w / 4, w3 = e->pane_w - w1 - w2 - 2;
 	e->finding_cols = w1;
+	wrap_lines(&l, w1 - 1);
 	draw_column(e, &l, e->pane_x, w1, scroll_top(e, &l), true);
 	free_lines(&l);
 	vertical_rule(e, e->pane_x + w1);
 	info_lines(e, &l, false);
+	wrap_lines(&l, w2 - 1);
 	draw_column(e, &l, e->pane_x + w1 + 1, w2, 0, false);
 	free_lines(&l);
 	vertical_rule(e, e->pane_x + w1 + 1 + w2);
 	history_lines(e, &l, false);
+	wrap_lines(&l, w3 - 1);
 	draw_column(e, &l, e->pane_x + w1 + w2 + 2, w3, 0, false);
 	free_lines(&l);
 }
@@ -314,6 +378,19 @@ static void drop_same(Editor *e, const char *word, size_t wlen)
 	}
 }
 
+void pane_load_ignored(Editor *e)
+{
+	char **texts = NULL;
+	size_t n = 0;
+	if (!e->art.id || !desk_ignored(e->app->desk, e->art.id, &texts, &n))
+		return;
+	for (size_t i = 0; i < n; i++) {
+		checker_ignore(e->checker, texts[i], strlen(texts[i]));
+		free(texts[i]);
+	}
+	free(texts);
+}
+
 static void pane_ignore(Editor *e, bool add)
 {
 	App *a = e->app;
@@ -331,7 +408,11 @@ static void pane_ignore(Editor *e, bool add)
 		app_say(a, false, S_WORD_ADDED, str_cstr(&word));
 	} else {
 		checker_ignore(e->checker, word.s, word.len);
-		app_say(a, false, S_IGNORED, str_cstr(&word));
+		/* Kept with the article: reopening it or submitting from the lists agrees. */
+		if (e->art.id && !e->read_only && !desk_ignore(a->desk, e->art.id, str_cstr(&word)))
+			app_message(a, true, "%s", desk_errmsg(a->desk));
+		else
+			app_say(a, false, S_IGNORED, str_cstr(&word));
 	}
 	drop_same(e, word.s, word.len);
 	str_release(&word);

@@ -19,6 +19,7 @@
 #include "base/when.h"
 #include "base/xalloc.h"
 #include "tui/app.h"
+#include "tui/check.h"
 #include "viet/letter.h"
 #include "base/banned.h"
 
@@ -48,6 +49,11 @@ typedef struct Queue {
 	int64_t version;      /* desk_data_version at the last look */
 	int64_t seq;          /* the articles' newest change number in the list */
 	char **keys;          /* collation keys of titles (when sorting by title) */
+	Checker *checker;     /* for the submit question; opened on the first `s` */
+	ReturnedList returned; /* drafts sent back with a note, by id */
+	int nreturned_mine;   /* how many of them are the person's own (the tab's count) */
+	int64_t seen_review;  /* when the review list was last looked at, before this look */
+	int nnew_review;      /* review articles that arrived since */
 } Queue;
 
 /* Editors see every view; a role that cannot approve others' work sees its own and published. */
@@ -145,10 +151,47 @@ static bool keep_row(void *arg, const Article *a)
 	return true;
 }
 
+/* The returned drafts and the review arrivals the tabs count. */
+static void load_marks(Queue *q)
+{
+	App *a = q->app;
+	returned_list_release(&q->returned);
+	q->nreturned_mine = 0;
+	if (desk_returned(a->desk, &q->returned))
+		for (size_t i = 0; i < q->returned.n; i++)
+			q->nreturned_mine += a->me && !strcmp(q->returned.items[i].author, a->me->login);
+	q->nnew_review = 0;
+	for (int t = 0; t < q->ntabs; t++) {
+		ArticleList l = {NULL, 0, 0};
+		ListQuery lq = {.view = VIEW_REVIEW, .state = -1};
+		if (q->tabs[t].view != VIEW_REVIEW || !desk_list(a->desk, &lq, &l))
+			continue;
+		for (size_t i = 0; i < l.n; i++)
+			q->nnew_review += l.items[i].updated_at > q->seen_review;
+		article_list_release(&l);
+	}
+}
+
+static const Returned *returned_of(const Queue *q, int64_t id)
+{
+	for (size_t i = 0; i < q->returned.n; i++)
+		if (q->returned.items[i].id == id)
+			return &q->returned.items[i];
+	return NULL;
+}
+
+/* Leaving the review list (another tab, quitting): what is in it now has been seen. */
+static void leave_tab(Queue *q)
+{
+	if (q->tabs[q->tab].view == VIEW_REVIEW && desk_seen_mark(q->app->desk, "review"))
+		desk_seen(q->app->desk, "review", &q->seen_review);
+}
+
 static void load(Queue *q)
 {
 	ListQuery lq = {.view = q->tabs[q->tab].view, .state = -1};
 	ArticleList *l = &q->list;
+	load_marks(q);
 	free_keys(q);
 	article_list_release(l);
 	q->version = desk_data_version(q->app->desk);
@@ -226,6 +269,7 @@ static void refresh(Queue *q)
 	q->seq = seq;
 	free(ids);
 	article_list_release(&changed);
+	load_marks(q); /* returned drafts and review arrivals, for the tabs */
 	reshow(q);
 }
 
@@ -260,6 +304,27 @@ static Cols columns(int width)
 	return c;
 }
 
+/*
+ * The title cell: "↩" and the first line of the note on a returned draft, "●" on a review
+ * article that arrived since the person last looked at the review list.
+ */
+static void draw_title(Queue *q, int y, int x, const Article *art, bool sel, int w)
+{
+	Slot base = sel ? SLOT_SELECTED : SLOT_NORMAL;
+	const Returned *r = returned_of(q, art->id);
+	int used = 0;
+	bool fresh = art->state == STATE_REVIEW && q->tabs[q->tab].view == VIEW_REVIEW &&
+		     art->updated_at > q->seen_review;
+	if (r || fresh)
+		used += term_puts(y, x, r ? "↩ " : "● ", w, sel ? base : SLOT_STATE_REVIEW);
+	used += term_puts(y, x + used, art->title, w - used, base);
+	if (!r || used + 4 >= w)
+		return;
+	size_t n = strcspn(r->note, "\n");
+	used += term_puts(y, x + used, " — ", w - used, sel ? base : SLOT_DIM);
+	term_put(y, x + used, r->note, n, w - used, sel ? base : SLOT_MESSAGE);
+}
+
 static void draw_row(Queue *q, int y, const Article *art, bool sel, const Cols *c)
 {
 	App *a = q->app;
@@ -267,7 +332,7 @@ static void draw_row(Queue *q, int y, const Article *art, bool sel, const Cols *
 	Slot base = sel ? SLOT_SELECTED : SLOT_NORMAL;
 	Str t = STR_INIT;
 	term_fill(y, 0, cols, base);
-	term_puts(y, x, art->title, c->title, base);
+	draw_title(q, y, x, art, sel, c->title);
 	x += c->title + 1;
 	term_puts(y, x, *art->author_name ? art->author_name : art->author, c->author, base);
 	x += c->author + 1;
@@ -287,13 +352,27 @@ static void draw_row(Queue *q, int y, const Article *art, bool sel, const Cols *
 	str_release(&t);
 }
 
+/* "Bài của tôi (2 bị trả)", "Chờ duyệt (3 mới)": what waits for the person. */
+static void tab_label(const Queue *q, int i, char *buf, size_t len)
+{
+	const App *a = q->app;
+	const char *name = app_str(a, q->tabs[i].label);
+	if (q->tabs[i].view == VIEW_MINE && q->nreturned_mine)
+		app_format(a, buf, len, S_TAB_RETURNED, name, q->nreturned_mine);
+	else if (q->tabs[i].view == VIEW_REVIEW && q->nnew_review)
+		app_format(a, buf, len, S_TAB_NEW, name, q->nnew_review);
+	else
+		snprintf(buf, len, "%s", name);
+}
+
 static void draw_tabs(Queue *q)
 {
 	int x = 1, cols = term_cols();
 	term_fill(1, 0, cols, SLOT_TAB);
 	for (int i = 0; i < q->ntabs; i++) {
 		Slot s = i == q->tab ? SLOT_TAB_ACTIVE : SLOT_TAB;
-		const char *label = app_str(q->app, q->tabs[i].label);
+		char label[80];
+		tab_label(q, i, label, sizeof label);
 		x += term_puts(1, x, " ", cols - x, s);
 		x += term_puts(1, x, label, cols - x, s);
 		x += term_puts(1, x, " ", cols - x, s);
@@ -332,14 +411,23 @@ static void draw_status(Queue *q)
 	int y = term_rows() - 2, cols = term_cols(), x = 0;
 	char buf[64];
 	term_fill(y, 0, cols, SLOT_NORMAL);
-	app_format(a, buf, sizeof buf, S_COUNT, (int)q->nshown);
+	if (q->nshown == 1)
+		snprintf(buf, sizeof buf, "%s", app_str(a, S_COUNT_ONE));
+	else
+		app_format(a, buf, sizeof buf, S_COUNT, (int)q->nshown);
 	int bw = (int)utf8_width(buf, strlen(buf));
 	term_puts(y, cols - bw - 1, buf, bw, SLOT_DIM);
 	if (q->filtering || q->filter.len) {
 		x += term_puts(y, 0, app_str(a, S_FILTER), cols, SLOT_MESSAGE);
 		x += term_put(y, x, str_cstr(&q->filter), q->filter.len, cols - x - bw - 2, SLOT_NORMAL);
-		if (q->filtering)
+		if (q->filtering) {
 			term_cursor(y, x, true);
+			x += 2;
+			char key[32], hint[128];
+			app_key_for(CMD_SEARCH, SCR_QUEUE, key, sizeof key);
+			app_format(a, hint, sizeof hint, S_FILTER_HINT, key);
+			x += term_puts(y, x, hint, cols - x - bw - 2, SLOT_DIM);
+		}
 		x += 2;
 	}
 	app_draw_message(a, x);
@@ -409,9 +497,30 @@ static void move_sel(Queue *q, long delta)
 
 static void switch_tab(Queue *q, int delta)
 {
+	leave_tab(q);
 	q->tab = (q->tab + delta + q->ntabs) % q->ntabs;
 	q->sel_id = 0;
 	q->top = 0;
+	load(q);
+	term_clear();
+}
+
+/* The archive search for the filter's text (or a question when it is empty), then back. */
+static void search_from(Queue *q)
+{
+	App *a = q->app;
+	Str text = STR_INIT;
+	if (q->filter.len)
+		str_add(&text, q->filter.s, q->filter.len);
+	else
+		app_prompt(a, app_str(a, S_ASK_SEARCH), NULL, &text, NULL);
+	if (text.len)
+		search_run(a, str_cstr(&text));
+	str_release(&text);
+	str_clear(&q->filter); /* back to the lists as they were */
+	a->redraw = queue_draw;
+	a->redraw_arg = q;
+	q->sel_id = 0;
 	load(q);
 	term_clear();
 }
@@ -424,6 +533,10 @@ static bool filter_key(Queue *q, const TermEvent *ev)
 	if (ev->key == K_ESC) {
 		str_clear(&q->filter);
 		q->filtering = false;
+	} else if (keys_lookup(SCR_QUEUE, ev->key) == CMD_SEARCH) { /* beyond titles */
+		q->filtering = false;
+		search_from(q);
+		return true;
 	} else if (ev->key == K_ENTER || ev->key == K_DOWN || ev->key == K_UP) {
 		q->filtering = false;
 		return ev->key != K_ENTER ? false : true;
@@ -460,7 +573,8 @@ static void queue_click(Queue *q, const TermEvent *ev)
 	if (ev->y == 1) { /* a tab */
 		int x = 1;
 		for (int i = 0; i < q->ntabs; i++) {
-			const char *l = app_str(q->app, q->tabs[i].label);
+			char l[80];
+			tab_label(q, i, l, sizeof l);
 			int w = (int)utf8_width(l, strlen(l)) + 3;
 			if (ev->x >= x && ev->x < x + w) {
 				switch_tab(q, i - q->tab);
@@ -477,6 +591,47 @@ static void queue_click(Queue *q, const TermEvent *ev)
 		open_article(q, selected(q)->id);
 	else
 		move_sel(q, (long)row - (long)q->sel);
+}
+
+/*
+ * The errors and warnings the editor would mark in art (its ignored findings left out), so
+ * that `s` here asks the same question as submitting from the editor.
+ */
+static size_t mistakes(Queue *q, int64_t id)
+{
+	App *a = q->app;
+	Article art;
+	char **skip = NULL, err[300];
+	size_t nskip = 0, n = 0;
+	article_init(&art);
+	if (!q->checker)
+		q->checker = checker_new(a->desk, desk_config(a->desk), lang_code(a->lang), err,
+					 sizeof err);
+	if (q->checker && desk_get(a->desk, id, &art) && desk_ignored(a->desk, id, &skip, &nskip)) {
+		const char *f[] = {art.title, art.sapo, art.body, art.byline, art.section, art.tags};
+		for (int i = 0; i < 6; i++)
+			checker_count(q->checker, i, f[i], strlen(f[i]));
+		for (int i = 0; i < 6; i++)
+			n += checker_mistakes(q->checker, i, f[i], i < 3, skip, nskip);
+	}
+	for (size_t i = 0; i < nskip; i++)
+		free(skip[i]);
+	free(skip);
+	article_release(&art);
+	return n;
+}
+
+static bool submit_anyway(Queue *q, const Article *art)
+{
+	char question[200];
+	size_t n = mistakes(q, art->id);
+	if (!n)
+		return true;
+	app_format(q->app, question, sizeof question, S_ASK_SUBMIT_MISTAKES, (int)n);
+	if (app_ask(q->app, question) == 1)
+		return true;
+	app_message(q->app, false, "%s", app_str(q->app, S_CANCELLED));
+	return false;
 }
 
 static void queue_command(Queue *q, Command c)
@@ -496,7 +651,9 @@ static void queue_command(Queue *q, Command c)
 	case CMD_VIEW_NEXT: switch_tab(q, 1); break;
 	case CMD_VIEW_PREV: switch_tab(q, -1); break;
 	case CMD_FILTER: q->filtering = true; break;
+	case CMD_SEARCH: search_from(q); break;
 	case CMD_SORT: q->by_title = !q->by_title; reshow(q); break;
+	case CMD_REDRAW: term_repaint(); break;
 	case CMD_REFRESH: load(q); app_message(a, false, "%s", app_str(a, S_REFRESHED)); break;
 	case CMD_NEW: open_article(q, 0); break;
 	case CMD_OPEN:
@@ -505,6 +662,8 @@ static void queue_command(Queue *q, Command c)
 		break;
 	default:
 		if (app_command_action(c) != ACT_VIEW && art) {
+			if (c == CMD_SUBMIT && app_may(a, art, c) && !submit_anyway(q, art))
+				break;
 			Article copy;
 			memset(&copy, 0, sizeof copy); /* article_copy fills a fresh value */
 			article_copy(&copy, art);
@@ -541,6 +700,7 @@ int queue_run(App *a)
 		q.tab = 1;
 	a->redraw = queue_draw;
 	a->redraw_arg = &q;
+	desk_seen(a->desk, "review", &q.seen_review);
 	load(&q);
 	say_new_journal(a);
 	term_clear();
@@ -565,7 +725,10 @@ int queue_run(App *a)
 		else
 			queue_command(&q, keys_lookup(SCR_QUEUE, ev.key));
 	}
+	leave_tab(&q);
 	free_keys(&q);
+	checker_free(q.checker);
+	returned_list_release(&q.returned);
 	free(q.shown);
 	str_release(&q.filter);
 	article_list_release(&q.list);

@@ -240,11 +240,66 @@ static bool moved_on(Editor *e, LockInfo *by)
 	return moved;
 }
 
+/*
+ * A viewer kept out by someone's lock: once it is gone, the text is read again (the holder
+ * may have saved) and the viewer is told that typing starts editing.
+ */
+static void watch_lock(Editor *e)
+{
+	App *a = e->app;
+	bool held = true;
+	Article fresh;
+	if (!e->holder.login || !desk_may(a->desk, &e->art, ACT_EDIT) ||
+	    !desk_lock_held(a->desk, e->art.id, &held) || held)
+		return;
+	article_init(&fresh);
+	if (desk_get(a->desk, e->art.id, &fresh)) {
+		editor_load(e, &fresh);
+		doc_mark_saved(e->doc);
+		editor_check_changes(e);
+	}
+	article_release(&fresh);
+	app_say(a, false, S_LOCK_FREED, holder_name(&e->holder));
+	lock_info_release(&e->holder);
+	e->print = e->journal_print = fingerprint(e);
+	editor_load_history(e);
+}
+
+bool safety_claim(Editor *e)
+{
+	App *a = e->app;
+	if (!e->read_only || !e->art.id || e->holder.login ||
+	    !desk_may(a->desk, &e->art, ACT_EDIT))
+		return false;
+	if (!desk_lock(a->desk, e->art.id, false, &e->holder)) {
+		if (desk_error(a->desk) == DESK_LOCKED)
+			safety_say_holder(e);
+		else
+			app_say(a, true, S_LOCK_FAILED, desk_errmsg(a->desk));
+		return false;
+	}
+	e->locked = true;
+	e->read_only = false;
+	e->stored_version = e->art.version;
+	return true;
+}
+
+void safety_release(Editor *e)
+{
+	if (e->locked)
+		desk_unlock(e->app->desk, e->art.id);
+	e->locked = false;
+	e->read_only = e->art.id != 0;
+	lock_info_release(&e->holder);
+}
+
 static void beat(Editor *e)
 {
 	App *a = e->app;
 	bool mine = true;
 	LockInfo by = {0};
+	if (e->art.id && e->read_only && !e->locked)
+		watch_lock(e);
 	if (!e->art.id || (e->read_only && !e->locked))
 		return;
 	if (!e->locked) {
@@ -262,6 +317,21 @@ static void beat(Editor *e)
 			lost_lock(e, &by); /* our row was cleared and someone else came */
 	}
 	lock_info_release(&by);
+}
+
+/* True when the text on screen is the stored one (undone back to it, or typed back). */
+static bool same_as_saved(Editor *e)
+{
+	if (!doc_is_dirty(e->doc))
+		return true;
+	Article mine;
+	editor_article(e, &mine);
+	const Article *s = &e->art;
+	bool same = !strcmp(mine.title, s->title) && !strcmp(mine.sapo, s->sapo) &&
+		    !strcmp(mine.body, s->body) && !strcmp(mine.byline, s->byline) &&
+		    !strcmp(mine.section, s->section) && !strcmp(mine.tags, s->tags);
+	article_release(&mine);
+	return same;
 }
 
 static bool journal_write(Editor *e)
@@ -299,8 +369,8 @@ static void journal(Editor *e, int64_t now)
 	if (now - e->changed_ms < JOURNAL_IDLE_MS && now - e->pending_ms < JOURNAL_MAX_MS)
 		return;
 	/* A new article (id 0) is journaled as the person's one new article until saved. */
-	if (!doc_is_dirty(e->doc)) {
-		/* Undone back to the saved text: an old journal would restore the wrong text. */
+	if (same_as_saved(e)) {
+		/* Back to the saved text: an old journal would restore the wrong text. */
 		if (e->journaled && journal_clear(e, e->art.id))
 			e->journaled = false;
 	} else {
@@ -371,9 +441,10 @@ void safety_close(Editor *e, bool discard)
 {
 	App *a = e->app;
 	if (!e->read_only) { /* a new article's journal is id 0 */
-		if (discard && e->journaled)
-			journal_clear(e, e->art.id);
-		else if (!discard && doc_is_dirty(e->doc))
+		bool same = same_as_saved(e);
+		if ((discard || same) && e->journaled)
+			journal_clear(e, e->art.id); /* nothing unsaved to bring back */
+		else if (!discard && !same)
 			journal_write(e);
 	}
 	journal_writer_free(e->jw);
@@ -400,6 +471,15 @@ void safety_write_file(Editor *e)
 	Str path = STR_INIT, def = STR_INIT, text = STR_INIT;
 	Article mine;
 	char err[300];
+	if (desk_remote(a->desk)) {
+		/* Over SSH a path would be on the server: the text goes to the person instead. */
+		editor_article(e, &mine);
+		article_format(&mine, &text);
+		article_release(&mine);
+		term_clipboard(text.s, text.len);
+		app_say(a, false, S_FILE_REMOTE);
+		goto done;
+	}
 	default_path(e, &def);
 	if (!app_prompt(a, app_str(a, S_ASK_FILE), str_cstr(&def), &path, NULL) || !path.len) {
 		app_message(a, false, "%s", app_str(a, S_CANCELLED));

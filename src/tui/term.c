@@ -456,7 +456,9 @@ static void decode_escape(TermEvent *ev)
 		return;
 	}
 	if (c != '[' && c != 'O') {
-		ev->key = c == 127 || c == 8 ? (K_BS | K_ALT) : c < -1 ? K_ESC : (Key)c | K_ALT;
+		/* With keypad on, curses reads the DEL of ESC DEL (Alt+Backspace) as its own key. */
+		bool bs = c == 127 || c == 8 || c == -2 - KEY_BACKSPACE;
+		ev->key = bs ? (K_BS | K_ALT) : c < -1 ? K_ESC : (Key)c | K_ALT;
 		return;
 	}
 	int params[4] = {0}, np = 0, fin = 0;
@@ -615,7 +617,9 @@ static void put_hidden(const char *s, size_t len)
 	while (off < len) {
 		int32_t cp;
 		size_t n = utf8_decode(s + off, len - off, &cp);
-		if (n == 0 || visible_hidden(cp))
+		if (n == 1 && cp == '\t')
+			addch(' '); /* a tab is blank space, never a mystery */
+		else if (n == 0 || visible_hidden(cp))
 			addch('?');
 		else
 			addnstr(s + off, (int)n);
@@ -664,6 +668,12 @@ void term_fill(int y, int x, int cols, Slot slot)
 void term_clear(void)
 {
 	erase();
+}
+
+void term_repaint(void)
+{
+	erase();
+	clearok(curscr, TRUE); /* the next refresh sends every cell again */
 }
 
 static int cursor_y, cursor_x;

@@ -62,6 +62,10 @@ void term_fill(int y, int x, int cols, Slot slot);
 /* Clears the whole screen (for a screen change, never per key). */
 void term_clear(void);
 
+/* Clears and makes the next refresh send the whole screen again (C-l: after line noise or
+ * another program wrote over it). */
+void term_repaint(void);
+
 /* Where the cursor rests after the next refresh; visible false hides it. */
 void term_cursor(int y, int x, bool visible);
 

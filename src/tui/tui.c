@@ -12,12 +12,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "base/utf8.h"
 #include "base/xalloc.h"
 #include "news/config.h"
 #include "tui/app.h"
+#include "news/msg.h"
 #include "base/banned.h"
 
 const char *app_str(const App *a, StringId id)
@@ -42,8 +44,16 @@ void app_key_for(Command c, int screen, char *buf, size_t len)
 	snprintf(buf, len, "?");
 }
 
+static int64_t now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
 void app_message(App *a, bool error, const char *fmt, ...)
 {
+	a->msg_ms = now_ms();
 	va_list ap;
 	va_start(ap, fmt);
 	vsnprintf(a->msg, sizeof a->msg, fmt, ap);
@@ -56,6 +66,7 @@ void app_message(App *a, bool error, const char *fmt, ...)
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"
 void app_say(App *a, bool error, StringId id, ...)
 {
+	a->msg_ms = now_ms();
 	va_list ap;
 	va_start(ap, id);
 	vsnprintf(a->msg, sizeof a->msg, lang_str(a->lang, id), ap);
@@ -102,6 +113,9 @@ void app_read_for(App *a, TermEvent *ev, int timeout_ms)
 		app_redraw(a);
 	if (ev->key == K_TICK && a->tick)
 		a->tick(a->tick_arg);
+	if (ev->key == K_TICK && a->msg[0] &&
+	    now_ms() - a->msg_ms > (a->msg_error ? APP_ERROR_MS : APP_MESSAGE_MS))
+		app_clear_message(a); /* the screen's next draw leaves the line empty */
 }
 
 bool app_too_small(App *a)
@@ -112,23 +126,12 @@ bool app_too_small(App *a)
 	char buf[200];
 	app_format(a, buf, sizeof buf, S_TOO_SMALL, c, r, APP_MIN_COLS, APP_MIN_ROWS);
 	term_clear();
-	/* Wrap the message by hand over the rows there are. */
-	size_t len = strlen(buf), off = 0;
+	/* Word by word over the rows there are. */
+	size_t len = strlen(buf), off = 0, next;
 	for (int y = 0; y < r && off < len; y++) {
-		size_t end = off;
-		int w = 0;
-		while (end < len) {
-			size_t next = utf8_next_grapheme(buf, len, end);
-			int cw = (int)utf8_width(buf + end, next - end);
-			if (w + cw > c)
-				break;
-			w += cw;
-			end = next;
-		}
-		if (end == off)
-			break;
-		term_put(y, 0, buf + off, end - off, c, SLOT_ERROR_MESSAGE);
-		off = end;
+		size_t n = app_wrap(buf + off, len - off, c, &next);
+		term_put(y, 0, buf + off, n, c, SLOT_ERROR_MESSAGE);
+		off += next;
 	}
 	term_cursor(0, 0, false);
 	return true;
@@ -147,8 +150,15 @@ void app_title(App *a, const char *left, const char *right)
 int app_draw_message(App *a, int x)
 {
 	int y = term_rows() - 2, cols = term_cols();
-	if (!a->msg[0] || x >= cols)
+	if (!a->msg[0])
 		return 0;
+	/* A message longer than the room left covers the chips before it: it is read whole,
+	 * and the chips come back when it goes. */
+	int w = (int)utf8_width(a->msg, strlen(a->msg));
+	if (x + w > cols) {
+		x = cols - w > 0 ? cols - w : 0;
+		term_fill(y, x, cols - x, SLOT_NORMAL);
+	}
 	return term_puts(y, x, a->msg, cols - x, a->msg_error ? SLOT_ERROR_MESSAGE : SLOT_MESSAGE);
 }
 
@@ -168,33 +178,55 @@ static int bar_entry(App *a, int y, int x, const Binding *b)
 	return x + 2;
 }
 
+/* The bar entry of command c on screen (its first binding marked for the bar), or NULL. */
+static const Binding *bar_binding(int screen, Command c)
+{
+	size_t n;
+	const Binding *b = keys_bindings(&n);
+	for (size_t i = 0; i < n; i++)
+		if ((b[i].screens & screen) && b[i].bar && b[i].cmd == c)
+			return &b[i];
+	return NULL;
+}
+
+static int entry_width(App *a, const Binding *b)
+{
+	char key[32];
+	const char *label = command_label(b->cmd, a->lang);
+	key_label(b->key, key, sizeof key);
+	return (int)utf8_width(key, strlen(key)) + 1 + (int)utf8_width(label, strlen(label)) + 2;
+}
+
 /*
- * The screen's own commands come first, then the ones offered everywhere (help, quit), so a
- * narrow terminal loses the keys the user is most likely to know already.
+ * The screen's own commands in table order (the most used first), as many as fit whole,
+ * leaving room for help, which is always there; quit follows when it fits.
  */
 void app_keybar(App *a, int screen, OfferFn offer, void *arg)
 {
-	int y = term_rows() - 1, x = 0;
+	int y = term_rows() - 1, x = 0, cols = term_cols();
 	size_t n;
 	const Binding *b = keys_bindings(&n);
+	const Binding *help = bar_binding(screen, CMD_HELP), *quit = bar_binding(screen, CMD_QUIT);
+	int reserve = help ? entry_width(a, help) : 0;
 	bool shown[COMMAND_COUNT] = {false};
-	term_fill(y, 0, term_cols(), SLOT_BAR_LABEL);
-	for (int pass = 0; pass < 2; pass++) {
-		for (size_t i = 0; i < n; i++) {
-			bool global = (b[i].screens & ~screen) != 0 && b[i].screens != screen &&
-				      (b[i].cmd == CMD_HELP || b[i].cmd == CMD_QUIT);
-			if (!(b[i].screens & screen) || !b[i].bar || shown[b[i].cmd] ||
-			    global != (pass == 1))
-				continue;
-			if (offer && !offer(arg, b[i].cmd))
-				continue;
-			int nx = bar_entry(a, y, x, &b[i]);
-			if (nx < 0)
-				continue;
-			shown[b[i].cmd] = true;
-			x = nx;
-		}
+	term_fill(y, 0, cols, SLOT_BAR_LABEL);
+	for (size_t i = 0; i < n; i++) {
+		if (!(b[i].screens & screen) || !b[i].bar || shown[b[i].cmd] ||
+		    b[i].cmd == CMD_HELP || b[i].cmd == CMD_QUIT)
+			continue;
+		if (offer && !offer(arg, b[i].cmd))
+			continue;
+		if (x + entry_width(a, &b[i]) - 2 > cols - reserve)
+			continue;
+		x = bar_entry(a, y, x, &b[i]);
+		shown[b[i].cmd] = true;
 	}
+	if (help) {
+		int nx = bar_entry(a, y, x, help);
+		x = nx < 0 ? x : nx;
+	}
+	if (quit && (!offer || offer(arg, CMD_QUIT)))
+		bar_entry(a, y, x, quit);
 }
 
 /* One-line prompt: state and drawing. */
@@ -203,7 +235,9 @@ typedef struct Prompt {
 	Str text;
 	size_t cur;    /* byte offset of the cursor */
 	bool *fold;
-	bool fresh;    /* the initial text is untouched: typing replaces it */
+	bool fresh;    /* the text is selected (untouched, or C-a): typing replaces it */
+	Ime *ime;      /* Telex or VNI as in the editor */
+	ImeMode *input; /* the session's input method, which C-t here changes too */
 } Prompt;
 
 static void prompt_draw(App *a, Prompt *p)
@@ -211,15 +245,17 @@ static void prompt_draw(App *a, Prompt *p)
 	int y = term_rows() - 2, cols = term_cols();
 	term_fill(y, 0, cols, SLOT_NORMAL);
 	int x = term_puts(y, 0, p->label, cols - 1, SLOT_MESSAGE);
-	if (p->fold) {
-		const char *f = app_str(a, *p->fold ? S_FOLD_ON : S_FOLD_OFF);
+	ImeMode m = ime_mode(p->ime);
+	if (p->fold || m != IME_OFF) {
+		const char *f = p->fold ? app_str(a, *p->fold ? S_FOLD_ON : S_FOLD_OFF)
+			      : app_str(a, m == IME_TELEX ? S_INPUT_TELEX : S_INPUT_VNI);
 		int fw = (int)utf8_width(f, strlen(f));
 		if (x + fw + 10 < cols)
 			term_puts(y, cols - fw - 1, f, fw, SLOT_DIM);
 	}
 	/* Show the end of the text when it is wider than the room. */
 	size_t start = 0;
-	int room = cols - x - 1 - (p->fold ? 20 : 0);
+	int room = cols - x - 1 - (p->fold || m != IME_OFF ? 20 : 0);
 	if (room < 4)
 		room = cols - x - 1;
 	while ((int)utf8_width(p->text.s + start, p->cur - start) > room)
@@ -254,6 +290,17 @@ static void prompt_delete(Prompt *p, size_t from, size_t to)
 	p->cur = from;
 }
 
+/* A typed key through the input method: it may rewrite the word before the cursor. */
+static void prompt_type(Prompt *p, Key k)
+{
+	ImeEdit ed;
+	ime_key(p->ime, str_cstr(&p->text), p->cur, k, &ed);
+	if (ed.del > p->cur)
+		ed.del = p->cur;
+	prompt_delete(p, p->cur - ed.del, p->cur);
+	prompt_insert(p, ed.ins, ed.ins_len);
+}
+
 /* Handles one editing key; returns 1 accept, -1 cancel, 0 go on. */
 static int prompt_key(Prompt *p, const TermEvent *ev)
 {
@@ -267,11 +314,27 @@ static int prompt_key(Prompt *p, const TermEvent *ev)
 		*p->fold = !*p->fold;
 		return 0;
 	}
-	if (p->fresh && (key_is_text(ev->key) || ev->key == K_PASTE)) {
+	if (c == CMD_FOLD) { /* a prompt that is not a search: C-t switches the input method */
+		ImeMode m = ime_mode(p->ime);
+		ime_set_mode(p->ime, m == IME_OFF ? IME_TELEX : m == IME_TELEX ? IME_VNI : IME_OFF);
+		*p->input = ime_mode(p->ime);
+		return 0;
+	}
+	if (p->fresh && (key_is_text(ev->key) || ev->key == K_PASTE || ev->key == K_BS ||
+			 ev->key == K_DEL)) {
+		bool erase = !key_is_text(ev->key) && ev->key != K_PASTE;
 		str_clear(&p->text);
 		p->cur = 0;
+		p->fresh = false;
+		if (erase)
+			return 0; /* Backspace on the selected text clears it */
 	}
 	p->fresh = false;
+	if (ev->key == K_CTRL('a')) {
+		p->fresh = true; /* select the whole text */
+		p->cur = p->text.len;
+		return 0;
+	}
 	switch (ev->key) {
 	case K_BS:
 		prompt_delete(p, utf8_prev_grapheme(s, p->text.len, p->cur), p->cur);
@@ -286,7 +349,7 @@ static int prompt_key(Prompt *p, const TermEvent *ev)
 	case K_RIGHT:
 		p->cur = p->cur < p->text.len ? utf8_next_grapheme(s, p->text.len, p->cur) : p->cur;
 		break;
-	case K_HOME: case K_CTRL('a'):
+	case K_HOME:
 		p->cur = 0;
 		break;
 	case K_END: case K_CTRL('e'):
@@ -299,18 +362,20 @@ static int prompt_key(Prompt *p, const TermEvent *ev)
 		prompt_insert(p, ev->text, ev->len);
 		break;
 	default:
-		if (key_is_text(ev->key)) {
-			char buf[4];
-			size_t n = utf8_encode(ev->key, buf);
-			prompt_insert(p, buf, n);
-		}
+		if (key_is_text(ev->key))
+			prompt_type(p, ev->key);
 	}
+	if (!key_is_text(ev->key))
+		ime_reset(p->ime); /* moved or deleted: the next word starts afresh */
 	return 0;
 }
 
 bool app_prompt(App *a, const char *label, const char *initial, Str *out, bool *fold)
 {
-	Prompt p = {label, STR_INIT, 0, fold, initial && *initial};
+	const Config *cfg = desk_config(a->desk);
+	bool new_style = cfg && cfg->spell_style && strcmp(cfg->spell_style, "new") == 0;
+	Prompt p = {label, STR_INIT, 0, fold, initial && *initial,
+		    ime_new(a->input, new_style ? PLACE_NEW : PLACE_OLD), &a->input};
 	int r = 0;
 	if (initial)
 		str_adds(&p.text, initial);
@@ -326,14 +391,30 @@ bool app_prompt(App *a, const char *label, const char *initial, Str *out, bool *
 	str_clear(out);
 	bool ok = r == 1 && utf8_nfc(str_cstr(&p.text), p.text.len, out);
 	str_release(&p.text);
+	ime_free(p.ime);
 	app_clear_message(a);
 	app_redraw(a);
 	return ok;
 }
 
-int app_ask(App *a, const char *question)
+/* Which group of keys ("ab|cd") holds k: its index, or -1. */
+static int key_group(const char *groups, Key k)
 {
-	const char *yes = app_str(a, S_YES_KEYS), *no = app_str(a, S_NO_KEYS);
+	int g = 0;
+	if (k <= 0 || k >= 128)
+		return -1;
+	for (const char *p = groups; *p; p++) {
+		if (*p == '|')
+			g++;
+		else if (*p == (char)k)
+			return g;
+	}
+	return -1;
+}
+
+int app_choose(App *a, const char *question, StringId keys)
+{
+	const char *groups = app_str(a, keys);
 	int answer = -2;
 	while (answer == -2 && !a->quit) {
 		int y = term_rows() - 2;
@@ -345,13 +426,17 @@ int app_ask(App *a, const char *question)
 		app_read(a, &ev);
 		if (ev.key == K_ESC || ev.key == K_CTRL('q'))
 			answer = -1;
-		else if (ev.key > 0 && ev.key < 128 && strchr(yes, (char)ev.key))
-			answer = 1;
-		else if (ev.key > 0 && ev.key < 128 && strchr(no, (char)ev.key))
-			answer = 0;
+		else if (key_group(groups, ev.key) >= 0)
+			answer = key_group(groups, ev.key);
 	}
 	app_redraw(a);
 	return answer == -2 ? -1 : answer;
+}
+
+int app_ask(App *a, const char *question)
+{
+	int r = app_choose(a, question, S_YES_NO_KEYS);
+	return r == 0 ? 1 : r == 1 ? 0 : -1;
 }
 
 /* The help screen: the binding table as text, scrolled. */
@@ -452,17 +537,19 @@ int tui_run(Desk *d, int64_t article_id)
 	a.desk = d;
 	a.me = desk_actor(d);
 	const Config *cfg = desk_config(d);
-	a.lang = lang_parse(cfg ? cfg->language : NULL);
+	a.lang = lang_resolve(cfg ? cfg->language : NULL, LANG_VI);
+	desk_set_lang(d, a.lang);
+	msg_set_lang(a.lang);
 	/* Never freeze the keyboard on another process's write: fail fast, retry on the tick. */
 	desk_set_patience(d, TUI_PATIENCE_MS);
 	load_theme(&a, cfg);
 	if (!term_start(&a.theme, err, sizeof err)) {
-		fprintf(stderr, "toasoan: error: %s\n", err);
+		fprintf(stderr, "%s%s\n", msg_say("toasoan: error: "), err);
 		return 1;
 	}
 	int rc = article_id ? editor_run(&a, article_id) : queue_run(&a);
 	term_stop();
 	if (rc != 0 && a.msg[0])
-		fprintf(stderr, "toasoan: error: %s\n", a.msg);
+		fprintf(stderr, "%s%s\n", msg_say("toasoan: error: "), a.msg);
 	return rc;
 }

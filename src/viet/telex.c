@@ -424,10 +424,12 @@ static size_t horn_cands(const Word *w, size_t vs, size_t ve, bool horn, bool br
 }
 
 /* Takes away the horns / breves of the nucleus (a lone-w ư goes entirely); true if any. */
-static bool horn_remove(Word *w, size_t vs, size_t ve, bool horn, bool breve)
+static bool horn_remove(Word *w, size_t vs, size_t ve, bool horn, bool breve, bool *upper_w)
 {
 	bool any = false;
 	size_t k = 0;
+
+	*upper_w = false;
 
 	for (size_t j = 0; j < w->n; j++) {
 		Letter *l = &w->l[j];
@@ -436,8 +438,10 @@ static bool horn_remove(Word *w, size_t vs, size_t ve, bool horn, bool breve)
 		if (ours) {
 			any = true;
 			l->mark = MARK_NONE;
-			if (l->from_w)
+			if (l->from_w) {
+				*upper_w = l->upper; /* a lone W: its undo keeps the capital */
 				continue;
+			}
 		}
 		w->l[k++] = *l;
 	}
@@ -450,6 +454,7 @@ static void key_horn(Word *w, bool horn, bool breve, bool lone_w, int32_t key)
 {
 	HornCand c[IME_MAX_WORD + 1];
 	size_t vs, ve, nc;
+	bool upper_w;
 
 	nucleus(w, &vs, &ve);
 	nc = horn_cands(w, vs, ve, horn, breve, c);
@@ -461,8 +466,8 @@ static void key_horn(Word *w, bool horn, bool breve, bool lone_w, int32_t key)
 			return;
 		}
 	}
-	if (horn_remove(w, vs, ve, horn, breve)) {
-		word_undo(w, key);
+	if (horn_remove(w, vs, ve, horn, breve, &upper_w)) {
+		word_undo(w, upper_w ? utf8_upper(key) : key);
 	} else if (nc > 0) {
 		horn_apply(w, &c[0]);
 	} else if (lone_w && vs == ve && w->n < IME_MAX_WORD) {

@@ -229,7 +229,7 @@ expect_out "Page $page: btreeInitPage() returns error code 11" "the damaged page
 expect_out "problems found; 0 dead locks cleared" "the check runs to its end"
 
 mkdir -p "$T/small"
-if [ "$(id -u)" = 0 ] && mount -t tmpfs -o size=400k tmpfs "$T/small" 2>/dev/null; then
+if [ "$(id -u)" = 0 ] && mount -t tmpfs -o size=2m tmpfs "$T/small" 2>/dev/null; then
 	small="$T/small/db.db"
 	run --db "$small" init
 	run --db "$small" new --title "Một"

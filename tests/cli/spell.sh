@@ -33,7 +33,7 @@ run spell "$T/bad.txt"
 expect_rc 1 "errors exit 1"
 expect_out "1:10: error spelling: nứơc -> nước" "text format: line, column, severity, kind, suggestion"
 expect_out "(dấu thanh đặt sai chỗ)" "the message is Vietnamese"
-expect_out "2:5: warning repeat: các" "the repeat is reported on its second word"
+expect_out "2:1: warning repeat: Các các -> Các" "the repeat covers both words and suggests dropping the second"
 expect_out "2:19: warning punctuation: ,vì -> , vì" "a missing space after a comma"
 
 run spell --json "$T/bad.txt"

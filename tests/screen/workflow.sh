@@ -39,7 +39,7 @@ wait Tòa soạn — Chờ duyệt
 wait Đà Nẵng khai trương
 wait r Trả bài
 send r
-wait Ghi chú cho phóng viên:
+wait — ghi chú cho phóng viên:
 send Cần thêm nguồn tin
 wait Cần thêm nguồn tin
 send <Enter>
@@ -78,6 +78,8 @@ send <Enter>
 wait Tòa soạn #1 · Chờ duyệt
 wait M-a Duyệt
 send <M-a>
+wait Đăng ngay “Đà Nẵng khai trương cầu mới” lên trang công khai?
+send c
 wait Duyệt đăng: xong.
 wait Tòa soạn #1 · Đã đăng
 send <C-q>
@@ -95,7 +97,7 @@ wait Hà Nội mưa lớn
 send h
 wait Đăng lúc
 send 2099-01-01 08:00<Enter>
-wait Duyệt hẹn giờ: xong.
+wait Đã hẹn đăng “Hà Nội mưa lớn” lúc 2099-01-01 08:00.
 send <Tab>
 wait Tòa soạn — Hẹn giờ
 wait Hà Nội mưa lớn
@@ -131,7 +133,7 @@ wait Bão số 9
 send <Enter>
 wait Tòa soạn #3 · Chờ duyệt
 send <M-r>
-wait Ghi chú cho phóng viên:
+wait — ghi chú cho phóng viên:
 send Thiếu ảnh<Enter>
 wait Trả bài: xong.
 wait Tòa soạn #3 · Nháp

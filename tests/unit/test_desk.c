@@ -242,6 +242,58 @@ START_TEST(only_editors_of_an_article_keep_text_in_its_history)
 END_TEST
 
 
+/* Ignored findings stay with the article; returned drafts show their note to their writer
+ * only; the time a list was last seen is kept per person. */
+START_TEST(marks_beside_the_text)
+{
+	Desk *mai = as("mai"), *lan, *hung = as("hung");
+	int64_t id = new_article(mai);
+	char **t = NULL;
+	size_t n = 0;
+	Desk *boss = as("boss");
+	ck_assert(desk_user_add(boss, "lan", ROLE_REPORTER, "Lê Thị Lan"));
+	desk_free(boss);
+	ck_assert(desk_ignore(mai, id, "trươngg"));
+	ck_assert(desk_ignore(mai, id, "trươngg")); /* twice is once */
+	ck_assert(desk_ignored(mai, id, &t, &n));
+	ck_assert_uint_eq(n, 1);
+	ck_assert_str_eq(t[0], "trươngg");
+	free(t[0]);
+	free(t);
+
+	ReturnedList r = {NULL, 0, 0};
+	ck_assert(desk_act(mai, id, ACT_SUBMIT, NULL, 0));
+	ck_assert(desk_returned(mai, &r));
+	ck_assert_uint_eq(r.n, 0); /* in review: nothing returned */
+	ck_assert(desk_act(hung, id, ACT_RETURN, "Thêm trích dẫn.\nVà ảnh.", 0));
+	ck_assert(desk_returned(mai, &r));
+	ck_assert_uint_eq(r.n, 1);
+	ck_assert_int_eq(r.items[0].id, id);
+	ck_assert_str_eq(r.items[0].note, "Thêm trích dẫn.\nVà ảnh.");
+	ck_assert_str_eq(r.items[0].by_name, "Phạm Văn Hùng");
+	returned_list_release(&r);
+	lan = as("lan");
+	ck_assert(desk_returned(lan, &r));
+	ck_assert_uint_eq(r.n, 0); /* someone else's returned draft is not hers */
+	ck_assert(!desk_ignore(lan, id, "x")); /* nor may she mark it */
+	ck_assert(desk_act(mai, id, ACT_SUBMIT, NULL, 0));
+	ck_assert(desk_returned(mai, &r));
+	ck_assert_uint_eq(r.n, 0); /* sent again: no longer returned */
+
+	int64_t at = -1;
+	ck_assert(desk_seen(hung, "review", &at));
+	ck_assert_int_eq(at, 0);
+	ck_assert(desk_seen_mark(hung, "review"));
+	ck_assert(desk_seen(hung, "review", &at));
+	ck_assert_int_gt(at, 0);
+	ck_assert(desk_seen(mai, "review", &at));
+	ck_assert_int_eq(at, 0);
+	desk_free(lan);
+	desk_free(hung);
+	desk_free(mai);
+}
+END_TEST
+
 START_TEST(a_disabled_editor_loses_rights_on_the_next_action)
 {
 	/* The editor's desk stays open, as a screen would keep it, while an admin disables them. */
@@ -366,6 +418,7 @@ static Suite *desk_suite(void)
 	tcase_add_test(tc, a_new_articles_journal_is_found_again);
 	tcase_add_test(tc, saving_a_published_article_republishes_it);
 	tcase_add_test(tc, only_editors_of_an_article_keep_text_in_its_history);
+	tcase_add_test(tc, marks_beside_the_text);
 	tcase_add_test(tc, a_disabled_editor_loses_rights_on_the_next_action);
 	tcase_add_test(tc, a_demoted_editor_acts_as_a_reporter_at_once);
 	tcase_add_test(tc, another_reporters_draft_is_like_a_missing_id);

@@ -243,8 +243,13 @@ END_TEST
 
 START_TEST(test_repeats)
 {
-	expect("Tất cả các các đơn vị.", "các đơn", FIND_REPEAT, NULL);
-	ck_assert_int_eq(fl.items[0].start, strlen("Tất cả các "));
+	expect("Tất cả các các đơn vị.", "các đơn", FIND_REPEAT, "các");
+	/* both copies are covered; the fix keeps the first */
+	ck_assert_int_eq(fl.items[0].start, strlen("Tất cả "));
+	ck_assert_int_eq(fl.items[0].end, strlen("Tất cả các các"));
+	expect("Ý kiến của chúng tôi của chúng tôi.", "tôi của", FIND_REPEAT, "của chúng tôi");
+	expect("Hà Nội ,hôm nay mưa.", " ,", FIND_PUNCTUATION, ", ");
+	expect("Hà Nội , hôm nay mưa.", " ,", FIND_PUNCTUATION, ",");
 	clean("Đi từ từ thôi, người người vui.");
 	expect("Ý kiến của chúng tôi của chúng tôi.", "tôi của", FIND_REPEAT, NULL);
 	expect("Hội nghị CÁC các nước.", "các nước", FIND_REPEAT, NULL);

@@ -42,7 +42,7 @@ static const Case cases[] = {
 	T("z", "z"),
 	/* case */
 	T("VIEETJ", "VIỆT"), T("Vieetj", "Việt"), T("DDaay", "Đây"), T("Nguyeenx", "Nguyễn"),
-	T("HOAF", "HÒA"),
+	T("HOAF", "HÒA"), T("Ww", "W"), T("WW", "W"), T("Wa", "Ưa"), T("Www", "Ww"),
 	/* not Vietnamese: left as typed */
 	T("windows", "windows"), T("facebook", "facebook"), T("email", "email"),
 	T("google", "google"), T("class", "class"), T("wifi", "wifi"),

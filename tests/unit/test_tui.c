@@ -8,6 +8,7 @@
 #include "tui/keys.c"
 #include "tui/lang.c"
 #include "tui/theme.c"
+#include "tui/wrap.c"
 
 START_TEST(default_theme_file_equals_builtin)
 {
@@ -177,6 +178,35 @@ START_TEST(every_binding_reaches_the_help)
 }
 END_TEST
 
+/* Lines of s wrapped to w columns, joined with '|'. */
+static void wrapped(const char *s, int w, char *out, size_t len)
+{
+	size_t off = 0, n = strlen(s), next;
+	out[0] = '\0';
+	while (off < n) {
+		size_t l = app_wrap(s + off, n - off, w, &next);
+		size_t have = strlen(out);
+		snprintf(out + have, len - have, "%s%.*s", have ? "|" : "", (int)l, s + off);
+		off += next;
+	}
+}
+
+START_TEST(text_wraps_between_words)
+{
+	char out[300];
+	wrapped("Thêm trích dẫn của người dân", 12, out, sizeof out);
+	ck_assert_str_eq(out, "Thêm trích|dẫn của|người dân");
+	wrapped("abcdefghij xy", 4, out, sizeof out); /* a word wider than the line is cut */
+	ck_assert_str_eq(out, "abcd|efgh|ij|xy");
+	wrapped("một\nhai ba", 20, out, sizeof out); /* a newline ends a line */
+	ck_assert_str_eq(out, "một|hai ba");
+	wrapped("  dễ nhầm", 5, out, sizeof out); /* leading spaces are indent, not a break */
+	ck_assert_str_eq(out, "  dễ|nhầm");
+	wrapped("Cửa sổ quá nhỏ (28x6). Cần ít nhất 40x12.", 28, out, sizeof out);
+	ck_assert_str_eq(out, "Cửa sổ quá nhỏ (28x6). Cần|ít nhất 40x12.");
+}
+END_TEST
+
 static Suite *tui_suite(void)
 {
 	Suite *s = suite_create("tui");
@@ -189,6 +219,7 @@ static Suite *tui_suite(void)
 	ADD_TEST(s, strings_agree_in_both_languages);
 	ADD_TEST(s, keys_are_found_and_named);
 	ADD_TEST(s, every_binding_reaches_the_help);
+	ADD_TEST(s, text_wraps_between_words);
 	return s;
 }
 
