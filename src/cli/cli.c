@@ -40,7 +40,7 @@ typedef struct Command {
 	  "[--json] [--as LOGIN] [--state draft|review|published] FILE|FOLDER...",                 \
 	  "one article per file, folders walked; checks every file first; prints one id per line") \
 	X("list", cmd_list, "list [--state STATE] [--mine] [--json] [--limit N] [--offset N] "    \
-	  "[--since TIME]", "list articles, newest change first")                                 \
+	  "[--since TIME]", "list articles")                                                      \
 	X("show", cmd_show, "show ID [--json]", "print one article")                              \
 	X("edit", cmd_edit, "edit ID", "open the editor on one article")                          \
 	X("submit", cmd_submit, "submit ID", "send a draft to review")                            \
