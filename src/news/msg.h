@@ -252,6 +252,14 @@
 	  "ghi lần xem danh sách") \
 	X(M_S_WRITE_IGNORED, "remember the ignored finding", \
 	  "ghi nhớ lỗi đã bỏ qua") \
+	X(M_C_LIST_LIMIT, "invalid limit '%s': give a number of articles, 1 or more", \
+	  "giới hạn '%s' không hợp lệ: hãy cho một số bài, từ 1 trở lên") \
+	X(M_C_LIST_OFFSET, "invalid offset '%s': give a number of articles to skip", \
+	  "vị trí '%s' không hợp lệ: hãy cho số bài cần bỏ qua") \
+	X(M_C_LIST_SINCE, "%s (for --since)", \
+	  "%s (cho --since)") \
+	X(M_S_READ_CHANGED, "read the changed articles", \
+	  "đọc các bài đã thay đổi") \
 	X(M_S_SEARCH, "search the archive", \
 	  "tìm trong kho bài") \
 	X(M_S_SETUP, "set up the database", \

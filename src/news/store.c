@@ -123,8 +123,23 @@ static const char *const migrations[] = {
 	"CREATE TABLE seen("
 	"  login TEXT NOT NULL, list TEXT NOT NULL, at INTEGER NOT NULL,"
 	"  PRIMARY KEY (login, list)) WITHOUT ROWID;",
+	/* 4 -> 5: every change of an article takes the next change number (seq), so an open
+	 * list reads only the rows changed since it last looked; `list` walks updated_at in
+	 * order without sorting the archive, nor reading the articles' text. */
+	"ALTER TABLE articles ADD COLUMN seq INTEGER NOT NULL DEFAULT 0;"
+	"UPDATE articles SET seq = id;"
+	"CREATE INDEX articles_seq ON articles(seq);"
+	/* the columns a list shows, in its order: `list` reads the index alone, in sequence */
+	"CREATE INDEX articles_listing ON articles(updated_at, id, title, state, author, version,"
+	"  words, created_at, publish_at, published_at, seq);"
+	"CREATE TRIGGER articles_seq_insert AFTER INSERT ON articles BEGIN"
+	"  UPDATE articles SET seq = (SELECT coalesce(max(seq), 0) + 1 FROM articles)"
+	"  WHERE id = new.id; END;"
+	"CREATE TRIGGER articles_seq_update AFTER UPDATE ON articles WHEN new.seq = old.seq BEGIN"
+	"  UPDATE articles SET seq = (SELECT coalesce(max(seq), 0) + 1 FROM articles)"
+	"  WHERE id = new.id; END;",
 	/*
-	 * 4 -> 5: the archive search. Two full-text indexes of title, lead, body and byline: one
+	 * 5 -> 6: the archive search. Two full-text indexes of title, lead, body and byline: one
 	 * as written (case folded only), one with the marks removed by the tokenizer and đ made
 	 * d here, since the tokenizer keeps đ. Triggers keep both in step with every write to
 	 * articles, inside the writing transaction; the existing articles are indexed now. A
@@ -175,21 +190,6 @@ static const char *const migrations[] = {
 	"  replace(replace(title, 'đ', 'd'), 'Đ', 'D'), replace(replace(sapo, 'đ', 'd'), 'Đ', 'D'),"
 	"  replace(replace(body, 'đ', 'd'), 'Đ', 'D'), replace(replace(byline, 'đ', 'd'), 'Đ', 'D')"
 	"  FROM articles;",
-	/* 5 -> 6: every change of an article takes the next change number (seq), so an open
-	 * list reads only the rows changed since it last looked; `list` walks updated_at in
-	 * order without sorting the archive, nor reading the articles' text. */
-	"ALTER TABLE articles ADD COLUMN seq INTEGER NOT NULL DEFAULT 0;"
-	"UPDATE articles SET seq = id;"
-	"CREATE INDEX articles_seq ON articles(seq);"
-	/* the columns a list shows, in its order: `list` reads the index alone, in sequence */
-	"CREATE INDEX articles_listing ON articles(updated_at, id, title, state, author, version,"
-	"  words, created_at, publish_at, published_at, seq);"
-	"CREATE TRIGGER articles_seq_insert AFTER INSERT ON articles BEGIN"
-	"  UPDATE articles SET seq = (SELECT coalesce(max(seq), 0) + 1 FROM articles)"
-	"  WHERE id = new.id; END;"
-	"CREATE TRIGGER articles_seq_update AFTER UPDATE ON articles WHEN new.seq = old.seq BEGIN"
-	"  UPDATE articles SET seq = (SELECT coalesce(max(seq), 0) + 1 FROM articles)"
-	"  WHERE id = new.id; END;",
 };
 
 _Static_assert(sizeof(migrations) / sizeof(migrations[0]) == STORE_SCHEMA_VERSION,
