@@ -53,7 +53,7 @@ static void lower_phrase(const CheckRun *r, const size_t *w, size_t n, Str *out)
 }
 
 /* right with the case of the first written letter. */
-static char **cased(const CheckRun *r, size_t first, const char *right)
+char **context_cased(const CheckRun *r, size_t first, const char *right)
 {
 	Str s = STR_INIT;
 	char **v = xmalloc(sizeof(char *));
@@ -111,7 +111,7 @@ static bool decided(const CheckRun *r, const size_t *w, size_t k)
 
 /* True when word i begins a sentence: only spaces and opening marks lie between it and a
  * line break, the start of the text or a sentence-ending mark (. ? ! : …). */
-static bool sentence_start(const CheckRun *r, size_t i)
+bool rules_sentence_start(const CheckRun *r, size_t i)
 {
 	while (i > 0) {
 		const Tok *t = &r->toks[--i];
@@ -146,7 +146,7 @@ static size_t common_words(const CheckRun *r, const size_t *w, size_t n)
 {
 	size_t k = 0;
 
-	if (capitalised(&r->toks[w[0]]) && !sentence_start(r, w[0]))
+	if (capitalised(&r->toks[w[0]]) && !rules_sentence_start(r, w[0]))
 		return 0;
 	for (k = 1; k < n; k++)
 		if (capitalised(&r->toks[w[k]]))
@@ -177,7 +177,7 @@ void rules_real_words(CheckRun *r)
 				continue;
 			run_add(r, r->toks[i].t.start, r->toks[w[k - 1]].t.end, FIND_REAL_WORD,
 				SEV_WARNING, MSG_CONFUSABLE, c->note[0] ? c->note : NULL,
-				cased(r, i, c->right), 1);
+				context_cased(r, i, c->right), 1);
 			for (size_t m = 0; m < k; m++)
 				r->toks[w[m]].v.flags |= VF_NAME; /* taken: no second finding here */
 			i = w[k - 1];
@@ -187,7 +187,7 @@ void rules_real_words(CheckRun *r)
 	str_release(&key);
 }
 
-static int64_t count(const Speller *sp, const char *a, size_t alen, const char *b, size_t blen)
+int64_t context_count(const Speller *sp, const char *a, size_t alen, const char *b, size_t blen)
 {
 	char buf[128];
 	uint64_t v;
@@ -248,7 +248,7 @@ static int64_t best_variant(Speller *sp, const Str *x, const Str *y, int side, S
 	while (sp->ctx_text.s[off]) {
 		const char *v = sp->ctx_text.s + off;
 		size_t vl = strlen(v);
-		int64_t c = side == 0 ? count(sp, v, vl, y->s, y->len) : count(sp, y->s, y->len, v, vl);
+		int64_t c = side == 0 ? context_count(sp, v, vl, y->s, y->len) : context_count(sp, y->s, y->len, v, vl);
 		if (c > top) {
 			top = c;
 			str_clear(best);
@@ -316,11 +316,11 @@ static void check_pair(CheckRun *r, size_t a, size_t b, Str *x, Str *y, Str *key
 	cb = best_variant(r->sp, y, x, 1, &vb);
 	if (ca >= SPELL_CONTEXT_MIN && ca >= cb) {
 		run_add(r, r->toks[a].t.start, r->toks[a].t.end, FIND_REAL_WORD, SEV_WARNING,
-			MSG_CONTEXT, va.s, cased(r, a, va.s), 1);
+			MSG_CONTEXT, va.s, context_cased(r, a, va.s), 1);
 		r->toks[a].v.flags |= VF_NAME;
 	} else if (cb >= SPELL_CONTEXT_MIN) {
 		run_add(r, r->toks[b].t.start, r->toks[b].t.end, FIND_REAL_WORD, SEV_WARNING,
-			MSG_CONTEXT, vb.s, cased(r, b, vb.s), 1);
+			MSG_CONTEXT, vb.s, context_cased(r, b, vb.s), 1);
 		r->toks[b].v.flags |= VF_NAME;
 	}
 	str_release(&va);

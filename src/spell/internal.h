@@ -91,6 +91,18 @@ typedef struct ToneWord {
 } ToneWord;
 
 typedef struct Tok Tok;
+typedef struct Model Model;
+
+/* The kinds of one-edit neighbour (neighbour.c), each a byte before the neighbour's text. */
+enum {
+	NB_TONE = 1, NB_VOWEL, NB_INITIAL, NB_FINAL, NB_MARKS, NB_KINDS
+};
+
+/* One neighbour of a syllable in the model: its id and the kind of edit. */
+typedef struct NbEntry {
+	uint16_t id;
+	uint8_t kind;
+} NbEntry;
 
 struct Speller {
 	Lexicon lex;
@@ -98,6 +110,11 @@ struct Speller {
 	bool english_msgs;
 	Table cache;     /* word bytes -> packed Verdict */
 	struct FrontSlot *front; /* a direct-mapped copy of recent verdicts of short words */
+	Model *lm;       /* the language model of news (dict/news.lm), or NULL */
+	double margin;   /* how much likelier a neighbour must be to flag a real-word error */
+	Table nb_index;  /* lower-case token -> its model id | (offset in nb + 1) << 16 */
+	NbEntry *nb;     /* neighbour lists: a header {count, 0} then the entries */
+	size_t nnb, nbcap;
 	Table bigrams;   /* "a b" -> count (the context model) */
 	Table ctx_vars;  /* syllable -> offset in ctx_text of its one-edit variants */
 	Table ctx_left;  /* syllable -> highest count of a pair it starts */
@@ -197,6 +214,8 @@ void suggest_confusions(const char *s, size_t len, Str *out);
 struct Tok {
 	Token t;
 	Verdict v;        /* for words */
+	uint16_t lm;      /* the model id of a word (MODEL_NONE: unknown), set by rules_model */
+	uint32_t nb;      /* offset + 1 of its neighbour list in Speller.nb (0: none) */
 };
 
 /*
@@ -229,6 +248,18 @@ void rules_capitalization(CheckRun *r);
 void rules_tone_style(CheckRun *r);
 void rules_real_words(CheckRun *r);
 void rules_context(CheckRun *r);
+/* realword.c: real-word errors by the language model's noisy channel. */
+void rules_model(CheckRun *r);
+/* True when word i begins a sentence (only opening marks between it and the last end). */
+bool rules_sentence_start(const CheckRun *r, size_t i);
+/* The written case of the word at token first applied to right, as a one-item list. */
+char **context_cased(const CheckRun *r, size_t first, const char *right);
+/* The count of the pair "a b" in the newsroom's published text (0 without one). */
+int64_t context_count(const Speller *sp, const char *a, size_t alen, const char *b, size_t blen);
+
+/* neighbour.c: class byte, then the neighbour's text, then a NUL, for each neighbour. */
+void neighbour_list(const char *s, size_t len, Str *out);
+void neighbour_marked(const char *s, size_t len, Str *out);
 /* VF_CTX_LEFT and VF_CTX_RIGHT for the lower-case syllable lo (0 without a context model). */
 unsigned context_sides(Speller *sp, const char *lo, size_t len);
 

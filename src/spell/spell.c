@@ -12,9 +12,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "base/utf8.h"
 #include "base/xalloc.h"
+#include "spell/model.h"
 #include "base/banned.h"
 
 static const char *const kind_names[] = {
@@ -105,12 +107,27 @@ void finding_list_release(FindingList *l)
 	finding_list_init(l);
 }
 
+/* The language model dict/news.lm beside the word lists: none is fine, a bad one is not. */
+static bool load_model(Speller *sp, const SpellOptions *opt, char *err, size_t errlen)
+{
+	char path[4096];
+
+	sp->margin = opt->margin > 0 ? opt->margin : SPELL_MARGIN;
+	if (!opt->dict_dir)
+		return true;
+	snprintf(path, sizeof(path), "%s/news.lm", opt->dict_dir);
+	if (access(path, F_OK) != 0)
+		return true;
+	sp->lm = model_open(path, err, errlen);
+	return sp->lm != NULL;
+}
+
 Speller *spell_new(const SpellOptions *opt, char *err, size_t errlen)
 {
 	Speller *sp = xcalloc(1, sizeof(*sp));
 	Str status = STR_INIT;
 
-	if (!lex_load(&sp->lex, opt, &status, err, errlen)) {
+	if (!lex_load(&sp->lex, opt, &status, err, errlen) || !load_model(sp, opt, err, errlen)) {
 		str_release(&status);
 		lex_release(&sp->lex);
 		free(sp);
@@ -122,6 +139,7 @@ Speller *spell_new(const SpellOptions *opt, char *err, size_t errlen)
 	str_release(&status);
 	table_init(&sp->cache);
 	sp->front = xcalloc((size_t)1 << FRONT_BITS, sizeof(*sp->front));
+	table_init(&sp->nb_index);
 	table_init(&sp->bigrams);
 	table_init(&sp->ctx_vars);
 	table_init(&sp->ctx_left);
@@ -138,6 +156,9 @@ void spell_free(Speller *sp)
 	lex_release(&sp->lex);
 	table_release(&sp->cache);
 	free(sp->front);
+	model_free(sp->lm);
+	table_release(&sp->nb_index);
+	free(sp->nb);
 	table_release(&sp->bigrams);
 	table_release(&sp->ctx_vars);
 	table_release(&sp->ctx_left);
@@ -359,6 +380,7 @@ bool spell_check_paragraph(Speller *sp, const char *text, size_t len, const Spel
 		tokenize(&r, from, to);
 		check_words(&r);
 		rules_real_words(&r);
+		rules_model(&r);
 		rules_context(&r);
 		rules_repeat(&r);
 		rules_punctuation(&r);

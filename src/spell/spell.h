@@ -86,6 +86,10 @@ typedef enum ToneStyle {
 bool tone_style_parse(const char *s, ToneStyle *style);
 const char *tone_style_name(ToneStyle s);
 
+/* How much likelier (natural log) a one-edit neighbour must be in context than the word
+ * written before the language model calls the word a real-word error. */
+#define SPELL_MARGIN 6.0
+
 typedef struct SpellOptions {
 	const char *dict_dir;      /* folder of our word lists (dict/); NULL: none */
 	const char *hunspell_dir;  /* folder of vi_VN.{aff,dic}, en_US.*; NULL: /usr/share/hunspell */
@@ -94,6 +98,8 @@ typedef struct SpellOptions {
 	size_t nwords;
 	const char *language;      /* messages: "vi" (default, NULL) or "en" */
 	bool no_system;            /* do not load hunspell at all (tests, fuzzing) */
+	double margin;             /* real-word margin of the language model (log odds); 0:
+	                              SPELL_MARGIN, the value tuned on held-out news */
 } SpellOptions;
 
 typedef struct Speller Speller;

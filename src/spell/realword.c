@@ -1,0 +1,261 @@
+/*
+ * realword.c: real-word errors found by the language model. For a syllable w between a
+ * left and a right neighbour, every one-edit neighbour x of w (neighbour.c) is scored by
+ *
+ *	log P(x | left) + log P(right | x)
+ *
+ * with the pair counts of the model smoothed towards the token's own frequency (a pair the
+ * model pruned is not impossible, only rare) and the newsroom's published pairs added with
+ * a heavy weight, since a newsroom's own text outweighs the news at large. When the best
+ * neighbour beats w by more than the margin (the channel's cost of one slip included), w is
+ * flagged and that neighbour is the first suggestion. A word written with no marks at all
+ * that is also English (rat, hoc, mat) is judged the same way against its marked readings.
+ *
+ * A token's model id and neighbour list are worked out once per distinct token and kept in
+ * Speller.nb_index, so a check costs a hash lookup and a few pair lookups per word.
+ */
+#include "spell/internal.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/utf8.h"
+#include "base/xalloc.h"
+#include "spell/model.h"
+#include "base/banned.h"
+
+/* The weight of a pair the newsroom published against one seen in the news at large. */
+#define NEWSROOM_WEIGHT 20.0
+/* Dirichlet smoothing strength of a pair towards the token's frequency. */
+#define SMOOTH 3.0
+/* What a pair the model does not hold may still have been seen (pruned below its minimum). */
+#define PRUNED 1.0
+/* The channel's log cost of each kind of slip (index NB_*). */
+static const double slip_cost[NB_KINDS] = {0, 0.0, 0.5, 0.5, 0.5, 0.0};
+
+static void nb_push(Speller *sp, NbEntry e)
+{
+	xgrow(&sp->nb, &sp->nbcap, sp->nnb + 1, sizeof(*sp->nb));
+	sp->nb[sp->nnb++] = e;
+}
+
+/* Builds the list of the model's neighbours of token lo (kind of list: marked or edits). */
+static uint32_t build_list(Speller *sp, const char *lo, size_t len, uint16_t self, bool marked)
+{
+	Str out = STR_INIT;
+	size_t head = sp->nnb;
+
+	if (marked)
+		neighbour_marked(lo, len, &out);
+	else
+		neighbour_list(lo, len, &out);
+	nb_push(sp, (NbEntry){0, 0});
+	for (size_t i = 0; i < out.len; i += strlen(out.s + i) + 1) {
+		size_t tl = strlen(out.s + i + 1);
+		uint16_t id = model_id(sp->lm, out.s + i + 1, tl);
+		bool dup = id == self || id == MODEL_NONE;
+		for (size_t k = head + 1; !dup && k < sp->nnb; k++)
+			dup = sp->nb[k].id == id;
+		if (!dup) {
+			nb_push(sp, (NbEntry){id, (uint8_t)out.s[i]});
+			sp->nb[head].id++;
+		}
+	}
+	str_release(&out);
+	if (sp->nb[head].id == 0) {
+		sp->nnb = head;
+		return 0;
+	}
+	return (uint32_t)head + 1;
+}
+
+/* The model id and neighbour list of word token t (lower case in lo). */
+static void token_model(CheckRun *r, Tok *t, bool marked, Str *lo)
+{
+	Speller *sp = r->sp;
+	const char *w = r->s + t->t.start;
+	size_t len = t->t.end - t->t.start;
+	uint64_t v;
+
+	if (t->t.flags & (TF_UPPER_FIRST | TF_ALL_UPPER | TF_INNER_UPPER)) {
+		str_clear(lo);
+		word_lower(w, len, lo);
+		w = lo->s;
+		len = lo->len;
+	}
+	if (!table_get(&sp->nb_index, w, len, &v)) {
+		uint16_t id = model_id(sp->lm, w, len);
+		uint32_t off = 0;
+		if (marked || (t->v.flags & VF_SYLLABLE))
+			off = build_list(sp, w, len, id, marked);
+		v = id | (uint64_t)off << 16;
+		table_put(&sp->nb_index, w, len, v);
+	}
+	t->lm = (uint16_t)v;
+	t->nb = (uint32_t)(v >> 16);
+}
+
+/*
+ * The count of the pair a b as the model knows it; a pair it does not hold may have been
+ * seen a few times and pruned, so it counts as what independence would predict, at most
+ * PRUNED.
+ */
+static double pair_count(const Model *m, uint16_t a, uint16_t b)
+{
+	double c = model_pair(m, a, b), e;
+
+	if (c > 0)
+		return c;
+	e = (double)model_count(m, a) * (double)model_count(m, b) / (double)model_tokens(m);
+	return e < PRUNED ? e : PRUNED;
+}
+
+/* log P(x | l): l MODEL_NONE (an unknown word) backs off to the frequency of x. */
+static double left_score(const Model *m, uint16_t l, uint16_t x, double px, double extra)
+{
+	if (l == MODEL_NONE)
+		return log(px);
+	return log((pair_count(m, l, x) + extra + SMOOTH * px) / ((double)model_count(m, l) + SMOOTH));
+}
+
+static double right_score(const Model *m, uint16_t x, uint16_t r, double pr, double extra)
+{
+	if (r == MODEL_NONE)
+		return 0;
+	return log((pair_count(m, x, r) + extra + SMOOTH * pr) / ((double)model_count(m, x) + SMOOTH));
+}
+
+static double freq(const Model *m, uint16_t id)
+{
+	return ((double)model_count(m, id) + 0.5) / ((double)model_tokens(m) + 1.0);
+}
+
+/* The newsroom's count of the pair a b, by model ids (0 without newsroom counts). */
+static double newsroom(const Speller *sp, uint16_t a, uint16_t b)
+{
+	size_t al, bl;
+	const char *as, *bs;
+
+	if (sp->bigrams.n == 0 || a == MODEL_NONE || b == MODEL_NONE || a < 2 || b < 2)
+		return 0;
+	as = model_text(sp->lm, a, &al);
+	bs = model_text(sp->lm, b, &bl);
+	return NEWSROOM_WEIGHT * (double)context_count(sp, as, al, bs, bl);
+}
+
+/* The score of x between l and r; with_news adds the newsroom's published pairs. */
+static double score(const Speller *sp, uint16_t l, uint16_t x, uint16_t r, bool with_news)
+{
+	const Model *m = sp->lm;
+	double px = freq(m, x), pr = r == MODEL_NONE ? 0 : freq(m, r);
+
+	return left_score(m, l, x, px, with_news ? newsroom(sp, l, x) : 0) +
+	       right_score(m, x, r, pr, with_news ? newsroom(sp, x, r) : 0);
+}
+
+/* The context id on one side of word token i (dir -1: left, +1: right). */
+static uint16_t side(const CheckRun *r, size_t i, int dir)
+{
+	size_t j = i;
+
+	for (;;) {
+		if ((dir < 0 && j == 0) || (dir > 0 && j + 1 >= r->ntoks))
+			return MODEL_BOUNDARY;
+		j = dir < 0 ? j - 1 : j + 1;
+		switch (r->toks[j].t.kind) {
+		case TOK_SPACE:
+			continue;
+		case TOK_WORD:
+			return r->toks[j].lm;
+		case TOK_NUMBER:
+			return MODEL_NUMBER;
+		default:
+			return MODEL_BOUNDARY;
+		}
+	}
+}
+
+/* The best neighbour of token t between l and r and by how much it beats t (log). */
+static double best_neighbour(const Speller *sp, const Tok *t, uint16_t l, uint16_t r,
+	bool with_news, uint16_t *best)
+{
+	const NbEntry *list = &sp->nb[t->nb - 1];
+	double own = score(sp, l, t->lm, r, with_news), top = -INFINITY;
+
+	for (size_t k = 1; k <= list[0].id; k++) {
+		double s = score(sp, l, list[k].id, r, with_news) - slip_cost[list[k].kind];
+		if (s > top) {
+			top = s;
+			*best = list[k].id;
+		}
+	}
+	return top - own;
+}
+
+/* True when word i is a candidate: a lower-case word, or one starting a sentence. */
+static bool checkable(const CheckRun *r, size_t i, bool *marked)
+{
+	const Tok *t = &r->toks[i];
+	unsigned f = t->t.flags;
+
+	*marked = false;
+	if (t->v.kind != FIND_KIND_COUNT)
+		return false;
+	if ((f & TF_ALL_UPPER) || (f & TF_INNER_UPPER) || (f & TF_DIGIT))
+		return false;
+	if (t->v.flags & VF_NAME) {
+		/* a bare word the English list accepted: judged against its marked readings */
+		*marked = (f & TF_ASCII) && !(f & TF_UPPER_FIRST) && t->t.end - t->t.start <= 7;
+		return *marked;
+	}
+	return (t->v.flags & VF_SYLLABLE) && !(f & TF_UPPER_FIRST);
+}
+
+static void flag(CheckRun *r, size_t i, uint16_t best, bool marked)
+{
+	size_t bl;
+	const char *b = model_text(r->sp->lm, best, &bl);
+	char *text = xstrndup(b, bl);
+
+	if (marked)
+		run_add(r, r->toks[i].t.start, r->toks[i].t.end, FIND_SPELLING, SEV_WARNING,
+			MSG_NO_MARKS, NULL, context_cased(r, i, text), 1);
+	else
+		run_add(r, r->toks[i].t.start, r->toks[i].t.end, FIND_REAL_WORD, SEV_WARNING,
+			MSG_CONTEXT, text, context_cased(r, i, text), 1);
+	r->toks[i].v.flags |= VF_NAME; /* taken: no second finding here */
+	free(text);
+}
+
+void rules_model(CheckRun *r)
+{
+	Speller *sp = r->sp;
+	Str lo = STR_INIT;
+	bool marked;
+
+	if (!sp->lm)
+		return;
+	for (size_t i = 0; i < r->ntoks; i++) {
+		Tok *t = &r->toks[i];
+		t->lm = MODEL_NONE;
+		t->nb = 0;
+		if (t->t.kind == TOK_WORD)
+			token_model(r, t, checkable(r, i, &marked) && marked, &lo);
+	}
+	for (size_t i = 0; i < r->ntoks; i++) {
+		Tok *t = &r->toks[i];
+		uint16_t l, rt, best = MODEL_NONE;
+		if (t->t.kind != TOK_WORD || !t->nb || !checkable(r, i, &marked))
+			continue;
+		l = side(r, i, -1);
+		rt = side(r, i, 1);
+		if (best_neighbour(sp, t, l, rt, false, &best) <= sp->margin ||
+		    !(model_pair(sp->lm, l, best) || model_pair(sp->lm, best, rt)))
+			continue;
+		if (sp->bigrams.n && best_neighbour(sp, t, l, rt, true, &best) <= sp->margin)
+			continue;
+		flag(r, i, best, marked);
+	}
+	str_release(&lo);
+}
