@@ -95,7 +95,7 @@ typedef struct Model Model;
 
 /* The kinds of one-edit neighbour (neighbour.c), each a byte before the neighbour's text. */
 enum {
-	NB_TONE = 1, NB_VOWEL, NB_INITIAL, NB_FINAL, NB_MARKS, NB_KINDS
+	NB_TONE = 1, NB_VOWEL, NB_INITIAL, NB_FINAL, NB_MARKS, NB_IY, NB_KINDS
 };
 
 /* One neighbour of a syllable in the model: its id and the kind of edit. */
@@ -250,6 +250,11 @@ void rules_real_words(CheckRun *r);
 void rules_context(CheckRun *r);
 /* realword.c: real-word errors by the language model's noisy channel. */
 void rules_model(CheckRun *r);
+/*
+ * True when the lower-case word lo, which no dictionary knows, is one news prints often
+ * (a loanword, a transliteration, a name) and is not far rarer than a one-edit neighbour.
+ */
+bool model_news_word(Speller *sp, const char *lo, size_t len);
 /* True when word i begins a sentence (only opening marks between it and the last end). */
 bool rules_sentence_start(const CheckRun *r, size_t i);
 /* The written case of the word at token first applied to right, as a one-item list. */

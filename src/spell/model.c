@@ -15,7 +15,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "base/utf8.h"
 #include "base/xalloc.h"
+#include "viet/syllable.h"
 #include "base/banned.h"
 
 struct Model {
@@ -252,4 +254,19 @@ size_t model_vocab(const Model *m)
 size_t model_pairs(const Model *m)
 {
 	return m->nbigram;
+}
+
+void model_key(const char *w, size_t len, Str *out)
+{
+	Str lo = STR_INIT;
+	Syllable syl;
+
+	utf8_lower_str(w, len, &lo);
+	if (syllable_parse(str_cstr(&lo), lo.len, &syl) == SYL_OK &&
+	    syllable_placement(&syl) == PLACE_NEW && syllable_respell(&syl, PLACE_OLD, out)) {
+		str_release(&lo);
+		return;
+	}
+	str_add(out, str_cstr(&lo), lo.len);
+	str_release(&lo);
 }

@@ -1,7 +1,7 @@
 /*
  * model.h: the language model of Vietnamese news (dict/news.lm), read by memory mapping.
  *
- * The model counts lower-case NFC tokens (syllables, foreign words, names) and pairs of
+ * The model counts lower-case NFC tokens (oa/oe/uy in the old placement) (syllables, foreign words, names) and pairs of
  * neighbouring tokens in a large body of published news, pruned so that nothing seen fewer
  * than a few times is kept. Token 0 is the boundary (start or end of a sentence, or any
  * punctuation between two words), token 1 stands for every number.
@@ -31,6 +31,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+
+#include "base/str.h"
 
 #define MODEL_VERSION 1
 #define MODEL_HEADER 64
@@ -70,6 +72,12 @@ size_t model_pairs(const Model *m);
 
 /* The file's checksum function over data[0, len): 64-bit words, little-endian. */
 uint64_t model_checksum(const unsigned char *data, size_t len);
+
+/*
+ * Appends the form the model keeps of word w: lower case, and an oa/oe/uy syllable in the
+ * old tone placement (hoà and hòa are one token).
+ */
+void model_key(const char *w, size_t len, Str *out);
 
 /* FNV-1a 32 of s: the slot hash. */
 uint32_t model_hash(const char *s, size_t len);

@@ -3,8 +3,8 @@
  * noisy channel. An edit is one slip a writer makes: another tone; another vowel mark (a ă â,
  * e ê, o ô ơ, u ư, ươ uô); i for y; an initial confused by sound (s/x, ch/tr, d/gi/r/v, l/n,
  * d/đ); a final confused by sound (c/t, n/ng). Every neighbour is written correctly (c/k,
- * g/gh, ng/ngh rules, the tone in an accepted place) in both tone placements, since the
- * model knows each as it was printed. A word typed without any mark gets every marked
+ * g/gh, ng/ngh rules) with the tone in the old placement (hòa), the one the model keeps
+ * for both. A word typed without any mark gets every marked
  * reading instead (rat -> rất, rát, rạt...).
  */
 #include "spell/internal.h"
@@ -15,8 +15,8 @@
 #include "viet/letter.h"
 #include "base/banned.h"
 
-/* Appends letters L[0, n) with tone t, correctly spelt, in both placements, each ended by a
- * NUL and preceded by the class byte. */
+/* Appends letters L[0, n) with tone t, correctly spelt in the old placement, preceded by
+ * the class byte and ended by a NUL. */
 static void emit(const int32_t *L, size_t n, Tone t, char cls, Str *out)
 {
 	Str s = STR_INIT, w = STR_INIT;
@@ -28,15 +28,10 @@ static void emit(const int32_t *L, size_t n, Tone t, char cls, Str *out)
 	    !(t != TONE_NONE && syllable_is_stop(&v) && t != TONE_ACUTE && t != TONE_DOT)) {
 		v.tone = t;
 		v.tone_at = v.place_old;
-		for (int p = PLACE_OLD; p <= PLACE_NEW; p++) {
-			str_clear(&w);
-			if (syllable_respell(&v, (Placement)p, &w)) {
-				str_addc(out, cls);
-				str_add(out, w.s, w.len);
-				str_addc(out, '\0');
-			}
-			if (v.place_old == v.place_new)
-				break;
+		if (syllable_respell(&v, PLACE_OLD, &w)) {
+			str_addc(out, cls);
+			str_add(out, w.s, w.len);
+			str_addc(out, '\0');
 		}
 	}
 	str_release(&s);
@@ -81,7 +76,7 @@ static void vowels(const Syllable *syl, Str *out)
 		if (syl->base[i] == 'i' || syl->base[i] == 'y') {
 			memcpy(L, syl->base, sizeof(L));
 			L[i] = syl->base[i] == 'i' ? 'y' : 'i';
-			emit(L, syl->n, syl->tone, NB_VOWEL, out);
+			emit(L, syl->n, syl->tone, NB_IY, out);
 		}
 		if (i + 1 < syl->vend && ((syl->base[i] == 0x1B0 && syl->base[i + 1] == 0x1A1) ||
 		                         (syl->base[i] == 'u' && syl->base[i + 1] == 0xF4))) {

@@ -19,6 +19,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <stdio.h>
 
 #include "base/utf8.h"
 #include "base/xalloc.h"
@@ -30,9 +31,12 @@
 /* Dirichlet smoothing strength of a pair towards the token's frequency. */
 #define SMOOTH 3.0
 /* What a pair the model does not hold may still have been seen (pruned below its minimum). */
-#define PRUNED 1.0
+#define PRUNED 2.0
 /* The channel's log cost of each kind of slip (index NB_*). */
-static const double slip_cost[NB_KINDS] = {0, 0.0, 0.5, 0.5, 0.5, 0.0};
+static const double slip_cost[NB_KINDS] = {0, 0.0, 0.5, 0.5, 0.5, 0.0, 1.0};
+/* A word news printed this often is a word, unless a neighbour is NEWS_RARER times commoner. */
+#define NEWS_WORD 10
+#define NEWS_RARER 50
 
 static void nb_push(Speller *sp, NbEntry e)
 {
@@ -78,9 +82,9 @@ static void token_model(CheckRun *r, Tok *t, bool marked, Str *lo)
 	size_t len = t->t.end - t->t.start;
 	uint64_t v;
 
-	if (t->t.flags & (TF_UPPER_FIRST | TF_ALL_UPPER | TF_INNER_UPPER)) {
+	if (t->v.place == PLACE_NEW || (t->t.flags & (TF_UPPER_FIRST | TF_ALL_UPPER | TF_INNER_UPPER))) {
 		str_clear(lo);
-		word_lower(w, len, lo);
+		model_key(w, len, lo);
 		w = lo->s;
 		len = lo->len;
 	}
@@ -228,6 +232,33 @@ static void flag(CheckRun *r, size_t i, uint16_t best, bool marked)
 	free(text);
 }
 
+bool model_news_word(Speller *sp, const char *lo, size_t len)
+{
+	Str key = STR_INIT, nb = STR_INIT;
+	uint16_t id;
+	uint32_t own;
+	bool ok;
+
+	if (!sp->lm)
+		return false;
+	model_key(lo, len, &key);
+	id = model_id(sp->lm, str_cstr(&key), key.len);
+	own = model_count(sp->lm, id);
+	ok = id != MODEL_NONE && id > MODEL_NUMBER && own >= NEWS_WORD;
+	if (ok) {
+		neighbour_list(key.s, key.len, &nb);
+		neighbour_marked(key.s, key.len, &nb);
+	}
+	for (size_t i = 0; ok && i < nb.len; i += strlen(nb.s + i) + 1) {
+		const char *x = nb.s + i + 1;
+		ok = nb.s[i] == NB_IY ||
+		     (double)model_count(sp->lm, model_id(sp->lm, x, strlen(x))) < NEWS_RARER * (double)own;
+	}
+	str_release(&key);
+	str_release(&nb);
+	return ok;
+}
+
 void rules_model(CheckRun *r)
 {
 	Speller *sp = r->sp;
@@ -255,6 +286,15 @@ void rules_model(CheckRun *r)
 			continue;
 		if (sp->bigrams.n && best_neighbour(sp, t, l, rt, true, &best) <= sp->margin)
 			continue;
+		if (getenv("LMDEBUG")) {
+			size_t a, b, c, d;
+			const char *ls = model_text(sp->lm, l, &a), *ws = model_text(sp->lm, t->lm, &b);
+			const char *bs = model_text(sp->lm, best, &c), *rs = model_text(sp->lm, rt, &d);
+			fprintf(stderr, "[%.*s] %.*s->%.*s [%.*s]: own %u %u, best %u %u, counts %u %u diff %.2f\n",
+				(int)a, ls, (int)b, ws, (int)c, bs, (int)d, rs, model_pair(sp->lm, l, t->lm),
+				model_pair(sp->lm, t->lm, rt), model_pair(sp->lm, l, best), model_pair(sp->lm, best, rt),
+				model_count(sp->lm, t->lm), model_count(sp->lm, best), best_neighbour(sp, t, l, rt, false, &best));
+		}
 		flag(r, i, best, marked);
 	}
 	str_release(&lo);

@@ -208,7 +208,8 @@ static Verdict non_syllable(Speller *sp, const char *w, size_t len, const char *
 
 	str_release(&dec);
 	if (capital && !telex) {
-		if (viet_evidence(w, len) && st == SYL_BAD_RHYME)
+		/* a capitalised word that is no Vietnamese syllable is a name (Giêsu, Phêrô) */
+		if (viet_evidence(w, len) && st == SYL_BAD_RHYME && (flags & TF_ALL_UPPER))
 			return flag(FIND_SPELLING, SEV_ERROR, MSG_NOT_SYLLABLE);
 		return fine(VF_NAME, PLACE_NONE);
 	}
@@ -288,6 +289,15 @@ static void name_missing_marks(Speller *sp, const char *w, size_t len, const Str
 	str_release(&folded);
 }
 
+/* An unknown word that news prints often enough to be a word (not a misplaced tone, a
+ * broken c/k rule or a stop final with a wrong tone: those are always mistakes). */
+static bool news_printed(Speller *sp, const Str *lo, Verdict v)
+{
+	if (v.msg == MSG_MISPLACED || v.msg == MSG_STOP_TONE || v.msg == MSG_ORTHO)
+		return false;
+	return model_news_word(sp, lo->s, lo->len);
+}
+
 static Verdict compute(Speller *sp, const char *w, size_t len, unsigned flags)
 {
 	Str lo = STR_INIT, tmp = STR_INIT;
@@ -310,6 +320,8 @@ static Verdict compute(Speller *sp, const char *w, size_t len, unsigned flags)
 		v = fine(s ? VF_SYLLABLE : VF_NAME, s ? (uint8_t)syllable_placement(&syl) : PLACE_NONE);
 	} else {
 		v = syllable_verdict(sp, w, len, lo.s, lo.len, flags);
+		if (v.kind == FIND_SPELLING && news_printed(sp, &lo, v))
+			v = fine(VF_NAME, PLACE_NONE);
 		name_missing_marks(sp, w, len, &lo, &v);
 	}
 	if (table_get(&sp->lex.conf_head, lo.s, lo.len, &mask))

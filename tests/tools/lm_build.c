@@ -76,7 +76,7 @@ static void read_line(Build *b, const char *s, size_t len, Str *lo)
 		if (t.kind == TOK_WORD) {
 			uint32_t id;
 			str_clear(lo);
-			utf8_lower_str(s + t.start, t.end - t.start, lo);
+			model_key(s + t.start, t.end - t.start, lo);
 			id = tok_id(b, lo->s, lo->len);
 			b->toks[id].count++;
 			b->toks[id].capital += inside && (t.flags & TF_UPPER_FIRST);
