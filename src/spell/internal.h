@@ -255,6 +255,8 @@ void rules_model(CheckRun *r);
  * (a loanword, a transliteration, a name) and is not far rarer than a one-edit neighbour.
  */
 bool model_news_word(Speller *sp, const char *lo, size_t len);
+/* True when news prints word w twice in a row as a reduplication (nhỏ nhỏ, ùn ùn). */
+bool model_doubled(const Speller *sp, const char *w, size_t len);
 /* True when word i begins a sentence (only opening marks between it and the last end). */
 bool rules_sentence_start(const CheckRun *r, size_t i);
 /* The written case of the word at token first applied to right, as a one-item list. */

@@ -243,6 +243,16 @@ static inline bool same_word(const CheckRun *r, size_t a, size_t b)
 	return same_word_slow(r, a, b);
 }
 
+/* True when news prints the word twice in a row often enough for a reduplication (nhỏ
+ * nhỏ, ùn ùn), not now and then as a slip. */
+static bool printed_twice(const CheckRun *r, size_t a)
+{
+	const char *w = r->s + r->toks[a].t.start;
+	size_t n = tlen(&r->toks[a]);
+
+	return model_doubled(r->sp, w, n);
+}
+
 static bool reduplication(CheckRun *r, size_t a)
 {
 	static const char *const words[] = {"từ", "người", "nhà", "ngày", "đêm", "năm", "tháng",
@@ -256,7 +266,7 @@ static bool reduplication(CheckRun *r, size_t a)
 	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]) && !yes; i++)
 		yes = strcmp(lo.s, words[i]) == 0;
 	str_addf(&pair, "%s %s", lo.s, lo.s);
-	yes = yes || lex_phrase(&r->sp->lex, pair.s, pair.len);
+	yes = yes || lex_phrase(&r->sp->lex, pair.s, pair.len) || printed_twice(r, a);
 	str_release(&lo);
 	str_release(&pair);
 	return yes;

@@ -320,8 +320,11 @@ static Verdict compute(Speller *sp, const char *w, size_t len, unsigned flags)
 		v = fine(s ? VF_SYLLABLE : VF_NAME, s ? (uint8_t)syllable_placement(&syl) : PLACE_NONE);
 	} else {
 		v = syllable_verdict(sp, w, len, lo.s, lo.len, flags);
-		if (v.kind == FIND_SPELLING && news_printed(sp, &lo, v))
-			v = fine(VF_NAME, PLACE_NONE);
+		if (v.kind == FIND_SPELLING && news_printed(sp, &lo, v)) {
+			Syllable syl;
+			bool s = syllable_parse(w, len, &syl) == SYL_OK;
+			v = fine(s ? VF_SYLLABLE : VF_NAME, s ? (uint8_t)syllable_placement(&syl) : PLACE_NONE);
+		}
 		name_missing_marks(sp, w, len, &lo, &v);
 	}
 	if (table_get(&sp->lex.conf_head, lo.s, lo.len, &mask))
