@@ -205,8 +205,13 @@ bool leftover_vni(const char *w, size_t len, Str *out);
 bool legacy_tcvn3(const char *w, size_t len, Str *out);
 bool legacy_vni(const char *w, size_t len, Str *out);
 
-/* suggest.c: suggestions for a flagged word, best first; returns the count. */
-size_t suggest_word(Speller *sp, const char *w, size_t len, Verdict v, char ***out, size_t max);
+/*
+ * suggest.c: suggestions for a flagged word, best first; returns the count. Our own
+ * candidates only, unless deep, when the system dictionary's search is the last resort
+ * (slow: for one word asked about, never on the checking path).
+ */
+size_t suggest_word(Speller *sp, const char *w, size_t len, Verdict v, char ***out, size_t max,
+	bool deep);
 /* Appends the one-edit confusion variants of the lower-case syllable s, NUL-separated. */
 void suggest_confusions(const char *s, size_t len, Str *out);
 
@@ -250,6 +255,8 @@ void rules_real_words(CheckRun *r);
 void rules_context(CheckRun *r);
 /* realword.c: real-word errors by the language model's noisy channel. */
 void rules_model(CheckRun *r);
+/* Puts the suggestions for word token i in the order the model likes them in context. */
+void model_rerank(const CheckRun *r, size_t i, char **sugg, size_t n);
 /*
  * True when the lower-case word lo, which no dictionary knows, is one news prints often
  * (a loanword, a transliteration, a name) and is not far rarer than a one-edit neighbour.
@@ -257,6 +264,8 @@ void rules_model(CheckRun *r);
 bool model_news_word(Speller *sp, const char *lo, size_t len);
 /* True when news prints word w twice in a row as a reduplication (nhỏ nhỏ, ùn ùn). */
 bool model_doubled(const Speller *sp, const char *w, size_t len);
+/* How often news printed word w (any case; 0 without a model or for an unknown word). */
+uint64_t model_frequency(const Speller *sp, const char *w, size_t len);
 /* True when word i begins a sentence (only opening marks between it and the last end). */
 bool rules_sentence_start(const CheckRun *r, size_t i);
 /* The written case of the word at token first applied to right, as a one-item list. */

@@ -251,6 +251,11 @@ static uint16_t text_id(const Speller *sp, const char *w, size_t len)
 	return id;
 }
 
+uint64_t model_frequency(const Speller *sp, const char *w, size_t len)
+{
+	return sp->lm ? model_count(sp->lm, text_id(sp, w, len)) : 0;
+}
+
 bool model_doubled(const Speller *sp, const char *w, size_t len)
 {
 	uint16_t id;
@@ -296,6 +301,50 @@ bool model_news_word(Speller *sp, const char *lo, size_t len)
 	str_release(&key);
 	str_release(&nb);
 	return ok;
+}
+
+/* The model id of the context on one side of word i, by text (verdicts may not be known). */
+static uint16_t side_text(const CheckRun *r, size_t i, int dir)
+{
+	size_t j = i;
+
+	for (;;) {
+		if ((dir < 0 && j == 0) || (dir > 0 && j + 1 >= r->ntoks))
+			return MODEL_BOUNDARY;
+		j = dir < 0 ? j - 1 : j + 1;
+		if (r->toks[j].t.kind == TOK_SPACE)
+			continue;
+		if (r->toks[j].t.kind == TOK_NUMBER)
+			return MODEL_NUMBER;
+		if (r->toks[j].t.kind != TOK_WORD)
+			return MODEL_BOUNDARY;
+		return text_id(r->sp, r->s + r->toks[j].t.start, r->toks[j].t.end - r->toks[j].t.start);
+	}
+}
+
+void model_rerank(const CheckRun *r, size_t i, char **sugg, size_t n)
+{
+	const Speller *sp = r->sp;
+	double sc[8];
+	uint16_t l, rt;
+
+	if (!sp->lm || n < 2 || n > 8)
+		return;
+	l = side_text(r, i, -1);
+	rt = side_text(r, i, 1);
+	for (size_t k = 0; k < n; k++) {
+		uint16_t x = text_id(sp, sugg[k], strlen(sugg[k]));
+		sc[k] = (x == MODEL_NONE ? -30.0 : score(sp, l, x, rt, false)) - 1.0 * (double)k;
+	}
+	for (size_t k = 1; k < n; k++) /* insertion sort, best first, stable */
+		for (size_t j = k; j > 0 && sc[j] > sc[j - 1]; j--) {
+			double t = sc[j];
+			char *p = sugg[j];
+			sc[j] = sc[j - 1];
+			sugg[j] = sugg[j - 1];
+			sc[j - 1] = t;
+			sugg[j - 1] = p;
+		}
 }
 
 void rules_model(CheckRun *r)

@@ -273,7 +273,7 @@ static size_t cached_suggest(Speller *sp, const char *w, size_t len, Verdict v, 
 
 	if (!table_get(&sp->sugg, w, len, &idx)) {
 		Str all = STR_INIT;
-		n = suggest_word(sp, w, len, v, out, 5);
+		n = suggest_word(sp, w, len, v, out, 5, false);
 		for (size_t i = 0; i < n; i++)
 			str_addf(&all, "%s\n", (*out)[i]);
 		if (sp->nsugg > 50000)
@@ -320,6 +320,7 @@ static void check_words(CheckRun *r)
 			continue;
 		}
 		n = cached_suggest(r->sp, r->s + t->t.start, len, t->v, &sugg);
+		model_rerank(r, i, sugg, n);
 		run_add(r, t->t.start, t->t.end, (FindingKind)t->v.kind, (Severity)t->v.severity,
 			(MsgId)t->v.msg, NULL, sugg, n);
 	}
@@ -478,7 +479,7 @@ size_t spell_suggest(Speller *sp, const char *w, size_t len, size_t max, char **
 		Verdict v = word_verdict(sp, nfc.s, nfc.len);
 		if (v.kind == FIND_KIND_COUNT)
 			v.kind = FIND_SPELLING;
-		n = suggest_word(sp, nfc.s, nfc.len, v, out, max);
+		n = suggest_word(sp, nfc.s, nfc.len, v, out, max, true);
 	}
 	str_release(&nfc);
 	return n;

@@ -277,7 +277,7 @@ static void name_missing_marks(Speller *sp, const char *w, size_t len, const Str
 	if (v->kind != FIND_SPELLING || (v->msg != MSG_FOREIGN && v->msg != MSG_UNKNOWN) ||
 	    !bare_word(lo->s, lo->len))
 		return;
-	n = suggest_word(sp, w, len, *v, &sugg, 1);
+	n = suggest_word(sp, w, len, *v, &sugg, 1, false);
 	if (n) {
 		viet_fold_str(sugg[0], strlen(sugg[0]), &folded);
 		if (folded.len == lo->len && memcmp(folded.s, lo->s, lo->len) == 0)
