@@ -93,6 +93,8 @@ static bool parse_label(Doc *d, const char *p, size_t len, size_t *used)
 	l->end = d->text.len;
 	l->sugg = xstrndup(b1 + 1, (size_t)(b2 - b1 - 1));
 	l->hit = false;
+	if (l->kind == FIND_REPEAT && !*l->sugg && d->fixed.len && d->fixed.s[d->fixed.len - 1] == ' ')
+		str_truncate(&d->fixed, d->fixed.len - 1); /* the repeat and its space go */
 	str_add(&d->fixed, *l->sugg || l->kind == FIND_REPEAT ? l->sugg : p + 2,
 		*l->sugg || l->kind == FIND_REPEAT ? strlen(l->sugg) : (size_t)(b1 - p - 2));
 	d->nlabels++;
