@@ -85,6 +85,9 @@ static const char *const migrations[] = {
 	"  BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;"
 	"CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit"
 	"  BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;",
+	/* 1 -> 2: the checker looks published pairs up one at a time, also by their second
+	 * syllable, instead of loading them all */
+	"CREATE INDEX bigrams_by_second ON bigrams(substr(pair, instr(pair, ' ') + 1), n);",
 };
 
 _Static_assert(sizeof(migrations) / sizeof(migrations[0]) == STORE_SCHEMA_VERSION,
@@ -353,6 +356,8 @@ void store_free(Store *s)
 {
 	if (!s)
 		return;
+	for (size_t i = 0; i < sizeof(s->pair_st) / sizeof(s->pair_st[0]); i++)
+		sqlite3_finalize(s->pair_st[i]);
 	if (s->db)
 		sqlite3_close_v2(s->db);
 	free(s->path);

@@ -187,26 +187,53 @@ void rules_real_words(CheckRun *r)
 	str_release(&key);
 }
 
-int64_t context_count(const Speller *sp, const char *a, size_t alen, const char *b, size_t blen)
+bool context_on(const Speller *sp)
+{
+	return sp->ctx_whole ? sp->bigrams.n > 0 : sp->counts.pair != NULL;
+}
+
+/*
+ * What table t (bigrams, ctx_left or ctx_right) says of key: all of it when the counts were
+ * loaded whole, else the answer asked once and kept.
+ */
+static uint64_t ask(Speller *sp, Table *t, const char *key, size_t len)
+{
+	bool (*fn)(void *, const char *, int64_t *) =
+		t == &sp->bigrams ? sp->counts.pair : t == &sp->ctx_left ? sp->counts.first : sp->counts.second;
+	char buf[256];
+	uint64_t v = 0;
+	int64_t n = 0;
+
+	if (table_get(t, key, len, &v) || sp->ctx_whole || !fn || len >= sizeof(buf))
+		return v;
+	memcpy(buf, key, len);
+	buf[len] = '\0';
+	if (!fn(sp->counts.arg, buf, &n) || n < 0)
+		n = 0;
+	if (t->n > 1000000)
+		table_clear(t);
+	table_put(t, key, len, (uint64_t)n);
+	return (uint64_t)n;
+}
+
+int64_t context_count(Speller *sp, const char *a, size_t alen, const char *b, size_t blen)
 {
 	char buf[128];
-	uint64_t v;
 
 	if (alen + blen + 1 > sizeof(buf))
 		return 0;
 	memcpy(buf, a, alen);
 	buf[alen] = ' ';
 	memcpy(buf + alen + 1, b, blen);
-	return table_get(&sp->bigrams, buf, alen + 1 + blen, &v) ? (int64_t)v : 0;
+	return (int64_t)ask(sp, &sp->bigrams, buf, alen + 1 + blen);
 }
 
 /* Appends the variants in vars (NUL-separated) that table t knows often enough, then "". */
-static void add_usable(Speller *sp, const Str *vars, const Table *t)
+static void add_usable(Speller *sp, const Str *vars, Table *t)
 {
 	for (size_t i = 0; i < vars->len; i += strlen(vars->s + i) + 1) {
-		uint64_t top = 0;
 		size_t vl = strlen(vars->s + i);
-		if (table_get(t, vars->s + i, vl, &top) && top >= SPELL_CONTEXT_MIN)
+		if (ask(sp, t, vars->s + i, vl) >= SPELL_CONTEXT_MIN)
 			str_add(&sp->ctx_text, vars->s + i, vl + 1);
 	}
 	str_addc(&sp->ctx_text, '\0');
@@ -285,7 +312,7 @@ static bool could_win(Speller *sp, const char *x, size_t xlen, int side)
 
 unsigned context_sides(Speller *sp, const char *lo, size_t len)
 {
-	if (sp->bigrams.n == 0)
+	if (!context_on(sp))
 		return 0;
 	return (could_win(sp, lo, len, 0) ? VF_CTX_LEFT : 0) |
 	       (could_win(sp, lo, len, 1) ? VF_CTX_RIGHT : 0);
@@ -300,7 +327,6 @@ static void check_pair(CheckRun *r, size_t a, size_t b, Str *x, Str *y, Str *key
 {
 	Str va = STR_INIT, vb = STR_INIT;
 	int64_t ca = 0, cb = 0;
-	uint64_t v;
 
 	if (!(r->toks[a].v.flags & VF_CTX_LEFT) && !(r->toks[b].v.flags & VF_CTX_RIGHT))
 		return;
@@ -310,7 +336,7 @@ static void check_pair(CheckRun *r, size_t a, size_t b, Str *x, Str *y, Str *key
 	str_add(key, x->s, x->len);
 	str_addc(key, ' ');
 	str_add(key, y->s, y->len);
-	if (table_get(&r->sp->bigrams, key->s, key->len, &v) && v > 0)
+	if (ask(r->sp, &r->sp->bigrams, key->s, key->len) > 0)
 		return;
 	ca = best_variant(r->sp, x, y, 0, &va);
 	cb = best_variant(r->sp, y, x, 1, &vb);
@@ -332,7 +358,7 @@ void rules_context(CheckRun *r)
 	Str x = STR_INIT, y = STR_INIT, key = STR_INIT;
 	size_t w[2];
 
-	if (r->sp->bigrams.n == 0)
+	if (!context_on(r->sp))
 		return;
 	for (size_t i = 0; i < r->ntoks; i++) {
 		Tok *t = &r->toks[i];

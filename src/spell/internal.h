@@ -115,6 +115,8 @@ struct Speller {
 	Table nb_index;  /* lower-case token -> its model id | (offset in nb + 1) << 16 */
 	NbEntry *nb;     /* neighbour lists: a header {count, 0} then the entries */
 	size_t nnb, nbcap;
+	SpellCounts counts; /* the newsroom's counts asked one at a time (pair NULL: none) */
+	bool ctx_whole;  /* the tables below hold every pair (spell_set_context), not answers */
 	Table bigrams;   /* "a b" -> count (the context model) */
 	Table ctx_vars;  /* syllable -> offset in ctx_text of its one-edit variants */
 	Table ctx_left;  /* syllable -> highest count of a pair it starts */
@@ -271,7 +273,9 @@ bool rules_sentence_start(const CheckRun *r, size_t i);
 /* The written case of the word at token first applied to right, as a one-item list. */
 char **context_cased(const CheckRun *r, size_t first, const char *right);
 /* The count of the pair "a b" in the newsroom's published text (0 without one). */
-int64_t context_count(const Speller *sp, const char *a, size_t alen, const char *b, size_t blen);
+int64_t context_count(Speller *sp, const char *a, size_t alen, const char *b, size_t blen);
+/* True when the newsroom's counts are there to ask. */
+bool context_on(const Speller *sp);
 
 /* neighbour.c: class byte, then the neighbour's text, then a NUL, for each neighbour. */
 void neighbour_list(const char *s, size_t len, Str *out);

@@ -135,12 +135,12 @@ static double freq(const Model *m, uint16_t id)
 }
 
 /* The newsroom's count of the pair a b, by model ids (0 without newsroom counts). */
-static double newsroom(const Speller *sp, uint16_t a, uint16_t b)
+static double newsroom(Speller *sp, uint16_t a, uint16_t b)
 {
 	size_t al, bl;
 	const char *as, *bs;
 
-	if (sp->bigrams.n == 0 || a == MODEL_NONE || b == MODEL_NONE || a < 2 || b < 2)
+	if (!context_on(sp) || a == MODEL_NONE || b == MODEL_NONE || a < 2 || b < 2)
 		return 0;
 	as = model_text(sp->lm, a, &al);
 	bs = model_text(sp->lm, b, &bl);
@@ -148,7 +148,7 @@ static double newsroom(const Speller *sp, uint16_t a, uint16_t b)
 }
 
 /* The score of x between l and r; with_news adds the newsroom's published pairs. */
-static double score(const Speller *sp, uint16_t l, uint16_t x, uint16_t r, bool with_news)
+static double score(Speller *sp, uint16_t l, uint16_t x, uint16_t r, bool with_news)
 {
 	const Model *m = sp->lm;
 	double px = freq(m, x), pr = r == MODEL_NONE ? 0 : freq(m, r);
@@ -180,7 +180,7 @@ static uint16_t side(const CheckRun *r, size_t i, int dir)
 }
 
 /* The best neighbour of token t between l and r and by how much it beats t (log). */
-static double best_neighbour(const Speller *sp, const Tok *t, uint16_t l, uint16_t r,
+static double best_neighbour(Speller *sp, const Tok *t, uint16_t l, uint16_t r,
 	bool with_news, uint16_t *best)
 {
 	const NbEntry *list = &sp->nb[t->nb - 1];
@@ -324,7 +324,7 @@ static uint16_t side_text(const CheckRun *r, size_t i, int dir)
 
 void model_rerank(const CheckRun *r, size_t i, char **sugg, size_t n)
 {
-	const Speller *sp = r->sp;
+	Speller *sp = r->sp;
 	double sc[8];
 	uint16_t l, rt;
 
@@ -372,7 +372,7 @@ void rules_model(CheckRun *r)
 		if (best_neighbour(sp, t, l, rt, false, &best) <= sp->margin ||
 		    !(model_pair(sp->lm, l, best) || model_pair(sp->lm, best, rt)))
 			continue;
-		if (sp->bigrams.n && best_neighbour(sp, t, l, rt, true, &best) <= sp->margin)
+		if (context_on(sp) && best_neighbour(sp, t, l, rt, true, &best) <= sp->margin)
 			continue;
 		flag(r, i, best, marked);
 	}

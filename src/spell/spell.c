@@ -529,7 +529,7 @@ static void keep_max(Table *t, const char *key, size_t len, uint64_t n)
 		table_put(t, key, len, n);
 }
 
-void spell_set_context(Speller *sp, const char *const *pairs, const int64_t *counts, size_t n)
+void spell_counts_changed(Speller *sp)
 {
 	verdict_forget(sp); /* verdicts carry what the model can say of each syllable */
 	table_clear(&sp->bigrams);
@@ -537,6 +537,21 @@ void spell_set_context(Speller *sp, const char *const *pairs, const int64_t *cou
 	table_clear(&sp->ctx_left);
 	table_clear(&sp->ctx_right);
 	str_clear(&sp->ctx_text);
+}
+
+void spell_set_counts(Speller *sp, const SpellCounts *counts)
+{
+	spell_counts_changed(sp);
+	sp->ctx_whole = false;
+	memset(&sp->counts, 0, sizeof(sp->counts));
+	if (counts)
+		sp->counts = *counts;
+}
+
+void spell_set_context(Speller *sp, const char *const *pairs, const int64_t *counts, size_t n)
+{
+	spell_counts_changed(sp);
+	sp->ctx_whole = true;
 	for (size_t i = 0; i < n; i++) {
 		const char *sp_at;
 		size_t len;

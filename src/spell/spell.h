@@ -192,4 +192,22 @@ void spell_count_bigrams(const char *text, size_t len, SpellBigramFn fn, void *a
 #define SPELL_CONTEXT_MIN 3
 void spell_set_context(Speller *sp, const char *const *pairs, const int64_t *counts, size_t n);
 
+/*
+ * The same counts looked up as the checker needs them instead of loaded whole (a newsroom's
+ * archive holds millions of pairs): pair gives the count of one pair "a b", first the highest
+ * count of a pair starting with syllable s, second the highest of one ending with it; each
+ * returns false when the answer cannot be had (then 0 is assumed). Answers are kept until
+ * spell_counts_changed or the next spell_set_counts / spell_set_context. NULL: no counts.
+ */
+typedef struct SpellCounts {
+	bool (*pair)(void *arg, const char *pair, int64_t *n);
+	bool (*first)(void *arg, const char *syllable, int64_t *n);
+	bool (*second)(void *arg, const char *syllable, int64_t *n);
+	void *arg;
+} SpellCounts;
+void spell_set_counts(Speller *sp, const SpellCounts *counts);
+
+/* Forgets the answers kept from the counts (after something was published). */
+void spell_counts_changed(Speller *sp);
+
 #endif
