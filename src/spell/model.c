@@ -256,6 +256,20 @@ size_t model_pairs(const Model *m)
 	return m->nbigram;
 }
 
+/* True when syl is a consonant and a lone i or y (lí/lý, kĩ/kỹ, quí/quý); sets it to the
+ * form the model keeps: y after qu, else i. */
+static bool iy_canonical(Syllable *syl)
+{
+	int32_t *v = &syl->base[syl->vstart];
+	int32_t want = syl->ninit == 2 && syl->base[0] == 'q' ? 'y' : 'i';
+
+	if (syl->vend != syl->n || syl->vend != syl->vstart + 1 || syl->ninit == 0 ||
+	    (*v != 'i' && *v != 'y') || syl->base[0] == 'g' || *v == want)
+		return false;
+	*v = want;
+	return true;
+}
+
 void model_key(const char *w, size_t len, Str *out)
 {
 	Str lo = STR_INIT;
@@ -263,7 +277,8 @@ void model_key(const char *w, size_t len, Str *out)
 
 	utf8_lower_str(w, len, &lo);
 	if (syllable_parse(str_cstr(&lo), lo.len, &syl) == SYL_OK &&
-	    syllable_placement(&syl) == PLACE_NEW && syllable_respell(&syl, PLACE_OLD, out)) {
+	    (iy_canonical(&syl) | (syllable_placement(&syl) == PLACE_NEW)) &&
+	    syllable_respell(&syl, PLACE_OLD, out)) {
 		str_release(&lo);
 		return;
 	}

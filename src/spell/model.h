@@ -1,7 +1,7 @@
 /*
  * model.h: the language model of Vietnamese news (dict/news.lm), read by memory mapping.
  *
- * The model counts lower-case NFC tokens (oa/oe/uy in the old placement) (syllables, foreign words, names) and pairs of
+ * The model counts lower-case NFC tokens (in the form model_key gives) (syllables, foreign words, names) and pairs of
  * neighbouring tokens in a large body of published news, pruned so that nothing seen fewer
  * than a few times is kept. Token 0 is the boundary (start or end of a sentence, or any
  * punctuation between two words), token 1 stands for every number.
@@ -74,8 +74,9 @@ size_t model_pairs(const Model *m);
 uint64_t model_checksum(const unsigned char *data, size_t len);
 
 /*
- * Appends the form the model keeps of word w: lower case, and an oa/oe/uy syllable in the
- * old tone placement (hoà and hòa are one token).
+ * Appends the form the model keeps of word w: lower case, an oa/oe/uy syllable in the old
+ * tone placement (hoà and hòa are one token), a consonant and lone i/y with y after qu and
+ * i elsewhere (quí and quý, lí and lý are one token).
  */
 void model_key(const char *w, size_t len, Str *out);
 

@@ -2,7 +2,7 @@
  * neighbour.c: the Vietnamese one-edit neighbours of a syllable, the candidates of the
  * noisy channel. An edit is one slip a writer makes: another tone; another vowel mark (a ă â,
  * e ê, o ô ơ, u ư, ươ uô); i for y; an initial confused by sound (s/x, ch/tr, d/gi/r/v, l/n,
- * d/đ); a final confused by sound (c/t, n/ng). Every neighbour is written correctly (c/k,
+ * d/đ); a final confused by sound (c/t/ch, n/ng/nh). Every neighbour is written correctly (c/k,
  * g/gh, ng/ngh rules) with the tone in the old placement (hòa), the one the model keeps
  * for both. A word typed without any mark gets every marked
  * reading instead (rat -> rất, rát, rạt...).
@@ -130,25 +130,29 @@ static void initials(const Syllable *syl, Str *out)
 
 static void finals(const Syllable *syl, Str *out)
 {
+	static const char *const groups[][4] = {{"c", "t", "ch", NULL}, {"n", "ng", "nh", NULL}};
 	int32_t L[SYL_MAX];
-	size_t n = syl->n;
-	int32_t last = n ? syl->base[n - 1] : 0;
+	char fin[8] = "";
+	size_t k = syl->vend, len = 0;
 
-	if (syl->vend >= n)
+	if (k >= syl->n || syl->n - k > 2)
 		return;
-	memcpy(L, syl->base, sizeof(L));
-	if (last == 'c' && syl->base[n - 2] != 'h') {
-		L[n - 1] = 't';
-	} else if (last == 't') {
-		L[n - 1] = 'c';
-	} else if (last == 'n' && n < SYL_MAX) {
-		L[n++] = 'g';
-	} else if (last == 'g' && syl->base[n - 2] == 'n') {
-		n--;
-	} else {
-		return;
+	for (size_t i = k; i < syl->n; i++)
+		fin[len++] = (char)syl->base[i];
+	for (size_t g = 0; g < 2; g++) {
+		bool in = false;
+		for (int a = 0; groups[g][a]; a++)
+			in |= strcmp(fin, groups[g][a]) == 0;
+		for (int b = 0; in && groups[g][b]; b++) {
+			size_t n = k;
+			if (strcmp(fin, groups[g][b]) == 0)
+				continue;
+			memcpy(L, syl->base, k * sizeof(*L));
+			for (const char *c = groups[g][b]; *c && n < SYL_MAX; c++)
+				L[n++] = *c;
+			emit(L, n, syl->tone, NB_FINAL, out);
+		}
 	}
-	emit(L, n, syl->tone, NB_FINAL, out);
 }
 
 void neighbour_list(const char *s, size_t len, Str *out)

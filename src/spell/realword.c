@@ -187,7 +187,10 @@ static double best_neighbour(Speller *sp, const Tok *t, uint16_t l, uint16_t r,
 	double own = score(sp, l, t->lm, r, with_news), top = -INFINITY;
 
 	for (size_t k = 1; k <= list[0].id; k++) {
-		double s = score(sp, l, list[k].id, r, with_news) - slip_cost[list[k].kind];
+		double s;
+		if (list[k].kind == NB_IY)
+			continue; /* lí/lý, quĩ/quỹ: two accepted spellings, not a slip */
+		s = score(sp, l, list[k].id, r, with_news) - slip_cost[list[k].kind];
 		if (s > top) {
 			top = s;
 			*best = list[k].id;
@@ -219,7 +222,17 @@ static void flag(CheckRun *r, size_t i, uint16_t best, bool marked)
 {
 	size_t bl;
 	const char *b = model_text(r->sp->lm, best, &bl);
-	char *text = xstrndup(b, bl);
+	Str w = STR_INIT;
+	Syllable syl;
+	char *text;
+
+	/* the model keeps the old placement: the suggestion follows the house style */
+	if (syllable_parse(b, bl, &syl) == SYL_OK &&
+	    syllable_respell(&syl, r->sp->style == TONE_STYLE_NEW ? PLACE_NEW : PLACE_OLD, &w))
+		text = str_detach(&w);
+	else
+		text = xstrndup(b, bl);
+	str_release(&w);
 
 	if (marked)
 		run_add(r, r->toks[i].t.start, r->toks[i].t.end, FIND_SPELLING, SEV_WARNING,
