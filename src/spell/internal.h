@@ -70,6 +70,7 @@ typedef struct Confusable {
 } Confusable;
 
 typedef struct Lexicon {
+	const struct Model *lm; /* the language model (borrowed from the Speller), or NULL */
 	Hunhandle *vi, *en;
 	char *en_dir;    /* where en_US lies, opened on first use (it takes long to load);
 	                    NULL when it is not installed or already opened */
@@ -167,6 +168,8 @@ uint64_t verdict_pack(Verdict v);
 Verdict verdict_unpack(uint64_t x);
 
 /* lexicon.c */
+/* A well-formed syllable news printed this often is a word without asking hunspell. */
+#define LEX_NEWS_WORD 10
 bool lex_load(Lexicon *lx, const SpellOptions *opt, Str *status, char *err, size_t errlen);
 void lex_release(Lexicon *lx);
 /* A lower-case NFC Vietnamese syllable known to some dictionary (either placement). */

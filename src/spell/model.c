@@ -23,9 +23,10 @@
 struct Model {
 	const unsigned char *map;
 	size_t size;
-	uint32_t nvocab, nbigram, nslots, pool;
+	uint32_t nvocab, nbigram, nslots, pool, nnb;
 	uint64_t tokens;
 	const unsigned char *slot, *text_off, *count, *capital, *row, *next, *pcount, *text;
+	const unsigned char *nb_row, *nb_id, *nb_kind;
 };
 
 static uint16_t le16(const unsigned char *p)
@@ -81,9 +82,10 @@ static bool layout(Model *m)
 {
 	size_t off = MODEL_HEADER, v = m->nvocab;
 	const unsigned char **sec[] = {&m->slot, &m->text_off, &m->count, &m->capital, &m->row,
-		&m->next, &m->pcount, &m->text};
+		&m->next, &m->pcount, &m->text, &m->nb_row, &m->nb_id, &m->nb_kind};
 	size_t sizes[] = {2 * (size_t)m->nslots, 4 * (v + 1), 4 * v, v, 4 * (v + 1),
-		2 * (size_t)m->nbigram, 2 * (size_t)m->nbigram, m->pool};
+		2 * (size_t)m->nbigram, 2 * (size_t)m->nbigram, m->pool, 4 * (v + 1),
+		2 * (size_t)m->nnb, m->nnb};
 
 	for (size_t i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++) {
 		if (off > m->size || sizes[i] > m->size - off)
@@ -99,12 +101,17 @@ static bool bounded(const Model *m)
 {
 	for (uint32_t i = 0; i < m->nvocab; i++) {
 		if (le32(m->text_off + 4 * i) > le32(m->text_off + 4 * (i + 1)) ||
-		    le32(m->row + 4 * i) > le32(m->row + 4 * (i + 1)))
+		    le32(m->row + 4 * i) > le32(m->row + 4 * (i + 1)) ||
+		    le32(m->nb_row + 4 * i) > le32(m->nb_row + 4 * (i + 1)))
 			return false;
 	}
 	if (le32(m->text_off + 4 * (size_t)m->nvocab) > m->pool ||
-	    le32(m->row + 4 * (size_t)m->nvocab) != m->nbigram)
+	    le32(m->row + 4 * (size_t)m->nvocab) != m->nbigram ||
+	    le32(m->nb_row + 4 * (size_t)m->nvocab) != m->nnb)
 		return false;
+	for (uint32_t i = 0; i < m->nnb; i++)
+		if (le16(m->nb_id + 2 * i) >= m->nvocab)
+			return false;
 	for (uint32_t i = 0; i < m->nslots; i++)
 		if (le16(m->slot + 2 * i) > m->nvocab)
 			return false;
@@ -127,6 +134,7 @@ static const char *check(Model *m)
 	m->nslots = le32(h + 16);
 	m->pool = le32(h + 20);
 	m->tokens = le64(h + 24);
+	m->nnb = le32(h + 44);
 	if (m->nvocab < 2 || m->nvocab > MODEL_MAX_VOCAB || m->nslots <= m->nvocab ||
 	    (m->nslots & (m->nslots - 1)) || !layout(m))
 		return "the language model is truncated or malformed";
@@ -239,6 +247,22 @@ uint32_t model_pair(const Model *m, uint16_t a, uint16_t b)
 			hi = mid;
 	}
 	return 0;
+}
+
+size_t model_neighbours(const Model *m, uint16_t id, size_t *first)
+{
+	if (id >= m->nvocab) {
+		*first = 0;
+		return 0;
+	}
+	*first = le32(m->nb_row + 4 * (size_t)id);
+	return le32(m->nb_row + 4 * ((size_t)id + 1)) - *first;
+}
+
+void model_neighbour(const Model *m, size_t k, uint16_t *id, uint8_t *kind)
+{
+	*id = le16(m->nb_id + 2 * k);
+	*kind = m->nb_kind[k];
 }
 
 uint64_t model_tokens(const Model *m)

@@ -18,12 +18,16 @@
  *	24  u64 tokens        tokens counted in training
  *	32  u64 checksum      model_checksum of bytes [64, size)
  *	40  u32 min_count     the pruning threshold
- *	44  ... zero up to 64
+ *	44  u32 nneighbour    entries of the neighbour lists
+ *	48  ... zero up to 64
  *	then: u16 slot[nslots] (token id + 1, 0 empty; FNV-1a 32 of the text, linear probing),
  *	      u32 text_off[nvocab + 1], u32 count[nvocab], u8 capital[nvocab] (share of
  *	      occurrences inside a sentence written with a capital, 0..255), u32 row[nvocab + 1]
  *	      (pairs starting with token i are next[row[i] .. row[i+1])), u16 next[nbigram]
- *	      (sorted within a row), u16 pair_count[nbigram] (saturating), the token text.
+ *	      (sorted within a row), u16 pair_count[nbigram] (saturating), the token text,
+ *	      u32 nb_row[nvocab + 1] (token i's one-edit neighbours in the model, see
+ *	      neighbour.c, are nb_id[nb_row[i] .. nb_row[i+1])), u16 nb_id[nneighbour],
+ *	      u8 nb_kind[nneighbour] (NB_* of spell/internal.h).
  */
 #ifndef SPELL_MODEL_H
 #define SPELL_MODEL_H
@@ -64,6 +68,14 @@ unsigned model_capital(const Model *m, uint16_t id);
 
 /* How often the pair a b was seen (0 when pruned or never; saturates at 65535). */
 uint32_t model_pair(const Model *m, uint16_t a, uint16_t b);
+
+/*
+ * The one-edit neighbours of token id that the model holds (worked out when it was built):
+ * returns how many, with their ids in *ids and kinds of edit in *kinds (read them with
+ * model_neighbour).
+ */
+size_t model_neighbours(const Model *m, uint16_t id, size_t *first);
+void model_neighbour(const Model *m, size_t k, uint16_t *id, uint8_t *kind);
 
 /* Tokens counted in training, and the number of distinct tokens. */
 uint64_t model_tokens(const Model *m);

@@ -33,8 +33,10 @@
 #define PRUNED 2.0
 /* The channel's log cost of each kind of slip (index NB_*). */
 static const double slip_cost[NB_KINDS] = {0, 0.0, 0.5, 0.5, 0.5, 0.0, 1.0};
+/* A pair news printed this often is no slip (it saves looking at the neighbours). */
+#define SEEN 40
 /* A word news printed this often is a word, unless a neighbour is NEWS_RARER times commoner. */
-#define NEWS_WORD 10
+#define NEWS_WORD LEX_NEWS_WORD
 #define NEWS_RARER 50
 
 static void nb_push(Speller *sp, NbEntry e)
@@ -43,12 +45,30 @@ static void nb_push(Speller *sp, NbEntry e)
 	sp->nb[sp->nnb++] = e;
 }
 
+/* The list of a model token's neighbours as the model file holds them. */
+static uint32_t stored_list(Speller *sp, uint16_t self)
+{
+	size_t first, n = model_neighbours(sp->lm, self, &first), head = sp->nnb;
+
+	if (n == 0)
+		return 0;
+	nb_push(sp, (NbEntry){(uint16_t)n, 0});
+	for (size_t k = 0; k < n; k++) {
+		NbEntry e;
+		model_neighbour(sp->lm, first + k, &e.id, &e.kind);
+		nb_push(sp, e);
+	}
+	return (uint32_t)head + 1;
+}
+
 /* Builds the list of the model's neighbours of token lo (kind of list: marked or edits). */
 static uint32_t build_list(Speller *sp, const char *lo, size_t len, uint16_t self, bool marked)
 {
 	Str out = STR_INIT;
 	size_t head = sp->nnb;
 
+	if (!marked && self != MODEL_NONE)
+		return stored_list(sp, self);
 	if (marked)
 		neighbour_marked(lo, len, &out);
 	else
@@ -73,25 +93,25 @@ static uint32_t build_list(Speller *sp, const char *lo, size_t len, uint16_t sel
 	return (uint32_t)head + 1;
 }
 
-/* The model id and neighbour list of word token t (lower case in lo). */
-static void token_model(CheckRun *r, Tok *t, bool marked, Str *lo)
+/*
+ * The model id and neighbour list of word token t, kept by the token's bytes as written: the
+ * model's key (lower case, old placement, i/y) is worked out once per distinct token.
+ */
+static void token_model(CheckRun *r, Tok *t, bool marked, Str *key)
 {
 	Speller *sp = r->sp;
 	const char *w = r->s + t->t.start;
 	size_t len = t->t.end - t->t.start;
 	uint64_t v;
 
-	if (t->v.place == PLACE_NEW || (t->t.flags & (TF_UPPER_FIRST | TF_ALL_UPPER | TF_INNER_UPPER))) {
-		str_clear(lo);
-		model_key(w, len, lo);
-		w = lo->s;
-		len = lo->len;
-	}
 	if (!table_get(&sp->nb_index, w, len, &v)) {
-		uint16_t id = model_id(sp->lm, w, len);
+		uint16_t id;
 		uint32_t off = 0;
+		str_clear(key);
+		model_key(w, len, key);
+		id = model_id(sp->lm, key->s, key->len);
 		if (marked || (t->v.flags & VF_SYLLABLE))
-			off = build_list(sp, w, len, id, marked);
+			off = build_list(sp, key->s, key->len, id, marked);
 		v = id | (uint64_t)off << 16;
 		table_put(&sp->nb_index, w, len, v);
 	}
@@ -187,10 +207,7 @@ static double best_neighbour(Speller *sp, const Tok *t, uint16_t l, uint16_t r,
 	double own = score(sp, l, t->lm, r, with_news), top = -INFINITY;
 
 	for (size_t k = 1; k <= list[0].id; k++) {
-		double s;
-		if (list[k].kind == NB_IY)
-			continue; /* lí/lý, quĩ/quỹ: two accepted spellings, not a slip */
-		s = score(sp, l, list[k].id, r, with_news) - slip_cost[list[k].kind];
+		double s = score(sp, l, list[k].id, r, with_news) - slip_cost[list[k].kind];
 		if (s > top) {
 			top = s;
 			*best = list[k].id;
@@ -382,6 +399,9 @@ void rules_model(CheckRun *r)
 			continue;
 		l = side(r, i, -1);
 		rt = side(r, i, 1);
+		if (l != MODEL_NONE && rt != MODEL_NONE && model_pair(sp->lm, l, t->lm) >= SEEN &&
+		    model_pair(sp->lm, t->lm, rt) >= SEEN)
+			continue; /* news prints the word this way on both sides: no slip to look for */
 		if (best_neighbour(sp, t, l, rt, false, &best) <= sp->margin ||
 		    !(model_pair(sp->lm, l, best) || model_pair(sp->lm, best, rt)))
 			continue;

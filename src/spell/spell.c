@@ -119,6 +119,7 @@ static bool load_model(Speller *sp, const SpellOptions *opt, char *err, size_t e
 	if (access(path, F_OK) != 0)
 		return true;
 	sp->lm = model_open(path, err, errlen);
+	sp->lex.lm = sp->lm;
 	return sp->lm != NULL;
 }
 

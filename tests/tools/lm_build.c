@@ -18,6 +18,7 @@
 #include "base/str.h"
 #include "base/utf8.h"
 #include "base/xalloc.h"
+#include "spell/internal.h"
 #include "spell/model.h"
 #include "spell/table.h"
 #include "spell/token.h"
@@ -25,16 +26,16 @@
 
 #define SEP 0xFFFFFFFFu /* a boundary in the token stream */
 
-typedef struct Tok {
+typedef struct Entry {
 	char *text;
 	size_t len;
 	uint64_t count, capital;
 	uint32_t id; /* final id, or MODEL_NONE */
-} Tok;
+} Entry;
 
 typedef struct Build {
 	Table index;      /* text -> temporary id */
-	Tok *toks;
+	Entry *toks;
 	size_t ntoks, cap;
 	uint32_t *seq;    /* temporary ids and SEP */
 	size_t nseq, seqcap;
@@ -48,7 +49,7 @@ static uint32_t tok_id(Build *b, const char *s, size_t len)
 	if (table_get(&b->index, s, len, &v))
 		return (uint32_t)v;
 	xgrow(&b->toks, &b->cap, b->ntoks + 1, sizeof(*b->toks));
-	b->toks[b->ntoks] = (Tok){xstrndup(s, len), len, 0, 0, MODEL_NONE};
+	b->toks[b->ntoks] = (Entry){xstrndup(s, len), len, 0, 0, MODEL_NONE};
 	table_put(&b->index, s, len, b->ntoks);
 	return (uint32_t)b->ntoks++;
 }
@@ -98,7 +99,7 @@ static void read_line(Build *b, const char *s, size_t len, Str *lo)
 
 static int by_count(const void *x, const void *y)
 {
-	const Tok *a = *(Tok *const *)x, *c = *(Tok *const *)y;
+	const Entry *a = *(Entry *const *)x, *c = *(Entry *const *)y;
 	int r;
 
 	if (a->count != c->count)
@@ -108,10 +109,10 @@ static int by_count(const void *x, const void *y)
 }
 
 /* Final ids: boundary, number, then every token seen min times, most frequent first. */
-static Tok **choose_vocab(Build *b, unsigned min, size_t *nvocab)
+static Entry **choose_vocab(Build *b, unsigned min, size_t *nvocab)
 {
-	Tok **all = xcalloc(b->ntoks + 2, sizeof(*all)), **v;
-	static Tok boundary = {"<s>", 3, 0, 0, 0};
+	Entry **all = xcalloc(b->ntoks + 2, sizeof(*all)), **v;
+	static Entry boundary = {"<s>", 3, 0, 0, 0};
 	size_t n = 0, k = 2;
 	uint32_t num = tok_id(b, "<num>", 5);
 
@@ -199,7 +200,7 @@ static void pad8(Str *s)
 		str_addc(s, '\0');
 }
 
-static void write_vocab(Str *o, Tok **v, size_t nv, uint32_t nslots)
+static void write_vocab(Str *o, Entry **v, size_t nv, uint32_t nslots)
 {
 	uint16_t *slot = xcalloc(nslots, sizeof(*slot));
 	uint32_t off = 0;
@@ -245,13 +246,55 @@ static void write_pairs(Str *o, const Pair *p, size_t np, size_t nv)
 	pad8(o);
 }
 
-static bool write_model(const char *path, Build *b, Tok **v, size_t nv, const Pair *p,
+/* Every token's one-edit neighbours among the kept tokens: ids and kinds of edit. */
+static size_t write_neighbours(Str *o, Entry **v, size_t nv)
+{
+	Table ids;
+	Str list = STR_INIT, kinds = STR_INIT, idbytes = STR_INIT;
+	size_t n = 0;
+
+	table_init(&ids);
+	for (size_t i = 0; i < nv; i++)
+		table_put(&ids, v[i]->text, v[i]->len, i);
+	for (size_t i = 0; i < nv; i++) {
+		size_t first = n;
+		put32(o, (uint32_t)n);
+		str_clear(&list);
+		neighbour_list(v[i]->text, v[i]->len, &list);
+		for (size_t k = 0; k < list.len; k += strlen(list.s + k) + 1) {
+			uint64_t id;
+			bool dup = !table_get(&ids, list.s + k + 1, strlen(list.s + k + 1), &id) || id == i;
+			for (size_t j = first; !dup && j < n; j++)
+				dup = (unsigned char)idbytes.s[2 * j] == (id & 0xFF) &&
+				      (unsigned char)idbytes.s[2 * j + 1] == id >> 8;
+			if (dup)
+				continue;
+			put16(&idbytes, (uint32_t)id);
+			str_addc(&kinds, list.s[k]);
+			n++;
+		}
+	}
+	put32(o, (uint32_t)n);
+	pad8(o);
+	str_add(o, idbytes.s, idbytes.len);
+	pad8(o);
+	str_add(o, kinds.s, kinds.len);
+	pad8(o);
+	table_release(&ids);
+	str_release(&list);
+	str_release(&kinds);
+	str_release(&idbytes);
+	return n;
+}
+
+static bool write_model(const char *path, Build *b, Entry **v, size_t nv, const Pair *p,
 	size_t np, unsigned min)
 {
 	Str o = STR_INIT;
 	uint32_t nslots = 1, pool = 0;
 	uint64_t tokens = 0;
 	char err[512];
+	size_t nnb;
 	bool ok;
 
 	while (nslots < nv * 2)
@@ -275,6 +318,9 @@ static bool write_model(const char *path, Build *b, Tok **v, size_t nv, const Pa
 	for (size_t i = 0; i < nv; i++)
 		str_add(&o, v[i]->text, v[i]->len);
 	pad8(&o);
+	nnb = write_neighbours(&o, v, nv);
+	for (int i = 0; i < 4; i++)
+		o.s[44 + i] = (char)(nnb >> (8 * i));
 	put64((unsigned char *)o.s + 24, tokens);
 	put64((unsigned char *)o.s + 32,
 		model_checksum((const unsigned char *)o.s + MODEL_HEADER, o.len - MODEL_HEADER));
@@ -296,7 +342,7 @@ int main(int argc, char **argv)
 	Str text = STR_INIT, lo = STR_INIT;
 	char err[512];
 	size_t nv, np, off = 0;
-	Tok **v;
+	Entry **v;
 	Pair *p;
 	bool ok;
 
