@@ -2,7 +2,7 @@
 """Builds dict/news.lm, the checker's language model, from the shared news corpus.
 
     python3 dict/build/build_model.py CORPUS_DIR [--out dict/news.lm] [--heldout DIR]
-        [--min 3] [--lm-build build/plain/tools/lm_build]
+        [--min 3] [--lm-build build/plain/tools/lm_build] [--split-only]
 
 CORPUS_DIR is the unpacked vi-news.tar.xz (see dict/README.md). The steps:
 
@@ -68,6 +68,8 @@ def main():
     ap.add_argument("--heldout")
     ap.add_argument("--min", type=int, default=3)
     ap.add_argument("--lm-build", default="build/plain/tools/lm_build")
+    ap.add_argument("--split-only", action="store_true",
+                    help="only write the held-out articles (for the evaluation and the bench)")
     a = ap.parse_args()
 
     groups = {}
@@ -98,6 +100,8 @@ def main():
             part = "dev" if hashlib.md5(name.encode()).digest()[1] % 2 == 0 else "test"
             with open(os.path.join(a.heldout, part, f"{i:05d}.txt"), "w", encoding="utf-8") as f:
                 f.write("\n".join(held[name]) + "\n")
+    if a.split_only:
+        return
     with tempfile.NamedTemporaryFile("w", encoding="utf-8", suffix=".txt", delete=False) as tmp:
         for line in sorted(train_lines):
             tmp.write(line + "\n")

@@ -87,6 +87,7 @@ static const char *const migrations[] = {
 	"  BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;",
 	/* 1 -> 2: the checker looks published pairs up one at a time, also by their second
 	 * syllable, instead of loading them all */
+	"CREATE INDEX bigrams_by_first ON bigrams(substr(pair, 1, instr(pair, ' ') - 1), n);"
 	"CREATE INDEX bigrams_by_second ON bigrams(substr(pair, instr(pair, ' ') + 1), n);",
 };
 

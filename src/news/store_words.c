@@ -74,8 +74,8 @@ bool store_pair_lookup(Store *s, PairQuery q, const char *key, int64_t *n)
 {
 	static const char *const sql[] = {
 		[PAIR_COUNT] = "SELECT coalesce(max(n), 0) FROM bigrams WHERE pair = ?1",
-		[PAIR_FIRST] = "SELECT coalesce(max(n), 0) FROM bigrams WHERE pair >= ?1 || ' ' "
-			       "AND pair < ?1 || '!'",
+		[PAIR_FIRST] = "SELECT coalesce(max(n), 0) FROM bigrams "
+			       "WHERE substr(pair, 1, instr(pair, ' ') - 1) = ?1",
 		[PAIR_SECOND] = "SELECT coalesce(max(n), 0) FROM bigrams "
 				"WHERE substr(pair, instr(pair, ' ') + 1) = ?1",
 	};
