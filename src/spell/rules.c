@@ -63,6 +63,9 @@ static void missing_space(CheckRun *r, size_t i)
 		return;
 	if (p->t.cp == '.' && is_word(a) && dot_inside(r, a, b))
 		return;
+	if ((p->t.cp == ',' || p->t.cp == '.') && r->s[p->t.start - 1] >= '0' &&
+	    r->s[p->t.start - 1] <= '9' && r->s[b->t.start] >= '0' && r->s[b->t.start] <= '9')
+		return; /* a decimal with its unit: 7,58m, 1.235,9USD */
 	str_add(&s, r->s + p->t.start, tlen(p));
 	str_addc(&s, ' ');
 	str_add(&s, r->s + b->t.start, tlen(b));
@@ -117,12 +120,27 @@ static bool opens(const CheckRun *r, size_t i)
 	       (a->t.kind == TOK_PUNCT && (a->t.cp == '(' || a->t.cp == '[' || a->t.cp == 0x201C));
 }
 
-/* A list marker "a)" or "1)" at the start of a paragraph. */
+/*
+ * A list marker "a)", "1)" or "a.1)" at the start of a paragraph, of a quotation or after a
+ * colon: thông tư quy định: "b) Tỷ lệ ...
+ */
 static bool list_marker(const CheckRun *r, size_t i)
 {
-	return i >= 1 && (i == 1 || r->toks[i - 2].t.kind == TOK_NEWLINE) &&
-	       (r->toks[i - 1].t.kind == TOK_NUMBER ||
-	        (is_word(&r->toks[i - 1]) && tlen(&r->toks[i - 1]) <= 4));
+	size_t j = i, parts = 0;
+	const Tok *t;
+
+	while (j > 0 && parts < 3 && (r->toks[j - 1].t.kind == TOK_NUMBER ||
+	                              (is_word(&r->toks[j - 1]) && tlen(&r->toks[j - 1]) <= 4) ||
+	                              (parts && is_punct(&r->toks[j - 1], "."))))
+		j--, parts++;
+	if (parts == 0 || is_punct(&r->toks[j], "."))
+		return false;
+	if (j == 0 || r->toks[j - 1].t.kind == TOK_NEWLINE)
+		return true;
+	t = &r->toks[j - 1];
+	if (t->t.kind == TOK_SPACE && j >= 2)
+		t = &r->toks[j - 2];
+	return t->t.kind == TOK_PUNCT && (t->t.cp == 0x201C || t->t.cp == '"' || t->t.cp == ':');
 }
 
 typedef struct Stack {
@@ -143,8 +161,19 @@ static void flag_lone(CheckRun *r, size_t i)
 		MSG_UNBALANCED, NULL, NULL, 0);
 }
 
-/* Pairs quotes and brackets within one paragraph [from, to); flags what stays alone. */
-static void balance(CheckRun *r, size_t from, size_t to)
+static bool is_quote(int32_t c)
+{
+	return c == 0x201C || c == 0x201D || c == '"';
+}
+
+/*
+ * Pairs quotes and brackets within one paragraph [from, to); flags what stays alone. A
+ * quotation may run on into the next paragraph, as news prints long quotes: a quote left open
+ * at the end is kept in *carry (a token index, SIZE_MAX for none) and closed by the next
+ * paragraph's first quote mark if that closes, forgiven if that opens again (each paragraph of
+ * a long quote opening with its own mark), flagged otherwise.
+ */
+static void balance(CheckRun *r, size_t from, size_t to, size_t *carry)
 {
 	Stack st = {0};
 
@@ -154,6 +183,12 @@ static void balance(CheckRun *r, size_t from, size_t to)
 
 		if (t->t.kind != TOK_PUNCT)
 			continue;
+		if (*carry != SIZE_MAX && is_quote(c)) {
+			bool closes = c == 0x201D || (c == '"' && !opens(r, i));
+			*carry = SIZE_MAX;
+			if (closes)
+				continue;
+		}
 		if (c == 0x201C || c == '(' || c == '[' || (c == '"' && opens(r, i))) {
 			push(&st, i);
 			continue;
@@ -168,14 +203,21 @@ static void balance(CheckRun *r, size_t from, size_t to)
 		else
 			flag_lone(r, i);
 	}
-	for (size_t k = 0; k < st.n; k++)
-		flag_lone(r, st.v[k]);
+	if (*carry != SIZE_MAX)
+		flag_lone(r, *carry); /* no quote mark at all in the paragraph after it */
+	*carry = SIZE_MAX;
+	for (size_t k = 0; k < st.n; k++) {
+		if (k + 1 == st.n && is_quote(r->toks[st.v[k]].t.cp) && to < r->ntoks)
+			*carry = st.v[k]; /* may run on into the next paragraph */
+		else
+			flag_lone(r, st.v[k]);
+	}
 	free(st.v);
 }
 
 void rules_punctuation(CheckRun *r)
 {
-	size_t para = 0;
+	size_t para = 0, carry = SIZE_MAX;
 
 	for (size_t i = 0; i < r->ntoks; i++) {
 		switch (r->toks[i].t.kind) {
@@ -187,14 +229,14 @@ void rules_punctuation(CheckRun *r)
 			double_space(r, i);
 			break;
 		case TOK_NEWLINE:
-			balance(r, para, i);
+			balance(r, para, i, &carry);
 			para = i + 1;
 			break;
 		default:
 			break;
 		}
 	}
-	balance(r, para, r->ntoks);
+	balance(r, para, r->ntoks, &carry);
 }
 
 /* The index of the next word after word i if only spaces lie between, else 0. */

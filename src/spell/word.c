@@ -310,7 +310,8 @@ static Verdict compute(Speller *sp, const char *w, size_t len, unsigned flags)
 		v = flag(FIND_CHARACTER, SEV_ERROR, msg);
 	} else if (flags & TF_DIGIT) {
 		v = fine(VF_NAME, PLACE_NONE);
-		if (!(flags & TF_ALL_UPPER) && leftover_vni(lo.s, lo.len, &tmp) &&
+		if (!(flags & TF_ALL_UPPER) && !(lo.s[0] >= '0' && lo.s[0] <= '9') &&
+		    leftover_vni(lo.s, lo.len, &tmp) &&
 		    utf8_chars(lo.s, lo.len) > 2 && lex_syllable(&sp->lex, tmp.s, tmp.len))
 			v = flag(FIND_SPELLING, SEV_ERROR, MSG_TELEX);
 	} else if (lex_known(&sp->lex, lo.s, lo.len) || utf8_chars(w, len) == 1 ||
