@@ -121,8 +121,8 @@ static bool opens(const CheckRun *r, size_t i)
 }
 
 /*
- * A list marker "a)", "1)" or "a.1)" at the start of a paragraph, of a quotation or after a
- * colon: thông tư quy định: "b) Tỷ lệ ...
+ * A list marker "a)", "1)" or "a.1)" at the start of a paragraph, of a quotation, of a
+ * sentence or after a colon: thông tư quy định: "b) Tỷ lệ ...; c) Khoản chi ...
  */
 static bool list_marker(const CheckRun *r, size_t i)
 {
@@ -130,7 +130,8 @@ static bool list_marker(const CheckRun *r, size_t i)
 	const Tok *t;
 
 	while (j > 0 && parts < 3 && (r->toks[j - 1].t.kind == TOK_NUMBER ||
-	                              (is_word(&r->toks[j - 1]) && tlen(&r->toks[j - 1]) <= 4) ||
+	                              (is_word(&r->toks[j - 1]) &&
+	                               utf8_chars(r->s + r->toks[j - 1].t.start, tlen(&r->toks[j - 1])) <= 2) ||
 	                              (parts && is_punct(&r->toks[j - 1], "."))))
 		j--, parts++;
 	if (parts == 0 || is_punct(&r->toks[j], "."))
@@ -140,7 +141,8 @@ static bool list_marker(const CheckRun *r, size_t i)
 	t = &r->toks[j - 1];
 	if (t->t.kind == TOK_SPACE && j >= 2)
 		t = &r->toks[j - 2];
-	return t->t.kind == TOK_PUNCT && (t->t.cp == 0x201C || t->t.cp == '"' || t->t.cp == ':');
+	return t->t.kind == TOK_PUNCT && (t->t.cp == 0x201C || t->t.cp == '"' || t->t.cp == ':' ||
+	                                  t->t.cp == '.' || t->t.cp == ';' || t->t.cp == 0x2026);
 }
 
 typedef struct Stack {
@@ -412,6 +414,23 @@ static void lower_start(CheckRun *r, const Tok *t)
 	str_release(&s);
 }
 
+/* A dot of an ellipsis (.. or . . .) or the ellipsis character: the sentence goes on. */
+static bool ellipsis(const CheckRun *r, size_t i)
+{
+	size_t a = i, b = i;
+
+	if (r->toks[i].t.cp == 0x2026)
+		return true;
+	if (!is_punct(&r->toks[i], "."))
+		return false;
+	if (a > 0 && r->toks[a - 1].t.kind == TOK_SPACE)
+		a--;
+	if (b + 1 < r->ntoks && r->toks[b + 1].t.kind == TOK_SPACE)
+		b++;
+	return (a > 0 && is_punct(&r->toks[a - 1], ".")) ||
+	       (b + 1 < r->ntoks && is_punct(&r->toks[b + 1], "."));
+}
+
 void rules_capitalization(CheckRun *r)
 {
 	bool start = !(r->first && r->ctx && r->ctx->mid_sentence);
@@ -423,8 +442,10 @@ void rules_capitalization(CheckRun *r)
 			start = true;
 			break;
 		case TOK_PUNCT:
-			if (is_punct(t, ".?!") && !(i + 1 < r->ntoks && is_punct(&r->toks[i + 1], ".")) &&
-			    !(i && is_punct(&r->toks[i - 1], ".")) && !(t->t.cp == '.' && abbrev_dot(r, i)))
+			if (ellipsis(r, i) || t->t.cp == '(' || t->t.cp == 0x201D ||
+			    (t->t.cp == '"' && i && r->toks[i - 1].t.kind == TOK_PUNCT))
+				start = false; /* ...và; “Ai?” anh hỏi; (nguồn: ...) */
+			else if (is_punct(t, ".?!") && !(t->t.cp == '.' && abbrev_dot(r, i)))
 				start = i + 1 < r->ntoks && r->toks[i + 1].t.kind != TOK_WORD;
 			break;
 		case TOK_WORD: {
