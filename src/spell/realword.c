@@ -216,6 +216,18 @@ static double best_neighbour(Speller *sp, const Tok *t, uint16_t l, uint16_t r,
 	return top - own;
 }
 
+static bool is_hyphen(const Tok *t)
+{
+	return t->t.kind == TOK_PUNCT && (t->t.cp == '-' || t->t.cp == 0x2010);
+}
+
+/* Word i is joined to a neighbour by a hyphen (Yong-ho, Bà Rịa-Vũng Tàu): part of a name. */
+static bool hyphened(const CheckRun *r, size_t i)
+{
+	return (i >= 2 && is_hyphen(&r->toks[i - 1]) && r->toks[i - 2].t.kind == TOK_WORD) ||
+	       (i + 2 < r->ntoks && is_hyphen(&r->toks[i + 1]) && r->toks[i + 2].t.kind == TOK_WORD);
+}
+
 /* True when word i is a candidate: a lower-case word, or one starting a sentence. */
 static bool checkable(const CheckRun *r, size_t i, bool *marked)
 {
@@ -232,7 +244,7 @@ static bool checkable(const CheckRun *r, size_t i, bool *marked)
 		*marked = (f & TF_ASCII) && !(f & TF_UPPER_FIRST) && t->t.end - t->t.start <= 7;
 		return *marked;
 	}
-	return (t->v.flags & VF_SYLLABLE) && !(f & TF_UPPER_FIRST);
+	return (t->v.flags & VF_SYLLABLE) && !(f & TF_UPPER_FIRST) && !hyphened(r, i);
 }
 
 static void flag(CheckRun *r, size_t i, uint16_t best, bool marked)
