@@ -298,6 +298,19 @@ size_t run_suggest(CheckRun *r, const Tok *t, char ***out)
 	return cached_suggest(r->sp, r->s + t->t.start, t->t.end - t->t.start, t->v, out);
 }
 
+/*
+ * A foreign word that is the tail of a hyphenated name (Pyong-ryol, Yong-ho) is a name: the
+ * word before the hyphen is capitalised.
+ */
+static bool name_part(const CheckRun *r, size_t i)
+{
+	const Tok *h = i >= 2 ? &r->toks[i - 1] : NULL;
+
+	return h && (r->toks[i].v.msg == MSG_FOREIGN || r->toks[i].v.msg == MSG_NOT_SYLLABLE) &&
+	       h->t.kind == TOK_PUNCT && h->t.cp == '-' && r->toks[i - 2].t.kind == TOK_WORD &&
+	       (r->toks[i - 2].t.flags & TF_UPPER_FIRST) && r->toks[i].t.kind == TOK_WORD;
+}
+
 static void check_words(CheckRun *r)
 {
 	for (size_t i = 0; i < r->ntoks; i++) {
@@ -320,6 +333,8 @@ static void check_words(CheckRun *r)
 			keep_tone(r, t);
 			continue;
 		}
+		if (name_part(r, i))
+			continue;
 		n = cached_suggest(r->sp, r->s + t->t.start, len, t->v, &sugg);
 		model_rerank(r, i, sugg, n);
 		run_add(r, t->t.start, t->t.end, (FindingKind)t->v.kind, (Severity)t->v.severity,

@@ -61,6 +61,7 @@ static bool parse_label(Doc *d, const char *p, size_t len, size_t *used)
 	const char *end = memmem(p, len, "]]", 2), *b1, *b2;
 	Label *l;
 	char kind[32];
+	bool drop;
 
 	if (!end)
 		return false;
@@ -95,8 +96,10 @@ static bool parse_label(Doc *d, const char *p, size_t len, size_t *used)
 	l->hit = false;
 	if (l->kind == FIND_REPEAT && !*l->sugg && d->fixed.len && d->fixed.s[d->fixed.len - 1] == ' ')
 		str_truncate(&d->fixed, d->fixed.len - 1); /* the repeat and its space go */
-	str_add(&d->fixed, *l->sugg || l->kind == FIND_REPEAT ? l->sugg : p + 2,
-		*l->sugg || l->kind == FIND_REPEAT ? strlen(l->sugg) : (size_t)(b1 - p - 2));
+	/* an empty suggestion for a repeat or a lone mark means: take it out */
+	drop = l->kind == FIND_REPEAT || l->kind == FIND_PUNCTUATION;
+	str_add(&d->fixed, *l->sugg || drop ? l->sugg : p + 2,
+		*l->sugg || drop ? strlen(l->sugg) : (size_t)(b1 - p - 2));
 	d->nlabels++;
 	*used = (size_t)(end + 2 - p);
 	return true;
