@@ -118,6 +118,8 @@ struct Speller {
 	size_t nnb, nbcap;
 	SpellCounts counts; /* the newsroom's counts asked one at a time (pair NULL: none) */
 	bool ctx_whole;  /* the tables below hold every pair (spell_set_context), not answers */
+	/* The three tables below hold every pair when loaded whole (spell_set_context), else
+	 * the answers asked of SpellCounts so far. */
 	Table bigrams;   /* "a b" -> count (the context model) */
 	Table ctx_vars;  /* syllable -> offset in ctx_text of its one-edit variants */
 	Table ctx_left;  /* syllable -> highest count of a pair it starts */

@@ -343,13 +343,9 @@ static bool hun(Hunhandle *h, const char *w, size_t len)
 static bool news_syllable(const Lexicon *lx, const char *lower, size_t len)
 {
 	Str key = STR_INIT;
-	Syllable syl;
-	bool yes = false;
+	bool yes = lx->lm && model_key(lower, len, &key) &&
+		   model_count(lx->lm, model_id(lx->lm, str_cstr(&key), key.len)) >= LEX_NEWS_WORD;
 
-	if (lx->lm && syllable_parse(lower, len, &syl) == SYL_OK) {
-		model_key(lower, len, &key);
-		yes = model_count(lx->lm, model_id(lx->lm, str_cstr(&key), key.len)) >= LEX_NEWS_WORD;
-	}
 	str_release(&key);
 	return yes;
 }

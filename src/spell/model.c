@@ -294,18 +294,17 @@ static bool iy_canonical(Syllable *syl)
 	return true;
 }
 
-void model_key(const char *w, size_t len, Str *out)
+bool model_key(const char *w, size_t len, Str *out)
 {
 	Str lo = STR_INIT;
 	Syllable syl;
+	bool ok;
 
 	utf8_lower_str(w, len, &lo);
-	if (syllable_parse(str_cstr(&lo), lo.len, &syl) == SYL_OK &&
-	    (iy_canonical(&syl) | (syllable_placement(&syl) == PLACE_NEW)) &&
-	    syllable_respell(&syl, PLACE_OLD, out)) {
-		str_release(&lo);
-		return;
-	}
-	str_add(out, str_cstr(&lo), lo.len);
+	ok = syllable_parse(str_cstr(&lo), lo.len, &syl) == SYL_OK;
+	if (!(ok && (iy_canonical(&syl) | (syllable_placement(&syl) == PLACE_NEW)) &&
+	      syllable_respell(&syl, PLACE_OLD, out)))
+		str_add(out, str_cstr(&lo), lo.len);
 	str_release(&lo);
+	return ok;
 }

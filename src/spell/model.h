@@ -88,9 +88,10 @@ uint64_t model_checksum(const unsigned char *data, size_t len);
 /*
  * Appends the form the model keeps of word w: lower case, an oa/oe/uy syllable in the old
  * tone placement (hoà and hòa are one token), a consonant and lone i/y with y after qu and
- * i elsewhere (quí and quý, lí and lý are one token).
+ * i elsewhere (quí and quý, lí and lý are one token). Returns true when w is a well-formed
+ * Vietnamese syllable.
  */
-void model_key(const char *w, size_t len, Str *out);
+bool model_key(const char *w, size_t len, Str *out);
 
 /* FNV-1a 32 of s: the slot hash. */
 uint32_t model_hash(const char *s, size_t len);

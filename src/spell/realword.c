@@ -94,6 +94,25 @@ static uint32_t build_list(Speller *sp, const char *lo, size_t len, uint16_t sel
 }
 
 /*
+ * True when word w is written as the model keeps it, which saves parsing it: no capital, not
+ * in the new placement, and no y or q (the i/y spellings the model makes one).
+ */
+static bool written_as_key(const Tok *t, const char *w, size_t len)
+{
+	if ((t->t.flags & (TF_UPPER_FIRST | TF_ALL_UPPER | TF_INNER_UPPER)) || t->v.place == PLACE_NEW)
+		return false;
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)w[i];
+		if (c == 'y' || c == 'q' || (c == 0xC3 && i + 1 < len && (unsigned char)w[i + 1] == 0xBD) ||
+		    (c == 0xE1 && i + 2 < len && (unsigned char)w[i + 1] == 0xBB &&
+		     ((unsigned char)w[i + 2] == 0xB3 || (unsigned char)w[i + 2] == 0xB5 ||
+		      (unsigned char)w[i + 2] == 0xB7 || (unsigned char)w[i + 2] == 0xB9)))
+			return false;
+	}
+	return true;
+}
+
+/*
  * The model id and neighbour list of word token t, kept by the token's bytes as written: the
  * model's key (lower case, old placement, i/y) is worked out once per distinct token.
  */
@@ -108,7 +127,10 @@ static void token_model(CheckRun *r, Tok *t, bool marked, Str *key)
 		uint16_t id;
 		uint32_t off = 0;
 		str_clear(key);
-		model_key(w, len, key);
+		if (written_as_key(t, w, len))
+			str_add(key, w, len);
+		else
+			model_key(w, len, key);
 		id = model_id(sp->lm, key->s, key->len);
 		if (marked || (t->v.flags & VF_SYLLABLE))
 			off = build_list(sp, key->s, key->len, id, marked);
@@ -397,6 +419,10 @@ void rules_model(CheckRun *r)
 
 	if (!sp->lm)
 		return;
+	if (sp->nb_index.n > 200000) { /* a long session: start the token cache again */
+		table_clear(&sp->nb_index);
+		sp->nnb = 0;
+	}
 	for (size_t i = 0; i < r->ntoks; i++) {
 		Tok *t = &r->toks[i];
 		t->lm = MODEL_NONE;

@@ -184,7 +184,8 @@ typedef void (*SpellBigramFn)(void *arg, const char *pair, size_t len);
 void spell_count_bigrams(const char *text, size_t len, SpellBigramFn fn, void *arg);
 
 /*
- * Loads bigram counts (pairs in the form spell_count_bigrams gives) replacing earlier ones.
+ * Loads bigram counts (pairs in the form spell_count_bigrams gives) replacing earlier ones
+ * (tests and tools; a newsroom uses spell_set_counts).
  * With them, a pair never seen whose one-edit variant (a tone, a consonant or vowel
  * confusion in one syllable) was seen at least SPELL_CONTEXT_MIN times is a real-word
  * warning suggesting that variant.
