@@ -250,8 +250,9 @@ static bool hyphened(const CheckRun *r, size_t i)
 	       (i + 2 < r->ntoks && is_hyphen(&r->toks[i + 1]) && r->toks[i + 2].t.kind == TOK_WORD);
 }
 
-/* True when word i is a candidate: a lower-case word, or one starting a sentence. */
-static bool checkable(const CheckRun *r, size_t i, bool *marked)
+/* True when word i is a candidate: a lower-case syllable (or, with capital, one written
+ * with a capital first letter), or a bare word English accepted (*marked). */
+static bool checkable_word(const CheckRun *r, size_t i, bool *marked, bool capital)
 {
 	const Tok *t = &r->toks[i];
 	unsigned f = t->t.flags;
@@ -266,7 +267,28 @@ static bool checkable(const CheckRun *r, size_t i, bool *marked)
 		*marked = (f & TF_ASCII) && !(f & TF_UPPER_FIRST) && t->t.end - t->t.start <= 7;
 		return *marked;
 	}
-	return (t->v.flags & VF_SYLLABLE) && !(f & TF_UPPER_FIRST) && !hyphened(r, i);
+	return (t->v.flags & VF_SYLLABLE) && (capital || !(f & TF_UPPER_FIRST)) && !hyphened(r, i);
+}
+
+static bool checkable(const CheckRun *r, size_t i, bool *marked)
+{
+	return checkable_word(r, i, marked, false);
+}
+
+/*
+ * A capitalised word that begins a sentence and that news seldom capitalises inside one
+ * (under a quarter of the time): a common word, not a name, so it is checked like one.
+ */
+static bool common_start(const CheckRun *r, size_t i)
+{
+	const Tok *t = &r->toks[i];
+	bool marked;
+
+	if (!(t->t.flags & TF_UPPER_FIRST) || (t->t.flags & (TF_ALL_UPPER | TF_INNER_UPPER)) ||
+	    t->lm == MODEL_NONE || model_capital(r->sp->lm, t->lm) >= 64 ||
+	    !rules_sentence_start(r, i))
+		return false;
+	return checkable_word(r, i, &marked, true);
 }
 
 static void flag(CheckRun *r, size_t i, uint16_t best, bool marked)
@@ -433,7 +455,7 @@ void rules_model(CheckRun *r)
 	for (size_t i = 0; i < r->ntoks; i++) {
 		Tok *t = &r->toks[i];
 		uint16_t l, rt, best = MODEL_NONE;
-		if (t->t.kind != TOK_WORD || !t->nb || !checkable(r, i, &marked))
+		if (t->t.kind != TOK_WORD || !t->nb || (!checkable(r, i, &marked) && !common_start(r, i)))
 			continue;
 		l = side(r, i, -1);
 		rt = side(r, i, 1);
