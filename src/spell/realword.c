@@ -291,21 +291,46 @@ static bool common_start(const CheckRun *r, size_t i)
 	return checkable_word(r, i, &marked, true);
 }
 
-static void flag(CheckRun *r, size_t i, uint16_t best, bool marked)
+/* True for a consonant and a lone i or y (kì, kỳ, lí, lý): its letter goes in *v. */
+static bool lone_iy(Syllable *syl, int32_t **v)
+{
+	*v = &syl->base[syl->vstart];
+	return syl->ninit > 0 && syl->vend == syl->n && syl->vend == syl->vstart + 1 &&
+	       (**v == 'i' || **v == 'y') && syl->base[0] != 'g' && syl->base[0] != 'q';
+}
+
+/*
+ * The suggestion for model token best, written as the writer and the house write: the tone
+ * in the house placement, and i or y as the writer chose (the model keeps one of each pair).
+ */
+static char *suggestion(const CheckRun *r, size_t i, uint16_t best)
 {
 	size_t bl;
 	const char *b = model_text(r->sp->lm, best, &bl);
-	Str w = STR_INIT;
-	Syllable syl;
+	Str w = STR_INIT, lo = STR_INIT;
+	Syllable syl, mine;
+	int32_t *v, *m;
 	char *text;
 
-	/* the model keeps the old placement: the suggestion follows the house style */
-	if (syllable_parse(b, bl, &syl) == SYL_OK &&
-	    syllable_respell(&syl, r->sp->style == TONE_STYLE_NEW ? PLACE_NEW : PLACE_OLD, &w))
+	if (syllable_parse(b, bl, &syl) != SYL_OK) {
+		str_release(&w);
+		return xstrndup(b, bl);
+	}
+	word_lower(r->s + r->toks[i].t.start, r->toks[i].t.end - r->toks[i].t.start, &lo);
+	if (syllable_parse(lo.s, lo.len, &mine) == SYL_OK && lone_iy(&mine, &m) && lone_iy(&syl, &v))
+		*v = *m;
+	if (syllable_respell(&syl, r->sp->style == TONE_STYLE_NEW ? PLACE_NEW : PLACE_OLD, &w))
 		text = str_detach(&w);
 	else
 		text = xstrndup(b, bl);
 	str_release(&w);
+	str_release(&lo);
+	return text;
+}
+
+static void flag(CheckRun *r, size_t i, uint16_t best, bool marked)
+{
+	char *text = suggestion(r, i, best);
 
 	if (marked)
 		run_add(r, r->toks[i].t.start, r->toks[i].t.end, FIND_SPELLING, SEV_WARNING,

@@ -188,6 +188,10 @@ START_TEST(test_real_words_in_context)
 	expect("Đội tuyển đã dành chiến thắng thuyết phục.", "dành", FIND_REAL_WORD, "giành chiến thắng");
 	expect("Công ty đang gặp khó khăn về tài chín.", "chín", FIND_REAL_WORD, "chính");
 	expect("Cơ quan chức năng đang sử lý vụ việc.", "sử", FIND_REAL_WORD, "xử lý");
+	/* the suggestion keeps the writer's y (the model keeps kì and kỳ as one) */
+	expect("Năm nay em tham gia kỷ thi tuyển sinh.", "kỷ", FIND_REAL_WORD, "kỳ");
+	/* a hyphenated name is no candidate */
+	clean("Ông Thae Yong-ho đã trở thành nhà ngoại giao.");
 	clean("Đường phố ùn tắc kéo dài suốt buổi sáng.");
 	clean("Đội tuyển đã giành chiến thắng thuyết phục.");
 }
