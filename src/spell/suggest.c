@@ -333,7 +333,7 @@ size_t suggest_word(Speller *sp, const char *w, size_t len, Verdict v, char ***o
 	if (v.kind != FIND_CHARACTER) {
 		syllable_tiers(sp, lo.s, lo.len, v, &c);
 		confusion_candidates(sp, lo.s, lo.len, &c, 4);
-		if (c.n == 0)
+		if (c.n < 6)
 			edit_candidates(sp, lo.s, lo.len, &c);
 		if (c.n == 0 && deep)
 			hunspell_candidates(v.msg == MSG_FOREIGN ? lex_english_dict(&sp->lex) : sp->lex.vi, lo.s, lo.len,
