@@ -153,7 +153,7 @@ install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/toasoan/dict \
 		$(DESTDIR)$(PREFIX)/share/toasoan/themes
 	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/toasoan
-	install -m 644 dict/* $(DESTDIR)$(PREFIX)/share/toasoan/dict/
+	install -m 644 dict/*.txt dict/*.tsv dict/news.lm $(DESTDIR)$(PREFIX)/share/toasoan/dict/
 	install -m 644 themes/*.yaml $(DESTDIR)$(PREFIX)/share/toasoan/themes/
 
 format:
