@@ -65,13 +65,18 @@ static bool fix_lookalikes(const char *w, size_t len, Str *out, MsgId *msg)
 	bool changed = false;
 	int32_t c;
 
+	size_t suspect = 0;
+
 	for (i = 0; i < len; i += n) {
 		if (!(n = utf8_decode(w + i, len - i, &c)))
 			return false;
 		latin += c < 0x250 && utf8_is_letter(c);
 		foreign += is_greek_or_cyrillic(c);
 		mapped += is_greek_or_cyrillic(c) && lookalike(c);
+		suspect += c >= 0x80 && (lookalike(c) || (c >= 0x300 && c <= 0x36F));
 	}
+	if (!suspect)
+		return false; /* the common case: nothing to map, no mark to drop */
 	if (foreign && !latin && mapped < foreign)
 		return false; /* a word in Greek or Cyrillic script, not a look-alike */
 	for (i = 0; i < len; i += n) {
