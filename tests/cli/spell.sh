@@ -117,3 +117,14 @@ run spell "$T/word.txt"
 expect_rc 1 "a removed word is flagged again"
 run dict frobnicate
 expect_rc 2 "an unknown dict action is a usage error"
+
+# A damaged language model is refused with a message naming it; nothing is checked with it.
+mkdir -p "$T/baddict" "$T/config/toasoan"
+cp dict/*.txt dict/*.tsv dict/news.lm "$T/baddict/"
+printf '\000' | dd of="$T/baddict/news.lm" bs=1 seek=100000 conv=notrunc 2>/dev/null
+printf 'spell:\n  dict: %s\n' "$T/baddict" >"$T/config/toasoan/config.yaml"
+printf 'Xin chào.\n' >"$T/hello.txt"
+run spell "$T/hello.txt"
+expect_rc 2 "a damaged language model stops the checker"
+expect_err "news.lm': the language model is damaged (checksum mismatch)" "the error names the file and says what is wrong"
+rm -f "$T/config/toasoan/config.yaml"
