@@ -316,6 +316,12 @@ static bool reduplication(CheckRun *r, size_t a)
 	return yes;
 }
 
+/* A lower-case word followed by a capitalised one: the second begins a name or a heading. */
+static bool case_turns(const CheckRun *r, size_t a, size_t b)
+{
+	return !(r->toks[a].t.flags & TF_UPPER_FIRST) && (r->toks[b].t.flags & TF_UPPER_FIRST);
+}
+
 /*
  * The repeats within one run of words w[0..n), each the next_word of the one before: a word
  * written twice (not a reduplication), else a phrase of k = 2 or 3 words repeated right
@@ -325,6 +331,8 @@ static bool reduplication(CheckRun *r, size_t a)
 static void repeats_in_run(CheckRun *r, const size_t *w, size_t n)
 {
 	for (size_t p = 0; p + 1 < n; p++) {
+		if (case_turns(r, w[p], w[p + 1]))
+			continue; /* Nhi đồng Đồng Nai, khai hội Hội Lim: a name begins */
 		if (same_word(r, w[p], w[p + 1])) {
 			if (!reduplication(r, w[p]))
 				run_add(r, r->toks[w[p + 1]].t.start, r->toks[w[p + 1]].t.end, FIND_REPEAT,
