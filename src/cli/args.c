@@ -21,6 +21,7 @@ bool args_parse(int argc, char **argv, const ArgSpec *specs, const char *usage, 
 	bool options = true;
 
 	out->npos = 0;
+	out->pos = (const char **)(argv + 1);
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		if (options && strcmp(a, "--") == 0) {
@@ -51,11 +52,8 @@ bool args_parse(int argc, char **argv, const ArgSpec *specs, const char *usage, 
 			}
 			continue;
 		}
-		if (out->npos == ARGS_MAX_POS) {
-			cli_usage(usage, "too many arguments");
-			return false;
-		}
-		out->pos[out->npos++] = a;
+		/* npos < i always: a positional goes to a slot already read. */
+		argv[1 + out->npos++] = (char *)a;
 	}
 	return true;
 }

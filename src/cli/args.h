@@ -14,16 +14,16 @@ typedef struct ArgSpec {
 	bool *flag;            /* set when a flag is present */
 } ArgSpec;
 
-#define ARGS_MAX_POS 64
-
 typedef struct Args {
-	const char *pos[ARGS_MAX_POS]; /* the positional arguments */
+	const char **pos;  /* the positional arguments: points into argv */
 	int npos;
 } Args;
 
 /*
- * Parses argv[1..argc-1]. On a bad option prints the error and the usage line and returns
- * false; the caller returns EXIT_USAGE.
+ * Parses argv[1..argc-1]. The positional arguments are gathered, in order, at the start of
+ * argv[1..] itself (options are moved out of the way, as getopt does), so any number fits and
+ * nothing is allocated. On a bad option prints the error and the usage line and returns false;
+ * the caller returns EXIT_USAGE.
  */
 bool args_parse(int argc, char **argv, const ArgSpec *specs, const char *usage, Args *out);
 

@@ -33,8 +33,9 @@ typedef struct Command {
 	X("user", cmd_user, "user add LOGIN --role ROLE [--name NAME] | user list | "            \
 	  "user role LOGIN ROLE | user disable LOGIN", "manage users (admins)")                   \
 	X("new", cmd_new, "new [--title TEXT] [FILE|-]", "create a draft; prints its id")        \
-	X("import", cmd_import, "import [--encoding auto|NAME] FILE...",                          \
-	  "one draft per file; prints one id per line")                                           \
+	X("import", cmd_import, "import [--encoding auto|NAME] [--glob PATTERNS] [--skip-bad] "   \
+	  "[--json] [--as LOGIN] [--state draft|review|published] FILE|FOLDER...",                 \
+	  "one article per file, folders walked; checks every file first; prints one id per line") \
 	X("list", cmd_list, "list [--state STATE] [--mine] [--json]", "list articles")           \
 	X("show", cmd_show, "show ID [--json]", "print one article")                              \
 	X("edit", cmd_edit, "edit ID", "open the editor on one article")                          \

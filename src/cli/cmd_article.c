@@ -1,7 +1,7 @@
 /*
- * cmd_article.c: creating and reading articles from the shell: new, import, list, show,
- * history and export. Files are read whole, checked and parsed before anything is stored, so
- * a bad file creates nothing.
+ * cmd_article.c: creating and reading articles from the shell: new, list, show,
+ * history and export (import is in cmd_import.c). Files are read whole, checked and parsed
+ * before anything is stored, so a bad file creates nothing.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,24 +18,26 @@
 #include "base/banned.h"
 
 /* Reads one article file; prints what was detected, or the error. */
-static bool read_file(const char *path, const char *encoding, Article *art)
+static bool read_file(const char *path, const ImportOptions *o, Article *art)
 {
-	char note[256] = "", err[512];
+	ImportInfo info;
 
-	if (!import_read(path, encoding, art, note, sizeof(note), err, sizeof(err))) {
-		cli_error("%s", err);
+	if (!import_file(path, o, art, &info)) {
+		cli_error("%s", info.err);
 		return false;
 	}
-	if (note[0])
-		fprintf(stderr, "toasoan: %s\n", note);
+	if (info.note[0])
+		fprintf(stderr, "toasoan: %s\n", info.note);
 	return true;
 }
 
+/* With both a title and a file, the file is all body: its first line is not dropped. */
 int cmd_new(Cli *c, int argc, char **argv)
 {
 	static const char usage[] = "new [--title TEXT] [FILE|-]";
 	const char *title = NULL;
 	ArgSpec specs[] = {{"--title", &title, NULL}, {0}};
+	ImportOptions o = {"utf-8", NULL};
 	Article art;
 	Str nfc = STR_INIT;
 	Args a;
@@ -48,15 +50,16 @@ int cmd_new(Cli *c, int argc, char **argv)
 	if (a.npos == 0 && !title)
 		return cli_usage(usage, "give a title or a file");
 	article_init(&art);
-	if (a.npos == 1 && !read_file(a.pos[0], "utf-8", &art))
-		goto out;
 	if (title) {
 		if (!utf8_nfc(title, strlen(title), &nfc)) {
 			cli_error("the title is not valid UTF-8");
 			goto out;
 		}
-		article_set(&art.title, nfc.s);
+		o.title = str_cstr(&nfc);
+		article_set(&art.title, o.title);
 	}
+	if (a.npos == 1 && !read_file(a.pos[0], &o, &art))
+		goto out;
 	if (!cli_desk(c))
 		goto out;
 	if (!desk_create(c->desk, &art, "new")) {
@@ -68,45 +71,6 @@ int cmd_new(Cli *c, int argc, char **argv)
 out:
 	str_release(&nfc);
 	article_release(&art);
-	return rc;
-}
-
-int cmd_import(Cli *c, int argc, char **argv)
-{
-	static const char usage[] = "import [--encoding auto|NAME] FILE...";
-	const char *encoding = "auto";
-	ArgSpec specs[] = {{"--encoding", &encoding, NULL}, {0}};
-	Article arts[ARGS_MAX_POS];
-	Args a;
-	int n = 0, rc = EXIT_FAIL;
-
-	if (!args_parse(argc, argv, specs, usage, &a))
-		return EXIT_USAGE;
-	if (a.npos == 0)
-		return cli_usage(usage, "name at least one file");
-	if (!import_encoding_known(encoding))
-		return cli_usage(usage, "unknown encoding '%s'", encoding);
-	/* Read and check every file first: one bad file imports nothing. */
-	for (n = 0; n < a.npos; n++) {
-		article_init(&arts[n]);
-		if (!read_file(a.pos[n], encoding, &arts[n])) {
-			n++;
-			goto out;
-		}
-	}
-	if (!cli_desk(c))
-		goto out;
-	for (int i = 0; i < n; i++) {
-		if (!desk_create(c->desk, &arts[i], "import")) {
-			cli_error("%s: %s", a.pos[i], desk_errmsg(c->desk));
-			goto out;
-		}
-		printf("%lld\n", (long long)arts[i].id);
-	}
-	rc = EXIT_OK;
-out:
-	for (int i = 0; i < n; i++)
-		article_release(&arts[i]);
 	return rc;
 }
 

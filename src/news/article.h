@@ -8,6 +8,9 @@
  * lines (Tiêu đề / Title, Sapo / Lead, Tác giả / Byline, Chuyên mục / Section, Từ khóa / Tags)
  * then a blank line and the body; or plain text whose first non-empty line is the title. A
  * last body line such as "Tin, ảnh: Trần Thị Mai" or "Theo Minh Hà" becomes the byline.
+ * A header may also say when an archived article was first published ("Ngày đăng" / "Date":
+ * "2014-11-26 08:30", "26/11/2014"): parsing sets published_at, which an import straight to
+ * published keeps; the formatter never writes it.
  */
 #ifndef NEWS_ARTICLE_H
 #define NEWS_ARTICLE_H
@@ -64,6 +67,13 @@ void article_list_release(ArticleList *l);
  * returns false and writes why into err ("the file is empty", "no title: ...").
  */
 bool article_parse(const char *text, size_t len, Article *out, char *err, size_t errlen);
+
+/*
+ * The same for a text whose title is given apart (title, NFC UTF-8): plain text is all body,
+ * its first line included, and a header's own title, if any, gives way to title.
+ */
+bool article_parse_titled(const char *text, size_t len, const char *title, Article *out,
+			  char *err, size_t errlen);
 
 /* Appends the article in the text format (header block, blank line, body, byline); round-trips. */
 void article_format(const Article *a, Str *out);

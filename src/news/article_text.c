@@ -18,15 +18,17 @@
 #include <string.h>
 
 #include "base/utf8.h"
+#include "base/when.h"
 #include "base/xalloc.h"
 #include "viet/letter.h"
 #include "base/banned.h"
 
 /* The text fields the header can set, in the order the formatter writes them. */
-enum { F_TITLE, F_SAPO, F_BYLINE, F_SECTION, F_TAGS, F_COUNT };
+enum { F_TITLE, F_SAPO, F_BYLINE, F_SECTION, F_TAGS, F_DATE, F_COUNT };
 
+/* F_DATE is read, never written: an archive's original publishing date, for an import. */
 static const char *const field_label[F_COUNT] = {
-	"Tiêu đề", "Sapo", "Tác giả", "Chuyên mục", "Từ khóa",
+	"Tiêu đề", "Sapo", "Tác giả", "Chuyên mục", "Từ khóa", "Ngày đăng",
 };
 
 /* Folded key -> field. Folding makes both tone placements and missing diacritics equal. */
@@ -39,6 +41,7 @@ static const struct {
 	{"tom tat", F_SAPO},      {"tac gia", F_BYLINE},   {"byline", F_BYLINE},
 	{"author", F_BYLINE},     {"chuyen muc", F_SECTION}, {"section", F_SECTION},
 	{"tu khoa", F_TAGS},      {"tags", F_TAGS},        {"keywords", F_TAGS},
+	{"ngay dang", F_DATE},    {"date", F_DATE},        {"published", F_DATE},
 };
 
 typedef struct Line {
@@ -207,6 +210,7 @@ typedef struct Parse {
 	bool given[F_COUNT];
 	int last;         /* field of the previous header line, for continuations; -1 none */
 	size_t title_line;
+	size_t date_line;
 } Parse;
 
 /* Reads the header block from line i; returns the first line of the body, or SIZE_MAX. */
@@ -235,6 +239,8 @@ static size_t parse_header(const Lines *l, size_t i, Parse *p, char *err, size_t
 		p->last = f;
 		if (f == F_TITLE)
 			p->title_line = i + 1;
+		if (f == F_DATE)
+			p->date_line = i + 1;
 		str_add(&p->field[f], value.s, value.len);
 	}
 	return i;
@@ -354,9 +360,37 @@ static void take_byline(Str *body, Str *byline)
 	str_truncate(body, start);
 }
 
+/*
+ * The publishing date of an archived article: "YYYY-MM-DD", "DD/MM/YYYY", either with
+ * " HH:MM[:SS]" (local time), or ISO 8601 with an offset. A date alone is midnight.
+ */
+static bool parse_date(const Parse *p, int64_t *out, char *err, size_t errlen)
+{
+	const char *v = str_cstr(&p->field[F_DATE]);
+	char buf[64], why[128];
+	int d, m, y, n = 0;
+
+	if (sscanf(v, "%2d/%2d/%4d%n", &d, &m, &y, &n) == 3 && n >= 8)
+		snprintf(buf, sizeof(buf), "%04d-%02d-%02d%s", y, m, d, v + n);
+	else
+		snprintf(buf, sizeof(buf), "%s", v);
+	if (strlen(buf) == 10)
+		snprintf(buf + 10, sizeof(buf) - 10, " 00:00");
+	if (strlen(v) < 40 && when_parse(buf, when_now(), out, why, sizeof(why)))
+		return true;
+	snprintf(err, errlen, "line %zu: '%s' is not a date: write YYYY-MM-DD [HH:MM] or "
+		 "DD/MM/YYYY [HH:MM]", p->date_line, field_label[F_DATE]);
+	return false;
+}
+
 /* ---- the entry points ---- */
 
-static bool parse_lines(const Lines *l, Parse *p, Str *body, char *err, size_t errlen)
+/*
+ * titled: the title comes from elsewhere (new --title), so a header need not carry one and
+ * plain text is all body: its first line is not taken as the title.
+ */
+static bool parse_lines(const Lines *l, Parse *p, bool titled, Str *body, char *err,
+			size_t errlen)
 {
 	size_t first = 0, from;
 	Line value;
@@ -371,14 +405,16 @@ static bool parse_lines(const Lines *l, Parse *p, Str *body, char *err, size_t e
 		from = parse_header(l, first, p, err, errlen);
 		if (from == SIZE_MAX)
 			return false;
-		if (!p->given[F_TITLE]) {
+		if (!titled && !p->given[F_TITLE]) {
 			snprintf(err, errlen, "no title: the header has no 'Tiêu đề' line");
 			return false;
 		}
-		if (p->field[F_TITLE].len == 0) {
+		if (!titled && p->field[F_TITLE].len == 0) {
 			snprintf(err, errlen, "no title: 'Tiêu đề' is empty on line %zu", p->title_line);
 			return false;
 		}
+	} else if (titled) {
+		from = first;
 	} else {
 		size_t sp = ltrim(l->v[first].s, l->v[first].len);
 		str_add(&p->field[F_TITLE], l->v[first].s + sp, l->v[first].len - sp);
@@ -390,7 +426,8 @@ static bool parse_lines(const Lines *l, Parse *p, Str *body, char *err, size_t e
 	return true;
 }
 
-bool article_parse(const char *text, size_t len, Article *out, char *err, size_t errlen)
+static bool parse(const char *text, size_t len, const char *title, Article *out, char *err,
+		  size_t errlen)
 {
 	Str clean = STR_INIT, body = STR_INIT, tags = STR_INIT;
 	Lines lines = {NULL, 0, 0};
@@ -402,7 +439,15 @@ bool article_parse(const char *text, size_t len, Article *out, char *err, size_t
 		return false;
 	clean_text(text, len, &clean);
 	split_lines(str_cstr(&clean), clean.len, &lines);
-	if (!parse_lines(&lines, &p, &body, err, errlen))
+	if (!parse_lines(&lines, &p, title != NULL, &body, err, errlen))
+		goto fail;
+	if (title) {
+		str_clear(&p.field[F_TITLE]);
+		str_adds(&p.field[F_TITLE], title);
+	}
+	out->published_at = 0;
+	if (p.given[F_DATE] && p.field[F_DATE].len &&
+	    !parse_date(&p, &out->published_at, err, errlen))
 		goto fail;
 	normalise_tags(str_cstr(&p.field[F_TAGS]), &tags);
 	article_set(&out->title, str_cstr(&p.field[F_TITLE]));
@@ -421,6 +466,17 @@ fail:
 	str_release(&tags);
 	free(lines.v);
 	return ok;
+}
+
+bool article_parse(const char *text, size_t len, Article *out, char *err, size_t errlen)
+{
+	return parse(text, len, NULL, out, err, errlen);
+}
+
+bool article_parse_titled(const char *text, size_t len, const char *title, Article *out,
+			  char *err, size_t errlen)
+{
+	return parse(text, len, title, out, err, errlen);
 }
 
 /* One header line; further lines of a multi-line value are indented to continue it. */
@@ -448,9 +504,9 @@ static void format_field(Str *out, int f, const char *value)
 
 void article_format(const Article *a, Str *out)
 {
-	const char *fields[F_COUNT] = {a->title, a->sapo, a->byline, a->section, a->tags};
+	const char *fields[F_DATE] = {a->title, a->sapo, a->byline, a->section, a->tags};
 
-	for (int f = 0; f < F_COUNT; f++)
+	for (int f = 0; f < F_DATE; f++)
 		format_field(out, f, fields[f]);
 	str_addc(out, '\n');
 	if (a->body && a->body[0]) {

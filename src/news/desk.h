@@ -141,6 +141,30 @@ bool desk_publish_due(Desk *d, int *done, int *failed);
 bool desk_may(const Desk *d, const Article *a, Action act);
 
 
+/*
+ * Bulk import (desk_import.c). A plan says whom the articles are credited to and the state
+ * they enter; desk_import_plan checks it once: crediting another writer (an active user) and
+ * entering published are for admins, review follows the submit rule, scheduled is refused
+ * (each needs its own time). desk_import_check validates one article's text as desk_create
+ * would, without storing anything. Articles are then stored in batches: desk_import_begin
+ * opens one write transaction, desk_import_add stores one article in it (sets a->id; on
+ * failure the batch is rolled back), desk_import_commit ends it; desk_import_abort rolls an
+ * open batch back. For a published import, desk_import_publish writes the site once at the
+ * end, for the ids committed.
+ */
+typedef struct ImportPlan {
+	const char *writer;   /* the login credited, or NULL for the actor */
+	State state;          /* STATE_DRAFT, STATE_REVIEW or STATE_PUBLISHED */
+} ImportPlan;
+
+bool desk_import_plan(Desk *d, const ImportPlan *p);
+bool desk_import_check(Desk *d, const Article *a);
+bool desk_import_begin(Desk *d);
+bool desk_import_add(Desk *d, const ImportPlan *p, Article *a);
+bool desk_import_commit(Desk *d);
+void desk_import_abort(Desk *d);
+bool desk_import_publish(Desk *d, const int64_t *ids, size_t n);
+
 /* Transitions and revisions, oldest first. */
 bool desk_history(Desk *d, int64_t id, EventList *out);
 

@@ -70,7 +70,7 @@ bool desk_get(Desk *d, int64_t id, Article *out)
 	return load(d, id, out) && desk_check(d, out, ACT_VIEW, NULL);
 }
 
-static bool check_article_text(Desk *d, const Article *a)
+bool desk_check_article(Desk *d, const Article *a)
 {
 	static const struct { const char *what; size_t off; bool multi; } fields[] = {
 		{"title", offsetof(Article, title), false},
@@ -98,7 +98,7 @@ bool desk_create(Desk *d, Article *a, const char *reason)
 
 	if (!workflow_decide(&ask, ACT_CREATE, NULL, &why))
 		return desk_fail(d, DESK_REFUSED, "%s", why);
-	if (!check_article_text(d, a))
+	if (!desk_check_article(d, a))
 		return false;
 	if (!store_begin(d->store) ||
 	    !store_article_insert(d->store, a, d->actor.login, when_now(), reason ? reason : "") ||
@@ -186,7 +186,7 @@ bool desk_save(Desk *d, Article *a, const char *reason)
 	bool conflict = false, ok;
 
 	article_init(&cur);
-	if (!check_article_text(d, a)) {
+	if (!desk_check_article(d, a)) {
 		article_release(&cur);
 		return false;
 	}

@@ -32,4 +32,7 @@ bool desk_check_lock(Desk *d, const Article *a);
 /* Validates user text: UTF-8, NFC, no control characters but newline and tab (multiline). */
 bool desk_check_text(Desk *d, const char *what, const char *s, bool multiline);
 
+/* Validates an article's text fields (as desk_check_text) and that it has a title. */
+bool desk_check_article(Desk *d, const Article *a);
+
 #endif

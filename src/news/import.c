@@ -20,13 +20,34 @@ bool import_encoding_known(const char *name)
 	return strcmp(name, "auto") == 0 || encoding_parse(name, &e);
 }
 
+static bool is_ascii(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if ((unsigned char)s[i] >= 0x80)
+			return false;
+	return true;
+}
+
+static bool converted(const char *name, const char *data, size_t len, Encoding enc, Str *out,
+		      ImportInfo *info)
+{
+	char why[256];
+
+	if (!legacy_decode(enc, data, len, out, why, sizeof(why)))
+		return false;
+	snprintf(info->encoding, sizeof(info->encoding), "%s", encoding_name(enc));
+	snprintf(info->note, sizeof(info->note), "'%s': detected %s and converted it to Unicode",
+		 name, encoding_description(enc));
+	return true;
+}
+
 /*
  * Turns data into NFC UTF-8 in out. With "auto": valid UTF-8 is taken as it is (mojibake
  * fragments of the old fonts inside it are repaired); anything else is decoded with the legacy
  * encoding that detection is confident of, and refused when it is not confident.
  */
 static bool to_unicode(const char *name, const char *data, size_t len, const char *encoding,
-		       Str *out, char *note, size_t notelen, char *err, size_t errlen)
+		       Str *out, ImportInfo *info)
 {
 	Encoding enc = ENC_UTF8;
 	LegacyGuess g;
@@ -35,77 +56,79 @@ static bool to_unicode(const char *name, const char *data, size_t len, const cha
 
 	if (strcmp(encoding, "auto") != 0) {
 		encoding_parse(encoding, &enc);
+		snprintf(info->encoding, sizeof(info->encoding), "%s", encoding_name(enc));
 		if (legacy_decode(enc, data, len, out, why, sizeof(why)))
 			return true;
-		snprintf(err, errlen, "'%s' cannot be read as %s: %s; nothing was imported", name,
+		snprintf(info->err, sizeof(info->err), "'%s' cannot be read as %s: %s", name,
 			 encoding_description(enc), why);
 		return false;
 	}
 	if (utf8_valid(data, len, &bad)) {
-		/* Plain ASCII may be VIQR: take it as such only when that reading is clear. */
-		legacy_guess(data, len, &g);
-		if (g.confident && g.enc == ENC_VIQR &&
-		    legacy_decode(ENC_VIQR, data, len, out, why, sizeof(why))) {
-			snprintf(note, notelen, "'%s': detected %s and converted it to Unicode",
-				 name, encoding_description(ENC_VIQR));
-			return true;
+		/* Plain ASCII may be VIQR: take it as such only when that reading is clear. Text
+		 * with any other character is UTF-8 to detection anyway, so it is not asked. */
+		if (is_ascii(data, len)) {
+			legacy_guess(data, len, &g);
+			if (g.confident && g.enc == ENC_VIQR &&
+			    converted(name, data, len, ENC_VIQR, out, info))
+				return true;
 		}
+		snprintf(info->encoding, sizeof(info->encoding), "%s", encoding_name(ENC_UTF8));
 		fixed = legacy_repair_mojibake(data, len, out);
 		if (fixed)
-			snprintf(note, notelen, "'%s': repaired %zu word%s garbled by an old font "
-				 "encoding", name, fixed, fixed == 1 ? "" : "s");
+			snprintf(info->note, sizeof(info->note), "'%s': repaired %zu word%s garbled "
+				 "by an old font encoding", name, fixed, fixed == 1 ? "" : "s");
 		return true;
 	}
 	legacy_guess(data, len, &g);
-	if (g.confident && g.enc != ENC_UTF8 &&
-	    legacy_decode(g.enc, data, len, out, why, sizeof(why))) {
-		snprintf(note, notelen, "'%s': detected %s and converted it to Unicode", name,
-			 encoding_description(g.enc));
+	if (g.confident && g.enc != ENC_UTF8 && converted(name, data, len, g.enc, out, info))
 		return true;
-	}
-	snprintf(err, errlen, "'%s' is not valid UTF-8 (first bad byte at offset %zu) and its "
-		 "encoding could not be recognised; nothing was imported (name one with --encoding "
-		 "tcvn3, vni, viscii, viqr or cp1258)", name, bad);
+	snprintf(info->err, sizeof(info->err), "'%s' is not valid UTF-8 (first bad byte at offset "
+		 "%zu) and its encoding could not be recognised (name one with --encoding tcvn3, "
+		 "vni, viscii, viqr or cp1258)", name, bad);
 	return false;
 }
 
-bool import_bytes(const char *name, const char *data, size_t len, const char *encoding,
-		  Article *out, char *note, size_t notelen, char *err, size_t errlen)
+bool import_bytes(const char *name, const char *data, size_t len, const ImportOptions *o,
+		  Article *out, ImportInfo *info)
 {
 	const char *nul = memchr(data, '\0', len);
 	Str text = STR_INIT;
 	char why[400];
 	bool ok;
 
-	note[0] = '\0';
+	info->encoding[0] = info->note[0] = info->err[0] = '\0';
 	if (len == 0) {
-		snprintf(err, errlen, "'%s' is empty; nothing was imported", name);
+		snprintf(info->err, sizeof(info->err), "'%s' is empty", name);
 		return false;
 	}
 	if (nul) {
-		snprintf(err, errlen, "'%s' is not a text file (a NUL byte at offset %zu); nothing "
-			 "was imported", name, (size_t)(nul - data));
+		snprintf(info->err, sizeof(info->err), "'%s' is not a text file (a NUL byte at "
+			 "offset %zu)", name, (size_t)(nul - data));
 		return false;
 	}
-	if (!to_unicode(name, data, len, encoding, &text, note, notelen, err, errlen))
+	if (!to_unicode(name, data, len, o->encoding, &text, info))
 		return false;
-	ok = article_parse(str_cstr(&text), text.len, out, why, sizeof(why));
+	ok = o->title ? article_parse_titled(str_cstr(&text), text.len, o->title, out, why,
+					     sizeof(why))
+		      : article_parse(str_cstr(&text), text.len, out, why, sizeof(why));
 	if (!ok)
-		snprintf(err, errlen, "'%s': %s; nothing was imported", name, why);
+		snprintf(info->err, sizeof(info->err), "'%s': %s", name, why);
 	str_release(&text);
 	return ok;
 }
 
-bool import_read(const char *path, const char *encoding, Article *out, char *note,
-		 size_t notelen, char *err, size_t errlen)
+bool import_file(const char *path, const ImportOptions *o, Article *out, ImportInfo *info)
 {
 	Str data = STR_INIT;
 	bool ok;
 
-	if (!file_read(path, ARTICLE_MAX_BYTES, &data, err, errlen))
+	info->encoding[0] = info->note[0] = info->err[0] = '\0';
+	if (!file_read(path, ARTICLE_MAX_BYTES, &data, info->err, sizeof(info->err))) {
+		str_release(&data); /* a file too large leaves what was read */
 		return false;
-	ok = import_bytes(strcmp(path, "-") == 0 ? "stdin" : path, str_cstr(&data), data.len,
-			  encoding, out, note, notelen, err, errlen);
+	}
+	ok = import_bytes(strcmp(path, "-") == 0 ? "stdin" : path, str_cstr(&data), data.len, o,
+			  out, info);
 	str_release(&data);
 	return ok;
 }

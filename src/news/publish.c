@@ -163,6 +163,59 @@ bool publish_update(Store *s, const Config *c, int64_t id, const Article *a, cha
 	return ok;
 }
 
+/* Renames every staged file into place, last staged first; empties the stage. */
+static bool stage_commit(Stage *st, char *err, size_t errlen)
+{
+	bool ok = true;
+
+	for (int i = st->n - 1; ok && i >= 0; i--)
+		if (rename(st->tmp[i].s, st->dst[i].s) != 0) {
+			snprintf(err, errlen, "cannot replace '%s': %s", st->dst[i].s,
+				 strerror(errno));
+			ok = false;
+		}
+	stage_drop(st);
+	return ok;
+}
+
+static bool publish_one(Store *s, const char *dir, int64_t id, const RenderOptions *o,
+			char *err, size_t errlen)
+{
+	Stage st = {.n = 0};
+	Article a;
+	bool found, ok;
+
+	article_init(&a);
+	ok = store_article_get(s, id, &a, &found);
+	if (!ok)
+		snprintf(err, errlen, "%s", store_errmsg(s));
+	else if (found && a.state == STATE_PUBLISHED)
+		ok = render_to_stage(&st, dir, &a, RENDER_HTML, o, err, errlen) &&
+		     render_to_stage(&st, dir, &a, RENDER_NINJS, o, err, errlen) &&
+		     stage_commit(&st, err, errlen);
+	stage_drop(&st);
+	article_release(&a);
+	return ok;
+}
+
+bool publish_articles(Store *s, const Config *c, const int64_t *ids, size_t n, char *err,
+		      size_t errlen)
+{
+	char *dir = config_publish_dir(c);
+	Stage st = {.n = 0};
+	RenderOptions o;
+	bool ok;
+
+	options(&o);
+	ok = file_mkdirs(dir, err, errlen);
+	for (size_t i = 0; ok && i < n; i++)
+		ok = publish_one(s, dir, ids[i], &o, err, errlen);
+	ok = ok && stage_index(&st, s, dir, &o, err, errlen) && stage_commit(&st, err, errlen);
+	stage_drop(&st);
+	free(dir);
+	return ok;
+}
+
 bool publish_render(const Article *a, const char *format, Str *out, char *err, size_t errlen)
 {
 	RenderFormat f;

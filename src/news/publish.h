@@ -24,6 +24,15 @@
 bool publish_update(Store *s, const Config *c, int64_t id, const Article *a, char *err,
 		    size_t errlen);
 
+/*
+ * Writes the pages of many articles already published and committed (a bulk import of an
+ * archive), then index.json once. Ids no longer published are skipped. Each page is replaced
+ * atomically; on failure returns false with a message in err, and the pages written so far
+ * stay (they show published articles).
+ */
+bool publish_articles(Store *s, const Config *c, const int64_t *ids, size_t n, char *err,
+		      size_t errlen);
+
 /* Renders a in "html", "ninjs" (or "json"), "md" or "txt"; false for an unknown format. */
 bool publish_render(const Article *a, const char *format, Str *out, char *err, size_t errlen);
 

@@ -114,6 +114,9 @@ bool store_word_remove(Store *s, const char *word, bool *removed);
 /* Syllable pair counts ("a b") of published text, for the checker's context model. A count
  * that falls to zero removes the pair. */
 bool store_bigram_add(Store *s, const char *pair, int64_t n);
+/* Adds one to each of n pairs with one statement (a repeated pair counts each time): for
+ * publishing many articles at once. */
+bool store_bigrams_add(Store *s, char *const *pairs, size_t n);
 bool store_bigrams(Store *s, void (*each)(const char *pair, int64_t n, void *ud), void *ud);
 
 /* One answer about the counts (PairQuery in records.h); statements prepared once. */

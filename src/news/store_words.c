@@ -57,6 +57,23 @@ bool store_bigram_add(Store *s, const char *pair, int64_t n)
 					     "t", pair), "count syllable pairs");
 }
 
+bool store_bigrams_add(Store *s, char *const *pairs, size_t n)
+{
+	sqlite3_stmt *st = store_prep(s, "INSERT INTO bigrams(pair, n) VALUES (?, 1) "
+				      "ON CONFLICT(pair) DO UPDATE SET n = n + 1", "");
+	int rc = SQLITE_DONE;
+
+	if (!st)
+		return false;
+	for (size_t i = 0; i < n && rc == SQLITE_DONE; i++) {
+		sqlite3_bind_text(st, 1, pairs[i], -1, SQLITE_STATIC);
+		rc = sqlite3_step(st);
+		sqlite3_reset(st);
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? true : store_fail(s, "count syllable pairs");
+}
+
 bool store_bigrams(Store *s, void (*each)(const char *pair, int64_t n, void *ud), void *ud)
 {
 	sqlite3_stmt *st = store_prep(s, "SELECT pair, n FROM bigrams", "");

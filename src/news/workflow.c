@@ -56,6 +56,12 @@ static const Rule rules[ACTION_COUNT] = {
 		"reporters cannot change the newsroom dictionary", ""},
 	[ACT_TAKE_LOCK] = {ANY_STATE, STAY, {NO, YES, YES},
 		"reporters cannot take over an article someone else is editing", ""},
+	/* Bulk import: moving an old archive in. Crediting another writer and putting text
+	 * straight on the site skip review, so they are admin decisions. */
+	[ACT_IMPORT_FOR] = {0, STAY, {NO, NO, YES},
+		"only admins can import articles for another writer", ""},
+	[ACT_IMPORT_PUBLISHED] = {0, STATE_PUBLISHED, {NO, NO, YES},
+		"only admins can import articles straight to published", ""},
 };
 
 /* Editing text has a second condition: reporters may touch drafts only. */

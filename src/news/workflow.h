@@ -50,7 +50,11 @@ typedef enum Role {
 	X(ACT_PUBLISH_DUE, "publish-due", "Đăng bài đến giờ", "Publish due", false) \
 	X(ACT_MANAGE_USERS, "users", "Quản lý người dùng", "Manage users", false) \
 	X(ACT_EDIT_DICT, "dict", "Sửa từ điển", "Edit dictionary", false)       \
-	X(ACT_TAKE_LOCK, "take-over", "Giành quyền sửa", "Take over", false)
+	X(ACT_TAKE_LOCK, "take-over", "Giành quyền sửa", "Take over", false)     \
+	X(ACT_IMPORT_FOR, "import-for", "Nhập bài cho người khác", "Import for another writer", \
+	  false)                                                                \
+	X(ACT_IMPORT_PUBLISHED, "import-published", "Nhập bài đã đăng", "Import as published", \
+	  false)
 
 typedef enum Action {
 #define X(e, name, vi, en, note) e,
