@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "base/utf8.h"
+#include "base/visible.h"
 #include "base/xalloc.h"
 #include "base/banned.h"
 
@@ -82,6 +83,19 @@ void json_key(Json *j, const char *key)
 	j->after_key = true;
 }
 
+/* A \u escape, as a surrogate pair above the BMP: hidden characters never reach a terminal
+ * raw, even when someone prints the JSON. */
+static void add_escape(Str *out, int32_t cp)
+{
+	if (cp > 0xFFFF) {
+		cp -= 0x10000;
+		str_addf(out, "\\u%04x\\u%04x", (unsigned)(0xD800 + (cp >> 10)),
+			 (unsigned)(0xDC00 + (cp & 0x3FF)));
+	} else {
+		str_addf(out, "\\u%04x", (unsigned)cp);
+	}
+}
+
 void json_quote(Str *out, const char *s, size_t len)
 {
 	size_t i = 0;
@@ -97,8 +111,8 @@ void json_quote(Str *out, const char *s, size_t len)
 			if (n == 0) {
 				str_adds(out, "\\ufffd");
 				i++;
-			} else if (cp == 0x2028 || cp == 0x2029) {
-				str_addf(out, "\\u%04x", (unsigned)cp);
+			} else if (visible_hidden(cp)) {
+				add_escape(out, cp);
 				i += n;
 			} else {
 				str_add(out, s + i, n);

@@ -7,7 +7,9 @@
  *	json_obj(&j); json_key(&j, "id"); json_int(&j, 7); json_end(&j);
  *
  * Strings must be UTF-8; invalid bytes are written as U+FFFD so the output is always valid
- * JSON. Nesting deeper than JSON_MAX_DEPTH is a broken invariant and aborts.
+ * JSON; controls, bidi and zero-width characters (visible.h) are always \u escapes, so the
+ * JSON is safe to print on a terminal. Nesting deeper than JSON_MAX_DEPTH is a broken
+ * invariant and aborts.
  */
 #ifndef BASE_JSON_H
 #define BASE_JSON_H

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "base/visible.h"
 #include "base/xalloc.h"
 #include "base/banned.h"
 
@@ -229,8 +230,8 @@ int utf8_cp_width(int32_t cp)
 {
 	int w;
 
-	if (cp < 0x20 || cp == 0x7F)
-		return 0;
+	if (visible_hidden(cp))
+		return 1; /* drawn as a visible placeholder, never as itself */
 	w = utf8proc_charwidth(cp);
 	return w < 0 ? 0 : w;
 }

@@ -15,6 +15,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "base/str.h"
+#include "base/visible.h"
 #include "base/xalloc.h"
 #include "cli/cmd.h"
 #include "cli/cmds.h"
@@ -65,9 +67,16 @@ static void say(const char *prefix, const char *fmt, va_list ap)
 
 static void say(const char *prefix, const char *fmt, va_list ap)
 {
+	Str msg = STR_INIT, shown = STR_INIT;
+
+	/* Messages quote titles, logins and words people typed: shown, never obeyed. */
+	str_vaddf(&msg, fmt, ap);
+	visible_add(&shown, str_cstr(&msg), msg.len, true);
 	fputs(prefix, stderr);
-	vfprintf(stderr, fmt, ap);
+	fwrite(str_cstr(&shown), 1, shown.len, stderr);
 	fputc('\n', stderr);
+	str_release(&msg);
+	str_release(&shown);
 }
 
 void cli_error(const char *fmt, ...)

@@ -6,11 +6,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "base/file.h"
 #include "base/json.h"
 #include "base/str.h"
 #include "base/utf8.h"
+#include "base/visible.h"
 #include "base/when.h"
 #include "cli/args.h"
 #include "cli/cmds.h"
@@ -123,6 +125,16 @@ static void json_article(Json *j, const Article *a, bool with_text)
 	json_end(j);
 }
 
+/* s made visible (one line), padded with spaces to at least width bytes. */
+static void add_padded(Str *out, const char *s, size_t width)
+{
+	size_t start = out->len;
+
+	visible_adds(out, s, false);
+	while (out->len - start < width)
+		str_addc(out, ' ');
+}
+
 int cmd_list(Cli *c, int argc, char **argv)
 {
 	static const char usage[] = "list [--state STATE] [--mine] [--json]";
@@ -162,7 +174,11 @@ int cmd_list(Cli *c, int argc, char **argv)
 			str_addf(&out, "%-5lld %-9s ", (long long)l.items[i].id,
 				 state_name(l.items[i].state));
 			when_local(l.items[i].updated_at, &out);
-			str_addf(&out, "  %-12s %s\n", l.items[i].author, l.items[i].title);
+			str_adds(&out, "  ");
+			add_padded(&out, l.items[i].author, 12);
+			str_addc(&out, ' ');
+			visible_adds(&out, l.items[i].title, false);
+			str_addc(&out, '\n');
 		}
 	}
 	fwrite(str_cstr(&out), 1, out.len, stdout);
@@ -189,9 +205,14 @@ static int load_one(Cli *c, const Args *a, const char *usage, Article *art)
 
 static void show_text(const Article *a, Str *out)
 {
-	str_addf(out, "ID: %lld\nTrạng thái: %s\nTác giả (tài khoản): %s (%s)\nPhiên bản: %lld\n",
-		 (long long)a->id, state_name(a->state), a->author_name, a->author,
-		 (long long)a->version);
+	Str text = STR_INIT;
+
+	str_addf(out, "ID: %lld\nTrạng thái: %s\nTác giả (tài khoản): ", (long long)a->id,
+		 state_name(a->state));
+	visible_adds(out, a->author_name, false);
+	str_adds(out, " (");
+	visible_adds(out, a->author, false);
+	str_addf(out, ")\nPhiên bản: %lld\n", (long long)a->version);
 	str_adds(out, "Cập nhật: ");
 	when_local(a->updated_at, out);
 	if (a->publish_at) {
@@ -203,7 +224,9 @@ static void show_text(const Article *a, Str *out)
 		when_local(a->published_at, out);
 	}
 	str_adds(out, "\n---\n");
-	article_format(a, out);
+	article_format(a, &text);
+	visible_add(out, str_cstr(&text), text.len, true);
+	str_release(&text);
 }
 
 int cmd_show(Cli *c, int argc, char **argv)
@@ -239,7 +262,9 @@ int cmd_show(Cli *c, int argc, char **argv)
 static void print_event(const Event *e, Str *out)
 {
 	when_local(e->at, out);
-	str_addf(out, "  %-12s ", e->who);
+	str_adds(out, "  ");
+	add_padded(out, e->who, 12);
+	str_addc(out, ' ');
 	if (e->is_revision)
 		str_addf(out, "revision %lld (%s)", (long long)e->version,
 			 revision_kind_name(e->kind));
@@ -247,10 +272,15 @@ static void print_event(const Event *e, Str *out)
 		str_addf(out, "created as %s", state_name(e->to));
 	else
 		str_addf(out, "%s -> %s", state_name(e->from), state_name(e->to));
-	if (e->note[0])
-		str_addf(out, ": %s", e->note);
-	if (e->real_who[0])
-		str_addf(out, " [by %s with --as]", e->real_who);
+	if (e->note[0]) {
+		str_adds(out, ": ");
+		visible_adds(out, e->note, false);
+	}
+	if (e->real_who[0]) {
+		str_adds(out, " [by ");
+		visible_adds(out, e->real_who, false);
+		str_adds(out, " with --as]");
+	}
 	str_addc(out, '\n');
 }
 
@@ -305,6 +335,12 @@ int cmd_export(Cli *c, int argc, char **argv)
 			cli_error("%s", err);
 			rc = EXIT_FAIL;
 		}
+	} else if (isatty(STDOUT_FILENO)) {
+		/* Exact bytes to a file or a pipe; on a terminal, shown, never obeyed. */
+		Str shown = STR_INIT;
+		visible_add(&shown, str_cstr(&out), out.len, true);
+		fwrite(str_cstr(&shown), 1, shown.len, stdout);
+		str_release(&shown);
 	} else {
 		fwrite(str_cstr(&out), 1, out.len, stdout);
 	}

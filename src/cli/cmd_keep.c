@@ -9,6 +9,7 @@
 
 #include "base/diff.h"
 #include "base/str.h"
+#include "base/visible.h"
 #include "cli/cmds.h"
 #include "base/banned.h"
 
@@ -51,14 +52,15 @@ static void print_diff(const Str *a, const Str *b, bool colour)
 	diff_words(str_cstr(a), a->len, str_cstr(b), b->len, &d);
 	for (size_t i = 0; i < d.n; i++) {
 		const DiffRun *r = &d.runs[i];
-		if (r->op == DIFF_SAME)
-			str_add(&out, r->s, r->len);
-		else if (colour)
-			str_addf(&out, "%s%.*s\033[m", r->op == DIFF_DEL ? "\033[9;31m" : "\033[32m",
-				 (int)r->len, r->s);
-		else
-			str_addf(&out, "%s%.*s%s", r->op == DIFF_DEL ? "[-" : "{+", (int)r->len,
-				 r->s, r->op == DIFF_DEL ? "-]" : "+}");
+		const char *open = colour ? (r->op == DIFF_DEL ? "\033[9;31m" : "\033[32m")
+					  : (r->op == DIFF_DEL ? "[-" : "{+");
+		const char *close = colour ? "\033[m" : (r->op == DIFF_DEL ? "-]" : "+}");
+		/* The text is people's; only the colours are ours. */
+		if (r->op != DIFF_SAME)
+			str_adds(&out, open);
+		visible_add(&out, r->s, r->len, true);
+		if (r->op != DIFF_SAME)
+			str_adds(&out, close);
 	}
 	fwrite(str_cstr(&out), 1, out.len, stdout);
 	str_release(&out);
@@ -110,6 +112,43 @@ int cmd_backup(Cli *c, int argc, char **argv)
 	return EXIT_OK;
 }
 
+/* Prints the integrity check's findings, made visible (they may quote damaged bytes). */
+static void print_report(const Str *report)
+{
+	Str shown = STR_INIT;
+
+	visible_add(&shown, str_cstr(report), report->len, true);
+	fwrite(str_cstr(&shown), 1, shown.len, stdout);
+	str_release(&shown);
+}
+
+/*
+ * Opens the desk; when the file is too damaged for that (loading the users fails), still
+ * reports what the integrity check finds, so that an admin learns what is wrong.
+ */
+static bool open_or_check(Cli *c)
+{
+	char err[768], cerr[768];
+	char *path = config_db_path(&c->config, c->db);
+	DeskOptions opt = {path, c->login, c->as, &c->config, false, NULL};
+	Str report = STR_INIT;
+	int problems = 0;
+
+	c->desk = desk_open(&opt, err, sizeof(err));
+	if (!c->desk) {
+		cli_error("%s", err);
+		if (access(path, F_OK) == 0 &&
+		    desk_check_damaged(&opt, &report, &problems, cerr, sizeof(cerr)) && problems) {
+			print_report(&report);
+			printf("%d problem%s found; the database is damaged: restore a backup\n",
+			       problems, problems == 1 ? "" : "s");
+		}
+	}
+	str_release(&report);
+	free(path);
+	return c->desk != NULL;
+}
+
 int cmd_check(Cli *c, int argc, char **argv)
 {
 	Str report = STR_INIT;
@@ -118,13 +157,13 @@ int cmd_check(Cli *c, int argc, char **argv)
 
 	if (argc != 1)
 		return cli_usage("check", "'check' takes no arguments");
-	if (!cli_desk(c))
+	if (!c->desk && !open_or_check(c))
 		return EXIT_FAIL;
 	if (!desk_check_db(c->desk, &report, &problems, &cleared)) {
 		str_release(&report);
 		return cli_desk_fail(c);
 	}
-	fwrite(str_cstr(&report), 1, report.len, stdout);
+	print_report(&report);
 	printf("%d problem%s found; %lld dead lock%s cleared\n", problems,
 	       problems == 1 ? "" : "s", (long long)cleared, cleared == 1 ? "" : "s");
 	str_release(&report);

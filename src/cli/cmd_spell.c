@@ -14,6 +14,7 @@
 #include "base/json.h"
 #include "base/str.h"
 #include "base/utf8.h"
+#include "base/visible.h"
 #include "cli/args.h"
 #include "spell/spell.h"
 #include "base/banned.h"
@@ -182,8 +183,14 @@ static int report(const FindingList *fl, const Str *in, bool json)
 	if (json) {
 		json_end(&j);
 		str_addc(&out, '\n');
+		fwrite(str_cstr(&out), 1, out.len, stdout);
+	} else {
+		/* The quoted words come from the checked text: shown, never obeyed. */
+		Str shown = STR_INIT;
+		visible_add(&shown, str_cstr(&out), out.len, true);
+		fwrite(str_cstr(&shown), 1, shown.len, stdout);
+		str_release(&shown);
 	}
-	fwrite(str_cstr(&out), 1, out.len, stdout);
 	str_release(&out);
 	return rc;
 }
@@ -230,7 +237,10 @@ static int dict_list(Desk *d)
 		return EXIT_FAIL;
 	}
 	for (size_t i = 0; i < n; i++) {
-		printf("%s\n", words[i]);
+		Str shown = STR_INIT;
+		visible_adds(&shown, words[i], false);
+		printf("%s\n", str_cstr(&shown));
+		str_release(&shown);
 		free(words[i]);
 	}
 	free(words);

@@ -6,6 +6,7 @@
 
 #include "base/str.h"
 #include "base/utf8.h"
+#include "base/visible.h"
 #include "cli/args.h"
 #include "cli/cmds.h"
 #include "base/banned.h"
@@ -63,9 +64,15 @@ static int user_list(Cli *c)
 		return EXIT_FAIL;
 	if (!desk_user_list(c->desk, &l))
 		return cli_desk_fail(c);
-	for (size_t i = 0; i < l.n; i++)
-		printf("%-16s %-9s %-8s %s\n", l.items[i].login, role_name(l.items[i].role),
-		       l.items[i].active ? "active" : "disabled", l.items[i].name);
+	for (size_t i = 0; i < l.n; i++) {
+		Str login = STR_INIT, name = STR_INIT;
+		visible_adds(&login, l.items[i].login, false);
+		visible_adds(&name, l.items[i].name, false);
+		printf("%-16s %-9s %-8s %s\n", str_cstr(&login), role_name(l.items[i].role),
+		       l.items[i].active ? "active" : "disabled", str_cstr(&name));
+		str_release(&login);
+		str_release(&name);
+	}
 	user_list_release(&l);
 	return EXIT_OK;
 }

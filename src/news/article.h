@@ -25,6 +25,11 @@
 /* The largest article file accepted, in bytes. */
 #define ARTICLE_MAX_BYTES (4u * 1024 * 1024)
 
+/* Limits the desk enforces on what is stored, in characters. */
+#define ARTICLE_MAX_TITLE 500   /* a title */
+#define ARTICLE_MAX_TAGS 30     /* tags per article */
+#define ARTICLE_MAX_TAG 100     /* one tag */
+
 typedef struct Article {
 	int64_t id;           /* 0 until stored */
 	char *title;

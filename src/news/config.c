@@ -18,6 +18,7 @@
 #include "base/str.h"
 #include "base/utf8.h"
 #include "base/xalloc.h"
+#include "base/yamldoc.h"
 #include "base/banned.h"
 
 typedef struct Setting {
@@ -155,27 +156,18 @@ static bool walk_map(Walk *w, const yaml_node_t *map, const char *prefix)
 bool config_parse(Config *c, const char *name, const char *data, size_t len, char *err,
 		  size_t errlen)
 {
-	yaml_parser_t parser;
 	yaml_document_t doc;
 	yaml_node_t *root;
 	bool ok = true;
 
-	yaml_parser_initialize(&parser);
-	yaml_parser_set_input_string(&parser, (const unsigned char *)data, len);
-	if (!yaml_parser_load(&parser, &doc)) {
-		snprintf(err, errlen, "%s:%zu:%zu: %s", name, parser.problem_mark.line + 1,
-			 parser.problem_mark.column + 1,
-			 parser.problem ? parser.problem : "malformed YAML");
-		yaml_parser_delete(&parser);
+	if (!yamldoc_load(name, data, len, &doc, err, errlen))
 		return false;
-	}
 	root = yaml_document_get_root_node(&doc);
 	if (root && !(root->type == YAML_SCALAR_NODE && root->data.scalar.length == 0)) {
 		Walk w = {c, &doc, name, err, errlen};
 		ok = walk_map(&w, root, "");
 	}
 	yaml_document_delete(&doc);
-	yaml_parser_delete(&parser);
 	return ok;
 }
 

@@ -22,6 +22,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "base/yamldoc.h"
+
 typedef struct Config {
 	char *database;     /* NULL: not set */
 	char *publish_dir;  /* NULL: not set */
@@ -46,7 +48,7 @@ bool config_parse(Config *c, const char *name, const char *data, size_t len, cha
 		  size_t errlen);
 
 /* The largest config file read. */
-#define CONFIG_MAX_BYTES (256u * 1024)
+#define CONFIG_MAX_BYTES YAMLDOC_MAX_BYTES
 
 /* Reads the system file and the user's file (or only explicit_path when not NULL). */
 bool config_load_default(Config *c, const char *explicit_path, char *err, size_t errlen);

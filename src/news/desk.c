@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "base/utf8.h"
+#include "base/visible.h"
 #include "base/when.h"
 #include "base/xalloc.h"
 #include "news/desk_int.h"
@@ -87,12 +88,63 @@ bool desk_check_text(Desk *d, const char *what, const char *s, bool multiline)
 		return desk_fail(d, DESK_INVALID, "invalid UTF-8 in the %s at byte %zu", what, bad);
 	if (!utf8_is_nfc(s, len))
 		return desk_fail(d, DESK_INVALID, "the %s is not in NFC form", what);
-	for (size_t i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)s[i];
-		if ((c < 0x20 && !(multiline && (c == '\n' || c == '\t'))) || c == 0x7F)
-			return desk_fail(d, DESK_INVALID, "the %s has a control character at byte %zu",
-					 what, i);
+	for (size_t i = 0; i < len;) {
+		int32_t cp;
+		size_t n = utf8_decode(s + i, len - i, &cp);
+		if ((cp < 0x20 && !(multiline && (cp == '\n' || cp == '\t'))) || cp == 0x7F ||
+		    visible_is_c1(cp))
+			return desk_fail(d, DESK_INVALID, "the %s has a control character (U+%04X) at "
+					 "byte %zu", what, (unsigned)cp, i);
+		if (visible_is_bidi(cp))
+			return desk_fail(d, DESK_INVALID, "the %s has a bidi control (U+%04X) at byte "
+					 "%zu: it would make text read other than it is stored",
+					 what, (unsigned)cp, i);
+		i += n;
 	}
+	return true;
+}
+
+bool desk_check_length(Desk *d, const char *what, const char *s, size_t max)
+{
+	size_t n = utf8_chars(s, strlen(s));
+
+	if (n > max)
+		return desk_fail(d, DESK_INVALID, "the %s is too long: %zu characters, at most %zu",
+				 what, n, max);
+	return true;
+}
+
+/* Copies who someone is now from the store; they may have been disabled or demoted. */
+static bool reload_user(Desk *d, User *who)
+{
+	User u = {0};
+	bool found;
+
+	if (!store_user_get(d->store, who->login, &u, &found))
+		return desk_store_fail(d);
+	if (!found || !u.active) {
+		user_release(&u);
+		return desk_fail(d, DESK_REFUSED, "the account '%s' is disabled; ask an admin",
+				 who->login);
+	}
+	who->role = u.role;
+	who->active = u.active;
+	user_release(&u);
+	return true;
+}
+
+bool desk_reload_actor(Desk *d)
+{
+	User real = {.login = d->real_login};
+
+	if (!reload_user(d, &d->actor))
+		return false;
+	if (!d->real_login[0])
+		return true;
+	if (!reload_user(d, &real))
+		return false;
+	if (real.role != ROLE_ADMIN)
+		return desk_fail(d, DESK_REFUSED, "only admins can act for another user with --as");
 	return true;
 }
 
@@ -216,8 +268,12 @@ out:
 
 static bool may_manage_users(Desk *d)
 {
-	Ask ask = {d->actor.role, true, STATE_DRAFT};
+	Ask ask = {ROLE_REPORTER, true, STATE_DRAFT};
 	const char *why;
+
+	if (!desk_reload_actor(d))
+		return false;
+	ask.role = d->actor.role;
 	if (workflow_decide(&ask, ACT_MANAGE_USERS, NULL, &why))
 		return true;
 	return desk_fail(d, DESK_REFUSED, "%s", why);
@@ -320,8 +376,12 @@ bool desk_words(Desk *d, char ***words, size_t *n)
 
 static bool may_edit_dict(Desk *d, const char *word)
 {
-	Ask ask = {d->actor.role, true, STATE_DRAFT};
+	Ask ask = {ROLE_REPORTER, true, STATE_DRAFT};
 	const char *why;
+
+	if (!desk_reload_actor(d))
+		return false;
+	ask.role = d->actor.role;
 
 	if (!workflow_decide(&ask, ACT_EDIT_DICT, NULL, &why))
 		return desk_fail(d, DESK_REFUSED, "%s", why);

@@ -8,6 +8,11 @@
  *
  * Every fallible function returns false (or NULL) and leaves a message in desk_errmsg(), in
  * the usual style: lower case, what is wrong first ("reporters cannot approve articles").
+ *
+ * A desk may stay open for hours behind a screen, so every call that reads or changes
+ * articles, users or words first reads the actor's role and account again: someone disabled
+ * or demoted meanwhile is refused (DESK_REFUSED) or treated in their new role at once.
+ * Text limits: ARTICLE_MAX_TITLE, ARTICLE_MAX_TAGS, ARTICLE_MAX_TAG (article.h), DESK_MAX_NOTE.
  */
 #ifndef NEWS_DESK_H
 #define NEWS_DESK_H
@@ -105,7 +110,11 @@ typedef struct ListQuery {
 /* Lists what the actor may see (reporters: their own and everything published). */
 bool desk_list(Desk *d, const ListQuery *q, ArticleList *out);
 
-/* Loads one article the actor may see. */
+/*
+ * Loads one article the actor may see. One they may not see (another reporter's draft) fails
+ * with DESK_NOT_FOUND and the very message of a missing id, here and in every call below that
+ * takes an id.
+ */
 bool desk_get(Desk *d, int64_t id, Article *out);
 
 /*
@@ -122,6 +131,9 @@ bool desk_create(Desk *d, Article *a, const char *reason);
  * a->updated_at are the new ones.
  */
 bool desk_save(Desk *d, Article *a, const char *reason);
+
+/* The longest note (return, unpublish), in characters. */
+#define DESK_MAX_NOTE 10000
 
 /*
  * Takes a workflow action on one article. note is required for return and unpublish;
@@ -229,6 +241,14 @@ bool desk_backup(Desk *d, const char *path);
 
 /* Integrity and foreign-key checks, and clears dead locks. Problems go to report. */
 bool desk_check_db(Desk *d, Str *report, int *problems, int64_t *cleared);
+
+/*
+ * For when desk_open fails on a damaged file: the integrity check's findings, read-only.
+ * They name pages and tables, never stored text. False with a message in err when even that
+ * cannot run.
+ */
+bool desk_check_damaged(const DeskOptions *opt, Str *report, int *problems, char *err,
+			size_t errlen);
 
 /* The syllable pair counts of everything published, for the checker's context model. */
 bool desk_pairs(Desk *d, void (*each)(const char *pair, int64_t n, void *ud), void *ud);

@@ -22,7 +22,11 @@
 bool desk_list(Desk *d, const ListQuery *q, ArticleList *out)
 {
 	StoreQuery sq = {.state = q->state, .with_text = q->with_text};
-	bool reporter = d->actor.role == ROLE_REPORTER;
+	bool reporter;
+
+	if (!desk_reload_actor(d))
+		return false;
+	reporter = d->actor.role == ROLE_REPORTER;
 
 	switch (q->view) {
 	case VIEW_MINE:
@@ -52,6 +56,11 @@ bool desk_list(Desk *d, const ListQuery *q, ArticleList *out)
 	return store_articles(d->store, &sq, out) ? true : desk_store_fail(d);
 }
 
+static bool not_found(Desk *d, int64_t id)
+{
+	return desk_fail(d, DESK_NOT_FOUND, "no article with id %lld", (long long)id);
+}
+
 /* Loads an article without checking who may see it. */
 static bool load(Desk *d, int64_t id, Article *out)
 {
@@ -61,13 +70,49 @@ static bool load(Desk *d, int64_t id, Article *out)
 	article_init(out);
 	if (!store_article_get(d->store, id, out, &found))
 		return desk_store_fail(d);
-	return found ? true : desk_fail(d, DESK_NOT_FOUND, "no article with id %lld",
-					(long long)id);
+	return found ? true : not_found(d, id);
+}
+
+/*
+ * Loads an article the actor may see. One they may not see (another reporter's draft) gets
+ * the same answer as a missing id: the desk does not tell what exists behind it.
+ */
+static bool load_visible(Desk *d, int64_t id, Article *out)
+{
+	if (!load(d, id, out))
+		return false;
+	if (desk_may(d, out, ACT_VIEW))
+		return true;
+	article_release(out);
+	article_init(out);
+	return not_found(d, id);
 }
 
 bool desk_get(Desk *d, int64_t id, Article *out)
 {
-	return load(d, id, out) && desk_check(d, out, ACT_VIEW, NULL);
+	return desk_reload_actor(d) && load_visible(d, id, out);
+}
+
+/* Tags are comma-separated: at most ARTICLE_MAX_TAGS of ARTICLE_MAX_TAG characters each. */
+static bool check_tags(Desk *d, const char *tags)
+{
+	size_t n = 0;
+
+	for (const char *p = tags; *p;) {
+		p += strspn(p, " ");
+		size_t len = strcspn(p, ",;");
+		char *tag = xstrndup(p, len);
+		bool ok = desk_check_length(d, "tag", tag, ARTICLE_MAX_TAG);
+		n += len > 0;
+		free(tag);
+		if (!ok)
+			return false;
+		p += len + (p[len] != '\0');
+	}
+	if (n > ARTICLE_MAX_TAGS)
+		return desk_fail(d, DESK_INVALID, "too many tags: %zu, at most %d", n,
+				 ARTICLE_MAX_TAGS);
+	return true;
 }
 
 bool desk_check_article(Desk *d, const Article *a)
@@ -85,6 +130,8 @@ bool desk_check_article(Desk *d, const Article *a)
 		if (!desk_check_text(d, fields[i].what, s, fields[i].multi))
 			return false;
 	}
+	if (!desk_check_length(d, "title", a->title, ARTICLE_MAX_TITLE) || !check_tags(d, a->tags))
+		return false;
 	for (const char *p = a->title; *p; p++)
 		if (*p != ' ' && *p != '\t')
 			return true;
@@ -93,15 +140,23 @@ bool desk_check_article(Desk *d, const Article *a)
 
 bool desk_create(Desk *d, Article *a, const char *reason)
 {
-	Ask ask = {d->actor.role, true, STATE_DRAFT};
+	Ask ask = {ROLE_REPORTER, true, STATE_DRAFT};
 	const char *why;
 
-	if (!workflow_decide(&ask, ACT_CREATE, NULL, &why))
-		return desk_fail(d, DESK_REFUSED, "%s", why);
 	if (!desk_check_article(d, a))
 		return false;
-	if (!store_begin(d->store) ||
-	    !store_article_insert(d->store, a, d->actor.login, when_now(), reason ? reason : "") ||
+	if (!store_begin(d->store))
+		return desk_store_fail(d);
+	if (!desk_reload_actor(d)) {
+		store_rollback(d->store);
+		return false;
+	}
+	ask.role = d->actor.role;
+	if (!workflow_decide(&ask, ACT_CREATE, NULL, &why)) {
+		store_rollback(d->store);
+		return desk_fail(d, DESK_REFUSED, "%s", why);
+	}
+	if (!store_article_insert(d->store, a, d->actor.login, when_now(), reason ? reason : "") ||
 	    !store_transition_created(d->store, a->id, d->actor.login, d->real_login, when_now(),
 				      reason ? reason : "") ||
 	    !store_commit(d->store))
@@ -194,7 +249,8 @@ bool desk_save(Desk *d, Article *a, const char *reason)
 		article_release(&cur);
 		return desk_store_fail(d);
 	}
-	ok = load(d, a->id, &cur) && desk_check(d, &cur, ACT_EDIT, NULL) && desk_check_lock(d, &cur);
+	ok = desk_reload_actor(d) && load_visible(d, a->id, &cur) &&
+	     desk_check(d, &cur, ACT_EDIT, NULL) && desk_check_lock(d, &cur);
 	if (ok && !store_article_save(d->store, a, d->actor.login, when_now(),
 				      reason ? reason : "", &conflict))
 		ok = desk_store_fail(d);
@@ -242,6 +298,23 @@ static bool move(Desk *d, const Article *a, State to, int64_t publish_at, const 
 	return store_commit(d->store) ? true : desk_store_fail(d);
 }
 
+/* The note and the time an action comes with. */
+static bool check_act_input(Desk *d, Action act, const char *note, int64_t at)
+{
+	if (action_needs_note(act) && !has_text(note))
+		return desk_fail(d, DESK_INVALID, "'%s' needs a note saying why", action_name(act));
+	if (note && !(desk_check_text(d, "note", note, true) &&
+		      desk_check_length(d, "note", note, DESK_MAX_NOTE)))
+		return false;
+	if (act == ACT_SCHEDULE && at <= when_now())
+		return desk_fail(d, DESK_INVALID, "the publishing time must be in the future");
+	return true;
+}
+
+/*
+ * Who the actor is, the article and the rule are all read inside the write transaction: an
+ * editor disabled a second ago cannot publish from a list opened an hour ago.
+ */
 bool desk_act(Desk *d, int64_t id, Action act, const char *note, int64_t at)
 {
 	Article a;
@@ -249,27 +322,16 @@ bool desk_act(Desk *d, int64_t id, Action act, const char *note, int64_t at)
 	bool ok;
 
 	article_init(&a);
-	ok = load(d, id, &a) && desk_check(d, &a, act, &to);
-	if (!ok)
-		goto out;
-	if (action_needs_note(act) && !has_text(note)) {
-		ok = desk_fail(d, DESK_INVALID, "'%s' needs a note saying why", action_name(act));
-		goto out;
-	}
-	if (note && !desk_check_text(d, "note", note, true)) {
-		ok = false;
-		goto out;
-	}
-	if (act == ACT_SCHEDULE && at <= when_now()) {
-		ok = desk_fail(d, DESK_INVALID, "the publishing time must be in the future");
-		goto out;
-	}
 	if (!store_begin(d->store)) {
-		ok = desk_store_fail(d);
-		goto out;
+		article_release(&a);
+		return desk_store_fail(d);
 	}
-	ok = move(d, &a, to, act == ACT_SCHEDULE ? at : 0, note);
-out:
+	ok = desk_reload_actor(d) && load_visible(d, id, &a) && desk_check(d, &a, act, &to) &&
+	     check_act_input(d, act, note, at);
+	if (ok)
+		ok = move(d, &a, to, act == ACT_SCHEDULE ? at : 0, note);
+	else
+		store_rollback(d->store);
 	article_release(&a);
 	return ok;
 }
@@ -283,6 +345,9 @@ bool desk_publish_due(Desk *d, int *done, int *failed)
 	size_t n = 0;
 
 	*done = *failed = 0;
+	if (!desk_reload_actor(d))
+		return false;
+	ask.role = d->actor.role;
 	if (!workflow_decide(&ask, ACT_PUBLISH_DUE, NULL, &why))
 		return desk_fail(d, DESK_REFUSED, "%s", why);
 	if (!store_due(d->store, when_now(), &ids, &n))

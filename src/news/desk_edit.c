@@ -244,9 +244,12 @@ bool desk_restore(Desk *d, int64_t id, int64_t version)
 
 bool desk_backup(Desk *d, const char *path)
 {
-	Ask ask = {d->actor.role, true, STATE_DRAFT};
+	Ask ask = {ROLE_REPORTER, true, STATE_DRAFT};
 	const char *why;
 
+	if (!desk_reload_actor(d))
+		return false;
+	ask.role = d->actor.role;
 	if (!workflow_decide(&ask, ACT_MANAGE_USERS, NULL, &why))
 		return desk_fail(d, DESK_REFUSED, "only admins can back up the database");
 	if (access(path, F_OK) == 0)
@@ -256,9 +259,12 @@ bool desk_backup(Desk *d, const char *path)
 
 bool desk_check_db(Desk *d, Str *report, int *problems, int64_t *cleared)
 {
-	Ask ask = {d->actor.role, true, STATE_DRAFT};
+	Ask ask = {ROLE_REPORTER, true, STATE_DRAFT};
 	const char *why;
 
+	if (!desk_reload_actor(d))
+		return false;
+	ask.role = d->actor.role;
 	if (!workflow_decide(&ask, ACT_MANAGE_USERS, NULL, &why))
 		return desk_fail(d, DESK_REFUSED, "only admins can check the database");
 	if (!store_check(d->store, report, problems) || !store_begin(d->store) ||
@@ -266,4 +272,10 @@ bool desk_check_db(Desk *d, Str *report, int *problems, int64_t *cleared)
 	    !store_commit(d->store))
 		return desk_store_fail(d);
 	return true;
+}
+
+bool desk_check_damaged(const DeskOptions *opt, Str *report, int *problems, char *err,
+			size_t errlen)
+{
+	return store_check_file(opt->db_path, report, problems, err, errlen);
 }

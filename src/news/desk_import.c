@@ -56,7 +56,7 @@ bool desk_import_plan(Desk *d, const ImportPlan *p)
 {
 	bool other = for_other(d, p);
 
-	if (!allowed(d, ACT_CREATE, true))
+	if (!desk_reload_actor(d) || !allowed(d, ACT_CREATE, true))
 		return false;
 	if (other && (!allowed(d, ACT_IMPORT_FOR, false) || !writer_ok(d, p->writer)))
 		return false;
@@ -83,9 +83,15 @@ bool desk_import_check(Desk *d, const Article *a)
 	return true;
 }
 
+/* Each batch reads the importer again: an account disabled meanwhile stops the import. */
 bool desk_import_begin(Desk *d)
 {
-	return store_begin(d->store) ? true : desk_store_fail(d);
+	if (!store_begin(d->store))
+		return desk_store_fail(d);
+	if (desk_reload_actor(d))
+		return true;
+	store_rollback(d->store);
+	return false;
 }
 
 void desk_import_abort(Desk *d)

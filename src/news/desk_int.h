@@ -29,8 +29,22 @@ bool desk_check(Desk *d, const Article *a, Action act, State *to);
 /* False with DESK_LOCKED (naming the holder) if someone else holds a live lock on a. */
 bool desk_check_lock(Desk *d, const Article *a);
 
-/* Validates user text: UTF-8, NFC, no control characters but newline and tab (multiline). */
+/*
+ * Validates user text: UTF-8, NFC, no control characters but newline and tab (multiline),
+ * no C1 controls and no bidi controls (visible.h).
+ */
 bool desk_check_text(Desk *d, const char *what, const char *s, bool multiline);
+
+/* False with DESK_INVALID if s has more than max characters. */
+bool desk_check_length(Desk *d, const char *what, const char *s, size_t max);
+
+/*
+ * Reads the actor (and the admin behind --as) from the store again: someone disabled or
+ * demoted while their screen is open loses those rights on their next action. Call it
+ * first in every write, inside the write transaction where there is one. False with
+ * DESK_REFUSED for a disabled account.
+ */
+bool desk_reload_actor(Desk *d);
 
 /* Validates an article's text fields (as desk_check_text) and that it has a title. */
 bool desk_check_article(Desk *d, const Article *a);

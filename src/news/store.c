@@ -7,10 +7,12 @@
  */
 #include "news/store.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <sys/stat.h>
 #include <sys/statvfs.h>
 #include <unistd.h>
@@ -102,13 +104,42 @@ void store_set_error(Store *s, const char *fmt, ...)
 	va_end(ap);
 }
 
+/*
+ * True if the last failure came from a full disk. A disk with no block left fails even a
+ * read (the shared-memory index cannot grow) with a bare I/O error, so the system's error
+ * and then the free space of the database's folder are asked too.
+ */
+static bool disk_full(Store *s, int code)
+{
+	int sys = sqlite3_system_errno(s->db);
+	struct statvfs vfs;
+	char *dir, *slash;
+	bool full = false;
+
+	if ((code & 0xFF) == SQLITE_FULL || sys == ENOSPC || sys == EDQUOT)
+		return true;
+	if ((code & 0xFF) != SQLITE_IOERR && (code & 0xFF) != SQLITE_CANTOPEN)
+		return false;
+	dir = xstrdup(s->path);
+	slash = strrchr(dir, '/');
+	if (slash)
+		slash == dir ? (void)(slash[1] = '\0') : (void)(*slash = '\0');
+	if (statvfs(slash ? dir : ".", &vfs) == 0)
+		full = vfs.f_bavail == 0 || (vfs.f_files && vfs.f_favail == 0);
+	free(dir);
+	return full;
+}
+
 bool store_fail(Store *s, const char *what)
 {
 	int code = sqlite3_extended_errcode(s->db);
 
 	s->busy = (code & 0xFF) == SQLITE_BUSY || (code & 0xFF) == SQLITE_LOCKED;
-	if (code == SQLITE_FULL || code == SQLITE_IOERR_WRITE)
-		store_set_error(s, "cannot %s: the disk is full or failing (%s)", what,
+	if (disk_full(s, code))
+		store_set_error(s, "cannot %s: the disk is full (where '%s' is); free some space "
+				"and try again", what, s->path);
+	else if (code == SQLITE_IOERR_WRITE)
+		store_set_error(s, "cannot %s: the disk is failing (%s)", what,
 				sqlite3_errmsg(s->db));
 	else if (code == SQLITE_READONLY || (code & 0xFF) == SQLITE_READONLY)
 		store_set_error(s, "cannot %s: the database '%s' is read-only", what, s->path);
@@ -182,7 +213,11 @@ static bool exec(Store *s, const char *sql, const char *what)
 	char *msg = NULL;
 
 	if (sqlite3_exec(s->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
-		store_set_error(s, "cannot %s: %s", what, msg ? msg : sqlite3_errmsg(s->db));
+		int code = sqlite3_extended_errcode(s->db);
+		if ((code & 0xFF) == SQLITE_ERROR || (code & 0xFF) == SQLITE_CONSTRAINT)
+			store_set_error(s, "cannot %s: %s", what, msg ? msg : sqlite3_errmsg(s->db));
+		else
+			store_fail(s, what);
 		sqlite3_free(msg);
 		return false;
 	}
@@ -199,6 +234,7 @@ bool store_begin(Store *s)
 
 void store_set_patience(Store *s, int ms)
 {
+	s->patience = ms;
 	sqlite3_busy_timeout(s->db, ms);
 }
 
@@ -253,16 +289,24 @@ static bool check_version(Store *s)
 	return true;
 }
 
+/*
+ * The version is read inside each migration's write transaction: of several processes
+ * opening a new file at once, one migrates and the others find the work done.
+ */
 static bool migrate(Store *s)
 {
-	int64_t version;
+	int64_t version = 0;
 	char sql[64];
 
-	if (!get_int(s, "PRAGMA user_version", &version))
-		return false;
 	while (version < STORE_SCHEMA_VERSION) {
 		if (!store_begin(s))
 			return false;
+		if (!get_int(s, "PRAGMA user_version", &version)) {
+			store_rollback(s);
+			return false;
+		}
+		if (version >= STORE_SCHEMA_VERSION)
+			return store_commit(s);
 		snprintf(sql, sizeof(sql), "PRAGMA user_version = %lld", (long long)version + 1);
 		if (!exec(s, migrations[version], "migrate the database") ||
 		    !exec(s, sql, "migrate the database")) {
@@ -274,6 +318,59 @@ static bool migrate(Store *s)
 		version++;
 	}
 	return true;
+}
+
+/*
+ * Refuses, before anything writes to it, a file that is not a toasoan database: an SQLite
+ * file of another program (tables, none of ours), and for any command but init (create) an
+ * empty file or an empty database, which only init turns into a newsroom.
+ */
+static bool check_ours(Store *s, bool create, bool empty_file)
+{
+	int64_t version, tables, ours;
+	bool read;
+
+	/* One read transaction: an init in another process commits all of it or none. */
+	read = exec(s, "BEGIN", "read the database") &&
+	       get_int(s, "PRAGMA user_version", &version) &&
+	       get_int(s, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND "
+		       "name NOT LIKE 'sqlite\\_%' ESCAPE '\\'", &tables) &&
+	       get_int(s, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND "
+		       "name IN ('users', 'articles')", &ours);
+	store_rollback(s);
+	if (!read)
+		return false;
+	if ((version > 0 && ours < 2) || (version == 0 && tables > 0)) {
+		store_set_error(s, "'%s' is an SQLite database of another program (%lld table%s, "
+				"schema version %lld, no toasoan tables); nothing was changed",
+				s->path, (long long)tables, tables == 1 ? "" : "s",
+				(long long)version);
+		return false;
+	}
+	if (version == 0 && !create) {
+		store_set_error(s, "'%s' is %s, not a toasoan database; nothing was changed (make "
+				"it one with: toasoan init)", s->path,
+				empty_file ? "an empty file" : "an empty SQLite database");
+		return false;
+	}
+	return true;
+}
+
+/*
+ * Switching to WAL needs the file to itself and fails at once, without the busy timeout,
+ * while another process opens it: retried for as long as the patience allows.
+ */
+static bool set_wal(Store *s)
+{
+	struct timespec pause = {0, 10 * 1000 * 1000};
+
+	for (int waited = 0;; waited += 10) {
+		if (get_int(s, "PRAGMA journal_mode = WAL", &(int64_t){0}))
+			return true;
+		if (!s->busy || waited >= s->patience)
+			return false;
+		nanosleep(&pause, NULL);
+	}
 }
 
 static bool looks_like_database(const char *path, char *err, size_t errlen)
@@ -289,7 +386,8 @@ static bool looks_like_database(const char *path, char *err, size_t errlen)
 	fclose(f);
 	if (n == 0 || (n == sizeof(head) && memcmp(head, magic, sizeof(head)) == 0))
 		return true;
-	snprintf(err, errlen, "'%s' is not a toasoan database", path);
+	snprintf(err, errlen, "'%s' is not a toasoan database (not an SQLite file); nothing was "
+		 "changed", path);
 	return false;
 }
 
@@ -321,6 +419,7 @@ Store *store_open(const char *path, bool create, char *err, size_t errlen)
 	Store *s;
 	struct stat st;
 	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
+	bool empty_file = false;
 
 	if (stat(path, &st) != 0) {
 		if (!create) {
@@ -330,6 +429,8 @@ Store *store_open(const char *path, bool create, char *err, size_t errlen)
 		flags |= SQLITE_OPEN_CREATE;
 	} else if (!looks_like_database(path, err, errlen)) {
 		return NULL;
+	} else {
+		empty_file = st.st_size == 0;
 	}
 	if (!writable(path, !(flags & SQLITE_OPEN_CREATE), err, errlen))
 		return NULL;
@@ -342,9 +443,9 @@ Store *store_open(const char *path, bool create, char *err, size_t errlen)
 		return NULL;
 	}
 	sqlite3_extended_result_codes(s->db, 1);
-	sqlite3_busy_timeout(s->db, STORE_PATIENCE_MS);
-	if (!exec(s, "PRAGMA foreign_keys = ON", "set up the database") || !check_version(s) ||
-	    !get_int(s, "PRAGMA journal_mode = WAL", &(int64_t){0}) ||
+	store_set_patience(s, STORE_PATIENCE_MS);
+	if (!exec(s, "PRAGMA foreign_keys = ON", "set up the database") || !check_ours(s, create, empty_file) ||
+	    !check_version(s) || !set_wal(s) ||
 	    !exec(s, "PRAGMA synchronous = NORMAL", "set up the database") || !migrate(s)) {
 		snprintf(err, errlen, "%s", s->err);
 		store_free(s);

@@ -145,6 +145,13 @@ bool store_backup(Store *s, const char *path);
 /* Runs the integrity and foreign-key checks; problems are appended to report, one a line. */
 bool store_check(Store *s, Str *report, int *problems);
 
+/*
+ * The same check on a file that cannot be opened as a newsroom (a damaged users table):
+ * opened read-only, never migrated or written. Findings go to report; false with a message
+ * in err only when the check could not run at all.
+ */
+bool store_check_file(const char *path, Str *report, int *problems, char *err, size_t errlen);
+
 /* The audit log of actions that are not article transitions (users, dictionary, --as). */
 bool store_audit(Store *s, const char *by, const char *real_by, int64_t now, const char *what,
 		 const char *subject, const char *note);

@@ -13,6 +13,7 @@ struct Store {
 	char *path;
 	char err[512];   /* the last failure, for store_errmsg() */
 	bool busy;       /* the last failure was another process holding the database */
+	int patience;    /* ms a call waits for another process (the busy timeout) */
 	sqlite3_stmt *pair_st[3]; /* the checker's pair lookups, prepared once (store_words.c) */
 };
 

@@ -9,6 +9,7 @@
 #include "news/store.h"
 
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "base/xalloc.h"
@@ -156,11 +157,9 @@ bool store_backup(Store *s, const char *path)
 static bool run_check(Store *s, const char *sql, Str *report, int *problems, bool ok_row)
 {
 	sqlite3_stmt *st = store_prep(s, sql, "");
-	int rc;
+	int rc = st ? SQLITE_ROW : sqlite3_errcode(s->db);
 
-	if (!st)
-		return false;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while (st && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *t = (const char *)sqlite3_column_text(st, 0);
 		if (ok_row && t && strcmp(t, "ok") == 0)
 			continue;
@@ -168,6 +167,14 @@ static bool run_check(Store *s, const char *sql, Str *report, int *problems, boo
 		(*problems)++;
 	}
 	sqlite3_finalize(st);
+	if ((rc & 0xFF) == SQLITE_CORRUPT || (rc & 0xFF) == SQLITE_NOTADB) {
+		/* too damaged for the check to finish: that is a finding, not a failure */
+		str_addf(report, "%s\n", sqlite3_errstr(rc));
+		(*problems)++;
+		return true;
+	}
+	if (!st)
+		return false;
 	return rc == SQLITE_DONE ? true : store_fail(s, "check the database");
 }
 
@@ -177,4 +184,37 @@ bool store_check(Store *s, Str *report, int *problems)
 	return run_check(s, "PRAGMA integrity_check", report, problems, true) &&
 	       run_check(s, "SELECT 'foreign key: ' || \"table\" || ' row ' || rowid"
 			 " FROM pragma_foreign_key_check", report, problems, false);
+}
+
+/*
+ * Opens the file read-only, without migrating or changing its journal mode, so that a
+ * damaged file is looked at and never written.
+ */
+bool store_check_file(const char *path, Str *report, int *problems, char *err, size_t errlen)
+{
+	Store s = {.path = (char *)path};
+	bool ok;
+
+	*problems = 0;
+	if (sqlite3_open_v2(path, &s.db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL) !=
+	    SQLITE_OK) {
+		snprintf(err, errlen, "cannot open the database '%s': %s", path,
+			 s.db ? sqlite3_errmsg(s.db) : "out of memory");
+		sqlite3_close(s.db);
+		return false;
+	}
+	sqlite3_extended_result_codes(s.db, 1);
+	sqlite3_busy_timeout(s.db, STORE_PATIENCE_MS);
+	ok = store_check(&s, report, problems);
+	if (!ok && (sqlite3_errcode(s.db) == SQLITE_CORRUPT ||
+		    sqlite3_errcode(s.db) == SQLITE_NOTADB)) {
+		/* too damaged for the check even to start: that is its finding */
+		str_addf(report, "%s\n", sqlite3_errmsg(s.db));
+		(*problems)++;
+		ok = true;
+	}
+	if (!ok)
+		snprintf(err, errlen, "%s", s.err);
+	sqlite3_close(s.db);
+	return ok;
 }

@@ -30,6 +30,7 @@
 
 #include "base/str.h"
 #include "base/utf8.h"
+#include "base/visible.h"
 #include "base/xalloc.h"
 #include "base/banned.h"
 
@@ -529,6 +530,26 @@ void term_read(TermEvent *ev, int timeout_ms)
 	}
 }
 
+/*
+ * Draws a grapheme holding a control, bidi or zero-width character (stored text is someone
+ * else's input): each such character, and each invalid byte, as a '?' taking the one column
+ * utf8_cp_width gives it; the other characters as themselves.
+ */
+static void put_hidden(const char *s, size_t len)
+{
+	size_t off = 0;
+
+	while (off < len) {
+		int32_t cp;
+		size_t n = utf8_decode(s + off, len - off, &cp);
+		if (n == 0 || visible_hidden(cp))
+			addch('?');
+		else
+			addnstr(s + off, (int)n);
+		off += n ? n : 1;
+	}
+}
+
 int term_put(int y, int x, const char *s, size_t len, int maxcols, Slot slot)
 {
 	int used = 0;
@@ -539,21 +560,17 @@ int term_put(int y, int x, const char *s, size_t len, int maxcols, Slot slot)
 	move(y, x);
 	while (off < len) {
 		size_t next = utf8_next_grapheme(s, len, off);
-		int32_t cp;
-		size_t n = utf8_decode(s + off, len - off, &cp);
 		int w = (int)utf8_width(s + off, next - off);
-		if (n == 0 || cp < 0x20 || cp == 0x7f) {
-			w = 1;
-			if (used + w > maxcols)
-				break;
-			addch('?');
-		} else {
-			if (used + w > maxcols)
-				break;
+		if (next <= off)
+			next = off + 1;
+		if (used + w > maxcols)
+			break;
+		if (visible_needed(s + off, next - off, false))
+			put_hidden(s + off, next - off);
+		else
 			addnstr(s + off, (int)(next - off));
-		}
 		used += w;
-		off = next > off ? next : off + 1;
+		off = next;
 	}
 	return used;
 }

@@ -16,6 +16,7 @@
 #include "base/file.h"
 #include "base/xalloc.h"
 #include "base/str.h"
+#include "base/yamldoc.h"
 #include "base/banned.h"
 
 typedef struct SlotDefault {
@@ -218,25 +219,15 @@ static bool parse_root(Parse *p, yaml_node_t *root, Theme *t)
 bool theme_parse(Theme *t, const char *text, size_t len, const char *file, char *err,
 		 size_t errlen)
 {
-	yaml_parser_t parser;
 	yaml_document_t doc;
 	Parse p = {&doc, file, err, errlen};
 	bool ok = false;
 
 	theme_default(t);
-	if (!yaml_parser_initialize(&parser))
-		fatal("out of memory");
-	yaml_parser_set_input_string(&parser, (const unsigned char *)text, len);
-	if (!yaml_parser_load(&parser, &doc)) {
-		snprintf(err, errlen, "%s:%d:%d: %s", file, (int)parser.problem_mark.line + 1,
-			 (int)parser.problem_mark.column + 1,
-			 parser.problem ? parser.problem : "malformed YAML");
-		yaml_parser_delete(&parser);
+	if (!yamldoc_load(file, text, len, &doc, err, errlen))
 		return false;
-	}
 	ok = parse_root(&p, yaml_document_get_root_node(&doc), t);
 	yaml_document_delete(&doc);
-	yaml_parser_delete(&parser);
 	if (!ok)
 		theme_default(t);
 	return ok;
@@ -245,7 +236,7 @@ bool theme_parse(Theme *t, const char *text, size_t len, const char *file, char 
 bool theme_load(Theme *t, const char *path, char *err, size_t errlen)
 {
 	Str s = STR_INIT;
-	bool ok = file_read(path, 1 << 20, &s, err, errlen) &&
+	bool ok = file_read(path, YAMLDOC_MAX_BYTES, &s, err, errlen) &&
 		  theme_parse(t, str_cstr(&s), s.len, path, err, errlen);
 	if (!ok)
 		theme_default(t);

@@ -110,7 +110,7 @@ check '[ -f "$T/other.db" ]' "the config file sets the database path"
 run --db "$T/third.db" init
 check '[ -f "$T/third.db" ]' "--db overrides the environment"
 
-sqlite3 "$T/newer.db" 'PRAGMA user_version = 99; CREATE TABLE t(x);'
+sqlite3 "$T/newer.db" 'PRAGMA user_version = 99; CREATE TABLE users(x); CREATE TABLE articles(x);'
 cp "$T/newer.db" "$T/newer.copy"
 run --db "$T/newer.db" list
 expect_rc 1 "a database from a newer version is refused"

@@ -50,7 +50,7 @@ check 'python3 -c "import json,sys; d=json.load(open(sys.argv[1])); assert d[\"t
 
 run --as lan show "$id"
 expect_rc 1 "another reporter cannot see a draft"
-expect_err "reporters can only see their own and published articles" "the visibility rule is named"
+expect_err "no article with id $id" "another reporter's draft answers like a missing id"
 run --as lan submit "$id"
 expect_rc 1 "another reporter cannot submit it"
 run --as mai approve "$id"

@@ -181,7 +181,7 @@ if mount -t tmpfs -o size=1m tmpfs "$T/small" 2>/dev/null; then
 	screen "a full disk keeps the text, writes it to a file, and saves when room returns" 80x24 --db "$T/small/db.db" --as mai edit 1 <<S
 wait Hùng sửa.
 shell dd if=/dev/zero of="$T/small/fill" bs=4k >/dev/null 2>&1; true
-send <C-End>
+send <C-End><S-Tab><S-Tab><S-Tab>
 paste $big
 paste $big
 paste $big

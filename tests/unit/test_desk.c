@@ -241,6 +241,121 @@ START_TEST(only_editors_of_an_article_keep_text_in_its_history)
 }
 END_TEST
 
+
+START_TEST(a_disabled_editor_loses_rights_on_the_next_action)
+{
+	/* The editor's desk stays open, as a screen would keep it, while an admin disables them. */
+	Desk *mai = as("mai"), *hung = as("hung"), *boss = as(NULL);
+	int64_t id = new_article(mai), other = new_article(mai);
+	ck_assert(desk_act(mai, id, ACT_SUBMIT, NULL, 0));
+	ck_assert(desk_act(mai, other, ACT_SUBMIT, NULL, 0));
+	ck_assert(desk_act(hung, id, ACT_RETURN, "Thiếu nguồn", 0));
+	ck_assert(desk_user_disable(boss, "hung"));
+	ck_assert(!desk_act(hung, other, ACT_PUBLISH, NULL, 0));
+	ck_assert_int_eq(desk_error(hung), DESK_REFUSED);
+	ck_assert_str_eq(desk_errmsg(hung), "the account 'hung' is disabled; ask an admin");
+	Article a;
+	article_init(&a);
+	ck_assert(desk_get(boss, other, &a));
+	ck_assert_int_eq(a.state, STATE_REVIEW);
+	article_release(&a);
+	desk_free(mai);
+	desk_free(hung);
+	desk_free(boss);
+}
+END_TEST
+
+START_TEST(a_demoted_editor_acts_as_a_reporter_at_once)
+{
+	Desk *mai = as("mai"), *hung = as("hung"), *boss = as(NULL);
+	int64_t id = new_article(mai);
+	ck_assert(desk_act(mai, id, ACT_SUBMIT, NULL, 0));
+	ck_assert(desk_user_set_role(boss, "hung", ROLE_REPORTER));
+	ck_assert(!desk_act(hung, id, ACT_PUBLISH, NULL, 0));
+	ck_assert_int_eq(desk_error(hung), DESK_NOT_FOUND); /* mai's article is hidden now */
+	ck_assert_int_eq(desk_actor(hung)->role, ROLE_REPORTER);
+	ck_assert(!desk_word_add(hung, "khoá"));
+	ck_assert_int_eq(desk_error(hung), DESK_REFUSED);
+	desk_free(mai);
+	desk_free(hung);
+	desk_free(boss);
+}
+END_TEST
+
+START_TEST(another_reporters_draft_is_like_a_missing_id)
+{
+	Desk *mai = as("mai"), *boss = as(NULL);
+	ck_assert(desk_user_add(boss, "lan", ROLE_REPORTER, "Lan"));
+	Desk *lan = as("lan");
+	int64_t id = new_article(mai);
+	char hidden[600], missing[600];
+	Article a;
+	article_init(&a);
+	ck_assert(!desk_get(lan, id, &a));
+	ck_assert_int_eq(desk_error(lan), DESK_NOT_FOUND);
+	snprintf(hidden, sizeof(hidden), "%s", desk_errmsg(lan));
+	ck_assert(!desk_get(lan, 999, &a));
+	ck_assert_int_eq(desk_error(lan), DESK_NOT_FOUND);
+	snprintf(missing, sizeof(missing), "%s", desk_errmsg(lan));
+	hidden[strlen("no article with id ")] = missing[strlen("no article with id ")] = '\0';
+	ck_assert_str_eq(hidden, missing);
+	ck_assert(!desk_act(lan, id, ACT_SUBMIT, NULL, 0));
+	ck_assert_int_eq(desk_error(lan), DESK_NOT_FOUND);
+	a.id = id;
+	a.version = 1;
+	article_set(&a.title, "Chép đè");
+	ck_assert(!desk_save(lan, &a, "x"));
+	ck_assert_int_eq(desk_error(lan), DESK_NOT_FOUND);
+	article_release(&a);
+	desk_free(lan);
+	desk_free(mai);
+	desk_free(boss);
+}
+END_TEST
+
+START_TEST(limits_and_hidden_characters_are_refused)
+{
+	Desk *mai = as("mai"), *hung = as("hung");
+	Article a;
+	Str s = STR_INIT;
+	article_init(&a);
+	for (int i = 0; i < 501; i++)
+		str_adds(&s, "ă");
+	article_set(&a.title, s.s);
+	ck_assert(!desk_create(mai, &a, "t"));
+	ck_assert_str_eq(desk_errmsg(mai), "the title is too long: 501 characters, at most 500");
+	str_truncate(&s, 500 * 2);
+	article_set(&a.title, s.s);
+	ck_assert(desk_create(mai, &a, "t"));
+	article_set(&a.title, "Tin \u202Egnôs");
+	ck_assert(!desk_create(mai, &a, "t"));
+	ck_assert_int_eq(desk_error(mai), DESK_INVALID);
+	article_set(&a.title, "Tin \xC2\x9B" "2J");
+	ck_assert(!desk_create(mai, &a, "t"));
+	ck_assert_int_eq(desk_error(mai), DESK_INVALID);
+	article_set(&a.title, "Tin");
+	str_clear(&s);
+	for (int i = 0; i < 31; i++)
+		str_addf(&s, "%sthẻ %d", i ? ", " : "", i);
+	article_set(&a.tags, s.s);
+	ck_assert(!desk_create(mai, &a, "t"));
+	ck_assert_str_eq(desk_errmsg(mai), "too many tags: 31, at most 30");
+	int64_t id = new_article(mai);
+	ck_assert(desk_act(mai, id, ACT_SUBMIT, NULL, 0));
+	str_clear(&s);
+	for (int i = 0; i < DESK_MAX_NOTE + 1; i++)
+		str_addc(&s, 'n');
+	ck_assert(!desk_act(hung, id, ACT_RETURN, s.s, 0));
+	ck_assert_str_eq(desk_errmsg(hung), "the note is too long: 10001 characters, at most 10000");
+	str_truncate(&s, DESK_MAX_NOTE);
+	ck_assert(desk_act(hung, id, ACT_RETURN, s.s, 0));
+	str_release(&s);
+	article_release(&a);
+	desk_free(mai);
+	desk_free(hung);
+}
+END_TEST
+
 static Suite *desk_suite(void)
 {
 	Suite *s = suite_create("desk");
@@ -251,6 +366,10 @@ static Suite *desk_suite(void)
 	tcase_add_test(tc, a_new_articles_journal_is_found_again);
 	tcase_add_test(tc, saving_a_published_article_republishes_it);
 	tcase_add_test(tc, only_editors_of_an_article_keep_text_in_its_history);
+	tcase_add_test(tc, a_disabled_editor_loses_rights_on_the_next_action);
+	tcase_add_test(tc, a_demoted_editor_acts_as_a_reporter_at_once);
+	tcase_add_test(tc, another_reporters_draft_is_like_a_missing_id);
+	tcase_add_test(tc, limits_and_hidden_characters_are_refused);
 	suite_add_tcase(s, tc);
 	return s;
 }

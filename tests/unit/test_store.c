@@ -79,11 +79,31 @@ START_TEST(newer_schema_is_refused)
 	char err[512];
 	sqlite3 *db;
 	ck_assert_int_eq(sqlite3_open(path, &db), SQLITE_OK);
-	sqlite3_exec(db, "PRAGMA user_version = 42; CREATE TABLE x(y)", NULL, NULL, NULL);
+	sqlite3_exec(db, "PRAGMA user_version = 42; CREATE TABLE users(y); CREATE TABLE articles(y)",
+		     NULL, NULL, NULL);
 	sqlite3_close(db);
 	ck_assert_ptr_null(store_open(path, false, err, sizeof(err)));
 	ck_assert(strstr(err, "newer toasoan") != NULL);
 	ck_assert_int_eq(user_version(), 42);
+}
+END_TEST
+
+START_TEST(foreign_and_empty_files_are_refused_untouched)
+{
+	char err[512];
+	sqlite3 *db;
+	FILE *f = fopen(path, "w");
+	ck_assert_ptr_nonnull(f);
+	fclose(f);
+	ck_assert_ptr_null(store_open(path, false, err, sizeof(err)));
+	ck_assert(strstr(err, "is an empty file, not a toasoan database") != NULL);
+	ck_assert_ptr_null(store_open(path, false, err, sizeof(err)));
+	ck_assert_int_eq(sqlite3_open(path, &db), SQLITE_OK);
+	sqlite3_exec(db, "PRAGMA user_version = 7; CREATE TABLE notes(y)", NULL, NULL, NULL);
+	sqlite3_close(db);
+	ck_assert_ptr_null(store_open(path, true, err, sizeof(err)));
+	ck_assert(strstr(err, "an SQLite database of another program") != NULL);
+	ck_assert_int_eq(user_version(), 7);
 }
 END_TEST
 
@@ -200,6 +220,7 @@ static Suite *store_suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, creates_migrates_and_reopens);
 	tcase_add_test(tc, newer_schema_is_refused);
+	tcase_add_test(tc, foreign_and_empty_files_are_refused_untouched);
 	tcase_add_test(tc, save_checks_the_version);
 	tcase_add_test(tc, history_is_append_only);
 	tcase_add_test(tc, moves_are_conditional);
