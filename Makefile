@@ -19,7 +19,8 @@ PKG_CONFIG ?= pkg-config
 # The one list of Debian packages: build, run, test.
 DEBS := build-essential pkg-config libncurses-dev libsqlite3-dev libyaml-dev \
 	libhunspell-dev hunspell-vi hunspell-en-us libutf8proc-dev check libvterm-dev \
-	sqlite3 locales clang libclang-rt-dev python3
+	sqlite3 locales clang libclang-rt-dev python3 python3-html5lib python3-lxml nginx-light curl groff-base \
+	openssh-server openssh-client tmux
 
 # Only for `make bench`: the reference runs.
 BENCH_DEBS := nano time hunspell
@@ -151,10 +152,15 @@ bench: need-deps
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/toasoan/dict \
-		$(DESTDIR)$(PREFIX)/share/toasoan/themes
+		$(DESTDIR)$(PREFIX)/share/toasoan/themes $(DESTDIR)$(PREFIX)/share/man/man1 \
+		$(DESTDIR)$(PREFIX)/share/man/man5 $(DESTDIR)$(PREFIX)/share/bash-completion/completions
 	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/toasoan
 	install -m 644 dict/*.txt dict/*.tsv dict/news.lm $(DESTDIR)$(PREFIX)/share/toasoan/dict/
 	install -m 644 themes/*.yaml $(DESTDIR)$(PREFIX)/share/toasoan/themes/
+	install -m 644 doc/toasoan.1 $(DESTDIR)$(PREFIX)/share/man/man1/toasoan.1
+	install -m 644 doc/toasoan-config.5 $(DESTDIR)$(PREFIX)/share/man/man5/toasoan-config.5
+	install -m 644 completion/toasoan.bash \
+		$(DESTDIR)$(PREFIX)/share/bash-completion/completions/toasoan
 
 format:
 	clang-format -i $$(git ls-files 'src/*.c' 'src/*.h' 'tests/*.c' 'tests/*.h')

@@ -48,7 +48,7 @@ for b in "$@"; do
 		count_check "$log" "$rc"
 		printf '   %-28s %s\n' "$(basename "$t")" "$(grep -E '^[0-9]+%: ' "$log" | tail -n 1)"
 	done
-	for s in tests/cli/*.sh tests/screen/*.sh; do
+	for s in tests/cli/*.sh tests/screen/*.sh tests/ssh/*.sh; do
 		[ -f "$s" ] || continue
 		[ "$(basename "$s")" = lib.sh ] && continue
 		# Screen tests run on both builds: the curses layer is where memory mistakes hide.

@@ -130,3 +130,11 @@ out:
 	str_release(&dir);
 	return ok;
 }
+
+char *file_dir_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	if (!slash)
+		return xstrdup(".");
+	return slash == path ? xstrdup("/") : xstrndup(path, (size_t)(slash - path));
+}

@@ -20,6 +20,7 @@
 #include "base/xalloc.h"
 #include "cli/cmd.h"
 #include "cli/cmds.h"
+#include "news/msg.h"
 #include "spell/spell.h"
 #include "base/banned.h"
 
@@ -46,8 +47,8 @@ typedef struct Command {
 	X("return", cmd_return, "return ID --note TEXT", "send an article back to its writer")   \
 	X("approve", cmd_approve, "approve ID [--at \"YYYY-MM-DD HH:MM[:SS]\"]",                   \
 	  "publish an article in review now, or schedule it")                                     \
-	X("publish", cmd_publish, "publish ID | publish --due",                                    \
-	  "publish now, or publish every scheduled article whose time has come")                  \
+	X("publish", cmd_publish, "publish ID | publish --due | publish --rebuild",                \
+	  "publish now, publish what is due (cron), or regenerate the whole site")                \
 	X("unpublish", cmd_unpublish, "unpublish ID --note TEXT", "take a published article down") \
 	X("history", cmd_history, "history ID", "changes of state and revisions, oldest first")  \
 	X("export", cmd_export, "export ID --format ninjs|html|md|txt [-o FILE]",                 \
@@ -62,6 +63,20 @@ static const Command commands[] = {
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
 
+/*
+ * The language of what the command line prints: the locale's until the config is read, then
+ * ui.language's when it is set (news/msg.h keeps it for the process).
+ */
+const char *cli_tr(const char *english)
+{
+	return msg_say(english);
+}
+
+Lang cli_language(void)
+{
+	return msg_lang();
+}
+
 static void say(const char *prefix, const char *fmt, va_list ap)
 	__attribute__((format(printf, 2, 0)));
 
@@ -70,9 +85,9 @@ static void say(const char *prefix, const char *fmt, va_list ap)
 	Str msg = STR_INIT, shown = STR_INIT;
 
 	/* Messages quote titles, logins and words people typed: shown, never obeyed. */
-	str_vaddf(&msg, fmt, ap);
+	str_vaddf(&msg, cli_tr(fmt), ap);
 	visible_add(&shown, str_cstr(&msg), msg.len, true);
-	fputs(prefix, stderr);
+	fputs(cli_tr(prefix), stderr);
 	fwrite(str_cstr(&shown), 1, shown.len, stderr);
 	fputc('\n', stderr);
 	str_release(&msg);
@@ -103,7 +118,7 @@ int cli_usage(const char *usage, const char *fmt, ...)
 		say("toasoan: error: ", fmt, ap);
 		va_end(ap);
 	}
-	fprintf(stderr, "usage: toasoan %s\n", usage);
+	fprintf(stderr, cli_tr("usage: toasoan %s\n"), usage);
 	return EXIT_USAGE;
 }
 
@@ -148,6 +163,8 @@ static Desk *open_desk(Cli *c, bool quiet_missing, bool *failed)
 	}
 	opt = (DeskOptions){path, c->login, c->as, &c->config, false, spell_count_bigrams};
 	c->desk = desk_open(&opt, err, sizeof(err));
+	if (c->desk)
+		desk_set_remote(c->desk, c->remote);
 	if (!c->desk) {
 		cli_error("%s", err);
 		if (failed)
@@ -187,7 +204,7 @@ int cmd_init(Cli *c, int argc, char **argv)
 	opt = (DeskOptions){path, c->login, NULL, &c->config, true, spell_count_bigrams};
 	ok = desk_init(&opt, err, sizeof(err));
 	if (ok)
-		printf("database ready at %s\n", path);
+		printf(cli_tr("database ready at %s\n"), path);
 	else
 		cli_error("%s", err);
 	free(path);
@@ -210,15 +227,23 @@ int cmd_edit(Cli *c, int argc, char **argv)
 	return c->tui(c->desk, id);
 }
 
-static void print_help(void)
+void cli_print_help(bool remote)
 {
-	printf("usage: toasoan [--db PATH] [--config PATH] [--as LOGIN] [COMMAND [ARGS]]\n\n"
-	       "With no command, toasoan opens the full-screen newsroom.\n\ncommands:\n");
+	if (remote)
+		fputs(cli_tr("usage: ssh -t ACCOUNT@SERVER [--as LOGIN] [COMMAND [ARGS]]\n\n"
+			     "With no command, toasoan opens the full-screen newsroom.\n\ncommands:\n"),
+		      stdout);
+	else
+		fputs(cli_tr("usage: toasoan [--db PATH] [--config PATH] [--as LOGIN] [COMMAND [ARGS]]\n\n"
+			     "With no command, toasoan opens the full-screen newsroom.\n\ncommands:\n"),
+		      stdout);
 	for (size_t i = 0; i < NCOMMANDS; i++)
-		printf("  %-10s %s\n", commands[i].name, commands[i].summary);
-	printf("\nRun 'toasoan COMMAND --help' for one command's usage.\n"
-	       "States: draft -> review -> (scheduled) -> published.  Roles: reporter, editor, "
-	       "admin.\n");
+		if (!remote || (strcmp(commands[i].name, "init") != 0 &&
+				strcmp(commands[i].name, "shell") != 0))
+			printf("  %-10s %s\n", commands[i].name, cli_tr(commands[i].summary));
+	fputs(cli_tr("\nRun 'toasoan COMMAND --help' for one command's usage.\n"
+		     "States: draft -> review -> (scheduled) -> published.  Roles: reporter, editor, "
+		     "admin.\n"), stdout);
 }
 
 static const Command *find_command(const char *name)
@@ -227,6 +252,11 @@ static const Command *find_command(const char *name)
 		if (strcmp(commands[i].name, name) == 0)
 			return &commands[i];
 	return NULL;
+}
+
+bool cli_has_command(const char *name)
+{
+	return find_command(name) != NULL;
 }
 
 /* Takes "--opt VALUE" or "--opt=VALUE" at argv[*i]; true if it matched. */
@@ -266,13 +296,22 @@ static char *real_login(void)
 
 static int run_command(Cli *c, int argc, char **argv)
 {
-	const Command *cmd;
 	char err[600];
 
+	if (argc > 0 && strcmp(argv[0], "shell") == 0 && !cli_wants_help(argc, argv))
+		return cmd_shell(c, argc, argv);
 	if (!config_load_default(&c->config, c->config_path, err, sizeof(err))) {
 		cli_error("%s", err);
 		return EXIT_FAIL;
 	}
+	msg_set_lang(lang_resolve(c->config.language, LANG_EN));
+	return cli_dispatch(c, argc, argv);
+}
+
+int cli_dispatch(Cli *c, int argc, char **argv)
+{
+	const Command *cmd;
+
 	if (argc == 0) {
 		if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 			cli_error("the full-screen newsroom needs a terminal; see 'toasoan --help'");
@@ -285,8 +324,8 @@ static int run_command(Cli *c, int argc, char **argv)
 		cli_error("unknown command '%s'; see 'toasoan --help'", argv[0]);
 		return EXIT_USAGE;
 	}
-	if (cli_wants_help(argc, argv)) {
-		printf("usage: toasoan %s\n\n%s\n", cmd->usage, cmd->summary);
+	if (cli_wants_help(argc, argv)) { /* in the config's language: it is read by now */
+		printf(cli_tr("usage: toasoan %s\n\n%s\n"), cmd->usage, cli_tr(cmd->summary));
 		return EXIT_OK;
 	}
 	return cmd->fn(c, argc, argv);
@@ -299,9 +338,13 @@ int cli_main(int argc, char **argv, TuiEntry tui)
 	int i, rc;
 
 	config_init(&c.config);
+	msg_set_lang(lang_resolve(NULL, LANG_EN));
 	for (i = 1; i < argc && argv[i][0] == '-'; i++) {
 		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-			print_help();
+			char err[600];
+			if (config_load_default(&c.config, c.config_path, err, sizeof(err)))
+				msg_set_lang(lang_resolve(c.config.language, LANG_EN));
+			cli_print_help(false);
 			config_release(&c.config);
 			return EXIT_OK;
 		}

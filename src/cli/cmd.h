@@ -12,6 +12,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "base/lang.h"
 #include "cli/cli.h"
 #include "news/config.h"
 #include "news/desk.h"
@@ -25,10 +26,18 @@ typedef struct Cli {
 	Config config;           /* loaded before any command runs */
 	Desk *desk;              /* opened by cli_desk() on first use */
 	TuiEntry tui;            /* the full-screen interface */
-	char *login;             /* the real user's login */
+	char *login;             /* the real user's login (toasoan shell: the key's login) */
+	bool remote;             /* toasoan shell: reached over SSH, no path on the server */
 } Cli;
 
 typedef int (*CmdFn)(Cli *c, int argc, char **argv);
+
+/*
+ * english in the command line's language (news/msg.h): ui.language, else the locale, else
+ * English. cli_error, cli_warn and cli_usage translate their formats themselves.
+ */
+const char *cli_tr(const char *english) __attribute__((format_arg(1)));
+Lang cli_language(void);
 
 /* Prints "toasoan: error: MESSAGE" to stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -57,5 +66,21 @@ bool cli_wants_help(int argc, char **argv);
 
 /* Parses a decimal article id; prints a usage error and returns false for anything else. */
 bool cli_parse_id(const char *s, int64_t *id);
+
+/* Runs one command (argc 0: the full-screen newsroom) once the config is loaded. */
+int cli_dispatch(Cli *c, int argc, char **argv);
+
+/* True if name is a command in the table. */
+bool cli_has_command(const char *name);
+
+/* Prints `toasoan --help`; remote: without the commands that run only on the server. */
+void cli_print_help(bool remote);
+
+/*
+ * In a session over SSH (c->remote), a path other than "-" names a file on the server and is
+ * refused: prints why with hint (how to do it instead), records the refusal in the audit log
+ * and returns true; the command then returns EXIT_USAGE. Elsewhere returns false.
+ */
+bool cli_remote_path(Cli *c, const char *path, const char *hint);
 
 #endif

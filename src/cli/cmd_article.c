@@ -51,6 +51,9 @@ int cmd_new(Cli *c, int argc, char **argv)
 		return cli_usage(usage, "'new' takes at most one file");
 	if (a.npos == 0 && !title)
 		return cli_usage(usage, "give a title or a file");
+	if (a.npos == 1 && cli_remote_path(c, a.pos[0], "send the text on standard input: "
+					      "'new --title TEXT - < file'"))
+		return EXIT_USAGE;
 	article_init(&art);
 	if (title) {
 		if (!utf8_nfc(title, strlen(title), &nfc)) {
@@ -259,27 +262,33 @@ int cmd_show(Cli *c, int argc, char **argv)
 	return rc;
 }
 
+/* States and kinds by their command-line names in English, by their labels in Vietnamese. */
 static void print_event(const Event *e, Str *out)
 {
+	bool en = cli_language() == LANG_EN;
+	const char *from = en ? state_name(e->from) : state_label(e->from, "vi");
+	const char *to = en ? state_name(e->to) : state_label(e->to, "vi");
+
 	when_local(e->at, out);
 	str_adds(out, "  ");
 	add_padded(out, e->who, 12);
 	str_addc(out, ' ');
 	if (e->is_revision)
-		str_addf(out, "revision %lld (%s)", (long long)e->version,
-			 revision_kind_name(e->kind));
+		str_addf(out, cli_tr("revision %lld (%s)"), (long long)e->version,
+			 en ? revision_kind_name(e->kind) : revision_kind_label(e->kind, "vi"));
 	else if (e->created)
-		str_addf(out, "created as %s", state_name(e->to));
+		str_addf(out, cli_tr("created as %s"), to);
 	else
-		str_addf(out, "%s -> %s", state_name(e->from), state_name(e->to));
+		str_addf(out, "%s -> %s", from, to);
 	if (e->note[0]) {
 		str_adds(out, ": ");
 		visible_adds(out, e->note, false);
 	}
 	if (e->real_who[0]) {
-		str_adds(out, " [by ");
-		visible_adds(out, e->real_who, false);
-		str_adds(out, " with --as]");
+		Str who = STR_INIT;
+		visible_adds(&who, e->real_who, false);
+		str_addf(out, cli_tr(" [by %s with --as]"), str_cstr(&who));
+		str_release(&who);
 	}
 	str_addc(out, '\n');
 }
@@ -292,8 +301,8 @@ int cmd_history(Cli *c, int argc, char **argv)
 	int64_t id;
 
 	if (argc != 2 || !cli_parse_id(argv[1], &id))
-		return cli_usage(usage, argc == 2 ? "invalid article id '%s'" : "name one article "
-				 "id%s", argc == 2 ? argv[1] : "");
+		return argc == 2 ? cli_usage(usage, "invalid article id '%s'", argv[1])
+				 : cli_usage(usage, "name one article id");
 	if (!cli_desk(c))
 		return EXIT_FAIL;
 	if (!desk_history(c->desk, id, &l))
@@ -322,6 +331,9 @@ int cmd_export(Cli *c, int argc, char **argv)
 		return EXIT_USAGE;
 	if (!format)
 		return cli_usage(usage, "'export' needs --format");
+	if (cli_remote_path(c, file, "the article comes on standard output: "
+			    "'export ID --format md > file'"))
+		return EXIT_USAGE;
 	article_init(&art);
 	rc = load_one(c, &a, usage, &art);
 	if (rc != EXIT_OK)

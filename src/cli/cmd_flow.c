@@ -4,6 +4,7 @@
  */
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "base/str.h"
 #include "base/utf8.h"
@@ -37,7 +38,8 @@ static int act(Cli *c, int argc, char **argv, Action action, const char *usage)
 		return cli_usage(usage, "'%s' needs --note saying why", argv[0]);
 	if (at_s) {
 		if (!when_parse(at_s, when_now(), &at, err, sizeof(err)))
-			return cli_usage(usage, "%s", err);
+			return cli_usage(usage, "invalid time '%s': expected \"YYYY-MM-DD HH:MM[:SS]\" "
+					 "in local time or ISO 8601 with an offset", at_s);
 		action = ACT_SCHEDULE;
 	}
 	if (note && !utf8_nfc(note, strlen(note), &nfc)) {
@@ -53,10 +55,12 @@ static int act(Cli *c, int argc, char **argv, Action action, const char *usage)
 	if (action == ACT_SCHEDULE) {
 		Str when = STR_INIT;
 		when_local(at, &when);
-		printf("article %lld scheduled for %s\n", (long long)id, when.s);
+		printf(cli_tr("article %lld scheduled for %s\n"), (long long)id, when.s);
 		str_release(&when);
 	} else {
-		printf("article %lld: %s\n", (long long)id, action_name(action));
+		printf(cli_tr("article %lld: %s\n"), (long long)id,
+		       cli_language() == LANG_EN ? action_name(action)
+						 : action_label(action, "vi"));
 	}
 	rc = EXIT_OK;
 out:
@@ -89,20 +93,47 @@ int cmd_unpublish(Cli *c, int argc, char **argv)
 	return act(c, argc, argv, ACT_UNPUBLISH, "unpublish ID --note TEXT");
 }
 
+/* A bar on a terminal, nothing otherwise. */
+static void rebuild_progress(size_t done, size_t total, void *ud)
+{
+	int width = 40, filled = total ? (int)((double)done / (double)total * width) : width;
+
+	(void)ud;
+	fprintf(stderr, "\rrebuilding the site [%.*s%*s] %3d%% %zu/%zu", filled,
+		"########################################", width - filled, "",
+		total ? (int)(done * 100 / total) : 100, done, total);
+	if (done == total)
+		fputc('\n', stderr);
+}
+
+static int rebuild(Cli *c)
+{
+	char note[600];
+
+	if (!cli_desk(c))
+		return EXIT_FAIL;
+	if (!desk_site_rebuild(c->desk, isatty(2) ? rebuild_progress : NULL, NULL, note,
+			       sizeof(note)))
+		return cli_desk_fail(c);
+	if (note[0])
+		fprintf(stderr, "toasoan: warning: %s\n", note);
+	return EXIT_OK;
+}
+
 int cmd_publish(Cli *c, int argc, char **argv)
 {
+	if (argc == 2 && strcmp(argv[1], "--rebuild") == 0)
+		return rebuild(c);
 	int done, failed;
 
 	if (argc == 2 && strcmp(argv[1], "--due") == 0) {
 		if (!cli_desk(c))
 			return EXIT_FAIL;
-		if (!desk_publish_due(c->desk, &done, &failed)) {
-			if (done)
-				printf("published %d due article%s\n", done, done == 1 ? "" : "s");
-			return cli_desk_fail(c);
-		}
-		printf("published %d due article%s\n", done, done == 1 ? "" : "s");
-		return EXIT_OK;
+		/* quiet when nothing was due: cron mails whatever a run prints */
+		bool ok = desk_publish_due(c->desk, &done, &failed);
+		if (done)
+			printf(cli_tr("published %d due article%s\n"), done, done == 1 ? "" : "s");
+		return ok ? EXIT_OK : cli_desk_fail(c);
 	}
-	return act(c, argc, argv, ACT_PUBLISH, "publish ID | publish --due");
+	return act(c, argc, argv, ACT_PUBLISH, "publish ID | publish --due | publish --rebuild");
 }

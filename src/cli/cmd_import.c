@@ -363,6 +363,10 @@ int cmd_import(Cli *c, int argc, char **argv)
 	memset(&im.from_stdin, 0, sizeof(im.from_stdin));
 	if ((rc = parse(&im, argc, argv, &a, &patterns)) != EXIT_OK)
 		return rc;
+	for (int i = 0; i < a.npos; i++)
+		if (cli_remote_path(c, a.pos[i], "send the file on standard input: "
+				    "'import - < file'"))
+			return EXIT_USAGE;
 	if (!cli_desk(c))
 		return EXIT_FAIL;
 	if (!desk_import_plan(c->desk, &im.plan))

@@ -75,8 +75,8 @@ int cmd_diff(Cli *c, int argc, char **argv)
 	int rc = EXIT_FAIL;
 
 	if (argc < 2 || argc > 4 || !cli_parse_id(argv[1], &id))
-		return cli_usage(usage, argc >= 2 ? "invalid article id '%s'" : "name an article%s",
-				 argc >= 2 ? argv[1] : "");
+		return argc >= 2 ? cli_usage(usage, "invalid article id '%s'", argv[1])
+				 : cli_usage(usage, "name an article");
 	if ((argc > 2 && !cli_parse_id(argv[2], &from)) ||
 	    (argc > 3 && !cli_parse_id(argv[3], &to)))
 		return cli_usage(usage, "invalid revision '%s'", argv[argc > 3 ? 3 : 2]);
@@ -104,11 +104,14 @@ int cmd_backup(Cli *c, int argc, char **argv)
 {
 	if (argc != 2)
 		return cli_usage("backup FILE", "name the file to write");
+	if (cli_remote_path(c, argv[1], "backups are made by the service account on the server "
+			    "(from its crontab)"))
+		return EXIT_USAGE;
 	if (!cli_desk(c))
 		return EXIT_FAIL;
 	if (!desk_backup(c->desk, argv[1]))
 		return cli_desk_fail(c);
-	printf("backed up to %s\n", argv[1]);
+	printf(cli_tr("backed up to %s\n"), argv[1]);
 	return EXIT_OK;
 }
 
@@ -164,7 +167,7 @@ int cmd_check(Cli *c, int argc, char **argv)
 		return cli_desk_fail(c);
 	}
 	print_report(&report);
-	printf("%d problem%s found; %lld dead lock%s cleared\n", problems,
+	printf(cli_tr("%d problem%s found; %lld dead lock%s cleared\n"), problems,
 	       problems == 1 ? "" : "s", (long long)cleared, cleared == 1 ? "" : "s");
 	str_release(&report);
 	return problems ? EXIT_FAIL : EXIT_OK;

@@ -152,7 +152,9 @@ static Speller *open_speller(Cli *c, const char *style)
 
 	if (failed)
 		return NULL;
-	sp = newsroom_speller(d, &c->config, style, c->config.language, err, sizeof(err));
+	/* Findings speak Vietnamese unless ui.language or the locale asks for English. */
+	sp = newsroom_speller(d, &c->config, style,
+			      lang_code(lang_resolve(c->config.language, LANG_VI)), err, sizeof(err));
 	if (!sp)
 		cli_error("%s", err);
 	else if (spell_status(sp))
@@ -211,6 +213,9 @@ int cmd_spell(Cli *c, int argc, char **argv)
 		return EXIT_USAGE;
 	if (a.npos > 1)
 		return cli_usage(SPELL_USAGE, "spell takes at most one file");
+	if (a.npos && cli_remote_path(c, a.pos[0], "send the text on standard input: "
+				      "'spell - < file'"))
+		return EXIT_USAGE;
 	if (!(sp = open_speller(c, style)))
 		return EXIT_USAGE;
 	if (!file_read(a.npos ? a.pos[0] : "-", 256u << 20, &in, err, sizeof(err))) {

@@ -49,7 +49,7 @@ static int user_add(Cli *c, int argc, char **argv)
 		rc = cli_desk_fail(c);
 		goto out;
 	}
-	printf("added %s (%s)\n", a.pos[0], role_name(role));
+	printf(cli_tr("added %s (%s)\n"), a.pos[0], role_name(role));
 	rc = EXIT_OK;
 out:
 	str_release(&nfc);
@@ -69,7 +69,7 @@ static int user_list(Cli *c)
 		visible_adds(&login, l.items[i].login, false);
 		visible_adds(&name, l.items[i].name, false);
 		printf("%-16s %-9s %-8s %s\n", str_cstr(&login), role_name(l.items[i].role),
-		       l.items[i].active ? "active" : "disabled", str_cstr(&name));
+		       l.items[i].active ? cli_tr("active") : cli_tr("disabled"), str_cstr(&name));
 		str_release(&login);
 		str_release(&name);
 	}
@@ -93,7 +93,7 @@ int cmd_user(Cli *c, int argc, char **argv)
 			return EXIT_FAIL;
 		if (!desk_user_set_role(c->desk, argv[2], role))
 			return cli_desk_fail(c);
-		printf("%s is now %s\n", argv[2], role_name(role));
+		printf(cli_tr("%s is now %s\n"), argv[2], role_name(role));
 		return EXIT_OK;
 	}
 	if (strcmp(sub, "disable") == 0 && argc == 3) {
@@ -101,9 +101,9 @@ int cmd_user(Cli *c, int argc, char **argv)
 			return EXIT_FAIL;
 		if (!desk_user_disable(c->desk, argv[2]))
 			return cli_desk_fail(c);
-		printf("%s is disabled\n", argv[2]);
+		printf(cli_tr("%s is disabled\n"), argv[2]);
 		return EXIT_OK;
 	}
-	return cli_usage(USER_USAGE, sub[0] ? "invalid 'user %s' command" : "'user' needs a "
-			 "subcommand%s", sub);
+	return sub[0] ? cli_usage(USER_USAGE, "invalid 'user %s' command", sub)
+		      : cli_usage(USER_USAGE, "'user' needs a subcommand");
 }

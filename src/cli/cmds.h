@@ -26,6 +26,10 @@ int cmd_export(Cli *c, int argc, char **argv);
 int cmd_diff(Cli *c, int argc, char **argv);
 int cmd_backup(Cli *c, int argc, char **argv);
 int cmd_check(Cli *c, int argc, char **argv);
+int cmd_search(Cli *c, int argc, char **argv);
+int cmd_shell(Cli *c, int argc, char **argv);
+int cmd_key(Cli *c, int argc, char **argv);
+int cmd_doctor(Cli *c, int argc, char **argv);
 
 #define CLI_EXTRA_COMMANDS(X)                                                              \
 	X("diff", cmd_diff, "diff ID [REV [REV]]",                                            \
@@ -35,6 +39,14 @@ int cmd_check(Cli *c, int argc, char **argv);
 	X("spell", cmd_spell, "spell [--json] [--style old|new|any] [FILE|-]",                \
 	  "check Vietnamese spelling and style")                                                \
 	X("dict", cmd_dict, "dict add WORD... | dict remove WORD... | dict list",             \
-	  "the newsroom's own dictionary words")
+	  "the newsroom's own dictionary words")                                                \
+	X("search", cmd_search, "search QUERY [--state STATE] [--section TEXT] "               \
+	  "[--since YYYY-MM-DD] [--limit N] [--json]",                                          \
+	  "search the archive: title, lead, body, byline; diacritics optional")                \
+	X("shell", cmd_shell, "shell LOGIN",                                                   \
+	  "the forced command of one SSH key: the newsroom or one command as LOGIN")           \
+	X("key", cmd_key, "key add LOGIN [FILE|-] | key list [LOGIN] | "                       \
+	  "key remove LOGIN FINGERPRINT", "people's SSH keys to the service account (admins)") \
+	X("doctor", cmd_doctor, "doctor", "check the server setup and say how to fix it (admins)")
 
 #endif

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "base/xalloc.h"
+#include "news/msg.h"
 #include "base/banned.h"
 
 static bool ask_pair(void *d, const char *pair, int64_t *n)
@@ -45,7 +46,8 @@ Speller *newsroom_speller(Desk *d, const Config *cfg, const char *style, const c
 	if (!style)
 		style = cfg->spell_style;
 	if (style && !tone_style_parse(style, &opt.style)) {
-		snprintf(err, errlen, "unknown style '%s' (old, new or any)", style);
+		snprintf(err, errlen, msg_tr(lang_parse(lang), "unknown style '%s' (old, new or any)"),
+			 style);
 		return NULL;
 	}
 	if (d && !desk_words(d, &words, &nwords)) {

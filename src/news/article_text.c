@@ -21,6 +21,7 @@
 #include "base/when.h"
 #include "base/xalloc.h"
 #include "viet/letter.h"
+#include "news/msg.h"
 #include "base/banned.h"
 
 /* The text fields the header can set, in the order the formatter writes them. */
@@ -62,19 +63,21 @@ static bool refuse_bytes(const char *text, size_t len, char *err, size_t errlen)
 	const char *nul;
 
 	if (len == 0) {
-		snprintf(err, errlen, "the file is empty");
+		snprintf(err, errlen, msg_say("the file is empty"));
 		return true;
 	}
 	if (len > ARTICLE_MAX_BYTES) {
-		snprintf(err, errlen, "the file is larger than %u MiB", ARTICLE_MAX_BYTES >> 20);
+		snprintf(err, errlen, msg_say("the file is larger than %u MiB"),
+		         ARTICLE_MAX_BYTES >> 20);
 		return true;
 	}
 	if ((nul = memchr(text, 0, len)) != NULL) {
-		snprintf(err, errlen, "the file has a NUL byte at offset %zu", (size_t)(nul - text));
+		snprintf(err, errlen, msg_say("the file has a NUL byte at offset %zu"),
+		         (size_t)(nul - text));
 		return true;
 	}
 	if (!utf8_valid(text, len, &bad)) {
-		snprintf(err, errlen, "invalid UTF-8 at byte %zu", bad);
+		snprintf(err, errlen, msg_say("invalid UTF-8 at byte %zu"), bad);
 		return true;
 	}
 	for (size_t i = 0; i < len;) {
@@ -83,8 +86,10 @@ static bool refuse_bytes(const char *text, size_t len, char *err, size_t errlen)
 		bool control = (cp < 0x20 && !strchr("\t\n\v\f\r", (int)cp)) || cp == 0x7F ||
 			       (cp >= 0x80 && cp < 0xA0);
 		if (control) {
-			snprintf(err, errlen, "the file is not text: control character U+%04X at byte %zu",
-				 (unsigned)cp, i);
+			snprintf(
+			    err, errlen,
+			    msg_say("the file is not text: control character U+%04X at byte %zu"),
+			    (unsigned)cp, i);
 			return true;
 		}
 		i += k;
@@ -232,7 +237,8 @@ static size_t parse_header(const Lines *l, size_t i, Parse *p, char *err, size_t
 		if ((f = header_field(ln, &value)) < 0)
 			return i; /* no blank line before the body: the body starts here */
 		if (p->given[f]) {
-			snprintf(err, errlen, "line %zu: '%s' is given twice", i + 1, field_label[f]);
+			snprintf(err, errlen, msg_say("line %zu: '%s' is given twice"), i + 1,
+			         field_label[f]);
 			return SIZE_MAX;
 		}
 		p->given[f] = true;
@@ -378,8 +384,8 @@ static bool parse_date(const Parse *p, int64_t *out, char *err, size_t errlen)
 		snprintf(buf + 10, sizeof(buf) - 10, " 00:00");
 	if (strlen(v) < 40 && when_parse(buf, when_now(), out, why, sizeof(why)))
 		return true;
-	snprintf(err, errlen, "line %zu: '%s' is not a date: write YYYY-MM-DD [HH:MM] or "
-		 "DD/MM/YYYY [HH:MM]", p->date_line, field_label[F_DATE]);
+	snprintf(err, errlen, msg_say("line %zu: '%s' is not a date: write YYYY-MM-DD [HH:MM] or "
+				      "DD/MM/YYYY [HH:MM]"), p->date_line, field_label[F_DATE]);
 	return false;
 }
 
@@ -398,7 +404,7 @@ static bool parse_lines(const Lines *l, Parse *p, bool titled, Str *body, char *
 	while (first < l->n && l->v[first].len == 0)
 		first++;
 	if (first == l->n) {
-		snprintf(err, errlen, "the file has only white space");
+		snprintf(err, errlen, msg_say("the file has only white space"));
 		return false;
 	}
 	if (header_field(l->v[first], &value) >= 0) {
@@ -406,11 +412,12 @@ static bool parse_lines(const Lines *l, Parse *p, bool titled, Str *body, char *
 		if (from == SIZE_MAX)
 			return false;
 		if (!titled && !p->given[F_TITLE]) {
-			snprintf(err, errlen, "no title: the header has no 'Tiêu đề' line");
+			snprintf(err, errlen, msg_say("no title: the header has no 'Tiêu đề' line"));
 			return false;
 		}
 		if (!titled && p->field[F_TITLE].len == 0) {
-			snprintf(err, errlen, "no title: 'Tiêu đề' is empty on line %zu", p->title_line);
+			snprintf(err, errlen, msg_say("no title: 'Tiêu đề' is empty on line %zu"),
+				 p->title_line);
 			return false;
 		}
 	} else if (titled) {

@@ -18,6 +18,7 @@
 #include "base/str.h"
 #include "base/utf8.h"
 #include "base/xalloc.h"
+#include "news/msg.h"
 #include "base/yamldoc.h"
 #include "base/banned.h"
 
@@ -33,18 +34,24 @@ static const char *const languages[] = {"vi", "en", NULL};
 static const Setting settings[] = {
 	{"database", offsetof(Config, database), NULL},
 	{"publish.dir", offsetof(Config, publish_dir), NULL},
+	{"publish.url", offsetof(Config, site_url), NULL},
+	{"publish.name", offsetof(Config, site_name), NULL},
+	{"publish.templates", offsetof(Config, templates), NULL},
+	{"publish.after", offsetof(Config, after), NULL},
 	{"spell.style", offsetof(Config, spell_style), styles},
 	{"spell.dict", offsetof(Config, dict_dir), NULL},
 	{"spell.system", offsetof(Config, system_dict), NULL},
 	{"ui.language", offsetof(Config, language), languages},
 	{"ui.theme", offsetof(Config, theme), NULL},
+	{"ssh.authorized_keys", offsetof(Config, ssh_keys), NULL},
+	{"ssh.command", offsetof(Config, ssh_command), NULL},
+	{"ssh.sshd_config", offsetof(Config, sshd_config), NULL},
 };
 
 void config_init(Config *c)
 {
 	memset(c, 0, sizeof(*c));
 	c->spell_style = xstrdup("any");
-	c->language = xstrdup("vi");
 	c->theme = xstrdup("default");
 }
 
@@ -72,7 +79,7 @@ static bool node_error(Walk *w, const yaml_node_t *n, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
+	vsnprintf(msg, sizeof(msg), msg_say(fmt), ap);
 	va_end(ap);
 	snprintf(w->err, w->errlen, "%s:%zu:%zu: %s", w->path, n->start_mark.line + 1,
 		 n->start_mark.column + 1, msg);
@@ -114,7 +121,8 @@ static bool set_value(Walk *w, const Setting *s, const yaml_node_t *v)
 			Str list = STR_INIT;
 			for (const char *const *a = s->allowed; *a; a++)
 				str_addf(&list, "%s%s", a == s->allowed ? "" : ", ", *a);
-			snprintf(msg, sizeof(msg), "'%s' must be one of %s", s->key, list.s);
+			snprintf(msg, sizeof(msg), msg_say("'%s' must be one of %s"), s->key,
+			         list.s);
 			str_release(&list);
 			return node_error(w, v, "%s", msg);
 		}
@@ -127,8 +135,9 @@ static bool set_value(Walk *w, const Setting *s, const yaml_node_t *v)
 static bool walk_map(Walk *w, const yaml_node_t *map, const char *prefix)
 {
 	if (map->type != YAML_MAPPING_NODE)
-		return node_error(w, map, "%s", prefix[0] ? "expected a mapping of settings"
-							  : "the file must be a mapping of settings");
+		return node_error(w, map, "%s",
+		                  prefix[0] ? msg_say("expected a mapping of settings")
+		                            : msg_say("the file must be a mapping of settings"));
 	for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top;
 	     p++) {
 		yaml_node_t *k = yaml_document_get_node(w->doc, p->key);
@@ -137,7 +146,7 @@ static bool walk_map(Walk *w, const yaml_node_t *map, const char *prefix)
 		const Setting *s;
 
 		if (!k || !v || k->type != YAML_SCALAR_NODE)
-			return node_error(w, map, "%s", "keys must be plain words");
+			return node_error(w, map, "%s", msg_say("keys must be plain words"));
 		snprintf(key, sizeof(key), "%s%s%s", prefix, prefix[0] ? "." : "",
 			 (const char *)k->data.scalar.value);
 		if ((s = find_setting(key))) {
@@ -178,9 +187,10 @@ bool config_load(Config *c, const char *path, bool optional, char *err, size_t e
 	bool ok;
 
 	if (!file_read(path, CONFIG_MAX_BYTES, &data, why, sizeof(why))) {
+		str_release(&data); /* what was read before the limit */
 		if (optional && access(path, F_OK) != 0 && errno == ENOENT)
 			return true;
-		snprintf(err, errlen, "config file: %s", why);
+		snprintf(err, errlen, msg_say("config file: %s"), why);
 		return false;
 	}
 	ok = config_parse(c, path, str_cstr(&data), data.len, err, errlen);
@@ -202,6 +212,11 @@ static char *xdg_path(const char *var, const char *fallback, const char *suffix)
 	return str_detach(&p);
 }
 
+char *config_user_path(void)
+{
+	return xdg_path("XDG_CONFIG_HOME", ".config", "toasoan/config.yaml");
+}
+
 bool config_load_default(Config *c, const char *explicit_path, char *err, size_t errlen)
 {
 	char *user;
@@ -211,7 +226,7 @@ bool config_load_default(Config *c, const char *explicit_path, char *err, size_t
 		return config_load(c, explicit_path, false, err, errlen);
 	if (!config_load(c, "/etc/toasoan/config.yaml", true, err, errlen))
 		return false;
-	user = xdg_path("XDG_CONFIG_HOME", ".config", "toasoan/config.yaml");
+	user = config_user_path();
 	ok = config_load(c, user, true, err, errlen);
 	free(user);
 	return ok;

@@ -27,7 +27,7 @@ bool desk_fail(Desk *d, DeskError code, const char *fmt, ...)
 	va_list ap;
 	d->code = code;
 	va_start(ap, fmt);
-	vsnprintf(d->err, sizeof(d->err), fmt, ap);
+	vsnprintf(d->err, sizeof(d->err), msg_tr(d->lang, fmt), ap);
 	va_end(ap);
 	return false;
 }
@@ -37,6 +37,17 @@ bool desk_store_fail(Desk *d)
 	bool busy = store_busy(d->store);
 	store_rollback(d->store);
 	return desk_fail(d, busy ? DESK_BUSY : DESK_FAILED, "%s", store_errmsg(d->store));
+}
+
+void desk_set_lang(Desk *d, Lang l)
+{
+	d->lang = l;
+	store_set_lang(d->store, l);
+}
+
+Lang desk_lang(const Desk *d)
+{
+	return d->lang;
 }
 
 void desk_set_patience(Desk *d, int ms)
@@ -64,6 +75,16 @@ const Config *desk_config(const Desk *d)
 	return d->config;
 }
 
+void desk_set_remote(Desk *d, bool remote)
+{
+	d->remote = remote;
+}
+
+bool desk_remote(const Desk *d)
+{
+	return d->remote;
+}
+
 bool desk_check(Desk *d, const Article *a, Action act, State *to)
 {
 	Ask ask = {d->actor.role, strcmp(a->author, d->actor.login) == 0, a->state};
@@ -71,7 +92,7 @@ bool desk_check(Desk *d, const Article *a, Action act, State *to)
 
 	if (workflow_decide(&ask, act, to, &why))
 		return true;
-	return desk_fail(d, DESK_REFUSED, "%s", why);
+	return desk_fail(d, DESK_REFUSED, "%s", msg_tr(d->lang, why));
 }
 
 bool desk_may(const Desk *d, const Article *a, Action act)
@@ -85,20 +106,22 @@ bool desk_check_text(Desk *d, const char *what, const char *s, bool multiline)
 	size_t len = strlen(s), bad;
 
 	if (!utf8_valid(s, len, &bad))
-		return desk_fail(d, DESK_INVALID, "invalid UTF-8 in the %s at byte %zu", what, bad);
+		return desk_fail(d, DESK_INVALID, "invalid UTF-8 in the %s at byte %zu",
+				 msg_tr(d->lang, what), bad);
 	if (!utf8_is_nfc(s, len))
-		return desk_fail(d, DESK_INVALID, "the %s is not in NFC form", what);
+		return desk_fail(d, DESK_INVALID, "the %s is not in NFC form",
+				 msg_tr(d->lang, what));
 	for (size_t i = 0; i < len;) {
 		int32_t cp;
 		size_t n = utf8_decode(s + i, len - i, &cp);
 		if ((cp < 0x20 && !(multiline && (cp == '\n' || cp == '\t'))) || cp == 0x7F ||
 		    visible_is_c1(cp))
 			return desk_fail(d, DESK_INVALID, "the %s has a control character (U+%04X) at "
-					 "byte %zu", what, (unsigned)cp, i);
+					 "byte %zu", msg_tr(d->lang, what), (unsigned)cp, i);
 		if (visible_is_bidi(cp))
 			return desk_fail(d, DESK_INVALID, "the %s has a bidi control (U+%04X) at byte "
 					 "%zu: it would make text read other than it is stored",
-					 what, (unsigned)cp, i);
+					 msg_tr(d->lang, what), (unsigned)cp, i);
 		i += n;
 	}
 	return true;
@@ -148,7 +171,7 @@ bool desk_reload_actor(Desk *d)
 	return true;
 }
 
-static bool valid_login(const char *s)
+bool desk_login_valid(const char *s)
 {
 	size_t n = strlen(s);
 	if (n == 0 || n > 32 || s[0] == '-' || s[0] == '.')
@@ -185,12 +208,13 @@ static bool load_actor(Desk *d, const char *login, char *err, size_t errlen)
 		return false;
 	}
 	if (!found) {
-		snprintf(err, errlen, "'%s' is not a toasoan user; an admin can add you with: "
-			 "toasoan user add %s --role reporter", login, login);
+		snprintf(err, errlen, msg_tr(d->lang, "'%s' is not a toasoan user; an admin can "
+			 "add you with: toasoan user add %s --role reporter"), login, login);
 		return false;
 	}
 	if (!d->actor.active) {
-		snprintf(err, errlen, "the account '%s' is disabled; ask an admin", login);
+		snprintf(err, errlen, msg_tr(d->lang, "the account '%s' is disabled; ask an admin"),
+			 login);
 		return false;
 	}
 	return true;
@@ -201,14 +225,19 @@ Desk *desk_open(const DeskOptions *opt, char *err, size_t errlen)
 	Desk *d = xcalloc(1, sizeof(*d));
 
 	d->config = opt->config;
+	d->lang = lang_resolve(opt->config ? opt->config->language : NULL, LANG_EN);
 	d->count_pairs = opt->count_pairs;
 	d->real_login = xstrdup("");
 	d->store = store_open(opt->db_path, opt->create, err, errlen);
-	if (!d->store || !load_actor(d, opt->login, err, errlen))
+	if (!d->store)
+		goto fail;
+	store_set_lang(d->store, d->lang);
+	if (!load_actor(d, opt->login, err, errlen))
 		goto fail;
 	if (opt->as_login && strcmp(opt->as_login, opt->login) != 0) {
 		if (d->actor.role != ROLE_ADMIN) {
-			snprintf(err, errlen, "only admins can act for another user with --as");
+			snprintf(err, errlen, "%s",
+				 msg_tr(d->lang, "only admins can act for another user with --as"));
 			goto fail;
 		}
 		user_release(&d->actor);
@@ -276,7 +305,7 @@ static bool may_manage_users(Desk *d)
 	ask.role = d->actor.role;
 	if (workflow_decide(&ask, ACT_MANAGE_USERS, NULL, &why))
 		return true;
-	return desk_fail(d, DESK_REFUSED, "%s", why);
+	return desk_fail(d, DESK_REFUSED, "%s", msg_tr(d->lang, why));
 }
 
 bool desk_user_add(Desk *d, const char *login, Role role, const char *name)
@@ -286,7 +315,7 @@ bool desk_user_add(Desk *d, const char *login, Role role, const char *name)
 
 	if (!may_manage_users(d))
 		return false;
-	if (!valid_login(login))
+	if (!desk_login_valid(login))
 		return desk_fail(d, DESK_INVALID, "invalid login '%s': use lower-case letters, "
 				 "digits, '.', '_' or '-', at most 32", login);
 	if (name && !desk_check_text(d, "name", name, false))
@@ -347,8 +376,10 @@ static bool change_user(Desk *d, const char *login, Role role, bool active, cons
 	user_release(&u);
 	ok = store_user_update(d->store, login, role, active) &&
 	     store_audit(d->store, d->actor.login, d->real_login, when_now(), what, login,
-			 active ? role_name(role) : "disabled") &&
-	     store_commit(d->store);
+			 active ? role_name(role) : "disabled");
+	if (ok && !active && !desk_keys_drop(d, login))
+		return false; /* their keys could not be taken away: nothing changed */
+	ok = ok && store_commit(d->store);
 	return ok ? true : desk_store_fail(d);
 }
 
@@ -384,7 +415,7 @@ static bool may_edit_dict(Desk *d, const char *word)
 	ask.role = d->actor.role;
 
 	if (!workflow_decide(&ask, ACT_EDIT_DICT, NULL, &why))
-		return desk_fail(d, DESK_REFUSED, "%s", why);
+		return desk_fail(d, DESK_REFUSED, "%s", msg_tr(d->lang, why));
 	if (!desk_check_text(d, "word", word, false))
 		return false;
 	if (!word[0] || strlen(word) > 100)

@@ -21,9 +21,12 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "base/lang.h"
 #include "news/article.h"
 #include "news/config.h"
 #include "news/records.h"
+#include "news/search.h"
+#include "news/sshkey.h"
 #include "news/workflow.h"
 
 typedef struct Desk Desk;
@@ -80,10 +83,28 @@ bool desk_init(const DeskOptions *opt, char *err, size_t errlen);
  */
 void desk_set_patience(Desk *d, int ms);
 
+/*
+ * The language of the desk's messages: at opening, ui.language or the locale, else English;
+ * the screen sets its own. Messages raised after the call are in l.
+ */
+void desk_set_lang(Desk *d, Lang l);
+Lang desk_lang(const Desk *d);
+
 const char *desk_errmsg(const Desk *d);
 DeskError desk_error(const Desk *d);
 const User *desk_actor(const Desk *d);        /* who is acting (the --as user when given) */
 const Config *desk_config(const Desk *d);
+
+/* Whether the person came in over SSH (toasoan shell): then nothing may name a file on the
+ * server, and the screen offers the clipboard instead of writing files. */
+void desk_set_remote(Desk *d, bool remote);
+bool desk_remote(const Desk *d);
+
+/* False with DESK_REFUSED unless the actor is an admin. */
+bool desk_require_admin(Desk *d);
+
+/* True for a login toasoan accepts: 1 to 32 of a-z 0-9 . _ -, not starting with - or '.'. */
+bool desk_login_valid(const char *login);
 
 /* Users (admins only, except desk_user_get which anyone may use). */
 bool desk_user_add(Desk *d, const char *login, Role role, const char *name);
@@ -91,6 +112,29 @@ bool desk_user_list(Desk *d, UserList *out);
 bool desk_user_set_role(Desk *d, const char *login, Role role);
 bool desk_user_disable(Desk *d, const char *login);
 bool desk_user_get(Desk *d, const char *login, User *out);
+
+/*
+ * SSH keys (admins only). desk_key_add validates the key text (see sshkey_parse), records it
+ * for an active login and rewrites the service account's authorized_keys (ssh.authorized_keys
+ * in the config, else ~/.ssh/authorized_keys of the account running toasoan) in the same
+ * step; out gets the key (release it). desk_key_list lists one login's keys or everyone's
+ * (login NULL). desk_key_remove takes one key away by its fingerprint. Disabling a user
+ * removes all their keys the same way.
+ */
+bool desk_key_add(Desk *d, const char *login, const char *text, size_t len, KeyRecord *out);
+bool desk_key_list(Desk *d, const char *login, KeyList *out);
+bool desk_key_remove(Desk *d, const char *login, const char *fingerprint);
+
+/* The authorized_keys file and the forced command's program for this config. Caller frees. */
+char *desk_keys_path(const Config *c);
+char *desk_keys_command(const Config *c);
+
+/*
+ * Records in the audit log, without an actor, that something was refused at the door
+ * (a command over SSH, a disabled login): by is opt->login. False with a message in err.
+ */
+bool desk_note_refusal(const DeskOptions *opt, const char *what, const char *detail, char *err,
+		       size_t errlen);
 
 /* Which articles a list shows. */
 typedef enum View {
@@ -109,6 +153,31 @@ typedef struct ListQuery {
 
 /* Lists what the actor may see (reporters: their own and everything published). */
 bool desk_list(Desk *d, const ListQuery *q, ArticleList *out);
+
+/* An archive search (news/search.h says what the query text may hold). */
+typedef struct DeskSearch {
+	const char *text;     /* as typed */
+	int state;            /* -1 any, else a State */
+	const char *section;  /* NULL: any */
+	int64_t since;        /* 0: any; else changed at or after (Unix seconds) */
+	int limit;            /* 0: DESK_SEARCH_LIMIT */
+} DeskSearch;
+
+#define DESK_SEARCH_LIMIT 20
+
+typedef struct SearchResults {
+	ArticleList list;     /* best first, with their text */
+	double *scores;       /* bm25 of each, lower is better */
+	SearchQuery query;    /* the parsed query, for snippets (search_snippet) */
+} SearchResults;
+
+/*
+ * Searches what the actor may see (reporters: their own and everything published) in title,
+ * lead, body and byline. Fails with DESK_INVALID when the text holds no word. Release out
+ * with search_results_release in every case.
+ */
+bool desk_search(Desk *d, const DeskSearch *q, SearchResults *out);
+void search_results_release(SearchResults *r);
 
 /*
  * Loads one article the actor may see. One they may not see (another reporter's draft) fails
@@ -137,17 +206,27 @@ bool desk_save(Desk *d, Article *a, const char *reason);
 
 /*
  * Takes a workflow action on one article. note is required for return and unpublish;
- * at (Unix seconds) is required for ACT_SCHEDULE and must be in the future. Entering
- * published renders the outputs into the publish folder.
+ * at (Unix seconds) is required for ACT_SCHEDULE and must be in the future. Entering or
+ * leaving published brings the site up to date (publish.h): if the page cannot be written
+ * nothing changes; if a listing cannot be written after the commit, the change stands, the
+ * call fails with DESK_FAILED saying so, and the next publish_due run finishes the site.
  */
 bool desk_act(Desk *d, int64_t id, Action act, const char *note, int64_t at);
 
 /*
  * Publishes every scheduled article whose time has come. Safe to run from several processes
  * at once: each article is claimed in its own transaction and published once. Sets *done and
- * *failed; returns false if any failed (the message names them).
+ * *failed; returns false if any failed (the message names them). The site is brought up to
+ * date once for the whole run, with whatever an earlier run left stale; a publish folder
+ * held by a rebuild is left for the next run.
  */
 bool desk_publish_due(Desk *d, int *done, int *failed);
+
+
+/* Regenerates the whole site and swaps it in (editors and admins). note gets a remark worth
+ * showing even on success (an old tree kept because it holds someone else's files). */
+bool desk_site_rebuild(Desk *d, void (*progress)(size_t done, size_t total, void *ud),
+		       void *ud, char *note, size_t notelen);
 
 /* True if the actor may take act on a (for menus: no message is set). */
 bool desk_may(const Desk *d, const Article *a, Action act);

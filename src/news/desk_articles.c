@@ -4,8 +4,9 @@
  *
  * Every action reads the article, asks the workflow, and then moves it with a conditional
  * UPDATE (only if it is still in the state the rule was decided on) inside one write
- * transaction that also writes the audit row and, on entering published, the outputs. Two
- * processes racing on the same article cannot both move it.
+ * transaction that also writes the audit row and, on entering or leaving published, marks
+ * what is stale on the site; the site is rewritten after the commit. Two processes racing on
+ * the same article cannot both move it.
  */
 #include "news/desk.h"
 
@@ -154,7 +155,7 @@ bool desk_create(Desk *d, Article *a, const char *reason)
 	ask.role = d->actor.role;
 	if (!workflow_decide(&ask, ACT_CREATE, NULL, &why)) {
 		store_rollback(d->store);
-		return desk_fail(d, DESK_REFUSED, "%s", why);
+		return desk_fail(d, DESK_REFUSED, "%s", msg_tr(d->lang, why));
 	}
 	if (!store_article_insert(d->store, a, d->actor.login, when_now(), reason ? reason : "") ||
 	    !store_transition_created(d->store, a->id, d->actor.login, d->real_login, when_now(),
@@ -174,27 +175,47 @@ static bool has_text(const char *s)
 }
 
 /*
- * Brings the publish folder in line with article id inside the open transaction (published
- * says whether it is published now); on failure rolls back and sets the message.
+ * Records, inside the open transaction, what the change of before (the article as it was)
+ * makes stale on the site; on failure (its page cannot be written) rolls back.
  */
-static bool update_outputs(Desk *d, int64_t id, bool published)
+static bool note_site(Desk *d, const Article *before)
 {
 	char err[512];
-	Article a;
-	bool found, ok = true;
 
-	article_init(&a);
-	if (published && !(store_article_get(d->store, id, &a, &found) && found)) {
-		article_release(&a);
-		return desk_store_fail(d);
-	}
-	ok = publish_update(d->store, d->config, id, published ? &a : NULL, err, sizeof(err));
-	article_release(&a);
-	if (!ok) {
-		store_rollback(d->store);
-		return desk_fail(d, DESK_FAILED, "cannot publish article %lld: %s", (long long)id,
+	if (publish_note(d->store, d->config, before, err, sizeof(err)))
+		return true;
+	store_rollback(d->store);
+	return desk_fail(d, DESK_FAILED, "cannot publish article %lld: %s", (long long)before->id,
+			 err);
+}
+
+/* After a commit: rewrites what is stale on the site. A failure leaves the database as it is
+ * (the change is done) and says so; the next flush tries again. */
+static bool flush_site(Desk *d, int64_t id)
+{
+	char err[512];
+
+	if (publish_flush(d->store, d->config, d->actor.login, id == 0, err, sizeof(err)))
+		return true;
+	if (id)
+		return desk_fail(d, DESK_FAILED, "article %lld is saved, but the site is not up to "
+				 "date: %s; 'toasoan publish --due' tries again", (long long)id,
 				 err);
-	}
+	return desk_fail(d, DESK_FAILED, "the site is not up to date: %s; the next run tries "
+			 "again", err);
+}
+
+bool desk_site_rebuild(Desk *d, void (*progress)(size_t done, size_t total, void *ud),
+		       void *ud, char *note, size_t notelen)
+{
+	Ask ask = {d->actor.role, false, STATE_SCHEDULED};
+	const char *why;
+
+	note[0] = '\0';
+	if (!workflow_decide(&ask, ACT_PUBLISH_DUE, NULL, &why))
+		return desk_fail(d, DESK_REFUSED, "%s", why);
+	if (!publish_rebuild(d->store, d->config, d->actor.login, progress, ud, note, notelen))
+		return desk_fail(d, DESK_FAILED, "cannot rebuild the site: %s", note);
 	return true;
 }
 
@@ -255,12 +276,13 @@ bool desk_save(Desk *d, Article *a, const char *reason)
 				      reason ? reason : "", &conflict))
 		ok = desk_store_fail(d);
 	if (ok && !conflict && cur.state == STATE_PUBLISHED)
-		ok = count_pairs(d, &cur, -1) && count_pairs(d, a, 1) &&
-		     update_outputs(d, a->id, true);
+		ok = count_pairs(d, &cur, -1) && count_pairs(d, a, 1) && note_site(d, &cur);
 	if (ok && !store_commit(d->store))
 		ok = desk_store_fail(d);
 	if (!ok)
 		store_rollback(d->store);
+	if (ok && !conflict && cur.state == STATE_PUBLISHED)
+		ok = flush_site(d, a->id);
 	if (ok && conflict)
 		ok = desk_fail(d, DESK_CONFLICT, "'%s' was saved by someone else meanwhile "
 			       "(version %lld, you started from %lld); your text is kept as a "
@@ -272,8 +294,9 @@ bool desk_save(Desk *d, Article *a, const char *reason)
 	return ok;
 }
 
-/* Moves one article inside an open transaction; commits. */
-static bool move(Desk *d, const Article *a, State to, int64_t publish_at, const char *note)
+/* Moves one article inside an open transaction; commits; flush: brings the site up to date. */
+static bool move(Desk *d, const Article *a, State to, int64_t publish_at, const char *note,
+		 bool flush)
 {
 	int64_t now = when_now();
 	int64_t published_at = to == STATE_PUBLISHED ? now : 0;
@@ -289,13 +312,15 @@ static bool move(Desk *d, const Article *a, State to, int64_t publish_at, const 
 		return desk_fail(d, DESK_CONFLICT, "article %lld changed state meanwhile; look "
 				 "again and retry", (long long)a->id);
 	}
-	if ((to == STATE_PUBLISHED || a->state == STATE_PUBLISHED) &&
-	    !update_outputs(d, a->id, to == STATE_PUBLISHED))
+	if ((to == STATE_PUBLISHED || a->state == STATE_PUBLISHED) && !note_site(d, a))
 		return false;
 	if ((to == STATE_PUBLISHED) != (a->state == STATE_PUBLISHED) &&
 	    !count_pairs(d, a, to == STATE_PUBLISHED ? 1 : -1))
 		return false;
-	return store_commit(d->store) ? true : desk_store_fail(d);
+	if (!store_commit(d->store))
+		return desk_store_fail(d);
+	return !flush || (to != STATE_PUBLISHED && a->state != STATE_PUBLISHED) ||
+	       flush_site(d, a->id);
 }
 
 /* The note and the time an action comes with. */
@@ -329,7 +354,7 @@ bool desk_act(Desk *d, int64_t id, Action act, const char *note, int64_t at)
 	ok = desk_reload_actor(d) && load_visible(d, id, &a) && desk_check(d, &a, act, &to) &&
 	     check_act_input(d, act, note, at);
 	if (ok)
-		ok = move(d, &a, to, act == ACT_SCHEDULE ? at : 0, note);
+		ok = move(d, &a, to, act == ACT_SCHEDULE ? at : 0, note, true);
 	else
 		store_rollback(d->store);
 	article_release(&a);
@@ -343,13 +368,14 @@ bool desk_publish_due(Desk *d, int *done, int *failed)
 	int64_t *ids = NULL;
 	const char *why;
 	size_t n = 0;
+	bool site_ok;
 
 	*done = *failed = 0;
 	if (!desk_reload_actor(d))
 		return false;
 	ask.role = d->actor.role;
 	if (!workflow_decide(&ask, ACT_PUBLISH_DUE, NULL, &why))
-		return desk_fail(d, DESK_REFUSED, "%s", why);
+		return desk_fail(d, DESK_REFUSED, "%s", msg_tr(d->lang, why));
 	if (!store_due(d->store, when_now(), &ids, &n))
 		return desk_store_fail(d);
 	for (size_t i = 0; i < n; i++) {
@@ -363,7 +389,7 @@ bool desk_publish_due(Desk *d, int *done, int *failed)
 			(*failed)++;
 		} else if (a.state != STATE_SCHEDULED) {
 			store_rollback(d->store);
-		} else if (move(d, &a, STATE_PUBLISHED, a.publish_at, "")) {
+		} else if (move(d, &a, STATE_PUBLISHED, a.publish_at, "", false)) {
 			(*done)++;
 		} else {
 			str_addf(&failures, "%s%lld (%s)", failures.len ? ", " : "",
@@ -373,6 +399,8 @@ bool desk_publish_due(Desk *d, int *done, int *failed)
 		article_release(&a);
 	}
 	free(ids);
+	/* the site once for the whole run, and whatever an earlier run left stale */
+	site_ok = flush_site(d, 0);
 	if (*failed) {
 		desk_fail(d, DESK_FAILED, "%d due article%s could not be published: %s", *failed,
 			  *failed == 1 ? "" : "s", failures.s);
@@ -380,7 +408,7 @@ bool desk_publish_due(Desk *d, int *done, int *failed)
 		return false;
 	}
 	str_release(&failures);
-	return true;
+	return site_ok;
 }
 
 bool desk_history(Desk *d, int64_t id, EventList *out)

@@ -32,7 +32,7 @@ static bool allowed(Desk *d, Action act, bool own)
 
 	if (workflow_decide(&ask, act, NULL, &why))
 		return true;
-	return desk_fail(d, DESK_REFUSED, "%s", why);
+	return desk_fail(d, DESK_REFUSED, "%s", msg_tr(d->lang, why));
 }
 
 /* The credited writer must be a user who can still write. */
@@ -169,7 +169,7 @@ bool desk_import_publish(Desk *d, const int64_t *ids, size_t n)
 {
 	char err[512];
 
-	if (!publish_articles(d->store, d->config, ids, n, err, sizeof(err)))
+	if (!publish_articles(d->store, d->config, d->actor.login, ids, n, err, sizeof(err)))
 		return desk_fail(d, DESK_FAILED, "the articles are published but the site could not "
 				 "be written: %s", err);
 	return true;

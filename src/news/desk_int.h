@@ -5,6 +5,7 @@
 #define NEWS_DESK_INT_H
 
 #include "news/desk.h"
+#include "news/msg.h"
 #include "news/store.h"
 
 struct Desk {
@@ -13,11 +14,13 @@ struct Desk {
 	User actor;          /* who is acting: the --as user, or the real one */
 	char *real_login;    /* the real user when acting with --as, else "" */
 	DeskPairCounter count_pairs; /* for the context model, or NULL */
+	Lang lang;           /* the language of its messages */
 	DeskError code;      /* the last failure */
 	char err[600];       /* its message */
+	bool remote;         /* reached over SSH */
 };
 
-/* Sets the error code and message; returns false. */
+/* Sets the error code and the message, fmt in the desk's language (news/msg.h); false. */
 bool desk_fail(Desk *d, DeskError code, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
 /* Copies the store's message as a DESK_FAILED error; rolls back an open transaction. */
@@ -34,6 +37,12 @@ bool desk_check_lock(Desk *d, const Article *a);
  * no C1 controls and no bidi controls (visible.h).
  */
 bool desk_check_text(Desk *d, const char *what, const char *s, bool multiline);
+
+/* Rewrites authorized_keys from the keys of active users (inside the caller's transaction). */
+bool desk_keys_sync(Desk *d);
+
+/* Removes every key of login and rewrites authorized_keys if there were any. */
+bool desk_keys_drop(Desk *d, const char *login);
 
 /* False with DESK_INVALID if s has more than max characters. */
 bool desk_check_length(Desk *d, const char *what, const char *s, size_t max);

@@ -12,6 +12,7 @@
 #include "base/str.h"
 #include "base/utf8.h"
 #include "viet/legacy.h"
+#include "news/msg.h"
 #include "base/banned.h"
 
 bool import_encoding_known(const char *name)
@@ -36,7 +37,8 @@ static bool converted(const char *name, const char *data, size_t len, Encoding e
 	if (!legacy_decode(enc, data, len, out, why, sizeof(why)))
 		return false;
 	snprintf(info->encoding, sizeof(info->encoding), "%s", encoding_name(enc));
-	snprintf(info->note, sizeof(info->note), "'%s': detected %s and converted it to Unicode",
+	snprintf(info->note, sizeof(info->note),
+		 msg_say("'%s': detected %s and converted it to Unicode"),
 		 name, encoding_description(enc));
 	return true;
 }
@@ -59,7 +61,7 @@ static bool to_unicode(const char *name, const char *data, size_t len, const cha
 		snprintf(info->encoding, sizeof(info->encoding), "%s", encoding_name(enc));
 		if (legacy_decode(enc, data, len, out, why, sizeof(why)))
 			return true;
-		snprintf(info->err, sizeof(info->err), "'%s' cannot be read as %s: %s", name,
+		snprintf(info->err, sizeof(info->err), msg_say("'%s' cannot be read as %s: %s"), name,
 			 encoding_description(enc), why);
 		return false;
 	}
@@ -75,16 +77,18 @@ static bool to_unicode(const char *name, const char *data, size_t len, const cha
 		snprintf(info->encoding, sizeof(info->encoding), "%s", encoding_name(ENC_UTF8));
 		fixed = legacy_repair_mojibake(data, len, out);
 		if (fixed)
-			snprintf(info->note, sizeof(info->note), "'%s': repaired %zu word%s garbled "
-				 "by an old font encoding", name, fixed, fixed == 1 ? "" : "s");
+			snprintf(info->note, sizeof(info->note),
+				 msg_say("'%s': repaired %zu word%s garbled by an old font encoding"),
+				 name, fixed, fixed == 1 ? "" : "s");
 		return true;
 	}
 	legacy_guess(data, len, &g);
 	if (g.confident && g.enc != ENC_UTF8 && converted(name, data, len, g.enc, out, info))
 		return true;
-	snprintf(info->err, sizeof(info->err), "'%s' is not valid UTF-8 (first bad byte at offset "
-		 "%zu) and its encoding could not be recognised (name one with --encoding tcvn3, "
-		 "vni, viscii, viqr or cp1258)", name, bad);
+	snprintf(info->err, sizeof(info->err),
+		 msg_say("'%s' is not valid UTF-8 (first bad byte at offset %zu) and its encoding "
+			 "could not be recognised (name one with --encoding tcvn3, vni, viscii, viqr "
+			 "or cp1258)"), name, bad);
 	return false;
 }
 
@@ -98,12 +102,13 @@ bool import_bytes(const char *name, const char *data, size_t len, const ImportOp
 
 	info->encoding[0] = info->note[0] = info->err[0] = '\0';
 	if (len == 0) {
-		snprintf(info->err, sizeof(info->err), "'%s' is empty", name);
+		snprintf(info->err, sizeof(info->err), msg_say("'%s' is empty"), name);
 		return false;
 	}
 	if (nul) {
-		snprintf(info->err, sizeof(info->err), "'%s' is not a text file (a NUL byte at "
-			 "offset %zu)", name, (size_t)(nul - data));
+		snprintf(info->err, sizeof(info->err),
+			 msg_say("'%s' is not a text file (a NUL byte at offset %zu)"), name,
+			 (size_t)(nul - data));
 		return false;
 	}
 	if (!to_unicode(name, data, len, o->encoding, &text, info))
@@ -112,7 +117,7 @@ bool import_bytes(const char *name, const char *data, size_t len, const ImportOp
 					     sizeof(why))
 		      : article_parse(str_cstr(&text), text.len, out, why, sizeof(why));
 	if (!ok)
-		snprintf(info->err, sizeof(info->err), "'%s': %s", name, why);
+		snprintf(info->err, sizeof(info->err), msg_say("'%s': %s"), name, why);
 	str_release(&text);
 	return ok;
 }

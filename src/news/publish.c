@@ -1,219 +1,231 @@
 /*
- * publish.c: the publish folder. The renderers are pure; this file decides the options (the
- * local offset of the time zone, now) and where the bytes go. An update is staged: the
- * article's page and ninjs document and the new index.json are first written under temporary
- * names; only when all of them are on disk are they renamed into place, index.json first, and
- * the article's older files removed (the page name carries a slug of the title, which may have
- * changed). A failure before that point leaves the folder as it was, so it never disagrees with
- * the database, which the caller rolls back.
+ * publish.c: what a change of an article makes stale on the site (publish_note), and export
+ * rendering. The rewriting itself is in publish_flush.c.
  */
 #include "news/publish.h"
 
-#include <dirent.h>
-#include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <unistd.h>
 
-#include "base/file.h"
-#include "base/when.h"
+#include "news/publish_int.h"
 #include "news/render.h"
+#include "news/site.h"
+#include "news/sitedir.h"
+#include "news/msg.h"
 #include "base/banned.h"
 
-static void options(RenderOptions *o)
+int publish_utc_offset(void)
 {
 	time_t now = time(NULL);
 	struct tm tm;
 
-	render_options_init(o, (int64_t)now);
 	localtime_r(&now, &tm);
-	o->utc_offset = (int)tm.tm_gmtoff;
+	return (int)tm.tm_gmtoff;
 }
 
-/* True for "ID.ext" and "ID-slug.ext": the files of article id. */
-static bool belongs_to(const char *name, int64_t id)
+int64_t publish_day(int64_t t, int utc_offset)
 {
-	char prefix[32];
-	int n = snprintf(prefix, sizeof(prefix), "%lld", (long long)id);
-
-	return strncmp(name, prefix, (size_t)n) == 0 && (name[n] == '.' || name[n] == '-') &&
-	       !strstr(name, ".tmp.");
+	int64_t x = t + utc_offset;
+	return x >= 0 ? x / 86400 : (x - 86399) / 86400;
 }
 
-/* Files written under a temporary name, waiting to be renamed into place together. */
-typedef struct Stage {
-	Str tmp[3], dst[3];
-	int n;
-} Stage;
+static bool mark(Store *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
-static void stage_drop(Stage *st)
+static bool mark(Store *s, const char *fmt, ...)
 {
-	for (int i = 0; i < st->n; i++) {
-		unlink(st->tmp[i].s);
-		str_release(&st->tmp[i]);
-		str_release(&st->dst[i]);
-	}
-	st->n = 0;
+	char key[400];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(key, sizeof(key), fmt, ap);
+	va_end(ap);
+	return store_site_mark(s, key);
 }
 
-static bool stage_file(Stage *st, const char *dir, const char *name, const Str *data, char *err,
-		       size_t errlen)
+/* Everything that lists an article placed in folder on page, first published on day. */
+static bool mark_listings(Store *s, int64_t id, const char *folder, int64_t page, int64_t day)
 {
-	Str *tmp = &st->tmp[st->n], *dst = &st->dst[st->n];
-
-	str_init(tmp);
-	str_init(dst);
-	str_addf(dst, "%s/%s", dir, name);
-	str_addf(tmp, "%s/.%s.staged.%ld", dir, name, (long)getpid());
-	st->n++;
-	return file_write_atomic(tmp->s, str_cstr(data), data->len, err, errlen);
+	return mark(s, "a:%lld", (long long)id) && mark(s, "front") &&
+	       mark(s, "s:%s", folder) && mark(s, "p:%s:%lld", folder, (long long)page) &&
+	       (page <= 1 || mark(s, "p:%s:%lld", folder, (long long)page - 1)) &&
+	       mark(s, "m:%lld", (long long)(id / SITE_SHARD)) && mark(s, "d:%lld", (long long)day);
 }
 
-static bool staged_name(const Stage *st, const char *dir, const char *name)
+/* The page of a tag or name the article goes on: the one it was on (old), else the last,
+ * else a new one when the last is full. */
+static bool term_page(Store *s, const SiteItems *old, const char *kind, const char *slug,
+		      int64_t *page)
 {
-	size_t n = strlen(dir);
-	for (int i = 0; i < st->n; i++)
-		if (strncmp(st->dst[i].s, dir, n) == 0 && strcmp(st->dst[i].s + n + 1, name) == 0)
+	int64_t top, count;
+
+	for (size_t i = 0; i < old->n; i++)
+		if (strcmp(old->v[i].folder, kind) == 0 && strcmp(old->v[i].title, slug) == 0) {
+			*page = old->v[i].page;
 			return true;
-	return false;
+		}
+	if (!store_site_term_top(s, kind, slug, &top, &count))
+		return false;
+	*page = top == 0 ? 1 : count >= SITE_PAGE_SIZE ? top + 1 : top;
+	return true;
 }
 
-/* Removes the files of article id that the stage does not write again (an old slug). */
-static bool remove_old(const char *dir, int64_t id, const Stage *st, char *err, size_t errlen)
+static bool add_term(Store *s, const Article *a, const SiteItems *old, const char *kind,
+		     const char *name, bool marks)
 {
-	DIR *d = opendir(dir);
-	struct dirent *e;
+	Str slug = STR_INIT;
+	int64_t page = 0;
 	bool ok = true;
 
-	if (!d)
-		return true;
-	while (ok && (e = readdir(d))) {
-		Str path = STR_INIT;
-		if (!belongs_to(e->d_name, id) || staged_name(st, dir, e->d_name))
-			continue;
-		str_addf(&path, "%s/%s", dir, e->d_name);
-		if (unlink(path.s) != 0 && errno != ENOENT) {
-			snprintf(err, errlen, "cannot remove '%s': %s", path.s, strerror(errno));
-			ok = false;
+	render_slug(name, 60, &slug);
+	if (slug.len)
+		ok = term_page(s, old, kind, slug.s, &page) &&
+		     store_site_term_add(s, a->id, a->published_at, kind, slug.s, name, page) &&
+		     (!marks || (mark(s, "t:%s:%s", kind, slug.s) &&
+				 mark(s, "q:%s:%s:%lld", kind, slug.s, (long long)page) &&
+				 (page <= 1 || mark(s, "q:%s:%s:%lld", kind, slug.s,
+						     (long long)page - 1))));
+	str_release(&slug);
+	return ok;
+}
+
+/* The tags and credited names of a, as site_terms rows and stale marks. */
+static bool add_terms(Store *s, const Article *a, const SiteItems *old, bool marks)
+{
+	static const char *const kinds[] = {"tag", "author"};
+	bool ok = true;
+
+	for (int k = 0; k < 2 && ok; k++) {
+		Str all = STR_INIT;
+		site_terms_of(kinds[k], a->tags, a->byline, &all);
+		for (const char *p = str_cstr(&all); *p && ok;) {
+			const char *nl = strchr(p, '\n');
+			char name[512];
+			size_t n = nl ? (size_t)(nl - p) : strlen(p);
+			snprintf(name, sizeof(name), "%.*s", (int)n, p);
+			ok = add_term(s, a, old, kinds[k], name, marks);
+			p += n + (nl != NULL);
 		}
-		str_release(&path);
+		str_release(&all);
 	}
-	closedir(d);
 	return ok;
 }
 
-static bool render_to_stage(Stage *st, const char *dir, const Article *a, RenderFormat f,
-			    const RenderOptions *o, char *err, size_t errlen)
+/* The page of folder a newly listed article goes on: the last, or a new one when it is full. */
+static bool new_page(Store *s, const char *folder, int64_t *page)
 {
-	Str name = STR_INIT, body = STR_INIT;
-	bool ok;
+	int64_t top, count;
 
-	render_file_name(a, f, o, &name);
-	render(a, f, o, &body);
-	ok = stage_file(st, dir, name.s, &body, err, errlen);
-	str_release(&name);
-	str_release(&body);
-	return ok;
+	if (!store_site_top_page(s, folder, &top, &count))
+		return false;
+	*page = top == 0 ? 1 : count >= SITE_PAGE_SIZE ? top + 1 : top;
+	return true;
 }
 
-static bool stage_index(Stage *st, Store *s, const char *dir, const RenderOptions *o, char *err,
-			size_t errlen)
+/* Places the published article a (was: its placement before) and marks what lists it
+ * (marks: not for a rebuild, which writes everything). */
+static bool place(Store *s, const Article *a, const SiteItem *was, bool was_listed, int off,
+		  const SiteItems *old_terms, bool marks, Str *path)
 {
-	StoreQuery q = {.state = STATE_PUBLISHED, .by_published_at = true, .with_text = true};
-	ArticleList l = {0};
-	Str body = STR_INIT;
-	bool ok = store_articles(s, &q, &l);
+	Str folder = STR_INIT;
+	int64_t page = was->page;
+	bool ok = true;
 
-	if (!ok)
-		snprintf(err, errlen, "%s", store_errmsg(s));
-	else {
-		render_index(l.items, l.n, o, &body);
-		ok = stage_file(st, dir, "index.json", &body, err, errlen);
-	}
-	article_list_release(&l);
-	str_release(&body);
+	if (was->path[0])
+		str_adds(path, was->path);
+	else
+		site_article_path(a->id, a->title, a->published_at, off, path);
+	site_folder(a->section, &folder);
+	if (!was_listed || strcmp(was->folder, folder.s) != 0)
+		ok = new_page(s, folder.s, &page);
+	ok = ok && store_site_place(s, a->id, path->s, folder.s, page) && add_terms(s, a, old_terms, marks) &&
+	     (!marks || mark_listings(s, a->id, folder.s, page, publish_day(a->published_at, off)));
+	str_release(&folder);
 	return ok;
 }
 
-bool publish_update(Store *s, const Config *c, int64_t id, const Article *a, char *err,
-		    size_t errlen)
+/* The page and ninjs of a can be written: nothing of someone else's in the way, and the
+ * layout they are written with is well formed. */
+static bool probe(const Config *c, const char *path, int64_t id, char *err, size_t errlen)
 {
 	char *dir = config_publish_dir(c);
-	Stage st = {.n = 0};
-	RenderOptions o;
+	SiteDir *d = sitedir_open(dir, true, err, errlen);
+	Str ninjs = STR_INIT;
 	bool ok;
 
-	options(&o);
-	ok = file_mkdirs(dir, err, errlen) &&
-	     (!a || (render_to_stage(&st, dir, a, RENDER_HTML, &o, err, errlen) &&
-		     render_to_stage(&st, dir, a, RENDER_NINJS, &o, err, errlen))) &&
-	     stage_index(&st, s, dir, &o, err, errlen);
-	/* The index, staged last, is renamed first: it is the point of no return. If it cannot
-	 * be replaced, nothing in the folder has changed yet. */
-	for (int i = st.n - 1; ok && i >= 0; i--)
-		if (rename(st.tmp[i].s, st.dst[i].s) != 0) {
-			snprintf(err, errlen, "cannot replace '%s': %s", st.dst[i].s, strerror(errno));
-			ok = false;
-		}
-	ok = ok && remove_old(dir, id, &st, err, errlen);
-	stage_drop(&st);
+	site_ninjs_path(path, id, &ninjs);
+	ok = d && sitedir_probe(d, path, err, errlen) && sitedir_probe(d, ninjs.s, err, errlen) &&
+	     publish_layout_check(c, err, errlen);
+	sitedir_close(d);
+	str_release(&ninjs);
 	free(dir);
 	return ok;
 }
 
-/* Renames every staged file into place, last staged first; empties the stage. */
-static bool stage_commit(Stage *st, char *err, size_t errlen)
+bool publish_note(Store *s, const Config *c, const Article *before, char *err, size_t errlen)
 {
-	bool ok = true;
-
-	for (int i = st->n - 1; ok && i >= 0; i--)
-		if (rename(st->tmp[i].s, st->dst[i].s) != 0) {
-			snprintf(err, errlen, "cannot replace '%s': %s", st->dst[i].s,
-				 strerror(errno));
-			ok = false;
-		}
-	stage_drop(st);
-	return ok;
+	return publish_place(s, c, before, true, true, err, errlen);
 }
 
-static bool publish_one(Store *s, const char *dir, int64_t id, const RenderOptions *o,
-			char *err, size_t errlen)
+bool publish_place(Store *s, const Config *c, const Article *before, bool check, bool marks,
+		   char *err, size_t errlen)
 {
-	Stage st = {.n = 0};
-	Article a;
-	bool found, ok;
+	SiteItems was = {0}, old_terms = {0};
+	Article now;
+	Str path = STR_INIT;
+	int off = publish_utc_offset();
+	bool found = false, ok, listed;
 
-	article_init(&a);
-	ok = store_article_get(s, id, &a, &found);
+	article_init(&now);
+	ok = store_site_get(s, before->id, site_items_push(&was), &found) && found &&
+	     store_article_get(s, before->id, &now, &found) && found;
+	listed = ok && before->state == STATE_PUBLISHED && was.v[0].folder[0];
+	if (ok && listed)
+		ok = mark_listings(s, before->id, was.v[0].folder, was.v[0].page,
+				   publish_day(before->published_at, off));
+	ok = ok && store_site_terms_of(s, before->id, &old_terms) &&
+	     store_site_terms_clear(s, before->id);
+	if (ok && now.state == STATE_PUBLISHED)
+		ok = place(s, &now, &was.v[0], listed, off, &old_terms, marks, &path);
+	else if (ok)
+		ok = store_site_place(s, before->id, was.v[0].path, NULL, 0) &&
+		     mark(s, "a:%lld", (long long)before->id);
 	if (!ok)
-		snprintf(err, errlen, "%s", store_errmsg(s));
-	else if (found && a.state == STATE_PUBLISHED)
-		ok = render_to_stage(&st, dir, &a, RENDER_HTML, o, err, errlen) &&
-		     render_to_stage(&st, dir, &a, RENDER_NINJS, o, err, errlen) &&
-		     stage_commit(&st, err, errlen);
-	stage_drop(&st);
-	article_release(&a);
+		snprintf(err, errlen, "%s", found ? store_errmsg(s) : "the article is gone");
+	else if (path.len && check)
+		ok = probe(c, path.s, now.id, err, errlen);
+	article_release(&now);
+	site_items_release(&was);
+	site_items_release(&old_terms);
+	str_release(&path);
 	return ok;
 }
 
-bool publish_articles(Store *s, const Config *c, const int64_t *ids, size_t n, char *err,
-		      size_t errlen)
+bool publish_articles(Store *s, const Config *c, const char *by, const int64_t *ids, size_t n,
+		      char *err, size_t errlen)
 {
-	char *dir = config_publish_dir(c);
-	Stage st = {.n = 0};
-	RenderOptions o;
-	bool ok;
+	bool ok = store_begin(s);
 
-	options(&o);
-	ok = file_mkdirs(dir, err, errlen);
-	for (size_t i = 0; ok && i < n; i++)
-		ok = publish_one(s, dir, ids[i], &o, err, errlen);
-	ok = ok && stage_index(&st, s, dir, &o, err, errlen) && stage_commit(&st, err, errlen);
-	stage_drop(&st);
-	free(dir);
-	return ok;
+	err[0] = '\0';
+	for (size_t i = 0; ok && i < n; i++) {
+		Article before;
+		article_init(&before);
+		before.id = ids[i];
+		before.state = STATE_DRAFT; /* listed nowhere yet */
+		ok = publish_place(s, c, &before, false, true, err, errlen);
+		article_release(&before);
+	}
+	if (ok && !store_commit(s))
+		ok = false;
+	if (!ok) {
+		if (!err[0])
+			snprintf(err, errlen, "%s", store_errmsg(s));
+		store_rollback(s);
+		return false;
+	}
+	return publish_flush(s, c, by, false, err, errlen);
 }
 
 bool publish_render(const Article *a, const char *format, Str *out, char *err, size_t errlen)
@@ -222,10 +234,12 @@ bool publish_render(const Article *a, const char *format, Str *out, char *err, s
 	RenderOptions o;
 
 	if (!render_format_parse(format, &f)) {
-		snprintf(err, errlen, "unknown format '%s': use ninjs, html, md or txt", format);
+		snprintf(err, errlen, msg_say("unknown format '%s': use ninjs, html, md or txt"),
+		         format);
 		return false;
 	}
-	options(&o);
+	render_options_init(&o, (int64_t)time(NULL));
+	o.utc_offset = publish_utc_offset();
 	render(a, f, &o, out);
 	return true;
 }

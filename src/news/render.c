@@ -140,6 +140,61 @@ void render_date_iso(int64_t t, int utc_offset, Str *out)
 		 off / 3600, off / 60 % 60);
 }
 
+/* ---- credits ---- */
+
+static void trimmed(const char *s, size_t n, Str *out)
+{
+	while (n && (*s == ' ' || *s == '(' || *s == '\t')) {
+		s++;
+		n--;
+	}
+	while (n && (s[n - 1] == ' ' || s[n - 1] == ')' || s[n - 1] == '.'))
+		n--;
+	str_add(out, s, n);
+}
+
+/* Names separated by commas, " và " or " - ", one a line into names. */
+static void split_names(const char *s, Str *names)
+{
+	while (*s) {
+		const char *cut = strchr(s, ','), *va = strstr(s, " và "), *dash = strstr(s, " - ");
+		size_t skip = 1, before = names->len;
+		if (va && (!cut || va < cut))
+			cut = va, skip = 4;
+		if (dash && (!cut || dash < cut))
+			cut = dash, skip = 3;
+		if (names->len)
+			str_addc(names, '\n');
+		trimmed(s, cut ? (size_t)(cut - s) : strlen(s), names);
+		if (names->len == before + (before ? 1 : 0))
+			str_truncate(names, before);
+		if (!cut)
+			break;
+		s = cut + skip;
+	}
+}
+
+void render_credit(const char *byline, Str *kind, Str *names)
+{
+	Str folded = STR_INIT, line = STR_INIT;
+	const char *colon;
+
+	trimmed(byline ? byline : "", byline ? strlen(byline) : 0, &line);
+	viet_fold_str(str_cstr(&line), line.len, &folded);
+	colon = strchr(str_cstr(&line), ':');
+	if (strncmp(str_cstr(&folded), "theo ", 5) == 0) {
+		str_add(kind, line.s, 4);
+		trimmed(line.s + 5, line.len - 5, names); /* a source: one name, kept whole */
+	} else if (colon && colon - line.s <= 24) {
+		trimmed(line.s, (size_t)(colon - line.s), kind);
+		split_names(colon + 1, names);
+	} else {
+		split_names(str_cstr(&line), names);
+	}
+	str_release(&folded);
+	str_release(&line);
+}
+
 /* ---- the body ---- */
 
 typedef void (*LineFn)(const char *s, size_t len, bool first_line, void *ctx);
@@ -213,6 +268,11 @@ static void body_html(const char *body, Str *out)
 	for_each_paragraph(body, html_para, html_line, out);
 }
 
+void render_body_html(const char *body, Str *out)
+{
+	body_html(body, out);
+}
+
 static bool has(const char *s)
 {
 	return s && s[0];
@@ -277,10 +337,32 @@ static void html_tags(const char *tags, Str *out)
 	str_adds(out, "</p>\n");
 }
 
+static void html_byline(const char *byline, Str *out)
+{
+	Str kind = STR_INIT, names = STR_INIT;
+
+	render_credit(byline, &kind, &names);
+	str_adds(out, "<p class=\"byline\">");
+	if (kind.len) {
+		str_adds(out, "<span class=\"credit\">");
+		esc(out, kind.s);
+		str_adds(out, strcmp(kind.s, "Theo") == 0 ? "</span> " : ":</span> ");
+	}
+	for (const char *p = str_cstr(&names); *p;) {
+		const char *nl = strchr(p, '\n');
+		size_t n = nl ? (size_t)(nl - p) : strlen(p);
+		if (p != names.s)
+			str_adds(out, ", ");
+		render_html_escape(p, n, out);
+		p += n + (nl != NULL);
+	}
+	str_adds(out, "</p>\n");
+	str_release(&kind);
+	str_release(&names);
+}
+
 void render_html(const Article *a, const RenderOptions *o, Str *out)
 {
-	int64_t when = a->published_at ? a->published_at : o->now;
-
 	html_head(a, o, out);
 	str_adds(out, "<body>\n<article>\n<header>\n");
 	if (has(a->section)) {
@@ -290,11 +372,15 @@ void render_html(const Article *a, const RenderOptions *o, Str *out)
 	}
 	str_adds(out, "<h1>");
 	esc(out, a->title);
-	str_adds(out, "</h1>\n<p class=\"meta\"><time datetime=\"");
-	render_date_iso(when, o->utc_offset, out);
-	str_adds(out, "\">");
-	render_date_vi(when, o->utc_offset, out);
-	str_adds(out, "</time>");
+	str_adds(out, "</h1>\n");
+	/* a draft has no time of publication: none is made up */
+	if (a->published_at) {
+		str_adds(out, "<p class=\"meta\"><time datetime=\"");
+		render_date_iso(a->published_at, o->utc_offset, out);
+		str_adds(out, "\">");
+		render_date_vi(a->published_at, o->utc_offset, out);
+		str_adds(out, "</time>");
+	}
 	if (a->published_at && a->updated_at > a->published_at + 60) {
 		str_adds(out, " · Cập nhật <time datetime=\"");
 		render_date_iso(a->updated_at, o->utc_offset, out);
@@ -302,18 +388,17 @@ void render_html(const Article *a, const RenderOptions *o, Str *out)
 		render_date_vi(a->updated_at, o->utc_offset, out);
 		str_adds(out, "</time>");
 	}
-	str_adds(out, "</p>\n</header>\n");
+	if (a->published_at)
+		str_adds(out, "</p>\n");
+	str_adds(out, "</header>\n");
 	if (has(a->sapo)) {
 		str_adds(out, "<p class=\"sapo\">");
 		esc(out, a->sapo);
 		str_adds(out, "</p>\n");
 	}
 	body_html(a->body, out);
-	if (has(a->byline)) {
-		str_adds(out, "<p class=\"byline\">");
-		esc(out, a->byline);
-		str_adds(out, "</p>\n");
-	}
+	if (has(a->byline))
+		html_byline(a->byline, out);
 	if (has(a->tags))
 		html_tags(a->tags, out);
 	str_adds(out, "</article>\n</body>\n</html>\n");
@@ -387,6 +472,26 @@ static void each_tag(const char *tags, Json *j, bool subjects)
 	}
 }
 
+/* "by": the names only, without the credit kind ("Tin và ảnh:", "Theo"). */
+static void ninjs_by(Json *j, const char *byline)
+{
+	Str kind = STR_INIT, names = STR_INIT, by = STR_INIT;
+
+	render_credit(byline, &kind, &names);
+	for (const char *p = str_cstr(&names); *p; p++)
+		if (*p == '\n')
+			str_adds(&by, ", ");
+		else
+			str_addc(&by, *p);
+	if (by.len) {
+		json_key(j, "by");
+		json_str(j, by.s);
+	}
+	str_release(&kind);
+	str_release(&names);
+	str_release(&by);
+}
+
 void render_ninjs(const Article *a, const RenderOptions *o, Str *out)
 {
 	Json j;
@@ -429,10 +534,8 @@ void render_ninjs(const Article *a, const RenderOptions *o, Str *out)
 	json_role(&j, "main", "text/plain", a->body ? a->body : "");
 	json_role(&j, "main", "text/html", s.s ? s.s : "");
 	json_end(&j);
-	if (has(a->byline)) {
-		json_key(&j, "by");
-		json_str(&j, a->byline);
-	}
+	if (has(a->byline))
+		ninjs_by(&j, a->byline);
 	if (has(a->section) || has(a->tags)) {
 		json_key(&j, "subjects");
 		json_arr(&j);
@@ -510,8 +613,6 @@ static void md_line(const char *s, size_t len, bool first, void *ctx)
 
 void render_markdown(const Article *a, const RenderOptions *o, Str *out)
 {
-	int64_t when = a->published_at ? a->published_at : o->now;
-
 	str_adds(out, "# ");
 	md_text(out, a->title);
 	str_adds(out, "\n\n");
@@ -536,9 +637,11 @@ void render_markdown(const Article *a, const RenderOptions *o, Str *out)
 		md_text(out, a->tags);
 		str_adds(out, "  \n");
 	}
-	str_adds(out, "Đăng lúc: ");
-	render_date_vi(when, o->utc_offset, out);
-	str_addc(out, '\n');
+	if (a->published_at) { /* a draft has none */
+		str_adds(out, "Đăng lúc: ");
+		render_date_vi(a->published_at, o->utc_offset, out);
+		str_addc(out, '\n');
+	}
 }
 
 void render(const Article *a, RenderFormat f, const RenderOptions *o, Str *out)
@@ -549,64 +652,4 @@ void render(const Article *a, RenderFormat f, const RenderOptions *o, Str *out)
 	case RENDER_MARKDOWN: render_markdown(a, o, out); break;
 	default: article_format(a, out); break;
 	}
-}
-
-/* ---- index.json ---- */
-
-static int newest_first(const void *x, const void *y)
-{
-	const Article *a = *(const Article *const *)x, *b = *(const Article *const *)y;
-
-	if (a->published_at != b->published_at)
-		return a->published_at < b->published_at ? 1 : -1;
-	return a->id < b->id ? 1 : a->id > b->id ? -1 : 0;
-}
-
-static void index_entry(Json *j, const Article *a, const RenderOptions *o)
-{
-	Str s = STR_INIT;
-
-	json_obj(j);
-	json_key(j, "id");
-	json_int(j, a->id);
-	str_addf(&s, "urn:toasoan:article:%lld", (long long)a->id);
-	json_key(j, "uri");
-	json_str(j, s.s);
-	json_key(j, "title");
-	json_str(j, a->title);
-	json_key(j, "sapo");
-	json_str(j, a->sapo);
-	json_key(j, "section");
-	json_str(j, a->section);
-	json_date(j, "published_at", a->published_at, o);
-	str_clear(&s);
-	render_file_name(a, RENDER_HTML, o, &s);
-	json_key(j, "html");
-	json_str(j, s.s);
-	str_clear(&s);
-	render_file_name(a, RENDER_NINJS, o, &s);
-	json_key(j, "ninjs");
-	json_str(j, s.s);
-	json_end(j);
-	str_release(&s);
-}
-
-void render_index(const Article *items, size_t n, const RenderOptions *o, Str *out)
-{
-	const Article **order = xcalloc(n ? n : 1, sizeof(*order));
-	size_t k = 0;
-	Json j;
-
-	for (size_t i = 0; i < n; i++)
-		if (items[i].state == STATE_PUBLISHED)
-			order[k++] = &items[i];
-	qsort(order, k, sizeof(*order), newest_first);
-	json_init(&j, out);
-	j.pretty = true;
-	json_arr(&j);
-	for (size_t i = 0; i < k; i++)
-		index_entry(&j, order[i], o);
-	json_end(&j);
-	str_addc(out, '\n');
-	free(order);
 }

@@ -6,15 +6,14 @@
  * the clock or the environment, so the same article always renders to the same bytes and the
  * publisher decides where they go.
  *
- * File names. Each published article gets files named after its id, which never changes:
+ * File names of an export. Each file is named after the article's id, which never changes:
  *   123-bao-so-3-do-bo.html   the page; the slug is the title folded to ASCII (đ -> d, marks
  *                             dropped, lower case), runs of anything else turned into one '-',
  *                             cut at a word boundary to at most 60 bytes; no slug, no dash
  *   123.json                  the ninjs document (no slug: machines look it up by id)
  *   123.md, 123.txt           Markdown and the plain-text format
- * With RenderOptions.slug false the page is plain "123.html". The slug follows the title, so
- * a page renamed by a new title leaves its old file behind: the publisher removes the names
- * the previous index.json listed for that id.
+ * With RenderOptions.slug false the page is plain "123.html". The published site has its own
+ * layout (site.h).
  */
 #ifndef NEWS_RENDER_H
 #define NEWS_RENDER_H
@@ -68,8 +67,18 @@ void render_date_vi(int64_t t, int utc_offset, Str *out);
 /* ISO 8601 with the offset: "2026-11-26T14:05:00+07:00". */
 void render_date_iso(int64_t t, int utc_offset, Str *out);
 
+/*
+ * Splits a byline into the credit kind and the names: "Tin và ảnh: Trần Thị Mai, Lê Hà" ->
+ * kind "Tin và ảnh", names "Trần Thị Mai\nLê Hà"; "(Theo TTXVN)" -> "Theo", "TTXVN"; a line
+ * with no kind gives only names. Names are split at commas, " và " and " - ".
+ */
+void render_credit(const char *byline, Str *kind, Str *names);
+
 /* Appends s with & < > " ' escaped for HTML text and attribute values. */
 void render_html_escape(const char *s, size_t len, Str *out);
+
+/* The body as HTML paragraphs (<p>, line breaks as <br>), every piece escaped. */
+void render_body_html(const char *body, Str *out);
 
 /*
  * A complete HTML5 page (UTF-8, lang="vi"): title, section, date of publication (or of
@@ -91,12 +100,5 @@ void render_markdown(const Article *a, const RenderOptions *o, Str *out);
 
 /* Any of the formats; RENDER_TEXT is the article text format (article_format). */
 void render(const Article *a, RenderFormat f, const RenderOptions *o, Str *out);
-
-/*
- * index.json: a JSON array of the published articles among items (others are skipped),
- * newest first, each {id, uri, title, sapo, section, published_at, html, ninjs} where html
- * and ninjs are the file names render_file_name gives.
- */
-void render_index(const Article *items, size_t n, const RenderOptions *o, Str *out);
 
 #endif

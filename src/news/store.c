@@ -87,7 +87,85 @@ static const char *const migrations[] = {
 	"  BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;"
 	"CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit"
 	"  BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;",
-	/* 1 -> 2: the checker looks published pairs up one at a time, also by their second
+	/* 1 -> 2: the published site. Where each published article sits (its page path, frozen
+	 * at first publication; its section folder and page there), the names its page links to
+	 * (tags, authors), and the site's files that are stale until the next flush. */
+	"ALTER TABLE articles ADD COLUMN site_path TEXT;"
+	"ALTER TABLE articles ADD COLUMN site_section TEXT;"
+	"ALTER TABLE articles ADD COLUMN site_page INTEGER;"
+	"CREATE INDEX articles_published ON articles(state, published_at);"
+	"CREATE INDEX articles_site_latest ON articles(site_section, published_at);"
+	"CREATE INDEX articles_site_page ON articles(site_section, site_page);"
+	"CREATE TABLE site_terms("
+	"  kind TEXT NOT NULL, slug TEXT NOT NULL, name TEXT NOT NULL,"
+	"  article INTEGER NOT NULL REFERENCES articles(id), published_at INTEGER NOT NULL,"
+	"  page INTEGER NOT NULL,"
+	"  PRIMARY KEY (kind, slug, article)) WITHOUT ROWID;"
+	"CREATE INDEX site_terms_latest ON site_terms(kind, slug, published_at);"
+	"CREATE INDEX site_terms_page ON site_terms(kind, slug, page);"
+	"CREATE INDEX site_terms_article ON site_terms(article);"
+	"CREATE TABLE site_stale(what TEXT PRIMARY KEY, gen INTEGER NOT NULL) WITHOUT ROWID;"
+	"CREATE INDEX site_stale_gen ON site_stale(gen);",
+	/* 2 -> 3: people's SSH keys (the service account's authorized_keys is made from them) */
+	"CREATE TABLE keys("
+	"  fingerprint TEXT PRIMARY KEY,"
+	"  login TEXT NOT NULL REFERENCES users(login),"
+	"  type TEXT NOT NULL, blob TEXT NOT NULL, comment TEXT NOT NULL DEFAULT '',"
+	"  added_by TEXT NOT NULL, at INTEGER NOT NULL);"
+	"CREATE INDEX keys_login ON keys(login, at);",
+	/*
+	 * 3 -> 4: the archive search. Two full-text indexes of title, lead, body and byline: one
+	 * as written (case folded only), one with the marks removed by the tokenizer and đ made
+	 * d here, since the tokenizer keeps đ. Triggers keep both in step with every write to
+	 * articles, inside the writing transaction; the existing articles are indexed now. A
+	 * covering index of the columns the search filters on spares reading article rows.
+	 */
+	"CREATE VIRTUAL TABLE search_exact USING fts5(title, sapo, body, byline,"
+	"  content='articles', content_rowid='id', tokenize='unicode61 remove_diacritics 0');"
+	"CREATE VIRTUAL TABLE search_fold USING fts5(title, sapo, body, byline,"
+	"  content='', tokenize='unicode61 remove_diacritics 2');"
+	"CREATE TRIGGER articles_search_insert AFTER INSERT ON articles BEGIN"
+	"  INSERT INTO search_exact(rowid, title, sapo, body, byline)"
+	"    VALUES (new.id, new.title, new.sapo, new.body, new.byline);"
+	"  INSERT INTO search_fold(rowid, title, sapo, body, byline) VALUES (new.id,"
+	"    replace(replace(new.title, 'đ', 'd'), 'Đ', 'D'),"
+	"    replace(replace(new.sapo, 'đ', 'd'), 'Đ', 'D'),"
+	"    replace(replace(new.body, 'đ', 'd'), 'Đ', 'D'),"
+	"    replace(replace(new.byline, 'đ', 'd'), 'Đ', 'D'));"
+	"END;"
+	"CREATE TRIGGER articles_search_delete AFTER DELETE ON articles BEGIN"
+	"  INSERT INTO search_exact(search_exact, rowid, title, sapo, body, byline)"
+	"    VALUES ('delete', old.id, old.title, old.sapo, old.body, old.byline);"
+	"  INSERT INTO search_fold(search_fold, rowid, title, sapo, body, byline) VALUES ('delete',"
+	"    old.id, replace(replace(old.title, 'đ', 'd'), 'Đ', 'D'),"
+	"    replace(replace(old.sapo, 'đ', 'd'), 'Đ', 'D'),"
+	"    replace(replace(old.body, 'đ', 'd'), 'Đ', 'D'),"
+	"    replace(replace(old.byline, 'đ', 'd'), 'Đ', 'D'));"
+	"END;"
+	"CREATE TRIGGER articles_search_update AFTER UPDATE OF title, sapo, body, byline"
+	"  ON articles BEGIN"
+	"  INSERT INTO search_exact(search_exact, rowid, title, sapo, body, byline)"
+	"    VALUES ('delete', old.id, old.title, old.sapo, old.body, old.byline);"
+	"  INSERT INTO search_fold(search_fold, rowid, title, sapo, body, byline) VALUES ('delete',"
+	"    old.id, replace(replace(old.title, 'đ', 'd'), 'Đ', 'D'),"
+	"    replace(replace(old.sapo, 'đ', 'd'), 'Đ', 'D'),"
+	"    replace(replace(old.body, 'đ', 'd'), 'Đ', 'D'),"
+	"    replace(replace(old.byline, 'đ', 'd'), 'Đ', 'D'));"
+	"  INSERT INTO search_exact(rowid, title, sapo, body, byline)"
+	"    VALUES (new.id, new.title, new.sapo, new.body, new.byline);"
+	"  INSERT INTO search_fold(rowid, title, sapo, body, byline) VALUES (new.id,"
+	"    replace(replace(new.title, 'đ', 'd'), 'Đ', 'D'),"
+	"    replace(replace(new.sapo, 'đ', 'd'), 'Đ', 'D'),"
+	"    replace(replace(new.body, 'đ', 'd'), 'Đ', 'D'),"
+	"    replace(replace(new.byline, 'đ', 'd'), 'Đ', 'D'));"
+	"END;"
+	"CREATE INDEX articles_search_filter ON articles(id, state, author, section, updated_at);"
+	"INSERT INTO search_exact(search_exact) VALUES ('rebuild');"
+	"INSERT INTO search_fold(rowid, title, sapo, body, byline) SELECT id,"
+	"  replace(replace(title, 'đ', 'd'), 'Đ', 'D'), replace(replace(sapo, 'đ', 'd'), 'Đ', 'D'),"
+	"  replace(replace(body, 'đ', 'd'), 'Đ', 'D'), replace(replace(byline, 'đ', 'd'), 'Đ', 'D')"
+	"  FROM articles;",
+	/* 4 -> 5: the checker looks published pairs up one at a time, also by their second
 	 * syllable, instead of loading them all */
 	"CREATE INDEX bigrams_by_first ON bigrams(substr(pair, 1, instr(pair, ' ') - 1), n);"
 	"CREATE INDEX bigrams_by_second ON bigrams(substr(pair, instr(pair, ' ') + 1), n);",
@@ -100,8 +178,13 @@ void store_set_error(Store *s, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(s->err, sizeof(s->err), fmt, ap);
+	vsnprintf(s->err, sizeof(s->err), msg_tr(s->lang, fmt), ap);
 	va_end(ap);
+}
+
+void store_set_lang(Store *s, Lang l)
+{
+	s->lang = l;
 }
 
 /*
@@ -133,6 +216,8 @@ static bool disk_full(Store *s, int code)
 bool store_fail(Store *s, const char *what)
 {
 	int code = sqlite3_extended_errcode(s->db);
+
+	what = msg_tr(s->lang, what);
 
 	s->busy = (code & 0xFF) == SQLITE_BUSY || (code & 0xFF) == SQLITE_LOCKED;
 	if (disk_full(s, code))
@@ -215,7 +300,8 @@ static bool exec(Store *s, const char *sql, const char *what)
 	if (sqlite3_exec(s->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
 		int code = sqlite3_extended_errcode(s->db);
 		if ((code & 0xFF) == SQLITE_ERROR || (code & 0xFF) == SQLITE_CONSTRAINT)
-			store_set_error(s, "cannot %s: %s", what, msg ? msg : sqlite3_errmsg(s->db));
+			store_set_error(s, "cannot %s: %s", msg_tr(s->lang, what),
+					msg ? msg : sqlite3_errmsg(s->db));
 		else
 			store_fail(s, what);
 		sqlite3_free(msg);
@@ -435,6 +521,7 @@ Store *store_open(const char *path, bool create, char *err, size_t errlen)
 	if (!writable(path, !(flags & SQLITE_OPEN_CREATE), err, errlen))
 		return NULL;
 	s = xcalloc(1, sizeof(*s));
+	s->lang = LANG_EN;
 	s->path = xstrdup(path);
 	if (sqlite3_open_v2(path, &s->db, flags, NULL) != SQLITE_OK) {
 		snprintf(err, errlen, "cannot open the database '%s': %s", path,

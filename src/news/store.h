@@ -18,13 +18,16 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "base/lang.h"
 #include "news/article.h"
 #include "news/records.h"
+#include "news/site_item.h"
+#include "news/sshkey.h"
 
 typedef struct Store Store;
 
 /* The schema version this build writes. */
-#define STORE_SCHEMA_VERSION 2
+#define STORE_SCHEMA_VERSION 5
 
 /*
  * Opens (create: also creates) the database at path and migrates it. Returns NULL with a
@@ -35,6 +38,9 @@ void store_free(Store *s);
 const char *store_errmsg(const Store *s);
 bool store_busy(const Store *s);   /* the last failure was a busy database: worth a retry */
 const char *store_path(const Store *s);
+
+/* The language of the messages that follow (English until set). */
+void store_set_lang(Store *s, Lang l);
 
 /* How long a call waits for another process's write before it fails as busy. */
 #define STORE_PATIENCE_MS 10000
@@ -67,6 +73,24 @@ typedef struct StoreQuery {
 } StoreQuery;
 
 bool store_articles(Store *s, const StoreQuery *q, ArticleList *out);
+
+/* The archive search: the two expressions come from news/search.h. */
+typedef struct StoreSearch {
+	const char *fold_expr;  /* on the folded index; required */
+	const char *exact_expr; /* on the index as written; "" for none */
+	const char *author;     /* non-NULL: only this author's articles and published ones */
+	int state;              /* -1 any, else a State */
+	const char *section;    /* NULL or "": any; else compared folded ("the thao" = "Thể thao") */
+	int64_t since;          /* 0: any; else changed at or after (Unix seconds) */
+	int limit;              /* at most this many hits */
+} StoreSearch;
+
+/*
+ * Appends the best hits, best first (bm25; title weighs most, then lead, byline, body), with
+ * their text, to out; scores (may be NULL) gets a malloc'd array of their bm25 scores, lower
+ * is better. When very many articles match, the best of the newest of them (store_search.c).
+ */
+bool store_search(Store *s, const StoreSearch *q, ArticleList *out, double **scores);
 bool store_article_get(Store *s, int64_t id, Article *out, bool *found);
 
 /* Inserts a new article and its first revision; sets a->id, a->version and the times. */
@@ -139,6 +163,14 @@ bool store_journal_get(Store *s, int64_t id, const char *login, Article *out, in
 		       bool *found);
 bool store_journal_drop(Store *s, int64_t id, const char *login);
 
+/* SSH keys. store_keys lists one login's keys (login NULL: every key of an active user),
+ * oldest first. store_key_remove and store_keys_drop set *n to how many went. */
+bool store_key_add(Store *s, const KeyRecord *k, int64_t now);
+bool store_key_get(Store *s, const char *fingerprint, KeyRecord *out, bool *found);
+bool store_keys(Store *s, const char *login, KeyList *out);
+bool store_key_remove(Store *s, const char *login, const char *fingerprint, int64_t *n);
+bool store_keys_drop(Store *s, const char *login, int64_t *n);
+
 /* Copies the whole database to path while others keep working. */
 bool store_backup(Store *s, const char *path);
 
@@ -151,6 +183,75 @@ bool store_check(Store *s, Str *report, int *problems);
  * in err only when the check could not run at all.
  */
 bool store_check_file(const char *path, Str *report, int *problems, char *err, size_t errlen);
+
+/* ---- the published site (store_site.c) ---- */
+
+typedef enum SiteList {
+	SITE_LATEST,         /* everything published, newest first, at most limit */
+	SITE_FOLDER_LATEST,  /* one section folder (key), newest first, at most limit */
+	SITE_FOLDER_PAGE,    /* one page (a) of a section folder (key), newest first */
+	SITE_TERM,           /* one tag or author (kind, key), newest first, at most limit */
+	SITE_TERM_PAGE,      /* one page (a) of a tag or author (kind, key), newest first */
+	SITE_IDS,            /* ids a..b, by id */
+	SITE_TIMES,          /* published in [a, b), newest first */
+} SiteList;
+
+typedef struct SiteQuery {
+	SiteList list;
+	const char *kind, *key;
+	int64_t a, b;
+	int64_t limit;
+} SiteQuery;
+
+bool store_site_list(Store *s, const SiteQuery *q, SiteItems *out);
+
+/* Article id's placement on the site, whatever its state (path "" if never published). */
+bool store_site_get(Store *s, int64_t id, SiteItem *out, bool *found);
+
+/* Records where article id sits: its page path, and its section folder and page there
+ * (folder NULL: listed nowhere, it is not published). */
+bool store_site_place(Store *s, int64_t id, const char *path, const char *folder, int64_t page);
+
+/* The highest page of a section folder and how many articles it lists (0, 0: none). */
+bool store_site_top_page(Store *s, const char *folder, int64_t *page, int64_t *count);
+
+/* Every section folder in use: folder, section (its latest name) and page (the highest). */
+bool store_site_folders(Store *s, SiteItems *out);
+
+/* The tags and authors an article's page links to, each on a page of its own listing (1 the
+ * oldest, like a section's). Clearing marks their pages stale. */
+bool store_site_terms_of(Store *s, int64_t id, SiteItems *out); /* kind in folder, slug in
+								   title, page */
+bool store_site_terms_clear(Store *s, int64_t id);
+bool store_site_term_add(Store *s, int64_t id, int64_t published_at, const char *kind,
+			 const char *slug, const char *name, int64_t page);
+/* The highest page of a tag or author and how many articles it lists (0, 0: none). */
+bool store_site_term_top(Store *s, const char *kind, const char *slug, int64_t *page,
+			 int64_t *count);
+
+/* Every tag and author with a page: kind in folder, slug in title, the highest page. */
+bool store_site_term_keys(Store *s, SiteItems *out);
+
+/* Stale files of the site: marked inside a change's transaction, unmarked once rewritten
+ * (only if not marked again since: the generation tells). */
+typedef struct SiteMark {
+	char *what;
+	int64_t gen;
+} SiteMark;
+bool store_site_mark(Store *s, const char *what);
+bool store_site_marks(Store *s, SiteMark **out, size_t *n);
+bool store_site_unmark(Store *s, const SiteMark *m);
+void site_marks_release(SiteMark *m, size_t n);
+
+/* The first publication time (0: nothing published) and the highest article id. */
+bool store_site_span(Store *s, int64_t *first_published, int64_t *max_id);
+
+/* Published articles per local day in [from, to): each(day number since 1970, count). */
+bool store_site_days(Store *s, int64_t from, int64_t to, int utc_offset,
+		     void (*each)(int64_t day, int64_t n, void *ud), void *ud);
+
+/* Up to limit ids of published articles above after, ascending (for a rebuild). */
+bool store_site_ids(Store *s, int64_t after, int64_t limit, int64_t **ids, size_t *n);
 
 /* The audit log of actions that are not article transitions (users, dictionary, --as). */
 bool store_audit(Store *s, const char *by, const char *real_by, int64_t now, const char *what,

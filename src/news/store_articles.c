@@ -16,11 +16,6 @@
 #include "news/store_int.h"
 #include "base/banned.h"
 
-#define ARTICLE_COLS                                                                   \
-	"a.id, a.title, a.state, a.author, u.name, a.version, a.words, a.created_at, "  \
-	"a.updated_at, a.publish_at, a.published_at"
-#define TEXT_COLS "a.sapo, a.body, a.byline, a.section, a.tags"
-
 static void read_article(sqlite3_stmt *st, Article *a, bool with_text)
 {
 	char *state = store_col_text(st, 2);
@@ -294,4 +289,9 @@ bool store_revision_get(Store *s, int64_t id, int64_t version, Article *out, boo
 	}
 	sqlite3_finalize(st);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? true : store_fail(s, "read the revision");
+}
+
+void store_read_article(sqlite3_stmt *st, Article *a, bool with_text)
+{
+	read_article(st, a, with_text);
 }

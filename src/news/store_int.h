@@ -6,6 +6,7 @@
 
 #include <sqlite3.h>
 
+#include "news/msg.h"
 #include "news/store.h"
 
 struct Store {
@@ -13,11 +14,12 @@ struct Store {
 	char *path;
 	char err[512];   /* the last failure, for store_errmsg() */
 	bool busy;       /* the last failure was another process holding the database */
+	Lang lang;       /* the language of its messages (news/msg.h); English at opening */
 	int patience;    /* ms a call waits for another process (the busy timeout) */
 	sqlite3_stmt *pair_st[3]; /* the checker's pair lookups, prepared once (store_words.c) */
 };
 
-/* Formats the message of the last failure. */
+/* Formats the message of the last failure; fmt is translated (news/msg.h). */
 void store_set_error(Store *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* Sets the message from the database's last error ("cannot WHAT: ..."); returns false. */
@@ -35,6 +37,15 @@ bool store_exec_stmt(Store *s, sqlite3_stmt *st, const char *what);
 /* Steps st for one row and reads its first column as an integer; finalizes st. False with
  * "cannot WHAT: ..." when there is no row or the query fails (or st is NULL). */
 bool store_int(Store *s, sqlite3_stmt *st, int64_t *out, const char *what);
+
+/* The columns store_read_article reads, from articles a joined with users u. */
+#define ARTICLE_COLS                                                                   \
+	"a.id, a.title, a.state, a.author, u.name, a.version, a.words, a.created_at, "  \
+	"a.updated_at, a.publish_at, a.published_at"
+#define TEXT_COLS "a.sapo, a.body, a.byline, a.section, a.tags"
+
+/* Reads a row of ARTICLE_COLS (then TEXT_COLS when with_text) into a. */
+void store_read_article(sqlite3_stmt *st, Article *a, bool with_text);
 
 /* A heap copy of a text column ("" for NULL). */
 char *store_col_text(sqlite3_stmt *st, int col);

@@ -119,4 +119,7 @@ bool app_act(App *a, const Article *art, Command c);
 int queue_run(App *a);
 int editor_run(App *a, int64_t id);
 
+/* The archive search for query (search.c); returns when the person goes back. */
+int search_run(App *a, const char *query);
+
 #endif

@@ -74,6 +74,8 @@ enum {
 	X(CMD_VIEW_PREV, "", "", "Về danh sách trước", "Previous list")                     \
 	X(CMD_FILTER, "Lọc", "Filter", "Lọc theo tiêu đề, tác giả (không cần dấu)",         \
 	  "Filter by title and author (diacritics optional)")                               \
+	X(CMD_SEARCH, "Tìm", "Search", "Tìm trong cả kho bài: tiêu đề, sapo, nội dung, tác giả (cũng từ ô lọc)", \
+	  "Search the whole archive: title, lead, body, byline (also from the filter)")    \
 	X(CMD_SORT, "Sắp xếp", "Sort", "Sắp theo tiêu đề (thứ tự tiếng Việt) hoặc theo thời gian", \
 	  "Sort by title (Vietnamese order) or by time")                                    \
 	X(CMD_REFRESH, "", "", "Tải lại danh sách", "Reload the list")                      \
@@ -186,6 +188,7 @@ typedef enum Command {
 	X(SCR_QUEUE, 'u', CMD_UNPUBLISH, true)                                              \
 	X(SCR_QUEUE, 'n', CMD_NEW, true)                                                    \
 	X(SCR_QUEUE, '/', CMD_FILTER, true)                                                 \
+	X(SCR_QUEUE, K_CTRL('f'), CMD_SEARCH, true)                                         \
 	X(SCR_QUEUE, K_TAB, CMD_VIEW_NEXT, true)                                            \
 	X(SCR_QUEUE, K_RIGHT, CMD_VIEW_NEXT, false)                                         \
 	X(SCR_QUEUE, K_TAB | K_SHIFT, CMD_VIEW_PREV, false)                                 \

@@ -4,8 +4,6 @@
  */
 #include "tui/lang.h"
 
-#include <strings.h>
-
 #include "base/banned.h"
 
 static const char *const vi_strings[STRING_COUNT] = {
@@ -19,19 +17,6 @@ static const char *const en_strings[STRING_COUNT] = {
 	STRING_LIST(X)
 #undef X
 };
-
-Lang lang_parse(const char *name)
-{
-	if (name && strncasecmp(name, "en", 2) == 0 && (name[2] == '\0' || name[2] == '_' ||
-							 name[2] == '-'))
-		return LANG_EN;
-	return LANG_VI;
-}
-
-const char *lang_code(Lang l)
-{
-	return l == LANG_EN ? "en" : "vi";
-}
 
 const char *lang_str(Lang l, StringId id)
 {

@@ -3,12 +3,16 @@
  *
  * One list, STRING_LIST, holds each label, prompt, help line and message once; the enum and
  * the two tables are made from it. The interface speaks Vietnamese unless the config says
- * ui.language: en. This file includes no curses, so the table is unit-tested alone.
+ * ui.language: en (or the locale does; see base/lang.h). What the rules and the desk say
+ * comes from the core's catalogue (news/msg.h) in the same language. This file includes no
+ * curses, so the table is unit-tested alone.
  */
 #ifndef TUI_LANG_H
 #define TUI_LANG_H
 
 #include <stdbool.h>
+
+#include "base/lang.h"
 
 /* X(enum, Vietnamese, English). A %s or %d in one must appear in the other, in order. */
 #define STRING_LIST(X)                                                                     \
@@ -119,6 +123,8 @@
 	X(S_ASK_FILE, "Ghi ra tệp: ", "Write to file: ")                                    \
 	X(S_FILE_WRITTEN, "Đã ghi ra %s.", "Written to %s.")                                \
 	X(S_FILE_FAILED, "Không ghi được tệp: %s", "Cannot write the file: %s")             \
+	X(S_FILE_REMOTE, "Qua SSH không ghi tệp trên máy chủ: đã chép bài vào clipboard máy bạn.", \
+	  "Over SSH no file is written on the server: the article is in your own clipboard.") \
 	X(S_CMP_CONFLICT, "Xung đột: có người đã lưu trước bạn", "Conflict: someone saved before you") \
 	X(S_CMP_DIFF, "Bản %d so với văn bản hiện tại", "Version %d against the current text") \
 	X(S_CMP_THEIRS, "Bản đã lưu: bản %d, %s", "Stored: version %d, %s")                 \
@@ -149,7 +155,14 @@
 	X(S_LOCKED_BY_TAKE, "Chỉ xem: đang được %s sửa từ %s. %s để giành quyền sửa.",          \
 	  "Read-only: %s is editing it since %s. %s takes over.")                           \
 	X(S_READ_ONLY, "Chỉ xem: bạn không được sửa bài này.",                               \
-	  "Read-only: you may not edit this article.")
+	  "Read-only: you may not edit this article.")                                       \
+	X(S_SEARCH_TITLE, "Tìm trong kho bài: %s", "Archive search: %s")                     \
+	X(S_SEARCH_COUNT, "%d bài khớp, khớp nhất trước · Enter mở bài · C-f tìm lại · Esc quay lại", \
+	  "%d matching, best first · Enter opens · C-f searches again · Esc goes back")       \
+	X(S_SEARCH_NONE, "Không có bài nào khớp \"%s\" trong kho bài.",                        \
+	  "No article in the archive matches \"%s\".")                                       \
+	X(S_ASK_SEARCH, "Tìm trong kho bài: ", "Search the archive: ")                       \
+	X(S_FILTER_HINT, "%s: tìm trong cả nội dung", "%s: search the whole text")
 
 typedef enum StringId {
 #define X(e, vi, en) e,
@@ -157,17 +170,6 @@ typedef enum StringId {
 #undef X
 	STRING_COUNT
 } StringId;
-
-typedef enum Lang {
-	LANG_VI, /* the default */
-	LANG_EN,
-} Lang;
-
-/* "en" (any case, or "en_US"...) gives LANG_EN; anything else, NULL included, LANG_VI. */
-Lang lang_parse(const char *name);
-
-/* "vi" or "en", as the core's label functions want it. */
-const char *lang_code(Lang l);
 
 /* The text of id in l; never NULL (an out-of-range id gives ""). */
 const char *lang_str(Lang l, StringId id);

@@ -240,8 +240,14 @@ static void draw_status(Queue *q)
 	if (q->filtering || q->filter.len) {
 		x += term_puts(y, 0, app_str(a, S_FILTER), cols, SLOT_MESSAGE);
 		x += term_put(y, x, str_cstr(&q->filter), q->filter.len, cols - x - bw - 2, SLOT_NORMAL);
-		if (q->filtering)
+		if (q->filtering) {
 			term_cursor(y, x, true);
+			x += 2;
+			char key[32], hint[128];
+			app_key_for(CMD_SEARCH, SCR_QUEUE, key, sizeof key);
+			app_format(a, hint, sizeof hint, S_FILTER_HINT, key);
+			x += term_puts(y, x, hint, cols - x - bw - 2, SLOT_DIM);
+		}
 		x += 2;
 	}
 	app_draw_message(a, x);
@@ -318,6 +324,26 @@ static void switch_tab(Queue *q, int delta)
 	term_clear();
 }
 
+/* The archive search for the filter's text (or a question when it is empty), then back. */
+static void search_from(Queue *q)
+{
+	App *a = q->app;
+	Str text = STR_INIT;
+	if (q->filter.len)
+		str_add(&text, q->filter.s, q->filter.len);
+	else
+		app_prompt(a, app_str(a, S_ASK_SEARCH), NULL, &text, NULL);
+	if (text.len)
+		search_run(a, str_cstr(&text));
+	str_release(&text);
+	str_clear(&q->filter); /* back to the lists as they were */
+	a->redraw = queue_draw;
+	a->redraw_arg = q;
+	q->sel_id = 0;
+	load(q);
+	term_clear();
+}
+
 /* The filter line takes text keys; Enter or Down keeps it, Escape clears it. */
 static bool filter_key(Queue *q, const TermEvent *ev)
 {
@@ -326,6 +352,10 @@ static bool filter_key(Queue *q, const TermEvent *ev)
 	if (ev->key == K_ESC) {
 		str_clear(&q->filter);
 		q->filtering = false;
+	} else if (keys_lookup(SCR_QUEUE, ev->key) == CMD_SEARCH) { /* beyond titles */
+		q->filtering = false;
+		search_from(q);
+		return true;
 	} else if (ev->key == K_ENTER || ev->key == K_DOWN || ev->key == K_UP) {
 		q->filtering = false;
 		return ev->key != K_ENTER ? false : true;
@@ -398,6 +428,7 @@ static void queue_command(Queue *q, Command c)
 	case CMD_VIEW_NEXT: switch_tab(q, 1); break;
 	case CMD_VIEW_PREV: switch_tab(q, -1); break;
 	case CMD_FILTER: q->filtering = true; break;
+	case CMD_SEARCH: search_from(q); break;
 	case CMD_SORT: q->by_title = !q->by_title; reshow(q); break;
 	case CMD_REFRESH: load(q); app_message(a, false, "%s", app_str(a, S_REFRESHED)); break;
 	case CMD_NEW: open_article(q, 0); break;

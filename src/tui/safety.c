@@ -380,6 +380,15 @@ void safety_write_file(Editor *e)
 	Str path = STR_INIT, def = STR_INIT, text = STR_INIT;
 	Article mine;
 	char err[300];
+	if (desk_remote(a->desk)) {
+		/* Over SSH a path would be on the server: the text goes to the person instead. */
+		editor_article(e, &mine);
+		article_format(&mine, &text);
+		article_release(&mine);
+		term_clipboard(text.s, text.len);
+		app_say(a, false, S_FILE_REMOTE);
+		goto done;
+	}
 	default_path(e, &def);
 	if (!app_prompt(a, app_str(a, S_ASK_FILE), str_cstr(&def), &path, NULL) || !path.len) {
 		app_message(a, false, "%s", app_str(a, S_CANCELLED));

@@ -18,6 +18,7 @@
 #include "base/xalloc.h"
 #include "news/config.h"
 #include "tui/app.h"
+#include "news/msg.h"
 #include "base/banned.h"
 
 const char *app_str(const App *a, StringId id)
@@ -447,17 +448,19 @@ int tui_run(Desk *d, int64_t article_id)
 	a.desk = d;
 	a.me = desk_actor(d);
 	const Config *cfg = desk_config(d);
-	a.lang = lang_parse(cfg ? cfg->language : NULL);
+	a.lang = lang_resolve(cfg ? cfg->language : NULL, LANG_VI);
+	desk_set_lang(d, a.lang);
+	msg_set_lang(a.lang);
 	/* Never freeze the keyboard on another process's write: fail fast, retry on the tick. */
 	desk_set_patience(d, TUI_PATIENCE_MS);
 	load_theme(&a, cfg);
 	if (!term_start(&a.theme, err, sizeof err)) {
-		fprintf(stderr, "toasoan: error: %s\n", err);
+		fprintf(stderr, "%s%s\n", msg_say("toasoan: error: "), err);
 		return 1;
 	}
 	int rc = article_id ? editor_run(&a, article_id) : queue_run(&a);
 	term_stop();
 	if (rc != 0 && a.msg[0])
-		fprintf(stderr, "toasoan: error: %s\n", a.msg);
+		fprintf(stderr, "%s%s\n", msg_say("toasoan: error: "), a.msg);
 	return rc;
 }

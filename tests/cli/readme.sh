@@ -8,6 +8,6 @@ expect_rc 0 "the program prints its key list"
 check 'diff -u "$T/keys" "$T/readme-keys" >"$T/diff"' "the README's key list matches the key table (run: TOASOAN_KEYS=md-en toasoan)"
 check 'grep -q "C-s" "$T/keys"' "the key list names the save key"
 sed -n '/^toasoan \[--db PATH\]/,/^```/p' "$readme" >"$T/commands"
-for c in init user new import list show edit submit withdraw return approve publish unpublish history diff export spell dict backup check; do
+for c in init user new import list show edit submit withdraw return approve publish unpublish history diff export spell dict backup check search shell key doctor; do
 	check 'grep -qE "(^  |\| )$c( |$)" "$T/commands"' "the README documents '$c'"
 done

@@ -102,12 +102,13 @@ sleep 3
 pubdir="$XDG_DATA_HOME/toasoan/public"
 run --as hung publish --due & run --as hung publish --due & wait
 run --as hung publish --due
-expect_out "published 0 due articles" "a later run finds nothing left"
+expect_rc 0 "a later run finds nothing left"
+check '[ -z "$out$err" ]' "a cron run that finds nothing prints nothing"
 run show "$id" --json
 check 'grep -q "\"state\":\"published\"" "$T/out"' "the due article is published"
 check '[ -f "$pubdir/index.json" ]' "publishing writes index.json"
-check 'python3 -c "import json,sys; d=json.load(open(sys.argv[1])); assert len(d)==1" "$pubdir/index.json"' "index.json lists the article once"
-check 'ls "$pubdir" | grep -q "^$id.*\.html$"' "publishing writes the HTML page"
+check 'python3 -c "import json,sys; d=json.load(open(sys.argv[1])); assert len(d[\"items\"])==1" "$pubdir/index.json"' "index.json lists the article once"
+check 'find "$pubdir" -name "$id-*.html" | grep -q .' "publishing writes the HTML page"
 run history "$id"
 check '[ "$(grep -c "scheduled -> published" "$T/out")" = 1 ]' "two publish --due runs at once publish once"
 run --as lan show "$id"
@@ -189,23 +190,35 @@ run history "$id"
 run --as hung history "$id"
 expect_rc 0 "editors read history"
 
-# The publish folder never disagrees with the database: when the index cannot be written, the
-# approval is rolled back and no page appears; a failed unpublish leaves the page in place.
+# The publish folder never disagrees with the database. A folder planted where the page
+# belongs stops the approval before anything changes; a listing that cannot be written after
+# the commit is reported, and the next cron run brings the site in line.
 run --as mai new --title "Tin kiểm tra thư mục đăng"
 idp=$out
 run --as mai submit "$idp"
-rm -f "$pubdir/index.json"; mkdir "$pubdir/index.json"
+page="$(date +%Y/%m/%d)/$idp-tin-kiem-tra-thu-muc-dang.html"
+mkdir -p "$pubdir/$page"
 run --as hung approve "$idp"
-expect_rc 1 "an approval whose index cannot be written fails"
+expect_rc 1 "an approval whose page is blocked by a folder fails"
+expect_err "'$pubdir/$page' is in the way" "the folder in the way is named"
 run show "$idp" --json
 check 'grep -q "\"state\":\"review\"" "$T/out"' "the failed approval left the article in review"
-check '! ls "$pubdir" | grep -q "^$idp[.-]"' "and no page of it appeared"
-rmdir "$pubdir/index.json"
+check '[ -d "$pubdir/$page" ]' "the folder toasoan did not make is left alone"
+check '! grep -q "thu-muc-dang" "$pubdir/index.html"' "and the front page does not list it"
+rmdir "$pubdir/$page"
 run --as hung approve "$idp"
-expect_rc 0 "the approval succeeds once the index can be written"
-check 'ls "$pubdir" | grep -q "^$idp-.*\.html$"' "the page is there"
-rm -f "$pubdir/index.json"; mkdir "$pubdir/index.json"
+expect_rc 0 "the approval succeeds once the way is clear"
+check '[ -f "$pubdir/$page" ]' "the page is there"
+check 'grep -q "thu-muc-dang" "$pubdir/index.html"' "the front page lists it"
+rm -f "$pubdir/index.html"; mkdir "$pubdir/index.html"
 run --as hung unpublish "$idp" --note "Thử gỡ."
-expect_rc 1 "an unpublish whose index cannot be written fails"
-check 'ls "$pubdir" | grep -q "^$idp-.*\.html$"' "the page stays while the article stays published"
-rmdir "$pubdir/index.json"
+expect_rc 1 "an unpublish whose front page cannot be written says so"
+expect_err "article $idp is saved, but the site is not up to date" "the message says the change is done"
+run show "$idp" --json
+check 'grep -q "\"state\":\"draft\"" "$T/out"' "the database keeps the unpublish"
+check '[ ! -f "$pubdir/$page" ]' "the page is gone with it"
+rmdir "$pubdir/index.html"
+run --as hung publish --due
+expect_rc 0 "the next cron run succeeds"
+check '[ -z "$out" ]' "quietly"
+check '[ -f "$pubdir/index.html" ] && ! grep -q "thu-muc-dang" "$pubdir/index.html"' "and the front page no longer lists the article"

@@ -11,7 +11,7 @@ wait Tòa soạn — Chờ duyệt
 wait Bão số 9 vào miền Trung
 shell "$TOASOAN" user disable hung >/dev/null
 send p
-wait the account 'hung' is disabled
+wait tài khoản 'hung' đã bị khóa
 send <C-q>
 exit
 S
@@ -28,13 +28,13 @@ S
 
 # The same words, whether the article is someone else's draft or does not exist.
 "$VT" -s 80x24 -T 10 -- "$TOASOAN" --as lan edit 1 >/dev/null 2>&1 <<'S'
-wait no article with id 1
+wait không có bài số 1
 exit 1
 S
 vrc=$?
 check '[ "$vrc" = 0 ]' "editing another reporter's draft says there is no such article"
 "$VT" -s 80x24 -T 10 -- "$TOASOAN" --as lan edit 99 >/dev/null 2>&1 <<'S'
-wait no article with id 99
+wait không có bài số 99
 exit 1
 S
 vrc=$?

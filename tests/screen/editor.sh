@@ -262,7 +262,7 @@ wait Lỗi (1)
 send <F6>
 wait ▸ kqzvb
 send +
-wait reporters cannot change the newsroom dictionary
+wait phóng viên không sửa được từ điển tòa soạn
 send <F6>
 wait Lỗi (1)
 send <F6>

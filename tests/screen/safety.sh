@@ -189,7 +189,7 @@ send  Chữ cuối cùng.
 wait Chữ cuối cùng.
 send <C-s>
 wait Chưa lưu được:
-wait disk is full
+wait đĩa đầy
 wait Chưa lưu
 send <C-o>
 wait Ghi ra tệp:

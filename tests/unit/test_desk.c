@@ -174,7 +174,7 @@ static void sum_pair(const char *pair, int64_t n, void *ud)
 static bool page_has(const char *text)
 {
 	char cmd[600];
-	snprintf(cmd, sizeof(cmd), "grep -qF '%s' '%s'/public/*.html", text, dir);
+	snprintf(cmd, sizeof(cmd), "grep -rqF --include='*.html' '%s' '%s'/public", text, dir);
 	return system(cmd) == 0;
 }
 

@@ -8,10 +8,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "check_main.h"
 #include "news/desk.h"
+#include "news/site.h"
 #include "news/import.h"
 #include "spell/spell.h"
 
@@ -195,8 +197,18 @@ START_TEST(a_batch_rolled_back_leaves_nothing)
 }
 END_TEST
 
+static int local_offset(int64_t t)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+
+	localtime_r(&tt, &tm);
+	return (int)tm.tm_gmtoff;
+}
+
 START_TEST(an_archive_is_published_with_its_pages_and_index)
 {
+	Str page = STR_INIT;
 	Desk *boss = as(NULL);
 	ImportPlan plan = {NULL, STATE_PUBLISHED};
 	int64_t ids[2];
@@ -211,7 +223,10 @@ START_TEST(an_archive_is_published_with_its_pages_and_index)
 	ids[0] = a.id;
 	ids[1] = b.id;
 	ck_assert_msg(desk_import_publish(boss, ids, 2), "%s", desk_errmsg(boss));
-	snprintf(p, sizeof(p), "%s/public/%lld-hai.html", dir, (long long)b.id);
+	ck_assert(desk_get(boss, b.id, &b));
+	site_article_path(b.id, "Hai", b.published_at, local_offset(b.published_at), &page);
+	snprintf(p, sizeof(p), "%s/public/%s", dir, page.s);
+	str_release(&page);
 	ck_assert_msg(access(p, F_OK) == 0, "%s", p);
 	snprintf(p, sizeof(p), "%s/public/index.json", dir);
 	ck_assert(access(p, F_OK) == 0);
