@@ -167,8 +167,10 @@ static const char *const migrations[] = {
 	"  FROM articles;",
 	/* 4 -> 5: the checker looks published pairs up one at a time, also by their second
 	 * syllable, instead of loading them all */
-	"CREATE INDEX bigrams_by_first ON bigrams(substr(pair, 1, instr(pair, ' ') - 1), n);"
-	"CREATE INDEX bigrams_by_second ON bigrams(substr(pair, instr(pair, ' ') + 1), n);",
+	"CREATE INDEX IF NOT EXISTS bigrams_by_first"
+	"  ON bigrams(substr(pair, 1, instr(pair, ' ') - 1), n);"
+	"CREATE INDEX IF NOT EXISTS bigrams_by_second"
+	"  ON bigrams(substr(pair, instr(pair, ' ') + 1), n);",
 };
 
 _Static_assert(sizeof(migrations) / sizeof(migrations[0]) == STORE_SCHEMA_VERSION,
