@@ -164,7 +164,7 @@ install: all
 		$(DESTDIR)$(PREFIX)/share/toasoan/themes $(DESTDIR)$(PREFIX)/share/man/man1 \
 		$(DESTDIR)$(PREFIX)/share/man/man5 $(DESTDIR)$(PREFIX)/share/bash-completion/completions
 	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/toasoan
-	install -m 644 dict/* $(DESTDIR)$(PREFIX)/share/toasoan/dict/
+	install -m 644 dict/*.txt dict/*.tsv dict/news.lm $(DESTDIR)$(PREFIX)/share/toasoan/dict/
 	install -m 644 themes/*.yaml $(DESTDIR)$(PREFIX)/share/toasoan/themes/
 	install -m 644 doc/toasoan.1 $(DESTDIR)$(PREFIX)/share/man/man1/toasoan.1
 	install -m 644 doc/toasoan-config.5 $(DESTDIR)$(PREFIX)/share/man/man5/toasoan-config.5

@@ -1,6 +1,7 @@
 /*
- * speller.c: wiring the checker to a newsroom. The desk hands over words and counts; the
- * checker keeps its own copies, so nothing here outlives the call but the Speller.
+ * speller.c: wiring the checker to a newsroom. The desk hands over the newsroom's words,
+ * which the checker copies; the published pair counts stay in the database and the checker
+ * asks the desk for them one at a time, so the desk must outlive the Speller.
  */
 #include "cli/speller.h"
 
@@ -12,33 +13,26 @@
 #include "news/msg.h"
 #include "base/banned.h"
 
-typedef struct Pairs {
-	char **pairs;
-	int64_t *counts;
-	size_t n, cap, ccap;
-} Pairs;
-
-static void add_pair(const char *pair, int64_t n, void *ud)
+static bool ask_pair(void *d, const char *pair, int64_t *n)
 {
-	Pairs *p = ud;
-	xgrow(&p->pairs, &p->cap, p->n + 1, sizeof(*p->pairs));
-	xgrow(&p->counts, &p->ccap, p->n + 1, sizeof(*p->counts));
-	p->pairs[p->n] = xstrdup(pair);
-	p->counts[p->n++] = n;
+	return desk_pair_lookup(d, PAIR_COUNT, pair, n);
 }
 
-bool newsroom_speller_context(Desk *d, Speller *sp)
+static bool ask_first(void *d, const char *syllable, int64_t *n)
 {
-	Pairs p = {0};
-	bool ok = desk_pairs(d, add_pair, &p);
+	return desk_pair_lookup(d, PAIR_FIRST, syllable, n);
+}
 
-	if (ok)
-		spell_set_context(sp, (const char *const *)p.pairs, p.counts, p.n);
-	for (size_t i = 0; i < p.n; i++)
-		free(p.pairs[i]);
-	free(p.pairs);
-	free(p.counts);
-	return ok;
+static bool ask_second(void *d, const char *syllable, int64_t *n)
+{
+	return desk_pair_lookup(d, PAIR_SECOND, syllable, n);
+}
+
+void newsroom_speller_context(Desk *d, Speller *sp)
+{
+	SpellCounts c = {ask_pair, ask_first, ask_second, d};
+
+	spell_set_counts(sp, &c);
 }
 
 Speller *newsroom_speller(Desk *d, const Config *cfg, const char *style, const char *lang,
@@ -67,11 +61,8 @@ Speller *newsroom_speller(Desk *d, const Config *cfg, const char *style, const c
 	opt.nwords = nwords;
 	opt.language = lang;
 	sp = spell_new(&opt, err, errlen);
-	if (sp && d && !newsroom_speller_context(d, sp)) {
-		snprintf(err, errlen, "%s", desk_errmsg(d));
-		spell_free(sp);
-		sp = NULL;
-	}
+	if (sp && d)
+		newsroom_speller_context(d, sp);
 	for (size_t i = 0; i < nwords; i++)
 		free(words[i]);
 	free(words);

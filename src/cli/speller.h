@@ -1,7 +1,7 @@
 /*
  * speller.h: the checker set up for one newsroom, the same way for `toasoan spell` and for
  * the editor: the dict folder and house style from the config, the newsroom's own words and
- * the syllable pair counts of everything published (the context model) from the desk.
+ * the syllable pair counts of everything published (the context model), asked of the desk.
  */
 #ifndef CLI_SPELLER_H
 #define CLI_SPELLER_H
@@ -20,7 +20,11 @@
 Speller *newsroom_speller(Desk *d, const Config *cfg, const char *style, const char *lang,
 			  char *err, size_t errlen);
 
-/* Reloads the pair counts of published text into sp (after something was published). */
-bool newsroom_speller_context(Desk *d, Speller *sp);
+/*
+ * Points sp at the pair counts of published text in d's database: looked up as the checker
+ * needs them, never loaded whole, so opening costs nothing whatever the archive's size. d
+ * must outlive sp. Call again (or spell_counts_changed) after something was published.
+ */
+void newsroom_speller_context(Desk *d, Speller *sp);
 
 #endif

@@ -475,6 +475,11 @@ bool desk_pairs(Desk *d, void (*each)(const char *pair, int64_t n, void *ud), vo
 	return store_bigrams(d->store, each, ud) ? true : desk_store_fail(d);
 }
 
+bool desk_pair_lookup(Desk *d, PairQuery q, const char *key, int64_t *n)
+{
+	return store_pair_lookup(d->store, q, key, n) ? true : desk_store_fail(d);
+}
+
 int64_t desk_data_version(Desk *d)
 {
 	return store_data_version(d->store);

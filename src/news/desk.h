@@ -380,6 +380,10 @@ bool desk_check_damaged(const DeskOptions *opt, Str *report, int *problems, char
 /* The syllable pair counts of everything published, for the checker's context model. */
 bool desk_pairs(Desk *d, void (*each)(const char *pair, int64_t n, void *ud), void *ud);
 
+/* One answer about the published pair counts (see store_pair_lookup): for the checker,
+ * which asks as it goes instead of loading every pair. */
+bool desk_pair_lookup(Desk *d, PairQuery q, const char *key, int64_t *n);
+
 /* Renders one article in a format: "html", "ninjs", "md" or "txt". */
 bool desk_render(Desk *d, const Article *a, const char *format, Str *out);
 

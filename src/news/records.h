@@ -11,6 +11,13 @@
 
 #include "news/workflow.h"
 
+/* What the checker asks of the published pair counts, one answer at a time. */
+typedef enum PairQuery {
+	PAIR_COUNT,  /* the count of the pair "a b" (key), 0 if none */
+	PAIR_FIRST,  /* the highest count of a pair whose first syllable is key */
+	PAIR_SECOND, /* the highest count of a pair whose second syllable is key */
+} PairQuery;
+
 typedef struct User {
 	char *login;
 	char *name;     /* display name, with diacritics */

@@ -27,7 +27,7 @@
 typedef struct Store Store;
 
 /* The schema version this build writes. */
-#define STORE_SCHEMA_VERSION 6
+#define STORE_SCHEMA_VERSION 7
 
 /*
  * Opens (create: also creates) the database at path and migrates it. Returns NULL with a
@@ -163,6 +163,9 @@ bool store_bigram_add(Store *s, const char *pair, int64_t n);
  * publishing many articles at once. */
 bool store_bigrams_add(Store *s, char *const *pairs, size_t n);
 bool store_bigrams(Store *s, void (*each)(const char *pair, int64_t n, void *ud), void *ud);
+
+/* One answer about the counts (PairQuery in records.h); statements prepared once. */
+bool store_pair_lookup(Store *s, PairQuery q, const char *key, int64_t *n);
 
 /* Edit locks: one row per article being edited. */
 

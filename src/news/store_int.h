@@ -17,6 +17,7 @@ struct Store {
 	Lang lang;       /* the language of its messages (news/msg.h); English at opening */
 	char *real_by;   /* the admin acting with --as, recorded on revisions; NULL or "" */
 	int patience;    /* ms a call waits for another process (the busy timeout) */
+	sqlite3_stmt *pair_st[3]; /* the checker's pair lookups, prepared once (store_words.c) */
 };
 
 /* Formats the message of the last failure; fmt is translated (news/msg.h). */

@@ -86,3 +86,27 @@ bool store_bigrams(Store *s, void (*each)(const char *pair, int64_t n, void *ud)
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? true : store_fail(s, "read syllable pairs");
 }
+
+bool store_pair_lookup(Store *s, PairQuery q, const char *key, int64_t *n)
+{
+	static const char *const sql[] = {
+		[PAIR_COUNT] = "SELECT coalesce(max(n), 0) FROM bigrams WHERE pair = ?1",
+		[PAIR_FIRST] = "SELECT coalesce(max(n), 0) FROM bigrams "
+			       "WHERE substr(pair, 1, instr(pair, ' ') - 1) = ?1",
+		[PAIR_SECOND] = "SELECT coalesce(max(n), 0) FROM bigrams "
+				"WHERE substr(pair, instr(pair, ' ') + 1) = ?1",
+	};
+	sqlite3_stmt *st;
+	int rc;
+
+	if (!s->pair_st[q] &&
+	    sqlite3_prepare_v2(s->db, sql[q], -1, &s->pair_st[q], NULL) != SQLITE_OK)
+		return store_fail(s, "read syllable pairs");
+	st = s->pair_st[q];
+	sqlite3_reset(st);
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(st);
+	*n = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? true : store_fail(s, "read syllable pairs");
+}

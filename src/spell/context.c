@@ -53,7 +53,7 @@ static void lower_phrase(const CheckRun *r, const size_t *w, size_t n, Str *out)
 }
 
 /* right with the case of the first written letter. */
-static char **cased(const CheckRun *r, size_t first, const char *right)
+char **context_cased(const CheckRun *r, size_t first, const char *right)
 {
 	Str s = STR_INIT;
 	char **v = xmalloc(sizeof(char *));
@@ -111,7 +111,7 @@ static bool decided(const CheckRun *r, const size_t *w, size_t k)
 
 /* True when word i begins a sentence: only spaces and opening marks lie between it and a
  * line break, the start of the text or a sentence-ending mark (. ? ! : …). */
-static bool sentence_start(const CheckRun *r, size_t i)
+bool rules_sentence_start(const CheckRun *r, size_t i)
 {
 	while (i > 0) {
 		const Tok *t = &r->toks[--i];
@@ -146,7 +146,7 @@ static size_t common_words(const CheckRun *r, const size_t *w, size_t n)
 {
 	size_t k = 0;
 
-	if (capitalised(&r->toks[w[0]]) && !sentence_start(r, w[0]))
+	if (capitalised(&r->toks[w[0]]) && !rules_sentence_start(r, w[0]))
 		return 0;
 	for (k = 1; k < n; k++)
 		if (capitalised(&r->toks[w[k]]))
@@ -177,7 +177,7 @@ void rules_real_words(CheckRun *r)
 				continue;
 			run_add(r, r->toks[i].t.start, r->toks[w[k - 1]].t.end, FIND_REAL_WORD,
 				SEV_WARNING, MSG_CONFUSABLE, c->note[0] ? c->note : NULL,
-				cased(r, i, c->right), 1);
+				context_cased(r, i, c->right), 1);
 			for (size_t m = 0; m < k; m++)
 				r->toks[w[m]].v.flags |= VF_NAME; /* taken: no second finding here */
 			i = w[k - 1];
@@ -187,26 +187,53 @@ void rules_real_words(CheckRun *r)
 	str_release(&key);
 }
 
-static int64_t count(const Speller *sp, const char *a, size_t alen, const char *b, size_t blen)
+bool context_on(const Speller *sp)
+{
+	return sp->ctx_whole ? sp->bigrams.n > 0 : sp->counts.pair != NULL;
+}
+
+/*
+ * What table t (bigrams, ctx_left or ctx_right) says of key: all of it when the counts were
+ * loaded whole, else the answer asked once and kept.
+ */
+static uint64_t ask(Speller *sp, Table *t, const char *key, size_t len)
+{
+	bool (*fn)(void *, const char *, int64_t *) =
+		t == &sp->bigrams ? sp->counts.pair : t == &sp->ctx_left ? sp->counts.first : sp->counts.second;
+	char buf[256];
+	uint64_t v = 0;
+	int64_t n = 0;
+
+	if (table_get(t, key, len, &v) || sp->ctx_whole || !fn || len >= sizeof(buf))
+		return v;
+	memcpy(buf, key, len);
+	buf[len] = '\0';
+	if (!fn(sp->counts.arg, buf, &n) || n < 0)
+		n = 0;
+	if (t->n > 1000000)
+		table_clear(t);
+	table_put(t, key, len, (uint64_t)n);
+	return (uint64_t)n;
+}
+
+int64_t context_count(Speller *sp, const char *a, size_t alen, const char *b, size_t blen)
 {
 	char buf[128];
-	uint64_t v;
 
 	if (alen + blen + 1 > sizeof(buf))
 		return 0;
 	memcpy(buf, a, alen);
 	buf[alen] = ' ';
 	memcpy(buf + alen + 1, b, blen);
-	return table_get(&sp->bigrams, buf, alen + 1 + blen, &v) ? (int64_t)v : 0;
+	return (int64_t)ask(sp, &sp->bigrams, buf, alen + 1 + blen);
 }
 
 /* Appends the variants in vars (NUL-separated) that table t knows often enough, then "". */
-static void add_usable(Speller *sp, const Str *vars, const Table *t)
+static void add_usable(Speller *sp, const Str *vars, Table *t)
 {
 	for (size_t i = 0; i < vars->len; i += strlen(vars->s + i) + 1) {
-		uint64_t top = 0;
 		size_t vl = strlen(vars->s + i);
-		if (table_get(t, vars->s + i, vl, &top) && top >= SPELL_CONTEXT_MIN)
+		if (ask(sp, t, vars->s + i, vl) >= SPELL_CONTEXT_MIN)
 			str_add(&sp->ctx_text, vars->s + i, vl + 1);
 	}
 	str_addc(&sp->ctx_text, '\0');
@@ -248,7 +275,7 @@ static int64_t best_variant(Speller *sp, const Str *x, const Str *y, int side, S
 	while (sp->ctx_text.s[off]) {
 		const char *v = sp->ctx_text.s + off;
 		size_t vl = strlen(v);
-		int64_t c = side == 0 ? count(sp, v, vl, y->s, y->len) : count(sp, y->s, y->len, v, vl);
+		int64_t c = side == 0 ? context_count(sp, v, vl, y->s, y->len) : context_count(sp, y->s, y->len, v, vl);
 		if (c > top) {
 			top = c;
 			str_clear(best);
@@ -285,7 +312,7 @@ static bool could_win(Speller *sp, const char *x, size_t xlen, int side)
 
 unsigned context_sides(Speller *sp, const char *lo, size_t len)
 {
-	if (sp->bigrams.n == 0)
+	if (!context_on(sp))
 		return 0;
 	return (could_win(sp, lo, len, 0) ? VF_CTX_LEFT : 0) |
 	       (could_win(sp, lo, len, 1) ? VF_CTX_RIGHT : 0);
@@ -300,7 +327,6 @@ static void check_pair(CheckRun *r, size_t a, size_t b, Str *x, Str *y, Str *key
 {
 	Str va = STR_INIT, vb = STR_INIT;
 	int64_t ca = 0, cb = 0;
-	uint64_t v;
 
 	if (!(r->toks[a].v.flags & VF_CTX_LEFT) && !(r->toks[b].v.flags & VF_CTX_RIGHT))
 		return;
@@ -310,17 +336,17 @@ static void check_pair(CheckRun *r, size_t a, size_t b, Str *x, Str *y, Str *key
 	str_add(key, x->s, x->len);
 	str_addc(key, ' ');
 	str_add(key, y->s, y->len);
-	if (table_get(&r->sp->bigrams, key->s, key->len, &v) && v > 0)
+	if (ask(r->sp, &r->sp->bigrams, key->s, key->len) > 0)
 		return;
 	ca = best_variant(r->sp, x, y, 0, &va);
 	cb = best_variant(r->sp, y, x, 1, &vb);
 	if (ca >= SPELL_CONTEXT_MIN && ca >= cb) {
 		run_add(r, r->toks[a].t.start, r->toks[a].t.end, FIND_REAL_WORD, SEV_WARNING,
-			MSG_CONTEXT, va.s, cased(r, a, va.s), 1);
+			MSG_CONTEXT, va.s, context_cased(r, a, va.s), 1);
 		r->toks[a].v.flags |= VF_NAME;
 	} else if (cb >= SPELL_CONTEXT_MIN) {
 		run_add(r, r->toks[b].t.start, r->toks[b].t.end, FIND_REAL_WORD, SEV_WARNING,
-			MSG_CONTEXT, vb.s, cased(r, b, vb.s), 1);
+			MSG_CONTEXT, vb.s, context_cased(r, b, vb.s), 1);
 		r->toks[b].v.flags |= VF_NAME;
 	}
 	str_release(&va);
@@ -332,7 +358,7 @@ void rules_context(CheckRun *r)
 	Str x = STR_INIT, y = STR_INIT, key = STR_INIT;
 	size_t w[2];
 
-	if (r->sp->bigrams.n == 0)
+	if (!context_on(r->sp))
 		return;
 	for (size_t i = 0; i < r->ntoks; i++) {
 		Tok *t = &r->toks[i];

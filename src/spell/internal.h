@@ -70,6 +70,7 @@ typedef struct Confusable {
 } Confusable;
 
 typedef struct Lexicon {
+	const struct Model *lm; /* the language model (borrowed from the Speller), or NULL */
 	Hunhandle *vi, *en;
 	char *en_dir;    /* where en_US lies, opened on first use (it takes long to load);
 	                    NULL when it is not installed or already opened */
@@ -91,6 +92,18 @@ typedef struct ToneWord {
 } ToneWord;
 
 typedef struct Tok Tok;
+typedef struct Model Model;
+
+/* The kinds of one-edit neighbour (neighbour.c), each a byte before the neighbour's text. */
+enum {
+	NB_TONE = 1, NB_VOWEL, NB_INITIAL, NB_FINAL, NB_MARKS, NB_IY, NB_KINDS
+};
+
+/* One neighbour of a syllable in the model: its id and the kind of edit. */
+typedef struct NbEntry {
+	uint16_t id;
+	uint8_t kind;
+} NbEntry;
 
 struct Speller {
 	Lexicon lex;
@@ -98,6 +111,15 @@ struct Speller {
 	bool english_msgs;
 	Table cache;     /* word bytes -> packed Verdict */
 	struct FrontSlot *front; /* a direct-mapped copy of recent verdicts of short words */
+	Model *lm;       /* the language model of news (dict/news.lm), or NULL */
+	double margin;   /* how much likelier a neighbour must be to flag a real-word error */
+	Table nb_index;  /* lower-case token -> its model id | (offset in nb + 1) << 16 */
+	NbEntry *nb;     /* neighbour lists: a header {count, 0} then the entries */
+	size_t nnb, nbcap;
+	SpellCounts counts; /* the newsroom's counts asked one at a time (pair NULL: none) */
+	bool ctx_whole;  /* the tables below hold every pair (spell_set_context), not answers */
+	/* The three tables below hold every pair when loaded whole (spell_set_context), else
+	 * the answers asked of SpellCounts so far. */
 	Table bigrams;   /* "a b" -> count (the context model) */
 	Table ctx_vars;  /* syllable -> offset in ctx_text of its one-edit variants */
 	Table ctx_left;  /* syllable -> highest count of a pair it starts */
@@ -148,6 +170,8 @@ uint64_t verdict_pack(Verdict v);
 Verdict verdict_unpack(uint64_t x);
 
 /* lexicon.c */
+/* A well-formed syllable news printed this often is a word without asking hunspell. */
+#define LEX_NEWS_WORD 10
 bool lex_load(Lexicon *lx, const SpellOptions *opt, Str *status, char *err, size_t errlen);
 void lex_release(Lexicon *lx);
 /* A lower-case NFC Vietnamese syllable known to some dictionary (either placement). */
@@ -188,8 +212,13 @@ bool leftover_vni(const char *w, size_t len, Str *out);
 bool legacy_tcvn3(const char *w, size_t len, Str *out);
 bool legacy_vni(const char *w, size_t len, Str *out);
 
-/* suggest.c: suggestions for a flagged word, best first; returns the count. */
-size_t suggest_word(Speller *sp, const char *w, size_t len, Verdict v, char ***out, size_t max);
+/*
+ * suggest.c: suggestions for a flagged word, best first; returns the count. Our own
+ * candidates only, unless deep, when the system dictionary's search is the last resort
+ * (slow: for one word asked about, never on the checking path).
+ */
+size_t suggest_word(Speller *sp, const char *w, size_t len, Verdict v, char ***out, size_t max,
+	bool deep);
 /* Appends the one-edit confusion variants of the lower-case syllable s, NUL-separated. */
 void suggest_confusions(const char *s, size_t len, Str *out);
 
@@ -197,6 +226,8 @@ void suggest_confusions(const char *s, size_t len, Str *out);
 struct Tok {
 	Token t;
 	Verdict v;        /* for words */
+	uint16_t lm;      /* the model id of a word (MODEL_NONE: unknown), set by rules_model */
+	uint32_t nb;      /* offset + 1 of its neighbour list in Speller.nb (0: none) */
 };
 
 /*
@@ -229,6 +260,31 @@ void rules_capitalization(CheckRun *r);
 void rules_tone_style(CheckRun *r);
 void rules_real_words(CheckRun *r);
 void rules_context(CheckRun *r);
+/* realword.c: real-word errors by the language model's noisy channel. */
+void rules_model(CheckRun *r);
+/* Puts the suggestions for word token i in the order the model likes them in context. */
+void model_rerank(const CheckRun *r, size_t i, char **sugg, size_t n);
+/*
+ * True when the lower-case word lo, which no dictionary knows, is one news prints often
+ * (a loanword, a transliteration, a name) and is not far rarer than a one-edit neighbour.
+ */
+bool model_news_word(Speller *sp, const char *lo, size_t len);
+/* True when news prints word w twice in a row as a reduplication (nhỏ nhỏ, ùn ùn). */
+bool model_doubled(const Speller *sp, const char *w, size_t len);
+/* How often news printed word w (any case; 0 without a model or for an unknown word). */
+uint64_t model_frequency(const Speller *sp, const char *w, size_t len);
+/* True when word i begins a sentence (only opening marks between it and the last end). */
+bool rules_sentence_start(const CheckRun *r, size_t i);
+/* The written case of the word at token first applied to right, as a one-item list. */
+char **context_cased(const CheckRun *r, size_t first, const char *right);
+/* The count of the pair "a b" in the newsroom's published text (0 without one). */
+int64_t context_count(Speller *sp, const char *a, size_t alen, const char *b, size_t blen);
+/* True when the newsroom's counts are there to ask. */
+bool context_on(const Speller *sp);
+
+/* neighbour.c: class byte, then the neighbour's text, then a NUL, for each neighbour. */
+void neighbour_list(const char *s, size_t len, Str *out);
+void neighbour_marked(const char *s, size_t len, Str *out);
 /* VF_CTX_LEFT and VF_CTX_RIGHT for the lower-case syllable lo (0 without a context model). */
 unsigned context_sides(Speller *sp, const char *lo, size_t len);
 

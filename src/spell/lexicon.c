@@ -17,6 +17,7 @@
 #include "base/file.h"
 #include "base/utf8.h"
 #include "base/xalloc.h"
+#include "spell/model.h"
 #include "base/banned.h"
 
 static const char *const list_files[] = {
@@ -338,6 +339,17 @@ static bool hun(Hunhandle *h, const char *w, size_t len)
 	return Hunspell_spell(h, buf) != 0;
 }
 
+/* A well-formed syllable the model of news has seen often enough to be a word. */
+static bool news_syllable(const Lexicon *lx, const char *lower, size_t len)
+{
+	Str key = STR_INIT;
+	bool yes = lx->lm && model_key(lower, len, &key) &&
+		   model_count(lx->lm, model_id(lx->lm, str_cstr(&key), key.len)) >= LEX_NEWS_WORD;
+
+	str_release(&key);
+	return yes;
+}
+
 bool lex_syllable(Lexicon *lx, const char *lower, size_t len)
 {
 	Syllable syl;
@@ -346,6 +358,8 @@ bool lex_syllable(Lexicon *lx, const char *lower, size_t len)
 
 	if (lex_known(lx, lower, len))
 		return true;
+	if (news_syllable(lx, lower, len))
+		return true; /* news prints it often: no need to ask the system dictionary */
 	if (!lx->vi)
 		return syllable_parse(lower, len, &syl) == SYL_OK;
 	if (hun(lx->vi, lower, len))

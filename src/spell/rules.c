@@ -63,6 +63,9 @@ static void missing_space(CheckRun *r, size_t i)
 		return;
 	if (p->t.cp == '.' && is_word(a) && dot_inside(r, a, b))
 		return;
+	if ((p->t.cp == ',' || p->t.cp == '.') && r->s[p->t.start - 1] >= '0' &&
+	    r->s[p->t.start - 1] <= '9' && r->s[b->t.start] >= '0' && r->s[b->t.start] <= '9')
+		return; /* a decimal with its unit: 7,58m, 1.235,9USD */
 	str_add(&s, r->s + p->t.start, tlen(p));
 	str_addc(&s, ' ');
 	str_add(&s, r->s + b->t.start, tlen(b));
@@ -123,12 +126,29 @@ static bool opens(const CheckRun *r, size_t i)
 	       (a->t.kind == TOK_PUNCT && (a->t.cp == '(' || a->t.cp == '[' || a->t.cp == 0x201C));
 }
 
-/* A list marker "a)" or "1)" at the start of a paragraph. */
+/*
+ * A list marker "a)", "1)" or "a.1)" at the start of a paragraph, of a quotation, of a
+ * sentence or after a colon: thông tư quy định: "b) Tỷ lệ ...; c) Khoản chi ...
+ */
 static bool list_marker(const CheckRun *r, size_t i)
 {
-	return i >= 1 && (i == 1 || r->toks[i - 2].t.kind == TOK_NEWLINE) &&
-	       (r->toks[i - 1].t.kind == TOK_NUMBER ||
-	        (is_word(&r->toks[i - 1]) && tlen(&r->toks[i - 1]) <= 4));
+	size_t j = i, parts = 0;
+	const Tok *t;
+
+	while (j > 0 && parts < 3 && (r->toks[j - 1].t.kind == TOK_NUMBER ||
+	                              (is_word(&r->toks[j - 1]) &&
+	                               utf8_chars(r->s + r->toks[j - 1].t.start, tlen(&r->toks[j - 1])) <= 2) ||
+	                              (parts && is_punct(&r->toks[j - 1], "."))))
+		j--, parts++;
+	if (parts == 0 || is_punct(&r->toks[j], "."))
+		return false;
+	if (j == 0 || r->toks[j - 1].t.kind == TOK_NEWLINE)
+		return true;
+	t = &r->toks[j - 1];
+	if (t->t.kind == TOK_SPACE && j >= 2)
+		t = &r->toks[j - 2];
+	return t->t.kind == TOK_PUNCT && (t->t.cp == 0x201C || t->t.cp == '"' || t->t.cp == ':' ||
+	                                  t->t.cp == '.' || t->t.cp == ';' || t->t.cp == 0x2026);
 }
 
 typedef struct Stack {
@@ -149,8 +169,19 @@ static void flag_lone(CheckRun *r, size_t i)
 		MSG_UNBALANCED, NULL, NULL, 0);
 }
 
-/* Pairs quotes and brackets within one paragraph [from, to); flags what stays alone. */
-static void balance(CheckRun *r, size_t from, size_t to)
+static bool is_quote(int32_t c)
+{
+	return c == 0x201C || c == 0x201D || c == '"';
+}
+
+/*
+ * Pairs quotes and brackets within one paragraph [from, to); flags what stays alone. A
+ * quotation may run on into the next paragraph, as news prints long quotes: a quote left open
+ * at the end is kept in *carry (a token index, SIZE_MAX for none) and closed by the next
+ * paragraph's first quote mark if that closes, forgiven if that opens again (each paragraph of
+ * a long quote opening with its own mark), flagged otherwise.
+ */
+static void balance(CheckRun *r, size_t from, size_t to, size_t *carry)
 {
 	Stack st = {0};
 
@@ -160,6 +191,12 @@ static void balance(CheckRun *r, size_t from, size_t to)
 
 		if (t->t.kind != TOK_PUNCT)
 			continue;
+		if (*carry != SIZE_MAX && is_quote(c)) {
+			bool closes = c == 0x201D || (c == '"' && !opens(r, i));
+			*carry = SIZE_MAX;
+			if (closes)
+				continue;
+		}
 		if (c == 0x201C || c == '(' || c == '[' || (c == '"' && opens(r, i))) {
 			push(&st, i);
 			continue;
@@ -174,14 +211,21 @@ static void balance(CheckRun *r, size_t from, size_t to)
 		else
 			flag_lone(r, i);
 	}
-	for (size_t k = 0; k < st.n; k++)
-		flag_lone(r, st.v[k]);
+	if (*carry != SIZE_MAX)
+		flag_lone(r, *carry); /* no quote mark at all in the paragraph after it */
+	*carry = SIZE_MAX;
+	for (size_t k = 0; k < st.n; k++) {
+		if (k + 1 == st.n && is_quote(r->toks[st.v[k]].t.cp) && to < r->ntoks)
+			*carry = st.v[k]; /* may run on into the next paragraph */
+		else
+			flag_lone(r, st.v[k]);
+	}
 	free(st.v);
 }
 
 void rules_punctuation(CheckRun *r)
 {
-	size_t para = 0;
+	size_t para = 0, carry = SIZE_MAX;
 
 	for (size_t i = 0; i < r->ntoks; i++) {
 		switch (r->toks[i].t.kind) {
@@ -193,14 +237,14 @@ void rules_punctuation(CheckRun *r)
 			double_space(r, i);
 			break;
 		case TOK_NEWLINE:
-			balance(r, para, i);
+			balance(r, para, i, &carry);
 			para = i + 1;
 			break;
 		default:
 			break;
 		}
 	}
-	balance(r, para, r->ntoks);
+	balance(r, para, r->ntoks, &carry);
 }
 
 /* The index of the next word after word i if only spaces lie between, else 0. */
@@ -249,6 +293,16 @@ static inline bool same_word(const CheckRun *r, size_t a, size_t b)
 	return same_word_slow(r, a, b);
 }
 
+/* True when news prints the word twice in a row often enough for a reduplication (nhỏ
+ * nhỏ, ùn ùn), not now and then as a slip. */
+static bool printed_twice(const CheckRun *r, size_t a)
+{
+	const char *w = r->s + r->toks[a].t.start;
+	size_t n = tlen(&r->toks[a]);
+
+	return model_doubled(r->sp, w, n);
+}
+
 static bool reduplication(CheckRun *r, size_t a)
 {
 	static const char *const words[] = {"từ", "người", "nhà", "ngày", "đêm", "năm", "tháng",
@@ -262,10 +316,16 @@ static bool reduplication(CheckRun *r, size_t a)
 	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]) && !yes; i++)
 		yes = strcmp(lo.s, words[i]) == 0;
 	str_addf(&pair, "%s %s", lo.s, lo.s);
-	yes = yes || lex_phrase(&r->sp->lex, pair.s, pair.len);
+	yes = yes || lex_phrase(&r->sp->lex, pair.s, pair.len) || printed_twice(r, a);
 	str_release(&lo);
 	str_release(&pair);
 	return yes;
+}
+
+/* A lower-case word followed by a capitalised one: the second begins a name or a heading. */
+static bool case_turns(const CheckRun *r, size_t a, size_t b)
+{
+	return !(r->toks[a].t.flags & TF_UPPER_FIRST) && (r->toks[b].t.flags & TF_UPPER_FIRST);
 }
 
 /*
@@ -289,6 +349,8 @@ static void repeat_add(CheckRun *r, size_t a, size_t b, size_t c)
 static void repeats_in_run(CheckRun *r, const size_t *w, size_t n)
 {
 	for (size_t p = 0; p + 1 < n; p++) {
+		if (case_turns(r, w[p], w[p + 1]))
+			continue; /* Nhi đồng Đồng Nai, khai hội Hội Lim: a name begins */
 		if (same_word(r, w[p], w[p + 1])) {
 			if (!reduplication(r, w[p]))
 				repeat_add(r, w[p], w[p], w[p + 1]);
@@ -376,6 +438,23 @@ static void lower_start(CheckRun *r, const Tok *t)
 	str_release(&s);
 }
 
+/* A dot of an ellipsis (.. or . . .) or the ellipsis character: the sentence goes on. */
+static bool ellipsis(const CheckRun *r, size_t i)
+{
+	size_t a = i, b = i;
+
+	if (r->toks[i].t.cp == 0x2026)
+		return true;
+	if (!is_punct(&r->toks[i], "."))
+		return false;
+	if (a > 0 && r->toks[a - 1].t.kind == TOK_SPACE)
+		a--;
+	if (b + 1 < r->ntoks && r->toks[b + 1].t.kind == TOK_SPACE)
+		b++;
+	return (a > 0 && is_punct(&r->toks[a - 1], ".")) ||
+	       (b + 1 < r->ntoks && is_punct(&r->toks[b + 1], "."));
+}
+
 void rules_capitalization(CheckRun *r)
 {
 	bool start = !(r->first && r->ctx && r->ctx->mid_sentence);
@@ -387,8 +466,10 @@ void rules_capitalization(CheckRun *r)
 			start = true;
 			break;
 		case TOK_PUNCT:
-			if (is_punct(t, ".?!") && !(i + 1 < r->ntoks && is_punct(&r->toks[i + 1], ".")) &&
-			    !(i && is_punct(&r->toks[i - 1], ".")) && !(t->t.cp == '.' && abbrev_dot(r, i)))
+			if (ellipsis(r, i) || t->t.cp == '(' || t->t.cp == 0x201D ||
+			    (t->t.cp == '"' && i && r->toks[i - 1].t.kind == TOK_PUNCT))
+				start = false; /* ...và; “Ai?” anh hỏi; (nguồn: ...) */
+			else if (is_punct(t, ".?!") && !(t->t.cp == '.' && abbrev_dot(r, i)))
 				start = i + 1 < r->ntoks && r->toks[i + 1].t.kind != TOK_WORD;
 			break;
 		case TOK_WORD: {

@@ -12,9 +12,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "base/utf8.h"
 #include "base/xalloc.h"
+#include "spell/model.h"
 #include "base/banned.h"
 
 static const char *const kind_names[] = {
@@ -105,12 +107,28 @@ void finding_list_release(FindingList *l)
 	finding_list_init(l);
 }
 
+/* The language model dict/news.lm beside the word lists: none is fine, a bad one is not. */
+static bool load_model(Speller *sp, const SpellOptions *opt, char *err, size_t errlen)
+{
+	char path[4096];
+
+	sp->margin = opt->margin > 0 ? opt->margin : SPELL_MARGIN;
+	if (!opt->dict_dir)
+		return true;
+	snprintf(path, sizeof(path), "%s/news.lm", opt->dict_dir);
+	if (access(path, F_OK) != 0)
+		return true;
+	sp->lm = model_open(path, err, errlen);
+	sp->lex.lm = sp->lm;
+	return sp->lm != NULL;
+}
+
 Speller *spell_new(const SpellOptions *opt, char *err, size_t errlen)
 {
 	Speller *sp = xcalloc(1, sizeof(*sp));
 	Str status = STR_INIT;
 
-	if (!lex_load(&sp->lex, opt, &status, err, errlen)) {
+	if (!lex_load(&sp->lex, opt, &status, err, errlen) || !load_model(sp, opt, err, errlen)) {
 		str_release(&status);
 		lex_release(&sp->lex);
 		free(sp);
@@ -122,6 +140,7 @@ Speller *spell_new(const SpellOptions *opt, char *err, size_t errlen)
 	str_release(&status);
 	table_init(&sp->cache);
 	sp->front = xcalloc((size_t)1 << FRONT_BITS, sizeof(*sp->front));
+	table_init(&sp->nb_index);
 	table_init(&sp->bigrams);
 	table_init(&sp->ctx_vars);
 	table_init(&sp->ctx_left);
@@ -138,6 +157,9 @@ void spell_free(Speller *sp)
 	lex_release(&sp->lex);
 	table_release(&sp->cache);
 	free(sp->front);
+	model_free(sp->lm);
+	table_release(&sp->nb_index);
+	free(sp->nb);
 	table_release(&sp->bigrams);
 	table_release(&sp->ctx_vars);
 	table_release(&sp->ctx_left);
@@ -252,7 +274,7 @@ static size_t cached_suggest(Speller *sp, const char *w, size_t len, Verdict v, 
 
 	if (!table_get(&sp->sugg, w, len, &idx)) {
 		Str all = STR_INIT;
-		n = suggest_word(sp, w, len, v, out, 5);
+		n = suggest_word(sp, w, len, v, out, 5, false);
 		for (size_t i = 0; i < n; i++)
 			str_addf(&all, "%s\n", (*out)[i]);
 		if (sp->nsugg > 50000)
@@ -274,6 +296,19 @@ static size_t cached_suggest(Speller *sp, const char *w, size_t len, Verdict v, 
 size_t run_suggest(CheckRun *r, const Tok *t, char ***out)
 {
 	return cached_suggest(r->sp, r->s + t->t.start, t->t.end - t->t.start, t->v, out);
+}
+
+/*
+ * A foreign word that is the tail of a hyphenated name (Pyong-ryol, Yong-ho) is a name: the
+ * word before the hyphen is capitalised.
+ */
+static bool name_part(const CheckRun *r, size_t i)
+{
+	const Tok *h = i >= 2 ? &r->toks[i - 1] : NULL;
+
+	return h && (r->toks[i].v.msg == MSG_FOREIGN || r->toks[i].v.msg == MSG_NOT_SYLLABLE) &&
+	       h->t.kind == TOK_PUNCT && h->t.cp == '-' && r->toks[i - 2].t.kind == TOK_WORD &&
+	       (r->toks[i - 2].t.flags & TF_UPPER_FIRST) && r->toks[i].t.kind == TOK_WORD;
 }
 
 static void check_words(CheckRun *r)
@@ -298,7 +333,10 @@ static void check_words(CheckRun *r)
 			keep_tone(r, t);
 			continue;
 		}
+		if (name_part(r, i))
+			continue;
 		n = cached_suggest(r->sp, r->s + t->t.start, len, t->v, &sugg);
+		model_rerank(r, i, sugg, n);
 		run_add(r, t->t.start, t->t.end, (FindingKind)t->v.kind, (Severity)t->v.severity,
 			(MsgId)t->v.msg, NULL, sugg, n);
 	}
@@ -359,6 +397,7 @@ bool spell_check_paragraph(Speller *sp, const char *text, size_t len, const Spel
 		tokenize(&r, from, to);
 		check_words(&r);
 		rules_real_words(&r);
+		rules_model(&r);
 		rules_context(&r);
 		rules_repeat(&r);
 		rules_punctuation(&r);
@@ -456,7 +495,7 @@ size_t spell_suggest(Speller *sp, const char *w, size_t len, size_t max, char **
 		Verdict v = word_verdict(sp, nfc.s, nfc.len);
 		if (v.kind == FIND_KIND_COUNT)
 			v.kind = FIND_SPELLING;
-		n = suggest_word(sp, nfc.s, nfc.len, v, out, max);
+		n = suggest_word(sp, nfc.s, nfc.len, v, out, max, true);
 	}
 	str_release(&nfc);
 	return n;
@@ -506,7 +545,7 @@ static void keep_max(Table *t, const char *key, size_t len, uint64_t n)
 		table_put(t, key, len, n);
 }
 
-void spell_set_context(Speller *sp, const char *const *pairs, const int64_t *counts, size_t n)
+void spell_counts_changed(Speller *sp)
 {
 	verdict_forget(sp); /* verdicts carry what the model can say of each syllable */
 	table_clear(&sp->bigrams);
@@ -514,6 +553,21 @@ void spell_set_context(Speller *sp, const char *const *pairs, const int64_t *cou
 	table_clear(&sp->ctx_left);
 	table_clear(&sp->ctx_right);
 	str_clear(&sp->ctx_text);
+}
+
+void spell_set_counts(Speller *sp, const SpellCounts *counts)
+{
+	spell_counts_changed(sp);
+	sp->ctx_whole = false;
+	memset(&sp->counts, 0, sizeof(sp->counts));
+	if (counts)
+		sp->counts = *counts;
+}
+
+void spell_set_context(Speller *sp, const char *const *pairs, const int64_t *counts, size_t n)
+{
+	spell_counts_changed(sp);
+	sp->ctx_whole = true;
 	for (size_t i = 0; i < n; i++) {
 		const char *sp_at;
 		size_t len;

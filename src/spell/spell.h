@@ -86,6 +86,10 @@ typedef enum ToneStyle {
 bool tone_style_parse(const char *s, ToneStyle *style);
 const char *tone_style_name(ToneStyle s);
 
+/* How much likelier (natural log) a one-edit neighbour must be in context than the word
+ * written before the language model calls the word a real-word error. */
+#define SPELL_MARGIN 6.0
+
 typedef struct SpellOptions {
 	const char *dict_dir;      /* folder of our word lists (dict/); NULL: none */
 	const char *hunspell_dir;  /* folder of vi_VN.{aff,dic}, en_US.*; NULL: /usr/share/hunspell */
@@ -94,6 +98,8 @@ typedef struct SpellOptions {
 	size_t nwords;
 	const char *language;      /* messages: "vi" (default, NULL) or "en" */
 	bool no_system;            /* do not load hunspell at all (tests, fuzzing) */
+	double margin;             /* real-word margin of the language model (log odds); 0:
+	                              SPELL_MARGIN, the value tuned on held-out news */
 } SpellOptions;
 
 typedef struct Speller Speller;
@@ -178,12 +184,31 @@ typedef void (*SpellBigramFn)(void *arg, const char *pair, size_t len);
 void spell_count_bigrams(const char *text, size_t len, SpellBigramFn fn, void *arg);
 
 /*
- * Loads bigram counts (pairs in the form spell_count_bigrams gives) replacing earlier ones.
+ * Loads bigram counts (pairs in the form spell_count_bigrams gives) replacing earlier ones
+ * (tests and tools; a newsroom uses spell_set_counts).
  * With them, a pair never seen whose one-edit variant (a tone, a consonant or vowel
  * confusion in one syllable) was seen at least SPELL_CONTEXT_MIN times is a real-word
  * warning suggesting that variant.
  */
 #define SPELL_CONTEXT_MIN 3
 void spell_set_context(Speller *sp, const char *const *pairs, const int64_t *counts, size_t n);
+
+/*
+ * The same counts looked up as the checker needs them instead of loaded whole (a newsroom's
+ * archive holds millions of pairs): pair gives the count of one pair "a b", first the highest
+ * count of a pair starting with syllable s, second the highest of one ending with it; each
+ * returns false when the answer cannot be had (then 0 is assumed). Answers are kept until
+ * spell_counts_changed or the next spell_set_counts / spell_set_context. NULL: no counts.
+ */
+typedef struct SpellCounts {
+	bool (*pair)(void *arg, const char *pair, int64_t *n);
+	bool (*first)(void *arg, const char *syllable, int64_t *n);
+	bool (*second)(void *arg, const char *syllable, int64_t *n);
+	void *arg;
+} SpellCounts;
+void spell_set_counts(Speller *sp, const SpellCounts *counts);
+
+/* Forgets the answers kept from the counts (after something was published). */
+void spell_counts_changed(Speller *sp);
 
 #endif

@@ -7,6 +7,7 @@
  */
 #include "spell/internal.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -101,9 +102,95 @@ static double bare_score(Speller *sp, const Str *w)
 	uint64_t n;
 
 	word_lower(w->s, w->len, &lo);
+	if (sp->lm) {
+		n = model_frequency(sp, lo.s, lo.len);
+		str_release(&lo);
+		return 1.0 / (2.0 + log((double)n + 1.0));
+	}
 	n = lex_frequency(&sp->lex, lo.s, lo.len);
 	str_release(&lo);
 	return 1.0 - (double)(n < 999 ? n : 999) / 1000.0;
+}
+
+/* The letters an edit may put in: the plain ones and the marked vowels, toneless. */
+static const int32_t edit_letters[] = {'a', 'b', 'c', 'd', 'e', 'g', 'h', 'i', 'k', 'l', 'm',
+	'n', 'o', 'p', 'q', 'r', 's', 't', 'u', 'v', 'x', 'y', 0x111, 0x103, 0xE2, 0xEA, 0xF4,
+	0x1A1, 0x1B0};
+
+/* Adds every tone of the syllable cp[0, n) that news prints, ranked by how often (or the
+ * word itself when it is no syllable but news prints it). */
+static void add_toned(Speller *sp, const int32_t *cp, size_t n, Cands *c)
+{
+	Str s = STR_INIT, w = STR_INIT;
+	Syllable v;
+
+	for (size_t i = 0; i < n; i++)
+		utf8_add(&s, cp[i]);
+	if (s.len && syllable_parse(s.s, s.len, &v) >= SYL_BAD_RHYME) {
+		uint64_t f = model_frequency(sp, s.s, s.len); /* a foreign word news prints */
+		if (f >= 20)
+			cands_add(c, s.s, 12.0 + 1.0 / (1.0 + log((double)f)));
+	} else if (s.len && syllable_parse(s.s, s.len, &v) == SYL_OK) {
+		for (int t = TONE_NONE; t <= TONE_DOT; t++) {
+			uint64_t f;
+			v.tone = (Tone)t;
+			v.tone_at = v.place_old;
+			str_clear(&w);
+			if (!syllable_respell(&v, preferred(sp), &w))
+				continue;
+			f = model_frequency(sp, w.s, w.len);
+			if (f >= 20 && accepted(sp, w.s, w.len))
+				cands_add(c, w.s, 10.0 + 1.0 / (1.0 + log((double)f)));
+		}
+	}
+	str_release(&s);
+	str_release(&w);
+}
+
+/*
+ * Our own candidates for a word no rule repairs: one letter dropped, added, changed or two
+ * swapped, in any tone news prints (thâph -> thập), ranked by how common they are. This is
+ * what keeps the system dictionary's slow suggestion search off the checking path.
+ */
+static void edit_candidates(Speller *sp, const char *lo, size_t len, Cands *c)
+{
+	int32_t cp[16], e[17];
+	size_t n = 0, i = 0, used, nl = sizeof(edit_letters) / sizeof(edit_letters[0]);
+	Tone t;
+
+	while (i < len && n < 16 && (used = utf8_decode(lo + i, len - i, &cp[n]))) {
+		cp[n] = viet_untone(cp[n], &t);
+		i += used;
+		n++;
+	}
+	if (!sp->lm || i < len || n < 2)
+		return;
+	for (size_t k = 0; k <= n; k++) {
+		if (k < n) { /* drop k */
+			memcpy(e, cp, k * sizeof(*e));
+			memcpy(e + k, cp + k + 1, (n - k - 1) * sizeof(*e));
+			add_toned(sp, e, n - 1, c);
+		}
+		if (k + 1 < n) { /* swap k, k+1 */
+			memcpy(e, cp, n * sizeof(*e));
+			e[k] = cp[k + 1];
+			e[k + 1] = cp[k];
+			add_toned(sp, e, n, c);
+		}
+		for (size_t l = 0; l < nl; l++) {
+			if (k < n && cp[k] != edit_letters[l]) { /* change k */
+				memcpy(e, cp, n * sizeof(*e));
+				e[k] = edit_letters[l];
+				add_toned(sp, e, n, c);
+			}
+			if (n < 16) { /* insert before k */
+				memcpy(e, cp, k * sizeof(*e));
+				e[k] = edit_letters[l];
+				memcpy(e + k + 1, cp + k, (n - k) * sizeof(*e));
+				add_toned(sp, e, n + 1, c);
+			}
+		}
+	}
 }
 
 /*
@@ -224,7 +311,8 @@ static void syllable_tiers(Speller *sp, const char *lo, size_t len, Verdict v, C
 	(void)v;
 }
 
-size_t suggest_word(Speller *sp, const char *w, size_t len, Verdict v, char ***out, size_t max)
+size_t suggest_word(Speller *sp, const char *w, size_t len, Verdict v, char ***out, size_t max,
+	bool deep)
 {
 	Cands c = {0};
 	Str lo = STR_INIT, tmp = STR_INIT;
@@ -245,7 +333,9 @@ size_t suggest_word(Speller *sp, const char *w, size_t len, Verdict v, char ***o
 	if (v.kind != FIND_CHARACTER) {
 		syllable_tiers(sp, lo.s, lo.len, v, &c);
 		confusion_candidates(sp, lo.s, lo.len, &c, 4);
-		if (c.n == 0)
+		if (c.n < 6)
+			edit_candidates(sp, lo.s, lo.len, &c);
+		if (c.n == 0 && deep)
 			hunspell_candidates(v.msg == MSG_FOREIGN ? lex_english_dict(&sp->lex) : sp->lex.vi, lo.s, lo.len,
 				&c, 20);
 	}

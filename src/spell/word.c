@@ -65,13 +65,18 @@ static bool fix_lookalikes(const char *w, size_t len, Str *out, MsgId *msg)
 	bool changed = false;
 	int32_t c;
 
+	size_t suspect = 0;
+
 	for (i = 0; i < len; i += n) {
 		if (!(n = utf8_decode(w + i, len - i, &c)))
 			return false;
 		latin += c < 0x250 && utf8_is_letter(c);
 		foreign += is_greek_or_cyrillic(c);
 		mapped += is_greek_or_cyrillic(c) && lookalike(c);
+		suspect += c >= 0x80 && (lookalike(c) || (c >= 0x300 && c <= 0x36F));
 	}
+	if (!suspect)
+		return false; /* the common case: nothing to map, no mark to drop */
 	if (foreign && !latin && mapped < foreign)
 		return false; /* a word in Greek or Cyrillic script, not a look-alike */
 	for (i = 0; i < len; i += n) {
@@ -208,7 +213,8 @@ static Verdict non_syllable(Speller *sp, const char *w, size_t len, const char *
 
 	str_release(&dec);
 	if (capital && !telex) {
-		if (viet_evidence(w, len) && st == SYL_BAD_RHYME)
+		/* a capitalised word that is no Vietnamese syllable is a name (Giêsu, Phêrô) */
+		if (viet_evidence(w, len) && st == SYL_BAD_RHYME && (flags & TF_ALL_UPPER))
 			return flag(FIND_SPELLING, SEV_ERROR, MSG_NOT_SYLLABLE);
 		return fine(VF_NAME, PLACE_NONE);
 	}
@@ -276,7 +282,7 @@ static void name_missing_marks(Speller *sp, const char *w, size_t len, const Str
 	if (v->kind != FIND_SPELLING || (v->msg != MSG_FOREIGN && v->msg != MSG_UNKNOWN) ||
 	    !bare_word(lo->s, lo->len))
 		return;
-	n = suggest_word(sp, w, len, *v, &sugg, 1);
+	n = suggest_word(sp, w, len, *v, &sugg, 1, false);
 	if (n) {
 		viet_fold_str(sugg[0], strlen(sugg[0]), &folded);
 		if (folded.len == lo->len && memcmp(folded.s, lo->s, lo->len) == 0)
@@ -286,6 +292,15 @@ static void name_missing_marks(Speller *sp, const char *w, size_t len, const Str
 		free(sugg[i]);
 	free(sugg);
 	str_release(&folded);
+}
+
+/* An unknown word that news prints often enough to be a word (not a misplaced tone, a
+ * broken c/k rule or a stop final with a wrong tone: those are always mistakes). */
+static bool news_printed(Speller *sp, const Str *lo, Verdict v)
+{
+	if (v.msg == MSG_MISPLACED || v.msg == MSG_STOP_TONE || v.msg == MSG_ORTHO)
+		return false;
+	return model_news_word(sp, lo->s, lo->len);
 }
 
 static Verdict compute(Speller *sp, const char *w, size_t len, unsigned flags)
@@ -300,7 +315,8 @@ static Verdict compute(Speller *sp, const char *w, size_t len, unsigned flags)
 		v = flag(FIND_CHARACTER, SEV_ERROR, msg);
 	} else if (flags & TF_DIGIT) {
 		v = fine(VF_NAME, PLACE_NONE);
-		if (!(flags & TF_ALL_UPPER) && leftover_vni(lo.s, lo.len, &tmp) &&
+		if (!(flags & TF_ALL_UPPER) && !(lo.s[0] >= '0' && lo.s[0] <= '9') &&
+		    leftover_vni(lo.s, lo.len, &tmp) &&
 		    utf8_chars(lo.s, lo.len) > 2 && lex_syllable(&sp->lex, tmp.s, tmp.len))
 			v = flag(FIND_SPELLING, SEV_ERROR, MSG_TELEX);
 	} else if (lex_known(&sp->lex, lo.s, lo.len) || utf8_chars(w, len) == 1 ||
@@ -310,6 +326,11 @@ static Verdict compute(Speller *sp, const char *w, size_t len, unsigned flags)
 		v = fine(s ? VF_SYLLABLE : VF_NAME, s ? (uint8_t)syllable_placement(&syl) : PLACE_NONE);
 	} else {
 		v = syllable_verdict(sp, w, len, lo.s, lo.len, flags);
+		if (v.kind == FIND_SPELLING && news_printed(sp, &lo, v)) {
+			Syllable syl;
+			bool s = syllable_parse(w, len, &syl) == SYL_OK;
+			v = fine(s ? VF_SYLLABLE : VF_NAME, s ? (uint8_t)syllable_placement(&syl) : PLACE_NONE);
+		}
 		name_missing_marks(sp, w, len, &lo, &v);
 	}
 	if (table_get(&sp->lex.conf_head, lo.s, lo.len, &mask))

@@ -2,12 +2,21 @@
  * spell_bench: the checker's speed through the library.
  *
  *	spell_bench [--dict DIR] [--context] FILE
+ *	spell_bench [--dict DIR] --sizes FILE
+ *	spell_bench [--dict DIR] --lookups FILE
  *
  * Prints the throughput of one whole check of FILE (MB/s) and the time to re-check one
  * edited paragraph the way the editor does (the cache warm, one paragraph, a context with
  * the rest of the document's tone tallies), as the mean of many runs. --context first
  * loads the syllable pairs of the first half of FILE as published counts, so that the
  * context model runs too (as in a newsroom with a history).
+ *
+ * --sizes checks the first 10 KB, 100 KB, 1 MB and 4 MB of FILE (cut at a line end), each
+ * with a fresh checker whose loading is not timed (CPU time, the best of three), and prints
+ * the time per MB of each against the largest: a checker linear in its input prints ratios
+ * near 1.
+ * --lookups times opening the language model and looking up every word of FILE in it (its
+ * id and the pair it forms with the word before), per word.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,9 +26,20 @@
 #include "base/file.h"
 #include "base/str.h"
 #include "base/xalloc.h"
+#include "spell/model.h"
 #include "spell/spell.h"
 #include "spell/table.h"
+#include "spell/token.h"
 #include "base/banned.h"
+
+/* CPU time of this process: what a check costs, whatever else the machine runs. */
+static double cpu(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
 
 static double now(void)
 {
@@ -82,6 +102,102 @@ static void learn(Speller *sp, const Str *text)
 	table_release(&t);
 }
 
+/* The length of the first n bytes of text cut after a line end (all of it if shorter). */
+static size_t prefix(const Str *text, size_t n)
+{
+	const char *nl;
+
+	if (n >= text->len)
+		return text->len;
+	nl = memchr(text->s + n, '\n', text->len - n);
+	return nl ? (size_t)(nl - text->s) + 1 : text->len;
+}
+
+static int sizes(const SpellOptions *opt, const Str *text)
+{
+	static const size_t want[] = {10000, 100000, 1000000, 4000000};
+	double per[4];
+	size_t len[4], n = 0;
+	char err[512];
+
+	for (size_t i = 0; i < 4 && (i == 0 || len[i - 1] < text->len); i++, n++) {
+		double best = 1e9;
+		len[i] = prefix(text, want[i]);
+		for (int run = 0; run < 3; run++) { /* the best of three, each with a fresh checker */
+			Speller *sp = spell_new(opt, err, sizeof(err));
+			FindingList fl;
+			double t0;
+			if (!sp) {
+				fprintf(stderr, "spell_bench: %s\n", err);
+				return 2;
+			}
+			finding_list_init(&fl);
+			spell_word_ok(sp, "qwxz", 4); /* opens the English list, which it opens on first use */
+			t0 = cpu();
+			spell_check(sp, text->s, len[i], &fl);
+			if (cpu() - t0 < best)
+				best = cpu() - t0;
+			finding_list_release(&fl);
+			spell_free(sp);
+		}
+		per[i] = best / ((double)len[i] / 1e6);
+	}
+	for (size_t i = 0; i < n; i++)
+		printf("check %8zu bytes: %8.1f ms CPU, %6.3f s per MB, %.2fx the largest's rate\n", len[i],
+			per[i] * (double)len[i] / 1e3, per[i], per[i] / per[n - 1]);
+	return 0;
+}
+
+/* The model's key of every word of text, each ended by a NUL (a word's key is worked out
+ * once per distinct word by the checker, so it is not part of a lookup's cost). */
+static size_t keys(const Str *text, Str *out)
+{
+	size_t off = 0, words = 0;
+
+	while (off < text->len) {
+		Token t;
+		off = token_scan(text->s, text->len, off, &t);
+		if (t.kind != TOK_WORD)
+			continue;
+		model_key(text->s + t.start, t.end - t.start, out);
+		str_addc(out, '\0');
+		words++;
+	}
+	return words;
+}
+
+static int lookups(const char *dir, const Str *text)
+{
+	char path[4096], err[512];
+	double t0 = now(), opened;
+	Model *m;
+	Str key = STR_INIT;
+	size_t words;
+	uint16_t prev = MODEL_BOUNDARY;
+	uint64_t sum = 0;
+
+	snprintf(path, sizeof(path), "%s/news.lm", dir);
+	if (!(m = model_open(path, err, sizeof(err)))) {
+		fprintf(stderr, "spell_bench: %s\n", err);
+		return 2;
+	}
+	opened = now() - t0;
+	words = keys(text, &key);
+	t0 = now();
+	for (size_t i = 0; i < key.len; i += strlen(key.s + i) + 1) {
+		uint16_t id = model_id(m, key.s + i, strlen(key.s + i));
+		sum += model_count(m, id) + model_pair(m, prev, id) + model_pair(m, id, prev);
+		prev = id;
+	}
+	printf("model: opened and verified in %.1f ms (%zu tokens, %zu pairs)\n", opened * 1e3,
+		model_vocab(m), model_pairs(m));
+	printf("lookups: %zu words, %.3f us per word (its id and count, two pairs; sum %llu)\n",
+		words, (now() - t0) / (double)(words ? words : 1) * 1e6, (unsigned long long)sum);
+	str_release(&key);
+	model_free(m);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	SpellOptions opt = {.dict_dir = "dict"};
@@ -93,6 +209,7 @@ int main(int argc, char **argv)
 	SpellContext ctx = {{40, 0}, false};
 	size_t plen, runs = 5000, nfound;
 	bool context = false;
+	int mode = 0; /* 1: --sizes, 2: --lookups */
 	double t0, whole, each;
 
 	for (int i = 1; i < argc; i++) {
@@ -100,6 +217,10 @@ int main(int argc, char **argv)
 			opt.dict_dir = argv[++i];
 		else if (strcmp(argv[i], "--context") == 0)
 			context = true;
+		else if (strcmp(argv[i], "--sizes") == 0)
+			mode = 1;
+		else if (strcmp(argv[i], "--lookups") == 0)
+			mode = 2;
 		else
 			path = argv[i];
 	}
@@ -107,6 +228,11 @@ int main(int argc, char **argv)
 		fprintf(stderr, "usage: spell_bench [--dict DIR] FILE%s%s\n", path ? ": " : "",
 			path ? err : "");
 		return 2;
+	}
+	if (mode) {
+		int rc = mode == 1 ? sizes(&opt, &text) : lookups(opt.dict_dir, &text);
+		str_release(&text);
+		return rc;
 	}
 	if (!(sp = spell_new(&opt, err, sizeof(err)))) {
 		fprintf(stderr, "spell_bench: %s\n", err);

@@ -2,6 +2,16 @@
  * spell_eval: precision and recall of the checker on a labelled corpus.
  *
  *	spell_eval [--dict DIR] [--context] [--verbose] [--min 0.9] FILE|DIR...
+ *	spell_eval --news [--dict DIR] [--margins M1,M2,M3] [--rate N] [--seed S]
+ *		[--floors RP,RR,NP,NR,ALARMS] FILE|DIR...
+ *
+ * --news evaluates on clean articles with injected mistakes (see spell_inject.h): labelled
+ * corpus files are first corrected (labels replaced by their suggestion), plain articles are
+ * taken as they are. It prints, for each margin (the first is the one checked against the
+ * floors), precision and recall of real-word and non-word findings, how often the first
+ * suggestion restores the word, and false alarms per 2,000 words of the clean text; exits 1
+ * when real-word precision or recall, non-word precision or recall is below its floor or
+ * the false alarms above theirs.
  *
  * A corpus file is Vietnamese text with inline labels [[TEXT|SUGGESTION|KIND]] around each
  * expected finding; a first line "# style: old|new" sets the house style (else any); other
@@ -21,6 +31,7 @@
 #include "base/xalloc.h"
 #include "spell/spell.h"
 #include "spell/table.h"
+#include "spell_inject.h"
 #include "base/banned.h"
 
 typedef struct Label {
@@ -50,6 +61,7 @@ static bool parse_label(Doc *d, const char *p, size_t len, size_t *used)
 	const char *end = memmem(p, len, "]]", 2), *b1, *b2;
 	Label *l;
 	char kind[32];
+	bool drop;
 
 	if (!end)
 		return false;
@@ -82,8 +94,12 @@ static bool parse_label(Doc *d, const char *p, size_t len, size_t *used)
 	l->end = d->text.len;
 	l->sugg = xstrndup(b1 + 1, (size_t)(b2 - b1 - 1));
 	l->hit = false;
-	str_add(&d->fixed, *l->sugg || l->kind == FIND_REPEAT ? l->sugg : p + 2,
-		*l->sugg || l->kind == FIND_REPEAT ? strlen(l->sugg) : (size_t)(b1 - p - 2));
+	if (l->kind == FIND_REPEAT && !*l->sugg && d->fixed.len && d->fixed.s[d->fixed.len - 1] == ' ')
+		str_truncate(&d->fixed, d->fixed.len - 1); /* the repeat and its space go */
+	/* an empty suggestion for a repeat or a lone mark means: take it out */
+	drop = l->kind == FIND_REPEAT || l->kind == FIND_PUNCTUATION;
+	str_add(&d->fixed, *l->sugg || drop ? l->sugg : p + 2,
+		*l->sugg || drop ? strlen(l->sugg) : (size_t)(b1 - p - 2));
 	d->nlabels++;
 	*used = (size_t)(end + 2 - p);
 	return true;
@@ -265,8 +281,98 @@ static int cmp_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+typedef struct NewsRun {
+	SpellOptions opt;
+	double margins[3];
+	size_t nmargins;
+	unsigned rate;
+	uint64_t seed;
+	double floors[5]; /* real P, R, non-word P, R, alarms per 2,000 words */
+	bool verbose;
+} NewsRun;
+
+/* One margin over every document: counts into c. */
+static bool news_margin(const NewsRun *nr, double margin, Doc *docs, size_t n, NewsCounts *c)
+{
+	SpellOptions opt = nr->opt;
+	char err[512];
+	Speller *sp;
+	uint64_t seed = nr->seed;
+
+	opt.margin = margin;
+	if (!(sp = spell_new(&opt, err, sizeof(err)))) {
+		fprintf(stderr, "spell_eval: %s\n", err);
+		return false;
+	}
+	memset(c, 0, sizeof(*c));
+	for (size_t i = 0; i < n; i++) {
+		FindingList fl;
+		Str bad = STR_INIT;
+		Injected *lab = NULL;
+		size_t cap = 0, nl;
+		finding_list_init(&fl);
+		spell_set_style(sp, docs[i].style);
+		spell_check(sp, str_cstr(&docs[i].fixed), docs[i].fixed.len, &fl);
+		c->words += count_words(&docs[i].fixed);
+		c->clean_alarms += alarms(&fl, nr->verbose, &docs[i].fixed);
+		finding_list_clear(&fl);
+		nl = inject(sp, &docs[i].fixed, &seed, nr->rate, &bad, &lab, &cap);
+		spell_check(sp, str_cstr(&bad), bad.len, &fl);
+		score_injected(&fl, lab, nl, c);
+		for (size_t k = 0; k < nl; k++) {
+			if (nr->verbose && !lab[k].hit)
+				printf("  missed %s '%.*s' (%s)\n", lab[k].real ? "real-word" : "non-word",
+					(int)(lab[k].end - lab[k].start), bad.s + lab[k].start, lab[k].orig);
+			free(lab[k].orig);
+		}
+		free(lab);
+		str_release(&bad);
+		finding_list_release(&fl);
+	}
+	spell_free(sp);
+	return true;
+}
+
+static int news_eval(const NewsRun *nr, Doc *docs, size_t n)
+{
+	int bad = 0;
+
+	printf("%zu articles, one word in %u damaged, seed %llu\n", n, nr->rate,
+		(unsigned long long)nr->seed);
+	printf("%7s %8s %8s %7s %9s %9s %7s %9s\n", "margin", "real P", "real R", "first",
+		"nonword P", "nonword R", "first", "alarms/2k");
+	for (size_t m = 0; m < nr->nmargins; m++) {
+		NewsCounts c;
+		double v[5];
+		if (!news_margin(nr, nr->margins[m], docs, n, &c))
+			return 2;
+		v[0] = ratio(c.found_ok[0], c.found[0]);
+		v[1] = ratio(c.hit[0], c.labels[0]);
+		v[2] = ratio(c.found_ok[1], c.found[1]);
+		v[3] = ratio(c.hit[1], c.labels[1]);
+		v[4] = c.words ? 2000.0 * (double)c.clean_alarms / (double)c.words : 0;
+		printf("%7.2f %8.3f %8.3f %7.3f %9.3f %9.3f %7.3f %9.2f  (%zu/%zu real, %zu/%zu non-word, %zu words)\n",
+			nr->margins[m], v[0], v[1], ratio(c.first_ok[0], c.hit[0]), v[2], v[3],
+			ratio(c.first_ok[1], c.hit[1]), v[4], c.hit[0], c.labels[0], c.hit[1], c.labels[1],
+			c.words);
+		if (m == 0)
+			for (int k = 0; k < 5; k++)
+				if (k < 4 ? v[k] < nr->floors[k] : v[k] > nr->floors[k]) {
+					printf("BELOW the floor: %s %.3f (floor %.3f)\n",
+						(const char *[]){"real-word precision", "real-word recall",
+							"non-word precision", "non-word recall",
+							"false alarms per 2,000 words"}[k], v[k], nr->floors[k]);
+					bad = 1;
+				}
+	}
+	return bad;
+}
+
 int main(int argc, char **argv)
 {
+	NewsRun nr = {.margins = {SPELL_MARGIN, SPELL_MARGIN - 1, SPELL_MARGIN + 1}, .nmargins = 3,
+		.rate = 50, .seed = 1, .floors = {0, 0, 0, 0, 1e9}};
+	bool news = false;
 	SpellOptions opt = {.dict_dir = "dict"};
 	char err[512], **files = NULL;
 	size_t nfiles = 0, cap = 0;
@@ -285,7 +391,19 @@ int main(int argc, char **argv)
 		else if (strcmp(argv[i], "--context") == 0)
 			context = true;
 		else if (strcmp(argv[i], "--verbose") == 0)
-			verbose = true;
+			verbose = nr.verbose = true;
+		else if (strcmp(argv[i], "--news") == 0)
+			news = true;
+		else if (strcmp(argv[i], "--rate") == 0 && i + 1 < argc)
+			nr.rate = (unsigned)atoi(argv[++i]);
+		else if (strcmp(argv[i], "--seed") == 0 && i + 1 < argc)
+			nr.seed = strtoull(argv[++i], NULL, 10);
+		else if (strcmp(argv[i], "--margins") == 0 && i + 1 < argc)
+			nr.nmargins = (size_t)sscanf(argv[++i], "%lf,%lf,%lf", &nr.margins[0],
+				&nr.margins[1], &nr.margins[2]);
+		else if (strcmp(argv[i], "--floors") == 0 && i + 1 < argc)
+			sscanf(argv[++i], "%lf,%lf,%lf,%lf,%lf", &nr.floors[0], &nr.floors[1],
+				&nr.floors[2], &nr.floors[3], &nr.floors[4]);
 		else
 			add_path(argv[i], &files, &nfiles, &cap);
 	}
@@ -302,6 +420,12 @@ int main(int argc, char **argv)
 	for (size_t i = 0; i < nfiles; i++)
 		if (!load_doc(&docs[i], files[i]))
 			return 2;
+	if (news) {
+		nr.opt = opt;
+		nr.rate = nr.rate ? nr.rate : 50;
+		bad = news_eval(&nr, docs, nfiles);
+		goto done;
+	}
 	for (size_t i = 0; i < nfiles; i++) {
 		FindingList fl;
 		finding_list_init(&fl);
@@ -314,6 +438,7 @@ int main(int argc, char **argv)
 	}
 	printf("%zu files%s\n", nfiles, context ? ", context model on (leave one out)" : "");
 	bad = report(&c, min);
+done:
 	for (size_t i = 0; i < nfiles; i++) {
 		doc_release(&docs[i]);
 		free(files[i]);

@@ -360,6 +360,53 @@ START_TEST(test_context_model)
 }
 END_TEST
 
+/* Counts asked one at a time, as a newsroom's database answers them. */
+typedef struct Asked {
+	int pair, first, second;
+} Asked;
+
+static bool ask_pair(void *arg, const char *pair, int64_t *n)
+{
+	((Asked *)arg)->pair++;
+	*n = strcmp(pair, "giải quyết") == 0 ? 5 : 0;
+	return true;
+}
+
+static bool ask_first(void *arg, const char *syl, int64_t *n)
+{
+	((Asked *)arg)->first++;
+	*n = strcmp(syl, "giải") == 0 ? 5 : 0;
+	return true;
+}
+
+static bool ask_second(void *arg, const char *syl, int64_t *n)
+{
+	((Asked *)arg)->second++;
+	*n = strcmp(syl, "quyết") == 0 ? 5 : 0;
+	return true;
+}
+
+START_TEST(test_counts_asked_not_loaded)
+{
+	Asked asked = {0}, before;
+	SpellCounts c = {ask_pair, ask_first, ask_second, &asked};
+
+	spell_set_counts(sp, &c);
+	ck_assert_int_eq(asked.pair + asked.first + asked.second, 0); /* nothing loaded at start */
+	expect("Họ dải quyết việc.", "dải", FIND_REAL_WORD, "giải");
+	ck_assert_int_gt(asked.pair, 0);
+	before = asked;
+	expect("Họ dải quyết việc.", "dải", FIND_REAL_WORD, "giải");
+	ck_assert_int_eq(asked.pair, before.pair); /* answers are kept */
+	ck_assert_int_eq(asked.first + asked.second, before.first + before.second);
+	spell_counts_changed(sp); /* after a publish: asked again */
+	expect("Họ dải quyết việc.", "dải", FIND_REAL_WORD, "giải");
+	ck_assert_int_gt(asked.pair, before.pair);
+	spell_set_counts(sp, NULL);
+	clean("Họ dải quyết việc.");
+}
+END_TEST
+
 START_TEST(test_suggest_api)
 {
 	char **s = NULL;
@@ -499,6 +546,7 @@ static Suite *spell_suite(void)
 	tcase_add_test(tc, test_newsroom_words);
 	tcase_add_test(tc, test_paragraph_context);
 	tcase_add_test(tc, test_context_model);
+	tcase_add_test(tc, test_counts_asked_not_loaded);
 	tcase_add_test(tc, test_suggest_api);
 	tcase_add_test(tc, test_never_suggested);
 	tcase_add_test(tc, test_missing_system_dictionary);

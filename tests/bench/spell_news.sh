@@ -1,0 +1,57 @@
+# spell_news.sh: the checker on natural news text, when the shared news corpus is on this
+# machine: its held-out articles (never trained on; real paragraphs, each once, full of names
+# and foreign words). Prints, as CPU time in the same run: throughput against
+# `hunspell -d vi_VN -l` on the same megabyte, suggestions included; check time against size
+# (10 KB .. 4 MB); the language model's load and lookup cost; and the start of
+# `toasoan spell` with 5 million published pairs in the database against none. Never fails
+# the build.
+set -u
+cd "$(dirname "$0")/../.."
+: "${BUILD:=build/plain}" "${TOASOAN:=$BUILD/toasoan}"
+corpus=""
+for c in "${TOASOAN_CORPUS:-}" ../shared/corpus/vi-news.tar.xz ../../shared/corpus/vi-news.tar.xz; do
+	if [ -n "$c" ] && [ -f "$c" ]; then corpus=$c; break; fi
+done
+if [ -z "$corpus" ]; then
+	echo "skip: the shared news corpus is not here (set TOASOAN_CORPUS to vi-news.tar.xz)"
+	exit 0
+fi
+T=$(mktemp -d); trap 'rm -rf "$T"' EXIT
+mkdir -p "$T/c"
+tar -xJf "$corpus" -C "$T/c"
+python3 dict/build/build_model.py "$T/c" --heldout "$T/held" --split-only 2>/dev/null
+cat "$T"/held/test/*.txt "$T"/held/dev/*.txt | awk '!seen[$0]++' | head -c 4200000 >"$T/news.txt"
+head -c 1000000 "$T/news.txt" | sed '$d' >"$T/1mb.txt"
+cpu() { /usr/bin/time -f '%U %S' -o "$T/time" "$@" >/dev/null 2>&1; tail -n 1 "$T/time" | awk '{print $1 + $2}'; }
+bytes=$(wc -c <"$T/1mb.txt")
+ours=$(for i in 1 2 3; do cpu "$TOASOAN" spell --json "$T/1mb.txt"; done | sort -g | head -n 1)
+if command -v hunspell >/dev/null && [ -f /usr/share/hunspell/vi_VN.dic ]; then
+	theirs=$(cpu sh -c "hunspell -d vi_VN -l <'$T/1mb.txt'")
+else
+	theirs=""
+fi
+awk -v b="$bytes" -v o="$ours" -v t="$theirs" 'BEGIN {
+	printf "natural news: %.2f MB of held-out articles\n", b / 1e6
+	printf "toasoan spell --json: %7.2f s CPU %8.2f MB/s (every rule, suggestions; best of 3)\n", o, b / 1e6 / o
+	if (t != "") {
+		printf "hunspell -d vi_VN -l: %7.2f s CPU %8.2f MB/s\n", t, b / 1e6 / t
+		printf "ratio: %.0fx hunspell\n", t / o
+	} else print "hunspell: not installed, no ratio"
+}'
+"$BUILD/tools/spell_bench" --dict dict --sizes "$T/news.txt"
+"$BUILD/tools/spell_bench" --dict dict --lookups "$T/news.txt"
+
+# Start with a newsroom archive of 5 million published pairs: nothing is loaded at start.
+export XDG_CONFIG_HOME="$T/config" XDG_DATA_HOME="$T/data" HOME="$T"
+head -c 2000 "$T/news.txt" | sed '$d' >"$T/small.txt"
+"$TOASOAN" --db "$T/big.db" init >/dev/null 2>&1
+sqlite3 "$T/big.db" "WITH RECURSIVE k(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM k WHERE x < 5000000)
+	INSERT INTO bigrams(pair, n) SELECT 'a' || (x % 7919) || ' b' || x, 1 + x % 40 FROM k;"
+pairs=$(sqlite3 "$T/big.db" "SELECT count(*) FROM bigrams")
+wall() { local s e; s=$(date +%s%N); "$@" >/dev/null 2>&1; e=$(date +%s%N); echo $(((e - s) / 1000000)); }
+"$TOASOAN" --db "$T/empty.db" init >/dev/null 2>&1
+for f in /dev/null "$T/small.txt"; do
+	with=$(for i in 1 2 3; do wall "$TOASOAN" --db "$T/big.db" spell "$f"; done | sort -n | head -n 1)
+	without=$(for i in 1 2 3; do wall "$TOASOAN" --db "$T/empty.db" spell "$f"; done | sort -n | head -n 1)
+	echo "spell $( [ "$f" = /dev/null ] && echo "of nothing (the start)" || echo "of 2 KB"): $with ms with $pairs published pairs, $without ms with none (best of 3)"
+done

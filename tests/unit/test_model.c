@@ -1,0 +1,243 @@
+/*
+ * test_model.c: the language model of news (dict/news.lm): the file format and its errors,
+ * lookups, and what the checker does with it (real-word errors in context, words news prints,
+ * words typed without marks that are also English, reduplication, suggestions).
+ */
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "check_main.h"
+#include "base/file.h"
+#include "base/str.h"
+#include "spell/model.h"
+#include "spell/spell.h"
+
+#define MODEL "dict/news.lm"
+
+static char tmp[64];
+
+static void mk_tmp(void)
+{
+	snprintf(tmp, sizeof(tmp), "/tmp/model-test-XXXXXX");
+	ck_assert_ptr_nonnull(mkdtemp(tmp));
+}
+
+static void rm_tmp(void)
+{
+	char cmd[128];
+
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", tmp);
+	ck_assert_int_eq(system(cmd), 0);
+}
+
+/* Writes data (changed by fn) as TMP/news.lm and returns the error of opening it. */
+static const char *open_damaged(void (*fn)(Str *), char *err, size_t errlen)
+{
+	Str data = STR_INIT;
+	char path[128];
+	Model *m;
+
+	ck_assert(file_read(MODEL, 64u << 20, &data, err, errlen));
+	fn(&data);
+	snprintf(path, sizeof(path), "%s/news.lm", tmp);
+	ck_assert(file_write_atomic(path, data.s, data.len, err, errlen));
+	str_release(&data);
+	err[0] = '\0';
+	m = model_open(path, err, errlen);
+	ck_assert_ptr_null(m);
+	return err;
+}
+
+static void flip_body(Str *d) { d->s[d->len / 2] ^= 0x40; }
+static void truncate_half(Str *d) { str_truncate(d, d->len / 2); }
+static void new_version(Str *d) { d->s[4] = 99; }
+static void not_a_model(Str *d) { memcpy(d->s, "GIF8", 4); }
+static void huge_vocab(Str *d) { d->s[11] = 0x7F; }
+
+START_TEST(test_file_errors)
+{
+	char err[512];
+
+	mk_tmp();
+	ck_assert_ptr_nonnull(strstr(open_damaged(flip_body, err, sizeof(err)), "damaged (checksum"));
+	ck_assert_ptr_nonnull(strstr(open_damaged(truncate_half, err, sizeof(err)), "truncated"));
+	ck_assert_ptr_nonnull(strstr(open_damaged(new_version, err, sizeof(err)), "another version"));
+	ck_assert_ptr_nonnull(strstr(open_damaged(not_a_model, err, sizeof(err)), "not a toasoan"));
+	ck_assert_ptr_nonnull(strstr(open_damaged(huge_vocab, err, sizeof(err)), "malformed"));
+	ck_assert_ptr_nonnull(strstr(err, "news.lm'"));
+	ck_assert_ptr_null(model_open("/nonexistent/news.lm", err, sizeof(err)));
+	ck_assert_ptr_nonnull(strstr(err, "cannot open '/nonexistent/news.lm'"));
+	rm_tmp();
+}
+END_TEST
+
+START_TEST(test_bad_model_refuses_checker)
+{
+	SpellOptions opt = {0};
+	char err[512], path[128];
+	Speller *sp;
+
+	mk_tmp();
+	snprintf(path, sizeof(path), "%s/news.lm", tmp);
+	ck_assert(file_write_atomic(path, "TSLM", 4, err, sizeof(err)));
+	opt.dict_dir = tmp;
+	opt.no_system = true;
+	sp = spell_new(&opt, err, sizeof(err));
+	ck_assert_ptr_null(sp);
+	ck_assert_ptr_nonnull(strstr(err, "news.lm': not a toasoan language model"));
+	rm_tmp();
+}
+END_TEST
+
+static uint16_t id_of(const Model *m, const char *w)
+{
+	return model_id(m, w, strlen(w));
+}
+
+START_TEST(test_lookups)
+{
+	char err[512];
+	Model *m = model_open(MODEL, err, sizeof(err));
+	Str key = STR_INIT;
+	size_t len;
+	const char *t;
+
+	ck_assert_msg(m != NULL, "%s", err);
+	ck_assert_uint_gt(model_tokens(m), 10000000);
+	ck_assert_uint_gt(model_vocab(m), 10000);
+	t = model_text(m, MODEL_BOUNDARY, &len);
+	ck_assert_int_eq(len, 3);
+	ck_assert(memcmp(t, "<s>", 3) == 0);
+	ck_assert_uint_ne(id_of(m, "của"), MODEL_NONE);
+	ck_assert_uint_eq(id_of(m, "xyzzyq"), MODEL_NONE);
+	ck_assert_uint_gt(model_pair(m, id_of(m, "ùn"), id_of(m, "tắc")), 100);
+	/* news prints slips too, but far more rarely than the right word */
+	ck_assert_uint_gt(model_pair(m, id_of(m, "ùn"), id_of(m, "tắc")),
+		50 * model_pair(m, id_of(m, "ùn"), id_of(m, "tắt")));
+	ck_assert_uint_gt(model_count(m, id_of(m, "của")), model_count(m, id_of(m, "cửa")));
+	/* names are mostly capitalised inside a sentence, common words are not */
+	ck_assert_uint_gt(model_capital(m, id_of(m, "nguyễn")), 200);
+	ck_assert_uint_lt(model_capital(m, id_of(m, "của")), 5);
+	/* one token for both tone placements, kept in the old one */
+	model_key("Hoà", strlen("Hoà"), &key);
+	ck_assert_str_eq(str_cstr(&key), "hòa");
+	str_clear(&key);
+	model_key("tỷ", strlen("tỷ"), &key);
+	ck_assert_str_eq(str_cstr(&key), "tỉ"); /* and one for tỉ and tỷ */
+	ck_assert_uint_gt(model_pair(m, MODEL_NUMBER, id_of(m, "tỉ")), 1000);
+	str_release(&key);
+	model_free(m);
+	model_free(NULL);
+}
+END_TEST
+
+static Speller *sp;
+static FindingList fl;
+
+static void setup(void)
+{
+	SpellOptions opt = {0};
+	char err[512];
+
+	opt.dict_dir = "dict";
+	sp = spell_new(&opt, err, sizeof(err));
+	ck_assert_msg(sp != NULL, "%s", err);
+	finding_list_init(&fl);
+}
+
+static void teardown(void)
+{
+	finding_list_release(&fl);
+	spell_free(sp);
+}
+
+/* The first finding over `what` in text: its kind and first suggestion must be as given. */
+static void expect(const char *text, const char *what, FindingKind k, const char *first)
+{
+	const char *at = strstr(text, what);
+	size_t s = (size_t)(at - text), e = s + strlen(what);
+
+	finding_list_clear(&fl);
+	ck_assert(spell_check(sp, text, strlen(text), &fl));
+	for (size_t i = 0; i < fl.n; i++) {
+		if (fl.items[i].start < e && s < fl.items[i].end) {
+			ck_assert_str_eq(finding_kind_name(fl.items[i].kind), finding_kind_name(k));
+			ck_assert_uint_gt(fl.items[i].nsuggestions, 0);
+			ck_assert_str_eq(fl.items[i].suggestions[0], first);
+			return;
+		}
+	}
+	ck_abort_msg("nothing found on '%s' in '%s'", what, text);
+}
+
+static void clean(const char *text)
+{
+	finding_list_clear(&fl);
+	ck_assert(spell_check(sp, text, strlen(text), &fl));
+	ck_assert_msg(fl.n == 0, "'%s': %zu findings, first '%.*s' (%s)", text, fl.n,
+		fl.n ? (int)(fl.items[0].end - fl.items[0].start) : 0,
+		fl.n ? text + fl.items[0].start : "", fl.n ? fl.items[0].message : "");
+}
+
+START_TEST(test_real_words_in_context)
+{
+	expect("Đường phố ùn tắt kéo dài suốt buổi sáng.", "tắt", FIND_REAL_WORD, "tắc");
+	expect("Đội tuyển đã dành chiến thắng thuyết phục.", "dành", FIND_REAL_WORD, "giành chiến thắng");
+	expect("Công ty đang gặp khó khăn về tài chín.", "chín", FIND_REAL_WORD, "chính");
+	expect("Cơ quan chức năng đang sử lý vụ việc.", "sử", FIND_REAL_WORD, "xử lý");
+	/* the suggestion keeps the writer's y (the model keeps kì and kỳ as one) */
+	expect("Năm nay em tham gia kỷ thi tuyển sinh.", "kỷ", FIND_REAL_WORD, "kỳ");
+	/* a hyphenated name is no candidate */
+	clean("Ông Thae Yong-ho đã trở thành nhà ngoại giao.");
+	clean("Đường phố ùn tắc kéo dài suốt buổi sáng.");
+	clean("Đội tuyển đã giành chiến thắng thuyết phục.");
+}
+END_TEST
+
+START_TEST(test_news_words)
+{
+	clean("Các chất điốt, axit, ôxít, canxi, clorua, magiê và ôzôn được nhắc đến.");
+	clean("Quãng đường dài 12 kílômét, nồng độ natri và niken đều thấp.");
+	clean("Theo sách, Giêsu nói với Phêrô về Kitô.");
+	clean("Ông là bác sỹ, được giao quản lý quĩ và làm theo qui định.");
+	clean("Người dân ùn ùn kéo về thành phố.");
+}
+END_TEST
+
+START_TEST(test_bare_english_words)
+{
+	expect("Hôm nay trời rat dep.", "rat", FIND_SPELLING, "rất");
+	expect("Hôm nay trời rat dep.", "dep", FIND_SPELLING, "đẹp");
+	clean("The rat ran away.");
+}
+END_TEST
+
+START_TEST(test_own_suggestions)
+{
+	expect("Người dân ở vùng đât này rất hiếu khách.", "đât", FIND_SPELLING, "đất");
+	expect("Du khách thâph phương về dự lễ hội.", "thâph", FIND_SPELLING, "thập");
+}
+END_TEST
+
+static Suite *model_suite(void)
+{
+	Suite *s = suite_create("model");
+	TCase *tc = tcase_create("checker");
+
+	ADD_TEST(s, test_file_errors);
+	ADD_TEST(s, test_bad_model_refuses_checker);
+	ADD_TEST(s, test_lookups);
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_set_timeout(tc, 60);
+	tcase_add_test(tc, test_real_words_in_context);
+	tcase_add_test(tc, test_news_words);
+	tcase_add_test(tc, test_bare_english_words);
+	tcase_add_test(tc, test_own_suggestions);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+CHECK_MAIN(model_suite)
