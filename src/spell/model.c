@@ -298,12 +298,17 @@ bool model_key(const char *w, size_t len, Str *out)
 {
 	Str lo = STR_INIT;
 	Syllable syl;
-	bool ok;
+	bool ok, respelt = false;
 
 	utf8_lower_str(w, len, &lo);
 	ok = syllable_parse(str_cstr(&lo), lo.len, &syl) == SYL_OK;
-	if (!(ok && (iy_canonical(&syl) | (syllable_placement(&syl) == PLACE_NEW)) &&
-	      syllable_respell(&syl, PLACE_OLD, out)))
+	if (ok) {
+		/* i/y first (it rewrites syl), then the new tone placement moves to the old one */
+		bool changed = iy_canonical(&syl);
+		if (changed || syllable_placement(&syl) == PLACE_NEW)
+			respelt = syllable_respell(&syl, PLACE_OLD, out);
+	}
+	if (!respelt)
 		str_add(out, str_cstr(&lo), lo.len);
 	str_release(&lo);
 	return ok;
