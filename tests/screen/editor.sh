@@ -220,7 +220,7 @@ wait Việt Nam
 send <End> mộtt haii
 wait Lỗi (2)
 wait • haii
-click 19 3
+click 20 3
 wait ▸ haii
 send <Enter>
 wait 1:41
