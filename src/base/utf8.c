@@ -245,7 +245,7 @@ int utf8_cp_width(int32_t cp)
 	int w;
 
 	if (visible_hidden(cp))
-		return 1; /* drawn as a visible placeholder, never as itself */
+		return 1; /* drawn as a visible stand-in, never as itself */
 	w = utf8proc_charwidth(cp);
 	return w < 0 ? 0 : w;
 }

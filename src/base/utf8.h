@@ -36,7 +36,7 @@ size_t utf8_next_grapheme(const char *s, size_t len, size_t off);
 size_t utf8_prev_grapheme(const char *s, size_t len, size_t off);
 
 /* Terminal columns taken by one code point (0, 1 or 2) and by a string. A hidden character
- * (visible.h) takes one: the screen draws a placeholder for it. */
+ * (visible.h) takes one: the screen draws a stand-in for it. */
 int utf8_cp_width(int32_t cp);
 size_t utf8_width(const char *s, size_t len);
 
