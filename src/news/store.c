@@ -381,6 +381,23 @@ bool store_int(Store *s, sqlite3_stmt *st, int64_t *out, const char *what)
 	return ok;
 }
 
+bool store_ids(Store *s, sqlite3_stmt *st, int64_t **ids, size_t *n, const char *what)
+{
+	size_t cap = 0;
+	int rc;
+
+	*ids = NULL;
+	*n = 0;
+	if (!st)
+		return false;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		xgrow(ids, &cap, *n + 1, sizeof(**ids));
+		(*ids)[(*n)++] = sqlite3_column_int64(st, 0);
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? true : store_fail(s, what);
+}
+
 static bool get_int(Store *s, const char *sql, int64_t *out)
 {
 	return store_int(s, store_prep(s, sql, ""), out, "read the database");

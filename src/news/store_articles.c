@@ -121,20 +121,8 @@ bool store_articles_seq(Store *s, int64_t *seq)
 
 bool store_changed_ids(Store *s, int64_t after_seq, int64_t **ids, size_t *n)
 {
-	sqlite3_stmt *st = store_prep(s, "SELECT id FROM articles WHERE seq > ?", "i", after_seq);
-	size_t cap = 0;
-	int rc;
-
-	*ids = NULL;
-	*n = 0;
-	if (!st)
-		return false;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		xgrow(ids, &cap, *n + 1, sizeof **ids);
-		(*ids)[(*n)++] = sqlite3_column_int64(st, 0);
-	}
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? true : store_fail(s, "read the changed articles");
+	return store_ids(s, store_prep(s, "SELECT id FROM articles WHERE seq > ?", "i", after_seq),
+			 ids, n, "read the changed articles");
 }
 
 bool store_article_get(Store *s, int64_t id, Article *out, bool *found)
@@ -259,21 +247,9 @@ bool store_article_move(Store *s, int64_t id, State from, State to, int64_t publ
 
 bool store_due(Store *s, int64_t now, int64_t **ids, size_t *n)
 {
-	sqlite3_stmt *st = store_prep(s, "SELECT id FROM articles WHERE state = 'scheduled'"
-		" AND publish_at <= ? ORDER BY publish_at, id", "i", now);
-	size_t cap = 0;
-	int rc;
-
-	*ids = NULL;
-	*n = 0;
-	if (!st)
-		return false;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		xgrow(ids, &cap, *n + 1, sizeof(**ids));
-		(*ids)[(*n)++] = sqlite3_column_int64(st, 0);
-	}
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? true : store_fail(s, "find due articles");
+	return store_ids(s, store_prep(s, "SELECT id FROM articles WHERE state = 'scheduled'"
+		" AND publish_at <= ? ORDER BY publish_at, id", "i", now), ids, n,
+			 "find due articles");
 }
 
 static void read_event(sqlite3_stmt *st, Event *e)

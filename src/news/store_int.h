@@ -39,6 +39,11 @@ bool store_exec_stmt(Store *s, sqlite3_stmt *st, const char *what);
  * "cannot WHAT: ..." when there is no row or the query fails (or st is NULL). */
 bool store_int(Store *s, sqlite3_stmt *st, int64_t *out, const char *what);
 
+/* Steps st to its end and collects its first column into *ids (n of them; the caller frees
+ * *ids, also on failure); finalizes st. False with "cannot WHAT: ..." when the query fails
+ * (or st is NULL). */
+bool store_ids(Store *s, sqlite3_stmt *st, int64_t **ids, size_t *n, const char *what);
+
 /* The columns store_read_article reads, from articles a joined with users u. */
 #define ARTICLE_COLS                                                                   \
 	"a.id, a.title, a.state, a.author, u.name, a.version, a.words, a.created_at, "  \

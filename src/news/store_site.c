@@ -277,19 +277,7 @@ bool store_site_days(Store *s, int64_t from, int64_t to, int utc_offset,
 
 bool store_site_ids(Store *s, int64_t after, int64_t limit, int64_t **ids, size_t *n)
 {
-	sqlite3_stmt *st = store_prep(s, "SELECT id FROM articles WHERE +state = 'published' AND"
-				      " id > ? ORDER BY id LIMIT ?", "ii", after, limit);
-	size_t cap = 0;
-	int rc;
-
-	*ids = NULL;
-	*n = 0;
-	if (!st)
-		return false;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		xgrow(ids, &cap, *n + 1, sizeof(**ids));
-		(*ids)[(*n)++] = sqlite3_column_int64(st, 0);
-	}
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? true : store_fail(s, "list published articles");
+	return store_ids(s, store_prep(s, "SELECT id FROM articles WHERE +state = 'published' AND"
+				      " id > ? ORDER BY id LIMIT ?", "ii", after, limit), ids, n,
+			 "list published articles");
 }
