@@ -286,6 +286,8 @@ static size_t open_mistakes(Editor *e)
 static void act(Editor *e, Command c)
 {
 	App *a = e->app;
+	if (c == CMD_SUBMIT) /* the question counts the whole text, not what was checked so far */
+		editor_check_changes(e);
 	size_t mistakes = c == CMD_SUBMIT ? open_mistakes(e) : 0;
 	if (mistakes) {
 		char q[200];

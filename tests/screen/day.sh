@@ -143,8 +143,10 @@ send k
 wait Đã hủy.
 wait Nháp
 send <Enter>
-wait trươngg
+wait khai trươngg cây cầu
+wait Lỗi (1)
 send <F6>
+wait ▸ trươngg
 send i
 wait Bỏ qua "trươngg".
 send <C-q>
