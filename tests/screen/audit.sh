@@ -45,7 +45,7 @@ check '[ "$vrc" = 0 ]' "editing a missing id says the same"
 python3 -c "print('[' * 500000)" >"$T/deep.yaml"
 printf 'ui:\n  theme: %s\n' "$T/deep.yaml" >"$T/deep-theme.yaml"
 screen "a theme nested 500,000 deep is refused at once" 100x24 --config "$T/deep-theme.yaml" --as hung <<S
-timeout 3
+timeout 10
 wait nested deeper than 32 levels
 wait Tòa soạn — Chờ duyệt
 send <C-q>

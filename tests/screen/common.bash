@@ -13,7 +13,7 @@ rc=0 # the exit code check() reports; vt prints its own details
 screen() {
 	local name=$1 size=$2
 	shift 2
-	"$VT" -s "$size" -T "${VT_LIMIT:-30}" -- "$TOASOAN" "$@" >"$T/vt.out" 2>&1
+	"$VT" -s "$size" -T "${VT_LIMIT:-90}" -- "$TOASOAN" "$@" >"$T/vt.out" 2>&1
 	local vrc=$?
 	if [ "$vrc" = 0 ]; then
 		echo "ok $name"

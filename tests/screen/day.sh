@@ -248,7 +248,7 @@ wait Chỉ xem: đang được Trần Thị Mai sửa từ
 shell touch "$T/go"
 timeout 12
 wait Trần Thị Mai đã đóng bài: gõ để bắt đầu sửa.
-timeout 5
+timeout 15
 send <C-End> Biên tập thêm.
 wait Một câu. Biên tập thêm.
 gone Chỉ xem
@@ -349,7 +349,7 @@ send <C-s>
 wait Đã lưu bản 3.
 timeout 9
 gone Đã lưu bản 3.
-timeout 5
+timeout 15
 send <C-q>
 exit 0
 S

@@ -33,7 +33,7 @@ timeout 90
 wait Chưa lưu
 send <C-End>
 wait Hết bài: dòng cuối cùng của bản dán.
-timeout 3
+timeout 15
 send Gõ tiếp.
 wait Gõ tiếp.
 send <C-z>
@@ -50,7 +50,7 @@ wait dòng cuối cùng của bản dán.
 timeout 30
 send <C-s>
 wait Đã lưu bản 2.
-timeout 5
+timeout 15
 send <C-q>
 exit 0
 S

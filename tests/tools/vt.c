@@ -23,7 +23,7 @@
  *	click ROW COL      left click (0-based); scroll up|down ROW COL
  *	signal NAME        sends HUP, TERM, INT, KILL or WINCH to the program
  *	settle             until the program has been quiet for 150 ms
- *	timeout SECONDS    for the waits that follow (default 5)
+ *	timeout SECONDS    for the waits that follow (default 15)
  *	shell COMMAND      runs COMMAND with sh -c (another user acting meanwhile); fails if
  *	                   it exits non-zero
  *	dump               prints the screen rows
@@ -694,7 +694,7 @@ static void start(Vt *v, char **argv, const char *term)
 
 int main(int argc, char **argv)
 {
-	Vt v = {.rows = 24, .cols = 80, .timeout = 5};
+	Vt v = {.rows = 24, .cols = 80, .timeout = 15};
 	const char *term = "xterm-256color";
 	double limit = 60;
 	int i = 1;
