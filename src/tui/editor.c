@@ -665,6 +665,7 @@ static void editor_release(Editor *e)
 	event_list_release(&e->history);
 	free(e->items);
 	free(e->row_item);
+	pane_release(e);
 	str_release(&e->find);
 	str_release(&e->replace);
 }

@@ -58,6 +58,7 @@ typedef struct Editor {
 	long *row_item;       /* the finding drawn on each pane row (-1: none), for clicks */
 	int nrow_item;
 	int finding_cols;     /* width of the findings column (clicks beyond it are no finding) */
+	struct PaneMemo *pane_memo; /* pane.c: the findings' lines kept between draws */
 
 	/* Geometry of the last draw. */
 	int text_y, text_x, text_w, text_h;
@@ -111,6 +112,8 @@ void editor_go_to_line(Editor *e);
 /* Hands the checker the findings ignored earlier in this article (kept by the desk). */
 void pane_load_ignored(Editor *e);
 void pane_draw(Editor *e);
+/* Frees what the pane keeps between draws. */
+void pane_release(Editor *e);
 /* Handles a pane command; returns false if it is not one. */
 bool pane_command(Editor *e, Command c, Key key);
 /* A click at screen (y, x) in the pane. */

@@ -11,6 +11,7 @@
 
 #include "base/utf8.h"
 #include "tui/editor.h"
+#include "tui/strip.h"
 #include "base/banned.h"
 
 static const StringId field_labels[FIELD_COUNT] = {
@@ -105,6 +106,28 @@ static Slot style_at(const Overlay *o, size_t *si, size_t off, bool sel, size_t 
 	return SLOT_TEXT;
 }
 
+/* Everything a text row's cells depend on: its bytes, and the findings and the selection
+ * over them, as offsets from the row's start. */
+static uint64_t row_key(const char *text, const LayoutRow *row, const Overlay *o, bool sel,
+			size_t ss, size_t se)
+{
+	uint64_t k = strip_hash(STRIP_SEED, "r", 1);
+	k = strip_hash(k, text + row->start, row->end - row->start);
+	for (size_t i = overlay_first_after(o, row->start); i < overlay_count(o); i++) {
+		const Span *sp = overlay_get(o, i);
+		if (sp->start >= row->end)
+			break;
+		k = strip_hash_int(k, sp->kind);
+		k = strip_hash_int(k, (int64_t)(sp->start > row->start ? sp->start - row->start : 0));
+		k = strip_hash_int(k, (int64_t)((sp->end < row->end ? sp->end : row->end) - row->start));
+	}
+	if (sel && ss < row->end && se > row->start) {
+		k = strip_hash_int(k, (int64_t)(ss > row->start ? ss - row->start : 0));
+		k = strip_hash_int(k, (int64_t)((se < row->end ? se : row->end) - row->start));
+	}
+	return k;
+}
+
 static void draw_field_row(Editor *e, int y, FieldId f, size_t r)
 {
 	size_t len, ss = 0, se = 0;
@@ -112,6 +135,8 @@ static void draw_field_row(Editor *e, int y, FieldId f, size_t r)
 	const LayoutRow *row = layout_row(doc_layout(e->doc, f), r);
 	const Overlay *o = doc_overlay(e->doc, f);
 	bool sel = f == doc_field(e->doc) && doc_selection(e->doc, &ss, &se);
+	if (!strip_begin(y, e->text_x, e->text_w, row_key(text, row, o, sel, ss, se)))
+		return;
 	size_t si = overlay_first_after(o, row->start);
 	int x = e->text_x, end_x = e->text_x + e->text_w;
 	size_t off = row->start;
@@ -124,15 +149,19 @@ static void draw_field_row(Editor *e, int y, FieldId f, size_t r)
 		off = run;
 	}
 	term_fill(y, x, end_x - x, SLOT_TEXT);
+	strip_end();
 }
 
 static void draw_label(Editor *e, int y, FieldId f)
 {
 	const char *label = edview_field_label(e, f);
+	if (!strip_begin(y, e->text_x, e->text_w, strip_hash(STRIP_SEED, label, strlen(label) + 1)))
+		return;
 	term_fill(y, e->text_x, e->text_w, SLOT_BORDER);
 	int x = e->text_x + term_puts(y, e->text_x, "── ", e->text_w, SLOT_BORDER);
 	x += term_puts(y, x, label, e->text_x + e->text_w - x, SLOT_FIELD_LABEL);
 	term_puts(y, x, " ", e->text_x + e->text_w - x, SLOT_BORDER);
+	strip_end();
 }
 
 void edview_draw_text(Editor *e)
@@ -142,7 +171,10 @@ void edview_draw_text(Editor *e)
 		long v = e->scroll + i;
 		int y = e->text_y + i;
 		if (v >= e->field_row[FIELD_COUNT]) {
-			term_fill(y, e->text_x, e->text_w, SLOT_TEXT);
+			if (strip_begin(y, e->text_x, e->text_w, STRIP_SEED)) {
+				term_fill(y, e->text_x, e->text_w, SLOT_TEXT);
+				strip_end();
+			}
 			continue;
 		}
 		int f = 0;

@@ -14,6 +14,7 @@
 #include "base/when.h"
 #include "base/xalloc.h"
 #include "tui/editor.h"
+#include "tui/strip.h"
 #include "base/banned.h"
 
 void pane_collect(Editor *e)
@@ -21,8 +22,8 @@ void pane_collect(Editor *e)
 	e->nitems = 0;
 	for (int f = 0; f < FIELD_COUNT; f++) {
 		const Overlay *o = doc_overlay(e->doc, f);
+		xgrow(&e->items, &e->capitems, e->nitems + overlay_count(o) + 1, sizeof *e->items);
 		for (size_t i = 0; i < overlay_count(o); i++) {
-			xgrow(&e->items, &e->capitems, e->nitems + 1, sizeof *e->items);
 			e->items[e->nitems].field = f;
 			e->items[e->nitems].span = *overlay_get(o, i);
 			e->nitems++;
@@ -172,8 +173,9 @@ static void info_lines(Editor *e, Lines *l, bool spacer)
 	str_release(&t);
 }
 
-/* Notes and moves, newest first; saved revisions only as a count-free line each. */
-static void history_lines(Editor *e, Lines *l, bool spacer)
+/* Notes and moves, newest first; saved revisions only as a count-free line each. Stops once
+ * `limit` lines are there: the column shows no more (wrapping only adds lines). */
+static void history_lines(Editor *e, Lines *l, bool spacer, size_t limit)
 {
 	App *a = e->app;
 	const char *lang = lang_code(a->lang);
@@ -184,7 +186,7 @@ static void history_lines(Editor *e, Lines *l, bool spacer)
 	if (spacer)
 		str_adds(add_line(l, SLOT_NORMAL, -1), "");
 	str_adds(add_line(l, SLOT_PANE_TITLE, -1), app_str(a, S_HISTORY));
-	for (size_t i = e->history.n; i-- > 0;) {
+	for (size_t i = e->history.n; i-- > 0 && l->n < limit;) {
 		const Event *ev = &e->history.items[i];
 		str_clear(&t);
 		when_relative(ev->at, when_now(), lang, &t);
@@ -226,12 +228,35 @@ static void wrap_lines(Lines *l, int w)
 	*l = out;
 }
 
-/* The first line to show so that the selected finding's lines are in view. */
-static size_t scroll_top(const Editor *e, const Lines *l)
+/* The pane's column is drawn from a few parts (a note, the findings, the info, the
+ * history), each a list of wrapped lines, without copying them into one list. */
+typedef struct Parts {
+	const Lines *v[4];
+	int n;
+} Parts;
+
+static const PaneLine *line_at(const Parts *p, size_t i)
 {
-	size_t first = 0, last = 0, top = 0;
-	for (size_t i = 0; i < l->n; i++)
-		if (l->v[i].item == (long)e->pane_sel && e->pane_focus) {
+	for (int k = 0; k < p->n; i -= p->v[k]->n, k++)
+		if (i < p->v[k]->n)
+			return &p->v[k]->v[i];
+	return NULL;
+}
+
+static size_t parts_count(const Parts *p)
+{
+	size_t n = 0;
+	for (int k = 0; k < p->n; k++)
+		n += p->v[k]->n;
+	return n;
+}
+
+/* The first line to show so that the selected finding's lines are in view. */
+static size_t scroll_top(const Editor *e, const Parts *p)
+{
+	size_t first = 0, last = 0, top = 0, n = parts_count(p);
+	for (size_t i = 0; i < n && e->pane_focus; i++)
+		if (line_at(p, i)->item == (long)e->pane_sel) {
 			if (!last)
 				first = i;
 			last = i + 1;
@@ -243,21 +268,30 @@ static size_t scroll_top(const Editor *e, const Lines *l)
 	return top;
 }
 
-/* Draws lines from top in a column; with items, records which finding each row shows. */
-static void draw_column(Editor *e, const Lines *l, int x, int w, size_t top, bool items)
+/* Draws lines from top in a column; with items, records which finding each row shows. A row
+ * that shows what it showed last time is left alone. */
+static void draw_column(Editor *e, const Parts *p, int x, int w, size_t top, bool items)
 {
 	for (int y = 0; y < e->pane_h; y++) {
-		size_t i = top + (size_t)y;
+		const PaneLine *line = line_at(p, top + (size_t)y);
 		int py = e->pane_y + y;
 		if (items)
-			e->row_item[y] = i < l->n ? l->v[i].item : -1;
+			e->row_item[y] = line ? line->item : -1;
+		uint64_t k = STRIP_SEED;
+		if (line) {
+			k = strip_hash(k, line->text.s ? line->text.s : "", line->text.len);
+			k = strip_hash_int(k, 1 + (int64_t)line->slot);
+		}
+		if (!strip_begin(py, x, w, k))
+			continue;
 		term_fill(py, x, w, SLOT_PANE);
-		if (i < l->n) {
-			Slot s = l->v[i].slot;
+		if (line) {
+			Slot s = line->slot;
 			if (s == SLOT_PANE_SELECTED)
 				term_fill(py, x + 1, w - 1, s);
-			term_put(py, x + 1, str_cstr(&l->v[i].text), l->v[i].text.len, w - 1, s);
+			term_put(py, x + 1, str_cstr(&line->text), line->text.len, w - 1, s);
 		}
+		strip_end();
 	}
 }
 
@@ -271,51 +305,140 @@ static void free_lines(Lines *l)
 
 static void vertical_rule(Editor *e, int x)
 {
+	uint64_t k = strip_hash(STRIP_SEED, "│", 3);
 	for (int y = 0; y < e->pane_h; y++)
-		term_puts(e->pane_y + y, x, "│", 1, SLOT_BORDER);
+		if (strip_begin(e->pane_y + y, x, 1, k)) {
+			term_puts(e->pane_y + y, x, "│", 1, SLOT_BORDER);
+			strip_end();
+		}
 }
 
-/*
- * Beside the text the three parts follow each other in one column; below it (a narrow
- * terminal, few rows) they stand in three columns so that the notes stay in sight.
- */
+/* The findings' lines of the last draw, wrapped, and what they were made from. */
+typedef struct PaneMemo PaneMemo;
+struct PaneMemo {
+	Lines lines;
+	uint64_t key;
+	bool all;
+};
+
+/* Everything the findings' lines depend on: the findings in view (a finding's message and
+ * suggestions never change under its tag), the selection, the width and the language. */
+static uint64_t findings_key(Editor *e, int w)
+{
+	size_t h = (size_t)(e->pane_h > 0 ? e->pane_h : 0), at = e->pane_focus ? e->pane_sel : 0;
+	size_t from = at > h ? at - h : 0, to = at + h + 1 < e->nitems ? at + h + 1 : e->nitems;
+	int64_t head[] = {w, e->pane_h, e->pane_focus, (int64_t)e->pane_sel, (int64_t)e->nitems,
+			  (int64_t)(intptr_t)e->app->lang, e->checker != NULL};
+	uint64_t k = strip_hash(STRIP_SEED, head, sizeof head);
+	k = strip_hash(k, e->check_off, strlen(e->check_off));
+	for (size_t i = from; i < to; i++) {
+		const PaneItem *it = &e->items[i];
+		size_t len;
+		const char *t = doc_text(e->doc, it->field, &len);
+		int64_t v[] = {it->field, it->span.kind, it->span.tag};
+		k = strip_hash(k, v, sizeof v);
+		if (it->span.end <= len)
+			k = strip_hash(k, t + it->span.start, it->span.end - it->span.start);
+	}
+	return k;
+}
+
+/* The findings' lines wrapped at w, built again only when what they show changed. */
+static const Lines *findings_part(Editor *e, int w, bool *all)
+{
+	uint64_t k = findings_key(e, w);
+	if (!e->pane_memo)
+		e->pane_memo = xcalloc(1, sizeof *e->pane_memo);
+	PaneMemo *m = e->pane_memo;
+	if (m->key != k || !m->lines.v) {
+		free_lines(&m->lines);
+		m->all = finding_lines(e, &m->lines);
+		wrap_lines(&m->lines, w);
+		m->key = k;
+	}
+	*all = m->all;
+	return &m->lines;
+}
+
+void pane_release(Editor *e)
+{
+	if (e->pane_memo)
+		free_lines(&e->pane_memo->lines);
+	free(e->pane_memo);
+	e->pane_memo = NULL;
+}
+
+/* Beside the text the parts follow each other in one column, the info and history only as
+ * far as the column reaches. */
+static void draw_side(Editor *e)
+{
+	Lines note = {NULL, 0, 0}, info = {NULL, 0, 0}, hist = {NULL, 0, 0};
+	bool all;
+	int w = e->pane_w - 1;
+	note_lines(e, &note);
+	wrap_lines(&note, w);
+	Parts p = {{&note, findings_part(e, w, &all)}, 2};
+	size_t top = scroll_top(e, &p), shown = top + (size_t)e->pane_h;
+	if (all && parts_count(&p) < shown) {
+		info_lines(e, &info, true);
+		wrap_lines(&info, w);
+		p.v[p.n++] = &info;
+		size_t have = parts_count(&p);
+		history_lines(e, &hist, true, have < shown ? shown - have : 0);
+		wrap_lines(&hist, w);
+		p.v[p.n++] = &hist;
+	}
+	vertical_rule(e, e->pane_x - 1);
+	e->finding_cols = e->pane_w;
+	draw_column(e, &p, e->pane_x, e->pane_w, top, true);
+	free_lines(&note);
+	free_lines(&info);
+	free_lines(&hist);
+}
+
+/* Below the text (a narrow terminal, few rows) the parts stand in three columns so that the
+ * notes stay in sight. */
+static void draw_below(Editor *e)
+{
+	Lines note = {NULL, 0, 0}, info = {NULL, 0, 0}, hist = {NULL, 0, 0};
+	bool all;
+	int w1 = e->pane_w * 2 / 5, w2 = e->pane_w / 4, w3 = e->pane_w - w1 - w2 - 2;
+	if (strip_begin(e->pane_y - 1, 0, term_cols(), strip_hash(STRIP_SEED, "─", 3))) {
+		for (int x = 0; x < term_cols(); x++)
+			term_puts(e->pane_y - 1, x, "─", 1, SLOT_BORDER);
+		strip_end();
+	}
+	e->finding_cols = w1;
+	note_lines(e, &note);
+	wrap_lines(&note, w1 - 1);
+	Parts p = {{&note, findings_part(e, w1 - 1, &all)}, 2};
+	draw_column(e, &p, e->pane_x, w1, scroll_top(e, &p), true);
+	vertical_rule(e, e->pane_x + w1);
+	info_lines(e, &info, false);
+	wrap_lines(&info, w2 - 1);
+	p = (Parts){{&info}, 1};
+	draw_column(e, &p, e->pane_x + w1 + 1, w2, 0, false);
+	vertical_rule(e, e->pane_x + w1 + 1 + w2);
+	history_lines(e, &hist, false, (size_t)(e->pane_h > 0 ? e->pane_h : 0));
+	wrap_lines(&hist, w3 - 1);
+	p = (Parts){{&hist}, 1};
+	draw_column(e, &p, e->pane_x + w1 + w2 + 2, w3, 0, false);
+	free_lines(&note);
+	free_lines(&info);
+	free_lines(&hist);
+}
+
 void pane_draw(Editor *e)
 {
-	Lines l = {NULL, 0, 0};
-	free(e->row_item);
-	e->row_item = xcalloc((size_t)e->pane_h + 1, sizeof *e->row_item);
-	e->nrow_item = e->pane_h;
-	note_lines(e, &l);
-	bool all = finding_lines(e, &l);
-	if (e->side) {
-		if (all) {
-			info_lines(e, &l, true);
-			history_lines(e, &l, true);
-		}
-		vertical_rule(e, e->pane_x - 1);
-		e->finding_cols = e->pane_w;
-		wrap_lines(&l, e->pane_w - 1);
-		draw_column(e, &l, e->pane_x, e->pane_w, scroll_top(e, &l), true);
-		free_lines(&l);
-		return;
+	if (e->nrow_item != e->pane_h || !e->row_item) {
+		free(e->row_item);
+		e->row_item = xcalloc((size_t)e->pane_h + 1, sizeof *e->row_item);
+		e->nrow_item = e->pane_h;
 	}
-	for (int x = 0; x < term_cols(); x++)
-		term_puts(e->pane_y - 1, x, "─", 1, SLOT_BORDER);
-	int w1 = e->pane_w * 2 / 5, w2 = e->pane_w / 4, w3 = e->pane_w - w1 - w2 - 2;
-	e->finding_cols = w1;
-	wrap_lines(&l, w1 - 1);
-	draw_column(e, &l, e->pane_x, w1, scroll_top(e, &l), true);
-	free_lines(&l);
-	vertical_rule(e, e->pane_x + w1);
-	info_lines(e, &l, false);
-	wrap_lines(&l, w2 - 1);
-	draw_column(e, &l, e->pane_x + w1 + 1, w2, 0, false);
-	free_lines(&l);
-	vertical_rule(e, e->pane_x + w1 + 1 + w2);
-	history_lines(e, &l, false);
-	wrap_lines(&l, w3 - 1);
-	draw_column(e, &l, e->pane_x + w1 + w2 + 2, w3, 0, false);
-	free_lines(&l);
+	if (e->side)
+		draw_side(e);
+	else
+		draw_below(e);
 }
 
 size_t pane_item_at_cursor(Editor *e)

@@ -32,6 +32,7 @@
 #include "base/utf8.h"
 #include "base/visible.h"
 #include "base/xalloc.h"
+#include "tui/strip.h"
 #include "base/banned.h"
 
 static bool running;
@@ -117,6 +118,7 @@ static int pick_color(ThemeColor c)
 void term_set_theme(const Theme *theme)
 {
 	Theme mono;
+	strip_forget();
 	if (!colors) {
 		theme_mono(&mono);
 		theme = &mono;
@@ -183,6 +185,7 @@ void term_stop(void)
 	emit("\033[?2004l", 8);
 	endwin();
 	fflush(stdout);
+	strip_forget();
 	str_release(&paste);
 	str_release(&early);
 	early_at = 0;
@@ -633,6 +636,7 @@ int term_put(int y, int x, const char *s, size_t len, int maxcols, Slot slot)
 	size_t off = 0;
 	if (y < 0 || y >= LINES || x >= COLS || maxcols <= 0)
 		return 0;
+	strip_touched(y, x, maxcols);
 	attr_set(slot_attr[slot], slot_pair[slot], NULL);
 	move(y, x);
 	while (off < len) {
@@ -661,17 +665,20 @@ void term_fill(int y, int x, int cols, Slot slot)
 {
 	if (y < 0 || y >= LINES || cols <= 0)
 		return;
+	strip_touched(y, x, cols);
 	attr_set(slot_attr[slot], slot_pair[slot], NULL);
 	mvhline(y, x, ' ', cols);
 }
 
 void term_clear(void)
 {
+	strip_forget();
 	erase();
 }
 
 void term_repaint(void)
 {
+	strip_forget();
 	erase();
 	clearok(curscr, TRUE); /* the next refresh sends every cell again */
 }
