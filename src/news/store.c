@@ -467,7 +467,14 @@ static bool check_ours(Store *s, bool create, bool empty_file)
 		       "name NOT LIKE 'sqlite\\_%' ESCAPE '\\'", &tables) &&
 	       get_int(s, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND "
 		       "name IN ('users', 'articles')", &ours);
+	/* The file is not read beforehand to look: closing any descriptor of it would drop the
+	 * locks this process's other connection holds on it (the journal's thread opens a second
+	 * one), and another process could then delete the write-ahead log under it. */
+	bool not_db = !read && (sqlite3_extended_errcode(s->db) & 0xff) == SQLITE_NOTADB;
 	store_rollback(s);
+	if (not_db)
+		store_set_error(s, "'%s' is not a toasoan database (not an SQLite file); nothing was "
+				"changed", s->path);
 	if (!read)
 		return false;
 	if ((version > 0 && ours < 2) || (version == 0 && tables > 0)) {
@@ -501,24 +508,6 @@ static bool set_wal(Store *s)
 			return false;
 		nanosleep(&pause, NULL);
 	}
-}
-
-static bool looks_like_database(const char *path, char *err, size_t errlen)
-{
-	static const char magic[16] = "SQLite format 3";
-	char head[16];
-	FILE *f = fopen(path, "rb");
-	size_t n;
-
-	if (!f)
-		return true; /* sqlite reports it */
-	n = fread(head, 1, sizeof(head), f);
-	fclose(f);
-	if (n == 0 || (n == sizeof(head) && memcmp(head, magic, sizeof(head)) == 0))
-		return true;
-	snprintf(err, errlen, "'%s' is not a toasoan database (not an SQLite file); nothing was "
-		 "changed", path);
-	return false;
 }
 
 /* A database toasoan cannot write to: the file, its folder (for the WAL files) or the disk. */
@@ -557,8 +546,6 @@ Store *store_open(const char *path, bool create, char *err, size_t errlen)
 			return NULL;
 		}
 		flags |= SQLITE_OPEN_CREATE;
-	} else if (!looks_like_database(path, err, errlen)) {
-		return NULL;
 	} else {
 		empty_file = st.st_size == 0;
 	}

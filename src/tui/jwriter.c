@@ -3,12 +3,19 @@
  * on; the thread takes it and writes it through its own desk (a second connection for the
  * same person). Settling waits for the slot to be empty and the thread idle, so that a clear
  * or a save never races a write of older text.
+ *
+ * The same thread renews the edit lock every DESK_LOCK_BEAT seconds while the screen says
+ * which article it holds: the renewal is an UPDATE of our own row only (same login, host and
+ * process as the screen's connection), so a renewal racing an unlock finds no row and changes
+ * nothing. Each change of article moves a generation, and an outcome of an older generation is
+ * dropped rather than reported.
  */
 #include "tui/jwriter.h"
 
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <time.h>
 
 #include "base/xalloc.h"
 #include "base/banned.h"
@@ -23,7 +30,20 @@ struct JournalWriter {
 	bool full, writing, quit;
 	bool failed, busy;   /* a failure not yet reported */
 	char msg[300];
+	int64_t beat_id;     /* the article whose lock the thread renews, 0: none */
+	uint64_t beat_gen;   /* moves with beat_id */
+	int64_t beat_at;     /* monotonic ms of the next renewal */
+	bool beat_done;      /* an outcome not yet taken: */
+	bool beat_mine;      /* the lock was still ours */
+	LockInfo beat_by;    /* if not, who holds it (login NULL: nobody) */
 };
+
+static int64_t mono_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
 
 static void note_result(JournalWriter *w, Desk *d, bool ok)
 {
@@ -34,15 +54,52 @@ static void note_result(JournalWriter *w, Desk *d, bool ok)
 	snprintf(w->msg, sizeof w->msg, "%s", desk_errmsg(d));
 }
 
+/* Waits for text, a quit or the next renewal; the mutex is held. */
+static void wait_work(JournalWriter *w)
+{
+	while (!w->full && !w->quit && !(w->beat_id && mono_ms() >= w->beat_at)) {
+		if (!w->beat_id) {
+			pthread_cond_wait(&w->wake, &w->mu);
+			continue;
+		}
+		struct timespec ts = {(time_t)(w->beat_at / 1000), (long)(w->beat_at % 1000) * 1000000};
+		pthread_cond_timedwait(&w->wake, &w->mu, &ts);
+	}
+}
+
+/* Renews the lock outside the mutex and keeps the outcome for the screen. */
+static void renew(JournalWriter *w)
+{
+	int64_t id = w->beat_id;
+	uint64_t gen = w->beat_gen;
+	bool mine = true;
+	LockInfo by = {0};
+	w->beat_at = mono_ms() + DESK_LOCK_BEAT * 1000;
+	pthread_mutex_unlock(&w->mu);
+	bool ok = desk_lock_beat(w->twin, id, &mine, &by);
+	pthread_mutex_lock(&w->mu);
+	if (ok && gen == w->beat_gen) { /* a failed renewal (a busy database) waits for the next */
+		lock_info_release(&w->beat_by);
+		w->beat_by = by;
+		w->beat_mine = mine;
+		w->beat_done = true;
+	} else {
+		lock_info_release(&by);
+	}
+}
+
 static void *run(void *arg)
 {
 	JournalWriter *w = arg;
 	pthread_mutex_lock(&w->mu);
 	for (;;) {
-		while (!w->full && !w->quit)
-			pthread_cond_wait(&w->wake, &w->mu);
-		if (!w->full)
+		wait_work(w);
+		if (w->quit && !w->full)
 			break;
+		if (!w->full) {
+			renew(w);
+			continue;
+		}
 		Article a = w->slot;
 		article_init(&w->slot);
 		w->full = false;
@@ -65,8 +122,12 @@ JournalWriter *journal_writer_new(Desk *d)
 	JournalWriter *w = xcalloc(1, sizeof *w);
 	w->main = d;
 	article_init(&w->slot);
+	pthread_condattr_t attr;
 	pthread_mutex_init(&w->mu, NULL);
-	pthread_cond_init(&w->wake, NULL);
+	pthread_condattr_init(&attr);
+	pthread_condattr_setclock(&attr, CLOCK_MONOTONIC); /* renewals keep time across clock changes */
+	pthread_cond_init(&w->wake, &attr);
+	pthread_condattr_destroy(&attr);
 	pthread_cond_init(&w->idle, NULL);
 	w->twin = desk_twin(d, err, sizeof err);
 	if (w->twin && pthread_create(&w->thread, NULL, run, w) != 0) {
@@ -103,6 +164,37 @@ void journal_writer_settle(JournalWriter *w)
 	pthread_mutex_unlock(&w->mu);
 }
 
+bool journal_writer_beat(JournalWriter *w, int64_t id)
+{
+	if (!w || !w->twin)
+		return false;
+	pthread_mutex_lock(&w->mu);
+	if (id != w->beat_id) {
+		w->beat_id = id;
+		w->beat_gen++;
+		w->beat_at = mono_ms(); /* at once: the row is fresh from the moment it is ours */
+		w->beat_done = false;
+		pthread_cond_signal(&w->wake);
+	}
+	pthread_mutex_unlock(&w->mu);
+	return true;
+}
+
+bool journal_writer_beat_result(JournalWriter *w, bool *mine, LockInfo *holder)
+{
+	bool done;
+	pthread_mutex_lock(&w->mu);
+	done = w->beat_done;
+	if (done) {
+		*mine = w->beat_mine;
+		*holder = w->beat_by;
+		w->beat_by = (LockInfo){0};
+		w->beat_done = false;
+	}
+	pthread_mutex_unlock(&w->mu);
+	return done;
+}
+
 bool journal_writer_failed(JournalWriter *w, bool *busy, char *msg, size_t len)
 {
 	bool failed;
@@ -128,6 +220,7 @@ void journal_writer_free(JournalWriter *w)
 		desk_free(w->twin);
 	}
 	article_release(&w->slot);
+	lock_info_release(&w->beat_by);
 	pthread_mutex_destroy(&w->mu);
 	pthread_cond_destroy(&w->wake);
 	pthread_cond_destroy(&w->idle);

@@ -1,8 +1,9 @@
 /*
- * jwriter.h: writes the edit journal on a thread of its own, through a second connection to
- * the database, so that a long article's journal (and the database's occasional flush to
- * disk) never holds up a keystroke. Only the newest text waiting is written: a text handed
- * in while another waits replaces it. Internal to src/tui.
+ * jwriter.h: writes the edit journal and renews the edit lock on a thread of its own, through
+ * a second connection to the database, so that a long article's journal, the lock's heartbeat
+ * (and the database's occasional flush to disk) never hold up a keystroke. Only the newest
+ * text waiting is written: a text handed in while another waits replaces it. Internal to
+ * src/tui.
  */
 #ifndef TUI_JWRITER_H
 #define TUI_JWRITER_H
@@ -23,6 +24,17 @@ void journal_writer_put(JournalWriter *w, Article *a);
 
 /* Waits until everything handed over is written (before a clear, a save or leaving). */
 void journal_writer_settle(JournalWriter *w);
+
+/*
+ * Renews article id's lock every DESK_LOCK_BEAT seconds from now on (id 0: renews none); call
+ * it whenever the lock may have changed hands, it costs nothing when id is the same. False
+ * when there is no thread (the caller renews the lock itself).
+ */
+bool journal_writer_beat(JournalWriter *w, int64_t id);
+
+/* True once for each renewal done since the last call for the current id: *mine false means
+ * the row is no longer ours, and *holder (release it) says who has it, if anyone. */
+bool journal_writer_beat_result(JournalWriter *w, bool *mine, LockInfo *holder);
 
 /* True once for each failed write since the last call: *busy when another process held the
  * database, msg the reason. */

@@ -293,6 +293,40 @@ void safety_release(Editor *e)
 	lock_info_release(&e->holder);
 }
 
+/* A renewal found our lock row gone or someone else's. */
+static void lock_not_mine(Editor *e, LockInfo *by)
+{
+	App *a = e->app;
+	if (by->login || moved_on(e, by))
+		lost_lock(e, by);
+	else if (desk_lock(a->desk, e->art.id, false, by))
+		app_say(a, false, S_LOCK_BACK); /* taken over and left unsaved: ours again */
+	else if (desk_error(a->desk) == DESK_LOCKED)
+		lost_lock(e, by); /* our row was cleared and someone else came */
+}
+
+/*
+ * The lock we hold is renewed on the journal's thread, off the key path; here only its
+ * outcome is read (a lock lost is rare, and handled on this thread). True if the thread
+ * renews it; false when there is no such thread or no lock.
+ */
+static bool beat_aside(Editor *e)
+{
+	int64_t id = e->locked ? e->art.id : 0;
+	bool mine = true;
+	LockInfo by = {0};
+	if (id && !e->jw)
+		e->jw = journal_writer_new(e->app->desk);
+	if (!e->jw || !journal_writer_beat(e->jw, id))
+		return false;
+	if (journal_writer_beat_result(e->jw, &mine, &by) && !mine && e->locked)
+		lock_not_mine(e, &by);
+	lock_info_release(&by);
+	return id != 0;
+}
+
+/* On this thread: a viewer's watch of the lock, a lock that could not be taken, and the
+ * renewal when the journal has no thread. */
 static void beat(Editor *e)
 {
 	App *a = e->app;
@@ -309,12 +343,7 @@ static void beat(Editor *e)
 		else if (desk_error(a->desk) == DESK_LOCKED)
 			lost_lock(e, &by);
 	} else if (desk_lock_beat(a->desk, e->art.id, &mine, &by) && !mine) {
-		if (by.login || moved_on(e, &by))
-			lost_lock(e, &by);
-		else if (desk_lock(a->desk, e->art.id, false, &by))
-			app_say(a, false, S_LOCK_BACK); /* taken over and left unsaved: ours again */
-		else if (desk_error(a->desk) == DESK_LOCKED)
-			lost_lock(e, &by); /* our row was cleared and someone else came */
+		lock_not_mine(e, &by);
 	}
 	lock_info_release(&by);
 }
@@ -399,9 +428,11 @@ void safety_tick(Editor *e, bool modal)
 	journal(e, now);
 	if (e->drop_new && journal_clear(e, 0))
 		e->drop_new = false;
+	bool aside = beat_aside(e);
 	if (now >= e->beat_ms) {
 		e->beat_ms = now + DESK_LOCK_BEAT * 1000;
-		beat(e);
+		if (!aside)
+			beat(e);
 	}
 	if (!modal && e->save_retry && now >= e->retry_ms && !e->read_only) {
 		e->retry_ms = now + (e->busy ? BUSY_RETRY_MS : RETRY_MS);

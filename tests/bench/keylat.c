@@ -9,9 +9,10 @@
  * (each timed from its write to the last byte of the screen update it caused) or, with -P,
  * sends FILE as one bracketed paste and times it to the last byte drawn. Prints one line:
  *
- *	open_ms O p50_ms A p99_ms B max_ms C keys N rss_kb R hwm_kb H base_kb K
+ *	open_ms O p50_ms A p99_ms B max_ms C keys N bytes_per_key Y rss_kb R hwm_kb H base_kb K
  *
- * (paste: open_ms O paste_ms P hwm_kb H base_kb K). With -w, open_ms is the time until TEXT
+ * (bytes_per_key: what the program wrote to the terminal per key, on average; paste:
+ * open_ms O paste_ms P hwm_kb H base_kb K). With -w, open_ms is the time until TEXT
  * was first drawn. With -I, nothing is typed: the program is left alone for SECONDS and its
  * processor time over them is printed (idle: cpu_pct C rss_kb R). Memory is the program's own,
  * from /proc. The program is killed at the end.
@@ -33,6 +34,7 @@
 
 static int fd = -1;
 static pid_t pid;
+static long drained; /* bytes the program wrote, counted by drain */
 
 static double now_ms(void)
 {
@@ -56,9 +58,10 @@ static double drain(double quiet, double limit)
 		if (poll(&p, 1, wait) <= 0)
 			continue;
 		ssize_t n = read(fd, buf, sizeof buf);
-		if (n > 0)
+		if (n > 0) {
 			last = now_ms();
-		else if (n < 0 && errno != EAGAIN && errno != EINTR)
+			drained += n;
+		} else if (n < 0 && errno != EAGAIN && errno != EINTR)
 			return last;
 		else if (n == 0)
 			return last;
@@ -182,6 +185,7 @@ static void type_keys(int n)
 				     " ", "đ", "ư", "ợ", "c", " ", "m", "ù", "a", " "};
 	double *lat = calloc((size_t)n, sizeof *lat);
 	int got = 0;
+	drained = 0;
 	for (int i = 0; i < n; i++) {
 		const char *k = keys[i % (sizeof keys / sizeof *keys)];
 		double t0 = now_ms();
@@ -192,8 +196,9 @@ static void type_keys(int n)
 	}
 	qsort(lat, (size_t)got, sizeof *lat, cmp_double);
 	double p50 = got ? lat[got / 2] : -1, p99 = got ? lat[(got * 99) / 100 - (got >= 100)] : -1;
-	printf("p50_ms %.3f p99_ms %.3f max_ms %.3f keys %d rss_kb %ld hwm_kb %ld", p50, p99,
-	       got ? lat[got - 1] : -1, got, proc_kb("VmRSS"), proc_kb("VmHWM"));
+	printf("p50_ms %.3f p99_ms %.3f max_ms %.3f keys %d bytes_per_key %.1f rss_kb %ld "
+	       "hwm_kb %ld", p50, p99, got ? lat[got - 1] : -1, got,
+	       n ? (double)drained / n : 0.0, proc_kb("VmRSS"), proc_kb("VmHWM"));
 	free(lat);
 }
 

@@ -26,7 +26,7 @@ runs() {
 }
 vals() { field "$1" <"$2" | tr '\n' ' '; }
 
-goto_end='\x0c999999\r\e[F'
+goto_end='\e[1;5F' # C-End: the end of the body
 for w in 500 5000 50000; do
 	runs "$T/t$w" -n "$KEYS" -p "$goto_end" -- "$TOASOAN" edit "${id[$w]}"
 	[ -n "$have_nano" ] && runs "$T/n$w" -n "$KEYS" -p '\e/' -- nano --ignorercfiles "$T/p$w.txt"
