@@ -4,9 +4,11 @@
  * offset is found by binary search (the last row starting at or before it), which also gives
  * the rule that the end of a soft-wrapped row belongs to the row after it.
  *
- * Wrapping works one line at a time, so an edit only re-wraps the lines it touched: the rows of
- * those lines are replaced by the new ones and every later row is shifted by the change in
- * length. A 50 KB body at 80 columns is about 700 rows; the shift is a pass over that array.
+ * Wrapping works one line at a time, so an edit only re-wraps what it touched: from the row
+ * before the edit to the first row after it that starts where an old row started (greedy
+ * wrapping from a row start depends on nothing before it), or to the end of the line. Those
+ * rows are replaced by the new ones and every later row is shifted by the change in length.
+ * A 50 KB body at 80 columns is about 700 rows; the shift is a pass over that array.
  *
  * Width of a grapheme cluster: the largest width of its code points (so a base letter with
  * marks is 1, an emoji with a skin tone is 2); a tab counts as one column and, like a space,
@@ -82,8 +84,34 @@ static int cluster_width(const char *text, size_t s, size_t e)
 	return w;
 }
 
-/* Wraps the line [ls, le) (le at its '\n' or the end of text) into rows appended to rv. */
-static void wrap_line(const char *text, size_t ls, size_t le, int width, RowVec *rv)
+/*
+ * Where re-wrapping after an edit may stop: once a row starts after the edit at the place an
+ * old row started (shifted by the change in length), every later row of the line is that old
+ * row's, shifted, because greedy wrapping from a row start depends only on the text after it.
+ */
+typedef struct Resync {
+	const LayoutRow *old; /* the rows before the edit */
+	size_t n, j;          /* their number, and the first not yet passed */
+	size_t after;         /* new offsets from here on are past the edit */
+	size_t old_len, new_len;
+	bool hit;             /* stopped at old row j */
+} Resync;
+
+/* True if a row starting at `start` (new offsets) is where an old row started. */
+static bool resync_at(Resync *rs, size_t start)
+{
+	if (!rs || start < rs->after)
+		return false;
+	size_t o = start - rs->new_len + rs->old_len;
+	while (rs->j < rs->n && rs->old[rs->j].start < o)
+		rs->j++;
+	rs->hit = rs->j < rs->n && rs->old[rs->j].start == o;
+	return rs->hit;
+}
+
+/* Wraps the line [ls, le) (le at its '\n' or the end of text) into rows appended to rv;
+ * with rs, stops early where the old rows take over. */
+static void wrap_line(const char *text, size_t ls, size_t le, int width, RowVec *rv, Resync *rs)
 {
 	size_t row = ls, brk = ls, p = ls;
 	int col = 0, brk_col = 0;
@@ -100,11 +128,13 @@ static void wrap_line(const char *text, size_t ls, size_t le, int width, RowVec 
 				push_row(rv, row, brk, brk_col, false);
 				col -= brk_col;
 				row = brk;
-				continue;
+			} else {
+				push_row(rv, row, p, col, false);
+				row = brk = p;
+				col = 0;
 			}
-			push_row(rv, row, p, col, false);
-			row = brk = p;
-			col = 0;
+			if (resync_at(rs, row))
+				return;
 			continue;
 		} else {
 			col += w;
@@ -116,15 +146,15 @@ static void wrap_line(const char *text, size_t ls, size_t le, int width, RowVec 
 
 /* Wraps every line that starts in [from, to], to being a line end of text. */
 static void wrap_lines(const char *text, size_t len, size_t from, size_t to, int width,
-		       RowVec *rv)
+		       RowVec *rv, Resync *rs)
 {
 	size_t ls = from;
 
 	for (;;) {
 		const char *nl = memchr(text + ls, '\n', len - ls);
 		size_t le = nl ? (size_t)(nl - text) : len;
-		wrap_line(text, ls, le, width, rv);
-		if (le >= to || le == len)
+		wrap_line(text, ls, le, width, rv, rs);
+		if ((rs && rs->hit) || le >= to || le == len)
 			break;
 		ls = le + 1;
 	}
@@ -136,7 +166,7 @@ void layout_build(Layout *l, const char *text, size_t len, int width)
 
 	l->width = width < 1 ? 1 : width;
 	l->len = len;
-	wrap_lines(text, len, 0, len, l->width, &rv);
+	wrap_lines(text, len, 0, len, l->width, &rv, NULL);
 	free(l->rows);
 	l->rows = rv.v;
 	l->n = rv.n;
@@ -172,18 +202,28 @@ void layout_update(Layout *l, const char *text, size_t len, size_t pos, size_t o
 		   size_t new_len)
 {
 	size_t r0 = layout_row_of(l, pos), r1 = layout_row_of(l, pos + old_len);
-	size_t from, to, nrows;
+	size_t to, nrows;
 	const char *nl;
 	RowVec rv = {NULL, 0, 0};
+	Resync rs = {l->rows, l->n, 0, pos + new_len, old_len, new_len, false};
 
-	while (r0 > 0 && !l->rows[r0 - 1].hard)
+	/* Rows before the edited one stay, but for the one just before it (the edit may let the
+	 * word that starts the edited row move up onto it), or, when the edited row is a piece
+	 * of a word too long for a row, the rows of that word and the one before them. */
+	while (r0 > 0 && !l->rows[r0 - 1].hard) {
+		bool mid_word = !is_space(text[l->rows[r0].start - 1]);
 		r0--;
+		if (!mid_word)
+			break;
+	}
 	while (r1 + 1 < l->n && !l->rows[r1].hard)
 		r1++;
-	from = l->rows[r0].start;
 	nl = pos + new_len < len ? memchr(text + pos + new_len, '\n', len - pos - new_len) : NULL;
 	to = nl ? (size_t)(nl - text) : len;
-	wrap_lines(text, len, from, to, l->width, &rv);
+	rs.j = r0;
+	wrap_lines(text, len, l->rows[r0].start, to, l->width, &rv, &rs);
+	if (rs.hit)
+		r1 = rs.j - 1; /* old rows from j on are kept, shifted */
 	nrows = rv.n;
 	splice_rows(l, r0, r1, &rv);
 	for (size_t i = r0 + nrows; i < l->n; i++) {

@@ -213,6 +213,14 @@ void edview_draw_status(Editor *e)
 	int y = term_rows() - 2, cols = term_cols(), x = 0;
 	char buf[96];
 	bool dirty = doc_is_dirty(e->doc) || !e->art.id; /* a new article is not stored yet */
+	size_t line, column;
+	doc_cursor_line(e->doc, &line, &column);
+	int64_t state[] = {dirty, e->read_only, e->save_retry && e->busy, doc_ime(e->doc),
+			   e->pane_focus, doc_field(e->doc), (int64_t)line, (int64_t)column,
+			   a->msg_error, (int64_t)(intptr_t)a->lang};
+	if (!strip_begin(y, 0, cols, strip_hash(strip_hash(STRIP_SEED, state, sizeof state),
+						 a->msg, strlen(a->msg))))
+		return; /* unchanged since it was drawn */
 	term_fill(y, 0, cols, SLOT_STATUS);
 	snprintf(buf, sizeof buf, " %s ", app_str(a, dirty ? S_UNSAVED : S_SAVED));
 	x += term_puts(y, x, buf, cols - x, dirty ? SLOT_UNSAVED : SLOT_SAVED);
@@ -228,8 +236,6 @@ void edview_draw_status(Editor *e)
 	snprintf(buf, sizeof buf, " %s ",
 		 app_str(a, m == IME_TELEX ? S_INPUT_TELEX : m == IME_VNI ? S_INPUT_VNI : S_INPUT_OFF));
 	x += term_puts(y, x, buf, cols - x, SLOT_STATUS);
-	size_t line, column;
-	doc_cursor_line(e->doc, &line, &column);
 	/* Where typing goes: the field by name, then line:column in it. */
 	snprintf(buf, sizeof buf, "%s %zu:%zu ", e->pane_focus ? app_str(a, S_FOCUS_PANE)
 			  : edview_field_label(e, doc_field(e->doc)), line, column);
@@ -238,4 +244,5 @@ void edview_draw_status(Editor *e)
 		x += term_puts(y, x, " ", cols - x, SLOT_STATUS);
 		app_draw_message(a, x);
 	}
+	strip_end();
 }

@@ -19,6 +19,7 @@
 #include "base/xalloc.h"
 #include "news/config.h"
 #include "tui/app.h"
+#include "tui/strip.h"
 #include "news/msg.h"
 #include "base/banned.h"
 
@@ -140,11 +141,15 @@ bool app_too_small(App *a)
 void app_title(App *a, const char *left, const char *right)
 {
 	int cols = term_cols();
+	uint64_t k = strip_hash(strip_hash(STRIP_SEED, left, strlen(left) + 1), right, strlen(right));
+	if (!strip_begin(0, 0, cols, k))
+		return; /* unchanged since it was drawn */
 	term_fill(0, 0, cols, SLOT_TITLE_BAR);
 	int used = term_puts(0, 1, left, cols - 2, SLOT_TITLE_BAR);
 	int rw = (int)utf8_width(right, strlen(right));
 	if (rw > 0 && used + rw + 3 < cols)
 		term_puts(0, cols - rw - 1, right, rw, SLOT_TITLE_BAR);
+	strip_end();
 }
 
 int app_draw_message(App *a, int x)
@@ -209,6 +214,13 @@ void app_keybar(App *a, int screen, OfferFn offer, void *arg)
 	const Binding *help = bar_binding(screen, CMD_HELP), *quit = bar_binding(screen, CMD_QUIT);
 	int reserve = help ? entry_width(a, help) : 0;
 	bool shown[COMMAND_COUNT] = {false};
+	/* What the bar shows depends on the screen, the language and what is offered now. */
+	uint64_t k = strip_hash_int(strip_hash_int(STRIP_SEED, screen), (int64_t)(intptr_t)a->lang);
+	for (size_t i = 0; i < n && offer; i++)
+		if ((b[i].screens & screen) && b[i].bar)
+			k = strip_hash_int(k, offer(arg, b[i].cmd));
+	if (!strip_begin(y, 0, cols, k))
+		return;
 	term_fill(y, 0, cols, SLOT_BAR_LABEL);
 	for (size_t i = 0; i < n; i++) {
 		if (!(b[i].screens & screen) || !b[i].bar || shown[b[i].cmd] ||
@@ -227,6 +239,7 @@ void app_keybar(App *a, int screen, OfferFn offer, void *arg)
 	}
 	if (quit && (!offer || offer(arg, CMD_QUIT)))
 		bar_entry(a, y, x, quit);
+	strip_end();
 }
 
 /* One-line prompt: state and drawing. */

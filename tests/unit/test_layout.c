@@ -99,8 +99,9 @@ START_TEST(maps_columns_inside_wide_characters)
 }
 END_TEST
 
-/* A layout kept by layout_update equals one built from scratch, over random edits. */
-START_TEST(update_equals_rebuild)
+/* A layout kept by layout_update equals one built from scratch, over random edits, at a few
+ * widths (narrow ones break long words into several rows, which an edit may join again). */
+static void update_equals_rebuild_at(int width)
 {
 	static const char *const pieces[] = {"a", " ", "\n", "ệ", "日", "dài ", "xxxxxxxxxxxx", ""};
 	Str text = STR_INIT, a = STR_INIT, b = STR_INIT;
@@ -108,7 +109,7 @@ START_TEST(update_equals_rebuild)
 	unsigned seed = 7;
 
 	str_adds(&text, "Một đoạn văn khá dài để gói thành nhiều dòng.\n\nĐoạn hai.");
-	layout_build(inc, text.s, text.len, 12);
+	layout_build(inc, text.s, text.len, width);
 	for (int i = 0; i < 2000; i++) {
 		Str next = STR_INIT;
 		size_t pos, del;
@@ -129,7 +130,7 @@ START_TEST(update_equals_rebuild)
 		str_release(&text);
 		text = next;
 		layout_update(inc, str_cstr(&text), text.len, pos, del, strlen(p));
-		layout_build(full, str_cstr(&text), text.len, 12);
+		layout_build(full, str_cstr(&text), text.len, width);
 		str_clear(&a);
 		str_clear(&b);
 		rows_str(inc, str_cstr(&text), &a);
@@ -141,6 +142,13 @@ START_TEST(update_equals_rebuild)
 	str_release(&b);
 	layout_free(inc);
 	layout_free(full);
+}
+
+START_TEST(update_equals_rebuild)
+{
+	update_equals_rebuild_at(3);
+	update_equals_rebuild_at(12);
+	update_equals_rebuild_at(40);
 }
 END_TEST
 
