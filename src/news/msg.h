@@ -383,6 +383,8 @@
 	  "%lld, no toasoan tables); nothing was changed", \
 	  "'%s' là cơ sở dữ liệu SQLite của một chương trình khác (%lld bảng%.0s, lược đồ " \
 	  "%lld, không có bảng nào của toasoan); chưa có gì bị thay đổi") \
+	X(M_S_NOT_SQLITE, "'%s' is not a toasoan database (not an SQLite file); nothing was changed", \
+	  "'%s' không phải cơ sở dữ liệu toasoan (không phải tệp SQLite); chưa có gì bị thay đổi") \
 	X(M_S_FAILING, "cannot %s: the disk is failing (%s)", \
 	  "không %s được: đĩa đang hỏng (%s)") \
 	X(M_S_FULL2, "cannot %s: the disk is full (where '%s' is); free some space and try again", \
