@@ -16,6 +16,13 @@ int64_t when_now(void)
 	return (int64_t)time(NULL);
 }
 
+int64_t when_mono_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
 static bool read_num(const char **p, int digits, int *out)
 {
 	int v = 0;

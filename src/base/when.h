@@ -33,5 +33,7 @@ void when_relative(int64_t t, int64_t now, const char *lang, Str *out);
 
 /* The current time. */
 int64_t when_now(void);
+/* Milliseconds on a clock that only moves forward (for intervals, never for dates). */
+int64_t when_mono_ms(void);
 
 #endif

@@ -5,26 +5,19 @@
 #include "cli/progress.h"
 
 #include <stdio.h>
-#include <time.h>
 #include <unistd.h>
 
+#include "base/when.h"
 #include "base/banned.h"
 
 #define BAR_WIDTH 30
-
-static int64_t now_ms(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
 
 void progress_start(Progress *p, const char *what, size_t total)
 {
 	p->on = isatty(STDERR_FILENO);
 	p->what = what;
 	p->total = total;
-	p->start_ms = now_ms();
+	p->start_ms = when_mono_ms();
 	p->last_ms = 0;
 }
 
@@ -53,7 +46,7 @@ void progress_step(Progress *p, size_t done)
 
 	if (!p->on)
 		return;
-	t = now_ms();
+	t = when_mono_ms();
 	if (done == p->total || t - p->last_ms >= 100)
 		draw(p, done, t);
 }

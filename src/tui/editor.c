@@ -10,20 +10,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "base/utf8.h"
 #include "base/when.h"
 #include "base/xalloc.h"
 #include "tui/editor.h"
 #include "base/banned.h"
-
-int64_t editor_now_ms(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
 
 static Overlay *const *all_overlays(Editor *e, Overlay **buf)
 {
@@ -342,7 +334,7 @@ static void quit(Editor *e)
 static void copy(Editor *e, bool cut)
 {
 	size_t len = 0;
-	const char *t = cut ? doc_cut(e->doc, editor_now_ms(), &len) : doc_copy(e->doc, &len);
+	const char *t = cut ? doc_cut(e->doc, when_mono_ms(), &len) : doc_copy(e->doc, &len);
 	if (!t)
 		return;
 	term_clipboard(t, len);
@@ -463,7 +455,7 @@ static bool paste_fits(Editor *e, const char *s, size_t len)
 /* Keys that change the text; false if key is not one. */
 static bool edit_key(Editor *e, const TermEvent *ev)
 {
-	int64_t now = editor_now_ms();
+	int64_t now = when_mono_ms();
 	Key k = ev->key;
 	if (!key_is_text(k) && k != K_ENTER && k != K_BS && k != K_DEL && k != K_PASTE)
 		return false;
@@ -511,7 +503,7 @@ static void command(Editor *e, Command c, Key key)
 	case CMD_REDO: doc_redo(e->doc); break;
 	case CMD_CUT: copy(e, true); break;
 	case CMD_COPY: copy(e, false); break;
-	case CMD_PASTE: doc_paste(e->doc, editor_now_ms()); break;
+	case CMD_PASTE: doc_paste(e->doc, when_mono_ms()); break;
 	case CMD_SELECT_ALL: doc_select_field(e->doc); break;
 	case CMD_FIND: editor_find(e, false); break;
 	case CMD_FIND_NEXT: editor_find_next(e); break;
@@ -520,7 +512,7 @@ static void command(Editor *e, Command c, Key key)
 	case CMD_REDRAW: term_repaint(); break;
 	case CMD_INPUT: cycle_input(e); break;
 	case CMD_NEXT_FINDING: next_finding(e); break;
-	case CMD_DELETE_WORD: doc_delete_move(e->doc, MOVE_WORD_LEFT, editor_now_ms()); break;
+	case CMD_DELETE_WORD: doc_delete_move(e->doc, MOVE_WORD_LEFT, when_mono_ms()); break;
 	case CMD_FOCUS: e->pane_focus = !e->pane_focus; pane_collect(e); break;
 	case CMD_LAYOUT:
 		e->pane_mode = e->side ? PANE_BELOW : PANE_SIDE;

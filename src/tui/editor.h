@@ -178,8 +178,6 @@ void history_run(Editor *e);
 /* "Trần Thị Mai lưu bản 3", "… Chờ duyệt → Nháp": one event of the history, in buf. */
 void history_describe(const App *a, const Event *ev, char *buf, size_t len);
 
-/* editor.c: the time in milliseconds for the undo grouping. */
-int64_t editor_now_ms(void);
 /* Re-checks what changed in every field. */
 void editor_check_changes(Editor *e);
 /* Re-checks a part of what changed (a few KB); true if more is left. */

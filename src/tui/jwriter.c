@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <time.h>
 
+#include "base/when.h"
 #include "base/xalloc.h"
 #include "base/banned.h"
 
@@ -38,13 +39,6 @@ struct JournalWriter {
 	LockInfo beat_by;    /* if not, who holds it (login NULL: nobody) */
 };
 
-static int64_t mono_ms(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 static void note_result(JournalWriter *w, Desk *d, bool ok)
 {
 	if (ok)
@@ -57,7 +51,7 @@ static void note_result(JournalWriter *w, Desk *d, bool ok)
 /* Waits for text, a quit or the next renewal; the mutex is held. */
 static void wait_work(JournalWriter *w)
 {
-	while (!w->full && !w->quit && !(w->beat_id && mono_ms() >= w->beat_at)) {
+	while (!w->full && !w->quit && !(w->beat_id && when_mono_ms() >= w->beat_at)) {
 		if (!w->beat_id) {
 			pthread_cond_wait(&w->wake, &w->mu);
 			continue;
@@ -74,7 +68,7 @@ static void renew(JournalWriter *w)
 	uint64_t gen = w->beat_gen;
 	bool mine = true;
 	LockInfo by = {0};
-	w->beat_at = mono_ms() + DESK_LOCK_BEAT * 1000;
+	w->beat_at = when_mono_ms() + DESK_LOCK_BEAT * 1000;
 	pthread_mutex_unlock(&w->mu);
 	bool ok = desk_lock_beat(w->twin, id, &mine, &by);
 	pthread_mutex_lock(&w->mu);
@@ -172,7 +166,7 @@ bool journal_writer_beat(JournalWriter *w, int64_t id)
 	if (id != w->beat_id) {
 		w->beat_id = id;
 		w->beat_gen++;
-		w->beat_at = mono_ms(); /* at once: the row is fresh from the moment it is ours */
+		w->beat_at = when_mono_ms(); /* at once: the row is fresh from the moment it is ours */
 		w->beat_done = false;
 		pthread_cond_signal(&w->wake);
 	}

@@ -479,7 +479,7 @@ void pane_apply(Editor *e, size_t i, int n)
 	char *s = xstrdup(cf.suggestions[n - 1]);
 	PaneItem it = e->items[i];
 	if (doc_replace_range(e->doc, it.field, it.span.start, it.span.end, s, strlen(s),
-			      editor_now_ms()))
+			      when_mono_ms()))
 		app_say(a, false, S_APPLIED, s);
 	free(s);
 	editor_check_changes(e);

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 
 #include "tui/editor.h"
+#include "base/when.h"
 #include "base/banned.h"
 
 static unsigned find_flags(const Editor *e)
@@ -50,7 +51,7 @@ static void replace_all(Editor *e, const char *repl, size_t rlen)
 	}
 	bool everywhere = !here || r == 2;
 	size_t n = doc_replace_in(e->doc, everywhere ? -1 : (int)f, e->find.s, e->find.len, repl,
-				  rlen, flags, editor_now_ms());
+				  rlen, flags, when_mono_ms());
 	app_say(a, false, S_REPLACED, (int)n);
 }
 

@@ -80,7 +80,7 @@ static void apply_journal(Editor *e, const Article *j)
 		size_t len;
 		const char *t = doc_text(e->doc, f, &len);
 		if (strcmp(t, mine[f]) != 0)
-			doc_replace_range(e->doc, f, 0, len, mine[f], strlen(mine[f]), editor_now_ms());
+			doc_replace_range(e->doc, f, 0, len, mine[f], strlen(mine[f]), when_mono_ms());
 	}
 	doc_set_cursor(e->doc, FIELD_BODY, 0, false);
 }
@@ -117,7 +117,7 @@ static void restore_journal(Editor *e)
 void safety_open(Editor *e)
 {
 	App *a = e->app;
-	int64_t now = editor_now_ms();
+	int64_t now = when_mono_ms();
 	e->print = e->journal_print = fingerprint(e);
 	e->beat_ms = now + DESK_LOCK_BEAT * 1000;
 	if (!e->art.id) {
@@ -417,7 +417,7 @@ static void journal(Editor *e, int64_t now)
 
 void safety_tick(Editor *e, bool modal)
 {
-	int64_t now = editor_now_ms();
+	int64_t now = when_mono_ms();
 	uint64_t p = fingerprint(e);
 	if (p != e->print) {
 		e->print = p;
@@ -461,7 +461,7 @@ void safety_save_failed(Editor *e, const char *why)
 {
 	e->save_retry = true;
 	e->busy = desk_was_busy(e->app->desk);
-	e->retry_ms = editor_now_ms() + (e->busy ? BUSY_RETRY_MS : RETRY_MS);
+	e->retry_ms = when_mono_ms() + (e->busy ? BUSY_RETRY_MS : RETRY_MS);
 	if (e->busy)
 		app_say(e->app, true, S_SAVE_BUSY);
 	else

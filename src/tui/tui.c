@@ -12,9 +12,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
+#include "base/when.h"
 #include "base/utf8.h"
 #include "base/xalloc.h"
 #include "news/config.h"
@@ -45,16 +45,9 @@ void app_key_for(Command c, int screen, char *buf, size_t len)
 	snprintf(buf, len, "?");
 }
 
-static int64_t now_ms(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 void app_message(App *a, bool error, const char *fmt, ...)
 {
-	a->msg_ms = now_ms();
+	a->msg_ms = when_mono_ms();
 	va_list ap;
 	va_start(ap, fmt);
 	vsnprintf(a->msg, sizeof a->msg, fmt, ap);
@@ -67,7 +60,7 @@ void app_message(App *a, bool error, const char *fmt, ...)
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"
 void app_say(App *a, bool error, StringId id, ...)
 {
-	a->msg_ms = now_ms();
+	a->msg_ms = when_mono_ms();
 	va_list ap;
 	va_start(ap, id);
 	vsnprintf(a->msg, sizeof a->msg, lang_str(a->lang, id), ap);
@@ -115,7 +108,7 @@ void app_read_for(App *a, TermEvent *ev, int timeout_ms)
 	if (ev->key == K_TICK && a->tick)
 		a->tick(a->tick_arg);
 	if (ev->key == K_TICK && a->msg[0] &&
-	    now_ms() - a->msg_ms > (a->msg_error ? APP_ERROR_MS : APP_MESSAGE_MS))
+	    when_mono_ms() - a->msg_ms > (a->msg_error ? APP_ERROR_MS : APP_MESSAGE_MS))
 		app_clear_message(a); /* the screen's next draw leaves the line empty */
 }
 
