@@ -18,6 +18,7 @@
 #include "base/str.h"
 #include "base/visible.h"
 #include "base/xalloc.h"
+#include "base/when.h"
 #include "cli/cmd.h"
 #include "cli/cmds.h"
 #include "news/msg.h"
@@ -121,6 +122,15 @@ int cli_usage(const char *usage, const char *fmt, ...)
 	}
 	fprintf(stderr, cli_tr("usage: toasoan %s\n"), usage);
 	return EXIT_USAGE;
+}
+
+bool cli_parse_time(const char *usage, const char *s, int64_t *out)
+{
+	if (when_parse(s, when_now(), out))
+		return true;
+	cli_usage(usage, "invalid time '%s': expected \"YYYY-MM-DD HH:MM[:SS]\" in local time or "
+		  "ISO 8601 with an offset", s);
+	return false;
 }
 
 bool cli_wants_help(int argc, char **argv)

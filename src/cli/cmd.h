@@ -67,6 +67,10 @@ bool cli_wants_help(int argc, char **argv);
 /* Parses a decimal article id; prints a usage error and returns false for anything else. */
 bool cli_parse_id(const char *s, int64_t *id);
 
+/* Parses an option's time (the forms when_parse reads); for anything else prints what is
+ * wrong with usage and returns false (the command then exits with EXIT_USAGE). */
+bool cli_parse_time(const char *usage, const char *s, int64_t *out);
+
 /* Runs one command (argc 0: the full-screen newsroom) once the config is loaded. */
 int cli_dispatch(Cli *c, int argc, char **argv);
 

@@ -210,9 +210,8 @@ int cmd_list(Cli *c, int argc, char **argv)
 	if (!parse_count(offset_s, &q.offset))
 		return cli_usage(usage, "invalid offset '%s': give a number of articles to skip",
 				 offset_s);
-	if (since_s && !when_parse(since_s, when_now(), &q.since))
-		return cli_usage(usage, "invalid time '%s': expected \"YYYY-MM-DD HH:MM[:SS]\" "
-				 "in local time or ISO 8601 with an offset", since_s);
+	if (since_s && !cli_parse_time(usage, since_s, &q.since))
+		return EXIT_USAGE;
 	q.state = state_s ? (int)st : -1;
 	q.view = mine ? VIEW_MINE : VIEW_ALL;
 	if (!cli_desk(c))

@@ -36,9 +36,8 @@ static int act(Cli *c, int argc, char **argv, Action action, const char *usage)
 	if (action_needs_note(action) && !note)
 		return cli_usage(usage, "'%s' needs --note saying why", argv[0]);
 	if (at_s) {
-		if (!when_parse(at_s, when_now(), &at))
-			return cli_usage(usage, "invalid time '%s': expected \"YYYY-MM-DD HH:MM[:SS]\" "
-					 "in local time or ISO 8601 with an offset", at_s);
+		if (!cli_parse_time(usage, at_s, &at))
+			return EXIT_USAGE;
 		action = ACT_SCHEDULE;
 	}
 	if (note && !utf8_nfc(note, strlen(note), &nfc)) {
