@@ -23,6 +23,14 @@ screen() {
 	fi
 }
 
+# journal_has TEXT [WHERE]: a vt shell line that waits (20 s at most) until a journal row
+# (WHERE: an SQL condition on it, e.g. "article = 5") holds TEXT, reading the database as
+# another program would, over and over.
+journal_has() {
+	local where=${2:+ where $2}
+	echo "shell for i in \$(seq 400); do sqlite3 \"\$TOASOAN_DB\" 'select body from journal$where' | grep -qF '$1' && exit 0; sleep 0.05; done; exit 1"
+}
+
 field() {
 	"$TOASOAN" show "$1" 2>/dev/null | sed -n "s/^$2: //p"
 }

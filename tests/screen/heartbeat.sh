@@ -13,9 +13,6 @@ renewed() {
 		"for i in \$(seq 400); do now=\$(sqlite3 \"\$TOASOAN_DB\" '$q');" \
 		"[ -n \"\$now\" ] && [ \"\$now\" -gt \"\$first\" ] && exit 0; sleep 0.05; done; exit 1"
 }
-journal_has() {
-	echo "shell for i in \$(seq 200); do sqlite3 \"\$TOASOAN_DB\" 'select body from journal' | grep -qF '$1' && exit 0; sleep 0.05; done; exit 1"
-}
 
 screen "the lock is renewed while the editor is idle and while a prompt is open" 80x24 --as mai edit 1 <<S
 wait Sáng nay

@@ -4,10 +4,7 @@
 . "$(dirname "$0")/common.bash"
 newsroom
 
-# Polls until the journal holds TEXT for the new article (article NULL) (no blind sleep).
-new_journal_has() {
-	echo "shell for i in \$(seq 400); do sqlite3 \"\$TOASOAN_DB\" 'select body from journal where article is null' | grep -qF '$1' && exit 0; sleep 0.05; done; exit 1"
-}
+# How many journal rows a new article (article NULL) has.
 new_journals() {
 	sqlite3 "$TOASOAN_DB" "select count(*) from journal where article is null"
 }
@@ -21,7 +18,7 @@ wait Bài mới
 send Lũ quét ở Lào Cai<Enter><Enter>
 send Nước dâng nhanh trong đêm.
 wait Nước dâng nhanh trong đêm.
-$(new_journal_has "Nước dâng nhanh trong đêm.")
+$(journal_has "Nước dâng nhanh trong đêm." "article is null")
 signal KILL
 exit
 S
