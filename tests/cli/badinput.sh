@@ -117,9 +117,14 @@ expect_rc 1 "a database from a newer version is refused"
 expect_err "was made by a newer toasoan" "the newer schema is explained"
 check 'cmp -s "$T/newer.db" "$T/newer.copy"' "the newer database is left untouched"
 echo "not a database" >"$T/notdb.db"
+cp "$T/notdb.db" "$T/notdb.copy"
 run --db "$T/notdb.db" list
 expect_rc 1 "a file that is not a database is refused"
-expect_err "is not a toasoan database" "the wrong file is named"
+expect_err "is not a toasoan database (not an SQLite file)" "the wrong file is named"
+run --db "$T/notdb.db" init
+expect_rc 1 "init does not turn a file that is not a database into one"
+check 'cmp -s "$T/notdb.db" "$T/notdb.copy" && [ ! -e "$T/notdb.db-wal" ] && [ ! -e "$T/notdb.db-shm" ]' \
+	"the file is left as it was, with no database files beside it"
 
 # A missing system dictionary: the checker runs on its own rules and says what is off.
 printf 'spell:\n  system: /nonexistent\n' >"$T/nodict.yaml"
