@@ -387,6 +387,12 @@ static bool note_change(Rows *r, int64_t id, const Article *row)
 	return id == r->sel_id || (was && find(r, id) != NONE) || (now && within(r, row));
 }
 
+static int cmp_id(const void *x, const void *y)
+{
+	int64_t a = *(const int64_t *)x, b = *(const int64_t *)y;
+	return a < b ? -1 : a > b;
+}
+
 bool rows_refresh(Rows *r, int height, bool *changed)
 {
 	int64_t v = desk_data_version(r->desk), seq, *ids = NULL;
@@ -404,12 +410,17 @@ bool rows_refresh(Rows *r, int height, bool *changed)
 	if (seq == r->seq)
 		return true;
 	ok = desk_changes(r->desk, r->seq, &ids, &n, &now);
-	for (size_t i = 0; ok && i < n; i++) {
-		const Article *row = NULL;
-		for (size_t j = 0; j < now.n && !row; j++)
-			if (now.items[j].id == ids[i])
-				row = &now.items[j];
-		moved |= note_change(r, ids[i], row);
+	if (ok) { /* the rows the actor may see, then the other ids (a thousand imported too) */
+		int64_t *seen = xcalloc(now.n + 1, sizeof *seen);
+		for (size_t j = 0; j < now.n; j++) {
+			seen[j] = now.items[j].id;
+			moved |= note_change(r, seen[j], &now.items[j]);
+		}
+		qsort(seen, now.n, sizeof *seen, cmp_id);
+		for (size_t i = 0; i < n; i++)
+			if (!bsearch(&ids[i], seen, now.n, sizeof *seen, cmp_id))
+				moved |= note_change(r, ids[i], NULL);
+		free(seen);
 	}
 	free(ids);
 	article_list_release(&now);
