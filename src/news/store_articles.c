@@ -69,8 +69,8 @@ static void where_sql(const StoreQuery *q, Str *sql)
 		str_adds(sql, " AND a.updated_at >= :since");
 	if (q->after_seq > 0)
 		str_adds(sql, " AND a.seq > :seq");
-	if (q->author && q->or_published)
-		str_adds(sql, " AND (a.author = :author OR a.state = 'published')");
+	if (q->author && q->or_published) /* most of the archive: walked in the list's order */
+		str_adds(sql, " AND (+a.author = :author OR +a.state = 'published')");
 	else if (q->author)
 		str_adds(sql, " AND a.author = :author");
 	if (q->filter && *q->filter)
