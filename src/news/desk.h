@@ -167,6 +167,40 @@ bool desk_list(Desk *d, const ListQuery *q, ArticleList *out);
 bool desk_list_each(Desk *d, const ListQuery *q, bool (*fn)(void *arg, const Article *a),
 		    void *arg);
 
+/* How many articles desk_list would list (limit and offset aside). */
+bool desk_list_count(Desk *d, const ListQuery *q, int64_t *n);
+
+/*
+ * One stretch of a list as a screen shows it, read on demand so that a screen holds only the
+ * rows in view whatever the archive: the rows of a view (in its order, or titles first in
+ * Vietnamese order) that hold the filter, after or before a row.
+ */
+typedef struct ListPage {
+	View view;
+	bool by_title;        /* titles in Vietnamese order, then the view's order */
+	const char *filter;   /* as typed: only the articles whose title or writer's name holds
+	                         it, case and marks aside ("da nang" finds "Đà Nẵng"); NULL or
+	                         "": all */
+	const Article *from;  /* NULL: from the first row (the last when backward); else only
+	                         the rows after this one, placed by its sort keys (time, title,
+	                         id), so it need not be in the list any more */
+	bool backward;        /* the rows before from (or the last ones), nearest first */
+	bool inclusive;       /* with from: a row with its very keys too */
+	int64_t limit;        /* at most this many (0: all) */
+} ListPage;
+
+/* Calls fn with each row of the page (valid during the call) until it returns false. */
+bool desk_page(Desk *d, const ListPage *p, bool (*fn)(void *arg, const Article *a), void *arg);
+
+/* Calls fn with the id of every article in p's list (from and limit aside), in no order. */
+bool desk_page_ids(Desk *d, const ListPage *p, void (*fn)(void *arg, int64_t id), void *arg);
+
+/* True if a (as desk_changes read it) belongs in p's list: the rule desk_page applies. */
+bool desk_page_has(Desk *d, const ListPage *p, const Article *a);
+
+/* The order of p's list: below 0 if a comes before b. */
+int desk_page_order(const ListPage *p, const Article *a, const Article *b);
+
 /* The newest change number of any article: unchanged means no article changed since. */
 bool desk_articles_seq(Desk *d, int64_t *seq);
 
@@ -177,11 +211,6 @@ bool desk_articles_seq(Desk *d, int64_t *seq);
  */
 bool desk_changes(Desk *d, int64_t after_seq, int64_t **ids, size_t *n, ArticleList *out);
 
-/* True if a belongs in view v of the actor's lists (the rule desk_list applies). */
-bool desk_view_has(Desk *d, View v, const Article *a);
-
-/* The order of view v's list: below 0 if a comes before b. */
-int desk_view_order(View v, const Article *a, const Article *b);
 
 /* An archive search (news/search.h says what the query text may hold). */
 typedef struct DeskSearch {
@@ -309,6 +338,12 @@ bool desk_ignore(Desk *d, int64_t id, const char *text);
 
 /* Drafts sent back with a note, that the actor may see (reporters: their own), by id. */
 bool desk_returned(Desk *d, ReturnedList *out);
+
+/* The same among the articles of ids (n of them), for the rows a list shows. */
+bool desk_returned_of(Desk *d, const int64_t *ids, size_t n, ReturnedList *out);
+
+/* How many of the actor's own drafts were sent back with a note. */
+bool desk_returned_mine(Desk *d, int64_t *n);
 
 /* When the actor last looked at a list (a name such as "review"; 0 when never); marking
  * records now. */

@@ -18,6 +18,7 @@
 #include "base/xalloc.h"
 #include "news/desk_int.h"
 #include "news/publish.h"
+#include "viet/letter.h"
 #include "base/banned.h"
 
 /* The store's query for a list, with the rules of who sees what; false if the view and the
@@ -91,17 +92,89 @@ bool desk_changes(Desk *d, int64_t after_seq, int64_t **ids, size_t *n, ArticleL
 	return desk_list(d, &q, out);
 }
 
-bool desk_view_has(Desk *d, View v, const Article *a)
+bool desk_list_count(Desk *d, const ListQuery *q, int64_t *n)
 {
-	ListQuery q = {.view = v, .state = -1};
 	StoreQuery sq;
-	if (!list_query(d, &q, &sq))
+	*n = 0;
+	if (!desk_reload_actor(d))
 		return false;
-	if (sq.state >= 0 && a->state != (State)sq.state)
+	if (!list_query(d, q, &sq))
+		return true;
+	return store_articles_count(d->store, &sq, n) ? true : desk_store_fail(d);
+}
+
+/* The store's query for a page; false if it has no rows. folded gets the folded filter. */
+static bool page_query(Desk *d, const ListPage *p, Str *folded, StoreQuery *out)
+{
+	ListQuery q = {.view = p->view, .state = -1, .limit = p->limit};
+	if (!list_query(d, &q, out))
 		return false;
-	if (sq.author && sq.or_published)
-		return strcmp(a->author, sq.author) == 0 || a->state == STATE_PUBLISHED;
-	return !sq.author || strcmp(a->author, sq.author) == 0;
+	if (p->filter)
+		viet_fold_str(p->filter, strlen(p->filter), folded);
+	out->filter = str_cstr(folded);
+	out->by_title = p->by_title;
+	out->from = p->from;
+	out->backward = p->backward;
+	out->inclusive = p->inclusive;
+	return true;
+}
+
+/* Reads p's rows (row_fn) or ids (id_fn) as the actor may see them now. */
+static bool page_run(Desk *d, const ListPage *p, StoreRowFn row_fn,
+		     void (*id_fn)(void *arg, int64_t id), void *arg)
+{
+	StoreQuery sq;
+	Str f = STR_INIT;
+	bool ok = true;
+	if (!desk_reload_actor(d))
+		return false;
+	if (page_query(d, p, &f, &sq))
+		ok = row_fn ? store_articles_each(d->store, &sq, row_fn, arg)
+			    : store_articles_ids(d->store, &sq, id_fn, arg);
+	str_release(&f);
+	return ok ? true : desk_store_fail(d);
+}
+
+bool desk_page(Desk *d, const ListPage *p, bool (*fn)(void *arg, const Article *a), void *arg)
+{
+	return page_run(d, p, fn, NULL, arg);
+}
+
+bool desk_page_ids(Desk *d, const ListPage *p, void (*fn)(void *arg, int64_t id), void *arg)
+{
+	return page_run(d, p, NULL, fn, arg);
+}
+
+/* The filter's rule in memory, as the store applies it: "title writer" folded holds it. */
+static bool holds_filter(const char *folded, const Article *a)
+{
+	Str hay = STR_INIT;
+	const char *who = *a->author_name ? a->author_name : a->author;
+	bool ok;
+	if (!*folded)
+		return true;
+	viet_fold_str(a->title, strlen(a->title), &hay);
+	str_addc(&hay, ' ');
+	viet_fold_str(who, strlen(who), &hay);
+	ok = strstr(str_cstr(&hay), folded) != NULL;
+	str_release(&hay);
+	return ok;
+}
+
+bool desk_page_has(Desk *d, const ListPage *p, const Article *a)
+{
+	StoreQuery sq;
+	Str f = STR_INIT;
+	bool has = page_query(d, p, &f, &sq);
+	if (has && sq.state >= 0 && a->state != (State)sq.state)
+		has = false;
+	else if (has && sq.author && sq.or_published)
+		has = strcmp(a->author, sq.author) == 0 || a->state == STATE_PUBLISHED;
+	else if (has && sq.author)
+		has = strcmp(a->author, sq.author) == 0;
+	has = has && holds_filter(sq.filter, a);
+	str_release(&f);
+	return has;
 }
 
 static int cmp_i64(int64_t x, int64_t y)
@@ -109,7 +182,8 @@ static int cmp_i64(int64_t x, int64_t y)
 	return x < y ? -1 : x > y;
 }
 
-int desk_view_order(View v, const Article *a, const Article *b)
+/* The order of view v's list (desk_list's): below 0 if a comes before b. */
+static int view_order(View v, const Article *a, const Article *b)
 {
 	int c;
 	switch (v) {
@@ -126,6 +200,20 @@ int desk_view_order(View v, const Article *a, const Article *b)
 		c = cmp_i64(b->updated_at, a->updated_at);
 		return c ? c : cmp_i64(b->id, a->id);
 	}
+}
+
+int desk_page_order(const ListPage *p, const Article *a, const Article *b)
+{
+	int c = 0;
+	if (p->by_title) { /* the store's toasoan_collate, compared as blobs */
+		Str ka = STR_INIT, kb = STR_INIT;
+		viet_collate_key(a->title, strlen(a->title), &ka);
+		viet_collate_key(b->title, strlen(b->title), &kb);
+		c = strcmp(str_cstr(&ka), str_cstr(&kb));
+		str_release(&ka);
+		str_release(&kb);
+	}
+	return c ? c : view_order(p->view, a, b);
 }
 
 static bool not_found(Desk *d, int64_t id)

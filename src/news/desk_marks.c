@@ -43,12 +43,26 @@ bool desk_ignore(Desk *d, int64_t id, const char *text)
 									   : desk_store_fail(d);
 }
 
+/* A reporter's returned drafts are their own; editors see every writer's. */
+static const char *returned_author(const Desk *d)
+{
+	return workflow_allows(d->actor.role, false, STATE_DRAFT, ACT_EDIT) ? "" : d->actor.login;
+}
+
 bool desk_returned(Desk *d, ReturnedList *out)
 {
-	/* A reporter's returned drafts are their own; editors see every writer's. */
-	bool everyone = workflow_allows(d->actor.role, false, STATE_DRAFT, ACT_EDIT);
-	return store_returned(d->store, everyone ? "" : d->actor.login, out) ? true
-									       : desk_store_fail(d);
+	return store_returned(d->store, returned_author(d), out) ? true : desk_store_fail(d);
+}
+
+bool desk_returned_of(Desk *d, const int64_t *ids, size_t n, ReturnedList *out)
+{
+	return store_returned_of(d->store, returned_author(d), ids, n, out) ? true
+										: desk_store_fail(d);
+}
+
+bool desk_returned_mine(Desk *d, int64_t *n)
+{
+	return store_returned_count(d->store, d->actor.login, n) ? true : desk_store_fail(d);
 }
 
 bool desk_seen(Desk *d, const char *list, int64_t *at)

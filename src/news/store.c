@@ -298,6 +298,19 @@ sqlite3_stmt *store_prep(Store *s, const char *sql, const char *types, ...)
 	return st;
 }
 
+bool store_bind_text(sqlite3_stmt *st, const char *name, const char *value)
+{
+	int i = sqlite3_bind_parameter_index(st, name);
+	return i == 0 || sqlite3_bind_text(st, i, value ? value : "", -1, SQLITE_TRANSIENT) ==
+			  SQLITE_OK;
+}
+
+bool store_bind_int(sqlite3_stmt *st, const char *name, int64_t value)
+{
+	int i = sqlite3_bind_parameter_index(st, name);
+	return i == 0 || sqlite3_bind_int64(st, i, value) == SQLITE_OK;
+}
+
 bool store_exec_stmt(Store *s, sqlite3_stmt *st, const char *what)
 {
 	int rc;
@@ -564,7 +577,8 @@ Store *store_open(const char *path, bool create, char *err, size_t errlen)
 	store_set_patience(s, STORE_PATIENCE_MS);
 	if (!exec(s, "PRAGMA foreign_keys = ON", "set up the database") || !check_ours(s, create, empty_file) ||
 	    !check_version(s) || !set_wal(s) ||
-	    !exec(s, "PRAGMA synchronous = NORMAL", "set up the database") || !migrate(s)) {
+	    !exec(s, "PRAGMA synchronous = NORMAL", "set up the database") || !migrate(s) ||
+	    !store_add_functions(s)) {
 		snprintf(err, errlen, "%s", s->err);
 		store_free(s);
 		return NULL;

@@ -79,9 +79,23 @@ typedef struct StoreQuery {
 	                         set, the rows come in the order of their changes */
 	int64_t limit;        /* at most this many (0: all) */
 	int64_t offset;       /* skipping this many first */
+	const char *filter;   /* folded (viet_fold_str): only those whose "title writer" holds
+	                         it, compared folded; NULL or "" for all */
+	bool by_title;        /* titles in Vietnamese order first, then the order above */
+	const Article *from;  /* only the rows after this one in the order (a keyset bound:
+	                         its sort keys, not its id, place it); NULL: from the first */
+	bool backward;        /* the rows before `from` (or from the last), nearest first */
+	bool inclusive;       /* with from: also a row with its very keys */
 } StoreQuery;
 
 bool store_articles(Store *s, const StoreQuery *q, ArticleList *out);
+
+/* How many rows the query has (its order, from, limit and offset aside). */
+bool store_articles_count(Store *s, const StoreQuery *q, int64_t *n);
+
+/* The ids of the query's rows (its order, from, limit and offset aside), in no order. */
+bool store_articles_ids(Store *s, const StoreQuery *q, void (*fn)(void *arg, int64_t id),
+			void *arg);
 
 /* The same rows, one at a time: fn sees each (valid during the call) and returns false to
  * stop. Memory stays the same however many rows there are. */
@@ -211,6 +225,11 @@ bool store_seen_mark(Store *s, const char *login, const char *list, int64_t now)
  * of one author ("" for every author), appended to out by article id.
  */
 bool store_returned(Store *s, const char *author, ReturnedList *out);
+
+/* The same for the articles of ids alone (n of them), and how many author has. */
+bool store_returned_of(Store *s, const char *author, const int64_t *ids, size_t n,
+		       ReturnedList *out);
+bool store_returned_count(Store *s, const char *author, int64_t *count);
 
 /*
  * The same check on a file that cannot be opened as a newsroom (a damaged users table):

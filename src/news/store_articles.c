@@ -14,6 +14,7 @@
 
 #include "base/xalloc.h"
 #include "news/store_int.h"
+#include "viet/letter.h"
 #include "base/banned.h"
 
 static void read_article(sqlite3_stmt *st, Article *a, bool with_text)
@@ -42,48 +43,117 @@ static void read_article(sqlite3_stmt *st, Article *a, bool with_text)
 	article_set(&a->tags, (const char *)sqlite3_column_text(st, 15));
 }
 
-/* The WHERE and ORDER BY of a query; its values are bound in the order they appear. */
-static void query_sql(const StoreQuery *q, Str *sql)
+/* The time column of q's order, and whether it runs newest first (before `backward`). */
+static const char *time_col(const StoreQuery *q, bool *desc)
 {
-	str_adds(sql, "SELECT " ARTICLE_COLS);
-	if (q->with_text)
-		str_adds(sql, ", " TEXT_COLS);
-	str_adds(sql, ", a.seq FROM articles a JOIN users u ON u.login = a.author"
-		      " WHERE (? = '' OR a.state = ?) AND a.updated_at >= ? AND a.seq > ?");
-	if (q->author && q->or_published)
-		str_adds(sql, " AND (a.author = ? OR a.state = 'published')");
-	else
-		str_adds(sql, " AND (? = '' OR a.author = ?)");
+	*desc = !q->by_publish_at && !q->oldest_first;
+	if (q->by_publish_at)
+		return "a.publish_at";
+	return q->by_published_at ? "a.published_at" : "a.updated_at";
+}
+
+static int64_t time_of(const StoreQuery *q, const Article *a)
+{
+	if (q->by_publish_at)
+		return a->publish_at;
+	return q->by_published_at ? a->published_at : a->updated_at;
+}
+
+/* The rows a query keeps; every value is a named parameter bound by bind_query. */
+static void where_sql(const StoreQuery *q, Str *sql)
+{
+	str_adds(sql, " WHERE 1");
+	if (q->state >= 0)
+		str_adds(sql, " AND a.state = :state");
+	if (q->since)
+		str_adds(sql, " AND a.updated_at >= :since");
+	if (q->after_seq > 0)
+		str_adds(sql, " AND a.seq > :seq");
+	if (q->author && q->or_published) /* most of the archive: walked in the list's order */
+		str_adds(sql, " AND (+a.author = :author OR +a.state = 'published')");
+	else if (q->author)
+		str_adds(sql, " AND a.author = :author");
+	if (q->filter && *q->filter)
+		str_adds(sql, " AND instr(toasoan_fold(a.title || ' ' ||"
+			      " coalesce(nullif(u.name, ''), a.author)), :filter) > 0");
+}
+
+/*
+ * The keyset bound and the order. Time orders are walked along their indexes (the id breaks
+ * ties, and every index holds it); the title order has no index and is sorted, keeping only
+ * as many rows as the limit asks for.
+ */
+static void order_sql(const StoreQuery *q, Str *sql)
+{
+	bool desc;
+	const char *col = time_col(q, &desc);
+	desc ^= q->backward;
+	const char *op = desc ? (q->inclusive ? "<=" : "<") : (q->inclusive ? ">=" : ">");
+	const char *dir = desc ? "DESC" : "ASC";
+	const char *tdir = q->backward ? "DESC" : "ASC";
+
+	/* In the title order, times and ids that run newest first are negated so that one
+	 * comparison of (key, time, id) places a row: the key is worked out once a row. */
+	const char *neg = desc != q->backward ? "-" : "";
+	const char *kop = q->backward ? (q->inclusive ? "<=" : "<") : (q->inclusive ? ">=" : ">");
+
+	if (q->from && q->by_title)
+		str_addf(sql, " AND (toasoan_collate(a.title), %s%s, %sa.id) %s"
+			 " (toasoan_collate(:ftitle), %s:ftime, %s:fid)", neg, col, neg, kop, neg,
+			 neg);
+	else if (q->from)
+		str_addf(sql, " AND (%s, a.id) %s (:ftime, :fid)", col, op);
 	if (q->after_seq > 0) /* a few changed rows: found through the change numbers' index */
 		str_adds(sql, " ORDER BY a.seq");
-	else if (q->by_publish_at)
-		str_adds(sql, " ORDER BY a.publish_at, a.id");
-	else if (q->by_published_at)
-		str_adds(sql, " ORDER BY a.published_at DESC, a.id DESC");
-	else if (q->oldest_first)
-		str_adds(sql, " ORDER BY a.updated_at, a.id");
+	else if (q->by_title)
+		str_addf(sql, " ORDER BY toasoan_collate(a.title) %s, %s %s, a.id %s", tdir, col,
+			 dir, dir);
 	else
-		str_adds(sql, " ORDER BY a.updated_at DESC, a.id DESC");
-	str_adds(sql, " LIMIT ? OFFSET ?");
+		str_addf(sql, " ORDER BY %s %s, a.id %s", col, dir, dir);
+}
+
+/* Prepares sql and binds q's values to the parameters it names; NULL with the message set. */
+static sqlite3_stmt *bind_query(Store *s, const StoreQuery *q, const char *sql)
+{
+	sqlite3_stmt *st = store_prep(s, sql, "");
+	const char *state = q->state >= 0 ? state_name((State)q->state) : "";
+	const Article *f = q->from;
+
+	if (st && !(store_bind_text(st, ":state", state) &&
+		    store_bind_int(st, ":since", q->since) &&
+		    store_bind_int(st, ":seq", q->after_seq) &&
+		    store_bind_text(st, ":author", q->author) &&
+		    store_bind_text(st, ":filter", q->filter) &&
+		    store_bind_text(st, ":ftitle", f ? f->title : "") &&
+		    store_bind_int(st, ":ftime", f ? time_of(q, f) : 0) &&
+		    store_bind_int(st, ":fid", f ? f->id : 0) &&
+		    store_bind_int(st, ":limit", q->limit > 0 ? q->limit : -1) &&
+		    store_bind_int(st, ":offset", q->offset > 0 ? q->offset : 0))) {
+		store_fail(s, "bind a value");
+		sqlite3_finalize(st);
+		return NULL;
+	}
+	return st;
 }
 
 bool store_articles_each(Store *s, const StoreQuery *q, StoreRowFn fn, void *arg)
 {
 	Str sql = STR_INIT;
 	sqlite3_stmt *st;
-	const char *state = q->state >= 0 ? state_name((State)q->state) : "";
-	int64_t limit = q->limit > 0 ? q->limit : -1, offset = q->offset > 0 ? q->offset : 0;
 	Article a;
 	int rc;
 
-	query_sql(q, &sql);
-	if (q->author && q->or_published)
-		st = store_prep(s, sql.s, "ttiitii", state, state, q->since, q->after_seq, q->author,
-				limit, offset);
-	else
-		st = store_prep(s, sql.s, "ttiittii", state, state, q->since, q->after_seq,
-				q->author ? q->author : "", q->author ? q->author : "", limit,
-				offset);
+	str_adds(&sql, "SELECT " ARTICLE_COLS);
+	if (q->with_text)
+		str_adds(&sql, ", " TEXT_COLS);
+	/* the title order reads every row: from the index that holds the listed columns */
+	str_adds(&sql, q->by_title ? ", a.seq FROM articles a INDEXED BY articles_listing"
+				   : ", a.seq FROM articles a");
+	str_adds(&sql, " JOIN users u ON u.login = a.author");
+	where_sql(q, &sql);
+	order_sql(q, &sql);
+	str_adds(&sql, " LIMIT :limit OFFSET :offset");
+	st = bind_query(s, q, sql.s);
 	str_release(&sql);
 	if (!st)
 		return false;
@@ -96,6 +166,40 @@ bool store_articles_each(Store *s, const StoreQuery *q, StoreRowFn fn, void *arg
 		}
 	}
 	article_release(&a);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? true : store_fail(s, "list articles");
+}
+
+/* SELECT what FROM the rows of q, in no order. */
+static sqlite3_stmt *select_rows(Store *s, const StoreQuery *q, const char *what)
+{
+	Str sql = STR_INIT;
+	sqlite3_stmt *st;
+
+	str_addf(&sql, "SELECT %s FROM articles a", what);
+	if (q->filter && *q->filter)
+		str_adds(&sql, " JOIN users u ON u.login = a.author");
+	where_sql(q, &sql);
+	st = bind_query(s, q, sql.s);
+	str_release(&sql);
+	return st;
+}
+
+bool store_articles_count(Store *s, const StoreQuery *q, int64_t *n)
+{
+	return store_int(s, select_rows(s, q, "count(*)"), n, "list articles");
+}
+
+bool store_articles_ids(Store *s, const StoreQuery *q, void (*fn)(void *arg, int64_t id),
+			void *arg)
+{
+	sqlite3_stmt *st = select_rows(s, q, "a.id");
+	int rc;
+
+	if (!st)
+		return false;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		fn(arg, sqlite3_column_int64(st, 0));
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? true : store_fail(s, "list articles");
 }
@@ -323,6 +427,49 @@ bool store_revision_get(Store *s, int64_t id, int64_t version, Article *out, boo
 	}
 	sqlite3_finalize(st);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? true : store_fail(s, "read the revision");
+}
+
+/* toasoan_fold(text) and toasoan_collate(text): see store_add_functions. */
+static void text_fn(sqlite3_context *ctx, sqlite3_value **argv,
+		    void (*fn)(const char *s, size_t len, Str *out), bool blob)
+{
+	const unsigned char *t = sqlite3_value_text(argv[0]);
+	Str out = STR_INIT;
+
+	if (!t) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	fn((const char *)t, (size_t)sqlite3_value_bytes(argv[0]), &out);
+	if (blob)
+		sqlite3_result_blob(ctx, str_cstr(&out), (int)out.len, SQLITE_TRANSIENT);
+	else
+		sqlite3_result_text(ctx, str_cstr(&out), (int)out.len, SQLITE_TRANSIENT);
+	str_release(&out);
+}
+
+static void fold_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	text_fn(ctx, argv, viet_fold_str, false);
+}
+
+static void collate_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	text_fn(ctx, argv, viet_collate_key, true);
+}
+
+bool store_add_functions(Store *s)
+{
+	int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
+
+	if (sqlite3_create_function(s->db, "toasoan_fold", 1, flags, NULL, fold_fn, NULL, NULL) ==
+		    SQLITE_OK &&
+	    sqlite3_create_function(s->db, "toasoan_collate", 1, flags, NULL, collate_fn, NULL,
+				    NULL) == SQLITE_OK)
+		return true;
+	return store_fail(s, "set up the database");
 }
 
 void store_read_article(sqlite3_stmt *st, Article *a, bool with_text)

@@ -32,6 +32,19 @@ bool store_fail(Store *s, const char *what);
  */
 sqlite3_stmt *store_prep(Store *s, const char *sql, const char *types, ...);
 
+/* Binds value to the parameter called name (":author") when st has one; false on failure.
+ * A NULL text binds "". */
+bool store_bind_text(sqlite3_stmt *st, const char *name, const char *value);
+bool store_bind_int(sqlite3_stmt *st, const char *name, int64_t value);
+
+/*
+ * Adds the connection's own SQL functions, used only in queries, never in the schema (other
+ * programs can still write to the database): toasoan_fold(text), lower case with the marks
+ * removed and đ made d (viet_fold_str), and toasoan_collate(text), the key that sorts titles
+ * in Vietnamese order (viet_collate_key) as a blob. False with the message set.
+ */
+bool store_add_functions(Store *s);
+
 /* Steps st once (a write), finalizes it; false with the message set on failure or st NULL. */
 bool store_exec_stmt(Store *s, sqlite3_stmt *st, const char *what);
 

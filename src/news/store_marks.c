@@ -63,20 +63,21 @@ void returned_list_release(ReturnedList *l)
 	*l = (ReturnedList){NULL, 0, 0};
 }
 
-bool store_returned(Store *s, const char *author, ReturnedList *out)
+/* A draft whose latest change of state was a return with a note, as the lists show it. */
+#define RETURNED_FROM                                                                      \
+	"  FROM articles a JOIN transitions t ON t.id ="                                 \
+	"    (SELECT max(id) FROM transitions WHERE article = a.id)"                     \
+	"  JOIN users u ON u.login = t.by"                                               \
+	" WHERE a.state = 'draft' AND t.from_state IN ('review', 'scheduled')"           \
+	"   AND t.note != '' AND (?1 = '' OR a.author = ?1)"
+#define RETURNED_COLS \
+	"SELECT t.article, t.note, coalesce(nullif(u.name, ''), t.by), t.at, a.author"
+
+/* Steps st to its end, appending its rows to out. */
+static int read_returned(sqlite3_stmt *st, ReturnedList *out)
 {
-	sqlite3_stmt *st = store_prep(s,
-		"SELECT t.article, t.note, coalesce(nullif(u.name, ''), t.by), t.at, a.author"
-		"  FROM articles a JOIN transitions t ON t.id ="
-		"    (SELECT max(id) FROM transitions WHERE article = a.id)"
-		"  JOIN users u ON u.login = t.by"
-		" WHERE a.state = 'draft' AND t.from_state IN ('review', 'scheduled')"
-		"   AND t.note != '' AND (? = '' OR a.author = ?)"
-		" ORDER BY t.article", "tt", author, author);
 	int rc;
 
-	if (!st)
-		return false;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		xgrow(&out->items, &out->cap, out->n + 1, sizeof(*out->items));
 		Returned *r = &out->items[out->n++];
@@ -86,6 +87,44 @@ bool store_returned(Store *s, const char *author, ReturnedList *out)
 		r->at = sqlite3_column_int64(st, 3);
 		r->author = store_col_text(st, 4);
 	}
+	return rc;
+}
+
+bool store_returned(Store *s, const char *author, ReturnedList *out)
+{
+	sqlite3_stmt *st = store_prep(s, RETURNED_COLS RETURNED_FROM " ORDER BY t.article", "t",
+				      author);
+	int rc;
+
+	if (!st)
+		return false;
+	rc = read_returned(st, out);
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? true : store_fail(s, "read the returned articles");
+}
+
+bool store_returned_of(Store *s, const char *author, const int64_t *ids, size_t n,
+		       ReturnedList *out)
+{
+	sqlite3_stmt *st = store_prep(s, RETURNED_COLS RETURNED_FROM " AND a.id = ?2", "t",
+				      author);
+	int rc = SQLITE_DONE;
+
+	if (!st)
+		return false;
+	for (size_t i = 0; i < n && rc == SQLITE_DONE; i++) {
+		sqlite3_reset(st);
+		if (sqlite3_bind_int64(st, 2, ids[i]) == SQLITE_OK)
+			rc = read_returned(st, out);
+		else
+			rc = SQLITE_ERROR;
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? true : store_fail(s, "read the returned articles");
+}
+
+bool store_returned_count(Store *s, const char *author, int64_t *count)
+{
+	return store_int(s, store_prep(s, "SELECT count(*)" RETURNED_FROM, "t", author), count,
+			 "read the returned articles");
 }

@@ -78,47 +78,6 @@ static void add_sql(Str *sql, const StoreSearch *q)
 		      " ORDER BY hits.score, a.id DESC");
 }
 
-/* toasoan_fold(text): lower case, marks removed, đ -> d (viet_fold_str), for the filters. */
-static void fold_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
-{
-	const unsigned char *t = sqlite3_value_text(argv[0]);
-	Str out = STR_INIT;
-
-	(void)argc;
-	if (!t) {
-		sqlite3_result_null(ctx);
-		return;
-	}
-	viet_fold_str((const char *)t, (size_t)sqlite3_value_bytes(argv[0]), &out);
-	sqlite3_result_text(ctx, str_cstr(&out), (int)out.len, SQLITE_TRANSIENT);
-	str_release(&out);
-}
-
-/*
- * The function lives on this connection only and is used only in queries, never in the
- * schema, so other programs can still write to the database.
- */
-static bool add_fold(Store *s)
-{
-	if (sqlite3_create_function(s->db, "toasoan_fold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
-				    NULL, fold_fn, NULL, NULL) == SQLITE_OK)
-		return true;
-	return store_fail(s, "search the archive");
-}
-
-/* Binds value to the parameter called name when the statement has one. */
-static bool bind_text(sqlite3_stmt *st, const char *name, const char *value)
-{
-	int i = sqlite3_bind_parameter_index(st, name);
-	return i == 0 || sqlite3_bind_text(st, i, value, -1, SQLITE_TRANSIENT) == SQLITE_OK;
-}
-
-static bool bind_int(sqlite3_stmt *st, const char *name, int64_t value)
-{
-	int i = sqlite3_bind_parameter_index(st, name);
-	return i == 0 || sqlite3_bind_int64(st, i, value) == SQLITE_OK;
-}
-
 static sqlite3_stmt *prepare(Store *s, const StoreSearch *q, int64_t floor)
 {
 	Str sql = STR_INIT;
@@ -127,8 +86,6 @@ static sqlite3_stmt *prepare(Store *s, const StoreSearch *q, int64_t floor)
 	Str section = STR_INIT;
 	bool ok;
 
-	if (!add_fold(s))
-		return NULL;
 	add_sql(&sql, q);
 	st = store_prep(s, sql.s, "");
 	str_release(&sql);
@@ -136,11 +93,12 @@ static sqlite3_stmt *prepare(Store *s, const StoreSearch *q, int64_t floor)
 		return NULL;
 	if (q->section)
 		viet_fold_str(q->section, strlen(q->section), &section);
-	ok = bind_text(st, ":fold", q->fold_expr) && bind_int(st, ":floor", floor) &&
-	     bind_text(st, ":exact", q->exact_expr ? q->exact_expr : "") &&
-	     bind_text(st, ":author", q->author ? q->author : "") &&
-	     bind_text(st, ":state", state) && bind_text(st, ":section", str_cstr(&section)) &&
-	     bind_int(st, ":since", q->since) && bind_int(st, ":limit", q->limit);
+	ok = store_bind_text(st, ":fold", q->fold_expr) && store_bind_int(st, ":floor", floor) &&
+	     store_bind_text(st, ":exact", q->exact_expr ? q->exact_expr : "") &&
+	     store_bind_text(st, ":author", q->author ? q->author : "") &&
+	     store_bind_text(st, ":state", state) &&
+	     store_bind_text(st, ":section", str_cstr(&section)) &&
+	     store_bind_int(st, ":since", q->since) && store_bind_int(st, ":limit", q->limit);
 	str_release(&section);
 	if (!ok) {
 		store_fail(s, "bind a value");

@@ -3,13 +3,13 @@
  * writer, state, last change, words; a filter typed after '/' that ignores diacritics; sort
  * by time (the desk's order: the review queue oldest first) or by title in Vietnamese order.
  *
- * The list is what desk_list returned; `shown` holds indices into it after filtering and
- * sorting, and the selection is kept by article id across reloads so that a refresh (another
- * reporter submits) never moves the user's place. On every tick the desk's data version says
- * whether anything was written; only then the articles' newest change number says whether an
- * article changed (journal writes and locks change none), and only the articles changed since
- * are read and put in their place: a hundred thousand articles cost nothing while colleagues
- * type.
+ * The rows come from rows.c, which holds only those in view and a page around them, reads
+ * more as the person scrolls, and keeps the selection by article id across every reading so
+ * that a refresh (another reporter submits) never moves the person's place. On every tick the
+ * desk's data version says whether anything was written; only then the articles' newest
+ * change number says whether an article changed (journal writes and locks change none), and
+ * only the articles changed since are read: a hundred thousand articles cost nothing while
+ * colleagues type.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,7 +20,7 @@
 #include "base/xalloc.h"
 #include "tui/app.h"
 #include "tui/check.h"
-#include "viet/letter.h"
+#include "tui/rows.h"
 #include "base/banned.h"
 
 typedef struct ViewTab {
@@ -38,22 +38,14 @@ typedef struct Queue {
 	App *app;
 	ViewTab tabs[5];
 	int ntabs, tab;
-	ArticleList list;
-	size_t *shown;        /* indices into list.items, filtered and sorted */
-	size_t nshown;
-	size_t sel, top;      /* selected row and first visible row, in shown */
-	int64_t sel_id;       /* the selected article, kept across reloads */
+	Rows *rows;           /* the rows in view and around them */
 	Str filter;           /* as typed */
 	bool filtering;       /* keys go to the filter */
 	bool by_title;        /* sort by title instead of time */
-	int64_t version;      /* desk_data_version at the last look */
-	int64_t seq;          /* the articles' newest change number in the list */
-	char **keys;          /* collation keys of titles (when sorting by title) */
 	Checker *checker;     /* for the submit question; opened on the first `s` */
-	ReturnedList returned; /* drafts sent back with a note, by id */
-	int nreturned_mine;   /* how many of them are the person's own (the tab's count) */
+	int64_t nreturned_mine; /* the person's own drafts sent back with a note (the tab's count) */
 	int64_t seen_review;  /* when the review list was last looked at, before this look */
-	int nnew_review;      /* review articles that arrived since */
+	int64_t nnew_review;  /* review articles that arrived since */
 } Queue;
 
 /* Editors see every view; a role that cannot approve others' work sees its own and published. */
@@ -69,115 +61,25 @@ static void choose_tabs(Queue *q)
 	}
 }
 
-static bool matches(const Article *art, const char *folded_filter)
+/* The rows of the list on the screen. */
+static int list_rows(void)
 {
-	if (!*folded_filter)
-		return true;
-	Str hay = STR_INIT;
-	viet_fold_str(art->title, strlen(art->title), &hay);
-	str_addc(&hay, ' ');
-	const char *who = art->author_name && *art->author_name ? art->author_name : art->author;
-	viet_fold_str(who, strlen(who), &hay);
-	bool ok = strstr(str_cstr(&hay), folded_filter) != NULL;
-	str_release(&hay);
-	return ok;
+	return term_rows() - 5;
 }
 
-static int by_key(const void *x, const void *y, void *arg)
-{
-	char **keys = arg;
-	size_t i = *(const size_t *)x, j = *(const size_t *)y;
-	int c = strcmp(keys[i], keys[j]);
-	return c ? c : (i < j ? -1 : i > j);
-}
-
-static void free_keys(Queue *q)
-{
-	for (size_t i = 0; q->keys && i < q->list.n; i++)
-		free(q->keys[i]);
-	free(q->keys);
-	q->keys = NULL;
-}
-
-/* Rebuilds `shown` from the list, the filter and the sort; keeps the selection by id. */
-static void reshow(Queue *q)
-{
-	Str f = STR_INIT;
-	viet_fold_str(str_cstr(&q->filter), q->filter.len, &f);
-	free(q->shown);
-	q->shown = xcalloc(q->list.n + 1, sizeof *q->shown);
-	q->nshown = 0;
-	for (size_t i = 0; i < q->list.n; i++)
-		if (matches(&q->list.items[i], str_cstr(&f)))
-			q->shown[q->nshown++] = i;
-	str_release(&f);
-	if (q->by_title) {
-		free_keys(q);
-		q->keys = xcalloc(q->list.n + 1, sizeof *q->keys);
-		for (size_t i = 0; i < q->list.n; i++) {
-			Str k = STR_INIT;
-			const char *t = q->list.items[i].title;
-			viet_collate_key(t, strlen(t), &k);
-			q->keys[i] = str_detach(&k);
-			if (!q->keys[i])
-				q->keys[i] = xstrdup("");
-		}
-		qsort_r(q->shown, q->nshown, sizeof *q->shown, by_key, q->keys);
-	}
-	q->sel = 0;
-	for (size_t i = 0; i < q->nshown; i++)
-		if (q->list.items[q->shown[i]].id == q->sel_id)
-			q->sel = i;
-}
-
-/* A listed article keeps only what the list shows: the empty text fields go, so that a
- * hundred thousand rows take little room. */
-static void slim(Article *a)
-{
-	free(a->sapo);
-	free(a->body);
-	free(a->byline);
-	free(a->section);
-	free(a->tags);
-	a->sapo = a->body = a->byline = a->section = a->tags = NULL;
-}
-
-static bool keep_row(void *arg, const Article *a)
-{
-	Article *row = article_list_push(arg);
-	article_release(row); /* article_copy fills a fresh value */
-	article_copy(row, a);
-	slim(row);
-	return true;
-}
-
-/* The returned drafts and the review arrivals the tabs count. */
+/* The drafts sent back to the person and the review arrivals, that the tabs count. */
 static void load_marks(Queue *q)
 {
 	App *a = q->app;
-	returned_list_release(&q->returned);
 	q->nreturned_mine = 0;
-	if (desk_returned(a->desk, &q->returned))
-		for (size_t i = 0; i < q->returned.n; i++)
-			q->nreturned_mine += a->me && !strcmp(q->returned.items[i].author, a->me->login);
 	q->nnew_review = 0;
+	if (a->me && !desk_returned_mine(a->desk, &q->nreturned_mine))
+		q->nreturned_mine = 0;
 	for (int t = 0; t < q->ntabs; t++) {
-		ArticleList l = {NULL, 0, 0};
-		ListQuery lq = {.view = VIEW_REVIEW, .state = -1};
-		if (q->tabs[t].view != VIEW_REVIEW || !desk_list(a->desk, &lq, &l))
-			continue;
-		for (size_t i = 0; i < l.n; i++)
-			q->nnew_review += l.items[i].updated_at > q->seen_review;
-		article_list_release(&l);
+		ListQuery lq = {.view = VIEW_REVIEW, .state = -1, .since = q->seen_review + 1};
+		if (q->tabs[t].view == VIEW_REVIEW && !desk_list_count(a->desk, &lq, &q->nnew_review))
+			q->nnew_review = 0;
 	}
-}
-
-static const Returned *returned_of(const Queue *q, int64_t id)
-{
-	for (size_t i = 0; i < q->returned.n; i++)
-		if (q->returned.items[i].id == id)
-			return &q->returned.items[i];
-	return NULL;
 }
 
 /* Leaving the review list (another tab, quitting): what is in it now has been seen. */
@@ -187,95 +89,35 @@ static void leave_tab(Queue *q)
 		desk_seen(q->app->desk, "review", &q->seen_review);
 }
 
-static void load(Queue *q)
+/* Reads the list again: from its first row when fresh, else where the person was. */
+static void load(Queue *q, bool fresh)
 {
-	ListQuery lq = {.view = q->tabs[q->tab].view, .state = -1};
-	ArticleList *l = &q->list;
-	load_marks(q);
-	free_keys(q);
-	article_list_release(l);
-	q->version = desk_data_version(q->app->desk);
-	if (!desk_articles_seq(q->app->desk, &q->seq) ||
-	    !desk_list_each(q->app->desk, &lq, keep_row, l))
+	rows_define(q->rows, q->tabs[q->tab].view, q->by_title, str_cstr(&q->filter));
+	if (!rows_load(q->rows, fresh, list_rows()))
 		app_message(q->app, true, "%s", desk_errmsg(q->app->desk));
-	if (l->n + 256 < l->cap) { /* the room grown for more rows goes back, but for new ones */
-		l->items = xrealloc(l->items, (l->n + 256) * sizeof *l->items);
-		l->cap = l->n + 256;
-	}
-	reshow(q);
+	load_marks(q);
 }
 
-/* Takes article `id` out of the list, if there. */
-static void drop_id(Queue *q, int64_t id)
-{
-	ArticleList *l = &q->list;
-	for (size_t i = 0; i < l->n; i++)
-		if (l->items[i].id == id) {
-			article_release(&l->items[i]);
-			memmove(&l->items[i], &l->items[i + 1], (l->n - i - 1) * sizeof *l->items);
-			l->n--;
-			return;
-		}
-}
-
-/* Puts a (taken over) where the view's order wants it. */
-static void insert_sorted(Queue *q, Article *a)
-{
-	ArticleList *l = &q->list;
-	View v = q->tabs[q->tab].view;
-	size_t lo = 0, hi = l->n;
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		if (desk_view_order(v, &l->items[mid], a) < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	article_list_push(l);
-	article_release(&l->items[l->n - 1]);
-	memmove(&l->items[lo + 1], &l->items[lo], (l->n - 1 - lo) * sizeof *l->items);
-	l->items[lo] = *a;
-	memset(a, 0, sizeof *a);
-}
-
-/* Follows what others changed since the last look, reading only the changed articles. */
+/* Follows what others changed since the last look. */
 static void refresh(Queue *q)
 {
-	Desk *d = q->app->desk;
-	int64_t v = desk_data_version(d), seq, *ids = NULL;
-	size_t n = 0;
-	ArticleList changed = {0};
-	if (v == q->version)
-		return;
-	q->version = v;
-	if (!desk_articles_seq(d, &seq) || seq == q->seq)
-		return;
-	if (!desk_changes(d, q->seq, &ids, &n, &changed)) {
-		app_message(q->app, true, "%s", desk_errmsg(d));
-		return;
-	}
-	free_keys(q);
-	for (size_t i = 0; i < n; i++)
-		drop_id(q, ids[i]);
-	for (size_t i = 0; i < changed.n; i++) {
-		Article *a = &changed.items[i];
-		if (a->seq > seq)
-			seq = a->seq;
-		if (desk_view_has(d, q->tabs[q->tab].view, a)) {
-			slim(a);
-			insert_sorted(q, a);
-		}
-	}
-	q->seq = seq;
-	free(ids);
-	article_list_release(&changed);
-	load_marks(q); /* returned drafts and review arrivals, for the tabs */
-	reshow(q);
+	bool changed;
+	if (!rows_refresh(q->rows, list_rows(), &changed))
+		app_message(q->app, true, "%s", desk_errmsg(q->app->desk));
+	if (changed)
+		load_marks(q); /* returned drafts and review arrivals, for the tabs */
+}
+
+/* A move of the selection (rows_move and the like) that says so when reading failed. */
+static void moved(Queue *q, bool ok)
+{
+	if (!ok)
+		app_message(q->app, true, "%s", desk_errmsg(q->app->desk));
 }
 
 static const Article *selected(const Queue *q)
 {
-	return q->nshown ? &q->list.items[q->shown[q->sel]] : NULL;
+	return rows_selected(q->rows);
 }
 
 static Slot state_slot(State s)
@@ -311,7 +153,7 @@ static Cols columns(int width)
 static void draw_title(Queue *q, int y, int x, const Article *art, bool sel, int w)
 {
 	Slot base = sel ? SLOT_SELECTED : SLOT_NORMAL;
-	const Returned *r = returned_of(q, art->id);
+	const Returned *r = rows_returned(q->rows, art->id);
 	int used = 0;
 	bool fresh = art->state == STATE_REVIEW && q->tabs[q->tab].view == VIEW_REVIEW &&
 		     art->updated_at > q->seen_review;
@@ -400,21 +242,16 @@ static void draw_header(Queue *q, const Cols *c)
 	term_puts(2, x, app_str(a, S_COL_WORDS), c->words, SLOT_HEADER);
 }
 
-static int list_rows(void)
-{
-	return term_rows() - 5;
-}
-
 static void draw_status(Queue *q)
 {
 	App *a = q->app;
 	int y = term_rows() - 2, cols = term_cols(), x = 0;
 	char buf[64];
 	term_fill(y, 0, cols, SLOT_NORMAL);
-	if (q->nshown == 1)
+	if (rows_count(q->rows) == 1)
 		snprintf(buf, sizeof buf, "%s", app_str(a, S_COUNT_ONE));
 	else
-		app_format(a, buf, sizeof buf, S_COUNT, (int)q->nshown);
+		app_format(a, buf, sizeof buf, S_COUNT, (int)rows_count(q->rows));
 	int bw = (int)utf8_width(buf, strlen(buf));
 	term_puts(y, cols - bw - 1, buf, bw, SLOT_DIM);
 	if (q->filtering || q->filter.len) {
@@ -458,19 +295,16 @@ static void queue_draw(void *arg)
 	draw_tabs(q);
 	draw_header(q, &c);
 	int rows = list_rows();
-	if (q->sel < q->top)
-		q->top = q->sel;
-	if (q->sel >= q->top + (size_t)rows)
-		q->top = q->sel - (size_t)rows + 1;
+	moved(q, rows_fit(q->rows, rows));
 	term_cursor(0, 0, false);
 	for (int r = 0; r < rows; r++) {
-		size_t i = q->top + (size_t)r;
-		if (i < q->nshown) {
-			draw_row(q, 3 + r, &q->list.items[q->shown[i]], i == q->sel, &c);
+		const Article *art = rows_shown(q->rows, r);
+		if (art) {
+			draw_row(q, 3 + r, art, art == selected(q), &c);
 			continue;
 		}
 		term_fill(3 + r, 0, term_cols(), SLOT_NORMAL);
-		if (r == 0 && q->nshown == 0) {
+		if (r == 0) {
 			char buf[300];
 			if (q->filter.len)
 				app_format(a, buf, sizeof buf, S_NO_MATCH, str_cstr(&q->filter));
@@ -483,25 +317,11 @@ static void queue_draw(void *arg)
 	app_keybar(a, SCR_QUEUE, queue_offers, q);
 }
 
-static void move_sel(Queue *q, long delta)
-{
-	long s = (long)q->sel + delta;
-	if (s >= (long)q->nshown)
-		s = (long)q->nshown - 1;
-	if (s < 0)
-		s = 0;
-	q->sel = (size_t)s;
-	const Article *art = selected(q);
-	q->sel_id = art ? art->id : 0;
-}
-
 static void switch_tab(Queue *q, int delta)
 {
 	leave_tab(q);
 	q->tab = (q->tab + delta + q->ntabs) % q->ntabs;
-	q->sel_id = 0;
-	q->top = 0;
-	load(q);
+	load(q, true);
 	term_clear();
 }
 
@@ -520,8 +340,7 @@ static void search_from(Queue *q)
 	str_clear(&q->filter); /* back to the lists as they were */
 	a->redraw = queue_draw;
 	a->redraw_arg = q;
-	q->sel_id = 0;
-	load(q);
+	load(q, true);
 	term_clear();
 }
 
@@ -549,8 +368,7 @@ static bool filter_key(Queue *q, const TermEvent *ev)
 	} else {
 		return false;
 	}
-	q->sel_id = 0;
-	reshow(q);
+	load(q, true);
 	return true;
 }
 
@@ -560,14 +378,14 @@ static void open_article(Queue *q, int64_t id)
 	editor_run(a, id);
 	a->redraw = queue_draw;
 	a->redraw_arg = q;
-	load(q);
+	load(q, false);
 	term_clear();
 }
 
 static void queue_click(Queue *q, const TermEvent *ev)
 {
 	if (ev->button == 4 || ev->button == 5) {
-		move_sel(q, ev->button == 4 ? -3 : 3);
+		moved(q, rows_move(q->rows, ev->button == 4 ? -3 : 3, list_rows()));
 		return;
 	}
 	if (ev->y == 1) { /* a tab */
@@ -584,13 +402,12 @@ static void queue_click(Queue *q, const TermEvent *ev)
 		}
 		return;
 	}
-	size_t row = q->top + (size_t)(ev->y - 3);
-	if (ev->y < 3 || row >= q->nshown)
-		return;
-	if (row == q->sel)
-		open_article(q, selected(q)->id);
-	else
-		move_sel(q, (long)row - (long)q->sel);
+	const Article *art = ev->y >= 3 && ev->y < 3 + list_rows() ? rows_shown(q->rows, ev->y - 3)
+								    : NULL;
+	if (art && art == selected(q))
+		open_article(q, art->id);
+	else if (art)
+		rows_pick(q->rows, ev->y - 3);
 }
 
 /*
@@ -642,19 +459,22 @@ static void queue_command(Queue *q, Command c)
 	switch (c) {
 	case CMD_QUIT: a->quit = true; break;
 	case CMD_HELP: app_help(a); break;
-	case CMD_UP: move_sel(q, -1); break;
-	case CMD_DOWN: move_sel(q, 1); break;
-	case CMD_PAGE_UP: move_sel(q, -page); break;
-	case CMD_PAGE_DOWN: move_sel(q, page); break;
-	case CMD_FIRST: move_sel(q, -(long)q->nshown); break;
-	case CMD_LAST: move_sel(q, (long)q->nshown); break;
+	case CMD_UP: moved(q, rows_move(q->rows, -1, page)); break;
+	case CMD_DOWN: moved(q, rows_move(q->rows, 1, page)); break;
+	case CMD_PAGE_UP: moved(q, rows_move(q->rows, -page, page)); break;
+	case CMD_PAGE_DOWN: moved(q, rows_move(q->rows, page, page)); break;
+	case CMD_FIRST: moved(q, rows_first(q->rows, page)); break;
+	case CMD_LAST: moved(q, rows_last(q->rows, page)); break;
 	case CMD_VIEW_NEXT: switch_tab(q, 1); break;
 	case CMD_VIEW_PREV: switch_tab(q, -1); break;
 	case CMD_FILTER: q->filtering = true; break;
 	case CMD_SEARCH: search_from(q); break;
-	case CMD_SORT: q->by_title = !q->by_title; reshow(q); break;
+	case CMD_SORT:
+		q->by_title = !q->by_title;
+		moved(q, rows_sort(q->rows, q->by_title, page));
+		break;
 	case CMD_REDRAW: term_repaint(); break;
-	case CMD_REFRESH: load(q); app_message(a, false, "%s", app_str(a, S_REFRESHED)); break;
+	case CMD_REFRESH: load(q, false); app_message(a, false, "%s", app_str(a, S_REFRESHED)); break;
 	case CMD_NEW: open_article(q, 0); break;
 	case CMD_OPEN:
 		if (art)
@@ -668,7 +488,7 @@ static void queue_command(Queue *q, Command c)
 			memset(&copy, 0, sizeof copy); /* article_copy fills a fresh value */
 			article_copy(&copy, art);
 			if (app_act(a, &copy, c))
-				load(q);
+				load(q, false);
 			article_release(&copy);
 		}
 	}
@@ -694,6 +514,7 @@ int queue_run(App *a)
 	Queue q;
 	memset(&q, 0, sizeof q);
 	q.app = a;
+	q.rows = rows_new(a->desk);
 	choose_tabs(&q);
 	/* Editors start on the review queue: that is their work. */
 	if (q.ntabs > 2)
@@ -701,7 +522,7 @@ int queue_run(App *a)
 	a->redraw = queue_draw;
 	a->redraw_arg = &q;
 	desk_seen(a->desk, "review", &q.seen_review);
-	load(&q);
+	load(&q, true);
 	say_new_journal(a);
 	term_clear();
 	while (!a->quit) {
@@ -726,11 +547,8 @@ int queue_run(App *a)
 			queue_command(&q, keys_lookup(SCR_QUEUE, ev.key));
 	}
 	leave_tab(&q);
-	free_keys(&q);
 	checker_free(q.checker);
-	returned_list_release(&q.returned);
-	free(q.shown);
+	rows_free(q.rows);
 	str_release(&q.filter);
-	article_list_release(&q.list);
 	return 0;
 }

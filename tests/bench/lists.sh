@@ -1,7 +1,8 @@
 # lists.sh: the archive at newsroom scale (ARCHIVE articles, 10,000 unless told; run.sh makes
 # it once with genarchive): `list` streaming (first row, whole run, memory) and an open list
 # screen on the "all" tab while 100 colleagues journal every second and save every ten
-# (processor use and memory). Three runs of each. The targets are the project's own.
+# (processor use and memory), and its memory against the same screen over 1,000 articles.
+# Three runs of each. The targets are the project's own.
 . "$(dirname "$0")/lib.sh"
 T=$(mktemp -d); trap 'rm -rf "$T"' EXIT
 export XDG_CONFIG_HOME="$T" XDG_DATA_HOME="$T" LANG=C.UTF-8
@@ -43,3 +44,20 @@ for r in 1 2 3; do
 done
 row "list screen, $n articles, $WRITERS writers: processor" % "${cpu[*]}" target "2 2 2"
 row "list screen, $n articles: memory" MB "${rss[*]}" target "16 16 16"
+
+# The screen holds the rows in view, not the list: its memory at rest is the same for a small
+# archive and for this one (the peer is the same screen over 1,000 articles).
+# The big one is the copy the writers left; nothing at rest writes but a "seen" mark.
+small_db="$T/small.db"
+"$BUILD/bench/genarchive" "$small_db" 1000 >&2 || exit 1
+big=() small=()
+for r in 1 2 3; do
+	for db in "$TOASOAN_DB" "$small_db"; do
+		TOASOAN_DB=$db "$K" -w "C-q" -p '\e[D\e[D\e[F\e[H' -I 3 -- "$TOASOAN" >"$T/screen" \
+			2>/dev/null
+		kb=$(field rss_kb <"$T/screen" | awk '{printf "%.1f", $1 / 1024}')
+		if [ "$db" = "$small_db" ]; then small+=("$kb"); else big+=("$kb"); fi
+	done
+done
+row "list screen at rest after End and Home, $n articles: memory" MB "${big[*]}" \
+	"1,000 articles" "${small[*]}"
