@@ -376,7 +376,30 @@ bool model_doubled(const Speller *sp, const char *w, size_t len)
 		return false;
 	id = text_id(sp, w, len);
 	twice = model_pair(sp->lm, id, id);
-	return twice >= 10 && (double)twice * 1000.0 >= (double)model_count(sp->lm, id);
+	return twice >= 5 && (double)twice * 1000.0 >= (double)model_count(sp->lm, id);
+}
+
+bool model_bond(const Speller *sp, const char *a, size_t alen, const char *b, size_t blen,
+	double share[2])
+{
+	uint16_t x, y;
+	double ab, ca, cb;
+
+	share[0] = share[1] = 0;
+	if (!sp->lm)
+		return false;
+	x = text_id(sp, a, alen);
+	y = text_id(sp, b, blen);
+	if (x == MODEL_NONE || x <= MODEL_NUMBER || y == MODEL_NONE || y <= MODEL_NUMBER)
+		return false;
+	ab = model_pair(sp->lm, x, y);
+	ca = model_count(sp->lm, x);
+	cb = model_count(sp->lm, y);
+	if (ab < 20 || ab * (double)model_tokens(sp->lm) < 10.0 * ca * cb)
+		return false;
+	share[0] = ab / ca;
+	share[1] = ab / cb;
+	return true;
 }
 
 bool model_news_word(Speller *sp, const char *lo, size_t len)
