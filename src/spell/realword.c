@@ -38,6 +38,11 @@ static const double slip_cost[NB_KINDS] = {0, 0.0, 0.5, 0.5, 0.5, 0.0, 1.0};
 /* A word news printed this often is a word, unless a neighbour is NEWS_RARER times commoner. */
 #define NEWS_WORD LEX_NEWS_WORD
 #define NEWS_RARER 50
+/*
+ * A word no Vietnamese syllable is shaped like (etanol, selen, shophouse, iốt) needs fewer
+ * prints: no slip of a Vietnamese word looks like it, and a loanword is rarer in news.
+ */
+#define FOREIGN_WORD 5
 
 static void nb_push(Speller *sp, NbEntry e)
 {
@@ -405,23 +410,22 @@ bool model_bond(const Speller *sp, const char *a, size_t alen, const char *b, si
 bool model_news_word(Speller *sp, const char *lo, size_t len)
 {
 	Str key = STR_INIT, nb = STR_INIT;
+	Syllable syl;
 	uint16_t id;
 	uint32_t own;
-	bool ok;
+	bool ok, shaped;
 
 	if (!sp->lm)
 		return false;
 	model_key(lo, len, &key);
 	id = model_id(sp->lm, str_cstr(&key), key.len);
 	own = model_count(sp->lm, id);
-	ok = id != MODEL_NONE && id > MODEL_NUMBER && own >= NEWS_WORD;
-	if (ok && !ascii_only(key.s, key.len)) {
+	shaped = syllable_parse(key.s, key.len, &syl) == SYL_OK;
+	ok = id != MODEL_NONE && id > MODEL_NUMBER && own >= (shaped ? NEWS_WORD : FOREIGN_WORD);
+	if (ok && shaped && !ascii_only(key.s, key.len)) {
 		/* a marked syllable news prints (tỳ, đáu): the context rule judges it in place */
-		Syllable syl;
-		if (syllable_parse(key.s, key.len, &syl) == SYL_OK) {
-			str_release(&key);
-			return true;
-		}
+		str_release(&key);
+		return true;
 	}
 	if (ok) {
 		neighbour_list(key.s, key.len, &nb);
