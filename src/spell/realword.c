@@ -39,8 +39,9 @@ static const double slip_cost[NB_KINDS] = {0, 0.0, 0.5, 0.5, 0.5, 0.0, 1.0};
 #define NEWS_WORD LEX_NEWS_WORD
 #define NEWS_RARER 50
 /*
- * A word no Vietnamese syllable is shaped like (etanol, selen, shophouse, iốt) needs fewer
- * prints: no slip of a Vietnamese word looks like it, and a loanword is rarer in news.
+ * A word without marks that no Vietnamese syllable is shaped like (etanol, selen, shophouse)
+ * needs fewer prints: a loanword is rarer in news, and a Vietnamese word typed without its
+ * marks is still caught by its far commoner marked reading (NEWS_RARER).
  */
 #define FOREIGN_WORD 5
 
@@ -421,7 +422,8 @@ bool model_news_word(Speller *sp, const char *lo, size_t len)
 	id = model_id(sp->lm, str_cstr(&key), key.len);
 	own = model_count(sp->lm, id);
 	shaped = syllable_parse(key.s, key.len, &syl) == SYL_OK;
-	ok = id != MODEL_NONE && id > MODEL_NUMBER && own >= (shaped ? NEWS_WORD : FOREIGN_WORD);
+	ok = id != MODEL_NONE && id > MODEL_NUMBER &&
+	     own >= (shaped || !ascii_only(key.s, key.len) ? NEWS_WORD : FOREIGN_WORD);
 	if (ok && shaped && !ascii_only(key.s, key.len)) {
 		/* a marked syllable news prints (tỳ, đáu): the context rule judges it in place */
 		str_release(&key);
