@@ -375,17 +375,27 @@ static bool family_name(const CheckRun *r, size_t a)
 	return false;
 }
 
+/* True when only spaces lie between word b and the end of its paragraph. */
+static bool ends_paragraph(const CheckRun *r, size_t b)
+{
+	while (++b < r->ntoks && r->toks[b].t.kind == TOK_SPACE)
+		;
+	return b >= r->ntoks || r->toks[b].t.kind == TOK_NEWLINE;
+}
+
 /*
  * A syllable written twice with capitals inside a sentence is a given name (MC Kỳ Kỳ, bé
- * Mi Mi, Phạm Băng Băng), unless it is a family name (Nguyễn Nguyễn is a slip).
+ * Mi Mi, Phạm Băng Băng), and so is one that begins a sentence and ends the paragraph (the
+ * byline after an article's last sentence: ... trở lại. Lan Lan), unless it is a family
+ * name (Nguyễn Nguyễn is a slip).
  */
 static bool doubled_name(const CheckRun *r, size_t a, size_t b)
 {
 	unsigned caps = TF_UPPER_FIRST | TF_ALL_UPPER | TF_INNER_UPPER;
 
 	return (r->toks[a].t.flags & caps) == TF_UPPER_FIRST &&
-	       (r->toks[b].t.flags & caps) == TF_UPPER_FIRST && !rules_sentence_start(r, a) &&
-	       !family_name(r, a);
+	       (r->toks[b].t.flags & caps) == TF_UPPER_FIRST &&
+	       (!rules_sentence_start(r, a) || ends_paragraph(r, b)) && !family_name(r, a);
 }
 
 /* True when news binds word a and word b (share: see model_bond). */

@@ -239,6 +239,9 @@ START_TEST(test_repeats_news_prints)
 	/* a given name doubled; a family name doubled is a slip */
 	clean("Người dẫn chương trình Kỳ Kỳ bị cảnh sát bắt giữ.");
 	flagged("Bài viết của Nguyễn Nguyễn Văn An được đăng sáng nay.", "Nguyễn Nguyễn", FIND_REPEAT);
+	/* the byline after the last sentence; the same words beginning a sentence are a slip */
+	clean("Đội tuyển sẽ sớm trở lại. Lan Lan\n");
+	flagged("Đội tuyển sẽ sớm trở lại. Lan Lan viết tiếp.\n", "Lan Lan", FIND_REPEAT);
 	/* a reduplication standing alone; a copy bound to its neighbour is a slip */
 	clean("Tay anh gõ gõ vài cái trên bàn phím.");
 	flagged("Anh ấy quyết quyết định nghỉ việc.", "quyết quyết", FIND_REPEAT);
