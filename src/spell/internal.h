@@ -269,8 +269,15 @@ void model_rerank(const CheckRun *r, size_t i, char **sugg, size_t n);
  * (a loanword, a transliteration, a name) and is not far rarer than a one-edit neighbour.
  */
 bool model_news_word(Speller *sp, const char *lo, size_t len);
-/* True when news prints word w twice in a row as a reduplication (nhỏ nhỏ, ùn ùn). */
+/* True when news prints word w twice in a row as a reduplication (nhỏ nhỏ, chốc chốc). */
 bool model_doubled(const Speller *sp, const char *w, size_t len);
+/*
+ * True when news binds words a and b (thi công, mười ngày): a pair seen at least 20 times
+ * and 10 times likelier than chance; share[0] is the part of a's uses followed by b,
+ * share[1] the part of b's uses that follow a.
+ */
+bool model_bond(const Speller *sp, const char *a, size_t alen, const char *b, size_t blen,
+	double share[2]);
 /* How often news printed word w (any case; 0 without a model or for an unknown word). */
 uint64_t model_frequency(const Speller *sp, const char *w, size_t len);
 /* True when word i begins a sentence (only opening marks between it and the last end). */

@@ -38,6 +38,12 @@ static const double slip_cost[NB_KINDS] = {0, 0.0, 0.5, 0.5, 0.5, 0.0, 1.0};
 /* A word news printed this often is a word, unless a neighbour is NEWS_RARER times commoner. */
 #define NEWS_WORD LEX_NEWS_WORD
 #define NEWS_RARER 50
+/*
+ * A word without marks that no Vietnamese syllable is shaped like (etanol, selen, shophouse)
+ * needs fewer prints: a loanword is rarer in news, and a Vietnamese word typed without its
+ * marks is still caught by its far commoner marked reading (NEWS_RARER).
+ */
+#define FOREIGN_WORD 5
 
 static void nb_push(Speller *sp, NbEntry e)
 {
@@ -376,29 +382,52 @@ bool model_doubled(const Speller *sp, const char *w, size_t len)
 		return false;
 	id = text_id(sp, w, len);
 	twice = model_pair(sp->lm, id, id);
-	return twice >= 10 && (double)twice * 1000.0 >= (double)model_count(sp->lm, id);
+	return twice >= 5 && (double)twice * 1000.0 >= (double)model_count(sp->lm, id);
+}
+
+bool model_bond(const Speller *sp, const char *a, size_t alen, const char *b, size_t blen,
+	double share[2])
+{
+	uint16_t x, y;
+	double ab, ca, cb;
+
+	share[0] = share[1] = 0;
+	if (!sp->lm)
+		return false;
+	x = text_id(sp, a, alen);
+	y = text_id(sp, b, blen);
+	if (x == MODEL_NONE || x <= MODEL_NUMBER || y == MODEL_NONE || y <= MODEL_NUMBER)
+		return false;
+	ab = model_pair(sp->lm, x, y);
+	ca = model_count(sp->lm, x);
+	cb = model_count(sp->lm, y);
+	if (ab < 20 || ab * (double)model_tokens(sp->lm) < 10.0 * ca * cb)
+		return false;
+	share[0] = ab / ca;
+	share[1] = ab / cb;
+	return true;
 }
 
 bool model_news_word(Speller *sp, const char *lo, size_t len)
 {
 	Str key = STR_INIT, nb = STR_INIT;
+	Syllable syl;
 	uint16_t id;
 	uint32_t own;
-	bool ok;
+	bool ok, shaped;
 
 	if (!sp->lm)
 		return false;
 	model_key(lo, len, &key);
 	id = model_id(sp->lm, str_cstr(&key), key.len);
 	own = model_count(sp->lm, id);
-	ok = id != MODEL_NONE && id > MODEL_NUMBER && own >= NEWS_WORD;
-	if (ok && !ascii_only(key.s, key.len)) {
+	shaped = syllable_parse(key.s, key.len, &syl) == SYL_OK;
+	ok = id != MODEL_NONE && id > MODEL_NUMBER &&
+	     own >= (shaped || !ascii_only(key.s, key.len) ? NEWS_WORD : FOREIGN_WORD);
+	if (ok && shaped && !ascii_only(key.s, key.len)) {
 		/* a marked syllable news prints (tỳ, đáu): the context rule judges it in place */
-		Syllable syl;
-		if (syllable_parse(key.s, key.len, &syl) == SYL_OK) {
-			str_release(&key);
-			return true;
-		}
+		str_release(&key);
+		return true;
 	}
 	if (ok) {
 		neighbour_list(key.s, key.len, &nb);

@@ -13,6 +13,9 @@
 #include "base/xalloc.h"
 #include "base/banned.h"
 
+/* A doubled word news prints this often is a function word, never a reduplication (các các). */
+#define LONE_DOUBLE_MAX 20000
+
 static bool is_word(const Tok *t)
 {
 	return t->t.kind == TOK_WORD;
@@ -175,6 +178,21 @@ static bool is_quote(int32_t c)
 }
 
 /*
+ * An opening mark matches closing kind want ('"' for any closing quote): a quotation opened
+ * with one shape of quote and closed with the other (“...", "...”) is balanced, only mixed.
+ */
+static bool pairs_with(int32_t open, int32_t want)
+{
+	return want == '"' ? is_quote(open) : open == want;
+}
+
+/* A straight quote right after a number that closes nothing is the inch sign (màn hình 7"). */
+static bool inch_mark(const CheckRun *r, size_t i)
+{
+	return i > 0 && r->toks[i - 1].t.kind == TOK_NUMBER;
+}
+
+/*
  * Pairs quotes and brackets within one paragraph [from, to); flags what stays alone. A
  * quotation may run on into the next paragraph, as news prints long quotes: a quote left open
  * at the end is kept in *carry (a token index, SIZE_MAX for none) and closed by the next
@@ -203,12 +221,10 @@ static void balance(CheckRun *r, size_t from, size_t to, size_t *carry)
 		}
 		if (c != 0x201D && c != ')' && c != ']' && c != '"')
 			continue;
-		if (c == ')' && list_marker(r, i))
-			continue;
-		want = c == 0x201D ? 0x201C : c == ')' ? '(' : c == ']' ? '[' : '"';
-		if (st.n && r->toks[st.v[st.n - 1]].t.cp == want)
+		want = c == ')' ? '(' : c == ']' ? '[' : '"';
+		if (st.n && pairs_with(r->toks[st.v[st.n - 1]].t.cp, want))
 			st.n--;
-		else
+		else if (!(c == ')' && list_marker(r, i)) && !(c == '"' && inch_mark(r, i)))
 			flag_lone(r, i);
 	}
 	if (*carry != SIZE_MAX)
@@ -346,13 +362,90 @@ static void repeat_add(CheckRun *r, size_t a, size_t b, size_t c)
 		one(r->s + start, end - start), 1);
 }
 
+/* True when word a is one of the common family names, which no given name doubles. */
+static bool family_name(const CheckRun *r, size_t a)
+{
+	static const char *const names[] = {"Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh",
+		"Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý"};
+	const Tok *t = &r->toks[a];
+
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (strlen(names[i]) == tlen(t) && memcmp(names[i], r->s + t->t.start, tlen(t)) == 0)
+			return true;
+	return false;
+}
+
+/* True when only spaces lie between word b and the end of its paragraph. */
+static bool ends_paragraph(const CheckRun *r, size_t b)
+{
+	while (++b < r->ntoks && r->toks[b].t.kind == TOK_SPACE)
+		;
+	return b >= r->ntoks || r->toks[b].t.kind == TOK_NEWLINE;
+}
+
+/*
+ * A syllable written twice with capitals inside a sentence is a given name (MC Kỳ Kỳ, bé
+ * Mi Mi, Phạm Băng Băng), and so is one that begins a sentence and ends the paragraph (the
+ * byline after an article's last sentence: ... trở lại. Lan Lan), unless it is a family
+ * name (Nguyễn Nguyễn is a slip).
+ */
+static bool doubled_name(const CheckRun *r, size_t a, size_t b)
+{
+	unsigned caps = TF_UPPER_FIRST | TF_ALL_UPPER | TF_INNER_UPPER;
+
+	return (r->toks[a].t.flags & caps) == TF_UPPER_FIRST &&
+	       (r->toks[b].t.flags & caps) == TF_UPPER_FIRST &&
+	       (!rules_sentence_start(r, a) || ends_paragraph(r, b)) && !family_name(r, a);
+}
+
+/* True when news binds word a and word b (share: see model_bond). */
+static bool bond(const CheckRun *r, size_t a, size_t b, double share[2])
+{
+	const Tok *x = &r->toks[a], *y = &r->toks[b];
+
+	return model_bond(r->sp, r->s + x->t.start, tlen(x), r->s + y->t.start, tlen(y), share);
+}
+
+/*
+ * Word p ends one compound and its copy begins the next (thi công công trình, đảm bảo bảo
+ * mật): the word before leads to the first copy and the word after follows the second, each
+ * in a twentieth of its uses and a tenth on average (trước khi khi bước is a slip: bước
+ * follows khi in only a twentieth of its uses).
+ */
+static bool two_compounds(const CheckRun *r, const size_t *w, size_t n, size_t p)
+{
+	double left[2], right[2];
+
+	return p > 0 && p + 2 < n && bond(r, w[p - 1], w[p], left) && bond(r, w[p + 1], w[p + 2], right) &&
+	       left[0] >= 0.05 && right[1] >= 0.05 && left[0] + right[1] >= 0.2;
+}
+
+/*
+ * A lower-case content word doubled that stands alone (gõ gõ vài cái, sờ sờ nắn nắn, nhột
+ * nhột): a reduplication. A slip sits inside a phrase: a common word (các các, đã đã), or
+ * a copy news binds to the word before or after it (quyết quyết định, vào lưới lưới).
+ */
+static bool lone_double(const CheckRun *r, const size_t *w, size_t n, size_t p)
+{
+	const Tok *t = &r->toks[w[p]];
+	double share[2];
+
+	if (t->t.flags & (TF_UPPER_FIRST | TF_ALL_UPPER | TF_INNER_UPPER))
+		return false;
+	if (model_frequency(r->sp, r->s + t->t.start, tlen(t)) >= LONE_DOUBLE_MAX ||
+	    model_frequency(r->sp, r->s + t->t.start, tlen(t)) == 0)
+		return false;
+	return !(p > 0 && bond(r, w[p - 1], w[p], share)) && !(p + 2 < n && bond(r, w[p + 1], w[p + 2], share));
+}
+
 static void repeats_in_run(CheckRun *r, const size_t *w, size_t n)
 {
 	for (size_t p = 0; p + 1 < n; p++) {
 		if (case_turns(r, w[p], w[p + 1]))
 			continue; /* Nhi đồng Đồng Nai, khai hội Hội Lim: a name begins */
 		if (same_word(r, w[p], w[p + 1])) {
-			if (!reduplication(r, w[p]))
+			if (!reduplication(r, w[p]) && !doubled_name(r, w[p], w[p + 1]) &&
+			    !two_compounds(r, w, n, p) && !lone_double(r, w, n, p))
 				repeat_add(r, w[p], w[p], w[p + 1]);
 			continue;
 		}

@@ -19,11 +19,13 @@ rc=$?
 expect_rc 0 "injected mistakes: real-word P >= 0.9, R >= 0.6; non-word P, R >= 0.95; <= 1 alarm per 2,000 words"
 cat "$T/out"
 # Held-out news (never trained on) when the shared corpus has been unpacked and split by
-# dict/build/build_model.py --heldout: the same floors on the test half.
+# dict/build/build_model.py --heldout: the same floors on the test half, and no more than
+# 3.2 findings per 2,000 words of the undamaged articles (2.97 now; most are real mistakes of
+# the published text, see dict/README.md).
 if [ -n "${TOASOAN_HELDOUT:-}" ] && [ -d "$TOASOAN_HELDOUT/test" ]; then
-	"$BUILD/tools/spell_eval" --dict dict --news --floors 0.9,0.6,0.95,0.95,1e9 "$TOASOAN_HELDOUT/test" >"$T/out" 2>&1
+	"$BUILD/tools/spell_eval" --dict dict --news --floors 0.9,0.6,0.95,0.95,3.2 "$TOASOAN_HELDOUT/test" >"$T/out" 2>&1
 	rc=$?
-	expect_rc 0 "held-out news with injected mistakes meets the real-word and non-word floors"
+	expect_rc 0 "held-out news with injected mistakes meets the real-word and non-word floors, <= 3.2 findings per 2,000 words"
 	cat "$T/out"
 else
 	echo "skip held-out news evaluation (set TOASOAN_HELDOUT to the folder build_model.py --heldout wrote)"

@@ -207,6 +207,48 @@ START_TEST(test_news_words)
 }
 END_TEST
 
+/* A finding of kind k over `what` in text, with any suggestion. */
+static void flagged(const char *text, const char *what, FindingKind k)
+{
+	const char *at = strstr(text, what);
+	size_t s = (size_t)(at - text), e = s + strlen(what);
+
+	finding_list_clear(&fl);
+	ck_assert(spell_check(sp, text, strlen(text), &fl));
+	for (size_t i = 0; i < fl.n; i++)
+		if (fl.items[i].kind == k && fl.items[i].start < e && s < fl.items[i].end)
+			return;
+	ck_abort_msg("no %s finding on '%s' in '%s'", finding_kind_name(k), what, text);
+}
+
+START_TEST(test_foreign_shaped_words)
+{
+	/* printed a handful of times in news and shaped like no Vietnamese syllable */
+	clean("Xăng etanol, nguyên tố selen và chất phthalate được nhắc đến.");
+	clean("Người dân dùng muối iốt đủ tiêu chuẩn.");
+	/* a slip news never printed is still caught */
+	flagged("Kết nối bluetooh bị lỗi.", "bluetooh", FIND_SPELLING);
+}
+END_TEST
+
+START_TEST(test_repeats_news_prints)
+{
+	/* a word ending one compound and beginning the next */
+	clean("Đơn vị thi công công trình đúng hạn.");
+	flagged("Các đơn vị họp trước khi khi bước vào mùa mưa.", "khi khi", FIND_REPEAT);
+	/* a given name doubled; a family name doubled is a slip */
+	clean("Người dẫn chương trình Kỳ Kỳ bị cảnh sát bắt giữ.");
+	flagged("Bài viết của Nguyễn Nguyễn Văn An được đăng sáng nay.", "Nguyễn Nguyễn", FIND_REPEAT);
+	/* the byline after the last sentence; the same words beginning a sentence are a slip */
+	clean("Đội tuyển sẽ sớm trở lại. Lan Lan\n");
+	flagged("Đội tuyển sẽ sớm trở lại. Lan Lan viết tiếp.\n", "Lan Lan", FIND_REPEAT);
+	/* a reduplication standing alone; a copy bound to its neighbour is a slip */
+	clean("Tay anh gõ gõ vài cái trên bàn phím.");
+	flagged("Anh ấy quyết quyết định nghỉ việc.", "quyết quyết", FIND_REPEAT);
+	flagged("Tiền đạo này ghi bàn vào lưới lưới đối phương.", "lưới lưới", FIND_REPEAT);
+}
+END_TEST
+
 START_TEST(test_bare_english_words)
 {
 	expect("Hôm nay trời rat dep.", "rat", FIND_SPELLING, "rất");
@@ -235,6 +277,8 @@ static Suite *model_suite(void)
 	tcase_add_test(tc, test_real_words_in_context);
 	tcase_add_test(tc, test_news_words);
 	tcase_add_test(tc, test_bare_english_words);
+	tcase_add_test(tc, test_foreign_shaped_words);
+	tcase_add_test(tc, test_repeats_news_prints);
 	tcase_add_test(tc, test_own_suggestions);
 	suite_add_tcase(s, tc);
 	return s;

@@ -269,6 +269,19 @@ START_TEST(test_punctuation)
 }
 END_TEST
 
+/* Quotes of two shapes that pair up, an inch mark, a credit in brackets: balanced. */
+START_TEST(test_balanced_in_news)
+{
+	clean("Cô nói: “Đi thôi\". Anh đáp: \"Về thôi”.");
+	clean("Máy có màn hình 7\" và chế độ \"đọc sách\".");
+	clean("Anh là \"số 9\" của đội bóng.");
+	clean("Quốc hội họp phiên bế mạc (Ảnh: Q.H) sáng nay.");
+	/* the same shapes still caught when a mark is really alone */
+	expect("Cô nói: “Đi thôi. Anh đáp: \"Về thôi”.", "“", FIND_PUNCTUATION, NULL);
+	expect("Quốc hội họp phiên bế mạc (Ảnh: Q.H sáng nay.", "(", FIND_PUNCTUATION, NULL);
+}
+END_TEST
+
 START_TEST(test_capitalization)
 {
 	expect("Trời mưa. tôi ở nhà.", "tôi", FIND_CAPITALIZATION, "Tôi");
@@ -541,6 +554,7 @@ static Suite *spell_suite(void)
 	tcase_add_test(tc, test_long_text_in_segments);
 	tcase_add_test(tc, test_repeats);
 	tcase_add_test(tc, test_punctuation);
+	tcase_add_test(tc, test_balanced_in_news);
 	tcase_add_test(tc, test_capitalization);
 	tcase_add_test(tc, test_offsets_nfd_bom_invalid);
 	tcase_add_test(tc, test_newsroom_words);
