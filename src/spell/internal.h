@@ -184,6 +184,8 @@ bool lex_english(Lexicon *lx, const char *word, size_t len);
 Hunhandle *lex_english_dict(Lexicon *lx);
 /* True when an English dictionary is installed (opened or not). */
 bool lex_has_english(const Lexicon *lx);
+/* Lets the English dictionary go until it is needed again. */
+void lex_rest(Lexicon *lx);
 /*
  * How many entries of our dict/ lists use the lower-case token (0 if none): the frequency
  * signal that ranks suggestions for text typed without marks (nguoi -> người first).

@@ -9,6 +9,7 @@
 #include "spell/internal.h"
 
 #include <errno.h>
+#include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -377,10 +378,26 @@ Hunhandle *lex_english_dict(Lexicon *lx)
 {
 	if (!lx->en && lx->en_dir) {
 		lx->en = open_hunspell(lx->en_dir, "en_US");
-		free(lx->en_dir);
-		lx->en_dir = NULL;
+		if (!lx->en) { /* gone since the start: asked no more */
+			free(lx->en_dir);
+			lx->en_dir = NULL;
+		}
 	}
 	return lx->en;
+}
+
+/*
+ * The English dictionary is the largest thing the checker holds (several megabytes in many
+ * small pieces): let it go, and give the freed memory back to the system. It loads again on
+ * the next foreign word; the verdicts already given stay in the checker's cache.
+ */
+void lex_rest(Lexicon *lx)
+{
+	if (!lx->en)
+		return;
+	Hunspell_destroy(lx->en);
+	lx->en = NULL;
+	malloc_trim(0);
 }
 
 bool lex_has_english(const Lexicon *lx)
