@@ -308,6 +308,7 @@ void lex_release(Lexicon *lx)
 	if (lx->en)
 		Hunspell_destroy(lx->en);
 	free(lx->en_dir);
+	sieve_free(lx->sieve);
 	table_release(&lx->known);
 	table_release(&lx->phrases);
 	table_release(&lx->newsroom);
@@ -405,9 +406,22 @@ bool lex_has_english(const Lexicon *lx)
 	return lx->en || lx->en_dir;
 }
 
+/* False when the English dictionary certainly does not know the word: no need to open it. */
+static bool maybe_english(Lexicon *lx, const char *word, size_t len)
+{
+	if (!lx->sieve && !lx->sieve_tried && lx->en_dir) {
+		char aff[4096], dic[4096];
+		snprintf(aff, sizeof(aff), "%s/en_US.aff", lx->en_dir);
+		snprintf(dic, sizeof(dic), "%s/en_US.dic", lx->en_dir);
+		lx->sieve = sieve_build(aff, dic);
+		lx->sieve_tried = true;
+	}
+	return !lx->sieve || sieve_may_hold(lx->sieve, word, len);
+}
+
 bool lex_english(Lexicon *lx, const char *word, size_t len)
 {
-	return hun(lex_english_dict(lx), word, len);
+	return maybe_english(lx, word, len) && hun(lex_english_dict(lx), word, len);
 }
 
 uint64_t lex_frequency(const Lexicon *lx, const char *lower, size_t len)

@@ -49,6 +49,11 @@ static uint64_t hash_bytes(const char *s, size_t len)
 	return h ^ (h >> 32);
 }
 
+uint64_t table_hash(const char *key, size_t len)
+{
+	return hash_bytes(key, len);
+}
+
 /* A copy of key (NUL-ended) in the table's blocks. */
 static char *store_key(Table *t, const char *key, size_t len)
 {

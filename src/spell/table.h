@@ -43,6 +43,9 @@ typedef struct Table {
 	size_t n;       /* keys stored */
 } Table;
 
+/* The hash the table files keys under (also for bit sets keyed like a table). */
+uint64_t table_hash(const char *key, size_t len);
+
 void table_init(Table *t);
 void table_release(Table *t);   /* frees keys and slots; the table is empty again */
 void table_clear(Table *t);     /* removes every key, keeps the slots */
