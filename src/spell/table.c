@@ -201,3 +201,18 @@ bool table_del(Table *t, const char *key, size_t len)
 	}
 	return true;
 }
+
+bool table_next(const Table *t, size_t *pos, const char **key, uint64_t *value)
+{
+	for (; *pos < t->cap; (*pos)++) {
+		const TableSlot *s = &t->slots[*pos];
+		if (s->ref) {
+			size_t len;
+			*key = key_of(t, s->ref, &len);
+			*value = s->value;
+			(*pos)++;
+			return true;
+		}
+	}
+	return false;
+}

@@ -60,4 +60,10 @@ void table_put(Table *t, const char *key, size_t len, uint64_t value);
 /* Removes key; false if it was absent. */
 bool table_del(Table *t, const char *key, size_t len);
 
+/*
+ * Every key in turn, in no particular order: start with *pos = 0; true with the next key
+ * (NUL-terminated, valid until the table changes) and its value, false after the last.
+ */
+bool table_next(const Table *t, size_t *pos, const char **key, uint64_t *value);
+
 #endif

@@ -51,6 +51,14 @@ START_TEST(table_keeps_every_key_through_growth_and_deletion)
 	table_put(&t, "k3", 2, 99); /* a value set again */
 	ck_assert(table_get(&t, "k3", 2, &v) && v == 99);
 	ck_assert_uint_eq(t.n, NKEYS / 2);
+	/* the walk meets every key once, with its value */
+	size_t seen = 0;
+	const char *key;
+	for (size_t pos = 0; table_next(&t, &pos, &key, &v); seen++) {
+		uint64_t again;
+		ck_assert(table_get(&t, key, strlen(key), &again) && again == v);
+	}
+	ck_assert_uint_eq(seen, NKEYS / 2);
 	table_release(&t);
 }
 END_TEST
