@@ -276,10 +276,9 @@ sqlite3_stmt *store_prep(Store *s, const char *sql, const char *types, ...)
 	for (const char *t = types; *t; t++) {
 		int rc = SQLITE_OK;
 		i++;
-		if (*t == 't' || *t == 'T') {
+		if (*t == 't') {
 			const char *v = va_arg(ap, const char *);
-			rc = sqlite3_bind_text(st, i, v ? v : "", -1,
-					       *t == 'T' ? SQLITE_STATIC : SQLITE_TRANSIENT);
+			rc = sqlite3_bind_text(st, i, v ? v : "", -1, SQLITE_TRANSIENT);
 		} else if (*t == 'i') {
 			rc = sqlite3_bind_int64(st, i, va_arg(ap, int64_t));
 		} else if (*t == 'n') { /* an integer where 0 means NULL */
@@ -545,11 +544,6 @@ static bool writable(const char *path, bool exists, char *err, size_t errlen)
 	return ok;
 }
 
-/* Each connection's page cache at most 512 KB (the default is 2 MB): a session holds two
- * connections and a server a hundred sessions; the system's file cache keeps the rest of the
- * database at hand. */
-#define STORE_CACHE_PRAGMA "PRAGMA cache_size = -512"
-
 Store *store_open(const char *path, bool create, char *err, size_t errlen)
 {
 	Store *s;
@@ -583,8 +577,7 @@ Store *store_open(const char *path, bool create, char *err, size_t errlen)
 	store_set_patience(s, STORE_PATIENCE_MS);
 	if (!exec(s, "PRAGMA foreign_keys = ON", "set up the database") || !check_ours(s, create, empty_file) ||
 	    !check_version(s) || !set_wal(s) ||
-	    !exec(s, "PRAGMA synchronous = NORMAL", "set up the database") ||
-	    !exec(s, STORE_CACHE_PRAGMA, "set up the database") || !migrate(s)) {
+	    !exec(s, "PRAGMA synchronous = NORMAL", "set up the database") || !migrate(s)) {
 		snprintf(err, errlen, "%s", s->err);
 		store_free(s);
 		return NULL;
