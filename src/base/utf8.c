@@ -109,7 +109,7 @@ static bool nfc_map(const char *s, size_t len, Str *out)
 }
 
 /* Code points that are NFC whatever surrounds them: no mark, nothing that decomposes. */
-static bool stable(int32_t cp)
+bool utf8_nfc_stable(int32_t cp)
 {
 	return cp < 0x300 || (cp >= 0x1E00 && cp <= 0x1EFF) || (cp >= 0x2010 && cp <= 0x206F) ||
 	       (cp >= 0x20A0 && cp <= 0x20CF) || cp == 0xFEFF;
@@ -142,38 +142,57 @@ static size_t quick_run(const unsigned char *s, size_t len, size_t i)
 	return i;
 }
 
+/* True if s (valid or not) normalises to itself by the full normaliser. */
+static bool segment_nfc(const char *s, size_t len)
+{
+	Str tmp = STR_INIT;
+	bool same;
+
+	if (!utf8_valid(s, len, NULL) || !nfc_map(s, len, &tmp))
+		return false;
+	same = tmp.len == len && memcmp(tmp.s, s, len) == 0;
+	str_release(&tmp);
+	return same;
+}
+
 /*
  * One pass over the bytes settles the usual Vietnamese text without decoding: ASCII eight
  * bytes at a time, the two-byte Latin range and U+1E00..U+1EFF by their bytes; other
- * characters are decoded one by one, and any that might not be NFC sends the whole text to
- * the full normaliser. This is the check every input boundary and the checker's hot path use.
+ * characters are decoded one by one. A stable character neither joins nor reorders with what
+ * comes before it, so a character that might not be NFC is settled by the full normaliser
+ * on its own stretch only: from the stable character before it to the next one (a 2 MB paste
+ * with one rare character is not copied whole). This is the check every input boundary and
+ * the checker's hot path use.
  */
 bool utf8_is_nfc(const char *in, size_t len)
 {
 	const unsigned char *s = (const unsigned char *)in;
-	Str tmp = STR_INIT;
-	size_t i = 0, n;
+	size_t i = 0, n, last = 0; /* last: where the last stable character began */
 	int32_t cp;
-	bool same;
 
-	while ((i = quick_run(s, len, i)) < len) {
-		if (s[i] < 0x80) {
-			i++;
-			continue;
-		}
+	for (;;) {
+		size_t from = i;
+		if ((i = quick_run(s, len, i)) >= len)
+			return true;
+		if (i > from)
+			for (last = i - 1; last > 0 && (s[last] & 0xC0) == 0x80; last--)
+				;
 		if (!(n = utf8_decode(in + i, len - i, &cp)))
 			return false;
-		if (!stable(cp))
-			goto slow;
-		i += n;
+		if (utf8_nfc_stable(cp)) {
+			last = i;
+			i += n;
+			continue;
+		}
+		size_t end = i + n;
+		while (end < len && (n = utf8_decode(in + end, len - end, &cp)) && !utf8_nfc_stable(cp))
+			end += n;
+		if (end < len && !n)
+			return false;
+		if (!segment_nfc(in + last, end - last))
+			return false;
+		i = end;
 	}
-	return true;
-slow:
-	if (!utf8_valid(in, len, NULL) || !nfc_map(in, len, &tmp))
-		return false;
-	same = tmp.len == len && memcmp(tmp.s, in, len) == 0;
-	str_release(&tmp);
-	return same;
 }
 
 bool utf8_nfc(const char *s, size_t len, Str *out)

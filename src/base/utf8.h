@@ -30,6 +30,8 @@ bool utf8_valid(const char *s, size_t len, size_t *bad);
 /* Appends the NFC form of valid UTF-8 s to out. Returns false (out untouched) if s is invalid. */
 bool utf8_nfc(const char *s, size_t len, Str *out);
 bool utf8_is_nfc(const char *s, size_t len);
+/* True for a code point that is NFC whatever surrounds it and joins nothing before it. */
+bool utf8_nfc_stable(int32_t cp);
 
 /* Byte offset of the next / previous grapheme cluster boundary after / before off. */
 size_t utf8_next_grapheme(const char *s, size_t len, size_t off);

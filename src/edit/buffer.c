@@ -210,6 +210,32 @@ static void normalise_window(const Buffer *b, size_t ws, size_t start, size_t en
 	str_release(&raw);
 }
 
+/* Inserted text this long (a paste) may go in without the copies of the general path. */
+#define DIRECT_MIN 65536
+
+/*
+ * True when text can go in between start and end as it is: long, NFC, and meeting stable
+ * characters at both ends (the buffer's text before start is NFC already, and nothing joins
+ * or reorders across a stable character), so the window around it needs no normalising.
+ */
+static bool goes_in_as_is(const Buffer *b, size_t end, const char *text, size_t len)
+{
+	char next[4];
+	size_t n = 0, total = buffer_len(b);
+	int32_t cp;
+
+	if (len < DIRECT_MIN || !utf8_decode(text, len, &cp) || !utf8_nfc_stable(cp) ||
+	    !utf8_is_nfc(text, len))
+		return false;
+	if (end >= total)
+		return true;
+	while (n < sizeof next && end + n < total) {
+		next[n] = (char)buffer_byte(b, end + n);
+		n++;
+	}
+	return utf8_decode(next, n, &cp) && utf8_nfc_stable(cp);
+}
+
 bool buffer_replace(Buffer *b, size_t start, size_t end, const char *text, size_t len,
 		    BufferChange *ch, Str *old)
 {
@@ -221,6 +247,15 @@ bool buffer_replace(Buffer *b, size_t start, size_t end, const char *text, size_
 		return false;
 	end = align_cp(b, end > total ? total : end);
 	start = align_cp(b, start > end ? end : start);
+	if (goes_in_as_is(b, end, text, len)) {
+		c = (BufferChange){start, end - start, len, start + len};
+		if (old)
+			buffer_read(b, start, end, old);
+		buffer_splice(b, start, end - start, text, len);
+		if (ch)
+			*ch = c;
+		return true;
+	}
 	edit_window(b, start, end, &ws, &we);
 	normalise_window(b, ws, start, end, we, text, len, &head, &nw);
 	buffer_read(b, ws, we, &ow);

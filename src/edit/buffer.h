@@ -25,7 +25,8 @@ typedef struct Buffer Buffer;
 /* What a buffer_replace did: bytes [pos, pos + old_len) became [pos, pos + new_len). */
 typedef struct BufferChange {
 	size_t pos;     /* first byte that differs; may lie before the requested start */
-	size_t old_len; /* bytes removed at pos (the minimal changed range, trimmed) */
+	size_t old_len; /* bytes removed at pos (the minimal changed range, trimmed; a long
+	                 * insertion that goes in as it is is not trimmed) */
 	size_t new_len; /* bytes inserted at pos */
 	size_t cursor;  /* where the cursor belongs: just after the inserted text */
 } BufferChange;

@@ -192,9 +192,8 @@ static bool doc_edit(Doc *d, FieldId f, size_t start, size_t end, const char *te
 	d->err[0] = '\0';
 	doc_count_in(d, f, ls, le - ch.old_len + ch.new_len);
 	if (ch.old_len || ch.new_len) {
-		/* the new bytes straight from the buffer: the undo log copies both texts */
-		char *nw = (char *)buffer_text(fl->buf) + ch.pos;
-		e = (UndoEdit){(int)f, ch.pos, old.s, ch.old_len, nw, ch.new_len, fl->cursor,
+		/* the undo log keeps the old bytes; the new ones stay in the buffer */
+		e = (UndoEdit){(int)f, ch.pos, old.s, ch.old_len, NULL, ch.new_len, fl->cursor,
 			       ch.cursor};
 		undo_record(d->undo, &e, kind, now_ms);
 		after_change(d, f, ch.pos, ch.old_len, ch.new_len);
@@ -458,6 +457,7 @@ bool doc_undo(Doc *d)
 	for (size_t i = n; i > 0; i--) {
 		const UndoEdit *u = &e[i - 1];
 		size_t ls, le;
+		undo_keep_new(d->undo, u, buffer_text(d->f[u->field].buf) + u->pos);
 		doc_count_out(d, (FieldId)u->field, u->pos, u->pos + u->new_len, &ls, &le);
 		buffer_splice(d->f[u->field].buf, u->pos, u->new_len, u->old_text, u->old_len);
 		doc_count_in(d, (FieldId)u->field, ls, le - u->new_len + u->old_len);

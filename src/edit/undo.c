@@ -165,7 +165,7 @@ static void push(UndoLog *u, const UndoEdit *e, uint64_t group)
 	c = &u->edits[u->n];
 	*c = *e;
 	c->old_text = xstrndup(e->old_text ? e->old_text : "", e->old_len);
-	c->new_text = xstrndup(e->new_text ? e->new_text : "", e->new_len);
+	c->new_text = NULL; /* in the document until undone: see undo_keep_new */
 	u->meta[u->n].group = group;
 	u->n++;
 	u->total = u->n;
@@ -201,6 +201,14 @@ size_t undo_undo(UndoLog *u, const UndoEdit **edits)
 	first = u->n - first;
 	u->n -= first;
 	return first;
+}
+
+void undo_keep_new(UndoLog *u, const UndoEdit *e, const char *text)
+{
+	UndoEdit *c = &u->edits[e - u->edits];
+
+	if (!c->new_text)
+		c->new_text = xstrndup(text, c->new_len);
 }
 
 size_t undo_redo(UndoLog *u, const UndoEdit **edits)

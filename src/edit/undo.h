@@ -47,7 +47,8 @@ typedef struct UndoEdit {
 	size_t pos;           /* first byte changed */
 	char *old_text;       /* the bytes removed (owned by the log; NUL-terminated) */
 	size_t old_len;
-	char *new_text;       /* the bytes inserted (owned by the log; NUL-terminated) */
+	char *new_text;       /* the bytes inserted: NULL while they are in the document (the
+	                       * undo side); the log's NUL-terminated copy once undone */
 	size_t new_len;
 	size_t cursor_before; /* cursor in that field before the edit */
 	size_t cursor_after;  /* cursor after it */
@@ -62,7 +63,9 @@ void undo_free(UndoLog *u);               /* undo_free(NULL) does nothing */
 void undo_clear(UndoLog *u);
 
 /*
- * Records an edit that has just been made (the log copies the bytes). It joins the open group
+ * Records an edit that has just been made. The log copies the bytes removed; the bytes
+ * inserted are in the document, and the log keeps them only when the edit is undone (a 2 MB
+ * paste is not held twice). It joins the open group
  * when the rules above allow, else starts a new one. Drops everything that could be redone.
  */
 void undo_record(UndoLog *u, const UndoEdit *e, UndoKind kind, int64_t now_ms);
@@ -83,6 +86,12 @@ void undo_group_end(UndoLog *u);
  * the last to the first. Returns the number of edits, 0 when there is nothing to undo.
  */
 size_t undo_undo(UndoLog *u, const UndoEdit **edits);
+
+/*
+ * Before reverting an edit that undo_undo handed out, the caller gives the log the bytes the
+ * edit inserted (new_len of them at text, read from the document), for a later redo.
+ */
+void undo_keep_new(UndoLog *u, const UndoEdit *e, const char *text);
 
 /* Takes the next group off the redo side; the caller re-applies them first to last. */
 size_t undo_redo(UndoLog *u, const UndoEdit **edits);

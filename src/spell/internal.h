@@ -69,11 +69,21 @@ typedef struct Confusable {
 	size_t nsyl;     /* syllables in wrong */
 } Confusable;
 
+/* Every form the English dictionary's words take, as hashes (english.c). */
+typedef struct EnglishSieve EnglishSieve;
+/* Built from the dictionary's two files; NULL when they cannot be read. */
+EnglishSieve *sieve_build(const char *aff, const char *dic);
+void sieve_free(EnglishSieve *s);
+/* False only when the dictionary certainly does not know the word. */
+bool sieve_may_hold(const EnglishSieve *s, const char *word, size_t len);
+
 typedef struct Lexicon {
 	const struct Model *lm; /* the language model (borrowed from the Speller), or NULL */
 	Hunhandle *vi, *en;
 	char *en_dir;    /* where en_US lies, opened on first use (it takes long to load);
-	                    NULL when it is not installed or already opened */
+	                    NULL when it is not installed */
+	EnglishSieve *sieve; /* answers "not English" without opening en_US; NULL until asked */
+	bool sieve_tried;
 	Table known;     /* lower-case tokens of every dict/ entry -> entries using it */
 	Table phrases;   /* lower-case entries of two or more syllables */
 	Table newsroom;  /* lower-case newsroom words and their tokens; value = references */
@@ -184,6 +194,8 @@ bool lex_english(Lexicon *lx, const char *word, size_t len);
 Hunhandle *lex_english_dict(Lexicon *lx);
 /* True when an English dictionary is installed (opened or not). */
 bool lex_has_english(const Lexicon *lx);
+/* Lets the English dictionary go until it is needed again. */
+void lex_rest(Lexicon *lx);
 /*
  * How many entries of our dict/ lists use the lower-case token (0 if none): the frequency
  * signal that ranks suggestions for text typed without marks (nguoi -> người first).

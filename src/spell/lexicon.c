@@ -9,6 +9,7 @@
 #include "spell/internal.h"
 
 #include <errno.h>
+#include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -307,6 +308,7 @@ void lex_release(Lexicon *lx)
 	if (lx->en)
 		Hunspell_destroy(lx->en);
 	free(lx->en_dir);
+	sieve_free(lx->sieve);
 	table_release(&lx->known);
 	table_release(&lx->phrases);
 	table_release(&lx->newsroom);
@@ -377,10 +379,26 @@ Hunhandle *lex_english_dict(Lexicon *lx)
 {
 	if (!lx->en && lx->en_dir) {
 		lx->en = open_hunspell(lx->en_dir, "en_US");
-		free(lx->en_dir);
-		lx->en_dir = NULL;
+		if (!lx->en) { /* gone since the start: asked no more */
+			free(lx->en_dir);
+			lx->en_dir = NULL;
+		}
 	}
 	return lx->en;
+}
+
+/*
+ * The English dictionary is the largest thing the checker holds (several megabytes in many
+ * small pieces): let it go, and give the freed memory back to the system. It loads again on
+ * the next foreign word; the verdicts already given stay in the checker's cache.
+ */
+void lex_rest(Lexicon *lx)
+{
+	if (!lx->en)
+		return;
+	Hunspell_destroy(lx->en);
+	lx->en = NULL;
+	malloc_trim(0);
 }
 
 bool lex_has_english(const Lexicon *lx)
@@ -388,9 +406,22 @@ bool lex_has_english(const Lexicon *lx)
 	return lx->en || lx->en_dir;
 }
 
+/* False when the English dictionary certainly does not know the word: no need to open it. */
+static bool maybe_english(Lexicon *lx, const char *word, size_t len)
+{
+	if (!lx->sieve && !lx->sieve_tried && lx->en_dir) {
+		char aff[4096], dic[4096];
+		snprintf(aff, sizeof(aff), "%s/en_US.aff", lx->en_dir);
+		snprintf(dic, sizeof(dic), "%s/en_US.dic", lx->en_dir);
+		lx->sieve = sieve_build(aff, dic);
+		lx->sieve_tried = true;
+	}
+	return !lx->sieve || sieve_may_hold(lx->sieve, word, len);
+}
+
 bool lex_english(Lexicon *lx, const char *word, size_t len)
 {
-	return hun(lex_english_dict(lx), word, len);
+	return maybe_english(lx, word, len) && hun(lex_english_dict(lx), word, len);
 }
 
 uint64_t lex_frequency(const Lexicon *lx, const char *lower, size_t len)

@@ -189,6 +189,11 @@ bool spell_has_english(const Speller *sp)
 	return lex_has_english(&sp->lex);
 }
 
+void spell_rest(Speller *sp)
+{
+	lex_rest(&sp->lex);
+}
+
 void spell_set_style(Speller *sp, ToneStyle style)
 {
 	if (sp->style != style)

@@ -123,6 +123,12 @@ const char *spell_status(const Speller *sp);
 bool spell_has_system_dict(const Speller *sp);
 bool spell_has_english(const Speller *sp);
 
+/*
+ * Lets go of what loads again on demand (the English dictionary), for a checker that has
+ * caught up with its text: the memory goes back to the system, the findings stay the same.
+ */
+void spell_rest(Speller *sp);
+
 /* Changes the house tone placement for the next checks. */
 void spell_set_style(Speller *sp, ToneStyle style);
 

@@ -1,7 +1,8 @@
 /*
  * table.h: a hash table from byte strings to a 64-bit value, for the checker's word sets,
  * verdict cache and bigram counts. Keys are copied into blocks the table owns (one
- * allocation per 64 KB of keys, not one per key); lookups take (pointer, length).
+ * allocation per 64 KB of keys, not one per key) and slots refer to them by a 32-bit
+ * number, so a slot takes 16 bytes; lookups take (pointer, length).
  */
 #ifndef SPELL_TABLE_H
 #define SPELL_TABLE_H
@@ -27,21 +28,24 @@ static inline uint64_t table_load4(const char *s)
 	return w;
 }
 
+/* 16 bytes a slot: the key by reference into the table's blocks, and the hash's low bits. */
 typedef struct TableSlot {
-	char *key;      /* NULL: empty slot */
-	size_t len;
-	uint64_t hash;
+	uint32_t ref;   /* 0: empty slot; else 1 + (block << 16 | offset) of the key */
+	uint32_t hash;  /* the low 32 bits of the key's hash */
 	uint64_t value;
 } TableSlot;
 
-typedef struct TableBlock TableBlock;
-
 typedef struct Table {
 	TableSlot *slots;
-	TableBlock *blocks; /* the key bytes, newest block first */
-	size_t cap;     /* a power of two, or 0 */
+	char **blocks;  /* the keys: each its length (4 bytes), its bytes and a NUL */
+	size_t nblocks, blockcap;
+	size_t used;    /* bytes used in the last block */
+	size_t cap;     /* slots: a power of two, or 0 */
 	size_t n;       /* keys stored */
 } Table;
+
+/* The hash the table files keys under (also for bit sets keyed like a table). */
+uint64_t table_hash(const char *key, size_t len);
 
 void table_init(Table *t);
 void table_release(Table *t);   /* frees keys and slots; the table is empty again */
@@ -55,5 +59,11 @@ void table_put(Table *t, const char *key, size_t len, uint64_t value);
 
 /* Removes key; false if it was absent. */
 bool table_del(Table *t, const char *key, size_t len);
+
+/*
+ * Every key in turn, in no particular order: start with *pos = 0; true with the next key
+ * (NUL-terminated, valid until the table changes) and its value, false after the last.
+ */
+bool table_next(const Table *t, size_t *pos, const char **key, uint64_t *value);
 
 #endif

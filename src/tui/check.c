@@ -216,6 +216,12 @@ static int cmp_tag(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
+void checker_rest(Checker *c)
+{
+	if (c)
+		spell_rest(c->sp);
+}
+
 void checker_collect(Checker *c, Overlay *const *overlays, size_t n)
 {
 	size_t spans = 0, kept = 0, k = 0;

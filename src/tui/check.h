@@ -83,4 +83,7 @@ size_t checker_mistakes(Checker *c, int field, const char *text, bool prose,
 /* Forgets findings no span refers to any more (call after edits; overlays of all fields). */
 void checker_collect(Checker *c, Overlay *const *overlays, size_t n);
 
+/* The text is checked for now: what loads again on demand is let go (see spell_rest). */
+void checker_rest(Checker *c);
+
 #endif

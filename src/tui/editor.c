@@ -79,6 +79,10 @@ bool editor_check_some(Editor *e)
 	checker_collect(e->checker, all_overlays(e, ovs), FIELD_COUNT);
 	for (int f = 0; f < FIELD_COUNT && !more; f++)
 		more = doc_has_changed(e->doc, f);
+	if (!more && !e->checker_rested) { /* the whole article checked: a reader needs no more */
+		e->checker_rested = true;
+		checker_rest(e->checker);
+	}
 	return more;
 }
 

@@ -90,6 +90,7 @@ typedef struct Editor {
 	bool replace_fold;    /* the same for find-and-replace: a switch of its own */
 	bool closed;
 	bool checker_tried;   /* the checker was started (it loads after the first screen) */
+	bool checker_rested;  /* the opened article was checked through once */
 	bool discard;         /* the user chose to drop the unsaved text */
 } Editor;
 

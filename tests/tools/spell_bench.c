@@ -81,7 +81,8 @@ static void count_pair(void *arg, const char *pair, size_t len)
 static void learn(Speller *sp, const Str *text)
 {
 	Table t;
-	const char **pairs;
+	const char **pairs, *key;
+	uint64_t value;
 	int64_t *counts;
 	size_t n = 0;
 
@@ -89,11 +90,9 @@ static void learn(Speller *sp, const Str *text)
 	spell_count_bigrams(text->s, text->len / 2, count_pair, &t);
 	pairs = xcalloc(t.n + 1, sizeof(*pairs));
 	counts = xcalloc(t.n + 1, sizeof(*counts));
-	for (size_t i = 0; i < t.cap; i++) {
-		if (t.slots[i].key) {
-			pairs[n] = t.slots[i].key;
-			counts[n++] = (int64_t)t.slots[i].value;
-		}
+	for (size_t pos = 0; table_next(&t, &pos, &key, &value);) {
+		pairs[n] = key;
+		counts[n++] = (int64_t)value;
 	}
 	spell_set_context(sp, pairs, counts, n);
 	printf("context: %zu pairs from the first half\n", n);

@@ -167,7 +167,8 @@ static void add_pair(void *arg, const char *pair, size_t len)
 static void load_context(Speller *sp, Doc *docs, size_t n, size_t skip)
 {
 	Table t;
-	const char **pairs;
+	const char **pairs, *key;
+	uint64_t value;
 	int64_t *counts;
 	size_t k = 0;
 
@@ -177,11 +178,9 @@ static void load_context(Speller *sp, Doc *docs, size_t n, size_t skip)
 			spell_count_bigrams(str_cstr(&docs[i].fixed), docs[i].fixed.len, add_pair, &t);
 	pairs = xcalloc(t.n + 1, sizeof(*pairs));
 	counts = xcalloc(t.n + 1, sizeof(*counts));
-	for (size_t i = 0; i < t.cap; i++) {
-		if (t.slots[i].key) {
-			pairs[k] = t.slots[i].key;
-			counts[k++] = (int64_t)t.slots[i].value;
-		}
+	for (size_t pos = 0; table_next(&t, &pos, &key, &value);) {
+		pairs[k] = key;
+		counts[k++] = (int64_t)value;
 	}
 	spell_set_context(sp, pairs, counts, k);
 	free(pairs);

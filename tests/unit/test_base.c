@@ -1,5 +1,7 @@
 /* test_base.c: strings, UTF-8, NFC, graphemes, width and the JSON writer. */
+#include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 #include "check_main.h"
 #include "base/json.h"
@@ -48,6 +50,38 @@ START_TEST(nfc_composes_decomposed_vietnamese)
 	ck_assert_str_eq(s.s, "a\xF1\xAF\xAA\xBB" "b");
 	ck_assert(utf8_is_nfc("a\xF1\xAF\xAA\xBB" "b", 6));
 	str_release(&s);
+}
+END_TEST
+
+/* The quick check settles a stretch at a time: it agrees with the full normaliser on texts
+ * mixing stable characters, marks, pieces that compose across them and characters NFC never
+ * keeps, wherever they fall (at the start, the end, next to each other). */
+START_TEST(nfc_check_agrees_with_the_normaliser_stretch_by_stretch)
+{
+	static const char *const bits[] = {"a", "e", "ệ", "\xCC\x81", "\xCC\xA3", "\xCC\x82",
+		"\xE2\x84\xAB" /* Angstrom sign */, "\xCD\x80" /* U+0340 */, "\xE1\x84\x80",
+		"\xE1\x85\xA1" /* Hangul jamo */, "\xE2\x80\x99", "\xF0\x9F\x91\x8D", " ",
+		"\xC3\x85", "\xD0\xB9", "\xD0\xB8\xCC\x86", "x y z abcdefgh"};
+	unsigned seed = 5;
+	for (int round = 0; round < 3000; round++) {
+		Str t = STR_INIT;
+		int parts = 1 + round % 9;
+		for (int k = 0; k < parts; k++) {
+			seed = seed * 1103515245u + 12345u;
+			str_add(&t, bits[(seed >> 8) % (sizeof bits / sizeof *bits)],
+				strlen(bits[(seed >> 8) % (sizeof bits / sizeof *bits)]));
+		}
+		/* the normaliser itself, not utf8_nfc (which asks utf8_is_nfc first) */
+		utf8proc_uint8_t *n = NULL;
+		utf8proc_ssize_t nl = utf8proc_map((const utf8proc_uint8_t *)t.s,
+						   (utf8proc_ssize_t)t.len, &n, UTF8PROC_COMPOSE);
+		ck_assert(nl >= 0);
+		ck_assert_msg(utf8_is_nfc(t.s, t.len) ==
+			      ((size_t)nl == t.len && memcmp(n, t.s, t.len) == 0),
+			      "round %d: '%s'", round, t.s);
+		free(n);
+		str_release(&t);
+	}
 }
 END_TEST
 
@@ -114,6 +148,7 @@ static Suite *base_suite(void)
 	ADD_TEST(s, str_grows_and_formats);
 	ADD_TEST(s, utf8_reports_first_bad_byte);
 	ADD_TEST(s, nfc_composes_decomposed_vietnamese);
+	ADD_TEST(s, nfc_check_agrees_with_the_normaliser_stretch_by_stretch);
 	ADD_TEST(s, graphemes_and_width);
 	ADD_TEST(s, grapheme_ends_before_ascii);
 	ADD_TEST(s, json_escapes_and_nests);

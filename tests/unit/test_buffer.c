@@ -3,6 +3,8 @@
 #include <string.h>
 
 #include "check_main.h"
+#include "base/str.h"
+#include "base/utf8.h"
 #include "edit/buffer.h"
 
 static Buffer *buf_with(const char *s)
@@ -36,6 +38,42 @@ START_TEST(combining_mark_after_e_composes)
 	ck_assert_uint_eq(ch.pos, 5);
 	ck_assert_uint_eq(ch.old_len, 0);
 	buffer_free(b);
+}
+END_TEST
+
+/* A long paste goes in as it is when nothing joins across its ends; a paste that starts with
+ * a combining mark, ends before one, or is not NFC takes the normalising path. Either way
+ * the text is the NFC of the whole and the cursor follows the pasted text. */
+START_TEST(long_paste_goes_in_whole_and_normalised)
+{
+	static const struct { const char *base, *head, *tail, *after; size_t cursor_off; } cases[] = {
+		{"Tre", "Người ", " dân.", "x", 0},
+		{"Tre", "\xCC\x82n", "z", "", 1},         /* joins the "e" before it: one byte less */
+		{"Tr ", "Ngu", "e", "\xCC\x82x", 0},      /* the mark after the paste joins its "e" */
+		{"Tre", "Vie\xCC\x82\xCC\xA3t ", ".", "", 2}, /* not NFC itself */
+	};
+	for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+		Str paste = STR_INIT, whole = STR_INIT, want = STR_INIT;
+		Buffer *b = buf_with(cases[k].base);
+		BufferChange ch;
+		str_add(&paste, cases[k].head, strlen(cases[k].head));
+		for (int i = 0; i < 8000; i++) /* 96 KB: long enough to go in as it is */
+			str_add(&paste, "Bão số 3 ", strlen("Bão số 3 "));
+		str_add(&paste, cases[k].tail, strlen(cases[k].tail));
+		insert_at(b, 3, cases[k].after, NULL);
+		insert_at(b, 3, paste.s, &ch);
+		str_add(&whole, cases[k].base, 3);
+		str_add(&whole, paste.s, paste.len);
+		str_add(&whole, cases[k].after, strlen(cases[k].after));
+		ck_assert(utf8_nfc(whole.s, whole.len, &want));
+		ck_assert_msg(strcmp(buffer_text(b), want.s) == 0, "case %zu", k);
+		if (k != 2) /* there the cursor stays before the mark the paste took */
+			ck_assert_uint_eq(ch.cursor, 3 + paste.len - cases[k].cursor_off);
+		str_release(&paste);
+		str_release(&whole);
+		str_release(&want);
+		buffer_free(b);
+	}
 }
 END_TEST
 
@@ -202,6 +240,7 @@ static Suite *buffer_suite(void)
 {
 	Suite *s = suite_create("buffer");
 	ADD_TEST(s, combining_mark_after_e_composes);
+	ADD_TEST(s, long_paste_goes_in_whole_and_normalised);
 	ADD_TEST(s, decomposed_input_is_stored_precomposed);
 	ADD_TEST(s, insert_in_the_middle_reports_a_pure_insert);
 	ADD_TEST(s, invalid_utf8_changes_nothing);

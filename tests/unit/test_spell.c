@@ -193,6 +193,22 @@ START_TEST(test_foreign_words)
 }
 END_TEST
 
+/* Resting lets the English dictionary go; the next foreign word loads it again. */
+START_TEST(test_foreign_words_after_rest)
+{
+	if (!spell_has_english(sp))
+		return;
+	clean("Mạng internet và email.");
+	spell_rest(sp);
+	ck_assert(spell_has_english(sp));
+	clean("Một buổi sáng wonderful và email.");
+	spell_rest(sp);
+	spell_rest(sp);
+	expect("Từ xyzzyqw lạ.", "xyzzyqw", FIND_SPELLING, NULL);
+	ck_assert_int_eq(fl.items[0].severity, SEV_WARNING);
+}
+END_TEST
+
 START_TEST(test_real_words)
 {
 	expect("Việc sử lý hồ sơ.", "sử lý", FIND_REAL_WORD, "xử lý");
@@ -540,6 +556,7 @@ static Suite *spell_suite(void)
 
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_correct_text_is_clean);
+	tcase_add_test(tc, test_foreign_words_after_rest);
 	tcase_add_test(tc, test_never_flagged);
 	tcase_add_test(tc, test_both_placements_any);
 	tcase_add_test(tc, test_house_style);
