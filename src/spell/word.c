@@ -28,7 +28,19 @@ Verdict verdict_unpack(uint64_t x)
 
 void word_lower(const char *w, size_t len, Str *out)
 {
-	utf8_lower_str(w, len, out);
+	size_t i = 0;
+
+	while (i < len && (unsigned char)w[i] < 0x80)
+		i++;
+	if (i < len) {
+		utf8_lower_str(w, len, out);
+	} else { /* ASCII: no decoding */
+		size_t at = out->len;
+		str_add(out, w, len);
+		for (i = at; i < out->len; i++)
+			if (out->s[i] >= 'A' && out->s[i] <= 'Z')
+				out->s[i] = (char)(out->s[i] + 32);
+	}
 	str_cstr(out);
 }
 
@@ -57,6 +69,16 @@ static bool is_greek_or_cyrillic(int32_t c)
 	return (c >= 0x370 && c <= 0x3FF) || (c >= 0x400 && c <= 0x52F);
 }
 
+/* False for a code point that is surely no look-alike and no combining mark: ASCII and the
+ * Vietnamese letters, so that a usual word is settled without searching the map. */
+static bool may_suspect(int32_t c)
+{
+	if (c < 0x80 || (c >= 0x1E00 && c <= 0x1EFF))
+		return false;
+	return c >= 0x300 || c == 0xD0 || c == 0xF0 || (c >= 0x1A2 && c <= 0x1A3) ||
+	       (c >= 0x1CD && c <= 0x1CE);
+}
+
 /* Look-alikes and stray marks; true if the word changed. */
 static bool fix_lookalikes(const char *w, size_t len, Str *out, MsgId *msg)
 {
@@ -70,13 +92,16 @@ static bool fix_lookalikes(const char *w, size_t len, Str *out, MsgId *msg)
 	for (i = 0; i < len; i += n) {
 		if (!(n = utf8_decode(w + i, len - i, &c)))
 			return false;
-		latin += c < 0x250 && utf8_is_letter(c);
-		foreign += is_greek_or_cyrillic(c);
-		mapped += is_greek_or_cyrillic(c) && lookalike(c);
-		suspect += c >= 0x80 && (lookalike(c) || (c >= 0x300 && c <= 0x36F));
+		suspect += may_suspect(c) && (lookalike(c) || (c >= 0x300 && c <= 0x36F));
 	}
 	if (!suspect)
 		return false; /* the common case: nothing to map, no mark to drop */
+	for (i = 0; i < len; i += n) {
+		n = utf8_decode(w + i, len - i, &c);
+		latin += c < 0x250 && utf8_is_letter(c);
+		foreign += is_greek_or_cyrillic(c);
+		mapped += is_greek_or_cyrillic(c) && lookalike(c);
+	}
 	if (foreign && !latin && mapped < foreign)
 		return false; /* a word in Greek or Cyrillic script, not a look-alike */
 	for (i = 0; i < len; i += n) {
