@@ -128,12 +128,12 @@ static bool load(const char *s, size_t len, Syllable *syl)
 /* True if the letters of syl start with those of the initial ini (UTF-8). */
 static bool starts_with(const Syllable *syl, const char *ini)
 {
-	size_t k = 0, i = 0, n, len = strlen(ini);
+	size_t k = 0, i = 0, n, len;
 	int32_t c;
 
 	if ((unsigned char)ini[0] < 0x80 && syl->base[0] != ini[0])
 		return false; /* the usual case: an ASCII first letter settles it */
-	for (; i < len; i += n, k++) {
+	for (len = strlen(ini); i < len; i += n, k++) {
 		n = utf8_decode(ini + i, len - i, &c);
 		if (k == syl->n || syl->base[k] != c)
 			return false;
