@@ -108,8 +108,7 @@ static bool nfc_map(const char *s, size_t len, Str *out)
 	return true;
 }
 
-/* Code points that are NFC whatever surrounds them: no mark, nothing that decomposes. */
-static bool stable(int32_t cp)
+bool utf8_nfc_stable(int32_t cp)
 {
 	return cp < 0x300 || (cp >= 0x1E00 && cp <= 0x1EFF) || (cp >= 0x2010 && cp <= 0x206F) ||
 	       (cp >= 0x20A0 && cp <= 0x20CF) || cp == 0xFEFF;
@@ -163,7 +162,7 @@ bool utf8_is_nfc(const char *in, size_t len)
 		}
 		if (!(n = utf8_decode(in + i, len - i, &cp)))
 			return false;
-		if (!stable(cp))
+		if (!utf8_nfc_stable(cp))
 			goto slow;
 		i += n;
 	}

@@ -31,6 +31,10 @@ bool utf8_valid(const char *s, size_t len, size_t *bad);
 bool utf8_nfc(const char *s, size_t len, Str *out);
 bool utf8_is_nfc(const char *s, size_t len);
 
+/* True for code points that are NFC whatever surrounds them: no mark, nothing that composes
+ * or decomposes (ASCII, Latin, the Vietnamese letters, common punctuation). */
+bool utf8_nfc_stable(int32_t cp);
+
 /* Byte offset of the next / previous grapheme cluster boundary after / before off. */
 size_t utf8_next_grapheme(const char *s, size_t len, size_t off);
 size_t utf8_prev_grapheme(const char *s, size_t len, size_t off);
