@@ -12,7 +12,7 @@
  * context model runs too (as in a newsroom with a history).
  *
  * --sizes checks the first 10 KB, 100 KB, 1 MB and 4 MB of FILE (cut at a line end), each
- * with a fresh checker whose loading is not timed (CPU time, the best of three), and prints
+ * with a fresh checker whose loading is not timed (CPU time, the best of five), and prints
  * the time per MB of each against the largest: a checker linear in its input prints ratios
  * near 1. Each size is timed twice: as the checker's first check after loading, and warm,
  * after the checker has checked the last 10 KB of FILE and forgotten every word of it (the
@@ -170,14 +170,14 @@ static int sizes(const SpellOptions *opt, const Str *text)
 		len[i] = prefix(text, want[i]);
 		for (int w = 0; w < 2; w++) {
 			double best = 1e9;
-			for (int run = 0; run < 3; run++) { /* the best of three */
+			for (int run = 0; run < 5; run++) { /* the best of five */
 				double t = check_once(opt, text, len[i], w == 1);
 				best = t < best ? t : best;
 			}
 			per[w][i] = best / ((double)len[i] / 1e6);
 		}
 	}
-	printf("check time per size (CPU, best of 3): a fresh checker's first check after loading; "
+	printf("check time per size (CPU, best of 5): a fresh checker's first check after loading; "
 	       "warm: the same after checking other text and forgetting its words\n");
 	for (size_t i = 0; i < n; i++)
 		printf("check %8zu bytes: %8.1f ms, %6.3f s per MB, %.2fx the largest's rate | "
