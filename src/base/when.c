@@ -70,7 +70,7 @@ static bool parse_offset(const char *p, int *secs)
 	return *p == '\0' && h <= 14 && m <= 59;
 }
 
-bool when_parse(const char *s, int64_t now, int64_t *out, char *err, size_t errlen)
+bool when_parse(const char *s, int64_t now, int64_t *out)
 {
 	const char *p = s;
 	int y, mo, d, hh, mm, ss = 0, off;
@@ -109,8 +109,6 @@ local:
 	*out = (int64_t)t;
 	return true;
 bad:
-	snprintf(err, errlen, "invalid time '%s': expected \"YYYY-MM-DD HH:MM[:SS]\" in local "
-		 "time or ISO 8601 with an offset", s);
 	return false;
 }
 

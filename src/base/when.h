@@ -14,9 +14,9 @@
 /*
  * Parses "YYYY-MM-DD HH:MM[:SS]" in local time, or ISO 8601 with an offset
  * ("2026-11-27T08:00:00+07:00", "...Z"); also "HH:MM" for today. Returns false for anything
- * else, or an impossible date (2026-02-30), with a message in err.
+ * else, or an impossible date (2026-02-30): the caller says so in the reader's language.
  */
-bool when_parse(const char *s, int64_t now, int64_t *out, char *err, size_t errlen);
+bool when_parse(const char *s, int64_t now, int64_t *out);
 
 /* "2026-11-27 08:00" in local time. */
 void when_local(int64_t t, Str *out);

@@ -196,7 +196,6 @@ int cmd_list(Cli *c, int argc, char **argv)
 	ListOut o = {.row = STR_INIT};
 	State st;
 	Args a;
-	char err[200];
 
 	if (!args_parse(argc, argv, specs, usage, &a))
 		return EXIT_USAGE;
@@ -211,8 +210,9 @@ int cmd_list(Cli *c, int argc, char **argv)
 	if (!parse_count(offset_s, &q.offset))
 		return cli_usage(usage, "invalid offset '%s': give a number of articles to skip",
 				 offset_s);
-	if (since_s && !when_parse(since_s, when_now(), &q.since, err, sizeof err))
-		return cli_usage(usage, "%s (for --since)", err);
+	if (since_s && !when_parse(since_s, when_now(), &q.since))
+		return cli_usage(usage, "invalid time '%s': expected \"YYYY-MM-DD HH:MM[:SS]\" "
+				 "in local time or ISO 8601 with an offset", since_s);
 	q.state = state_s ? (int)st : -1;
 	q.view = mine ? VIEW_MINE : VIEW_ALL;
 	if (!cli_desk(c))

@@ -23,7 +23,6 @@ static int act(Cli *c, int argc, char **argv, Action action, const char *usage)
 	const ArgSpec *specs = action_needs_note(action) ? with_note
 			     : action == ACT_APPROVE ? with_at : none;
 	Str nfc = STR_INIT;
-	char err[256];
 	int64_t id, at = 0;
 	Args a;
 	int rc = EXIT_FAIL;
@@ -37,7 +36,7 @@ static int act(Cli *c, int argc, char **argv, Action action, const char *usage)
 	if (action_needs_note(action) && !note)
 		return cli_usage(usage, "'%s' needs --note saying why", argv[0]);
 	if (at_s) {
-		if (!when_parse(at_s, when_now(), &at, err, sizeof(err)))
+		if (!when_parse(at_s, when_now(), &at))
 			return cli_usage(usage, "invalid time '%s': expected \"YYYY-MM-DD HH:MM[:SS]\" "
 					 "in local time or ISO 8601 with an offset", at_s);
 		action = ACT_SCHEDULE;

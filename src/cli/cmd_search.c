@@ -109,12 +109,12 @@ static void print_json(const SearchResults *r, Str *out)
 /* "YYYY-MM-DD" is that day's start in local time; a full time is taken as given. */
 static bool parse_since(const char *s, int64_t *out)
 {
-	char buf[32], err[200];
+	char buf[32];
 	if (strlen(s) == 10) {
 		snprintf(buf, sizeof(buf), "%s 00:00", s);
 		s = buf;
 	}
-	return when_parse(s, when_now(), out, err, sizeof(err));
+	return when_parse(s, when_now(), out);
 }
 
 static int parse_filters(const char *usage, const char *state_s, const char *since_s,

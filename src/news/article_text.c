@@ -373,7 +373,7 @@ static void take_byline(Str *body, Str *byline)
 static bool parse_date(const Parse *p, int64_t *out, char *err, size_t errlen)
 {
 	const char *v = str_cstr(&p->field[F_DATE]);
-	char buf[64], why[128];
+	char buf[64];
 	int d, m, y, n = 0;
 
 	if (sscanf(v, "%2d/%2d/%4d%n", &d, &m, &y, &n) == 3 && n >= 8)
@@ -382,7 +382,7 @@ static bool parse_date(const Parse *p, int64_t *out, char *err, size_t errlen)
 		snprintf(buf, sizeof(buf), "%s", v);
 	if (strlen(buf) == 10)
 		snprintf(buf + 10, sizeof(buf) - 10, " 00:00");
-	if (strlen(v) < 40 && when_parse(buf, when_now(), out, why, sizeof(why)))
+	if (strlen(v) < 40 && when_parse(buf, when_now(), out))
 		return true;
 	snprintf(err, errlen, msg_say("line %zu: '%s' is not a date: write YYYY-MM-DD [HH:MM] or "
 				      "DD/MM/YYYY [HH:MM]"), p->date_line, field_label[F_DATE]);

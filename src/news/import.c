@@ -29,12 +29,30 @@ static bool is_ascii(const char *s, size_t len)
 	return true;
 }
 
+/* What went wrong in decoding, in the reader's language. */
+static void fault_say(const LegacyFault *f, Encoding enc, char *buf, size_t len)
+{
+	switch (f->kind) {
+	case LEGACY_NUL:
+		snprintf(buf, len, msg_say("the file has a NUL byte at offset %zu"), f->offset);
+		break;
+	case LEGACY_BAD_UTF8:
+		snprintf(buf, len, msg_say("invalid UTF-8 at byte %zu"), f->offset);
+		break;
+	case LEGACY_UNDEFINED:
+		snprintf(buf, len, msg_say("byte 0x%02X at offset %zu is not defined in %s"), f->byte,
+			 f->offset, encoding_description(enc));
+		break;
+	case LEGACY_UNDECODED:
+		snprintf(buf, len, "%s", msg_say("the decoded characters are not valid text"));
+		break;
+	}
+}
+
 static bool converted(const char *name, const char *data, size_t len, Encoding enc, Str *out,
 		      ImportInfo *info)
 {
-	char why[256];
-
-	if (!legacy_decode(enc, data, len, out, why, sizeof(why)))
+	if (!legacy_decode(enc, data, len, out, NULL))
 		return false;
 	snprintf(info->encoding, sizeof(info->encoding), "%s", encoding_name(enc));
 	snprintf(info->note, sizeof(info->note),
@@ -53,14 +71,16 @@ static bool to_unicode(const char *name, const char *data, size_t len, const cha
 {
 	Encoding enc = ENC_UTF8;
 	LegacyGuess g;
+	LegacyFault fault;
 	char why[256];
 	size_t bad, fixed;
 
 	if (strcmp(encoding, "auto") != 0) {
 		encoding_parse(encoding, &enc);
 		snprintf(info->encoding, sizeof(info->encoding), "%s", encoding_name(enc));
-		if (legacy_decode(enc, data, len, out, why, sizeof(why)))
+		if (legacy_decode(enc, data, len, out, &fault))
 			return true;
+		fault_say(&fault, enc, why, sizeof(why));
 		snprintf(info->err, sizeof(info->err), msg_say("'%s' cannot be read as %s: %s"), name,
 			 encoding_description(enc), why);
 		return false;

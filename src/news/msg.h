@@ -256,8 +256,6 @@
 	  "giới hạn '%s' không hợp lệ: hãy cho một số bài, từ 1 trở lên") \
 	X(M_C_LIST_OFFSET, "invalid offset '%s': give a number of articles to skip", \
 	  "vị trí '%s' không hợp lệ: hãy cho số bài cần bỏ qua") \
-	X(M_C_LIST_SINCE, "%s (for --since)", \
-	  "%s (cho --since)") \
 	X(M_S_READ_CHANGED, "read the changed articles", \
 	  "đọc các bài đã thay đổi") \
 	X(M_S_SEARCH, "search the archive", \
@@ -317,6 +315,10 @@
 	  "không có tiêu đề: phần đầu thiếu dòng 'Tiêu đề'") \
 	X(M_F_NUL, "the file has a NUL byte at offset %zu", \
 	  "tệp có byte NUL ở vị trí %zu") \
+	X(M_F_UNDEFINED_BYTE, "byte 0x%02X at offset %zu is not defined in %s", \
+	  "byte 0x%02X ở vị trí %zu không có trong %s") \
+	X(M_F_UNDECODED, "the decoded characters are not valid text", \
+	  "các ký tự giải mã ra không thành văn bản hợp lệ") \
 	X(M_F_BLANK, "the file has only white space", \
 	  "tệp chỉ có khoảng trắng") \
 	X(M_F_EMPTY, "the file is empty", \

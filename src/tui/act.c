@@ -32,9 +32,8 @@ bool app_may(const App *a, const Article *art, Command c)
 static bool ask_time(App *a, int64_t *at)
 {
 	Str s = STR_INIT;
-	char err[200];
 	bool ok = app_prompt(a, app_str(a, S_ASK_TIME), NULL, &s, NULL);
-	if (ok && !when_parse(str_cstr(&s), when_now(), at, err, sizeof err)) {
+	if (ok && !when_parse(str_cstr(&s), when_now(), at)) {
 		app_say(a, true, S_BAD_TIME, str_cstr(&s));
 		ok = false;
 	} else if (!ok) {

@@ -365,7 +365,14 @@ static void decode_viqr(const unsigned char *in, size_t len, Str *cps)
 	}
 }
 
-bool legacy_decode(Encoding enc, const char *in, size_t len, Str *out, char *err, size_t errlen)
+static bool fault_at(LegacyFault *fault, LegacyFaultKind kind, size_t offset, unsigned char byte)
+{
+	if (fault)
+		*fault = (LegacyFault){.kind = kind, .offset = offset, .byte = byte};
+	return false;
+}
+
+bool legacy_decode(Encoding enc, const char *in, size_t len, Str *out, LegacyFault *fault)
 {
 	const unsigned char *u;
 	Str cps = STR_INIT;
@@ -378,32 +385,25 @@ bool legacy_decode(Encoding enc, const char *in, size_t len, Str *out, char *err
 	u = (const unsigned char *)in;
 	nul = memchr(in, 0, len);
 
-	if (nul) {
-		snprintf(err, errlen, "NUL byte at offset %zu", (size_t)(nul - in));
-		return false;
-	}
+	if (nul)
+		return fault_at(fault, LEGACY_NUL, (size_t)(nul - in), 0);
 	if (enc == ENC_UTF8) {
-		if (!utf8_valid(in, len, &bad)) {
-			snprintf(err, errlen, "invalid UTF-8 at byte %zu", bad);
-			return false;
-		}
+		if (!utf8_valid(in, len, &bad))
+			return fault_at(fault, LEGACY_BAD_UTF8, bad, 0);
 		return utf8_nfc(in, len, out);
 	}
 	if (enc == ENC_VNI) {
 		decode_vni(u, len, &cps);
 	} else if (enc == ENC_VIQR) {
 		/* VIQR is 7-bit, but it often sits in a UTF-8 file with typographic quotes */
-		if (!utf8_valid(in, len, &bad)) {
-			snprintf(err, errlen, "invalid UTF-8 at byte %zu in VIQR text", bad);
-			return false;
-		}
+		if (!utf8_valid(in, len, &bad))
+			return fault_at(fault, LEGACY_BAD_UTF8, bad, 0);
 		decode_viqr(u, len, &cps);
 	} else {
 		for (size_t i = 0; i < len; i++) {
 			int32_t cp = table_byte(enc, u[i]);
 			if (cp == 0) {
-				snprintf(err, errlen, "byte 0x%02X at offset %zu is not defined in %s",
-					 u[i], i, encoding_description(enc));
+				fault_at(fault, LEGACY_UNDEFINED, i, u[i]);
 				goto done;
 			}
 			utf8_add(&cps, cp);
@@ -411,7 +411,7 @@ bool legacy_decode(Encoding enc, const char *in, size_t len, Str *out, char *err
 	}
 	ok = utf8_nfc(str_cstr(&cps), cps.len, out);
 	if (!ok)
-		snprintf(err, errlen, "cannot decode %s text", encoding_description(enc));
+		fault_at(fault, LEGACY_UNDECODED, 0, 0);
 done:
 	str_release(&cps);
 	return ok;

@@ -51,13 +51,28 @@ const char *encoding_description(Encoding e);
  */
 bool encoding_parse(const char *name, Encoding *e);
 
+/* Why bytes could not be decoded: the caller words it in the reader's language. */
+typedef enum LegacyFaultKind {
+	LEGACY_NUL,        /* a NUL byte at offset */
+	LEGACY_BAD_UTF8,   /* invalid UTF-8 (UTF-8 or VIQR text) at offset */
+	LEGACY_UNDEFINED,  /* byte at offset has no character in the encoding */
+	LEGACY_UNDECODED,  /* the decoded characters did not normalise */
+} LegacyFaultKind;
+
+typedef struct LegacyFault {
+	LegacyFaultKind kind;
+	size_t offset;
+	unsigned char byte;
+} LegacyFault;
+
 /*
  * Appends the NFC UTF-8 form of in (len bytes, in encoding enc) to out. ENC_UTF8 validates
- * and normalises (NFD input becomes NFC). Returns false with a message in err, and out as it
- * was, when the bytes cannot be in that encoding: "invalid UTF-8 at byte 57", "byte 0x81 at
- * offset 3 is not defined in Windows-1258". NUL bytes are refused in every encoding.
+ * and normalises (NFD input becomes NFC). Returns false, with out as it was and what went
+ * wrong in *fault (when fault is not NULL), when the bytes cannot be in that encoding: invalid
+ * UTF-8 at byte 57, byte 0x81 at offset 3 undefined in Windows-1258. NUL bytes are refused in
+ * every encoding.
  */
-bool legacy_decode(Encoding enc, const char *in, size_t len, Str *out, char *err, size_t errlen);
+bool legacy_decode(Encoding enc, const char *in, size_t len, Str *out, LegacyFault *fault);
 
 /*
  * Appends utf8 (len bytes, valid UTF-8; it is taken to NFC first) encoded in enc to out.

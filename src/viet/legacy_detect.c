@@ -144,9 +144,8 @@ static int tally_score(const Tally *t)
 
 static bool tally_candidate(Encoding enc, const char *in, size_t len, Tally *t)
 {
-	char err[128];
 	Str out = STR_INIT;
-	bool ok = legacy_decode(enc, in, len, &out, err, sizeof(err));
+	bool ok = legacy_decode(enc, in, len, &out, NULL);
 
 	if (ok)
 		tally_text(str_cstr(&out), out.len, t);
@@ -311,7 +310,6 @@ static const Encoding moji_enc[2] = {ENC_TCVN3, ENC_VNI};
 
 static void fix_word(const char *w, size_t len, Str *bytes, bool whole, Fix *f)
 {
-	char err[96];
 
 	f->letter = false;
 	f->candidate = word_bytes(w, len, bytes, &f->letter);
@@ -321,8 +319,7 @@ static void fix_word(const char *w, size_t len, Str *bytes, bool whole, Fix *f)
 		str_clear(&f->as[e]);
 		/* a word that reads well as it stands is only reconsidered in a text mended whole */
 		f->ok[e] = f->candidate && (whole || !f->orig_ok) &&
-			   legacy_decode(moji_enc[e], str_cstr(bytes), bytes->len, &f->as[e], err,
-					 sizeof(err)) &&
+			   legacy_decode(moji_enc[e], str_cstr(bytes), bytes->len, &f->as[e], NULL) &&
 			   legacy_syllable_ok(f->as[e].s, f->as[e].len);
 	}
 }

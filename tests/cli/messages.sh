@@ -58,6 +58,23 @@ expect_err "không có thiết lập 'ui.colour'" "a config error speaks the loc
 run --config "$T/bad.yaml" list
 expect_err "unknown setting 'ui.colour'" "and English in the C locale"
 
+printf 'Tieu de: Tin vui\n\nMo\xffi ngay\n' >"$T/viqr.txt"
+run --config "$T/vi.yaml" --as mai import --encoding viqr "$T/viqr.txt"
+expect_rc 1 "bytes that cannot be VIQR are refused"
+expect_err "không đọc được theo VIQR: UTF-8 hỏng ở byte 20" \
+	"the decoder's reason is said in Vietnamese, with its offset"
+printf 'Tieu de: Tin\n\nab\x81\n' >"$T/cp.txt"
+run --config "$T/vi.yaml" --as mai import --encoding cp1258 "$T/cp.txt"
+expect_err "byte 0x81 ở vị trí 16 không có trong Windows-1258" \
+	"an undefined byte is named in Vietnamese"
+run --as mai import --encoding cp1258 "$T/cp.txt"
+expect_err "byte 0x81 at offset 16 is not defined in Windows-1258" "and in English by default"
+run --config "$T/vi.yaml" list --since "hôm qua"
+expect_rc 2 "an unreadable --since is a usage error"
+expect_err "không đọc được giờ 'hôm qua'" "the time it cannot read is said in Vietnamese"
+run list --since "yesterday"
+expect_err "invalid time 'yesterday'" "and in English by default"
+
 run --config "$T/vi.yaml" --help
 cp "$T/out" "$T/help-vi"
 expect_out "cách dùng: toasoan [--db PATH]" "--help is Vietnamese with ui.language: vi"

@@ -22,19 +22,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	const char *in = (const char *)data;
 	Str out = STR_INIT;
-	char err[256];
 	bool sure;
 	Encoding e = legacy_detect(in, size, &sure);
 
 	if ((unsigned)e >= ENCODING_COUNT)
 		abort();
 	for (int k = 0; k < ENCODING_COUNT; k++) {
-		err[0] = '\0';
+		LegacyFault fault = {.offset = SIZE_MAX};
 		str_clear(&out);
-		if (legacy_decode((Encoding)k, in, size, &out, err, sizeof(err))) {
+		if (legacy_decode((Encoding)k, in, size, &out, &fault)) {
 			check_utf8(&out);
-		} else if (!err[0]) {
-			abort();
+		} else if (fault.offset > size) {
+			abort(); /* a refusal always says why, at a place inside the input */
 		}
 	}
 	if (utf8_valid(in, size, NULL)) {

@@ -111,7 +111,7 @@ check '[ "$(field 5 "Tiêu đề")" = "Lặp" ]' "the refused paste left the tit
 # Type, let the journal take it, undo back to the saved text and quit at once: nothing to
 # bring back next time.
 journal_has() {
-	echo "shell for i in \$(seq 100); do sqlite3 \"\$TOASOAN_DB\" 'select body from journal where article = $1' | grep -qF '$2' && exit 0; sleep 0.05; done; exit 1"
+	echo "shell for i in \$(seq 400); do sqlite3 \"\$TOASOAN_DB\" 'select body from journal where article = $1' | grep -qF '$2' && exit 0; sleep 0.05; done; exit 1"
 }
 screen "undone text is not brought back by the recovery journal" 80x24 --as mai edit 5 <<S
 wait Đoạn ba.

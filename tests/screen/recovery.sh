@@ -6,7 +6,7 @@ newsroom
 
 # Polls until the journal holds TEXT for the new article (article NULL) (no blind sleep).
 new_journal_has() {
-	echo "shell for i in \$(seq 100); do sqlite3 \"\$TOASOAN_DB\" 'select body from journal where article is null' | grep -qF '$1' && exit 0; sleep 0.05; done; exit 1"
+	echo "shell for i in \$(seq 400); do sqlite3 \"\$TOASOAN_DB\" 'select body from journal where article is null' | grep -qF '$1' && exit 0; sleep 0.05; done; exit 1"
 }
 new_journals() {
 	sqlite3 "$TOASOAN_DB" "select count(*) from journal where article is null"

@@ -6,7 +6,7 @@ newsroom
 
 # Polls until the journal holds TEXT (no blind sleep: it returns as soon as it is there).
 journal_has() {
-	echo "shell for i in \$(seq 100); do sqlite3 \"\$TOASOAN_DB\" 'select body from journal' | grep -qF '$1' && exit 0; sleep 0.05; done; exit 1"
+	echo "shell for i in \$(seq 400); do sqlite3 \"\$TOASOAN_DB\" 'select body from journal' | grep -qF '$1' && exit 0; sleep 0.05; done; exit 1"
 }
 
 # SIGKILL: what was typed more than two seconds before is on the next open. The pause is

@@ -395,6 +395,27 @@ static bool cond_exit(Vt *v, void *arg)
 	return v->exited;
 }
 
+/*
+ * Runs cmd with sh -c and returns its wait status. The program's drawing is read meanwhile:
+ * a program that cannot write to its terminal stops, and a command waiting for it (its
+ * journal, its lock) would wait for nothing.
+ */
+static int run_shell(Vt *v, const char *cmd)
+{
+	int st = 0;
+	pid_t pid = fork();
+	if (pid < 0)
+		return -1;
+	if (pid == 0) {
+		execl("/bin/sh", "sh", "-c", cmd, (char *)NULL);
+		_exit(127);
+	}
+	while (waitpid(pid, &st, WNOHANG) == 0)
+		if (!pump(v, 20) && v->exited)
+			usleep(20000);
+	return st;
+}
+
 static void settle(Vt *v)
 {
 	double end = now() + v->timeout;
@@ -654,7 +675,7 @@ static void run_line(Vt *v, char *line)
 	else if (strcmp(line, "settle") == 0)
 		settle(v);
 	else if (strcmp(line, "shell") == 0) {
-		int st = system(arg);
+		int st = run_shell(v, arg);
 		if (st != 0)
 			die(v, "'%s' failed (status %d)", arg, st);
 	} else if (strcmp(line, "timeout") == 0)

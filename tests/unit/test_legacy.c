@@ -62,10 +62,9 @@ static void all_letters(Str *out)
 static void assert_round_trip(Encoding e, const char *text)
 {
 	Str enc = STR_INIT, dec = STR_INIT;
-	char err[128] = "";
 
 	ck_assert_msg(legacy_encode(e, text, strlen(text), &enc), "encode %s", encoding_name(e));
-	ck_assert_msg(legacy_decode(e, enc.s, enc.len, &dec, err, sizeof(err)), "%s", err);
+	ck_assert_msg(legacy_decode(e, enc.s, enc.len, &dec, NULL), "decoding failed");
 	ck_assert_str_eq(str_cstr(&dec), text);
 	str_release(&enc);
 	str_release(&dec);
@@ -113,9 +112,8 @@ START_TEST(known_bytes_of_each_encoding)
 	};
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		Str out = STR_INIT;
-		char err[128] = "";
 		ck_assert_msg(legacy_decode(cases[i].e, cases[i].bytes, strlen(cases[i].bytes), &out,
-					    err, sizeof(err)), "%s", err);
+					    NULL), "decoding failed");
 		ck_assert_str_eq(out.s, cases[i].text);
 		str_clear(&out);
 		ck_assert(legacy_encode(cases[i].e, cases[i].text, strlen(cases[i].text), &out));
@@ -140,9 +138,8 @@ START_TEST(lenient_spellings_decode)
 	};
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		Str out = STR_INIT;
-		char err[128] = "";
 		ck_assert_msg(legacy_decode(cases[i].e, cases[i].bytes, strlen(cases[i].bytes), &out,
-					    err, sizeof(err)), "%s", err);
+					    NULL), "decoding failed");
 		ck_assert_str_eq(out.s, cases[i].text);
 		str_release(&out);
 	}
@@ -175,9 +172,9 @@ START_TEST(one_byte_tables_are_one_to_one)
 	for (size_t k = 0; k < 2; k++) {
 		int letters = 0;
 		for (int b = 1; b < 256; b++) {
-			char in[2] = {(char)b, 0}, err[64];
+			char in[2] = {(char)b, 0};
 			Str dec = STR_INIT, back = STR_INIT;
-			ck_assert(legacy_decode(one_byte[k], in, 1, &dec, err, sizeof(err)));
+			ck_assert(legacy_decode(one_byte[k], in, 1, &dec, NULL));
 			int32_t cp;
 			utf8_decode(dec.s, dec.len, &cp);
 			if (cp >= 0x80 && viet_is_letter(cp)) {
@@ -199,7 +196,6 @@ START_TEST(sentences_are_detected_and_decoded)
 {
 	for (int e = ENC_TCVN3; e < ENCODING_COUNT; e++) {
 		Str enc = STR_INIT, dec = STR_INIT;
-		char err[128] = "";
 		bool sure = false;
 		LegacyGuess g;
 
@@ -210,7 +206,7 @@ START_TEST(sentences_are_detected_and_decoded)
 		ck_assert_msg(sure, "%s not sure", encoding_name((Encoding)e));
 		legacy_guess(enc.s, enc.len, &g);
 		ck_assert(g.score > g.runner_up + 20);
-		ck_assert(legacy_decode((Encoding)e, enc.s, enc.len, &dec, err, sizeof(err)));
+		ck_assert(legacy_decode((Encoding)e, enc.s, enc.len, &dec, NULL));
 		ck_assert_str_eq(dec.s, sample);
 		str_release(&enc);
 		str_release(&dec);
@@ -283,9 +279,9 @@ END_TEST
 START_TEST(short_text_falls_back_to_utf8_not_sure)
 {
 	Str enc = STR_INIT, out = STR_INIT;
-	char err[128];
 	bool sure = true;
 	LegacyGuess g;
+	LegacyFault fault;
 
 	ck_assert(legacy_encode(ENC_TCVN3, "Hà", strlen("Hà"), &enc));
 	ck_assert_int_eq(legacy_detect(enc.s, enc.len, &sure), ENC_UTF8);
@@ -293,8 +289,9 @@ START_TEST(short_text_falls_back_to_utf8_not_sure)
 	legacy_guess(enc.s, enc.len, &g);
 	ck_assert_int_eq(g.best, ENC_TCVN3); /* the best guess is still there for a hint */
 	/* and decoding it as UTF-8 refuses with the offset, rather than inventing letters */
-	ck_assert(!legacy_decode(ENC_UTF8, enc.s, enc.len, &out, err, sizeof(err)));
-	ck_assert_str_eq(err, "invalid UTF-8 at byte 1");
+	ck_assert(!legacy_decode(ENC_UTF8, enc.s, enc.len, &out, &fault));
+	ck_assert_int_eq(fault.kind, LEGACY_BAD_UTF8);
+	ck_assert_uint_eq(fault.offset, 1);
 	str_release(&enc);
 	str_release(&out);
 }
@@ -304,14 +301,13 @@ START_TEST(utf8_nfc_and_nfd_are_utf8)
 {
 	const char *nfd = "Vie\xCC\x82\xCC\xA3t Nam ng\xC6\xB0\xC6\xA1\xCC\x80i";
 	Str out = STR_INIT;
-	char err[64];
 	bool sure = false;
 
 	ck_assert_int_eq(legacy_detect(sample, strlen(sample), &sure), ENC_UTF8);
 	ck_assert(sure);
 	ck_assert_int_eq(legacy_detect(nfd, strlen(nfd), &sure), ENC_UTF8);
 	ck_assert(sure);
-	ck_assert(legacy_decode(ENC_UTF8, nfd, strlen(nfd), &out, err, sizeof(err)));
+	ck_assert(legacy_decode(ENC_UTF8, nfd, strlen(nfd), &out, NULL));
 	ck_assert_str_eq(out.s, "Việt Nam người");
 	str_release(&out);
 }
@@ -340,8 +336,7 @@ START_TEST(viqr_escapes_literal_mnemonics)
 		assert_round_trip(ENC_VIQR, texts[i]);
 	/* a backslash before a mnemonic keeps it literal */
 	Str out = STR_INIT;
-	char err[64];
-	ck_assert(legacy_decode(ENC_VIQR, "Ba\\. ba. d\\d", 12, &out, err, sizeof(err)));
+	ck_assert(legacy_decode(ENC_VIQR, "Ba\\. ba. d\\d", 12, &out, NULL));
 	ck_assert_str_eq(out.s, "Ba. bạ dd");
 	str_release(&out);
 }
@@ -349,15 +344,19 @@ END_TEST
 
 START_TEST(bad_bytes_are_refused_with_offsets)
 {
+	LegacyFault fault;
 	Str out = STR_INIT;
-	char err[128];
 
-	ck_assert(!legacy_decode(ENC_CP1258, "ab\x81", 3, &out, err, sizeof(err)));
-	ck_assert_str_eq(err, "byte 0x81 at offset 2 is not defined in Windows-1258");
-	ck_assert(!legacy_decode(ENC_TCVN3, "a\0b", 3, &out, err, sizeof(err)));
-	ck_assert_str_eq(err, "NUL byte at offset 1");
-	ck_assert(!legacy_decode(ENC_VIQR, "a\xFF", 2, &out, err, sizeof(err)));
-	ck_assert_str_eq(err, "invalid UTF-8 at byte 1 in VIQR text");
+	ck_assert(!legacy_decode(ENC_CP1258, "ab\x81", 3, &out, &fault));
+	ck_assert_int_eq(fault.kind, LEGACY_UNDEFINED);
+	ck_assert_uint_eq(fault.offset, 2);
+	ck_assert_uint_eq(fault.byte, 0x81);
+	ck_assert(!legacy_decode(ENC_TCVN3, "a\0b", 3, &out, &fault));
+	ck_assert_int_eq(fault.kind, LEGACY_NUL);
+	ck_assert_uint_eq(fault.offset, 1);
+	ck_assert(!legacy_decode(ENC_VIQR, "a\xFF", 2, &out, &fault));
+	ck_assert_int_eq(fault.kind, LEGACY_BAD_UTF8);
+	ck_assert_uint_eq(fault.offset, 1);
 	ck_assert_uint_eq(out.len, 0);
 	/* characters an encoding cannot hold become '?' and the answer is false */
 	ck_assert(!legacy_encode(ENC_TCVN3, "Hà Nội €", strlen("Hà Nội €"), &out));

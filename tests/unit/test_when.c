@@ -14,18 +14,15 @@ static void zone(void)
 
 static int64_t parse_ok(const char *s, int64_t now)
 {
-	char err[200];
 	int64_t t = 0;
-	ck_assert_msg(when_parse(s, now, &t, err, sizeof(err)), "%s: %s", s, err);
+	ck_assert_msg(when_parse(s, now, &t), "'%s' was refused", s);
 	return t;
 }
 
 static void parse_bad(const char *s)
 {
-	char err[200] = "";
 	int64_t t;
-	ck_assert_msg(!when_parse(s, 0, &t, err, sizeof(err)), "'%s' was accepted", s);
-	ck_assert(strstr(err, "invalid time '") == err);
+	ck_assert_msg(!when_parse(s, 0, &t), "'%s' was accepted", s);
 }
 
 START_TEST(local_and_iso_times)
