@@ -359,9 +359,9 @@ static bool news_printed(Speller *sp, const Str *lo, Verdict v)
 /* The placement flags of a word that is fine: a syllable (with its placement) or a name. */
 static Verdict fine_word(const WordLook *k)
 {
-	bool syl = k->st == SYL_OK;
-
-	return fine(syl ? VF_SYLLABLE : VF_NAME, syl ? (uint8_t)syllable_placement(&k->syl) : PLACE_NONE);
+	if (k->st != SYL_OK)
+		return fine(VF_NAME, PLACE_NONE);
+	return fine(VF_SYLLABLE, (uint8_t)syllable_placement(&k->syl));
 }
 
 static Verdict compute(Speller *sp, const char *w, size_t len, unsigned flags)
