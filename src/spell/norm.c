@@ -37,6 +37,42 @@ static void add_bad(NormText *nt, size_t off, size_t *cap, size_t *badcap)
 	nt->bad[nt->nbad++] = off;
 }
 
+/*
+ * True if valid s is NFC. Only stretches of code points that are not NFC by themselves (marks,
+ * scripts whose letters compose) are normalised, each alone with the code point before it,
+ * so that one Greek name or trademark sign in a long text costs what its stretch costs.
+ */
+static bool text_is_nfc(const char *s, size_t len)
+{
+	size_t i = 0, prev = 0, n;
+	int32_t cp;
+
+	while (i < len) {
+		size_t to;
+		if ((unsigned char)s[i] < 0x80) {
+			prev = i++;
+			continue;
+		}
+		if (!(n = utf8_decode(s + i, len - i, &cp)))
+			return false;
+		if (utf8_nfc_stable(cp)) {
+			prev = i;
+			i += n;
+			continue;
+		}
+		for (to = i + n; to < len; to += n) {
+			if (!(n = utf8_decode(s + to, len - to, &cp)))
+				return false;
+			if (utf8_nfc_stable(cp))
+				break;
+		}
+		if (!utf8_is_nfc(s + prev, to - prev))
+			return false;
+		prev = i = to;
+	}
+	return true;
+}
+
 static bool is_starter(int32_t cp)
 {
 	return cp < 0x300 || utf8proc_get_property(cp)->combining_class == 0;
@@ -50,7 +86,7 @@ void norm_text(NormText *nt, const char *in, size_t len)
 	nt->in_len = len;
 	nt->s = in ? in : "";
 	nt->len = len;
-	if (utf8_is_nfc(in, len))
+	if (text_is_nfc(in, len))
 		return;
 	while (i < len) {
 		int32_t cp;

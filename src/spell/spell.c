@@ -201,6 +201,14 @@ void spell_set_style(Speller *sp, ToneStyle style)
 	sp->style = style;
 }
 
+void spell_forget(Speller *sp)
+{
+	verdict_forget(sp);
+	table_clear(&sp->nb_index);
+	sp->nnb = 0;
+	sugg_clear(sp);
+}
+
 void run_add(CheckRun *r, size_t start, size_t end, FindingKind k, Severity sev, MsgId msg,
 	const char *detail, char **sugg, size_t nsugg)
 {

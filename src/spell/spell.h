@@ -133,6 +133,13 @@ void spell_rest(Speller *sp);
 void spell_set_style(Speller *sp, ToneStyle style);
 
 /*
+ * Forgets what the checker worked out per distinct word (verdicts, model ids and neighbour
+ * lists, suggestions), keeping the dictionaries and the model: the next check looks at every
+ * word afresh, as the first check after loading does.
+ */
+void spell_forget(Speller *sp);
+
+/*
  * Checks a whole document: appends the findings for text[0, len) to out (which the caller
  * initialised; it is not cleared). Returns false only for a text larger than the checker
  * accepts (SIZE_MAX / 8); the error is then a finding of kind encoding.

@@ -28,7 +28,19 @@ Verdict verdict_unpack(uint64_t x)
 
 void word_lower(const char *w, size_t len, Str *out)
 {
-	utf8_lower_str(w, len, out);
+	size_t i = 0;
+
+	while (i < len && (unsigned char)w[i] < 0x80)
+		i++;
+	if (i < len) {
+		utf8_lower_str(w, len, out);
+	} else { /* ASCII: no decoding */
+		size_t at = out->len;
+		str_add(out, w, len);
+		for (i = at; i < out->len; i++)
+			if (out->s[i] >= 'A' && out->s[i] <= 'Z')
+				out->s[i] = (char)(out->s[i] + 32);
+	}
 	str_cstr(out);
 }
 
@@ -57,6 +69,16 @@ static bool is_greek_or_cyrillic(int32_t c)
 	return (c >= 0x370 && c <= 0x3FF) || (c >= 0x400 && c <= 0x52F);
 }
 
+/* False for a code point that is surely no look-alike and no combining mark: ASCII and the
+ * Vietnamese letters, so that a usual word is settled without searching the map. */
+static bool may_suspect(int32_t c)
+{
+	if (c < 0x80 || (c >= 0x1E00 && c <= 0x1EFF))
+		return false;
+	return c >= 0x300 || c == 0xD0 || c == 0xF0 || (c >= 0x1A2 && c <= 0x1A3) ||
+	       (c >= 0x1CD && c <= 0x1CE);
+}
+
 /* Look-alikes and stray marks; true if the word changed. */
 static bool fix_lookalikes(const char *w, size_t len, Str *out, MsgId *msg)
 {
@@ -70,13 +92,16 @@ static bool fix_lookalikes(const char *w, size_t len, Str *out, MsgId *msg)
 	for (i = 0; i < len; i += n) {
 		if (!(n = utf8_decode(w + i, len - i, &c)))
 			return false;
-		latin += c < 0x250 && utf8_is_letter(c);
-		foreign += is_greek_or_cyrillic(c);
-		mapped += is_greek_or_cyrillic(c) && lookalike(c);
-		suspect += c >= 0x80 && (lookalike(c) || (c >= 0x300 && c <= 0x36F));
+		suspect += may_suspect(c) && (lookalike(c) || (c >= 0x300 && c <= 0x36F));
 	}
 	if (!suspect)
 		return false; /* the common case: nothing to map, no mark to drop */
+	for (i = 0; i < len; i += n) {
+		n = utf8_decode(w + i, len - i, &c);
+		latin += c < 0x250 && utf8_is_letter(c);
+		foreign += is_greek_or_cyrillic(c);
+		mapped += is_greek_or_cyrillic(c) && lookalike(c);
+	}
 	if (foreign && !latin && mapped < foreign)
 		return false; /* a word in Greek or Cyrillic script, not a look-alike */
 	for (i = 0; i < len; i += n) {
@@ -132,18 +157,34 @@ static bool has_legacy(const char *w, size_t len)
 	return false;
 }
 
-bool word_fix_chars(Speller *sp, const char *w, size_t len, Str *out, MsgId *msg)
-{
+/* What the first look at a word works out once: its lower case and its syllable parse. */
+typedef struct WordLook {
+	const char *w;
+	size_t len;
+	Str lo;
 	Syllable syl;
+	SylStatus st;
+} WordLook;
 
-	if (fix_lookalikes(w, len, out, msg))
+static void look_init(WordLook *k, const char *w, size_t len)
+{
+	k->w = w;
+	k->len = len;
+	str_init(&k->lo);
+	word_lower(w, len, &k->lo);
+	k->st = syllable_parse(w, len, &k->syl);
+}
+
+static bool fix_chars(Speller *sp, const WordLook *k, Str *out, MsgId *msg)
+{
+	if (fix_lookalikes(k->w, k->len, out, msg))
 		return true;
 	str_clear(out);
-	if (!has_legacy(w, len))
+	if (!has_legacy(k->w, k->len))
 		return false;
-	switch (syllable_parse(w, len, &syl)) {
+	switch (k->st) {
 	case SYL_OK:
-		if (known_syllable(sp, w, len))
+		if (lex_syllable(&sp->lex, k->lo.s, k->lo.len))
 			return false;
 		break;
 	case SYL_NOT_VIET:
@@ -153,13 +194,24 @@ bool word_fix_chars(Speller *sp, const char *w, size_t len, Str *out, MsgId *msg
 		return false; /* a Vietnamese word with a fault of its own (gìa, gíup) */
 	}
 	*msg = MSG_MOJIBAKE;
-	if (legacy_tcvn3(w, len, out) && known_syllable(sp, out->s, out->len))
+	if (legacy_tcvn3(k->w, k->len, out) && known_syllable(sp, out->s, out->len))
 		return true;
 	str_clear(out);
-	if (legacy_vni(w, len, out) && known_syllable(sp, out->s, out->len))
+	if (legacy_vni(k->w, k->len, out) && known_syllable(sp, out->s, out->len))
 		return true;
 	str_clear(out);
 	return false;
+}
+
+bool word_fix_chars(Speller *sp, const char *w, size_t len, Str *out, MsgId *msg)
+{
+	WordLook k;
+	bool fixed;
+
+	look_init(&k, w, len);
+	fixed = fix_chars(sp, &k, out, msg);
+	str_release(&k.lo);
+	return fixed;
 }
 
 /* Vietnamese-only marks: ă â ê ô ơ ư đ, the hook and dot tones, or a tone on a marked vowel. */
@@ -232,17 +284,18 @@ static Verdict non_syllable(Speller *sp, const char *w, size_t len, const char *
 	return flag(FIND_SPELLING, SEV_WARNING, MSG_FOREIGN);
 }
 
-static Verdict syllable_verdict(Speller *sp, const char *w, size_t len, const char *lo,
-	size_t lolen, unsigned flags)
+static Verdict syllable_verdict(Speller *sp, const WordLook *k, unsigned flags)
 {
-	Syllable syl;
-	SylStatus st = syllable_parse(w, len, &syl);
+	const char *w = k->w, *lo = k->lo.s;
+	size_t len = k->len, lolen = k->lo.len;
+	const Syllable *syl = &k->syl;
+	SylStatus st = k->st;
 	bool capital = flags & (TF_UPPER_FIRST | TF_ALL_UPPER);
 
 	switch (st) {
 	case SYL_OK:
 		if (lex_syllable(&sp->lex, lo, lolen))
-			return fine(VF_SYLLABLE, (uint8_t)syllable_placement(&syl));
+			return fine(VF_SYLLABLE, (uint8_t)syllable_placement(syl));
 		if (capital || lex_english(&sp->lex, lo, lolen))
 			return fine(VF_NAME, PLACE_NONE);
 		return flag(FIND_SPELLING, SEV_WARNING, MSG_UNKNOWN);
@@ -251,7 +304,7 @@ static Verdict syllable_verdict(Speller *sp, const char *w, size_t len, const ch
 	case SYL_STOP_TONE:
 		return flag(FIND_SPELLING, SEV_ERROR, MSG_STOP_TONE);
 	case SYL_SPELLING:
-		if (capital && (!viet_evidence(w, len) || syl.base[0] == 'k'))
+		if (capital && (!viet_evidence(w, len) || syl->base[0] == 'k'))
 			return fine(VF_NAME, PLACE_NONE);
 		return flag(FIND_SPELLING, SEV_ERROR, MSG_ORTHO);
 	default:
@@ -303,41 +356,46 @@ static bool news_printed(Speller *sp, const Str *lo, Verdict v)
 	return model_news_word(sp, lo->s, lo->len);
 }
 
+/* The placement flags of a word that is fine: a syllable (with its placement) or a name. */
+static Verdict fine_word(const WordLook *k)
+{
+	if (k->st != SYL_OK)
+		return fine(VF_NAME, PLACE_NONE);
+	return fine(VF_SYLLABLE, (uint8_t)syllable_placement(&k->syl));
+}
+
 static Verdict compute(Speller *sp, const char *w, size_t len, unsigned flags)
 {
-	Str lo = STR_INIT, tmp = STR_INIT;
+	WordLook k;
+	Str tmp = STR_INIT;
+	const Str *lo = &k.lo;
 	MsgId msg = MSG_NONE;
 	uint64_t mask = 0;
 	Verdict v;
 
-	word_lower(w, len, &lo);
-	if (word_fix_chars(sp, w, len, &tmp, &msg)) {
+	look_init(&k, w, len);
+	if (fix_chars(sp, &k, &tmp, &msg)) {
 		v = flag(FIND_CHARACTER, SEV_ERROR, msg);
 	} else if (flags & TF_DIGIT) {
 		v = fine(VF_NAME, PLACE_NONE);
-		if (!(flags & TF_ALL_UPPER) && !(lo.s[0] >= '0' && lo.s[0] <= '9') &&
-		    leftover_vni(lo.s, lo.len, &tmp) &&
-		    utf8_chars(lo.s, lo.len) > 2 && lex_syllable(&sp->lex, tmp.s, tmp.len))
+		if (!(flags & TF_ALL_UPPER) && !(lo->s[0] >= '0' && lo->s[0] <= '9') &&
+		    leftover_vni(lo->s, lo->len, &tmp) &&
+		    utf8_chars(lo->s, lo->len) > 2 && lex_syllable(&sp->lex, tmp.s, tmp.len))
 			v = flag(FIND_SPELLING, SEV_ERROR, MSG_TELEX);
-	} else if (lex_known(&sp->lex, lo.s, lo.len) || utf8_chars(w, len) == 1 ||
+	} else if (lex_known(&sp->lex, lo->s, lo->len) || utf8_chars(w, len) == 1 ||
 	           memchr(w, '_', len)) {
-		Syllable syl;
-		bool s = syllable_parse(w, len, &syl) == SYL_OK;
-		v = fine(s ? VF_SYLLABLE : VF_NAME, s ? (uint8_t)syllable_placement(&syl) : PLACE_NONE);
+		v = fine_word(&k);
 	} else {
-		v = syllable_verdict(sp, w, len, lo.s, lo.len, flags);
-		if (v.kind == FIND_SPELLING && news_printed(sp, &lo, v)) {
-			Syllable syl;
-			bool s = syllable_parse(w, len, &syl) == SYL_OK;
-			v = fine(s ? VF_SYLLABLE : VF_NAME, s ? (uint8_t)syllable_placement(&syl) : PLACE_NONE);
-		}
-		name_missing_marks(sp, w, len, &lo, &v);
+		v = syllable_verdict(sp, &k, flags);
+		if (v.kind == FIND_SPELLING && news_printed(sp, lo, v))
+			v = fine_word(&k);
+		name_missing_marks(sp, w, len, lo, &v);
 	}
-	if (table_get(&sp->lex.conf_head, lo.s, lo.len, &mask))
+	if (table_get(&sp->lex.conf_head, lo->s, lo->len, &mask))
 		v.flags |= VF_CONF_HEAD | (uint8_t)(mask * VF_CONF_LEN1);
 	if (v.flags & VF_SYLLABLE)
-		v.flags |= (uint8_t)context_sides(sp, lo.s, lo.len);
-	str_release(&lo);
+		v.flags |= (uint8_t)context_sides(sp, lo->s, lo->len);
+	str_release(&k.lo);
 	str_release(&tmp);
 	return v;
 }

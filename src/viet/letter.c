@@ -1,141 +1,80 @@
 /*
- * letter.c: letter-level Vietnamese. Tones are taken apart through canonical decomposition:
- * every Vietnamese toned vowel is a base letter, an optional vowel mark (U+0302 circumflex,
- * U+0306 breve, U+031B horn) and a tone mark (U+0300 grave, U+0309 hook, U+0303 tilde,
- * U+0301 acute, U+0323 dot below). đ and Đ do not decompose and are handled by hand.
+ * letter.c: letter-level Vietnamese. The Latin ranges Vietnamese uses (U+0000..U+024F and
+ * U+1E00..U+1EFF) are answered from a precomputed table, one row per code point: the plain
+ * letter under it, the letter without its tone and the tone, whether it is a vowel and a
+ * Vietnamese letter, and for a toneless vowel its six toned forms. The table is generated
+ * from the canonical decompositions of letter_ref.c, which also answer every other code
+ * point, so the two paths give the same answers (the unit tests compare them).
  */
 #include "viet/letter.h"
 
 #include <string.h>
-#include <utf8proc.h>
 
 #include "base/utf8.h"
+#include "viet/letter_ref.h"
 #include "base/banned.h"
 
-static const int32_t tone_mark[] = {0, 0x0300, 0x0309, 0x0303, 0x0301, 0x0323};
+typedef struct LetterRow {
+	uint16_t fold, untoned; /* viet_fold and viet_untone of the code point */
+	uint8_t tone;           /* the Tone viet_untone finds */
+	uint8_t flags;          /* ROW_VOWEL, ROW_LETTER */
+	uint8_t toned;          /* toneless vowels: 1 + their row in letter_toned; else 0 */
+} LetterRow;
 
-static Tone tone_of_mark(int32_t m)
+enum { ROW_VOWEL = 1, ROW_LETTER = 2 };
+
+#include "viet/letter_table.h"
+
+/* The table row of cp, or NULL outside the table's ranges. */
+static const LetterRow *row_of(int32_t cp)
 {
-	for (int t = 1; t < 6; t++)
-		if (tone_mark[t] == m)
-			return (Tone)t;
-	return TONE_NONE;
-}
-
-static int decompose(int32_t cp, utf8proc_int32_t *out, int max)
-{
-	int opt = UTF8PROC_DECOMPOSE;
-	utf8proc_ssize_t n = utf8proc_decompose_char(cp, out, max, opt, NULL);
-	return n < 0 || n > max ? 0 : (int)n;
-}
-
-static int32_t compose(const utf8proc_int32_t *parts, int n)
-{
-	utf8proc_int32_t buf[8];
-	utf8proc_ssize_t m;
-
-	memcpy(buf, parts, (size_t)n * sizeof(*buf));
-	/* Composition expects canonical order: dot below (class 220) before the circumflex or
-	 * breve (230), or ệ, ậ, ặ, ộ would not compose. */
-	for (int i = 2; i < n; i++)
-		for (int j = i; j > 1 && utf8proc_get_property(buf[j - 1])->combining_class >
-						 utf8proc_get_property(buf[j])->combining_class; j--) {
-			utf8proc_int32_t t = buf[j];
-			buf[j] = buf[j - 1];
-			buf[j - 1] = t;
-		}
-	m = utf8proc_normalize_utf32(buf, n, UTF8PROC_COMPOSE | UTF8PROC_STABLE);
-	return m == 1 ? buf[0] : 0;
+	if (cp >= 0 && cp < 0x250)
+		return &letter_rows[cp];
+	if (cp >= 0x1E00 && cp < 0x1F00)
+		return &letter_rows[0x250 + (cp - 0x1E00)];
+	return NULL;
 }
 
 int32_t viet_untone(int32_t cp, Tone *tone)
 {
-	utf8proc_int32_t d[8], keep[8];
-	int n, k = 0;
+	const LetterRow *r = row_of(cp);
 
-	*tone = TONE_NONE;
-	if (cp < 0xC0)
-		return cp;
-	n = decompose(cp, d, 8);
-	if (n <= 1)
-		return cp;
-	for (int i = 0; i < n; i++) {
-		Tone t = i > 0 ? tone_of_mark(d[i]) : TONE_NONE;
-		if (t != TONE_NONE)
-			*tone = t;
-		else
-			keep[k++] = d[i];
-	}
-	if (*tone == TONE_NONE)
-		return cp;
-	return k == 1 ? keep[0] : compose(keep, k);
+	if (!r)
+		return letter_ref_untone(cp, tone);
+	*tone = (Tone)r->tone;
+	return r->untoned;
 }
 
 int32_t viet_tone(int32_t base, Tone t)
 {
-	utf8proc_int32_t d[8];
-	int n;
+	const LetterRow *r = row_of(base);
 
 	if (t == TONE_NONE)
 		return base;
-	if (!viet_is_vowel(base))
-		return 0;
-	n = decompose(base, d, 7);
-	if (n == 0) {
-		d[0] = base;
-		n = 1;
-	}
-	d[n++] = tone_mark[t];
-	/* canonical order: the dot below (class 220) goes before a circumflex or breve (230) */
-	if (t == TONE_DOT && n == 3 && d[1] != 0x031B) {
-		d[2] = d[1];
-		d[1] = 0x0323;
-	}
-	return compose(d, n);
+	if (!r || ((r->flags & ROW_VOWEL) && !r->toned))
+		return letter_ref_tone(base, t);
+	return r->toned ? letter_toned[r->toned - 1][t] : 0;
 }
 
 int32_t viet_fold(int32_t cp)
 {
-	utf8proc_int32_t d[8];
+	const LetterRow *r = row_of(cp);
 
-	if (cp < 0xC0)
-		return cp;
-	if (cp == 0x0111)
-		return 'd';
-	if (cp == 0x0110)
-		return 'D';
-	if (decompose(cp, d, 8) >= 1 && d[0] < 0x80)
-		return d[0];
-	return cp;
+	return r ? r->fold : letter_ref_fold(cp);
 }
 
 bool viet_is_vowel(int32_t cp)
 {
-	switch (utf8_lower(viet_fold(cp))) {
-	case 'a': case 'e': case 'i': case 'o': case 'u': case 'y':
-		break;
-	default:
-		return false;
-	}
-	if (cp < 0x80)
-		return true;
-	/* Only the Vietnamese vowel marks: reject e.g. ä, ç-like letters on a vowel base. */
-	utf8proc_int32_t d[8];
-	int n = decompose(cp, d, 8);
-	for (int i = 1; i < n; i++) {
-		if (d[i] != 0x0302 && d[i] != 0x0306 && d[i] != 0x031B && !tone_of_mark(d[i]))
-			return false;
-	}
-	return true;
+	const LetterRow *r = row_of(cp);
+
+	return r ? (r->flags & ROW_VOWEL) != 0 : letter_ref_is_vowel(cp);
 }
 
 bool viet_is_letter(int32_t cp)
 {
-	int32_t f = utf8_lower(viet_fold(cp));
+	const LetterRow *r = row_of(cp);
 
-	if (f < 'a' || f > 'z' || f == 'f' || f == 'j' || f == 'w' || f == 'z')
-		return false;
-	return cp < 0x80 || f == 'd' || viet_is_vowel(cp);
+	return r ? (r->flags & ROW_LETTER) != 0 : letter_ref_is_letter(cp);
 }
 
 void viet_fold_str(const char *s, size_t len, Str *out)

@@ -9,40 +9,36 @@
  */
 #include "viet/syllable.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/utf8.h"
 #include "base/banned.h"
 
-/* Every rhyme of the language, toneless, as written after an initial other than qu. */
+/* Every rhyme of the language, toneless, as written after an initial other than qu; sorted by
+ * their bytes (strcmp order: a e i o u y, then â ê ô ă ơ ư) for a binary search. */
 static const char *const rhymes[] = {
-	"a", "ac", "ach", "ai", "am", "an", "ang", "anh", "ao", "ap", "at", "au", "ay",
-	"ăc", "ăm", "ăn", "ăng", "ăp", "ăt",
-	"âc", "âm", "ân", "âng", "âp", "ât", "âu", "ây",
-	"e", "ec", "em", "en", "eng", "eo", "ep", "et",
-	"ê", "êch", "êm", "ên", "ênh", "êp", "êt", "êu",
-	"i", "ia", "ich", "im", "in", "inh", "ip", "it", "iu",
-	"iêc", "iêm", "iên", "iêng", "iêp", "iêt", "iêu",
-	"o", "oc", "oi", "om", "on", "ong", "op", "ot", "ooc", "oong",
-	"oa", "oac", "oach", "oai", "oam", "oan", "oang", "oanh", "oao", "oap", "oat", "oay",
-	"oăc", "oăm", "oăn", "oăng", "oăt",
-	"oe", "oem", "oen", "oeo", "oet",
-	"ô", "ôc", "ôi", "ôm", "ôn", "ông", "ôp", "ôt",
-	"ơ", "ơi", "ơm", "ơn", "ơp", "ơt",
-	"u", "ua", "uân", "uâng", "uât", "uây", "uc", "uê", "uêch", "uênh", "ui", "um", "un",
-	"ung", "uơ", "uôc", "uôi", "uôm", "uôn", "uông", "uôt", "up", "ut",
-	"uy", "uya", "uych", "uyên", "uyêt", "uynh", "uyp", "uyt", "uyu",
-	"ư", "ưa", "ưc", "ưi", "ưm", "ưn", "ưng", "ươc", "ươi", "ươm", "ươn", "ương", "ươp",
-	"ươt", "ươu", "ưt", "ưu",
-	"y", "yêm", "yên", "yêng", "yêt", "yêu",
+	"a", "ac", "ach", "ai", "am", "an", "ang", "anh", "ao", "ap", "at", "au", "ay", "e",
+	"ec", "em", "en", "eng", "eo", "ep", "et", "i", "ia", "ich", "im", "in", "inh", "ip",
+	"it", "iu", "iêc", "iêm", "iên", "iêng", "iêp", "iêt", "iêu", "o", "oa", "oac", "oach",
+	"oai", "oam", "oan", "oang", "oanh", "oao", "oap", "oat", "oay", "oc", "oe", "oem",
+	"oen", "oeo", "oet", "oi", "om", "on", "ong", "ooc", "oong", "op", "ot", "oăc", "oăm",
+	"oăn", "oăng", "oăt", "u", "ua", "uc", "ui", "um", "un", "ung", "up", "ut", "uy",
+	"uya", "uych", "uynh", "uyp", "uyt", "uyu", "uyên", "uyêt", "uân", "uâng", "uât",
+	"uây", "uê", "uêch", "uênh", "uôc", "uôi", "uôm", "uôn", "uông", "uôt", "uơ", "y",
+	"yêm", "yên", "yêng", "yêt", "yêu", "âc", "âm", "ân", "âng", "âp", "ât", "âu", "ây",
+	"ê", "êch", "êm", "ên", "ênh", "êp", "êt", "êu", "ô", "ôc", "ôi", "ôm", "ôn", "ông",
+	"ôp", "ôt", "ăc", "ăm", "ăn", "ăng", "ăp", "ăt", "ơ", "ơi", "ơm", "ơn", "ơp", "ơt",
+	"ư", "ưa", "ưc", "ưi", "ưm", "ưn", "ưng", "ưt", "ưu", "ươc", "ươi", "ươm", "ươn",
+	"ương", "ươp", "ươt", "ươu",
 };
 
-/* The rhymes after qu (its u is the glide, so these are written without it). */
+/* The rhymes after qu (its u is the glide, so these are written without it); sorted the same. */
 static const char *const qu_rhymes[] = {
-	"a", "ac", "ach", "ai", "an", "ang", "anh", "ao", "at", "au", "ay",
-	"ăc", "ăm", "ăn", "ăng", "ăp", "ăt", "âc", "ân", "âng", "ât", "ây",
-	"e", "en", "eo", "et", "ê", "êch", "ênh", "êt", "êu", "i", "it", "in", "inh",
-	"y", "ych", "ynh", "yt", "yên", "yêt", "ơ", "ôc",
+	"a", "ac", "ach", "ai", "an", "ang", "anh", "ao", "at", "au", "ay", "e", "en", "eo",
+	"et", "i", "in", "inh", "it", "y", "ych", "ynh", "yt", "yên", "yêt", "âc", "ân", "âng",
+	"ât", "ây", "ê", "êch", "ênh", "êt", "êu", "ôc", "ăc", "ăm", "ăn", "ăng", "ăp", "ăt",
+	"ơ",
 };
 
 static const char *const initials[] = {
@@ -50,12 +46,15 @@ static const char *const initials[] = {
 	"b", "c", "d", "đ", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x",
 };
 
+static int by_bytes(const void *key, const void *item)
+{
+	return strcmp(key, *(const char *const *)item);
+}
+
+/* True if s is in the sorted table t of n strings. */
 static bool in_table(const char *const *t, size_t n, const char *s)
 {
-	for (size_t i = 0; i < n; i++)
-		if (strcmp(t[i], s) == 0)
-			return true;
-	return false;
+	return bsearch(s, t, n, sizeof(*t), by_bytes) != NULL;
 }
 
 bool syllable_rhyme_ok(const char *r)
@@ -126,20 +125,30 @@ static bool load(const char *s, size_t len, Syllable *syl)
 	return ok && syl->n > 0;
 }
 
+/* True if the letters of syl start with those of the initial ini (UTF-8). */
+static bool starts_with(const Syllable *syl, const char *ini)
+{
+	size_t k = 0, i = 0, n, len;
+	int32_t c;
+
+	if ((unsigned char)ini[0] < 0x80 && syl->base[0] != ini[0])
+		return false; /* the usual case: an ASCII first letter settles it */
+	for (len = strlen(ini); i < len; i += n, k++) {
+		n = utf8_decode(ini + i, len - i, &c);
+		if (k == syl->n || syl->base[k] != c)
+			return false;
+	}
+	return true;
+}
+
 /* Matches the initial consonant; returns its length in letters, or -1 if none fits. */
 static int match_initial(const Syllable *syl)
 {
-	char buf[16];
-	size_t k = syl->n < 3 ? syl->n : 3;
-
-	if (!letters(syl, 0, k, buf, sizeof(buf)))
-		return -1;
 	if (viet_is_vowel(syl->base[0]))
 		return 0;
 	for (size_t i = 0; i < sizeof(initials) / sizeof(initials[0]); i++) {
-		size_t m = strlen(initials[i]);
-		if (strncmp(buf, initials[i], m) == 0)
-			return (int)utf8_chars(initials[i], m);
+		if (starts_with(syl, initials[i]))
+			return (int)utf8_chars(initials[i], strlen(initials[i]));
 	}
 	return -1;
 }

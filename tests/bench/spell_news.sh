@@ -2,7 +2,9 @@
 # machine: its held-out articles (never trained on; real paragraphs, each once, full of names
 # and foreign words). Prints, as CPU time in the same run: throughput against
 # `hunspell -d vi_VN -l` on the same megabyte, suggestions included; check time against size
-# (10 KB .. 4 MB); the language model's load and lookup cost; and the start of
+# (10 KB .. 4 MB), each size as a fresh checker's first check and warm (after other text,
+# its words forgotten), with the fixed cost of a first check after loading printed apart;
+# the language model's load and lookup cost; and the start of
 # `toasoan spell` with 5 million published pairs in the database against none. Never fails
 # the build.
 set -u

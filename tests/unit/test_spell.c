@@ -449,6 +449,29 @@ START_TEST(test_suggest_api)
 }
 END_TEST
 
+/* Forgetting what was worked out per word changes no finding, only the cost of the next check. */
+START_TEST(test_forget_keeps_findings)
+{
+	static const char text[] = "Ông ấy nứơc sử lý qúa nhanh, nguoi dân Đắk Lắk vui vẻ.";
+	FindingList again;
+
+	spell_check(sp, text, strlen(text), &fl);
+	ck_assert_uint_ge(fl.n, 3);
+	spell_forget(sp);
+	finding_list_init(&again);
+	spell_check(sp, text, strlen(text), &again);
+	ck_assert_uint_eq(again.n, fl.n);
+	for (size_t i = 0; i < fl.n; i++) {
+		ck_assert_uint_eq(again.items[i].start, fl.items[i].start);
+		ck_assert_str_eq(again.items[i].message, fl.items[i].message);
+		ck_assert_uint_eq(again.items[i].nsuggestions, fl.items[i].nsuggestions);
+		for (size_t k = 0; k < fl.items[i].nsuggestions; k++)
+			ck_assert_str_eq(again.items[i].suggestions[k], fl.items[i].suggestions[k]);
+	}
+	finding_list_release(&again);
+}
+END_TEST
+
 START_TEST(test_never_suggested)
 {
 	char **s = NULL;
@@ -558,6 +581,7 @@ static Suite *spell_suite(void)
 	tcase_add_test(tc, test_correct_text_is_clean);
 	tcase_add_test(tc, test_foreign_words_after_rest);
 	tcase_add_test(tc, test_never_flagged);
+	tcase_add_test(tc, test_forget_keeps_findings);
 	tcase_add_test(tc, test_both_placements_any);
 	tcase_add_test(tc, test_house_style);
 	tcase_add_test(tc, test_mixed_placements);

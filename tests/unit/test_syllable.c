@@ -138,6 +138,55 @@ START_TEST(test_nfd_and_case)
 }
 END_TEST
 
+START_TEST(test_both_placements_both_cases)
+{
+	static const char *const old[] = {"hòa", "HÒA", "Hòa", "khỏe", "KHỎE", "thủy", "THỦY", "Ủy"};
+	static const char *const new[] = {"hoà", "HOÀ", "Hoà", "khoẻ", "KHOẺ", "thuỷ", "THUỶ", "Uỷ"};
+
+	for (size_t i = 0; i < sizeof(old) / sizeof(old[0]); i++) {
+		ck_assert_msg(st(old[i]) == SYL_OK && place(old[i]) == PLACE_OLD, "%s", old[i]);
+		ck_assert_msg(st(new[i]) == SYL_OK && place(new[i]) == PLACE_NEW, "%s", new[i]);
+	}
+	ck_assert_int_eq(st("Ðà"), SYL_NOT_VIET); /* eth, not Đ */
+	ck_assert_int_eq(st("Đà"), SYL_OK);
+	ck_assert_int_eq(st("nƣớc"), SYL_NOT_VIET); /* oi, not ư */
+	ck_assert_int_eq(st("NGHIÊNG"), SYL_OK);
+	ck_assert_int_eq(st("ĐƯỜNG"), SYL_OK);
+}
+END_TEST
+
+START_TEST(test_every_rhyme)
+{
+	/* the rhymes in the order of a rhyme dictionary, not the table's */
+	static const char *const ok[] = {
+		"a", "ac", "ach", "ai", "am", "an", "ang", "anh", "ao", "ap", "at", "au", "ay",
+		"ăc", "ăm", "ăn", "ăng", "ăp", "ăt", "âc", "âm", "ân", "âng", "âp", "ât", "âu", "ây",
+		"e", "ec", "em", "en", "eng", "eo", "ep", "et", "ê", "êch", "êm", "ên", "ênh", "êp",
+		"êt", "êu", "i", "ia", "ich", "im", "in", "inh", "ip", "it", "iu", "iêc", "iêm",
+		"iên", "iêng", "iêp", "iêt", "iêu", "o", "oc", "oi", "om", "on", "ong", "op", "ot",
+		"ooc", "oong", "oa", "oac", "oach", "oai", "oam", "oan", "oang", "oanh", "oao",
+		"oap", "oat", "oay", "oăc", "oăm", "oăn", "oăng", "oăt", "oe", "oem", "oen", "oeo",
+		"oet", "ô", "ôc", "ôi", "ôm", "ôn", "ông", "ôp", "ôt", "ơ", "ơi", "ơm", "ơn", "ơp",
+		"ơt", "u", "ua", "uân", "uâng", "uât", "uây", "uc", "uê", "uêch", "uênh", "ui", "um",
+		"un", "ung", "uơ", "uôc", "uôi", "uôm", "uôn", "uông", "uôt", "up", "ut", "uy", "uya",
+		"uych", "uyên", "uyêt", "uynh", "uyp", "uyt", "uyu", "ư", "ưa", "ưc", "ưi", "ưm",
+		"ưn", "ưng", "ươc", "ươi", "ươm", "ươn", "ương", "ươp", "ươt", "ươu", "ưt", "ưu",
+		"y", "yêm", "yên", "yêng", "yêt", "yêu",
+	};
+	static const char *const bad[] = {"", "ie", "uo", "ye", "aa", "ươ", "oă", "ăi", "zz", "ênhh"};
+	static const char *const qu_ok[] = {"qua", "quách", "quăng", "quân", "quê", "quýt", "quyền",
+		"quơ", "quốc", "quạ"};
+
+	for (size_t i = 0; i < sizeof(ok) / sizeof(ok[0]); i++)
+		ck_assert_msg(syllable_rhyme_ok(ok[i]), "%s", ok[i]);
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		ck_assert_msg(!syllable_rhyme_ok(bad[i]), "%s", bad[i]);
+	for (size_t i = 0; i < sizeof(qu_ok) / sizeof(qu_ok[0]); i++)
+		ck_assert_msg(st(qu_ok[i]) == SYL_OK, "%s", qu_ok[i]);
+	ck_assert_int_eq(st("quôn"), SYL_BAD_RHYME);
+}
+END_TEST
+
 static Suite *syllable_suite(void)
 {
 	Suite *s = suite_create("syllable");
@@ -148,6 +197,8 @@ static Suite *syllable_suite(void)
 	ADD_TEST(s, test_stop_finals);
 	ADD_TEST(s, test_not_vietnamese);
 	ADD_TEST(s, test_nfd_and_case);
+	ADD_TEST(s, test_both_placements_both_cases);
+	ADD_TEST(s, test_every_rhyme);
 	return s;
 }
 
