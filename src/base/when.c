@@ -93,8 +93,16 @@ bool when_parse(const char *s, int64_t now, int64_t *out)
 	}
 	p = s;
 	if (!read_num(&p, 4, &y) || *p++ != '-' || !read_num(&p, 2, &mo) || *p++ != '-' ||
-	    !read_num(&p, 2, &d) || (*p != ' ' && *p != 'T') || !(p++, read_num(&p, 2, &hh)) ||
-	    *p++ != ':' || !read_num(&p, 2, &mm))
+	    !read_num(&p, 2, &d))
+		goto bad;
+	if (*p == '\0') { /* a date alone: the start of that day */
+		hh = mm = 0;
+		if (!valid_date(y, mo, d, hh, mm, ss))
+			goto bad;
+		goto local;
+	}
+	if ((*p != ' ' && *p != 'T') || !(p++, read_num(&p, 2, &hh)) || *p++ != ':' ||
+	    !read_num(&p, 2, &mm))
 		goto bad;
 	if (*p == ':' && (p++, !read_num(&p, 2, &ss)))
 		goto bad;

@@ -13,7 +13,9 @@
 
 /*
  * Parses "YYYY-MM-DD HH:MM[:SS]" in local time, or ISO 8601 with an offset
- * ("2026-11-27T08:00:00+07:00", "...Z"); also "HH:MM" for today. Returns false for anything
+ * ("2026-11-27T08:00:00+07:00", "...Z"); also "HH:MM" for today and "YYYY-MM-DD" alone for
+ * the start of that day (local). Every command and screen reads times with it, so a form
+ * one accepts, all accept. Returns false for anything
  * else, or an impossible date (2026-02-30): the caller says so in the reader's language.
  */
 bool when_parse(const char *s, int64_t now, int64_t *out);

@@ -106,17 +106,6 @@ static void print_json(const SearchResults *r, Str *out)
 	str_addc(out, '\n');
 }
 
-/* "YYYY-MM-DD" is that day's start in local time; a full time is taken as given. */
-static bool parse_since(const char *s, int64_t *out)
-{
-	char buf[32];
-	if (strlen(s) == 10) {
-		snprintf(buf, sizeof(buf), "%s 00:00", s);
-		s = buf;
-	}
-	return when_parse(s, when_now(), out);
-}
-
 static int parse_filters(const char *usage, const char *state_s, const char *since_s,
 			 const char *limit_s, DeskSearch *q)
 {
@@ -126,7 +115,7 @@ static int parse_filters(const char *usage, const char *state_s, const char *sin
 		return cli_usage(usage, "invalid state '%s': use draft, review, scheduled or "
 				 "published", state_s);
 	q->state = state_s ? (int)st : -1;
-	if (since_s && !parse_since(since_s, &q->since))
+	if (since_s && !when_parse(since_s, when_now(), &q->since))
 		return cli_usage(usage, "cannot read the date '%s': use YYYY-MM-DD", since_s);
 	if (limit_s) {
 		long v = strtol(limit_s, &end, 10);

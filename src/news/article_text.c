@@ -380,8 +380,6 @@ static bool parse_date(const Parse *p, int64_t *out, char *err, size_t errlen)
 		snprintf(buf, sizeof(buf), "%04d-%02d-%02d%s", y, m, d, v + n);
 	else
 		snprintf(buf, sizeof(buf), "%s", v);
-	if (strlen(buf) == 10)
-		snprintf(buf + 10, sizeof(buf) - 10, " 00:00");
 	if (strlen(v) < 40 && when_parse(buf, when_now(), out))
 		return true;
 	snprintf(err, errlen, msg_say("line %zu: '%s' is not a date: write YYYY-MM-DD [HH:MM] or "

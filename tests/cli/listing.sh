@@ -21,6 +21,8 @@ run list --since "2026-11-03 08:00"
 check '[ "$(awk "{print \$1}" "$T/out" | tr "\n" " ")" = "5 4 3 " ]' "--since keeps the articles changed at or after the time"
 run list --since "2026-11-03T01:00:00Z" --limit 1 --json
 check 'python3 -c "import json,sys; d=json.load(open(sys.argv[1])); assert [a[\"id\"] for a in d]==[5], d" "$T/out"' "--since takes ISO 8601 times and combines with --limit in JSON"
+run list --since 2026-11-03
+check '[ "$(awk "{print \$1}" "$T/out" | tr "\n" " ")" = "5 4 3 " ]' "--since takes a date alone as the start of that day, as search does"
 run list --json
 check 'python3 -c "import json,sys; d=json.load(open(sys.argv[1])); assert [a[\"id\"] for a in d]==[5,4,3,2,1]; assert d[0][\"title\"]==\"Bài số 5\"" "$T/out"' "the streamed JSON is one valid array of every row"
 run list --json --since "2030-01-01 00:00"

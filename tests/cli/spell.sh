@@ -48,6 +48,14 @@ run spell "$T/clean.txt"
 expect_rc 0 "a clean text exits 0"
 check '[ -z "$out" ]' "a clean text prints nothing"
 
+# what a new user typed: words without marks that are also English, and a c/t slip at the end
+# of a sentence, where the model alone gives "tắt" the benefit of the doubt
+printf 'Hôm nay trời rat dep và đường phố ùn tắt.\n' >"$T/user.txt"
+run spell "$T/user.txt"
+expect_out "1:14: warning spelling: rat -> rất" "a bare word that is also English is judged by context"
+expect_out "1:18: warning spelling: dep -> đẹp" "and so is the next one"
+expect_out "ùn tắt -> ùn tắc" "ùn tắt is flagged at the end of a sentence too"
+
 printf 'Sáng nay nứơc dâng.\nCác các đơn vị họp,vì thế.\n' >"$T/bad.txt"
 run spell "$T/bad.txt"
 expect_rc 1 "errors exit 1"

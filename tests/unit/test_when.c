@@ -35,6 +35,8 @@ START_TEST(local_and_iso_times)
 	ck_assert_int_eq(parse_ok("2026-11-27T08:00:00+07:00", 0), want);
 	ck_assert_int_eq(parse_ok("2026-11-27T01:00:00Z", 0), want);
 	ck_assert_int_eq(parse_ok("2026-11-27T03:00:00+0200", 0), want);
+	/* a date alone is the start of that day, local */
+	ck_assert_int_eq(parse_ok("2026-11-27", 0), want - 8 * 3600);
 	/* "HH:MM" is today, local */
 	ck_assert_int_eq(parse_ok("08:00", want - 3600), want);
 }
@@ -48,7 +50,8 @@ START_TEST(impossible_times_are_refused)
 	parse_bad("2026-11-27 24:00");
 	parse_bad("2026-13-01 08:00");
 	parse_bad("27/11/2026 08:00");
-	parse_bad("2026-11-27");
+	parse_bad("2026-11-27 ");
+	parse_bad("2026-02-30");
 	parse_bad("2026-11-27 08:00+7");
 	parse_bad("");
 	ck_assert_int_gt(parse_ok("2028-02-29 08:00", 0), 0); /* a leap year */
