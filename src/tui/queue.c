@@ -42,7 +42,6 @@ typedef struct Queue {
 	Str filter;           /* as typed */
 	bool filtering;       /* keys go to the filter */
 	bool by_title;        /* sort by title instead of time */
-	Checker *checker;     /* for the submit question; opened on the first `s` */
 	int64_t nreturned_mine; /* the person's own drafts sent back with a note (the tab's count) */
 	int64_t seen_review;  /* when the review list was last looked at, before this look */
 	int64_t nnew_review;  /* review articles that arrived since */
@@ -412,7 +411,9 @@ static void queue_click(Queue *q, const TermEvent *ev)
 
 /*
  * The errors and warnings the editor would mark in art (its ignored findings left out), so
- * that `s` here asks the same question as submitting from the editor.
+ * that `s` here asks the same question as submitting from the editor. The checker is made
+ * for the question and dropped after it: a list stays open all day while colleagues publish
+ * and add words, and the question must know what they did.
  */
 static size_t mistakes(Queue *q, int64_t id)
 {
@@ -420,17 +421,16 @@ static size_t mistakes(Queue *q, int64_t id)
 	Article art;
 	char **skip = NULL, err[300];
 	size_t nskip = 0, n = 0;
+	Checker *c = checker_new(a->desk, desk_config(a->desk), lang_code(a->lang), err, sizeof err);
 	article_init(&art);
-	if (!q->checker)
-		q->checker = checker_new(a->desk, desk_config(a->desk), lang_code(a->lang), err,
-					 sizeof err);
-	if (q->checker && desk_get(a->desk, id, &art) && desk_ignored(a->desk, id, &skip, &nskip)) {
+	if (c && desk_get(a->desk, id, &art) && desk_ignored(a->desk, id, &skip, &nskip)) {
 		const char *f[] = {art.title, art.sapo, art.body, art.byline, art.section, art.tags};
 		for (int i = 0; i < 6; i++)
-			checker_count(q->checker, i, f[i], strlen(f[i]));
+			checker_count(c, i, f[i], strlen(f[i]));
 		for (int i = 0; i < 6; i++)
-			n += checker_mistakes(q->checker, i, f[i], i < 3, skip, nskip);
+			n += checker_mistakes(c, i, f[i], i < 3, skip, nskip);
 	}
+	checker_free(c);
 	for (size_t i = 0; i < nskip; i++)
 		free(skip[i]);
 	free(skip);
@@ -547,7 +547,6 @@ int queue_run(App *a)
 			queue_command(&q, keys_lookup(SCR_QUEUE, ev.key));
 	}
 	leave_tab(&q);
-	checker_free(q.checker);
 	rows_free(q.rows);
 	str_release(&q.filter);
 	return 0;

@@ -419,3 +419,23 @@ wait Lưu trước khi thoát?
 send k
 exit 0
 S
+
+# A list stays open all day: a word the desk adds meanwhile counts at once for the question.
+printf 'Tiêu đề: Lễ hội hoa ven sông\n\nNgười dân đến xemm lễ hội hoa.\n' >"$T/a9.txt"
+"$TOASOAN" --as mai new "$T/a9.txt" >/dev/null
+screen "the lists' spelling question knows a word added while they were open" 100x24 --as mai <<S
+wait Tòa soạn — Bài của tôi
+send /le hoi hoa
+wait 1 bài
+send <Enter>
+send s
+wait Bài còn 1 lỗi chính tả chưa sửa. Vẫn gửi duyệt?
+send k
+wait Đã hủy.
+shell "$TOASOAN" --as hung dict add xemm >/dev/null
+send s
+wait Gửi duyệt: xong.
+gone Vẫn gửi duyệt?
+send <C-q>
+exit 0
+S
