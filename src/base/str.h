@@ -26,7 +26,7 @@ void str_add(Str *sb, const char *p, size_t n);
 void str_adds(Str *sb, const char *s);
 void str_addc(Str *sb, char c);
 void str_addf(Str *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-void str_vaddf(Str *sb, const char *fmt, va_list ap);
+void str_vaddf(Str *sb, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
 void str_truncate(Str *sb, size_t len);
 const char *str_cstr(const Str *sb);     /* never NULL */
 char *str_detach(Str *sb);               /* caller frees; the Str is empty again */

@@ -203,6 +203,8 @@ expect_out "the forced command '/nonexistent/toasoan' is not a program the accou
 if [ "$(id -u)" = 0 ] && [ -x /usr/sbin/sshd ] && command -v ssh-keygen >/dev/null; then
 	ssh-keygen -q -t ed25519 -N '' -f "$T/hostkey" </dev/null
 	echo "HostKey $T/hostkey" >>"$T/sshd_config"
+	# sshd -T wants its privilege-separation folder, which only a started server has made
+	mkdir -p /run/sshd; chmod 755 /run/sshd
 	srv doctor
 	expect_out "$T/sshd_config (as 'sshd -T' reads it)" "as root, doctor asks sshd -T for the settings in force"
 	expect_out "the variable 'TOASOAN_DB'" "sshd -T's AcceptEnv is checked"
