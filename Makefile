@@ -60,7 +60,11 @@ CPPFLAGS += -Isrc -D_GNU_SOURCE -DTOASOAN_VERSION='"$(VERSION)"' \
 CFLAGS   += -std=c17 $(OPT) $(WARN) $(SANFLAGS) -MMD -MP \
 	$(call pkgcflags,$(CORE_PKGS) $(TUI_PKGS))
 LDFLAGS  += $(SANFLAGS)
-CORE_LIBS := $(call pkglibs,$(CORE_PKGS)) -lm
+# The dictionary library is loaded when first needed (src/spell/dictlib.c), by its soname.
+DICT_LIB  := $(patsubst -l%,lib%.so,$(filter -lhunspell%,$(call pkglibs,hunspell)))
+DICT_SO   := $(shell objdump -p "$$($(CC) -print-file-name=$(DICT_LIB))" 2>/dev/null | awk '$$1 == "SONAME" {print $$2}')
+CPPFLAGS += $(if $(DICT_SO),-DDICTLIB_SONAME='"$(DICT_SO)"')
+CORE_LIBS := $(call pkglibs,$(filter-out hunspell,$(CORE_PKGS))) -lm -ldl -lpthread
 TUI_LIBS  := $(call pkglibs,$(TUI_PKGS))
 TEST_LIBS := $(call pkglibs,check) $(CORE_LIBS)
 VTERM_LIBS := $(call pkglibs,vterm) -lutil

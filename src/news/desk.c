@@ -265,6 +265,7 @@ Desk *desk_twin(const Desk *d, char *err, size_t errlen)
 		desk_free(t);
 		return NULL;
 	}
+	store_set_cache_kb(t->store, DESK_TWIN_CACHE_KB);
 	return t;
 }
 

@@ -70,7 +70,10 @@ typedef struct DeskOptions {
 Desk *desk_open(const DeskOptions *opt, char *err, size_t errlen);
 
 /* A second desk on the same database for the same person: for work done on another thread
- * (each desk is used by one thread at a time). NULL with a message in err. */
+ * (each desk is used by one thread at a time). NULL with a message in err. It writes (the
+ * journal, lock renewals) and reads little, so its page cache is small: a long text it writes
+ * does not stay in the process twice. */
+#define DESK_TWIN_CACHE_KB 128
 Desk *desk_twin(const Desk *d, char *err, size_t errlen);
 void desk_free(Desk *d);
 

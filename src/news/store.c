@@ -276,9 +276,10 @@ sqlite3_stmt *store_prep(Store *s, const char *sql, const char *types, ...)
 	for (const char *t = types; *t; t++) {
 		int rc = SQLITE_OK;
 		i++;
-		if (*t == 't') {
+		if (*t == 't' || *t == 'T') {
 			const char *v = va_arg(ap, const char *);
-			rc = sqlite3_bind_text(st, i, v ? v : "", -1, SQLITE_TRANSIENT);
+			rc = sqlite3_bind_text(st, i, v ? v : "", -1,
+					       *t == 'T' ? SQLITE_STATIC : SQLITE_TRANSIENT);
 		} else if (*t == 'i') {
 			rc = sqlite3_bind_int64(st, i, va_arg(ap, int64_t));
 		} else if (*t == 'n') { /* an integer where 0 means NULL */
@@ -362,6 +363,14 @@ void store_set_patience(Store *s, int ms)
 {
 	s->patience = ms;
 	sqlite3_busy_timeout(s->db, ms);
+}
+
+void store_set_cache_kb(Store *s, int kb)
+{
+	char sql[64];
+
+	snprintf(sql, sizeof(sql), "PRAGMA cache_size = -%d", kb);
+	sqlite3_exec(s->db, sql, NULL, NULL, NULL); /* a failure leaves the default: no harm */
 }
 
 bool store_commit(Store *s)

@@ -46,6 +46,10 @@ void store_set_lang(Store *s, Lang l);
 #define STORE_PATIENCE_MS 10000
 void store_set_patience(Store *s, int ms);
 
+/* A connection that only writes rows (the journal's) keeps a page cache of at most kb: the
+ * pages of a long text it wrote are the system's file cache's to keep, not its own. */
+void store_set_cache_kb(Store *s, int kb);
+
 /* The admin acting for someone with --as (NULL or "" for nobody): every revision stored from
  * now on records this login beside its author, as changes of state do. */
 void store_set_real_by(Store *s, const char *login);

@@ -27,8 +27,9 @@ void store_set_error(Store *s, const char *fmt, ...) __attribute__((format(print
 bool store_fail(Store *s, const char *what);
 
 /*
- * Prepares sql and binds one value per character of types: 't' text (NULL binds ""), 'i'
- * int64_t, 'n' int64_t where 0 binds NULL. Returns NULL with the message set.
+ * Prepares sql and binds one value per character of types: 't' text (NULL binds ""), 'T'
+ * text not copied (the caller keeps it until the statement is finalized: an article's long
+ * fields), 'i' int64_t, 'n' int64_t where 0 binds NULL. Returns NULL with the message set.
  */
 sqlite3_stmt *store_prep(Store *s, const char *sql, const char *types, ...);
 

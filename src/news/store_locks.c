@@ -85,8 +85,8 @@ bool store_journal_put(Store *s, const Article *a, const char *login, int64_t no
 	if (store_journal_drop(s, a->id, login) &&
 	    store_exec_stmt(s, store_prep(s,
 		"INSERT INTO journal(article, login, base_version, title, sapo, body,"
-		" byline, section, tags, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", "ntit" "tttt"
-		"ti", a->id, login, a->version, a->title, a->sapo, a->body, a->byline, a->section,
+		" byline, section, tags, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", "ntiT" "TTTT"
+		"Ti", a->id, login, a->version, a->title, a->sapo, a->body, a->byline, a->section,
 		a->tags, now), "write the journal") &&
 	    store_commit(s))
 		return true;

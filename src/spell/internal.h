@@ -77,9 +77,20 @@ void sieve_free(EnglishSieve *s);
 /* False only when the dictionary certainly does not know the word. */
 bool sieve_may_hold(const EnglishSieve *s, const char *word, size_t len);
 
+/* A system dictionary that is only a list of words (plainlist.c). */
+typedef struct PlainList PlainList;
+/* The list of dictionary files aff and dic; NULL when the dictionary is more than a list (the
+ * library must read it) or cannot be read. */
+PlainList *plain_read(const char *aff, const char *dic);
+void plain_free(PlainList *l);
+/* 1 or 0: the library's answer for the word; -1 when only the library can say. */
+int plain_spell(const PlainList *l, const char *w, size_t len);
+
 typedef struct Lexicon {
 	const struct Model *lm; /* the language model (borrowed from the Speller), or NULL */
 	Hunhandle *vi, *en;
+	PlainList *vi_list; /* vi_VN as a word list; vi is then opened only when needed */
+	char *vi_dir;       /* where vi_VN lies when vi_list holds it */
 	char *en_dir;    /* where en_US lies, opened on first use (it takes long to load);
 	                    NULL when it is not installed */
 	EnglishSieve *sieve; /* answers "not English" without opening en_US; NULL until asked */
@@ -192,6 +203,9 @@ bool lex_known(Lexicon *lx, const char *lower, size_t len);
 bool lex_english(Lexicon *lx, const char *word, size_t len);
 /* The English dictionary, opened now if it was not yet; NULL when it is not installed. */
 Hunhandle *lex_english_dict(Lexicon *lx);
+/* The system dictionary of Vietnamese, opened if it was read as a list; NULL if none. */
+Hunhandle *lex_vi_dict(Lexicon *lx);
+bool lex_has_vi(const Lexicon *lx);
 /* True when an English dictionary is installed (opened or not). */
 bool lex_has_english(const Lexicon *lx);
 /* Lets the English dictionary go until it is needed again. */

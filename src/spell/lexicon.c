@@ -256,6 +256,16 @@ static Hunhandle *open_hunspell(const char *dir, const char *name)
 	return Hunspell_create(aff, dic);
 }
 
+/* vi_VN read as a list of words when it is no more than that (see plainlist.c). */
+static PlainList *vi_as_list(const char *dir)
+{
+	char aff[4096], dic[4096];
+
+	snprintf(aff, sizeof(aff), "%s/vi_VN.aff", dir);
+	snprintf(dic, sizeof(dic), "%s/vi_VN.dic", dir);
+	return hunspell_exists(dir, "vi_VN") ? plain_read(aff, dic) : NULL;
+}
+
 static bool load_dict_dir(Lexicon *lx, const char *dir, char *err, size_t errlen)
 {
 	char path[4096];
@@ -286,11 +296,15 @@ bool lex_load(Lexicon *lx, const SpellOptions *opt, Str *status, char *err, size
 		if (opt->words[i])
 			lex_add_word(lx, opt->words[i], true);
 	if (!opt->no_system) {
-		lx->vi = open_hunspell(hdir, "vi_VN");
+		lx->vi_list = vi_as_list(hdir);
+		if (lx->vi_list)
+			lx->vi_dir = xstrdup(hdir);
+		else
+			lx->vi = open_hunspell(hdir, "vi_VN");
 		if (hunspell_exists(hdir, "en_US"))
 			lx->en_dir = xstrdup(hdir);
 	}
-	if (!lx->vi)
+	if (!lex_has_vi(lx))
 		str_addf(status, en ? "system dictionary vi_VN not found in '%s': checking by it is off"
 		                    : "không tìm thấy từ điển hệ thống vi_VN trong '%s': tắt kiểm tra theo từ điển này",
 			hdir);
@@ -308,6 +322,8 @@ void lex_release(Lexicon *lx)
 	if (lx->en)
 		Hunspell_destroy(lx->en);
 	free(lx->en_dir);
+	free(lx->vi_dir);
+	plain_free(lx->vi_list);
 	sieve_free(lx->sieve);
 	table_release(&lx->known);
 	table_release(&lx->phrases);
@@ -341,6 +357,26 @@ static bool hun(Hunhandle *h, const char *w, size_t len)
 	return Hunspell_spell(h, buf) != 0;
 }
 
+Hunhandle *lex_vi_dict(Lexicon *lx)
+{
+	if (!lx->vi && lx->vi_dir)
+		lx->vi = open_hunspell(lx->vi_dir, "vi_VN");
+	return lx->vi;
+}
+
+bool lex_has_vi(const Lexicon *lx)
+{
+	return lx->vi || lx->vi_list;
+}
+
+/* The system dictionary's answer: from the list where it can give it, else the library's. */
+static bool vi_spell(Lexicon *lx, const char *w, size_t len)
+{
+	int known = lx->vi_list ? plain_spell(lx->vi_list, w, len) : -1;
+
+	return known >= 0 ? known == 1 : hun(lex_vi_dict(lx), w, len);
+}
+
 /* A well-formed syllable the model of news has seen often enough to be a word. */
 static bool news_syllable(const Lexicon *lx, const char *lower, size_t len)
 {
@@ -362,15 +398,15 @@ bool lex_syllable(Lexicon *lx, const char *lower, size_t len)
 		return true;
 	if (news_syllable(lx, lower, len))
 		return true; /* news prints it often: no need to ask the system dictionary */
-	if (!lx->vi)
+	if (!lex_has_vi(lx))
 		return syllable_parse(lower, len, &syl) == SYL_OK;
-	if (hun(lx->vi, lower, len))
+	if (vi_spell(lx, lower, len))
 		return true;
 	if (syllable_parse(lower, len, &syl) != SYL_OK || syllable_placement(&syl) == PLACE_NONE)
 		return false;
 	syllable_write(&syl, syl.tone,
 		syllable_placement(&syl) == PLACE_OLD ? syl.place_new : syl.place_old, &alt);
-	ok = hun(lx->vi, alt.s, alt.len) || lex_known(lx, alt.s, alt.len);
+	ok = vi_spell(lx, alt.s, alt.len) || lex_known(lx, alt.s, alt.len);
 	str_release(&alt);
 	return ok;
 }
@@ -394,10 +430,13 @@ Hunhandle *lex_english_dict(Lexicon *lx)
  */
 void lex_rest(Lexicon *lx)
 {
-	if (!lx->en)
-		return;
-	Hunspell_destroy(lx->en);
+	if (lx->en)
+		Hunspell_destroy(lx->en);
 	lx->en = NULL;
+	if (lx->vi && lx->vi_list) { /* opened for a rare word: the list answers the rest */
+		Hunspell_destroy(lx->vi);
+		lx->vi = NULL;
+	}
 	malloc_trim(0);
 }
 

@@ -181,7 +181,7 @@ const char *spell_status(const Speller *sp)
 
 bool spell_has_system_dict(const Speller *sp)
 {
-	return sp->lex.vi != NULL;
+	return lex_has_vi(&sp->lex);
 }
 
 bool spell_has_english(const Speller *sp)
@@ -508,6 +508,7 @@ size_t spell_suggest(Speller *sp, const char *w, size_t len, size_t max, char **
 		Verdict v = word_verdict(sp, nfc.s, nfc.len);
 		if (v.kind == FIND_KIND_COUNT)
 			v.kind = FIND_SPELLING;
+		lex_vi_dict(&sp->lex); /* its search is the last resort of a deep suggestion */
 		n = suggest_word(sp, nfc.s, nfc.len, v, out, max, true);
 	}
 	str_release(&nfc);

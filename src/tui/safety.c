@@ -353,14 +353,14 @@ static bool same_as_saved(Editor *e)
 {
 	if (!doc_is_dirty(e->doc))
 		return true;
-	Article mine;
-	editor_article(e, &mine);
 	const Article *s = &e->art;
-	bool same = !strcmp(mine.title, s->title) && !strcmp(mine.sapo, s->sapo) &&
-		    !strcmp(mine.body, s->body) && !strcmp(mine.byline, s->byline) &&
-		    !strcmp(mine.section, s->section) && !strcmp(mine.tags, s->tags);
-	article_release(&mine);
-	return same;
+	const char *saved[FIELD_COUNT] = {[FIELD_TITLE] = s->title, [FIELD_SAPO] = s->sapo,
+		[FIELD_BODY] = s->body, [FIELD_BYLINE] = s->byline, [FIELD_SECTION] = s->section,
+		[FIELD_TAGS] = s->tags};
+	for (int f = 0; f < FIELD_COUNT; f++) /* in place: no copy of a long text to compare */
+		if (strcmp(doc_text(e->doc, (FieldId)f, NULL), saved[f]) != 0)
+			return false;
+	return true;
 }
 
 static bool journal_write(Editor *e)

@@ -9,6 +9,7 @@
 #include "check_main.h"
 #include "base/str.h"
 #include "spell/spell.h"
+#include "spell/internal.h"
 
 static char dict_dir[64];
 static Speller *sp;
@@ -206,6 +207,43 @@ START_TEST(test_foreign_words_after_rest)
 	spell_rest(sp);
 	expect("Từ xyzzyqw lạ.", "xyzzyqw", FIND_SPELLING, NULL);
 	ck_assert_int_eq(fl.items[0].severity, SEV_WARNING);
+}
+END_TEST
+
+/* A dictionary that is only a list of words answers from the list exactly as the library
+ * would, leaves what the library's rules decide to it, and is not read as a list when it has
+ * affixes or flags. */
+START_TEST(test_plain_list_agrees_with_library)
+{
+	static const char *const words[] = {"nhà", "nha", "hà", "Hà", "abc", "ABC", "nhà-nhà",
+		"123", "nhà.", "ngườii", "người", "ngưòi", "x"};
+	static const int want[] = {1, 0, 0, -1, 0, -1, -1, -1, -1, 0, 1, 0, 0};
+	char aff[128], dic[128];
+	PlainList *l;
+	Hunhandle *h;
+
+	write_file("p.aff", "SET UTF-8\nTRY naoh\n# a comment\nREP 1\nREP a b\nMAP 1\nMAP aà\n");
+	write_file("p.dic", "4\nnhà\nHà\nABC\nngười\n");
+	snprintf(aff, sizeof(aff), "%s/p.aff", dict_dir);
+	snprintf(dic, sizeof(dic), "%s/p.dic", dict_dir);
+	l = plain_read(aff, dic);
+	h = Hunspell_create(aff, dic);
+	ck_assert_ptr_nonnull(l);
+	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
+		int got = plain_spell(l, words[i], strlen(words[i]));
+		ck_assert_msg(got == want[i], "%s: %d", words[i], got);
+		if (got >= 0)
+			ck_assert_int_eq(got, Hunspell_spell(h, words[i]) != 0);
+	}
+	Hunspell_destroy(h);
+	plain_free(l);
+	write_file("p.dic", "2\nnhà/A\nngười\n");
+	ck_assert_ptr_null(plain_read(aff, dic));
+	write_file("p.dic", "2\nnhà\nngười\n");
+	write_file("p.aff", "SET UTF-8\nSFX A Y 1\nSFX A 0 s .\n");
+	ck_assert_ptr_null(plain_read(aff, dic));
+	write_file("p.aff", "SET ISO8859-1\n");
+	ck_assert_ptr_null(plain_read(aff, dic));
 }
 END_TEST
 
@@ -580,6 +618,7 @@ static Suite *spell_suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_correct_text_is_clean);
 	tcase_add_test(tc, test_foreign_words_after_rest);
+	tcase_add_test(tc, test_plain_list_agrees_with_library);
 	tcase_add_test(tc, test_never_flagged);
 	tcase_add_test(tc, test_forget_keeps_findings);
 	tcase_add_test(tc, test_both_placements_any);
