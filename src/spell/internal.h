@@ -42,6 +42,7 @@
 	X(MSG_ENCODING, "byte không hợp lệ trong UTF-8", "invalid UTF-8 byte")             \
 	X(MSG_CONFUSABLE, "dễ nhầm, có lẽ viết sai", "commonly confused, probably wrong") \
 	X(MSG_CONTEXT, "cặp từ lạ, thường viết là", "unusual pair, usually written")       \
+	X(MSG_NAME, "tên riêng thường viết là", "a name usually written")                  \
 	X(MSG_REPEAT, "lặp từ", "repeated word")                                           \
 	X(MSG_SPACE_AFTER, "thiếu dấu cách sau dấu câu", "missing space after punctuation") \
 	X(MSG_SPACE_BEFORE, "thừa dấu cách trước dấu câu", "space before punctuation")     \
@@ -97,6 +98,11 @@ typedef struct Lexicon {
 	bool sieve_tried;
 	Table known;     /* lower-case tokens of every dict/ entry -> entries using it */
 	Table phrases;   /* lower-case entries of two or more syllables */
+	Table names;     /* those of them that name places and peoples (places.txt, ethnic.txt) */
+	char **name2;    /* those of two syllables, "head tail" then "tail head" (placename.c) */
+	size_t nname2, name2cap;
+	bool name2_sorted;
+	bool loading_names;
 	Table newsroom;  /* lower-case newsroom words and their tokens; value = references */
 	Table confus;    /* lower-case wrong phrase -> index into conf */
 	Table conf_head; /* lower-case first syllable of a wrong phrase -> bit k-1 set for
@@ -219,6 +225,8 @@ uint64_t lex_frequency(const Lexicon *lx, const char *lower, size_t len);
 /* True for a word that must never be offered as a suggestion (dict/never-suggest.txt). */
 bool lex_never_suggest(const Lexicon *lx, const char *lower, size_t len);
 bool lex_phrase(Lexicon *lx, const char *lower, size_t len);
+/* True for a lower-case place or people's name of several syllables (hà nội, ê đê). */
+bool lex_name(const Lexicon *lx, const char *lower, size_t len);
 void lex_add_word(Lexicon *lx, const char *word, bool newsroom);
 bool lex_remove_word(Lexicon *lx, const char *word);
 
@@ -286,6 +294,10 @@ void rules_capitalization(CheckRun *r);
 void rules_tone_style(CheckRun *r);
 void rules_real_words(CheckRun *r);
 void rules_context(CheckRun *r);
+/* The language model's id of word text w (any case), or MODEL_NONE. */
+uint16_t text_id(const Speller *sp, const char *w, size_t len);
+/* placename.c: a slip inside a well-known name (Hà Nôi, Sai Gòn). */
+void rules_place_names(CheckRun *r);
 /* realword.c: real-word errors by the language model's noisy channel. */
 void rules_model(CheckRun *r);
 /* Puts the suggestions for word token i in the order the model likes them in context. */

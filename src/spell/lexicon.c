@@ -78,6 +78,26 @@ static void phrase_key(const char *e, size_t len, Str *out)
 	str_release(&lo);
 }
 
+/* Keeps a name of two syllables both ways round, for placename.c's near misses. */
+static void name_pair(Lexicon *lx, const char *key, size_t len)
+{
+	const char *sp = memchr(key, ' ', len);
+	size_t a = (size_t)(sp - key), b = len - a - 1;
+	char *back;
+
+	if (memchr(sp + 1, ' ', b))
+		return;
+	back = xmalloc(len + 1);
+	memcpy(back, sp + 1, b);
+	back[b] = ' ';
+	memcpy(back + b + 1, key, a);
+	back[len] = '\0';
+	xgrow(&lx->name2, &lx->name2cap, lx->nname2 + 2, sizeof(*lx->name2));
+	lx->name2[lx->nname2++] = xstrndup(key, len);
+	lx->name2[lx->nname2++] = back;
+	lx->name2_sorted = false;
+}
+
 void lex_add_word(Lexicon *lx, const char *word, bool newsroom)
 {
 	Str nfc = STR_INIT, key = STR_INIT;
@@ -91,6 +111,10 @@ void lex_add_word(Lexicon *lx, const char *word, bool newsroom)
 	phrase_key(str_cstr(&nfc), nfc.len, &key);
 	if (key.len && memchr(key.s, ' ', key.len)) {
 		table_put(&lx->phrases, key.s, key.len, 1);
+		if (lx->loading_names) {
+			table_put(&lx->names, key.s, key.len, 1);
+			name_pair(lx, key.s, key.len);
+		}
 		if (newsroom)
 			put_lower(&lx->newsroom, key.s, key.len, 1);
 	}
@@ -272,8 +296,10 @@ static bool load_dict_dir(Lexicon *lx, const char *dir, char *err, size_t errlen
 
 	for (size_t i = 0; i < sizeof(list_files) / sizeof(list_files[0]); i++) {
 		snprintf(path, sizeof(path), "%s/%s", dir, list_files[i]);
+		lx->loading_names = i < 2; /* places.txt, ethnic.txt */
 		if (access(path, F_OK) == 0 && !load_list(lx, path, NULL, err, errlen))
 			return false;
+		lx->loading_names = false;
 	}
 	snprintf(path, sizeof(path), "%s/never-suggest.txt", dir);
 	if (access(path, F_OK) == 0 && !load_list(lx, path, &lx->never, err, errlen))
@@ -327,6 +353,10 @@ void lex_release(Lexicon *lx)
 	sieve_free(lx->sieve);
 	table_release(&lx->known);
 	table_release(&lx->phrases);
+	table_release(&lx->names);
+	for (size_t i = 0; i < lx->nname2; i++)
+		free(lx->name2[i]);
+	free(lx->name2);
 	table_release(&lx->newsroom);
 	table_release(&lx->confus);
 	table_release(&lx->conf_head);
@@ -475,6 +505,11 @@ bool lex_never_suggest(const Lexicon *lx, const char *lower, size_t len)
 {
 	uint64_t v;
 	return table_get(&lx->never, lower, len, &v);
+}
+
+bool lex_name(const Lexicon *lx, const char *lower, size_t len)
+{
+	return table_get(&lx->names, lower, len, NULL);
 }
 
 bool lex_phrase(Lexicon *lx, const char *lower, size_t len)

@@ -356,8 +356,7 @@ static bool ascii_only(const char *s, size_t len)
 	return true;
 }
 
-/* The model id of word text w (any case). */
-static uint16_t text_id(const Speller *sp, const char *w, size_t len)
+uint16_t text_id(const Speller *sp, const char *w, size_t len)
 {
 	Str key = STR_INIT;
 	uint16_t id;

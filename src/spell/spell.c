@@ -224,7 +224,7 @@ void run_add(CheckRun *r, size_t start, size_t end, FindingKind k, Severity sev,
 	f->severity = sev;
 	str_adds(&m, spell_msg(r->sp, msg));
 	if (detail)
-		str_addf(&m, msg == MSG_CONTEXT ? " «%s»" : ": %s", detail);
+		str_addf(&m, msg == MSG_CONTEXT || msg == MSG_NAME ? " «%s»" : ": %s", detail);
 	f->message = str_detach(&m);
 	f->suggestions = sugg;
 	f->nsuggestions = nsugg;
@@ -411,6 +411,7 @@ bool spell_check_paragraph(Speller *sp, const char *text, size_t len, const Spel
 		check_words(&r);
 		rules_real_words(&r);
 		rules_model(&r);
+		rules_place_names(&r);
 		rules_context(&r);
 		rules_repeat(&r);
 		rules_punctuation(&r);
