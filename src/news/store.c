@@ -196,6 +196,25 @@ static const char *const migrations[] = {
 	"  ON bigrams(substr(pair, 1, instr(pair, ' ') - 1), n);"
 	"CREATE INDEX IF NOT EXISTS bigrams_by_second"
 	"  ON bigrams(substr(pair, instr(pair, ' ') + 1), n);",
+	/*
+	 * 7 -> 8: the journal's body is its last column, so a journal write makes room for it
+	 * as zeros and streams the text into place (store_journal_put) instead of building the
+	 * whole row in memory first: a 2 MB paste is not held once more by the database. The
+	 * key is a plain column (article, 0 for a new one), since text cannot be streamed into a
+	 * table with an index on an expression.
+	 */
+	"DROP TABLE IF EXISTS journal_v8;"
+	"CREATE TABLE journal_v8("
+	"  article INTEGER REFERENCES articles(id), key INTEGER NOT NULL,"
+	"  login TEXT NOT NULL, base_version INTEGER NOT NULL,"
+	"  title TEXT NOT NULL, sapo TEXT NOT NULL, byline TEXT NOT NULL,"
+	"  section TEXT NOT NULL, tags TEXT NOT NULL, at INTEGER NOT NULL, body NOT NULL);"
+	"INSERT INTO journal_v8(article, key, login, base_version, title, sapo, byline, section,"
+	"  tags, at, body) SELECT article, coalesce(article, 0), login, base_version, title, sapo,"
+	"  byline, section, tags, at, body FROM journal;"
+	"DROP TABLE journal;"
+	"ALTER TABLE journal_v8 RENAME TO journal;"
+	"CREATE UNIQUE INDEX journal_key ON journal(key, login);",
 };
 
 _Static_assert(sizeof(migrations) / sizeof(migrations[0]) == STORE_SCHEMA_VERSION,

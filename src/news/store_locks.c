@@ -75,20 +75,42 @@ bool store_lock_clear_stale(Store *s, int64_t before, int64_t *n)
 	return true;
 }
 
+/* Streams text into the zeros the journal row just inserted holds for its body. */
+static bool journal_body(Store *s, const char *text, size_t len)
+{
+	sqlite3_blob *b = NULL;
+	int rc = len ? sqlite3_blob_open(s->db, "main", "journal", "body",
+					 sqlite3_last_insert_rowid(s->db), 1, &b) : SQLITE_OK;
+
+	for (size_t at = 0; rc == SQLITE_OK && at < len;) {
+		size_t n = len - at < (1u << 16) ? len - at : 1u << 16;
+		rc = sqlite3_blob_write(b, text + at, (int)n, (int)at);
+		at += n;
+	}
+	if (b && sqlite3_blob_close(b) != SQLITE_OK && rc == SQLITE_OK)
+		rc = SQLITE_ERROR;
+	return rc == SQLITE_OK || store_fail(s, "write the journal");
+}
+
 bool store_journal_put(Store *s, const Article *a, const char *login, int64_t now)
 {
+	size_t blen = strlen(a->body);
+
 	/* Article 0 is a new article not saved yet: its journal row has no article. One
 	 * transaction: a reader never finds the row missing, and a failure (a full disk) leaves
-	 * no write lock behind for the session's other connection. */
+	 * no write lock behind for the session's other connection. The body, the row's last
+	 * column, is inserted as zeros and written in place: the row is never built whole (a
+	 * text longer than the database takes, a gigabyte, fails at the insert). */
 	if (!store_begin(s))
 		return false;
 	if (store_journal_drop(s, a->id, login) &&
 	    store_exec_stmt(s, store_prep(s,
-		"INSERT INTO journal(article, login, base_version, title, sapo, body,"
-		" byline, section, tags, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", "ntiT" "TTTT"
-		"Ti", a->id, login, a->version, a->title, a->sapo, a->body, a->byline, a->section,
-		a->tags, now), "write the journal") &&
-	    store_commit(s))
+		"INSERT INTO journal(article, key, login, base_version, title, sapo, byline,"
+		" section, tags, at, body) VALUES (?1, coalesce(?1, 0), ?, ?, ?, ?, ?, ?, ?, ?,"
+		" zeroblob(?))", "ntiT" "TTTT" "ii", a->id, login, a->version, a->title, a->sapo,
+		a->byline, a->section, a->tags, now, (int64_t)blen),
+		"write the journal") &&
+	    journal_body(s, a->body, blen) && store_commit(s))
 		return true;
 	store_rollback(s);
 	return false;
@@ -98,7 +120,7 @@ bool store_journal_get(Store *s, int64_t id, const char *login, Article *out, in
 		       bool *found)
 {
 	sqlite3_stmt *st = store_prep(s, "SELECT base_version, title, sapo, body, byline,"
-		" section, tags, at FROM journal WHERE coalesce(article, 0) = ? AND login = ?", "it",
+		" section, tags, at FROM journal WHERE key = ? AND login = ?", "it",
 		id, login);
 	int rc;
 
@@ -122,7 +144,7 @@ bool store_journal_get(Store *s, int64_t id, const char *login, Article *out, in
 
 bool store_journal_drop(Store *s, int64_t id, const char *login)
 {
-	return store_exec_stmt(s, store_prep(s, "DELETE FROM journal WHERE coalesce(article, 0) = ?"
+	return store_exec_stmt(s, store_prep(s, "DELETE FROM journal WHERE key = ?"
 		" AND login = ?", "it", id, login), "clear the journal");
 }
 

@@ -74,6 +74,62 @@ START_TEST(creates_migrates_and_reopens)
 }
 END_TEST
 
+/* The journal streams its body into place; a journal of the schema before survives the move. */
+START_TEST(journal_body_streams_and_survives_the_migration)
+{
+	char err[512], big[200001];
+	Store *s = fresh();
+	Article a, back;
+	int64_t at;
+	bool found;
+	sqlite3 *db;
+
+	article_init(&a);
+	article_init(&back);
+	memset(big, 'x', sizeof(big) - 1);
+	big[sizeof(big) - 1] = '\0';
+	memcpy(big, "Mở đầu", strlen("Mở đầu"));
+	article_set(&a.title, "Tiêu đề");
+	article_set(&a.body, big);
+	ck_assert(store_journal_put(s, &a, "mai", 1000));
+	ck_assert(store_journal_get(s, 0, "mai", &back, &at, &found));
+	ck_assert(found);
+	ck_assert_str_eq(back.body, big);
+	ck_assert_str_eq(back.title, "Tiêu đề");
+	article_set(&a.body, "");
+	ck_assert(store_journal_put(s, &a, "mai", 1001)); /* an empty body, and replaced */
+	ck_assert(store_journal_get(s, 0, "mai", &back, &at, &found));
+	ck_assert_str_eq(back.body, "");
+	ck_assert_int_eq(at, 1001);
+	store_free(s);
+
+	/* the journal as schema 7 kept it, with a row in it */
+	ck_assert_int_eq(sqlite3_open(path, &db), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_exec(db, "DROP TABLE journal;"
+		"CREATE TABLE journal(article INTEGER REFERENCES articles(id),"
+		" login TEXT NOT NULL, base_version INTEGER NOT NULL, title TEXT NOT NULL,"
+		" sapo TEXT NOT NULL, body TEXT NOT NULL, byline TEXT NOT NULL,"
+		" section TEXT NOT NULL, tags TEXT NOT NULL, at INTEGER NOT NULL);"
+		"CREATE UNIQUE INDEX journal_key ON journal(coalesce(article, 0), login);"
+		"INSERT INTO journal VALUES (NULL, 'mai', 0, 'Cũ', '', 'Chữ chưa lưu.', '', '', '', 7);"
+		"PRAGMA user_version = 7;", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	s = store_open(path, false, err, sizeof(err));
+	ck_assert_msg(s != NULL, "%s", err);
+	ck_assert_int_eq(user_version(), STORE_SCHEMA_VERSION);
+	ck_assert(store_journal_get(s, 0, "mai", &back, &at, &found));
+	ck_assert(found);
+	ck_assert_str_eq(back.body, "Chữ chưa lưu.");
+	ck_assert_str_eq(back.title, "Cũ");
+	ck_assert(store_journal_put(s, &a, "mai", 1002)); /* replaces the old row, no duplicate */
+	ck_assert(store_journal_get(s, 0, "mai", &back, &at, &found));
+	ck_assert_int_eq(at, 1002);
+	store_free(s);
+	article_release(&a);
+	article_release(&back);
+}
+END_TEST
+
 START_TEST(newer_schema_is_refused)
 {
 	char err[512];
@@ -273,6 +329,7 @@ static Suite *store_suite(void)
 	TCase *tc = tcase_create("store");
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, creates_migrates_and_reopens);
+	tcase_add_test(tc, journal_body_streams_and_survives_the_migration);
 	tcase_add_test(tc, newer_schema_is_refused);
 	tcase_add_test(tc, foreign_and_empty_files_are_refused_untouched);
 	tcase_add_test(tc, save_checks_the_version);
