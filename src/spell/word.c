@@ -248,11 +248,11 @@ static Verdict fine(uint8_t flags, uint8_t place)
 	return v;
 }
 
-/* A word that is no Vietnamese syllable: leftover, name, foreign word. */
 /*
  * A word that is no Vietnamese syllable: leftover, name, foreign word. A capitalised word
  * needs the English dictionary only when it also decodes as typing-method leftovers, so
- * names alone never make it load.
+ * names alone never make it load; nor does a word news prints (hybrid, lithium, ion), which
+ * is a word whatever English says (compute would accept it after any finding here).
  */
 static Verdict non_syllable(Speller *sp, const char *w, size_t len, const char *lo, size_t lolen,
 	unsigned flags, SylStatus st)
@@ -270,6 +270,8 @@ static Verdict non_syllable(Speller *sp, const char *w, size_t len, const char *
 			return flag(FIND_SPELLING, SEV_ERROR, MSG_NOT_SYLLABLE);
 		return fine(VF_NAME, PLACE_NONE);
 	}
+	if (lex_has_english(&sp->lex) && model_news_word(sp, lo, lolen))
+		return fine(VF_NAME, PLACE_NONE);
 	english = lex_english(&sp->lex, lo, lolen) || lex_english(&sp->lex, w, len);
 	telex = telex && !english;
 	if (telex && (!capital || !(flags & TF_ALL_UPPER)))
