@@ -424,13 +424,29 @@ static FrontSlot *front_slot(Speller *sp, uint64_t a, uint64_t b, size_t len)
 {
 	uint64_t h = (a ^ (b * 0x9E3779B97F4A7C15ull) ^ len) * 0xFF51AFD7ED558CCDull;
 
-	return &sp->front[h >> (64 - FRONT_BITS)];
+	if (sp->front_bits < FRONT_MIN_BITS)
+		sp->front_bits = FRONT_MIN_BITS;
+	return &sp->front[h >> (64 - sp->front_bits)];
+}
+
+/*
+ * The front in use grows with the words worked out (twice as many slots, up to them all),
+ * and never shrinks, so every slot past it is empty. A slot names its word by its whole
+ * bytes, so one left where the smaller front put it is still right when found, and nothing
+ * needs moving: the pages beyond stay untouched until a text has that many words.
+ */
+static void front_grow(Speller *sp)
+{
+	if (sp->front_bits < FRONT_MIN_BITS)
+		sp->front_bits = FRONT_MIN_BITS;
+	while (sp->front_bits < FRONT_BITS && sp->cache.n > (size_t)1 << (sp->front_bits - 1))
+		sp->front_bits++;
 }
 
 void verdict_forget(Speller *sp)
 {
 	table_clear(&sp->cache);
-	memset(sp->front, 0, ((size_t)1 << FRONT_BITS) * sizeof(*sp->front));
+	memset(sp->front, 0, ((size_t)1 << sp->front_bits) * sizeof(*sp->front));
 }
 
 Verdict word_verdict(Speller *sp, const char *w, size_t len)
@@ -453,6 +469,7 @@ Verdict word_verdict(Speller *sp, const char *w, size_t len)
 		if (sp->cache.n > 200000)
 			verdict_forget(sp);
 		table_put(&sp->cache, w, len, verdict_pack(v));
+		front_grow(sp);
 	}
 	if (f) {
 		f->a = a;
