@@ -7,6 +7,7 @@
  * token's row for a pair.
  */
 #include "spell/model.h"
+#include "spell/internal.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -17,7 +18,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "base/utf8.h"
 #include "base/xalloc.h"
 #include "viet/syllable.h"
 #include "base/banned.h"
@@ -288,7 +288,7 @@ bool model_key(const char *w, size_t len, Str *out)
 	Syllable syl;
 	bool ok, respelt = false;
 
-	utf8_lower_str(w, len, &lo);
+	word_lower(w, len, &lo);
 	ok = syllable_parse(str_cstr(&lo), lo.len, &syl) == SYL_OK;
 	if (ok) {
 		/* i/y first (it rewrites syl), then the new tone placement moves to the old one */

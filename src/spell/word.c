@@ -26,20 +26,69 @@ Verdict verdict_unpack(uint64_t x)
 	return v;
 }
 
+/*
+ * The lower case of a letter Vietnamese is written with, other than ASCII (the Latin-1
+ * capitals, Ă Đ Ĩ Ũ Ơ Ư, and the pairs of U+1EA0..U+1EF9: Ạ ạ .. Ỹ ỹ), which takes as many
+ * bytes as the capital; the letter itself when it is a small one of these; 0 for any other
+ * code point (asked of the general case mapping instead).
+ */
+static int32_t viet_lower(int32_t c)
+{
+	if (c >= 0x1EA0 && c <= 0x1EF9)
+		return c | 1;
+	if (c >= 0xC0 && c <= 0xDE && c != 0xD7)
+		return c + 0x20;
+	if ((c >= 0xDF && c <= 0xFF) || c == 0x103 || c == 0x111 || c == 0x129 || c == 0x169 ||
+	    c == 0x1A1 || c == 0x1B0)
+		return c;
+	if (c == 0x102 || c == 0x110 || c == 0x128 || c == 0x168 || c == 0x1A0)
+		return c + 1;
+	return c == 0x1AF ? 0x1B0 : 0;
+}
+
+/* Lowers the bytes s[0, len) in place; false (s partly lowered) at a character that needs
+ * the general case mapping, or bytes that are no UTF-8 this reads. */
+static bool lower_in_place(char *s, size_t len)
+{
+	unsigned char *u = (unsigned char *)s;
+
+	for (size_t i = 0; i < len;) {
+		int32_t c, lo;
+		if (u[i] < 0x80) {
+			if (u[i] >= 'A' && u[i] <= 'Z')
+				u[i] = (unsigned char)(u[i] + 32);
+			i++;
+		} else if (u[i] >= 0xC2 && u[i] <= 0xDF && i + 1 < len && (u[i + 1] & 0xC0) == 0x80) {
+			c = (int32_t)(u[i] & 0x1F) << 6 | (u[i + 1] & 0x3F);
+			if (!(lo = viet_lower(c)))
+				return false;
+			u[i] = (unsigned char)(0xC0 | lo >> 6);
+			u[i + 1] = (unsigned char)(0x80 | (lo & 0x3F));
+			i += 2;
+		} else if (u[i] == 0xE1 && i + 2 < len && (u[i + 1] == 0xBA || u[i + 1] == 0xBB) &&
+		           (u[i + 2] & 0xC0) == 0x80) {
+			c = 0x1000 | (int32_t)(u[i + 1] & 0x3F) << 6 | (u[i + 2] & 0x3F);
+			if (!(lo = viet_lower(c)))
+				return false;
+			u[i + 2] = (unsigned char)(0x80 | (lo & 0x3F));
+			i += 3;
+		} else {
+			return false;
+		}
+	}
+	return true;
+}
+
+/* Vietnamese letters lowered in place (the checker's words are nearly all of them); any
+ * other character sends the word through the general case mapping. */
 void word_lower(const char *w, size_t len, Str *out)
 {
-	size_t i = 0;
+	size_t at = out->len;
 
-	while (i < len && (unsigned char)w[i] < 0x80)
-		i++;
-	if (i < len) {
+	str_add(out, w, len);
+	if (!lower_in_place(out->s + at, len)) {
+		str_truncate(out, at);
 		utf8_lower_str(w, len, out);
-	} else { /* ASCII: no decoding */
-		size_t at = out->len;
-		str_add(out, w, len);
-		for (i = at; i < out->len; i++)
-			if (out->s[i] >= 'A' && out->s[i] <= 'Z')
-				out->s[i] = (char)(out->s[i] + 32);
 	}
 	str_cstr(out);
 }
