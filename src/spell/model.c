@@ -250,6 +250,8 @@ size_t model_neighbours(const Model *m, uint16_t id, size_t *first)
 void model_neighbour(const Model *m, size_t k, uint16_t *id, uint8_t *kind)
 {
 	*id = le16(m->nb_id + 2 * k);
+	if (*id >= m->nvocab)
+		*id = MODEL_NONE;
 	*kind = m->nb_kind[k];
 }
 
