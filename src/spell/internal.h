@@ -138,6 +138,7 @@ struct Speller {
 	bool english_msgs;
 	Table cache;     /* word bytes -> packed Verdict */
 	struct FrontSlot *front; /* a direct-mapped copy of recent verdicts of short words */
+	unsigned front_bits;     /* of its 1 << FRONT_BITS slots, the first 1 << front_bits in use */
 	Model *lm;       /* the language model of news (dict/news.lm), or NULL */
 	double margin;   /* how much likelier a neighbour must be to flag a real-word error */
 	Table nb_index;  /* lower-case token -> its model id | (offset in nb + 1) << 16 */
@@ -174,12 +175,15 @@ typedef struct Verdict {
 } Verdict;
 
 /*
- * The front of the verdict cache: 4096 slots, each holding one word of at most 16 bytes by
- * its whole bytes (two overlapping 8-byte loads and the length), so a hit costs no hashing
- * of the general kind and no key comparison in memory. value: the packed verdict with the
- * word's length in the top byte (0: empty).
+ * The front of the verdict cache: up to 16384 slots, each holding one word of at most 16
+ * bytes by its whole bytes (two overlapping 8-byte loads and the length), so a hit costs no
+ * hashing of the general kind and no key comparison in memory. value: the packed verdict
+ * with the word's length in the top byte (0: empty). Only the first 1 << front_bits slots
+ * are used, from FRONT_MIN_BITS up as the verdict cache grows, so that a short text touches
+ * a few pages of it and not all 96.
  */
 #define FRONT_BITS 14
+#define FRONT_MIN_BITS 10
 typedef struct FrontSlot {
 	uint64_t a, b, value;
 } FrontSlot;

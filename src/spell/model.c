@@ -1,10 +1,13 @@
 /*
- * model.c: the language model file, mapped read-only and checked once at open: size of
- * every section against the file, the checksum, and every offset and id inside its bounds,
- * so that a lookup never reads outside the mapping whatever the file holds. Lookups are a
- * hash probe for a token and a binary search in the token's row for a pair.
+ * model.c: the language model file, mapped read-only and checked once at open: the size of
+ * every section against the file and the checksum. The offsets and ids inside are checked
+ * where a lookup reads them (a comparison each, where a scan of every array at open would
+ * read the whole file again at each start), so that a lookup never reads outside the mapping
+ * whatever the file holds. Lookups are a hash probe for a token and a binary search in the
+ * token's row for a pair.
  */
 #include "spell/model.h"
+#include "spell/internal.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -15,7 +18,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "base/utf8.h"
 #include "base/xalloc.h"
 #include "viet/syllable.h"
 #include "base/banned.h"
@@ -96,31 +98,6 @@ static bool layout(Model *m)
 	return align8(m->size) == off || m->size == off;
 }
 
-/* Offsets rising and inside their arrays, ids below nvocab. */
-static bool bounded(const Model *m)
-{
-	for (uint32_t i = 0; i < m->nvocab; i++) {
-		if (le32(m->text_off + 4 * i) > le32(m->text_off + 4 * (i + 1)) ||
-		    le32(m->row + 4 * i) > le32(m->row + 4 * (i + 1)) ||
-		    le32(m->nb_row + 4 * i) > le32(m->nb_row + 4 * (i + 1)))
-			return false;
-	}
-	if (le32(m->text_off + 4 * (size_t)m->nvocab) > m->pool ||
-	    le32(m->row + 4 * (size_t)m->nvocab) != m->nbigram ||
-	    le32(m->nb_row + 4 * (size_t)m->nvocab) != m->nnb)
-		return false;
-	for (uint32_t i = 0; i < m->nnb; i++)
-		if (le16(m->nb_id + 2 * i) >= m->nvocab)
-			return false;
-	for (uint32_t i = 0; i < m->nslots; i++)
-		if (le16(m->slot + 2 * i) > m->nvocab)
-			return false;
-	for (uint32_t i = 0; i < m->nbigram; i++)
-		if (le16(m->next + 2 * i) >= m->nvocab)
-			return false;
-	return true;
-}
-
 static const char *check(Model *m)
 {
 	const unsigned char *h = m->map;
@@ -140,8 +117,6 @@ static const char *check(Model *m)
 		return "the language model is truncated or malformed";
 	if (model_checksum(h + MODEL_HEADER, m->size - MODEL_HEADER) != le64(h + 32))
 		return "the language model is damaged (checksum mismatch)";
-	if (!bounded(m))
-		return "the language model is malformed";
 	return NULL;
 }
 
@@ -197,6 +172,10 @@ const char *model_text(const Model *m, uint16_t id, size_t *len)
 	}
 	a = le32(m->text_off + 4 * (size_t)id);
 	b = le32(m->text_off + 4 * ((size_t)id + 1));
+	if (a > b || b > m->pool) {
+		*len = 0;
+		return "";
+	}
 	*len = b - a;
 	return (const char *)m->text + a;
 }
@@ -209,7 +188,7 @@ uint16_t model_id(const Model *m, const char *s, size_t len)
 		uint16_t v = le16(m->slot + 2 * (size_t)i);
 		size_t tl;
 		const char *t;
-		if (v == 0)
+		if (v == 0 || v > m->nvocab)
 			return MODEL_NONE;
 		t = model_text(m, (uint16_t)(v - 1), &tl);
 		if (tl == len && memcmp(t, s, len) == 0)
@@ -236,6 +215,8 @@ uint32_t model_pair(const Model *m, uint16_t a, uint16_t b)
 		return 0;
 	lo = le32(m->row + 4 * (size_t)a);
 	hi = le32(m->row + 4 * ((size_t)a + 1));
+	if (hi > m->nbigram)
+		return 0;
 	while (lo < hi) {
 		uint32_t mid = lo + (hi - lo) / 2;
 		uint16_t v = le16(m->next + 2 * (size_t)mid);
@@ -251,17 +232,26 @@ uint32_t model_pair(const Model *m, uint16_t a, uint16_t b)
 
 size_t model_neighbours(const Model *m, uint16_t id, size_t *first)
 {
+	uint32_t end;
+
 	if (id >= m->nvocab) {
 		*first = 0;
 		return 0;
 	}
 	*first = le32(m->nb_row + 4 * (size_t)id);
-	return le32(m->nb_row + 4 * ((size_t)id + 1)) - *first;
+	end = le32(m->nb_row + 4 * ((size_t)id + 1));
+	if (*first > end || end > m->nnb) {
+		*first = 0;
+		return 0;
+	}
+	return end - *first;
 }
 
 void model_neighbour(const Model *m, size_t k, uint16_t *id, uint8_t *kind)
 {
 	*id = le16(m->nb_id + 2 * k);
+	if (*id >= m->nvocab)
+		*id = MODEL_NONE;
 	*kind = m->nb_kind[k];
 }
 
@@ -300,7 +290,7 @@ bool model_key(const char *w, size_t len, Str *out)
 	Syllable syl;
 	bool ok, respelt = false;
 
-	utf8_lower_str(w, len, &lo);
+	word_lower(w, len, &lo);
 	ok = syllable_parse(str_cstr(&lo), lo.len, &syl) == SYL_OK;
 	if (ok) {
 		/* i/y first (it rewrites syl), then the new tone placement moves to the old one */

@@ -26,20 +26,69 @@ Verdict verdict_unpack(uint64_t x)
 	return v;
 }
 
+/*
+ * The lower case of a letter Vietnamese is written with, other than ASCII (the Latin-1
+ * capitals, Ă Đ Ĩ Ũ Ơ Ư, and the pairs of U+1EA0..U+1EF9: Ạ ạ .. Ỹ ỹ), which takes as many
+ * bytes as the capital; the letter itself when it is a small one of these; 0 for any other
+ * code point (asked of the general case mapping instead).
+ */
+static int32_t viet_lower(int32_t c)
+{
+	if (c >= 0x1EA0 && c <= 0x1EF9)
+		return c | 1;
+	if (c >= 0xC0 && c <= 0xDE && c != 0xD7)
+		return c + 0x20;
+	if ((c >= 0xDF && c <= 0xFF) || c == 0x103 || c == 0x111 || c == 0x129 || c == 0x169 ||
+	    c == 0x1A1 || c == 0x1B0)
+		return c;
+	if (c == 0x102 || c == 0x110 || c == 0x128 || c == 0x168 || c == 0x1A0)
+		return c + 1;
+	return c == 0x1AF ? 0x1B0 : 0;
+}
+
+/* Lowers the bytes s[0, len) in place; false (s partly lowered) at a character that needs
+ * the general case mapping, or bytes that are no UTF-8 this reads. */
+static bool lower_in_place(char *s, size_t len)
+{
+	unsigned char *u = (unsigned char *)s;
+
+	for (size_t i = 0; i < len;) {
+		int32_t c, lo;
+		if (u[i] < 0x80) {
+			if (u[i] >= 'A' && u[i] <= 'Z')
+				u[i] = (unsigned char)(u[i] + 32);
+			i++;
+		} else if (u[i] >= 0xC2 && u[i] <= 0xDF && i + 1 < len && (u[i + 1] & 0xC0) == 0x80) {
+			c = (int32_t)(u[i] & 0x1F) << 6 | (u[i + 1] & 0x3F);
+			if (!(lo = viet_lower(c)))
+				return false;
+			u[i] = (unsigned char)(0xC0 | lo >> 6);
+			u[i + 1] = (unsigned char)(0x80 | (lo & 0x3F));
+			i += 2;
+		} else if (u[i] == 0xE1 && i + 2 < len && (u[i + 1] == 0xBA || u[i + 1] == 0xBB) &&
+		           (u[i + 2] & 0xC0) == 0x80) {
+			c = 0x1000 | (int32_t)(u[i + 1] & 0x3F) << 6 | (u[i + 2] & 0x3F);
+			if (!(lo = viet_lower(c)))
+				return false;
+			u[i + 2] = (unsigned char)(0x80 | (lo & 0x3F));
+			i += 3;
+		} else {
+			return false;
+		}
+	}
+	return true;
+}
+
+/* Vietnamese letters lowered in place (the checker's words are nearly all of them); any
+ * other character sends the word through the general case mapping. */
 void word_lower(const char *w, size_t len, Str *out)
 {
-	size_t i = 0;
+	size_t at = out->len;
 
-	while (i < len && (unsigned char)w[i] < 0x80)
-		i++;
-	if (i < len) {
+	str_add(out, w, len);
+	if (!lower_in_place(out->s + at, len)) {
+		str_truncate(out, at);
 		utf8_lower_str(w, len, out);
-	} else { /* ASCII: no decoding */
-		size_t at = out->len;
-		str_add(out, w, len);
-		for (i = at; i < out->len; i++)
-			if (out->s[i] >= 'A' && out->s[i] <= 'Z')
-				out->s[i] = (char)(out->s[i] + 32);
 	}
 	str_cstr(out);
 }
@@ -248,11 +297,11 @@ static Verdict fine(uint8_t flags, uint8_t place)
 	return v;
 }
 
-/* A word that is no Vietnamese syllable: leftover, name, foreign word. */
 /*
  * A word that is no Vietnamese syllable: leftover, name, foreign word. A capitalised word
  * needs the English dictionary only when it also decodes as typing-method leftovers, so
- * names alone never make it load.
+ * names alone never make it load; nor does a word news prints (hybrid, lithium, ion), which
+ * is a word whatever English says (compute would accept it after any finding here).
  */
 static Verdict non_syllable(Speller *sp, const char *w, size_t len, const char *lo, size_t lolen,
 	unsigned flags, SylStatus st)
@@ -270,6 +319,8 @@ static Verdict non_syllable(Speller *sp, const char *w, size_t len, const char *
 			return flag(FIND_SPELLING, SEV_ERROR, MSG_NOT_SYLLABLE);
 		return fine(VF_NAME, PLACE_NONE);
 	}
+	if (lex_has_english(&sp->lex) && model_news_word(sp, lo, lolen))
+		return fine(VF_NAME, PLACE_NONE);
 	english = lex_english(&sp->lex, lo, lolen) || lex_english(&sp->lex, w, len);
 	telex = telex && !english;
 	if (telex && (!capital || !(flags & TF_ALL_UPPER)))
@@ -422,13 +473,29 @@ static FrontSlot *front_slot(Speller *sp, uint64_t a, uint64_t b, size_t len)
 {
 	uint64_t h = (a ^ (b * 0x9E3779B97F4A7C15ull) ^ len) * 0xFF51AFD7ED558CCDull;
 
-	return &sp->front[h >> (64 - FRONT_BITS)];
+	if (sp->front_bits < FRONT_MIN_BITS)
+		sp->front_bits = FRONT_MIN_BITS;
+	return &sp->front[h >> (64 - sp->front_bits)];
+}
+
+/*
+ * The front in use grows with the words worked out (twice as many slots, up to them all),
+ * and never shrinks, so every slot past it is empty. A slot names its word by its whole
+ * bytes, so one left where the smaller front put it is still right when found, and nothing
+ * needs moving: the pages beyond stay untouched until a text has that many words.
+ */
+static void front_grow(Speller *sp)
+{
+	if (sp->front_bits < FRONT_MIN_BITS)
+		sp->front_bits = FRONT_MIN_BITS;
+	while (sp->front_bits < FRONT_BITS && sp->cache.n > (size_t)1 << (sp->front_bits - 1))
+		sp->front_bits++;
 }
 
 void verdict_forget(Speller *sp)
 {
 	table_clear(&sp->cache);
-	memset(sp->front, 0, ((size_t)1 << FRONT_BITS) * sizeof(*sp->front));
+	memset(sp->front, 0, ((size_t)1 << sp->front_bits) * sizeof(*sp->front));
 }
 
 Verdict word_verdict(Speller *sp, const char *w, size_t len)
@@ -451,6 +518,7 @@ Verdict word_verdict(Speller *sp, const char *w, size_t len)
 		if (sp->cache.n > 200000)
 			verdict_forget(sp);
 		table_put(&sp->cache, w, len, verdict_pack(v));
+		front_grow(sp);
 	}
 	if (f) {
 		f->a = a;

@@ -5,8 +5,9 @@
 # (10 KB .. 4 MB), each size as a fresh checker's first check and warm (after other text,
 # its words forgotten), with the fixed cost of a first check after loading printed apart;
 # the language model's load and lookup cost; and the start of
-# `toasoan spell` with 5 million published pairs in the database against none. Never fails
-# the build.
+# `toasoan spell` with 5 million published pairs in the database against none; and the
+# same sizes checked by `toasoan spell` as a user runs it, a new process each time. Never
+# fails the build.
 set -u
 cd "$(dirname "$0")/../.."
 : "${BUILD:=build/plain}" "${TOASOAN:=$BUILD/toasoan}"
@@ -40,7 +41,39 @@ awk -v b="$bytes" -v o="$ours" -v t="$theirs" 'BEGIN {
 		printf "ratio: %.0fx hunspell\n", t / o
 	} else print "hunspell: not installed, no ratio"
 }'
-"$BUILD/tools/spell_bench" --dict dict --sizes "$T/news.txt"
+"$BUILD/tools/spell_bench" --dict dict --sizes "$T/news.txt" | tee "$T/sizes"
+# The project's target: each size's time per MB within 1.5 times the largest's.
+. tests/bench/lib.sh
+sed -nE 's/^check +([0-9]+) bytes:.* ([0-9.]+)x the largest.*\| warm .* ([0-9.]+)x, .*/\1 \2 \3/p' "$T/sizes" |
+	sed '$d' | paste -d ' ' - <(printf '%s\n' "10 KB" "100 KB" "1 MB") |
+	while read -r _ fresh warm n unit; do
+		[ -n "$unit" ] || continue
+		row "spell: $n $unit check, time per MB / 4 MB's (fresh)" x "$fresh" target "1.5"
+		row "spell: $n $unit check, time per MB / 4 MB's (warm)" x "$warm" target "1.5"
+	done
+# A user's whole run: a new process each time, its start and loading included (CPU).
+python3 - "$TOASOAN" "$T" <<'PY'
+import os, resource, subprocess, sys
+exe, tmp = sys.argv[1], sys.argv[2]
+env = dict(os.environ, XDG_CONFIG_HOME=tmp + "/proc", XDG_DATA_HOME=tmp + "/proc", HOME=tmp)
+def cpu(args):
+    r0 = resource.getrusage(resource.RUSAGE_CHILDREN)
+    subprocess.run(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    r1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return (r1.ru_utime - r0.ru_utime + r1.ru_stime - r0.ru_stime,
+            r1.ru_minflt - r0.ru_minflt)
+text = open(os.path.join(tmp, "news.txt"), "rb").read()
+for want in (0, 10000, 100000, 1000000, 4000000):
+    cut = text[:want]
+    if want:
+        cut = cut[:cut.rfind(b"\n") + 1]
+    path = os.path.join(tmp, "proc.txt")
+    open(path, "wb").write(cut)
+    runs = [cpu([exe, "spell", "--json", path]) for _ in range(7 if want < 1000000 else 3)]
+    best = min(runs)
+    print("toasoan spell --json of %7d bytes, a new process: %7.1f ms CPU, %5d page faults (best of %d)"
+          % (len(cut), best[0] * 1e3, best[1], len(runs)))
+PY
 "$BUILD/tools/spell_bench" --dict dict --lookups "$T/news.txt"
 
 # Start with a newsroom archive of 5 million published pairs: nothing is loaded at start.

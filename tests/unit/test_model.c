@@ -74,6 +74,97 @@ START_TEST(test_file_errors)
 }
 END_TEST
 
+static uint16_t id_of(const Model *m, const char *w)
+{
+	return model_id(m, w, strlen(w));
+}
+
+static uint32_t rd32(const char *p)
+{
+	const unsigned char *u = (const unsigned char *)p;
+	return (uint32_t)u[0] | (uint32_t)u[1] << 8 | (uint32_t)u[2] << 16 | (uint32_t)u[3] << 24;
+}
+
+static void wr32(char *p, uint32_t v)
+{
+	for (int i = 0; i < 4; i++)
+		p[i] = (char)(v >> (8 * i));
+}
+
+static size_t at8(size_t n)
+{
+	return (n + 7) & ~(size_t)7;
+}
+
+static uint16_t wild_pairs, wild_neighbours; /* the tokens whose rows wild_offsets breaks */
+
+/*
+ * The row of pairs of one token, the row of neighbours of another and the text of the last
+ * token made to end gigabytes past the file, under a checksum that is right again: the open
+ * does not scan the arrays, so each lookup must check what it reads.
+ */
+static void wild_offsets(Str *d)
+{
+	uint32_t nvocab = rd32(d->s + 8), nbigram = rd32(d->s + 12), nslots = rd32(d->s + 16);
+	uint32_t pool = rd32(d->s + 20);
+	size_t text_off = MODEL_HEADER + at8(2 * (size_t)nslots);
+	size_t row = at8(at8(at8(text_off + 4 * (nvocab + 1)) + 4 * nvocab) + nvocab);
+	size_t nb_row = at8(at8(at8(at8(row + 4 * (nvocab + 1)) + 2 * nbigram) + 2 * nbigram) + pool);
+	uint64_t sum;
+
+	wr32(d->s + row + 4 * ((size_t)wild_pairs + 1), 0xFFFFFFF0u);
+	wr32(d->s + nb_row + 4 * ((size_t)wild_neighbours + 1), 0xFFFFFFF0u);
+	wr32(d->s + text_off + 4 * (size_t)nvocab, 0xFFFFFFF0u);
+	sum = model_checksum((const unsigned char *)d->s + MODEL_HEADER, d->len - MODEL_HEADER);
+	for (int i = 0; i < 8; i++)
+		d->s[32 + i] = (char)(sum >> (8 * i));
+}
+
+START_TEST(test_wild_offsets_read_nothing_outside)
+{
+	SpellOptions opt = {0};
+	Str data = STR_INIT;
+	FindingList found;
+	char err[512], path[128];
+	const char *text = "Đường phố ùn tắt kéo dài, kinh tế tăng trưởng nhanh.";
+	Speller *chk;
+	Model *m;
+	size_t len, first;
+
+	mk_tmp();
+	m = model_open(MODEL, err, sizeof(err));
+	ck_assert_msg(m != NULL, "%s", err);
+	wild_pairs = id_of(m, "ùn");
+	wild_neighbours = id_of(m, "tắt");
+	ck_assert_uint_gt(model_pair(m, wild_pairs, id_of(m, "tắc")), 0);
+	ck_assert_uint_gt(model_neighbours(m, wild_neighbours, &first), 0);
+	model_free(m);
+	ck_assert(file_read(MODEL, 64u << 20, &data, err, sizeof(err)));
+	wild_offsets(&data);
+	snprintf(path, sizeof(path), "%s/news.lm", tmp);
+	ck_assert(file_write_atomic(path, data.s, data.len, err, sizeof(err)));
+	str_release(&data);
+	m = model_open(path, err, sizeof(err));
+	ck_assert_msg(m != NULL, "%s", err);
+	ck_assert_uint_ne(id_of(m, "của"), MODEL_NONE);
+	ck_assert_uint_eq(model_pair(m, wild_pairs, id_of(m, "tắc")), 0);
+	ck_assert_uint_eq(model_neighbours(m, wild_neighbours, &first), 0);
+	model_text(m, (uint16_t)(model_vocab(m) - 1), &len);
+	ck_assert_uint_eq(len, 0);
+	model_free(m);
+	/* and a whole check on it runs to its end */
+	opt.dict_dir = tmp;
+	opt.no_system = true;
+	chk = spell_new(&opt, err, sizeof(err));
+	ck_assert_msg(chk != NULL, "%s", err);
+	finding_list_init(&found);
+	ck_assert(spell_check(chk, text, strlen(text), &found));
+	finding_list_release(&found);
+	spell_free(chk);
+	rm_tmp();
+}
+END_TEST
+
 START_TEST(test_bad_model_refuses_checker)
 {
 	SpellOptions opt = {0};
@@ -91,11 +182,6 @@ START_TEST(test_bad_model_refuses_checker)
 	rm_tmp();
 }
 END_TEST
-
-static uint16_t id_of(const Model *m, const char *w)
-{
-	return model_id(m, w, strlen(w));
-}
 
 START_TEST(test_lookups)
 {
@@ -273,6 +359,7 @@ static Suite *model_suite(void)
 
 	ADD_TEST(s, test_file_errors);
 	ADD_TEST(s, test_bad_model_refuses_checker);
+	ADD_TEST(s, test_wild_offsets_read_nothing_outside);
 	ADD_TEST(s, test_lookups);
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_set_timeout(tc, 60);

@@ -8,6 +8,8 @@
 
 #include "check_main.h"
 #include "base/str.h"
+#include "base/utf8.h"
+#include "spell/internal.h"
 #include "spell/spell.h"
 #include "spell/internal.h"
 
@@ -610,6 +612,42 @@ START_TEST(test_kind_names)
 }
 END_TEST
 
+/* word_lower's own table of Vietnamese letters gives what the general case mapping gives, for
+ * every code point below U+3000 inside a word and for bytes that are no UTF-8. */
+START_TEST(test_word_lower_as_general_mapping)
+{
+	Str mine = STR_INIT, general = STR_INIT, w = STR_INIT;
+	static const char *odd[] = {"A\xC3", "\xE1\xBA", "Ư\xBBX", "\xE1\xBB\xC3\x80", "Ạ\xFF"};
+
+	for (int32_t c = 1; c < 0x3000; c++) {
+		if (c >= 0xD800 && c <= 0xDFFF)
+			continue;
+		str_clear(&w);
+		str_add(&w, "Ng", 2);
+		utf8_add(&w, c);
+		str_add(&w, "ỜI", strlen("ỜI"));
+		str_clear(&mine);
+		str_clear(&general);
+		word_lower(w.s, w.len, &mine);
+		utf8_lower_str(w.s, w.len, &general);
+		ck_assert_msg(mine.len == general.len && memcmp(mine.s, general.s, mine.len) == 0,
+			"U+%04X", (unsigned)c);
+	}
+	for (size_t i = 0; i < sizeof(odd) / sizeof(odd[0]); i++) {
+		str_clear(&mine);
+		str_clear(&general);
+		str_add(&mine, "x", 1); /* appended after what out holds */
+		str_add(&general, "x", 1);
+		word_lower(odd[i], strlen(odd[i]), &mine);
+		utf8_lower_str(odd[i], strlen(odd[i]), &general);
+		ck_assert_str_eq(str_cstr(&mine), str_cstr(&general));
+	}
+	str_release(&mine);
+	str_release(&general);
+	str_release(&w);
+}
+END_TEST
+
 static Suite *spell_suite(void)
 {
 	Suite *s = suite_create("spell");
@@ -648,6 +686,7 @@ static Suite *spell_suite(void)
 	tcase_add_test(tc, test_bare_words_rank_by_frequency);
 	tcase_add_test(tc, test_misspelled_sentence_start);
 	tcase_add_test(tc, test_kind_names);
+	tcase_add_test(tc, test_word_lower_as_general_mapping);
 	suite_add_tcase(s, tc);
 	return s;
 }
