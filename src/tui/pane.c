@@ -209,6 +209,11 @@ static void wrap_lines(Lines *l, int w)
 	for (size_t i = 0; i < l->n; i++) {
 		const char *t = str_cstr(&l->v[i].text);
 		size_t len = l->v[i].text.len, indent = 0, off = 0, next;
+		if (!memchr(t, '\n', len) && (len <= (size_t)w || utf8_width(t, len) <= (size_t)w)) {
+			/* It fits (a line is never wider than its bytes): one line, taken over as is. */
+			*add_line(&out, l->v[i].slot, l->v[i].item) = l->v[i].text;
+			continue;
+		}
 		while (indent < len && t[indent] == ' ')
 			indent++;
 		if (indent * 2 >= (size_t)w)

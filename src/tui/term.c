@@ -163,6 +163,7 @@ bool term_start(const Theme *theme, char *err, size_t errlen)
 	keypad(stdscr, TRUE);
 	meta(stdscr, TRUE);
 	set_escdelay(25);
+	typeahead(-1); /* a frame is always sent whole: keys waiting are read before drawing */
 	colors = has_colors() && !no_color_env();
 	if (colors) {
 		start_color();
@@ -171,6 +172,11 @@ bool term_start(const Theme *theme, char *err, size_t errlen)
 	}
 	mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
 	mouseinterval(0);
+	/* Until curses has once come back from endwin it sends each cursor move on its own, so a
+	 * frame went out in three writes; given back and taken again before anything is drawn,
+	 * it sends a frame in one. */
+	endwin();
+	refresh();
 	emit("\033[?2004h", 8);
 	term_set_theme(theme);
 	return true;
@@ -574,7 +580,7 @@ static int read_key(wint_t *ch, int timeout_ms)
 		if (poll(p, 2, timeout_ms) <= 0 || stop_signal)
 			return ERR;
 		char drain[16];
-		while (read(wake_pipe[0], drain, sizeof drain) > 0)
+		while ((p[1].revents & POLLIN) && read(wake_pipe[0], drain, sizeof drain) > 0)
 			;
 		c = next_char(0);
 	}
@@ -639,6 +645,7 @@ int term_put(int y, int x, const char *s, size_t len, int maxcols, Slot slot)
 	strip_touched(y, x, maxcols);
 	attr_set(slot_attr[slot], slot_pair[slot], NULL);
 	move(y, x);
+	size_t plain = 0; /* the graphemes from here to off are drawn as they are, in one call */
 	while (off < len) {
 		size_t next = utf8_next_grapheme(s, len, off);
 		int w = (int)utf8_width(s + off, next - off);
@@ -646,13 +653,17 @@ int term_put(int y, int x, const char *s, size_t len, int maxcols, Slot slot)
 			next = off + 1;
 		if (used + w > maxcols)
 			break;
-		if (visible_needed(s + off, next - off, false))
+		if (visible_needed(s + off, next - off, false)) {
+			if (off > plain)
+				addnstr(s + plain, (int)(off - plain));
 			put_hidden(s + off, next - off);
-		else
-			addnstr(s + off, (int)(next - off));
+			plain = next;
+		}
 		used += w;
 		off = next;
 	}
+	if (off > plain)
+		addnstr(s + plain, (int)(off - plain));
 	return used;
 }
 
