@@ -3,13 +3,16 @@
  *
  * The fields are stacked in one column of virtual rows: a label row, then the field's
  * soft-wrapped rows from its Layout. Drawing walks the visible virtual rows only and paints
- * each row in runs of one style (selection over finding over plain text), so a key press
- * redraws a screenful of cells and curses sends only the ones that changed.
+ * each row in runs of one style (selection over finding over plain text). A row whose text,
+ * findings and selection are as when it was last drawn is left alone (strip.h), and a row that
+ * changed is drawn from its first changed character, so a key press gives curses a few cells
+ * to compare and send, not a screenful.
  */
 #include <stdio.h>
 #include <string.h>
 
 #include "base/utf8.h"
+#include "base/xalloc.h"
 #include "tui/editor.h"
 #include "tui/strip.h"
 #include "base/banned.h"
@@ -128,18 +131,86 @@ static uint64_t row_key(const char *text, const LayoutRow *row, const Overlay *o
 	return k;
 }
 
+/* What a text row showed when it was last drawn: its key, its bytes and each byte's style. */
+typedef struct RowMemo {
+	uint64_t key;
+	Str text;
+	Str slots;
+} RowMemo;
+
+static RowMemo *row_memo(Editor *e, int y)
+{
+	if (y >= e->nrow_memo) {
+		RowMemo *m = xrealloc(e->row_memo, (size_t)(y + 1) * sizeof *m);
+		for (int i = e->nrow_memo; i <= y; i++) {
+			m[i].key = 0;
+			str_init(&m[i].text);
+			str_init(&m[i].slots);
+		}
+		e->row_memo = m;
+		e->nrow_memo = y + 1;
+	}
+	return &e->row_memo[y];
+}
+
+void edview_release(Editor *e)
+{
+	for (int i = 0; i < e->nrow_memo; i++) {
+		str_release(&e->row_memo[i].text);
+		str_release(&e->row_memo[i].slots);
+	}
+	free(e->row_memo);
+	e->row_memo = NULL;
+	e->nrow_memo = 0;
+}
+
+/*
+ * Where a row's drawing starts when its cells show m (drawn under the row's last key): at the
+ * grapheme holding the last byte that the old and new rows share, byte and style alike (the
+ * breaks before it cannot have moved), at the column the graphemes before it take. Typing at
+ * the end of a row so redraws a character or two, not the row.
+ */
+static size_t first_change(const RowMemo *m, const char *text, const LayoutRow *row,
+			   const Str *slots, int *x, int end_x)
+{
+	size_t n = row->end - row->start, p = 0, g = row->start;
+	while (p < n && p < m->text.len && text[row->start + p] == m->text.s[p] &&
+	       slots->s[p] == m->slots.s[p])
+		p++;
+	int col = *x;
+	while (p > 0) {
+		size_t next = utf8_next_grapheme(text, row->end, g);
+		if (next >= row->start + p || next <= g)
+			break;
+		col += (int)utf8_width(text + g, next - g);
+		g = next;
+	}
+	if (col > end_x)
+		return row->start;
+	*x = col;
+	return g;
+}
+
 static void draw_field_row(Editor *e, int y, FieldId f, size_t r)
 {
+	static Str slots; /* the new row's styles, a byte each */
 	size_t len, ss = 0, se = 0;
 	const char *text = doc_text(e->doc, f, &len);
 	const LayoutRow *row = layout_row(doc_layout(e->doc, f), r);
 	const Overlay *o = doc_overlay(e->doc, f);
-	bool sel = f == doc_field(e->doc) && doc_selection(e->doc, &ss, &se);
-	if (!strip_begin(y, e->text_x, e->text_w, row_key(text, row, o, sel, ss, se)))
+	bool sel = f == doc_field(e->doc) && doc_selection(e->doc, &ss, &se), intact;
+	uint64_t key = row_key(text, row, o, sel, ss, se), was;
+	if (!strip_begin_over(y, e->text_x, e->text_w, key, &intact, &was))
 		return;
+	RowMemo *m = row_memo(e, y);
 	size_t si = overlay_first_after(o, row->start);
+	str_clear(&slots);
+	for (size_t off = row->start, k = si; off < row->end; off++)
+		str_addc(&slots, (char)style_at(o, &k, off, sel, ss, se));
 	int x = e->text_x, end_x = e->text_x + e->text_w;
 	size_t off = row->start;
+	if (intact && was == m->key)
+		off = first_change(m, text, row, &slots, &x, end_x);
 	while (off < row->end && x < end_x) {
 		Slot s = style_at(o, &si, off, sel, ss, se);
 		size_t run = off;
@@ -150,6 +221,11 @@ static void draw_field_row(Editor *e, int y, FieldId f, size_t r)
 	}
 	term_fill(y, x, end_x - x, SLOT_TEXT);
 	strip_end();
+	m->key = key;
+	str_clear(&m->text);
+	str_add(&m->text, text + row->start, row->end - row->start);
+	str_clear(&m->slots);
+	str_add(&m->slots, slots.s, slots.len);
 }
 
 static void draw_label(Editor *e, int y, FieldId f)
