@@ -53,8 +53,9 @@ typedef struct Editor {
 	PaneMode pane_mode;
 	int pane_cols;        /* width when beside */
 	int pane_rows;        /* height when below */
-	PaneItem *items;      /* the findings in field order, rebuilt before each draw */
+	PaneItem *items;      /* the findings in field order, collected before each draw */
 	size_t nitems, capitems, pane_sel;
+	uint64_t item_stamp[FIELD_COUNT]; /* the overlays' stamps when they were collected */
 	long *row_item;       /* the finding drawn on each pane row (-1: none), for clicks */
 	int nrow_item;
 	int finding_cols;     /* width of the findings column (clicks beyond it are no finding) */

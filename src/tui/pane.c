@@ -19,6 +19,14 @@
 
 void pane_collect(Editor *e)
 {
+	bool same = true; /* no overlay changed since the items were collected */
+	for (int f = 0; f < FIELD_COUNT; f++) {
+		uint64_t st = overlay_stamp(doc_overlay(e->doc, f));
+		same = same && e->item_stamp[f] == st;
+		e->item_stamp[f] = st;
+	}
+	if (same)
+		goto clamp;
 	e->nitems = 0;
 	for (int f = 0; f < FIELD_COUNT; f++) {
 		const Overlay *o = doc_overlay(e->doc, f);
@@ -29,6 +37,7 @@ void pane_collect(Editor *e)
 			e->nitems++;
 		}
 	}
+clamp:
 	if (e->pane_sel >= e->nitems)
 		e->pane_sel = e->nitems ? e->nitems - 1 : 0;
 }
