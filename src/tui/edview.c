@@ -73,10 +73,8 @@ static long cursor_vrow(Editor *e, int *col)
 	return e->field_row[doc_field(e->doc)] + 1 + (long)row;
 }
 
-static void follow_cursor(Editor *e)
+static void follow_cursor(Editor *e, long v)
 {
-	int col;
-	long v = cursor_vrow(e, &col);
 	long label = e->field_row[doc_field(e->doc)];
 	if (v < e->scroll)
 		e->scroll = v - 1 == label ? label : v;
@@ -166,9 +164,10 @@ void edview_release(Editor *e)
 
 /*
  * Where a row's drawing starts when its cells show m (drawn under the row's last key): at the
- * grapheme holding the last byte that the old and new rows share, byte and style alike (the
- * breaks before it cannot have moved), at the column the graphemes before it take. Typing at
- * the end of a row so redraws a character or two, not the row.
+ * grapheme holding the last byte that the old and new rows share, byte and style alike, taken
+ * back to a code point boundary (a cluster break depends on the code points up to it, so the
+ * breaks before that one cannot have moved), at the column the graphemes before it take.
+ * Typing at the end of a row so redraws a character or two, not the row.
  */
 static size_t first_change(const RowMemo *m, const char *text, const LayoutRow *row,
 			   const Str *slots, int *x, int end_x)
@@ -177,6 +176,8 @@ static size_t first_change(const RowMemo *m, const char *text, const LayoutRow *
 	while (p < n && p < m->text.len && text[row->start + p] == m->text.s[p] &&
 	       slots->s[p] == m->slots.s[p])
 		p++;
+	while (p > 0 && p < n && ((unsigned char)text[row->start + p] & 0xC0) == 0x80)
+		p--; /* the old and new code points there differ */
 	int col = *x;
 	while (p > 0) {
 		size_t next = utf8_next_grapheme(text, row->end, g);
@@ -242,7 +243,9 @@ static void draw_label(Editor *e, int y, FieldId f)
 
 void edview_draw_text(Editor *e)
 {
-	follow_cursor(e);
+	int col;
+	long cv = cursor_vrow(e, &col); /* drawing moves neither the text nor the cursor */
+	follow_cursor(e, cv);
 	for (int i = 0; i < e->text_h; i++) {
 		long v = e->scroll + i;
 		int y = e->text_y + i;
@@ -261,9 +264,7 @@ void edview_draw_text(Editor *e)
 		else
 			draw_field_row(e, y, f, (size_t)(v - e->field_row[f] - 1));
 	}
-	int col;
-	long v = cursor_vrow(e, &col);
-	term_cursor(e->text_y + (int)(v - e->scroll), e->text_x + col, !e->pane_focus);
+	term_cursor(e->text_y + (int)(cv - e->scroll), e->text_x + col, !e->pane_focus);
 }
 
 bool edview_click(Editor *e, int y, int x)
