@@ -180,10 +180,13 @@ static size_t first_change(const RowMemo *m, const char *text, const LayoutRow *
 		p--; /* the old and new code points there differ */
 	int col = *x;
 	while (p > 0) {
-		size_t next = utf8_next_grapheme(text, row->end, g);
+		unsigned char c = (unsigned char)text[g];
+		bool ascii = c >= 0x20 && c < 0x7F && (g + 1 == row->end ||
+						      (unsigned char)text[g + 1] < 0x80);
+		size_t next = ascii ? g + 1 : utf8_next_grapheme(text, row->end, g);
 		if (next >= row->start + p || next <= g)
 			break;
-		col += (int)utf8_width(text + g, next - g);
+		col += ascii ? 1 : (int)utf8_width(text + g, next - g);
 		g = next;
 	}
 	if (col > end_x)

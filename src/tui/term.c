@@ -647,6 +647,15 @@ int term_put(int y, int x, const char *s, size_t len, int maxcols, Slot slot)
 	move(y, x);
 	size_t plain = 0; /* the graphemes from here to off are drawn as they are, in one call */
 	while (off < len) {
+		unsigned char c = (unsigned char)s[off];
+		if (c >= 0x20 && c < 0x7F && (off + 1 == len || (unsigned char)s[off + 1] < 0x80)) {
+			/* A printable ASCII letter with no mark after it: one column, shown as is. */
+			if (used + 1 > maxcols)
+				break;
+			used++;
+			off++;
+			continue;
+		}
 		size_t next = utf8_next_grapheme(s, len, off);
 		int w = (int)utf8_width(s + off, next - off);
 		if (next <= off)
