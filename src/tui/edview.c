@@ -287,42 +287,83 @@ bool edview_click(Editor *e, int y, int x)
 	return true;
 }
 
-void edview_draw_status(Editor *e)
+/* The status line's chips from x = 0, clipped at w; returns the columns used. */
+static int draw_chips(int y, char chip[][96], const Slot *slot, int n, int w)
+{
+	int x = 0;
+	for (int i = 0; i < n; i++)
+		x += term_puts(y, x, chip[i], w - x, slot[i]);
+	return x;
+}
+
+/* Where typing goes (the field by name, then line:column in it) from x, then the message. */
+static void draw_where(Editor *e, int y, int x, const char *where)
 {
 	App *a = e->app;
-	int y = term_rows() - 2, cols = term_cols(), x = 0;
-	char buf[96];
-	bool dirty = doc_is_dirty(e->doc) || !e->art.id; /* a new article is not stored yet */
-	size_t line, column;
-	doc_cursor_line(e->doc, &line, &column);
-	int64_t state[] = {dirty, e->read_only, e->save_retry && e->busy, doc_ime(e->doc),
-			   e->pane_focus, doc_field(e->doc), (int64_t)line, (int64_t)column,
-			   a->msg_error, (int64_t)(intptr_t)a->lang};
-	if (!strip_begin(y, 0, cols, strip_hash(strip_hash(STRIP_SEED, state, sizeof state),
-						 a->msg, strlen(a->msg))))
-		return; /* unchanged since it was drawn */
-	term_fill(y, 0, cols, SLOT_STATUS);
-	snprintf(buf, sizeof buf, " %s ", app_str(a, dirty ? S_UNSAVED : S_SAVED));
-	x += term_puts(y, x, buf, cols - x, dirty ? SLOT_UNSAVED : SLOT_SAVED);
-	if (e->read_only) { /* stays when the message that said why has gone */
-		snprintf(buf, sizeof buf, " %s ", app_str(a, S_READ_ONLY_CHIP));
-		x += term_puts(y, x, buf, cols - x, SLOT_UNSAVED);
-	}
-	if (e->save_retry && e->busy) {
-		snprintf(buf, sizeof buf, " %s ", app_str(a, S_BUSY_CHIP));
-		x += term_puts(y, x, buf, cols - x, SLOT_UNSAVED);
-	}
-	ImeMode m = doc_ime(e->doc);
-	snprintf(buf, sizeof buf, " %s ",
-		 app_str(a, m == IME_TELEX ? S_INPUT_TELEX : m == IME_VNI ? S_INPUT_VNI : S_INPUT_OFF));
-	x += term_puts(y, x, buf, cols - x, SLOT_STATUS);
-	/* Where typing goes: the field by name, then line:column in it. */
-	snprintf(buf, sizeof buf, "%s %zu:%zu ", e->pane_focus ? app_str(a, S_FOCUS_PANE)
-			  : edview_field_label(e, doc_field(e->doc)), line, column);
-	x += term_puts(y, x, buf, cols - x, SLOT_STATUS);
+	int cols = term_cols();
+	x += term_puts(y, x, where, cols - x, SLOT_STATUS);
 	if (a->msg[0]) {
 		x += term_puts(y, x, " ", cols - x, SLOT_STATUS);
 		app_draw_message(a, x);
 	}
-	strip_end();
+}
+
+/*
+ * The status line is two strips when the message fits beside the chips: the chips (saved or
+ * not, read only, busy, the input method), then where typing goes and the message, so that a
+ * key that only moves the cursor redraws the second. A message too long for that covers the
+ * chips: then the line is one strip.
+ */
+void edview_draw_status(Editor *e)
+{
+	App *a = e->app;
+	int y = term_rows() - 2, cols = term_cols(), w = 0, n = 0;
+	char chip[4][96], where[96];
+	Slot slot[4];
+	bool dirty = doc_is_dirty(e->doc) || !e->art.id; /* a new article is not stored yet */
+	ImeMode m = doc_ime(e->doc);
+	snprintf(chip[n], sizeof chip[n], " %s ", app_str(a, dirty ? S_UNSAVED : S_SAVED));
+	slot[n++] = dirty ? SLOT_UNSAVED : SLOT_SAVED;
+	if (e->read_only) { /* stays when the message that said why has gone */
+		snprintf(chip[n], sizeof chip[n], " %s ", app_str(a, S_READ_ONLY_CHIP));
+		slot[n++] = SLOT_UNSAVED;
+	}
+	if (e->save_retry && e->busy) {
+		snprintf(chip[n], sizeof chip[n], " %s ", app_str(a, S_BUSY_CHIP));
+		slot[n++] = SLOT_UNSAVED;
+	}
+	snprintf(chip[n], sizeof chip[n], " %s ",
+		 app_str(a, m == IME_TELEX ? S_INPUT_TELEX : m == IME_VNI ? S_INPUT_VNI : S_INPUT_OFF));
+	slot[n++] = SLOT_STATUS;
+	for (int i = 0; i < n; i++)
+		w += (int)utf8_width(chip[i], strlen(chip[i]));
+	w = w < cols ? w : cols;
+	size_t line, column;
+	doc_cursor_line(e->doc, &line, &column);
+	snprintf(where, sizeof where, "%s %zu:%zu ", e->pane_focus ? app_str(a, S_FOCUS_PANE)
+			  : edview_field_label(e, doc_field(e->doc)), line, column);
+	int64_t left[] = {dirty, e->read_only, e->save_retry && e->busy, m,
+			  (int64_t)(intptr_t)a->lang};
+	uint64_t kl = strip_hash(STRIP_SEED, left, sizeof left);
+	uint64_t kr = strip_hash(strip_hash(STRIP_SEED, where, strlen(where)), a->msg, strlen(a->msg));
+	kr = strip_hash_int(kr, a->msg_error);
+	int need = w + (int)utf8_width(where, strlen(where)) +
+		   (a->msg[0] ? 1 + (int)utf8_width(a->msg, strlen(a->msg)) : 0);
+	if (need > cols) {
+		if (!strip_begin(y, 0, cols, strip_hash_int(kr, (int64_t)kl)))
+			return; /* unchanged since it was drawn */
+		term_fill(y, 0, cols, SLOT_STATUS);
+		draw_where(e, y, draw_chips(y, chip, slot, n, cols), where);
+		strip_end();
+		return;
+	}
+	if (strip_begin(y, 0, w, kl)) {
+		draw_chips(y, chip, slot, n, w);
+		strip_end();
+	}
+	if (strip_begin(y, w, cols - w, kr)) {
+		term_fill(y, w, cols - w, SLOT_STATUS);
+		draw_where(e, y, w, where);
+		strip_end();
+	}
 }
