@@ -3,13 +3,14 @@
  *
  * State is file-static because there is one terminal: whether curses is running, the colour
  * mode, the slot attributes (a colour pair per slot, pair N+1 for slot N), the paste buffer
- * and the signal that asked us to stop. A stop signal also writes a byte to a self-pipe, so a
- * wait for input ends at once rather than at its timeout. Input is read a byte at a time with
- * wgetch and UTF-8 is assembled here, so that invalid bytes are dropped alone and never swallow
- * the keys that follow (as the wide-character read does); keys curses knows come as
- * KEY_ codes (extended ones by their terminfo names, "kRIT5" = Ctrl+Right), and sequences it
- * does not know (bracketed paste, xterm modifiers on some entries, Alt+key) arrive as ESC
- * followed by their bytes, which decode_escape reads without waiting.
+ * and the signal that asked us to stop. A stop signal (and a resize) also writes a byte to a
+ * self-pipe, so a wait for input ends at once rather than at its timeout. Input is read from
+ * the terminal, all that is there in one read, and decoded here: UTF-8 is assembled so that
+ * invalid bytes are dropped alone and never swallow the keys that follow, and escape
+ * sequences (keys with Shift/Ctrl/Alt, bracketed paste, mouse reports) are read to their
+ * final byte by decode_escape. Curses reads only after a signal or a pause, for the resize it
+ * reports, and then until it holds nothing: keys it knows come as KEY_ codes (extended ones
+ * by their terminfo names, "kRIT5" = Ctrl+Right), the others as ESC and their bytes.
  */
 #include "tui/term.h"
 
