@@ -132,6 +132,7 @@ static void after_change(Doc *d, FieldId f, size_t pos, size_t old_len, size_t n
 	Field *fl = &d->f[f];
 
 	overlay_edit(fl->spans, pos, old_len, new_len);
+	doc_line_after(d, f, pos);
 	if (fl->layout_ok)
 		layout_update(fl->layout, buffer_text(fl->buf), buffer_len(fl->buf), pos, old_len,
 			      new_len);
@@ -182,6 +183,7 @@ static bool doc_edit(Doc *d, FieldId f, size_t start, size_t end, const char *te
 		len = clean.len;
 	}
 	doc_count_out(d, f, start, end, &ls, &le);
+	doc_line_before(d, f, start);
 	if (!buffer_replace(fl->buf, start, end, text, len, &ch, &old)) {
 		doc_count_in(d, f, ls, le);
 		utf8_valid(text, len, &bad);
@@ -231,6 +233,7 @@ bool doc_set_field(Doc *d, FieldId f, const char *text, size_t len)
 	overlay_clear(fl->spans);
 	fl->layout_ok = false;
 	doc_count_field(d, f);
+	doc_line_reset(d, f);
 	fl->cursor = 0;
 	fl->changed = true;
 	fl->ch_start = 0;
@@ -459,6 +462,7 @@ bool doc_undo(Doc *d)
 		size_t ls, le;
 		undo_keep_new(d->undo, u, buffer_text(d->f[u->field].buf) + u->pos);
 		doc_count_out(d, (FieldId)u->field, u->pos, u->pos + u->new_len, &ls, &le);
+		doc_line_before(d, (FieldId)u->field, u->pos);
 		buffer_splice(d->f[u->field].buf, u->pos, u->new_len, u->old_text, u->old_len);
 		doc_count_in(d, (FieldId)u->field, ls, le - u->new_len + u->old_len);
 		after_change(d, (FieldId)u->field, u->pos, u->new_len, u->old_len);
@@ -477,6 +481,7 @@ bool doc_redo(Doc *d)
 		const UndoEdit *u = &e[i];
 		size_t ls, le;
 		doc_count_out(d, (FieldId)u->field, u->pos, u->pos + u->old_len, &ls, &le);
+		doc_line_before(d, (FieldId)u->field, u->pos);
 		buffer_splice(d->f[u->field].buf, u->pos, u->old_len, u->new_text, u->new_len);
 		doc_count_in(d, (FieldId)u->field, ls, le - u->old_len + u->new_len);
 		after_change(d, (FieldId)u->field, u->pos, u->old_len, u->new_len);

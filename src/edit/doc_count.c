@@ -40,7 +40,7 @@ static void count(Doc *d, FieldId f, size_t ls, size_t le, int sign)
 	}
 }
 
-static bool boundary(const char *t, size_t len, size_t q)
+bool doc_boundary(const char *t, size_t len, size_t q)
 {
 	if (q == 0 || q >= len || t[q - 1] == '\n')
 		return true;
@@ -58,10 +58,10 @@ void doc_count_out(Doc *d, FieldId f, size_t start, size_t end, size_t *ls, size
 	if (start > end)
 		start = end;
 	*ls = start > 0 ? start - 1 : 0;
-	while (!boundary(t, len, *ls))
+	while (!doc_boundary(t, len, *ls))
 		(*ls)--;
 	*le = end + 1 < len ? end + 1 : len;
-	while (!boundary(t, len, *le))
+	while (!doc_boundary(t, len, *le))
 		(*le)++;
 	count(d, f, *ls, *le, -1);
 }

@@ -21,6 +21,9 @@ typedef struct Field {
 	bool changed;         /* [ch_start, ch_end) changed since doc_take_changed */
 	size_t ch_start, ch_end;
 	size_t words, chars;  /* running counts of the field's text (doc_count.c) */
+	size_t line_at, line; /* a line start and its 0-based line number (doc_line.c) */
+	bool col_ok;          /* col_at, a place on the line at col_ls, holds col_n characters */
+	size_t col_ls, col_at, col_n; /* before it (doc_line.c) */
 } Field;
 
 struct Doc {
@@ -56,5 +59,20 @@ void doc_count_out(Doc *d, FieldId f, size_t start, size_t end, size_t *ls, size
 void doc_count_in(Doc *d, FieldId f, size_t ls, size_t le);
 /* Counts a field afresh (after a load). */
 void doc_count_field(Doc *d, FieldId f);
+
+/*
+ * The cursor's line and column (doc_line.c), kept by position: a line start whose number is
+ * known, and a place on the cursor's line whose column is known, so that the status line costs
+ * the distance the cursor moved, not the article. Before an edit at start, doc_line_before
+ * moves the known line start to or before start's line (the edit never reaches behind the
+ * line break before it); after it, doc_line_after forgets what the edit may have changed.
+ * doc_line_reset forgets both (a new text).
+ */
+void doc_line_before(Doc *d, FieldId f, size_t start);
+void doc_line_after(Doc *d, FieldId f, size_t pos);
+void doc_line_reset(Doc *d, FieldId f);
+/* True at a place no grapheme cluster runs over: the text's ends, after a line break, or
+ * after a space or tab before an ASCII character. */
+bool doc_boundary(const char *t, size_t len, size_t q);
 
 #endif

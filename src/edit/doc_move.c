@@ -183,16 +183,6 @@ void doc_cursor_rc(Doc *d, size_t *row, int *col)
 	*col = layout_col_of(l, buffer_text(fl->buf), fl->cursor);
 }
 
-void doc_cursor_line(Doc *d, size_t *line, size_t *column)
-{
-	Field *fl = &d->f[d->cur];
-	size_t ls = buffer_line_start(fl->buf, fl->cursor);
-	const char *t = buffer_text(fl->buf);
-
-	*line = buffer_line_of(fl->buf, fl->cursor) + 1;
-	*column = text_count_chars(t + ls, fl->cursor - ls) + 1;
-}
-
 void doc_click(Doc *d, FieldId f, size_t row, int col, bool extend)
 {
 	const Layout *l = doc_field_layout(d, f);

@@ -84,6 +84,22 @@ static int cluster_width(const char *text, size_t s, size_t e)
 	return w;
 }
 
+/* The end of the cluster at p (clusters end by `end`) and its width in *w: a printable ASCII
+ * letter with no mark after it is one column, without looking in the tables. */
+static size_t next_cluster(const char *text, size_t p, size_t end, int *w)
+{
+	unsigned char c = (unsigned char)text[p];
+	size_t q;
+
+	if (c >= 0x20 && c < 0x7F && (p + 1 == end || (unsigned char)text[p + 1] < 0x80)) {
+		*w = 1;
+		return p + 1;
+	}
+	q = utf8_next_grapheme(text, end, p);
+	*w = cluster_width(text, p, q);
+	return q;
+}
+
 /*
  * Where re-wrapping after an edit may stop: once a row starts after the edit at the place an
  * old row started (shifted by the change in length), every later row of the line is that old
@@ -117,8 +133,8 @@ static void wrap_line(const char *text, size_t ls, size_t le, int width, RowVec 
 	int col = 0, brk_col = 0;
 
 	while (p < le) {
-		size_t q = utf8_next_grapheme(text, le, p);
-		int w = cluster_width(text, p, q);
+		int w;
+		size_t q = next_cluster(text, p, le, &w);
 		if (is_space(text[p])) {
 			col += w;
 			brk = q;
@@ -262,9 +278,9 @@ int layout_col_of(const Layout *l, const char *text, size_t off)
 	int col = 0;
 
 	while (p < stop) {
-		size_t q = utf8_next_grapheme(text, r->end, p);
-		col += cluster_width(text, p, q);
-		p = q;
+		int w;
+		p = next_cluster(text, p, r->end, &w);
+		col += w;
 	}
 	return col < l->width ? col : l->width - 1;
 }
@@ -276,8 +292,8 @@ size_t layout_offset_at(const Layout *l, const char *text, size_t row, int col)
 	int acc = 0;
 
 	while (p < r->end) {
-		size_t q = utf8_next_grapheme(text, r->end, p);
-		int w = cluster_width(text, p, q);
+		int w;
+		size_t q = next_cluster(text, p, r->end, &w);
 		if (acc + w > col)
 			return p;
 		acc += w;

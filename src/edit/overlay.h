@@ -39,6 +39,10 @@ void overlay_clear_range(Overlay *o, size_t start, size_t end);
 /* Follows an edit: old_len bytes at pos were replaced by new_len bytes. */
 void overlay_edit(Overlay *o, size_t pos, size_t old_len, size_t new_len);
 
+/* Changes with every change of the spans (distinct across overlays): a caller that copied
+ * them knows its copy is current while the stamp is the same. */
+uint64_t overlay_stamp(const Overlay *o);
+
 /* Number of spans and the i-th in order (pointer valid until the next change). */
 size_t overlay_count(const Overlay *o);
 const Span *overlay_get(const Overlay *o, size_t i);

@@ -662,6 +662,7 @@ static void editor_release(Editor *e)
 	free(e->items);
 	free(e->row_item);
 	pane_release(e);
+	edview_release(e);
 	str_release(&e->find);
 	str_release(&e->replace);
 }

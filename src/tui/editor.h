@@ -53,12 +53,15 @@ typedef struct Editor {
 	PaneMode pane_mode;
 	int pane_cols;        /* width when beside */
 	int pane_rows;        /* height when below */
-	PaneItem *items;      /* the findings in field order, rebuilt before each draw */
+	PaneItem *items;      /* the findings in field order, collected before each draw */
 	size_t nitems, capitems, pane_sel;
+	uint64_t item_stamp[FIELD_COUNT]; /* the overlays' stamps when they were collected */
 	long *row_item;       /* the finding drawn on each pane row (-1: none), for clicks */
 	int nrow_item;
 	int finding_cols;     /* width of the findings column (clicks beyond it are no finding) */
 	struct PaneMemo *pane_memo; /* pane.c: the findings' lines kept between draws */
+	struct RowMemo *row_memo; /* edview.c: what each text row showed when last drawn */
+	int nrow_memo;
 
 	/* Geometry of the last draw. */
 	int text_y, text_x, text_w, text_h;
@@ -98,6 +101,8 @@ typedef struct Editor {
 void edview_geometry(Editor *e);
 void edview_draw_text(Editor *e);
 void edview_draw_status(Editor *e);
+/* Frees what edview keeps between draws. */
+void edview_release(Editor *e);
 /* A click at screen (y, x) in the text area: moves the cursor there. */
 bool edview_click(Editor *e, int y, int x);
 /* The field label shown above each field. */

@@ -3,13 +3,16 @@
  *
  * The fields are stacked in one column of virtual rows: a label row, then the field's
  * soft-wrapped rows from its Layout. Drawing walks the visible virtual rows only and paints
- * each row in runs of one style (selection over finding over plain text), so a key press
- * redraws a screenful of cells and curses sends only the ones that changed.
+ * each row in runs of one style (selection over finding over plain text). A row whose text,
+ * findings and selection are as when it was last drawn is left alone (strip.h), and a row that
+ * changed is drawn from its first changed character, so a key press gives curses a few cells
+ * to compare and send, not a screenful.
  */
 #include <stdio.h>
 #include <string.h>
 
 #include "base/utf8.h"
+#include "base/xalloc.h"
 #include "tui/editor.h"
 #include "tui/strip.h"
 #include "base/banned.h"
@@ -70,10 +73,8 @@ static long cursor_vrow(Editor *e, int *col)
 	return e->field_row[doc_field(e->doc)] + 1 + (long)row;
 }
 
-static void follow_cursor(Editor *e)
+static void follow_cursor(Editor *e, long v)
 {
-	int col;
-	long v = cursor_vrow(e, &col);
 	long label = e->field_row[doc_field(e->doc)];
 	if (v < e->scroll)
 		e->scroll = v - 1 == label ? label : v;
@@ -128,18 +129,92 @@ static uint64_t row_key(const char *text, const LayoutRow *row, const Overlay *o
 	return k;
 }
 
+/* What a text row showed when it was last drawn: its key, its bytes and each byte's style. */
+typedef struct RowMemo {
+	uint64_t key;
+	Str text;
+	Str slots;
+} RowMemo;
+
+static RowMemo *row_memo(Editor *e, int y)
+{
+	if (y >= e->nrow_memo) {
+		RowMemo *m = xrealloc(e->row_memo, (size_t)(y + 1) * sizeof *m);
+		for (int i = e->nrow_memo; i <= y; i++) {
+			m[i].key = 0;
+			str_init(&m[i].text);
+			str_init(&m[i].slots);
+		}
+		e->row_memo = m;
+		e->nrow_memo = y + 1;
+	}
+	return &e->row_memo[y];
+}
+
+void edview_release(Editor *e)
+{
+	for (int i = 0; i < e->nrow_memo; i++) {
+		str_release(&e->row_memo[i].text);
+		str_release(&e->row_memo[i].slots);
+	}
+	free(e->row_memo);
+	e->row_memo = NULL;
+	e->nrow_memo = 0;
+}
+
+/*
+ * Where a row's drawing starts when its cells show m (drawn under the row's last key): at the
+ * grapheme holding the last byte that the old and new rows share, byte and style alike, taken
+ * back to a code point boundary (a cluster break depends on the code points up to it, so the
+ * breaks before that one cannot have moved), at the column the graphemes before it take.
+ * Typing at the end of a row so redraws a character or two, not the row.
+ */
+static size_t first_change(const RowMemo *m, const char *text, const LayoutRow *row,
+			   const Str *slots, int *x, int end_x)
+{
+	size_t n = row->end - row->start, p = 0, g = row->start;
+	while (p < n && p < m->text.len && text[row->start + p] == m->text.s[p] &&
+	       slots->s[p] == m->slots.s[p])
+		p++;
+	while (p > 0 && p < n && ((unsigned char)text[row->start + p] & 0xC0) == 0x80)
+		p--; /* the old and new code points there differ */
+	int col = *x;
+	while (p > 0) {
+		unsigned char c = (unsigned char)text[g];
+		bool ascii = c >= 0x20 && c < 0x7F && (g + 1 == row->end ||
+						      (unsigned char)text[g + 1] < 0x80);
+		size_t next = ascii ? g + 1 : utf8_next_grapheme(text, row->end, g);
+		if (next >= row->start + p || next <= g)
+			break;
+		col += ascii ? 1 : (int)utf8_width(text + g, next - g);
+		g = next;
+	}
+	if (col > end_x)
+		return row->start;
+	*x = col;
+	return g;
+}
+
 static void draw_field_row(Editor *e, int y, FieldId f, size_t r)
 {
+	static Str slots; /* the new row's styles, a byte each */
 	size_t len, ss = 0, se = 0;
 	const char *text = doc_text(e->doc, f, &len);
 	const LayoutRow *row = layout_row(doc_layout(e->doc, f), r);
 	const Overlay *o = doc_overlay(e->doc, f);
-	bool sel = f == doc_field(e->doc) && doc_selection(e->doc, &ss, &se);
-	if (!strip_begin(y, e->text_x, e->text_w, row_key(text, row, o, sel, ss, se)))
+	bool sel = f == doc_field(e->doc) && doc_selection(e->doc, &ss, &se), intact;
+	uint64_t key = row_key(text, row, o, sel, ss, se), was;
+	if (!strip_begin_over(y, e->text_x, e->text_w, key, &intact, &was))
 		return;
+	RowMemo *m = row_memo(e, y);
 	size_t si = overlay_first_after(o, row->start);
+	str_clear(&slots);
+	for (size_t off = row->start, k = si; off < row->end; off++)
+		str_addc(&slots, (char)style_at(o, &k, off, sel, ss, se));
 	int x = e->text_x, end_x = e->text_x + e->text_w;
 	size_t off = row->start;
+	if (intact && was == m->key)
+		off = first_change(m, text, row, &slots, &x, end_x);
 	while (off < row->end && x < end_x) {
 		Slot s = style_at(o, &si, off, sel, ss, se);
 		size_t run = off;
@@ -150,6 +225,11 @@ static void draw_field_row(Editor *e, int y, FieldId f, size_t r)
 	}
 	term_fill(y, x, end_x - x, SLOT_TEXT);
 	strip_end();
+	m->key = key;
+	str_clear(&m->text);
+	str_add(&m->text, text + row->start, row->end - row->start);
+	str_clear(&m->slots);
+	str_add(&m->slots, slots.s, slots.len);
 }
 
 static void draw_label(Editor *e, int y, FieldId f)
@@ -166,7 +246,9 @@ static void draw_label(Editor *e, int y, FieldId f)
 
 void edview_draw_text(Editor *e)
 {
-	follow_cursor(e);
+	int col;
+	long cv = cursor_vrow(e, &col); /* drawing moves neither the text nor the cursor */
+	follow_cursor(e, cv);
 	for (int i = 0; i < e->text_h; i++) {
 		long v = e->scroll + i;
 		int y = e->text_y + i;
@@ -185,9 +267,7 @@ void edview_draw_text(Editor *e)
 		else
 			draw_field_row(e, y, f, (size_t)(v - e->field_row[f] - 1));
 	}
-	int col;
-	long v = cursor_vrow(e, &col);
-	term_cursor(e->text_y + (int)(v - e->scroll), e->text_x + col, !e->pane_focus);
+	term_cursor(e->text_y + (int)(cv - e->scroll), e->text_x + col, !e->pane_focus);
 }
 
 bool edview_click(Editor *e, int y, int x)
@@ -207,42 +287,83 @@ bool edview_click(Editor *e, int y, int x)
 	return true;
 }
 
-void edview_draw_status(Editor *e)
+/* The status line's chips from x = 0, clipped at w; returns the columns used. */
+static int draw_chips(int y, char chip[][96], const Slot *slot, int n, int w)
+{
+	int x = 0;
+	for (int i = 0; i < n; i++)
+		x += term_puts(y, x, chip[i], w - x, slot[i]);
+	return x;
+}
+
+/* Where typing goes (the field by name, then line:column in it) from x, then the message. */
+static void draw_where(Editor *e, int y, int x, const char *where)
 {
 	App *a = e->app;
-	int y = term_rows() - 2, cols = term_cols(), x = 0;
-	char buf[96];
-	bool dirty = doc_is_dirty(e->doc) || !e->art.id; /* a new article is not stored yet */
-	size_t line, column;
-	doc_cursor_line(e->doc, &line, &column);
-	int64_t state[] = {dirty, e->read_only, e->save_retry && e->busy, doc_ime(e->doc),
-			   e->pane_focus, doc_field(e->doc), (int64_t)line, (int64_t)column,
-			   a->msg_error, (int64_t)(intptr_t)a->lang};
-	if (!strip_begin(y, 0, cols, strip_hash(strip_hash(STRIP_SEED, state, sizeof state),
-						 a->msg, strlen(a->msg))))
-		return; /* unchanged since it was drawn */
-	term_fill(y, 0, cols, SLOT_STATUS);
-	snprintf(buf, sizeof buf, " %s ", app_str(a, dirty ? S_UNSAVED : S_SAVED));
-	x += term_puts(y, x, buf, cols - x, dirty ? SLOT_UNSAVED : SLOT_SAVED);
-	if (e->read_only) { /* stays when the message that said why has gone */
-		snprintf(buf, sizeof buf, " %s ", app_str(a, S_READ_ONLY_CHIP));
-		x += term_puts(y, x, buf, cols - x, SLOT_UNSAVED);
-	}
-	if (e->save_retry && e->busy) {
-		snprintf(buf, sizeof buf, " %s ", app_str(a, S_BUSY_CHIP));
-		x += term_puts(y, x, buf, cols - x, SLOT_UNSAVED);
-	}
-	ImeMode m = doc_ime(e->doc);
-	snprintf(buf, sizeof buf, " %s ",
-		 app_str(a, m == IME_TELEX ? S_INPUT_TELEX : m == IME_VNI ? S_INPUT_VNI : S_INPUT_OFF));
-	x += term_puts(y, x, buf, cols - x, SLOT_STATUS);
-	/* Where typing goes: the field by name, then line:column in it. */
-	snprintf(buf, sizeof buf, "%s %zu:%zu ", e->pane_focus ? app_str(a, S_FOCUS_PANE)
-			  : edview_field_label(e, doc_field(e->doc)), line, column);
-	x += term_puts(y, x, buf, cols - x, SLOT_STATUS);
+	int cols = term_cols();
+	x += term_puts(y, x, where, cols - x, SLOT_STATUS);
 	if (a->msg[0]) {
 		x += term_puts(y, x, " ", cols - x, SLOT_STATUS);
 		app_draw_message(a, x);
 	}
-	strip_end();
+}
+
+/*
+ * The status line is two strips when the message fits beside the chips: the chips (saved or
+ * not, read only, busy, the input method), then where typing goes and the message, so that a
+ * key that only moves the cursor redraws the second. A message too long for that covers the
+ * chips: then the line is one strip.
+ */
+void edview_draw_status(Editor *e)
+{
+	App *a = e->app;
+	int y = term_rows() - 2, cols = term_cols(), w = 0, n = 0;
+	char chip[4][96], where[96];
+	Slot slot[4];
+	bool dirty = doc_is_dirty(e->doc) || !e->art.id; /* a new article is not stored yet */
+	ImeMode m = doc_ime(e->doc);
+	snprintf(chip[n], sizeof chip[n], " %s ", app_str(a, dirty ? S_UNSAVED : S_SAVED));
+	slot[n++] = dirty ? SLOT_UNSAVED : SLOT_SAVED;
+	if (e->read_only) { /* stays when the message that said why has gone */
+		snprintf(chip[n], sizeof chip[n], " %s ", app_str(a, S_READ_ONLY_CHIP));
+		slot[n++] = SLOT_UNSAVED;
+	}
+	if (e->save_retry && e->busy) {
+		snprintf(chip[n], sizeof chip[n], " %s ", app_str(a, S_BUSY_CHIP));
+		slot[n++] = SLOT_UNSAVED;
+	}
+	snprintf(chip[n], sizeof chip[n], " %s ",
+		 app_str(a, m == IME_TELEX ? S_INPUT_TELEX : m == IME_VNI ? S_INPUT_VNI : S_INPUT_OFF));
+	slot[n++] = SLOT_STATUS;
+	for (int i = 0; i < n; i++)
+		w += (int)utf8_width(chip[i], strlen(chip[i]));
+	w = w < cols ? w : cols;
+	size_t line, column;
+	doc_cursor_line(e->doc, &line, &column);
+	snprintf(where, sizeof where, "%s %zu:%zu ", e->pane_focus ? app_str(a, S_FOCUS_PANE)
+			  : edview_field_label(e, doc_field(e->doc)), line, column);
+	int64_t left[] = {dirty, e->read_only, e->save_retry && e->busy, m,
+			  (int64_t)(intptr_t)a->lang};
+	uint64_t kl = strip_hash(STRIP_SEED, left, sizeof left);
+	uint64_t kr = strip_hash(strip_hash(STRIP_SEED, where, strlen(where)), a->msg, strlen(a->msg));
+	kr = strip_hash_int(kr, a->msg_error);
+	int need = w + (int)utf8_width(where, strlen(where)) +
+		   (a->msg[0] ? 1 + (int)utf8_width(a->msg, strlen(a->msg)) : 0);
+	if (need > cols) {
+		if (!strip_begin(y, 0, cols, strip_hash_int(kr, (int64_t)kl)))
+			return; /* unchanged since it was drawn */
+		term_fill(y, 0, cols, SLOT_STATUS);
+		draw_where(e, y, draw_chips(y, chip, slot, n, cols), where);
+		strip_end();
+		return;
+	}
+	if (strip_begin(y, 0, w, kl)) {
+		draw_chips(y, chip, slot, n, w);
+		strip_end();
+	}
+	if (strip_begin(y, w, cols - w, kr)) {
+		term_fill(y, w, cols - w, SLOT_STATUS);
+		draw_where(e, y, w, where);
+		strip_end();
+	}
 }

@@ -19,6 +19,14 @@
 
 void pane_collect(Editor *e)
 {
+	bool same = true; /* no overlay changed since the items were collected */
+	for (int f = 0; f < FIELD_COUNT; f++) {
+		uint64_t st = overlay_stamp(doc_overlay(e->doc, f));
+		same = same && e->item_stamp[f] == st;
+		e->item_stamp[f] = st;
+	}
+	if (same)
+		goto clamp;
 	e->nitems = 0;
 	for (int f = 0; f < FIELD_COUNT; f++) {
 		const Overlay *o = doc_overlay(e->doc, f);
@@ -29,6 +37,7 @@ void pane_collect(Editor *e)
 			e->nitems++;
 		}
 	}
+clamp:
 	if (e->pane_sel >= e->nitems)
 		e->pane_sel = e->nitems ? e->nitems - 1 : 0;
 }
@@ -209,6 +218,11 @@ static void wrap_lines(Lines *l, int w)
 	for (size_t i = 0; i < l->n; i++) {
 		const char *t = str_cstr(&l->v[i].text);
 		size_t len = l->v[i].text.len, indent = 0, off = 0, next;
+		if (!memchr(t, '\n', len) && (len <= (size_t)w || utf8_width(t, len) <= (size_t)w)) {
+			/* It fits (a line is never wider than its bytes): one line, taken over as is. */
+			*add_line(&out, l->v[i].slot, l->v[i].item) = l->v[i].text;
+			continue;
+		}
 		while (indent < len && t[indent] == ' ')
 			indent++;
 		if (indent * 2 >= (size_t)w)

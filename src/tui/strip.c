@@ -73,6 +73,15 @@ void strip_touched(int y, int x, int w)
 
 bool strip_begin(int y, int x, int w, uint64_t key)
 {
+	bool intact;
+	uint64_t was;
+	return strip_begin_over(y, x, w, key, &intact, &was);
+}
+
+bool strip_begin_over(int y, int x, int w, uint64_t key, bool *intact, uint64_t *was)
+{
+	*intact = false;
+	*was = 0;
 	if (y < 0 || w <= 0)
 		return true;
 	if (y >= rows) {
@@ -83,8 +92,12 @@ bool strip_begin(int y, int x, int w, uint64_t key)
 	}
 	Strip *s = table + (size_t)y * PER_ROW;
 	for (int i = 0; i < PER_ROW; i++)
-		if (s[i].w == w && s[i].x == x && s[i].key == key)
-			return false;
+		if (s[i].w == w && s[i].x == x) {
+			if (s[i].key == key)
+				return false;
+			*intact = true;
+			*was = s[i].key;
+		}
 	drop_overlapping(y, x, w);
 	open_y = y;
 	open_strip = (Strip){x, w, key};

@@ -25,6 +25,13 @@ uint64_t strip_hash_int(uint64_t key, int64_t v);
  * overlap each other.
  */
 bool strip_begin(int y, int x, int w, uint64_t key);
+/*
+ * strip_begin that also says what the cells show when the strip must be drawn: *intact is
+ * true when the strip was drawn before at these columns and nothing has drawn over it since,
+ * and *was is then the key it was drawn under. A caller that kept what it drew under *was may
+ * then draw only the cells that differ (all the others still show the same).
+ */
+bool strip_begin_over(int y, int x, int w, uint64_t key, bool *intact, uint64_t *was);
 /* The strip begun last is drawn: its key is remembered. */
 void strip_end(void);
 

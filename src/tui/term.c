@@ -3,13 +3,14 @@
  *
  * State is file-static because there is one terminal: whether curses is running, the colour
  * mode, the slot attributes (a colour pair per slot, pair N+1 for slot N), the paste buffer
- * and the signal that asked us to stop. A stop signal also writes a byte to a self-pipe, so a
- * wait for input ends at once rather than at its timeout. Input is read a byte at a time with
- * wgetch and UTF-8 is assembled here, so that invalid bytes are dropped alone and never swallow
- * the keys that follow (as the wide-character read does); keys curses knows come as
- * KEY_ codes (extended ones by their terminfo names, "kRIT5" = Ctrl+Right), and sequences it
- * does not know (bracketed paste, xterm modifiers on some entries, Alt+key) arrive as ESC
- * followed by their bytes, which decode_escape reads without waiting.
+ * and the signal that asked us to stop. A stop signal (and a resize) also writes a byte to a
+ * self-pipe, so a wait for input ends at once rather than at its timeout. Input is read from
+ * the terminal, all that is there in one read, and decoded here: UTF-8 is assembled so that
+ * invalid bytes are dropped alone and never swallow the keys that follow, and escape
+ * sequences (keys with Shift/Ctrl/Alt, bracketed paste, mouse reports) are read to their
+ * final byte by decode_escape. Curses reads only after a signal or a pause, for the resize it
+ * reports, and then until it holds nothing: keys it knows come as KEY_ codes (extended ones
+ * by their terminfo names, "kRIT5" = Ctrl+Right), the others as ESC and their bytes.
  */
 #include "tui/term.h"
 
@@ -61,6 +62,33 @@ static void on_stop_signal(int sig)
 	if (wake_pipe[1] >= 0 && write(wake_pipe[1], "!", 1) < 0)
 		errno = saved; /* a full pipe already wakes the reader */
 	errno = saved;
+}
+
+/* A resize: curses' own handler runs, and the wait for input ends so that curses is asked. */
+static void (*curses_winch)(int);
+static volatile sig_atomic_t winched;
+
+static void on_winch(int sig)
+{
+	int saved = errno;
+	winched = 1;
+	if (curses_winch)
+		curses_winch(sig);
+	if (wake_pipe[1] >= 0 && write(wake_pipe[1], "!", 1) < 0)
+		errno = saved;
+	errno = saved;
+}
+
+static void catch_winch(void)
+{
+	struct sigaction old, sa;
+	if (sigaction(SIGWINCH, NULL, &old) != 0 || (old.sa_flags & SA_SIGINFO) ||
+	    old.sa_handler == SIG_DFL || old.sa_handler == SIG_IGN || old.sa_handler == on_winch)
+		return;
+	curses_winch = old.sa_handler;
+	sa = old;
+	sa.sa_handler = on_winch;
+	sigaction(SIGWINCH, &sa, NULL);
 }
 
 static void catch_signals(void)
@@ -163,6 +191,7 @@ bool term_start(const Theme *theme, char *err, size_t errlen)
 	keypad(stdscr, TRUE);
 	meta(stdscr, TRUE);
 	set_escdelay(25);
+	typeahead(-1); /* a frame is always sent whole: keys waiting are read before drawing */
 	colors = has_colors() && !no_color_env();
 	if (colors) {
 		start_color();
@@ -171,7 +200,13 @@ bool term_start(const Theme *theme, char *err, size_t errlen)
 	}
 	mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
 	mouseinterval(0);
+	/* Until curses has once come back from endwin it sends each cursor move on its own, so a
+	 * frame went out in three writes; given back and taken again before anything is drawn,
+	 * it sends a frame in one. */
+	endwin();
+	refresh();
 	emit("\033[?2004h", 8);
+	catch_winch();
 	term_set_theme(theme);
 	return true;
 }
@@ -215,7 +250,26 @@ int term_cols(void)
 /* A byte read past the end of an invalid UTF-8 sequence, to be read again; -1: none. */
 static int pending_byte = -1;
 
-/* One byte or curses key code, waiting up to wait_ms; -1 when none came. */
+/*
+ * Input comes straight from the terminal, all that is there in one read, and is decoded here
+ * from the buffer. Curses is asked only after a signal or a pause (the resize it reports),
+ * and then until it holds nothing more, so that bytes never come out of order.
+ */
+static unsigned char inbuf[4096];
+static size_t in_at, in_len;
+static bool curses_turn;
+
+/* Reads what the terminal has (after poll said it has something). */
+static bool fill_input(void)
+{
+	ssize_t n = read(STDIN_FILENO, inbuf, sizeof inbuf);
+	in_at = 0;
+	in_len = n > 0 ? (size_t)n : 0;
+	return in_len > 0;
+}
+
+/* One byte or curses key code, waiting up to wait_ms (below 0: only what has been read
+ * already, no call to the system); -1 when none came. */
 static int next_byte(int wait_ms)
 {
 	if (pending_byte >= 0) {
@@ -231,9 +285,22 @@ static int next_byte(int wait_ms)
 		}
 		return b;
 	}
-	timeout(wait_ms);
-	int r = wgetch(stdscr);
-	return r == ERR ? -1 : r;
+	if (in_at < in_len)
+		return inbuf[in_at++];
+	if (curses_turn) {
+		timeout(wait_ms < 0 ? 0 : wait_ms);
+		int r = wgetch(stdscr);
+		if (r != ERR)
+			return r;
+		curses_turn = false;
+		return -1;
+	}
+	if (wait_ms < 0)
+		return -1;
+	struct pollfd p = {STDIN_FILENO, POLLIN, 0};
+	if (poll(&p, 1, wait_ms) <= 0 || !fill_input())
+		return -1;
+	return inbuf[in_at++];
 }
 
 /*
@@ -391,7 +458,7 @@ static void read_paste(TermEvent *ev)
 	bool done = false;
 	str_clear(&paste);
 	keypad(stdscr, FALSE);
-	for (int i = 0; !done && (i < 256 || early_at < early.len); i++) {
+	for (int i = 0; !done && (i < 256 || early_at < early.len || in_at < in_len); i++) {
 		int b = next_byte(0);
 		if (b < 0)
 			break;
@@ -436,13 +503,46 @@ static void skip_string(void)
 }
 
 /*
+ * A mouse report read from the terminal: "ESC [ < b ; x ; y M" (pressed; "m" released) or
+ * "ESC [ M" and three bytes of button, column and row, each plus 32. A left press and the
+ * wheel are events, as asked of curses in term_start; the rest (releases, motion) is dropped.
+ */
+static void mouse_report(TermEvent *ev, bool sgr, const int params[4], bool pressed)
+{
+	int b, x, y;
+	ev->key = K_NONE;
+	if (sgr) {
+		b = params[0];
+		x = params[1] - 1;
+		y = params[2] - 1;
+	} else {
+		int cb = next_byte(0), cx = next_byte(0), cy = next_byte(0);
+		if (cb < 32 || cx < 33 || cy < 33 || cb >= KEY_MIN || cx >= KEY_MIN || cy >= KEY_MIN)
+			return;
+		b = cb - 32;
+		x = cx - 33;
+		y = cy - 33;
+		pressed = (b & 3) != 3;
+	}
+	if (!pressed || (b & 32) || x < 0 || y < 0)
+		return;
+	b &= ~(4 | 8 | 16); /* Shift, Alt, Ctrl held */
+	if (b != 0 && b != 64 && b != 65)
+		return;
+	ev->key = K_MOUSE;
+	ev->x = x;
+	ev->y = y;
+	ev->button = b == 64 ? 4 : b == 65 ? 5 : 1;
+}
+
+/*
  * After ESC: a CSI or SS3 sequence, a string sequence, Alt+key, or a lone Escape. A sequence
  * we do not know is read to its final byte (however many parameters it has) and dropped, so
  * none of its bytes become text.
  */
 static void decode_escape(TermEvent *ev)
 {
-	int c = next_char(0);
+	int c = next_char(25); /* the rest of a sequence comes at once; a lone Escape waits this */
 	if (c == -1) {
 		ev->key = K_ESC;
 		return;
@@ -464,13 +564,17 @@ static void decode_escape(TermEvent *ev)
 		ev->key = bs ? (K_BS | K_ALT) : c < -1 ? K_ESC : (Key)c | K_ALT;
 		return;
 	}
-	int params[4] = {0}, np = 0, fin = 0;
+	int params[4] = {0}, np = 0, fin = 0, marker = 0;
 	bool odd = false; /* a private marker or an intermediate byte: no key of ours */
+	bool digits = false;
 	for (int i = 0; i < 4096; i++) {
 		int d = next_char(0);
 		if (d < 0)
 			break;
-		if (d >= '0' && d <= '9') {
+		if (i == 0 && c == '[' && d == '<') {
+			marker = d; /* a mouse report in the extended form */
+		} else if (d >= '0' && d <= '9') {
+			digits = true;
 			params[np < 4 ? np : 3] = params[np < 4 ? np : 3] * 10 % 100000 + (d - '0');
 		} else if (d == ';') {
 			np++;
@@ -485,6 +589,11 @@ static void decode_escape(TermEvent *ev)
 	}
 	if (fin == '~' && params[0] == 200 && np == 0) {
 		read_paste(ev);
+		return;
+	}
+	if (c == '[' && ((marker == '<' && !odd && np == 2 && (fin == 'M' || fin == 'm')) ||
+			 (fin == 'M' && np == 0 && !marker && !odd && !digits))) {
+		mouse_report(ev, marker == '<', params, fin == 'M');
 		return;
 	}
 	Key k = fin == '~' ? tilde_key(params[0]) : letter_key(fin);
@@ -568,15 +677,28 @@ static Key function_key(wint_t ch, TermEvent *ev)
  */
 static int read_key(wint_t *ch, int timeout_ms)
 {
-	int c = next_char(0);
+	if (winched) {
+		winched = 0;
+		curses_turn = true;
+	}
+	int c = next_char(-1);
 	if (c == -1 && timeout_ms != 0 && !stop_signal && wake_pipe[0] >= 0) {
 		struct pollfd p[2] = {{STDIN_FILENO, POLLIN, 0}, {wake_pipe[0], POLLIN, 0}};
-		if (poll(p, 2, timeout_ms) <= 0 || stop_signal)
+		int n = poll(p, 2, timeout_ms);
+		if (n <= 0 || stop_signal) {
+			curses_turn = true; /* a signal (a resize?) or a pause: curses may have news */
 			return ERR;
+		}
 		char drain[16];
-		while (read(wake_pipe[0], drain, sizeof drain) > 0)
+		while ((p[1].revents & POLLIN) && read(wake_pipe[0], drain, sizeof drain) > 0)
 			;
-		c = next_char(0);
+		if (winched) {
+			winched = 0;
+			curses_turn = true;
+		}
+		if (curses_turn || !(p[0].revents & POLLIN) || !fill_input())
+			curses_turn = true; /* curses has the resize, or what stdin holds */
+		c = next_char(-1);
 	}
 	if (c == -1)
 		return ERR;
@@ -639,20 +761,34 @@ int term_put(int y, int x, const char *s, size_t len, int maxcols, Slot slot)
 	strip_touched(y, x, maxcols);
 	attr_set(slot_attr[slot], slot_pair[slot], NULL);
 	move(y, x);
+	size_t plain = 0; /* the graphemes from here to off are drawn as they are, in one call */
 	while (off < len) {
+		unsigned char c = (unsigned char)s[off];
+		if (c >= 0x20 && c < 0x7F && (off + 1 == len || (unsigned char)s[off + 1] < 0x80)) {
+			/* A printable ASCII letter with no mark after it: one column, shown as is. */
+			if (used + 1 > maxcols)
+				break;
+			used++;
+			off++;
+			continue;
+		}
 		size_t next = utf8_next_grapheme(s, len, off);
 		int w = (int)utf8_width(s + off, next - off);
 		if (next <= off)
 			next = off + 1;
 		if (used + w > maxcols)
 			break;
-		if (visible_needed(s + off, next - off, false))
+		if (visible_needed(s + off, next - off, false)) {
+			if (off > plain)
+				addnstr(s + plain, (int)(off - plain));
 			put_hidden(s + off, next - off);
-		else
-			addnstr(s + off, (int)(next - off));
+			plain = next;
+		}
 		used += w;
 		off = next;
 	}
+	if (off > plain)
+		addnstr(s + plain, (int)(off - plain));
 	return used;
 }
 

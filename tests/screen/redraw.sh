@@ -1,7 +1,8 @@
 # redraw.sh: a key redraws only the rows it changed; what the terminal shows must still be
 # exactly what a full redraw (C-l) shows: after typing and deleting in the middle of a long
 # wrapped paragraph (its rows re-wrap and the paragraphs below move), after a finding's
-# underline moves with the text, and after a resize. Each pair of dumps is compared whole.
+# underline moves with the text, after a mark joins the letter before it, a deletion, wide
+# letters and a selection at the end of a row, and after a resize. Each pair of dumps is compared whole.
 . "$(dirname "$0")/common.bash"
 newsroom
 
@@ -55,6 +56,24 @@ dump
 send <C-l>
 settle
 dump
+send  xe
+wait đẹp. xe
+send ́
+wait đẹp. xé
+send <BS>
+gone đẹp. xé
+send 中文 ab
+wait đẹp. x中文 ab
+settle
+send <S-Left>
+settle
+dump
+send <C-l>
+settle
+dump
+send <BS><BS><BS><BS><BS><BS>
+gone x中
+wait Lỗi (1)
 resize 90x26
 wait Lỗi (1)
 settle
@@ -70,7 +89,8 @@ S
 same_dumps 1 2 "after typing mid-paragraph, every row below is what a full redraw shows"
 same_dumps 3 4 "after deleting and a new finding, the rows are what a full redraw shows"
 same_dumps 5 6 "after typing at the end of a row, the row is what a full redraw shows"
-same_dumps 7 8 "after a resize, everything is redrawn"
+same_dumps 7 8 "after a mark joins the last letter, a deletion, wide letters and a selection at the end of a row, the row is what a full redraw shows"
+same_dumps 9 10 "after a resize, everything is redrawn"
 check 'nth_dump 1 | grep -q "Người dân hai bên bờ" && nth_dump 1 | grep -q "Lễ khánh thành"' \
 	"the paragraphs below the edit are on screen"
 

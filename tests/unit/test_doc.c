@@ -330,10 +330,29 @@ static void counts_match(Doc *d)
 	ck_assert_int_eq(counted_words, (long)text_count_words(b, bl));
 }
 
-START_TEST(counts_follow_every_edit_without_recounting)
+/* One edit at the cursor chosen by r: a deletion, an undo or redo, a paste or a piece typed. */
+static void random_edit(Doc *d, unsigned r, int i)
 {
 	static const char *const bits[] = {"a", " ", "ệ", "\n", "\xcc\x81", "Người dân", "x y",
-					   "\n\n", ".", "👍🏽", "e", "  "};
+					   "\n\n", ".", "👍🏽", "e", "  ", "\xd8\x80", "🇻🇳", " b"};
+	if (r % 7 == 0)
+		doc_backspace(d, i * 10);
+	else if (r % 11 == 0)
+		doc_undo(d);
+	else if (r % 13 == 0)
+		doc_redo(d);
+	else if (r % 17 == 0)
+		doc_delete_move(d, MOVE_WORD_RIGHT, i * 10);
+	else if (r % 19 == 0)
+		doc_paste_text(d, "Đoạn dán\nhai dòng ", strlen("Đoạn dán\nhai dòng "), i);
+	else {
+		const char *b = bits[(r / 7) % (sizeof bits / sizeof *bits)];
+		doc_insert(d, b, strlen(b), i * 1000);
+	}
+}
+
+START_TEST(counts_follow_every_edit_without_recounting)
+{
 	Doc *d = doc_body("Một hai ba.\n\nBốn năm sáu bảy.");
 	uint64_t v = doc_version(d);
 	unsigned seed = 7;
@@ -346,23 +365,63 @@ START_TEST(counts_follow_every_edit_without_recounting)
 		seed = seed * 1103515245u + 12345u;
 		unsigned r = seed >> 8;
 		doc_set_cursor(d, FIELD_BODY, len ? r % (len + 1) : 0, false);
-		if (r % 7 == 0)
-			doc_backspace(d, i * 10);
-		else if (r % 11 == 0)
-			doc_undo(d);
-		else if (r % 13 == 0)
-			doc_redo(d);
-		else if (r % 17 == 0)
-			doc_delete_move(d, MOVE_WORD_RIGHT, i * 10);
-		else if (r % 19 == 0)
-			doc_paste_text(d, "Đoạn dán\nhai dòng ", strlen("Đoạn dán\nhai dòng "), i);
-		else {
-			const char *b = bits[(r / 7) % (sizeof bits / sizeof *bits)];
-			doc_insert(d, b, strlen(b), i * 1000);
-		}
+		random_edit(d, r, i);
 		counts_match(d);
 	}
 	ck_assert(doc_version(d) != v);
+	doc_free(d);
+}
+END_TEST
+
+/* The status line's position, counted afresh from the start of the field. */
+static void position_matches(Doc *d)
+{
+	size_t len, line, col, c = doc_cursor(d), ls = c, n = 1;
+	const char *t = doc_text(d, doc_field(d), &len);
+
+	for (size_t i = 0; i < c; i++)
+		n += t[i] == '\n';
+	while (ls > 0 && t[ls - 1] != '\n')
+		ls--;
+	doc_cursor_line(d, &line, &col);
+	ck_assert_uint_eq(line, n);
+	ck_assert_uint_eq(col, text_count_chars(t + ls, c - ls) + 1);
+}
+
+START_TEST(status_position_follows_edits_and_moves)
+{
+	static const Move moves[] = {MOVE_LEFT, MOVE_RIGHT, MOVE_UP, MOVE_DOWN, MOVE_WORD_LEFT,
+				     MOVE_WORD_RIGHT, MOVE_LINE_START, MOVE_LINE_END};
+	Doc *d = doc_body("Một hai ba.\n\nBốn năm sáu bảy.\nệ ab cd");
+	unsigned seed = 11;
+
+	doc_move(d, MOVE_DOC_END, false);
+	position_matches(d);
+	/* Edits behind the place the column was counted from, with no look in between. */
+	doc_set_cursor(d, FIELD_BODY, strlen("Một hai ba.\n\nBốn năm sáu bảy.\nệ"), false);
+	doc_backspace(d, 0);
+	doc_insert(d, "xyz", 3, 0);
+	doc_move(d, MOVE_DOC_END, false);
+	position_matches(d);
+	doc_set_cursor(d, FIELD_BODY, 0, false);
+	doc_insert(d, "x\ny\n", 4, 0);
+	doc_move(d, MOVE_DOC_END, false);
+	position_matches(d);
+	for (int i = 0; i < 2000; i++) {
+		size_t len;
+		doc_text(d, FIELD_BODY, &len);
+		seed = seed * 1103515245u + 12345u;
+		unsigned r = seed >> 8;
+		if (r % 23 == 0)
+			doc_set_cursor(d, FIELD_BODY, len ? r % (len + 1) : 0, false);
+		else if (r % 5 == 0)
+			doc_move(d, moves[(r / 5) % (sizeof moves / sizeof *moves)], false);
+		else
+			random_edit(d, r, i);
+		if (doc_field(d) != FIELD_BODY)
+			doc_set_cursor(d, FIELD_BODY, 0, false);
+		position_matches(d);
+	}
 	doc_free(d);
 }
 END_TEST
@@ -385,6 +444,7 @@ static Suite *doc_suite(void)
 	ADD_TEST(s, goto_line_counts_and_status_position);
 	ADD_TEST(s, delete_word_and_grapheme_forward);
 	ADD_TEST(s, counts_follow_every_edit_without_recounting);
+	ADD_TEST(s, status_position_follows_edits_and_moves);
 	return s;
 }
 
