@@ -270,7 +270,8 @@ struct Tok {
 
 /*
  * One check. The text is checked in segments that end just after a line break (no rule
- * looks across one, except the tone style, which reads the whole document's tones list):
+ * looks across one, except the tone style, which reads the whole document's tones list, and
+ * a quotation left open at a segment's end, which the next segment may close):
  * toks holds the tokens of the current segment only, so the buffer stays small and warm.
  */
 typedef struct CheckRun {
@@ -280,6 +281,9 @@ typedef struct CheckRun {
 	Tok *toks;        /* the current segment's tokens */
 	size_t ntoks, cap;
 	bool first;       /* the segment is the first of the text */
+	bool last;        /* the segment is the last of the text */
+	size_t quote_start, quote_end; /* a quote left open by the last segment's last paragraph,
+	                                  which the next may close (quote_end 0: none) */
 	ToneWord *tones;  /* tone-placed syllables of the whole text, in order */
 	size_t ntones, tonecap;
 	FindingList *out;
