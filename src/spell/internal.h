@@ -80,6 +80,12 @@ bool sieve_may_hold(const EnglishSieve *s, const char *word, size_t len);
 
 /* A system dictionary that is only a list of words (plainlist.c). */
 typedef struct PlainList PlainList;
+
+/* A name of two syllables one way round, and the entry before it with the same head. */
+typedef struct NamePair {
+	char *text;  /* "head tail" */
+	size_t next; /* index + 1 in Lexicon.name2 of the head's entry added before (0: none) */
+} NamePair;
 /* The list of dictionary files aff and dic; NULL when the dictionary is more than a list (the
  * library must read it) or cannot be read. */
 PlainList *plain_read(const char *aff, const char *dic);
@@ -99,9 +105,9 @@ typedef struct Lexicon {
 	Table known;     /* lower-case tokens of every dict/ entry -> entries using it */
 	Table phrases;   /* lower-case entries of two or more syllables */
 	Table names;     /* those of them that name places and peoples (places.txt, ethnic.txt) */
-	char **name2;    /* those of two syllables, "head tail" then "tail head" (placename.c) */
+	NamePair *name2; /* those of two syllables, "head tail" and "tail head" (placename.c) */
 	size_t nname2, name2cap;
-	bool name2_sorted;
+	Table name2_head;/* a first syllable -> index + 1 in name2 of the last entry it heads */
 	bool loading_names;
 	Table newsroom;  /* lower-case newsroom words and their tokens; value = references */
 	Table confus;    /* lower-case wrong phrase -> index into conf */
@@ -270,7 +276,8 @@ struct Tok {
 
 /*
  * One check. The text is checked in segments that end just after a line break (no rule
- * looks across one, except the tone style, which reads the whole document's tones list):
+ * looks across one, except the tone style, which reads the whole document's tones list, and
+ * a quotation left open at a segment's end, which the next segment may close):
  * toks holds the tokens of the current segment only, so the buffer stays small and warm.
  */
 typedef struct CheckRun {
@@ -280,6 +287,9 @@ typedef struct CheckRun {
 	Tok *toks;        /* the current segment's tokens */
 	size_t ntoks, cap;
 	bool first;       /* the segment is the first of the text */
+	bool last;        /* the segment is the last of the text */
+	size_t quote_start, quote_end; /* a quote left open by the last segment's last paragraph,
+	                                  which the next may close (quote_end 0: none) */
 	ToneWord *tones;  /* tone-placed syllables of the whole text, in order */
 	size_t ntones, tonecap;
 	FindingList *out;

@@ -78,6 +78,19 @@ static void phrase_key(const char *e, size_t len, Str *out)
 	str_release(&lo);
 }
 
+/* Adds text ("head tail", head its first bytes) to the chain of its head. */
+static void name2_add(Lexicon *lx, char *text, size_t head)
+{
+	uint64_t last;
+
+	if (!table_get(&lx->name2_head, text, head, &last))
+		last = 0;
+	xgrow(&lx->name2, &lx->name2cap, lx->nname2 + 1, sizeof(*lx->name2));
+	lx->name2[lx->nname2].text = text;
+	lx->name2[lx->nname2].next = (size_t)last;
+	table_put(&lx->name2_head, text, head, ++lx->nname2);
+}
+
 /* Keeps a name of two syllables both ways round, for placename.c's near misses. */
 static void name_pair(Lexicon *lx, const char *key, size_t len)
 {
@@ -92,10 +105,8 @@ static void name_pair(Lexicon *lx, const char *key, size_t len)
 	back[b] = ' ';
 	memcpy(back + b + 1, key, a);
 	back[len] = '\0';
-	xgrow(&lx->name2, &lx->name2cap, lx->nname2 + 2, sizeof(*lx->name2));
-	lx->name2[lx->nname2++] = xstrndup(key, len);
-	lx->name2[lx->nname2++] = back;
-	lx->name2_sorted = false;
+	name2_add(lx, xstrndup(key, len), a);
+	name2_add(lx, back, b);
 }
 
 void lex_add_word(Lexicon *lx, const char *word, bool newsroom)
@@ -355,8 +366,9 @@ void lex_release(Lexicon *lx)
 	table_release(&lx->phrases);
 	table_release(&lx->names);
 	for (size_t i = 0; i < lx->nname2; i++)
-		free(lx->name2[i]);
+		free(lx->name2[i].text);
 	free(lx->name2);
+	table_release(&lx->name2_head);
 	table_release(&lx->newsroom);
 	table_release(&lx->confus);
 	table_release(&lx->conf_head);

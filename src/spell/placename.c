@@ -108,11 +108,6 @@ static bool near(const char *w, size_t wl, const char *x, size_t xl, bool letter
 	return same;
 }
 
-static int by_text(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 /*
  * The best correction of word w (syllable: a Vietnamese syllable the dictionary knows),
  * paired with `other` (the word before it, or with second set the word after it): a name of
@@ -124,31 +119,21 @@ static uint32_t best_fix(Speller *sp, const Str *other, const Str *w, bool sylla
 	Str *best)
 {
 	Lexicon *lx = &sp->lex;
-	size_t lo = 0, hi = lx->nname2;
 	uint32_t top = 0;
+	uint64_t at;
 
-	if (!lx->name2_sorted) {
-		qsort(lx->name2, lx->nname2, sizeof(*lx->name2), by_text);
-		lx->name2_sorted = true;
-	}
-	while (lo < hi) { /* the first entry at or after "other " */
-		size_t mid = lo + (hi - lo) / 2;
-		int c = strncmp(lx->name2[mid], other->s, other->len);
-		if (c < 0 || (c == 0 && (unsigned char)lx->name2[mid][other->len] < ' '))
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	for (size_t i = lo; i < lx->nname2 && strncmp(lx->name2[i], other->s, other->len) == 0;
-	     i++) {
-		const char *x = lx->name2[i] + other->len + 1;
+	if (!table_get(&lx->name2_head, other->s, other->len, &at))
+		return 0;
+	for (size_t i = (size_t)at; i; i = lx->name2[i - 1].next) {
+		const char *x = lx->name2[i - 1].text + other->len + 1;
 		size_t xl = strlen(x);
 		uint32_t c;
-		if (lx->name2[i][other->len] != ' ' || !near(w->s, w->len, x, xl, !syllable))
+		if (!near(w->s, w->len, x, xl, !syllable))
 			continue;
 		c = second ? printed(sp, x, xl, other->s, other->len)
 			   : printed(sp, other->s, other->len, x, xl);
-		if (c > top) {
+		/* of names printed as often, the first in byte order */
+		if (c > top || (c && c == top && strcmp(x, str_cstr(best)) < 0)) {
 			top = c;
 			str_clear(best);
 			str_add(best, x, xl);

@@ -166,10 +166,14 @@ static inline void push(Stack *s, size_t i)
 	s->v[s->n++] = i;
 }
 
-static void flag_lone(CheckRun *r, size_t i)
+static void flag_lone(CheckRun *r, size_t start, size_t end)
 {
-	run_add(r, r->toks[i].t.start, r->toks[i].t.end, FIND_PUNCTUATION, SEV_WARNING,
-		MSG_UNBALANCED, NULL, NULL, 0);
+	run_add(r, start, end, FIND_PUNCTUATION, SEV_WARNING, MSG_UNBALANCED, NULL, NULL, 0);
+}
+
+static void flag_tok(CheckRun *r, size_t i)
+{
+	flag_lone(r, r->toks[i].t.start, r->toks[i].t.end);
 }
 
 static bool is_quote(int32_t c)
@@ -195,11 +199,12 @@ static bool inch_mark(const CheckRun *r, size_t i)
 /*
  * Pairs quotes and brackets within one paragraph [from, to); flags what stays alone. A
  * quotation may run on into the next paragraph, as news prints long quotes: a quote left open
- * at the end is kept in *carry (a token index, SIZE_MAX for none) and closed by the next
- * paragraph's first quote mark if that closes, forgiven if that opens again (each paragraph of
- * a long quote opening with its own mark), flagged otherwise.
+ * at the end is kept in r->quote_start/quote_end (quote_end 0 for none; it may lie in the
+ * last segment) and closed by the next paragraph's first quote mark if that closes, forgiven
+ * if that opens again (each paragraph of a long quote opening with its own mark), flagged
+ * otherwise.
  */
-static void balance(CheckRun *r, size_t from, size_t to, size_t *carry)
+static void balance(CheckRun *r, size_t from, size_t to)
 {
 	Stack st = {0};
 
@@ -209,9 +214,9 @@ static void balance(CheckRun *r, size_t from, size_t to, size_t *carry)
 
 		if (t->t.kind != TOK_PUNCT)
 			continue;
-		if (*carry != SIZE_MAX && is_quote(c)) {
+		if (r->quote_end && is_quote(c)) {
 			bool closes = c == 0x201D || (c == '"' && !opens(r, i));
-			*carry = SIZE_MAX;
+			r->quote_end = 0;
 			if (closes)
 				continue;
 		}
@@ -225,23 +230,25 @@ static void balance(CheckRun *r, size_t from, size_t to, size_t *carry)
 		if (st.n && pairs_with(r->toks[st.v[st.n - 1]].t.cp, want))
 			st.n--;
 		else if (!(c == ')' && list_marker(r, i)) && !(c == '"' && inch_mark(r, i)))
-			flag_lone(r, i);
+			flag_tok(r, i);
 	}
-	if (*carry != SIZE_MAX)
-		flag_lone(r, *carry); /* no quote mark at all in the paragraph after it */
-	*carry = SIZE_MAX;
+	if (r->quote_end)
+		flag_lone(r, r->quote_start, r->quote_end); /* no quote mark in the paragraph after */
+	r->quote_end = 0;
 	for (size_t k = 0; k < st.n; k++) {
-		if (k + 1 == st.n && is_quote(r->toks[st.v[k]].t.cp) && to < r->ntoks)
-			*carry = st.v[k]; /* may run on into the next paragraph */
-		else
-			flag_lone(r, st.v[k]);
+		if (k + 1 == st.n && is_quote(r->toks[st.v[k]].t.cp) && (to < r->ntoks || !r->last)) {
+			r->quote_start = r->toks[st.v[k]].t.start; /* may run on into the next paragraph */
+			r->quote_end = r->toks[st.v[k]].t.end;
+		} else {
+			flag_tok(r, st.v[k]);
+		}
 	}
 	free(st.v);
 }
 
 void rules_punctuation(CheckRun *r)
 {
-	size_t para = 0, carry = SIZE_MAX;
+	size_t para = 0;
 
 	for (size_t i = 0; i < r->ntoks; i++) {
 		switch (r->toks[i].t.kind) {
@@ -253,14 +260,16 @@ void rules_punctuation(CheckRun *r)
 			double_space(r, i);
 			break;
 		case TOK_NEWLINE:
-			balance(r, para, i, &carry);
+			balance(r, para, i);
 			para = i + 1;
 			break;
 		default:
 			break;
 		}
 	}
-	balance(r, para, r->ntoks, &carry);
+	/* A segment but the last ends with its line break: its next paragraph is the next's. */
+	if (r->last || para < r->ntoks)
+		balance(r, para, r->ntoks);
 }
 
 /* The index of the next word after word i if only spaces lie between, else 0. */

@@ -1,6 +1,6 @@
 /*
  * spell.c: the Speller and one check. A check normalises the input (NormText: NFC input is
- * used in place), then works segment by segment (about 64 KB, cut just after a line break):
+ * used in place), then works segment by segment (about 16 KB, cut just after a line break):
  * it cuts the segment into tokens in a buffer the Speller keeps from check to check, gives
  * every word its cached verdict, adds the findings of the words and runs the rules over the
  * segment's tokens. The tone style rule runs last over the document's tone-placed
@@ -230,11 +230,20 @@ void run_add(CheckRun *r, size_t start, size_t end, FindingKind k, Severity sev,
 	f->nsuggestions = nsugg;
 }
 
+/*
+ * The size of a segment: its tokens (about one per 2.3 bytes of news, 48 bytes each) take
+ * about 330 KB, a buffer reused from segment to segment and from check to check, so the
+ * memory a check touches for the first time stays small whatever the size of the text.
+ */
+#define SEGMENT_BYTES 16384
+
 /* Tokens of [from, to) into r->toks, replacing the last segment's. */
 static void tokenize(CheckRun *r, size_t from, size_t to)
 {
 	size_t off = from;
 
+	/* One reservation for a segment of common text, not a doubling from a few tokens. */
+	xgrow(&r->toks, &r->cap, (to - from) / 2 + 64, sizeof(*r->toks));
 	r->ntoks = 0;
 	while (off < to) {
 		Tok *t;
@@ -247,14 +256,14 @@ static void tokenize(CheckRun *r, size_t from, size_t to)
 	}
 }
 
-/* The end of the segment starting at from: just after the first line break past 64 KB. */
+/* The end of the segment starting at from: just after the first line break past its size. */
 static size_t segment_end(const char *s, size_t len, size_t from)
 {
 	const char *nl;
 
-	if (len - from <= 65536)
+	if (len - from <= SEGMENT_BYTES)
 		return len;
-	nl = memchr(s + from + 65536, '\n', len - from - 65536);
+	nl = memchr(s + from + SEGMENT_BYTES, '\n', len - from - SEGMENT_BYTES);
 	return nl ? (size_t)(nl - s) + 1 : len;
 }
 
@@ -407,6 +416,7 @@ bool spell_check_paragraph(Speller *sp, const char *text, size_t len, const Spel
 	do {
 		size_t to = segment_end(r.s, r.len, from);
 		r.first = from == 0;
+		r.last = to == r.len;
 		tokenize(&r, from, to);
 		check_words(&r);
 		rules_real_words(&r);

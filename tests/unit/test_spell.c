@@ -272,7 +272,7 @@ END_TEST
 
 START_TEST(test_long_text_in_segments)
 {
-	/* more than one 64 KB segment: offsets, line starts and the tone tally span them all */
+	/* more than one 16 KB segment: offsets, line starts and the tone tally span them all */
 	Str t = STR_INIT;
 	const Finding *f;
 	size_t at;
@@ -293,6 +293,29 @@ START_TEST(test_long_text_in_segments)
 	ck_assert_uint_eq(fl.items[1].start, at);
 	ck_assert_uint_eq(fl.items[2].start, at + strlen("hoà giải xong, khoẻ mạnh. "));
 	ck_assert_int_eq(fl.items[2].kind, FIND_SPELLING);
+	str_release(&t);
+}
+END_TEST
+
+START_TEST(test_long_quote_across_segments)
+{
+	/* a quotation of many paragraphs, each opening with its own mark, runs on past the end
+	 * of every segment and closes in the last paragraph: nothing alone */
+	Str t = STR_INIT;
+
+	while (t.len < 100000)
+		str_adds(&t, "“Trời hôm nay đẹp, nắng nhẹ trên phố.\n");
+	str_adds(&t, "Anh đáp rằng trời đẹp”.\n");
+	finding_list_clear(&fl);
+	ck_assert(spell_check(sp, t.s, t.len, &fl));
+	ck_assert_uint_eq(fl.n, 0);
+	/* left open at the end of the text, the last opening mark is alone */
+	str_adds(&t, "“Trời hôm nay đẹp, nắng nhẹ.\n");
+	finding_list_clear(&fl);
+	ck_assert(spell_check(sp, t.s, t.len, &fl));
+	ck_assert_uint_eq(fl.n, 1);
+	ck_assert_int_eq(fl.items[0].kind, FIND_PUNCTUATION);
+	ck_assert_uint_eq(fl.items[0].start, t.len - strlen("“Trời hôm nay đẹp, nắng nhẹ.\n"));
 	str_release(&t);
 }
 END_TEST
@@ -670,6 +693,7 @@ static Suite *spell_suite(void)
 	tcase_add_test(tc, test_real_words);
 	tcase_add_test(tc, test_proper_nouns_are_no_confusables);
 	tcase_add_test(tc, test_long_text_in_segments);
+	tcase_add_test(tc, test_long_quote_across_segments);
 	tcase_add_test(tc, test_repeats);
 	tcase_add_test(tc, test_punctuation);
 	tcase_add_test(tc, test_balanced_in_news);
