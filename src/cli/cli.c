@@ -128,7 +128,7 @@ bool cli_parse_time(const char *usage, const char *s, int64_t *out)
 {
 	if (when_parse(s, when_now(), out))
 		return true;
-	cli_usage(usage, "invalid time '%s': expected \"YYYY-MM-DD HH:MM[:SS]\" in local time or "
+	cli_usage(usage, "invalid time '%s': expected \"YYYY-MM-DD [HH:MM[:SS]]\" in local time or "
 		  "ISO 8601 with an offset", s);
 	return false;
 }

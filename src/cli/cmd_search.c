@@ -115,8 +115,8 @@ static int parse_filters(const char *usage, const char *state_s, const char *sin
 		return cli_usage(usage, "invalid state '%s': use draft, review, scheduled or "
 				 "published", state_s);
 	q->state = state_s ? (int)st : -1;
-	if (since_s && !when_parse(since_s, when_now(), &q->since))
-		return cli_usage(usage, "cannot read the date '%s': use YYYY-MM-DD", since_s);
+	if (since_s && !cli_parse_time(usage, since_s, &q->since))
+		return EXIT_USAGE;
 	if (limit_s) {
 		long v = strtol(limit_s, &end, 10);
 		if (*end || v < 1 || v > 10000)

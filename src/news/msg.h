@@ -520,11 +520,9 @@
 	X(M_HIST_CREATED, "created as %s", "tạo ở trạng thái %s")                             \
 	X(M_HIST_AS, " [by %s with --as]", " [do %s làm thay bằng --as]")                     \
 	X(M_SEARCH_NONE, "no article matches '%s'", "không có bài nào khớp '%s'")             \
-	X(M_BAD_DATE, "cannot read the date '%s': use YYYY-MM-DD", \
-	  "không đọc được ngày '%s': dùng YYYY-MM-DD") \
-	X(M_BAD_TIME, "invalid time '%s': expected \"YYYY-MM-DD HH:MM[:SS]\" in local time or " \
+	X(M_BAD_TIME, "invalid time '%s': expected \"YYYY-MM-DD [HH:MM[:SS]]\" in local time or " \
 	  "ISO 8601 with an offset", \
-	  "không đọc được giờ '%s': cần \"YYYY-MM-DD HH:MM[:SS]\" theo giờ địa phương hoặc " \
+	  "không đọc được giờ '%s': cần \"YYYY-MM-DD [HH:MM[:SS]]\" theo giờ địa phương hoặc " \
 	  "ISO 8601 kèm múi giờ") \
 	X(M_SEARCH_ARGS, "give one search query", "hãy cho một câu tìm")                      \
 	X(M_BAD_LIMIT, \

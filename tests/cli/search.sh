@@ -73,7 +73,7 @@ run search 'da nang' --since 2999-01-01
 expect_rc 1 "--since in the future finds nothing"
 run search 'da nang' --since yesterday
 expect_rc 2 "an unreadable date is a usage error"
-expect_err "cannot read the date 'yesterday'" "the date is named"
+expect_err "invalid time 'yesterday'" "the date is named, in the words list --since and approve --at use"
 run search '*** ,,,'
 expect_rc 2 "a query with no word is a usage error"
 expect_err "nothing to search for" "and says why"
