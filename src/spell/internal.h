@@ -81,17 +81,18 @@ bool sieve_may_hold(const EnglishSieve *s, const char *word, size_t len);
 /* A system dictionary that is only a list of words (plainlist.c). */
 typedef struct PlainList PlainList;
 
-/* A name of two syllables one way round, and the entry before it with the same head. */
-typedef struct NamePair {
-	char *text;  /* "head tail" */
-	size_t next; /* index + 1 in Lexicon.name2 of the head's entry added before (0: none) */
-} NamePair;
 /* The list of dictionary files aff and dic; NULL when the dictionary is more than a list (the
  * library must read it) or cannot be read. */
 PlainList *plain_read(const char *aff, const char *dic);
 void plain_free(PlainList *l);
 /* 1 or 0: the library's answer for the word; -1 when only the library can say. */
 int plain_spell(const PlainList *l, const char *w, size_t len);
+
+/* A name of two syllables one way round, and the entry before it with the same head. */
+typedef struct NamePair {
+	char *text;  /* "head tail" */
+	size_t next; /* index + 1 in Lexicon.name2 of the head's entry added before (0: none) */
+} NamePair;
 
 typedef struct Lexicon {
 	const struct Model *lm; /* the language model (borrowed from the Speller), or NULL */
@@ -104,11 +105,11 @@ typedef struct Lexicon {
 	bool sieve_tried;
 	Table known;     /* lower-case tokens of every dict/ entry -> entries using it */
 	Table phrases;   /* lower-case entries of two or more syllables */
-	Table names;     /* those of them that name places and peoples (places.txt, ethnic.txt) */
-	NamePair *name2; /* those of two syllables, "head tail" and "tail head" (placename.c) */
+	NamePair *name2; /* places and peoples of two syllables (places.txt, ethnic.txt), as
+	                    "head tail" and "tail head", chained by head (placename.c) */
 	size_t nname2, name2cap;
 	Table name2_head;/* a first syllable -> index + 1 in name2 of the last entry it heads */
-	bool loading_names;
+	bool loading_names; /* the list being read names places or peoples (lex_load only) */
 	Table newsroom;  /* lower-case newsroom words and their tokens; value = references */
 	Table confus;    /* lower-case wrong phrase -> index into conf */
 	Table conf_head; /* lower-case first syllable of a wrong phrase -> bit k-1 set for
@@ -235,8 +236,6 @@ uint64_t lex_frequency(const Lexicon *lx, const char *lower, size_t len);
 /* True for a word that must never be offered as a suggestion (dict/never-suggest.txt). */
 bool lex_never_suggest(const Lexicon *lx, const char *lower, size_t len);
 bool lex_phrase(Lexicon *lx, const char *lower, size_t len);
-/* True for a lower-case place or people's name of several syllables (hà nội, ê đê). */
-bool lex_name(const Lexicon *lx, const char *lower, size_t len);
 void lex_add_word(Lexicon *lx, const char *word, bool newsroom);
 bool lex_remove_word(Lexicon *lx, const char *word);
 

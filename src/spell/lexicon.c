@@ -122,10 +122,8 @@ void lex_add_word(Lexicon *lx, const char *word, bool newsroom)
 	phrase_key(str_cstr(&nfc), nfc.len, &key);
 	if (key.len && memchr(key.s, ' ', key.len)) {
 		table_put(&lx->phrases, key.s, key.len, 1);
-		if (lx->loading_names) {
-			table_put(&lx->names, key.s, key.len, 1);
+		if (lx->loading_names)
 			name_pair(lx, key.s, key.len);
-		}
 		if (newsroom)
 			put_lower(&lx->newsroom, key.s, key.len, 1);
 	}
@@ -364,7 +362,6 @@ void lex_release(Lexicon *lx)
 	sieve_free(lx->sieve);
 	table_release(&lx->known);
 	table_release(&lx->phrases);
-	table_release(&lx->names);
 	for (size_t i = 0; i < lx->nname2; i++)
 		free(lx->name2[i].text);
 	free(lx->name2);
@@ -517,11 +514,6 @@ bool lex_never_suggest(const Lexicon *lx, const char *lower, size_t len)
 {
 	uint64_t v;
 	return table_get(&lx->never, lower, len, &v);
-}
-
-bool lex_name(const Lexicon *lx, const char *lower, size_t len)
-{
-	return table_get(&lx->names, lower, len, NULL);
 }
 
 bool lex_phrase(Lexicon *lx, const char *lower, size_t len)

@@ -8,8 +8,9 @@
  *
  * A slip: the same letters but for tones and marks (Nôi, Nẳng, Sai), or, in a word that is
  * no syllable, one letter put in, left out or changed (Phòg, Nộii, Angelos); a syllable one
- * letter from a place is too often a name of its own (Tân Phúc, Hiền Trung). The names of two syllables are kept sorted both ways
- * round, so a pair costs a binary search and a look at the few names sharing a syllable.
+ * letter from a place is too often a name of its own (Tân Phúc, Hiền Trung). The lexicon
+ * keeps each two-syllable name both ways round, chained by its first syllable, so a pair
+ * costs a hash lookup and a look at the few names that share the word it keeps.
  */
 #include "spell/internal.h"
 
