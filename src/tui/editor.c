@@ -102,7 +102,7 @@ static void count_all(Editor *e)
 	}
 }
 
-static const char *field_value(const Article *a, FieldId f)
+const char *editor_field_value(const Article *a, FieldId f)
 {
 	switch (f) {
 	case FIELD_TITLE: return a->title;
@@ -129,7 +129,7 @@ void editor_article(Editor *e, Article *out)
 static void load_doc(Editor *e)
 {
 	for (int f = 0; f < FIELD_COUNT; f++) {
-		const char *v = field_value(&e->art, f);
+		const char *v = editor_field_value(&e->art, f);
 		doc_set_field(e->doc, f, v, strlen(v));
 	}
 	doc_set_cursor(e->doc, e->art.id ? FIELD_BODY : FIELD_TITLE, 0, false);

@@ -162,6 +162,8 @@ void safety_write_file(Editor *e);
 /* The article as the doc holds it now (fields from the doc, the rest from e->art); out is
  * overwritten, not released: release it after. */
 void editor_article(Editor *e, Article *out);
+/* The article's text of field f (the same field the document holds as f). */
+const char *editor_field_value(const Article *a, FieldId f);
 /* Loads an article's text into the doc as the saved text. */
 void editor_load(Editor *e, const Article *a);
 /* Saves through the desk; shows the outcome (a conflict opens the comparison). */

@@ -353,12 +353,8 @@ static bool same_as_saved(Editor *e)
 {
 	if (!doc_is_dirty(e->doc))
 		return true;
-	const Article *s = &e->art;
-	const char *saved[FIELD_COUNT] = {[FIELD_TITLE] = s->title, [FIELD_SAPO] = s->sapo,
-		[FIELD_BODY] = s->body, [FIELD_BYLINE] = s->byline, [FIELD_SECTION] = s->section,
-		[FIELD_TAGS] = s->tags};
 	for (int f = 0; f < FIELD_COUNT; f++) /* in place: no copy of a long text to compare */
-		if (strcmp(doc_text(e->doc, (FieldId)f, NULL), saved[f]) != 0)
+		if (strcmp(doc_text(e->doc, (FieldId)f, NULL), editor_field_value(&e->art, f)) != 0)
 			return false;
 	return true;
 }
