@@ -56,6 +56,13 @@ expect_out "1:14: warning spelling: rat -> rất" "a bare word that is also Engl
 expect_out "1:18: warning spelling: dep -> đẹp" "and so is the next one"
 expect_out "ùn tắt -> ùn tắc" "ùn tắt is flagged at the end of a sentence too"
 
+# a confusable's note explains the right word to a Vietnamese reader, in Vietnamese
+printf 'Ban tổ chức đã sử lý nhanh.\n' >"$T/note.txt"
+run spell "$T/note.txt"
+expect_out "sử lý -> xử lý (dễ nhầm, có lẽ viết sai: xử là giải quyết, phân xử)" "the note of sử lý says what xử means"
+LC_ALL=C.UTF-8 LANG=C.UTF-8 awk -F'\t' '!/^#/ && NF >= 4 && $4 ~ /[=]|^also / {print}' dict/confusables.tsv >"$T/out"
+check '[ ! -s "$T/out" ]' "no note in dict/confusables.tsv is an English gloss (word = meaning)"
+
 # a slip inside a well-known name, where every syllable may be valid; real names one edit
 # from a place (a person, a commune) stay quiet
 printf 'Đoàn đi Hà Nôi, rồi vào Sai Gòn và ghé Hải Phòg.\n' >"$T/names.txt"
