@@ -445,28 +445,55 @@ int app_ask(App *a, const char *question)
 	return r == 0 ? 1 : r == 1 ? 0 : -1;
 }
 
-/* The help screen: the binding table as text, scrolled. */
-static void help_draw(App *a, const Str *text, int top)
+/*
+ * The help screen: the binding table as text, a description wider than the screen wrapped
+ * under itself. Walks the screen rows of the text at the terminal's width and draws those
+ * from top on (none when draw is false); returns how many rows the whole text takes.
+ */
+static int help_rows(const Str *text, int top, bool draw)
 {
-	int rows = term_rows(), cols = term_cols(), y = 1, line = 0;
-	term_clear();
-	app_title(a, app_str(a, S_HELP_TITLE), "");
+	int rows = term_rows(), cols = term_cols(), y = 1, row = 0;
+	int width = cols - 23 > 8 ? cols - 23 : 8;
 	const char *p = str_cstr(text), *end = p + text->len;
-	while (p < end && y < rows) {
+
+	while (p < end) {
 		const char *nl = memchr(p, '\n', (size_t)(end - p));
 		size_t len = nl ? (size_t)(nl - p) : (size_t)(end - p);
-		if (line++ >= top) {
-			const char *tab = memchr(p, '\t', len);
-			if (len && p[0] == '#') {
-				term_put(y, 1, p + 2, len - 2, cols - 2, SLOT_HEADER);
-			} else if (tab) {
-				term_put(y, 2, p, (size_t)(tab - p), 18, SLOT_BAR_KEY);
-				term_put(y, 22, tab + 1, len - (size_t)(tab - p) - 1, cols - 23, SLOT_NORMAL);
-			}
-			y++;
+		const char *tab = memchr(p, '\t', len);
+		if (len && p[0] == '#') {
+			if (draw && row >= top && y < rows)
+				term_put(y++, 1, p + 2, len - 2, cols - 2, SLOT_HEADER);
+			row++;
+		} else if (tab) {
+			const char *d = tab + 1;
+			size_t dlen = len - (size_t)(d - p), off = 0;
+			bool first = true;
+			do {
+				size_t next, cut = app_wrap(d + off, dlen - off, width, &next);
+				if (draw && row >= top && y < rows) {
+					if (first)
+						term_put(y, 2, p, (size_t)(tab - p), 18, SLOT_BAR_KEY);
+					term_put(y++, 22, d + off, cut, cols - 23, SLOT_NORMAL);
+				}
+				row++;
+				first = false;
+				off += next > 0 ? next : dlen - off;
+			} while (off < dlen);
+		} else {
+			if (draw && row >= top && y < rows)
+				y++;
+			row++;
 		}
 		p += len + 1;
 	}
+	return row;
+}
+
+static void help_draw(App *a, const Str *text, int top)
+{
+	term_clear();
+	app_title(a, app_str(a, S_HELP_TITLE), "");
+	help_rows(text, top, true);
 	term_cursor(0, 0, false);
 	term_refresh();
 }
@@ -474,10 +501,8 @@ static void help_draw(App *a, const Str *text, int top)
 void app_help(App *a)
 {
 	Str text = STR_INIT;
-	int top = 0, lines = 0;
+	int top = 0;
 	keys_help_text(a->lang, &text);
-	for (size_t i = 0; i < text.len; i++)
-		lines += text.s[i] == '\n';
 	for (;;) {
 		if (!app_too_small(a))
 			help_draw(a, &text, top);
@@ -485,7 +510,8 @@ void app_help(App *a)
 			term_refresh();
 		TermEvent ev;
 		app_read(a, &ev);
-		int page = term_rows() - 2, max = lines - page > 0 ? lines - page : 0;
+		int page = term_rows() - 2, lines = help_rows(&text, 0, false);
+		int max = lines - page > 0 ? lines - page : 0;
 		if (a->quit || ev.key == K_ESC || ev.key == K_F1 || ev.key == 'q' ||
 		    ev.key == K_CTRL('g') || ev.key == K_ENTER)
 			break;

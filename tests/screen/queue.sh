@@ -115,6 +115,8 @@ send <PgDn>
 wait Duyệt và đăng ngay
 send <PgDn><PgDn><PgDn><PgDn>
 wait Ô nhập
+# a description wider than 80 columns goes on under itself, none of it cut
+wait                      gõ thường, Telex, VNI
 send <Esc>
 wait Tòa soạn — Chờ duyệt
 send <C-g>
