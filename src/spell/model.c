@@ -252,7 +252,7 @@ void model_neighbour(const Model *m, size_t k, uint16_t *id, uint8_t *kind)
 	*id = le16(m->nb_id + 2 * k);
 	if (*id >= m->nvocab)
 		*id = MODEL_NONE;
-	*kind = m->nb_kind[k];
+	*kind = m->nb_kind[k] < NB_KINDS ? m->nb_kind[k] : 0;
 }
 
 uint64_t model_tokens(const Model *m)

@@ -72,7 +72,8 @@ uint32_t model_pair(const Model *m, uint16_t a, uint16_t b);
 /*
  * The one-edit neighbours of token id that the model holds (worked out when it was built):
  * returns how many, with their ids in *ids and kinds of edit in *kinds (read them with
- * model_neighbour; an id no token has, in a file made by hand, reads as MODEL_NONE).
+ * model_neighbour; an id no token has, in a file made by hand, reads as MODEL_NONE, and a
+ * kind no slip has as 0).
  */
 size_t model_neighbours(const Model *m, uint16_t id, size_t *first);
 void model_neighbour(const Model *m, size_t k, uint16_t *id, uint8_t *kind);

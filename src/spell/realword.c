@@ -227,15 +227,59 @@ static uint16_t side(const CheckRun *r, size_t i, int dir)
 	}
 }
 
-/* The best neighbour of token t between l and r and by how much it beats t (log). */
+/*
+ * What a neighbour of a word between l and r must stay under to be passed over unscored: it
+ * bounds exp(score(sp, l, x, r, false)) from the tokens' counts alone. A pair is never
+ * counted more often than either of its tokens (the model counts both in one pass over the
+ * same text, and a pair's count saturates), and a pair the model lacks counts at most
+ * PRUNED. No pair is read and no logarithm taken, so a neighbour that cannot win costs no
+ * search of the model's rows (on a first check, memory no check has read before).
+ */
+typedef struct Bound {
+	double cl, cr, pr; /* the counts of l and r (-1: MODEL_NONE), the frequency of r */
+} Bound;
+
+static double bound_ratio(const Model *m, const Bound *b, uint16_t x)
+{
+	double cx = model_count(m, x), px = freq(m, x), left = px, right = 1, pc;
+
+	if (b->cl >= 0) {
+		pc = b->cl < cx ? b->cl : cx;
+		left = ((pc > PRUNED ? pc : PRUNED) + SMOOTH * px) / (b->cl + SMOOTH);
+	}
+	if (b->cr >= 0) {
+		pc = b->cr < cx ? b->cr : cx;
+		right = ((pc > PRUNED ? pc : PRUNED) + SMOOTH * b->pr) / (cx + SMOOTH);
+	}
+	return left * right;
+}
+
+/*
+ * The best neighbour of token t between l and r and by how much it beats t (log). Without
+ * the newsroom's pairs, a neighbour whose bound cannot beat t by the margin is passed over
+ * unscored: what is returned may then be lower, but it is above the margin exactly when
+ * scoring them all puts it there, with the same best neighbour.
+ */
 static double best_neighbour(Speller *sp, const Tok *t, uint16_t l, uint16_t r,
 	bool with_news, uint16_t *best)
 {
+	const Model *m = sp->lm;
 	const NbEntry *list = &sp->nb[t->nb - 1];
 	double own = score(sp, l, t->lm, r, with_news), top = -INFINITY;
+	double limit[NB_KINDS] = {0}; /* exp(own + margin + the slip's cost), 0: not yet */
+	Bound b = {l == MODEL_NONE ? -1 : (double)model_count(m, l),
+		r == MODEL_NONE ? -1 : (double)model_count(m, r), r == MODEL_NONE ? 0 : freq(m, r)};
 
 	for (size_t k = 1; k <= list[0].id; k++) {
-		double s = score(sp, l, list[k].id, r, with_news) - slip_cost[list[k].kind];
+		uint8_t kind = list[k].kind;
+		double s;
+		if (!with_news) {
+			if (limit[kind] == 0) /* less a little: rounding may differ from a score's */
+				limit[kind] = exp(own + sp->margin + slip_cost[kind] - 1e-6);
+			if (bound_ratio(m, &b, list[k].id) <= limit[kind])
+				continue;
+		}
+		s = score(sp, l, list[k].id, r, with_news) - slip_cost[kind];
 		if (s > top) {
 			top = s;
 			*best = list[k].id;

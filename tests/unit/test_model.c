@@ -100,18 +100,21 @@ static uint16_t wild_pairs, wild_neighbours; /* the tokens whose rows wild_offse
 
 /*
  * The row of pairs of one token, the row of neighbours of another and the text of the last
- * token made to end gigabytes past the file, under a checksum that is right again: the open
- * does not scan the arrays, so each lookup must check what it reads.
+ * token made to end gigabytes past the file, and every kind of neighbour made one no slip
+ * has, under a checksum that is right again: the open does not scan the arrays, so each
+ * lookup must check what it reads.
  */
 static void wild_offsets(Str *d)
 {
 	uint32_t nvocab = rd32(d->s + 8), nbigram = rd32(d->s + 12), nslots = rd32(d->s + 16);
-	uint32_t pool = rd32(d->s + 20);
+	uint32_t pool = rd32(d->s + 20), nnb = rd32(d->s + 44);
 	size_t text_off = MODEL_HEADER + at8(2 * (size_t)nslots);
 	size_t row = at8(at8(at8(text_off + 4 * (nvocab + 1)) + 4 * nvocab) + nvocab);
 	size_t nb_row = at8(at8(at8(at8(row + 4 * (nvocab + 1)) + 2 * nbigram) + 2 * nbigram) + pool);
+	size_t nb_kind = at8(at8(nb_row + 4 * ((size_t)nvocab + 1)) + 2 * (size_t)nnb);
 	uint64_t sum;
 
+	memset(d->s + nb_kind, 0xFF, nnb);
 	wr32(d->s + row + 4 * ((size_t)wild_pairs + 1), 0xFFFFFFF0u);
 	wr32(d->s + nb_row + 4 * ((size_t)wild_neighbours + 1), 0xFFFFFFF0u);
 	wr32(d->s + text_off + 4 * (size_t)nvocab, 0xFFFFFFF0u);
@@ -130,6 +133,8 @@ START_TEST(test_wild_offsets_read_nothing_outside)
 	Speller *chk;
 	Model *m;
 	size_t len, first;
+	uint16_t id;
+	uint8_t kind;
 
 	mk_tmp();
 	m = model_open(MODEL, err, sizeof(err));
@@ -149,6 +154,9 @@ START_TEST(test_wild_offsets_read_nothing_outside)
 	ck_assert_uint_ne(id_of(m, "của"), MODEL_NONE);
 	ck_assert_uint_eq(model_pair(m, wild_pairs, id_of(m, "tắc")), 0);
 	ck_assert_uint_eq(model_neighbours(m, wild_neighbours, &first), 0);
+	ck_assert_uint_gt(model_neighbours(m, id_of(m, "tắc"), &first), 0);
+	model_neighbour(m, first, &id, &kind);
+	ck_assert_uint_eq(kind, 0);
 	model_text(m, (uint16_t)(model_vocab(m) - 1), &len);
 	ck_assert_uint_eq(len, 0);
 	model_free(m);
@@ -217,6 +225,30 @@ START_TEST(test_lookups)
 	str_release(&key);
 	model_free(m);
 	model_free(NULL);
+}
+END_TEST
+
+/*
+ * A pair is never counted more often than either of its tokens: the checker passes over a
+ * neighbour whose counts alone cannot beat the word written, so this must hold for every
+ * pair of the file (here those of the 300 commonest tokens with the 3,000 commonest).
+ */
+START_TEST(test_pairs_within_counts)
+{
+	char err[512];
+	Model *m = model_open(MODEL, err, sizeof(err));
+	size_t seen = 0;
+
+	ck_assert_msg(m != NULL, "%s", err);
+	for (uint16_t a = 0; a < 300; a++)
+		for (uint16_t b = 0; b < 3000; b++) {
+			uint32_t n = model_pair(m, a, b);
+			ck_assert_msg(n <= model_count(m, a) && n <= model_count(m, b),
+				"pair %u %u seen %u times, more than a token", a, b, n);
+			seen += n > 0;
+		}
+	ck_assert_uint_gt(seen, 50000);
+	model_free(m);
 }
 END_TEST
 
@@ -361,6 +393,7 @@ static Suite *model_suite(void)
 	ADD_TEST(s, test_bad_model_refuses_checker);
 	ADD_TEST(s, test_wild_offsets_read_nothing_outside);
 	ADD_TEST(s, test_lookups);
+	ADD_TEST(s, test_pairs_within_counts);
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, test_real_words_in_context);
