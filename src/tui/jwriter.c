@@ -101,9 +101,9 @@ static void renew(JournalWriter *w)
  * text waiting, so first), else *a gets the text waiting. */
 static bool take_next(JournalWriter *w, Article *a)
 {
-	article_init(a);
 	if (w->commit) {
 		w->commit = false;
+		*a = (Article){0}; /* nothing to release */
 		return true;
 	}
 	*a = w->slot;

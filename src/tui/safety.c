@@ -360,16 +360,27 @@ static bool same_as_saved(Editor *e)
 	return true;
 }
 
+/* The article with the doc's own text in it, not a copy: valid until the next edit, and
+ * never released. */
+static Article doc_view(Editor *e)
+{
+	Article view = e->art;
+	char **field[FIELD_COUNT] = {&view.title, &view.sapo, &view.body, &view.byline,
+				     &view.section, &view.tags};
+	for (int f = 0; f < FIELD_COUNT; f++)
+		*field[f] = (char *)doc_text(e->doc, (FieldId)f, NULL);
+	return view;
+}
+
+/* At once, on this thread (leaving): the text is read in place, as nothing edits it meanwhile. */
 static bool journal_write(Editor *e)
 {
 	App *a = e->app;
-	Article mine;
 	journal_writer_settle(e->jw);
-	editor_article(e, &mine);
-	bool ok = desk_journal_write(a->desk, &mine);
+	Article view = doc_view(e);
+	bool ok = desk_journal_write(a->desk, &view);
 	if (!ok && !a->msg[0] && !desk_was_busy(a->desk))
 		app_say(a, true, S_JOURNAL_FAILED, desk_errmsg(a->desk));
-	article_release(&mine);
 	return ok;
 }
 
@@ -384,11 +395,7 @@ static bool journal_in_place(Editor *e)
 	doc_text(e->doc, FIELD_BODY, &len);
 	if (len < JOURNAL_IN_PLACE)
 		return false;
-	Article view = e->art; /* the doc's own text, lent for the call */
-	char **field[FIELD_COUNT] = {&view.title, &view.sapo, &view.body, &view.byline,
-				     &view.section, &view.tags};
-	for (int f = 0; f < FIELD_COUNT; f++)
-		*field[f] = (char *)doc_text(e->doc, (FieldId)f, NULL);
+	Article view = doc_view(e);
 	return journal_writer_put_in_place(e->jw, &view);
 }
 

@@ -173,6 +173,7 @@ START_TEST(journal_stream_is_whole_or_nothing)
 	article_init(&a);
 	article_init(&back);
 	article_set(&a.title, "Tiêu đề");
+	free(a.body);
 	a.body = before;
 	ck_assert(store_journal_put(s, &a, "mai", 1000));
 	store_free(s); /* no connection crosses the fork */
