@@ -386,6 +386,15 @@ bool desk_lock_held(Desk *d, int64_t id, bool *held);
 bool desk_journal_write(Desk *d, const Article *a);
 
 /*
+ * The same write in two steps, for a text too long to copy: desk_journal_stream writes it
+ * without waiting for another process, reading a only during the call, and leaves it
+ * uncommitted; desk_journal_commit makes it the journal. Until then (and if the process dies
+ * first) the journal holds the text before, whole. A failed stream leaves nothing open.
+ */
+bool desk_journal_stream(Desk *d, const Article *a);
+bool desk_journal_commit(Desk *d);
+
+/*
  * The actor's journaled text for an article when it holds something the saved article does
  * not (*found); a journal that matches the saved text is dropped. out gets the text and the
  * version it started from; *at when it was written.

@@ -167,6 +167,17 @@ bool desk_journal_write(Desk *d, const Article *a)
 									   : desk_store_fail(d);
 }
 
+bool desk_journal_stream(Desk *d, const Article *a)
+{
+	return store_journal_stream(d->store, a, d->actor.login, when_now(), false) ? true
+										     : desk_store_fail(d);
+}
+
+bool desk_journal_commit(Desk *d)
+{
+	return store_commit(d->store) ? true : desk_store_fail(d);
+}
+
 bool desk_journal_read(Desk *d, int64_t id, Article *out, int64_t *at, bool *found)
 {
 	Article cur;

@@ -198,6 +198,11 @@ bool store_lock_clear_stale(Store *s, int64_t before, int64_t *n);
 
 /* The edit journal: the latest unsaved text of one person on one article. */
 bool store_journal_put(Store *s, const Article *a, const char *login, int64_t now);
+/* The same row written in a transaction left open: store_commit makes it the journal, a
+ * rollback (or the process dying first) leaves the row before. Without wait, it fails at once,
+ * busy, while another connection writes. a's text is read during the call only. */
+bool store_journal_stream(Store *s, const Article *a, const char *login, int64_t now,
+			  bool wait);
 bool store_journal_get(Store *s, int64_t id, const char *login, Article *out, int64_t *at,
 		       bool *found);
 bool store_journal_drop(Store *s, int64_t id, const char *login);

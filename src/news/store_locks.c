@@ -92,7 +92,22 @@ static bool journal_body(Store *s, const char *text, size_t len)
 	return rc == SQLITE_OK || store_fail(s, "write the journal");
 }
 
-bool store_journal_put(Store *s, const Article *a, const char *login, int64_t now)
+/* Starts the journal's transaction; without waiting, it fails at once while another
+ * connection writes. */
+static bool journal_begin(Store *s, bool wait)
+{
+	bool ok;
+
+	if (wait)
+		return store_begin(s);
+	sqlite3_busy_timeout(s->db, 0);
+	ok = store_begin(s);
+	sqlite3_busy_timeout(s->db, s->patience);
+	return ok;
+}
+
+bool store_journal_stream(Store *s, const Article *a, const char *login, int64_t now,
+			  bool wait)
 {
 	size_t blen = strlen(a->body);
 
@@ -101,7 +116,7 @@ bool store_journal_put(Store *s, const Article *a, const char *login, int64_t no
 	 * no write lock behind for the session's other connection. The body, the row's last
 	 * column, is inserted as zeros and written in place: the row is never built whole (a
 	 * text longer than the database takes, a gigabyte, fails at the insert). */
-	if (!store_begin(s))
+	if (!journal_begin(s, wait))
 		return false;
 	if (store_journal_drop(s, a->id, login) &&
 	    store_exec_stmt(s, store_prep(s,
@@ -110,10 +125,15 @@ bool store_journal_put(Store *s, const Article *a, const char *login, int64_t no
 		" zeroblob(?))", "ntiT" "TTTT" "ii", a->id, login, a->version, a->title, a->sapo,
 		a->byline, a->section, a->tags, now, (int64_t)blen),
 		"write the journal") &&
-	    journal_body(s, a->body, blen) && store_commit(s))
+	    journal_body(s, a->body, blen))
 		return true;
 	store_rollback(s);
 	return false;
+}
+
+bool store_journal_put(Store *s, const Article *a, const char *login, int64_t now)
+{
+	return store_journal_stream(s, a, login, now, true) && store_commit(s);
 }
 
 bool store_journal_get(Store *s, int64_t id, const char *login, Article *out, int64_t *at,

@@ -4,6 +4,10 @@
  * same person). Settling waits for the slot to be empty and the thread idle, so that a clear
  * or a save never races a write of older text.
  *
+ * A long text is not copied: while the thread is idle, the screen borrows its connection and
+ * streams the text in one uncommitted transaction (a few milliseconds for megabytes, never
+ * waiting on another process), and the thread commits it after, on its own time.
+ *
  * The same thread renews the edit lock every DESK_LOCK_BEAT seconds while the screen says
  * which article it holds: the renewal is an UPDATE of our own row only (same login, host and
  * process as the screen's connection), so a renewal racing an unlock finds no row and changes
@@ -29,6 +33,9 @@ struct JournalWriter {
 	pthread_cond_t wake, idle;
 	Article slot;
 	bool full, writing, quit;
+	bool renewing;       /* the thread renews the lock through twin */
+	bool lent;           /* the screen writes through twin meanwhile */
+	bool commit;         /* what the screen streamed, for the thread to commit */
 	bool failed, busy;   /* a failure not yet reported */
 	char msg[300];
 	int64_t beat_id;     /* the article whose lock the thread renews, 0: none */
@@ -48,11 +55,17 @@ static void note_result(JournalWriter *w, Desk *d, bool ok)
 	snprintf(w->msg, sizeof w->msg, "%s", desk_errmsg(d));
 }
 
-/* Waits for text, a quit or the next renewal; the mutex is held. */
+static bool has_work(const JournalWriter *w)
+{
+	return w->full || w->commit || w->quit || (w->beat_id && when_mono_ms() >= w->beat_at);
+}
+
+/* Waits for text, a commit, a quit or the next renewal, never while the screen has the
+ * connection; the mutex is held. */
 static void wait_work(JournalWriter *w)
 {
-	while (!w->full && !w->quit && !(w->beat_id && when_mono_ms() >= w->beat_at)) {
-		if (!w->beat_id) {
+	while (w->lent || !has_work(w)) {
+		if (w->lent || !w->beat_id) {
 			pthread_cond_wait(&w->wake, &w->mu);
 			continue;
 		}
@@ -69,9 +82,11 @@ static void renew(JournalWriter *w)
 	bool mine = true;
 	LockInfo by = {0};
 	w->beat_at = when_mono_ms() + DESK_LOCK_BEAT * 1000;
+	w->renewing = true;
 	pthread_mutex_unlock(&w->mu);
 	bool ok = desk_lock_beat(w->twin, id, &mine, &by);
 	pthread_mutex_lock(&w->mu);
+	w->renewing = false;
 	if (ok && gen == w->beat_gen) { /* a failed renewal (a busy database) waits for the next */
 		lock_info_release(&w->beat_by);
 		w->beat_by = by;
@@ -82,24 +97,38 @@ static void renew(JournalWriter *w)
 	}
 }
 
+/* What to do next, the mutex held: true to commit what the screen streamed (older than any
+ * text waiting, so first), else *a gets the text waiting. */
+static bool take_next(JournalWriter *w, Article *a)
+{
+	if (w->commit) {
+		w->commit = false;
+		*a = (Article){0}; /* nothing to release */
+		return true;
+	}
+	*a = w->slot;
+	article_init(&w->slot);
+	w->full = false;
+	return false;
+}
+
 static void *run(void *arg)
 {
 	JournalWriter *w = arg;
 	pthread_mutex_lock(&w->mu);
 	for (;;) {
 		wait_work(w);
-		if (w->quit && !w->full)
+		if (w->quit && !w->full && !w->commit)
 			break;
-		if (!w->full) {
+		if (!w->full && !w->commit) {
 			renew(w);
 			continue;
 		}
-		Article a = w->slot;
-		article_init(&w->slot);
-		w->full = false;
+		Article a;
+		bool commit = take_next(w, &a);
 		w->writing = true;
 		pthread_mutex_unlock(&w->mu);
-		bool ok = desk_journal_write(w->twin, &a);
+		bool ok = commit ? desk_journal_commit(w->twin) : desk_journal_write(w->twin, &a);
 		article_release(&a);
 		pthread_mutex_lock(&w->mu);
 		note_result(w, w->twin, ok);
@@ -148,12 +177,33 @@ void journal_writer_put(JournalWriter *w, Article *a)
 	pthread_mutex_unlock(&w->mu);
 }
 
+bool journal_writer_put_in_place(JournalWriter *w, const Article *a)
+{
+	if (!w->twin) {
+		note_result(w, w->main, desk_journal_write(w->main, a));
+		return true;
+	}
+	pthread_mutex_lock(&w->mu);
+	bool idle = !w->full && !w->writing && !w->renewing && !w->commit;
+	w->lent = idle;
+	pthread_mutex_unlock(&w->mu);
+	if (!idle)
+		return false;
+	bool ok = desk_journal_stream(w->twin, a);
+	pthread_mutex_lock(&w->mu);
+	w->lent = false;
+	w->commit = ok;
+	pthread_cond_signal(&w->wake);
+	pthread_mutex_unlock(&w->mu);
+	return ok;
+}
+
 void journal_writer_settle(JournalWriter *w)
 {
 	if (!w || !w->twin)
 		return;
 	pthread_mutex_lock(&w->mu);
-	while (w->full || w->writing)
+	while (w->full || w->commit || w->writing)
 		pthread_cond_wait(&w->idle, &w->mu);
 	pthread_mutex_unlock(&w->mu);
 }

@@ -22,6 +22,14 @@ JournalWriter *journal_writer_new(Desk *d);
 /* Hands over *a (the writer owns it now; *a is left empty) to be journaled soon. */
 void journal_writer_put(JournalWriter *w, Article *a);
 
+/*
+ * Journals *a now without copying it, reading its text during the call only (a few
+ * milliseconds for megabytes), when the thread is idle and no other process holds the
+ * database; the thread commits it after. False when it could not: nothing was written, and a
+ * copy is for journal_writer_put.
+ */
+bool journal_writer_put_in_place(JournalWriter *w, const Article *a);
+
 /* Waits until everything handed over is written (before a clear, a save or leaving). */
 void journal_writer_settle(JournalWriter *w);
 

@@ -21,6 +21,7 @@
 
 #define JOURNAL_IDLE_MS 1000
 #define JOURNAL_MAX_MS 1500
+#define JOURNAL_IN_PLACE (512 * 1024) /* a body this long is journaled without a copy */
 #define RETRY_MS 5000
 #define BUSY_RETRY_MS 1000 /* another process writing is over soon: try again sooner */
 
@@ -359,17 +360,43 @@ static bool same_as_saved(Editor *e)
 	return true;
 }
 
+/* The article with the doc's own text in it, not a copy: valid until the next edit, and
+ * never released. */
+static Article doc_view(Editor *e)
+{
+	Article view = e->art;
+	char **field[FIELD_COUNT] = {&view.title, &view.sapo, &view.body, &view.byline,
+				     &view.section, &view.tags};
+	for (int f = 0; f < FIELD_COUNT; f++)
+		*field[f] = (char *)doc_text(e->doc, (FieldId)f, NULL);
+	return view;
+}
+
+/* At once, on this thread (leaving): the text is read in place, as nothing edits it meanwhile. */
 static bool journal_write(Editor *e)
 {
 	App *a = e->app;
-	Article mine;
 	journal_writer_settle(e->jw);
-	editor_article(e, &mine);
-	bool ok = desk_journal_write(a->desk, &mine);
+	Article view = doc_view(e);
+	bool ok = desk_journal_write(a->desk, &view);
 	if (!ok && !a->msg[0] && !desk_was_busy(a->desk))
 		app_say(a, true, S_JOURNAL_FAILED, desk_errmsg(a->desk));
-	article_release(&mine);
 	return ok;
+}
+
+/*
+ * A long text is journaled from the doc itself, the screen waiting the few milliseconds it
+ * takes, rather than copied for the writer's thread: a copy would add the whole text to the
+ * memory a long paste takes. False when the writer could not take it so (busy).
+ */
+static bool journal_in_place(Editor *e)
+{
+	size_t len;
+	doc_text(e->doc, FIELD_BODY, &len);
+	if (len < JOURNAL_IN_PLACE)
+		return false;
+	Article view = doc_view(e);
+	return journal_writer_put_in_place(e->jw, &view);
 }
 
 /* A failed write of the writer's: said (unless another process only held the database),
@@ -400,11 +427,13 @@ static void journal(Editor *e, int64_t now)
 			e->journaled = false;
 	} else {
 		Article mine;
-		editor_article(e, &mine); /* a copy: the writer's thread writes it meanwhile */
 		if (!e->jw)
 			e->jw = journal_writer_new(e->app->desk);
-		journal_writer_put(e->jw, &mine);
-		article_release(&mine);
+		if (!journal_in_place(e)) {
+			editor_article(e, &mine); /* a copy: the writer's thread writes it meanwhile */
+			journal_writer_put(e->jw, &mine);
+			article_release(&mine);
+		}
 		e->journaled = true;
 	}
 	e->journal_print = e->print;

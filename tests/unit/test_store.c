@@ -1,11 +1,15 @@
 /*
  * test_store.c: the store on a real SQLite file: creating and re-opening, refusing a newer
- * schema, saving with the version check, append-only history, conditional moves.
+ * schema, saving with the version check, append-only history, conditional moves, the journal
+ * written whole or not at all.
  */
+#include <poll.h>
+#include <pthread.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "check_main.h"
@@ -127,6 +131,98 @@ START_TEST(journal_body_streams_and_survives_the_migration)
 	store_free(s);
 	article_release(&a);
 	article_release(&back);
+}
+END_TEST
+
+/* n bytes of letter c after a Vietnamese head: the long text of a paste. */
+static char *long_text(size_t n, char c)
+{
+	char *t = malloc(n + 1);
+	ck_assert_ptr_nonnull(t);
+	memset(t, c, n);
+	t[n] = '\0';
+	memcpy(t, "Mở đầu", strlen("Mở đầu"));
+	return t;
+}
+
+/* Holds another connection's write transaction until told, or for two seconds. */
+static int hold_pipe[2];
+
+static void *hold_then_release(void *arg)
+{
+	struct pollfd p = {hold_pipe[0], POLLIN, 0};
+	poll(&p, 1, 2000);
+	store_rollback(arg);
+	return NULL;
+}
+
+/* A journal streamed in a transaction left open is the journal only once committed: a process
+ * dying before leaves the text before whole; one that finds the database held fails at once
+ * (a wait would end when the holder lets go, and succeed), busy, and leaves nothing open. */
+START_TEST(journal_stream_is_whole_or_nothing)
+{
+	char err[512];
+	char *before = long_text(1200000, 'a'), *after = long_text(1300000, 'b');
+	Store *s = fresh(), *other;
+	Article a, back;
+	int64_t at;
+	bool found;
+	int status;
+	pthread_t holder;
+
+	article_init(&a);
+	article_init(&back);
+	article_set(&a.title, "Tiêu đề");
+	free(a.body);
+	a.body = before;
+	ck_assert(store_journal_put(s, &a, "mai", 1000));
+	store_free(s); /* no connection crosses the fork */
+	a.body = after;
+	pid_t pid = fork(); /* streams the longer text and dies before its commit */
+	if (pid == 0) {
+		Store *c = store_open(path, false, err, sizeof(err));
+		_exit(c && store_journal_stream(c, &a, "mai", 1001, true) ? 0 : 1);
+	}
+	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+	ck_assert(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	s = store_open(path, false, err, sizeof(err));
+	ck_assert_msg(s != NULL, "%s", err);
+	ck_assert(store_journal_get(s, 0, "mai", &back, &at, &found));
+	ck_assert(found);
+	ck_assert_int_eq(at, 1000);
+	ck_assert_str_eq(back.body, before);
+
+	other = store_open(path, false, err, sizeof(err));
+	ck_assert_msg(other != NULL, "%s", err);
+	ck_assert(store_journal_stream(s, &a, "mai", 1002, false));
+	ck_assert(store_journal_get(other, 0, "mai", &back, &at, &found)); /* not committed */
+	ck_assert_int_eq(at, 1000);
+	ck_assert(store_commit(s));
+	ck_assert(store_journal_get(other, 0, "mai", &back, &at, &found));
+	ck_assert_int_eq(at, 1002);
+	ck_assert_str_eq(back.body, after);
+	ck_assert_str_eq(back.title, "Tiêu đề");
+
+	ck_assert_int_eq(pipe(hold_pipe), 0);
+	ck_assert(store_begin(other));
+	ck_assert_int_eq(pthread_create(&holder, NULL, hold_then_release, other), 0);
+	ck_assert(!store_journal_stream(s, &a, "mai", 1003, false));
+	ck_assert(store_busy(s));
+	ck_assert_int_eq(write(hold_pipe[1], "x", 1), 1);
+	pthread_join(holder, NULL);
+	close(hold_pipe[0]);
+	close(hold_pipe[1]);
+	ck_assert(store_begin(s)); /* no transaction was left open */
+	store_rollback(s);
+	ck_assert(store_journal_get(other, 0, "mai", &back, &at, &found));
+	ck_assert_int_eq(at, 1002);
+	a.body = NULL;
+	article_release(&a);
+	article_release(&back);
+	store_free(other);
+	store_free(s);
+	free(before);
+	free(after);
 }
 END_TEST
 
@@ -330,6 +426,7 @@ static Suite *store_suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, creates_migrates_and_reopens);
 	tcase_add_test(tc, journal_body_streams_and_survives_the_migration);
+	tcase_add_test(tc, journal_stream_is_whole_or_nothing);
 	tcase_add_test(tc, newer_schema_is_refused);
 	tcase_add_test(tc, foreign_and_empty_files_are_refused_untouched);
 	tcase_add_test(tc, save_checks_the_version);
