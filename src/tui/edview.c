@@ -198,9 +198,9 @@ static size_t first_change(const RowMemo *m, const char *text, const LayoutRow *
 static void draw_field_row(Editor *e, int y, FieldId f, size_t r)
 {
 	static Str slots; /* the new row's styles, a byte each */
-	size_t len, ss = 0, se = 0;
-	const char *text = doc_text(e->doc, f, &len);
+	size_t ss = 0, se = 0;
 	const LayoutRow *row = layout_row(doc_layout(e->doc, f), r);
+	const char *text = doc_span(e->doc, f, row->start, row->end); /* the row's bytes alone */
 	const Overlay *o = doc_overlay(e->doc, f);
 	bool sel = f == doc_field(e->doc) && doc_selection(e->doc, &ss, &se), intact;
 	uint64_t key = row_key(text, row, o, sel, ss, se), was;
