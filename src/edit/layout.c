@@ -96,7 +96,13 @@ static size_t next_cluster(const char *text, size_t p, size_t end, int *w)
 		return p + 1;
 	}
 	q = utf8_next_grapheme(text, end, p);
-	*w = cluster_width(text, p, q);
+	/* A Vietnamese letter alone (U+00C0 .. U+027F, U+1E00 .. U+1EFF) is one column too. */
+	if ((q == p + 2 && c >= 0xC3 && c <= 0xC9) ||
+	    (q == p + 3 && c == 0xE1 && (unsigned char)text[p + 1] >= 0xB8 &&
+	     (unsigned char)text[p + 1] <= 0xBB))
+		*w = 1;
+	else
+		*w = cluster_width(text, p, q);
 	return q;
 }
 
