@@ -222,6 +222,15 @@ static bool breaks_before_ascii(int32_t a, unsigned char b)
 	return a < 0x0600 || (a >= 0x1E00 && a <= 0x1EFF);
 }
 
+/* True if the bytes at off start a Latin letter no cluster before it takes in: U+00C0 ..
+ * U+027F (leads C3 .. C9) or U+1E00 .. U+1EFF (E1 B8 .. E1 BB, Vietnamese with two marks). */
+static bool latin_letter_at(const char *s, size_t len, size_t off)
+{
+	unsigned char c = (unsigned char)s[off], d = off + 1 < len ? (unsigned char)s[off + 1] : 0;
+
+	return (c >= 0xC3 && c <= 0xC9) || (c == 0xE1 && d >= 0xB8 && d <= 0xBB);
+}
+
 size_t utf8_next_grapheme(const char *s, size_t len, size_t off)
 {
 	utf8proc_int32_t state = 0;
@@ -230,8 +239,9 @@ size_t utf8_next_grapheme(const char *s, size_t len, size_t off)
 	if (off >= len)
 		return len;
 	off += next_cp(s, len, off, &a);
-	if (off < len && breaks_before_ascii(a, (unsigned char)s[off]))
-		return off; /* the common case, without the property tables */
+	if (off < len && (breaks_before_ascii(a, (unsigned char)s[off]) ||
+			  (breaks_before_ascii(a, 'a') && latin_letter_at(s, len, off))))
+		return off; /* the common cases, without the property tables */
 	while (off < len) {
 		size_t n = next_cp(s, len, off, &b);
 		if (utf8proc_grapheme_break_stateful(a, b, &state))

@@ -3,8 +3,10 @@
  * the last edit: [0, gap_start) is text, [gap_start, gap_end) is free, [gap_end, cap) is text.
  * An edit moves the gap to its position (a memmove of the bytes in between) and writes into it,
  * so runs of edits at nearby places (typing, a replace-all, undoing a long group) cost little;
- * a reader that wants the whole text contiguous (layout, search, grapheme breaks) gets it by
- * moving the gap to the end. We chose this over a piece table because a field is at most a few
+ * a reader that wants the whole text contiguous (search, loading) gets it by moving the gap to
+ * the end, and a reader of one piece (a row, a paragraph, the cluster at the cursor) asks for
+ * that piece alone, which moves the gap only out of it: typing in the middle of a long text
+ * costs the edit, not the text after it. We chose this over a piece table because a field is at most a few
  * hundred kilobytes, where one memmove costs microseconds, and because every consumer of the
  * text wants plain contiguous bytes; the history a piece table would give for free is kept by
  * undo.c as explicit edits instead.
@@ -92,6 +94,20 @@ const char *buffer_text(Buffer *b)
 	move_gap(b, buffer_len(b));
 	b->data[b->gap_start] = '\0';
 	return b->data;
+}
+
+const char *buffer_span(Buffer *b, size_t start, size_t end)
+{
+	size_t len = buffer_len(b);
+
+	if (end > len)
+		end = len;
+	if (start > end)
+		start = end;
+	if (b->gap_start > start && b->gap_start < end)
+		move_gap(b, b->gap_start - start <= end - b->gap_start ? start : end);
+	/* Either base pointer stays inside the array for every offset of the text. */
+	return end <= b->gap_start ? b->data : b->data + (b->gap_end - b->gap_start);
 }
 
 unsigned char buffer_byte(const Buffer *b, size_t off)
@@ -278,14 +294,32 @@ bool buffer_replace(Buffer *b, size_t start, size_t end, const char *text, size_
 
 size_t buffer_next_grapheme(Buffer *b, size_t off)
 {
-	const char *t = buffer_text(b);
-	return utf8_next_grapheme(t, buffer_len(b), off);
+	size_t len = buffer_len(b), win = EDGE;
+
+	if (off >= len)
+		return len;
+	/* A cluster longer than the window ends at its edge: look again in one twice as long. */
+	for (;;) {
+		size_t end = len - off > win ? align_cp(b, off + win) : len;
+		const char *t = buffer_span(b, off, end);
+		size_t q = off + utf8_next_grapheme(t + off, end - off, 0);
+		if (q < end || end == len)
+			return q;
+		win *= 2;
+	}
 }
 
 size_t buffer_prev_grapheme(Buffer *b, size_t off)
 {
-	const char *t = buffer_text(b);
-	return utf8_prev_grapheme(t, buffer_len(b), off > buffer_len(b) ? buffer_len(b) : off);
+	size_t start, len = buffer_len(b);
+	const char *t;
+
+	if (off > len)
+		off = len;
+	/* the same restart point the whole-text search would take: EDGE bytes back */
+	start = align_cp(b, off > EDGE ? off - EDGE : 0);
+	t = buffer_span(b, start, off);
+	return start + utf8_prev_grapheme(t + start, off - start, off - start);
 }
 
 bool text_is_word_cp(int32_t cp)
@@ -365,27 +399,45 @@ size_t buffer_prev_word(Buffer *b, size_t off)
 	return off;
 }
 
+/* The last '\n' in [from, to) of the array, as an offset into it, or `none`. */
+static size_t last_nl(const char *data, size_t from, size_t to, size_t none)
+{
+	const char *nl = to > from ? memrchr(data + from, '\n', to - from) : NULL;
+	return nl ? (size_t)(nl - data) : none;
+}
+
+/* Both scans look on each side of the gap in place, without moving it. */
 size_t buffer_line_start(Buffer *b, size_t off)
 {
-	const char *t = buffer_text(b);
+	size_t gap = b->gap_end - b->gap_start, at;
 
 	if (off > buffer_len(b))
 		off = buffer_len(b);
-	while (off > 0 && t[off - 1] != '\n')
-		off--;
-	return off;
+	if (off > b->gap_start) {
+		at = last_nl(b->data, b->gap_end, off + gap, SIZE_MAX);
+		if (at != SIZE_MAX)
+			return at - gap + 1;
+		off = b->gap_start;
+	}
+	at = last_nl(b->data, 0, off, SIZE_MAX);
+	return at != SIZE_MAX ? at + 1 : 0;
 }
 
 size_t buffer_line_end(Buffer *b, size_t off)
 {
-	const char *t = buffer_text(b);
-	size_t len = buffer_len(b);
+	size_t len = buffer_len(b), gap = b->gap_end - b->gap_start;
 	const char *nl;
 
 	if (off >= len)
 		return len;
-	nl = memchr(t + off, '\n', len - off);
-	return nl ? (size_t)(nl - t) : len;
+	if (off < b->gap_start) {
+		nl = memchr(b->data + off, '\n', b->gap_start - off);
+		if (nl)
+			return (size_t)(nl - b->data);
+		off = b->gap_start;
+	}
+	nl = memchr(b->data + off + gap, '\n', len - off);
+	return nl ? (size_t)(nl - b->data) - gap : len;
 }
 
 size_t buffer_line_of(Buffer *b, size_t off)

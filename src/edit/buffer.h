@@ -5,7 +5,9 @@
  * change goes through buffer_replace, which normalises the new text together with the grapheme
  * clusters on either side of it, so that a combining mark typed after "e" becomes "é" and the
  * buffer is NFC after every call. The navigation functions find grapheme, word, line and
- * paragraph boundaries; they may move the internal gap and so take a non-const Buffer.
+ * paragraph boundaries; they may move the internal gap and so take a non-const Buffer. Those
+ * that look near an offset (graphemes, lines, paragraphs) cost the distance they look, not
+ * the length of the text.
  *
  * Lines are separated by '\n'. A paragraph is a maximal run of non-empty lines: the body
  * format separates paragraphs with blank lines, and a text written one paragraph per line
@@ -42,6 +44,15 @@ size_t buffer_len(const Buffer *b);
  * the next change to the buffer (reading does not invalidate it).
  */
 const char *buffer_text(Buffer *b);
+
+/*
+ * Bytes [start, end) (clamped to the text) as one contiguous run, without the cost of the
+ * whole text: returns t such that t[off] is the byte at off for every off in [start, end). The
+ * gap moves only if it lies inside the range, and then to the nearer end of it, so asking for
+ * a row or a paragraph costs at most its length. Not NUL-terminated; t[off] outside the range
+ * is not the text. Valid until the next change, buffer_span or buffer_text.
+ */
+const char *buffer_span(Buffer *b, size_t start, size_t end);
 
 /* Appends bytes [start, end) (clamped to the text) to out. */
 void buffer_read(const Buffer *b, size_t start, size_t end, Str *out);

@@ -86,6 +86,16 @@ const char *doc_text(Doc *d, FieldId f, size_t *len)
 	return buffer_text(d->f[f].buf);
 }
 
+const char *doc_span(Doc *d, FieldId f, size_t start, size_t end)
+{
+	return buffer_span(d->f[f].buf, start, end);
+}
+
+size_t doc_len(const Doc *d, FieldId f)
+{
+	return buffer_len(d->f[f].buf);
+}
+
 const Layout *doc_field_layout(Doc *d, FieldId f)
 {
 	Field *fl = &d->f[f];
@@ -133,9 +143,12 @@ static void after_change(Doc *d, FieldId f, size_t pos, size_t old_len, size_t n
 
 	overlay_edit(fl->spans, pos, old_len, new_len);
 	doc_line_after(d, f, pos);
-	if (fl->layout_ok)
-		layout_update(fl->layout, buffer_text(fl->buf), buffer_len(fl->buf), pos, old_len,
-			      new_len);
+	if (fl->layout_ok) { /* the layout reads the lines the edit touched, no more */
+		size_t ls = buffer_line_start(fl->buf, pos), len = buffer_len(fl->buf);
+		size_t le = buffer_line_end(fl->buf, pos + new_len);
+		const char *t = buffer_span(fl->buf, ls, le < len ? le + 1 : len);
+		layout_update(fl->layout, t, len, pos, old_len, new_len);
+	}
 	if (!fl->changed) {
 		fl->ch_start = pos;
 		fl->ch_end = pos + new_len;
@@ -306,6 +319,9 @@ bool doc_insert(Doc *d, const char *text, size_t len, int64_t now_ms)
 	return doc_edit(d, d->cur, s, s, text, len, UNDO_INSERT, now_ms);
 }
 
+/* Bytes before the cursor the input method is shown: many times its longest word. */
+#define IME_LOOK_BACK 256
+
 bool doc_type(Doc *d, int32_t key, int64_t now_ms)
 {
 	char buf[4];
@@ -319,8 +335,12 @@ bool doc_type(Doc *d, int32_t key, int64_t now_ms)
 	}
 	delete_selection(d, now_ms);
 	c = d->f[d->cur].cursor;
-	text = doc_text(d, d->cur, &len);
-	ime_key(d->ime, text, c, key, &e);
+	/* the input method looks at the word before the cursor: a line's end of it is plenty */
+	len = buffer_line_start(d->f[d->cur].buf, c);
+	if (c - len > IME_LOOK_BACK)
+		len = buffer_prev_grapheme(d->f[d->cur].buf, c - IME_LOOK_BACK);
+	text = buffer_span(d->f[d->cur].buf, len, c);
+	ime_key(d->ime, text + len, c - len, key, &e);
 	if (e.del > c)
 		e.del = c;
 	return doc_edit(d, d->cur, c - e.del, c, e.ins, e.ins_len, UNDO_INSERT, now_ms);
@@ -460,7 +480,8 @@ bool doc_undo(Doc *d)
 	for (size_t i = n; i > 0; i--) {
 		const UndoEdit *u = &e[i - 1];
 		size_t ls, le;
-		undo_keep_new(d->undo, u, buffer_text(d->f[u->field].buf) + u->pos);
+		undo_keep_new(d->undo, u,
+			      buffer_span(d->f[u->field].buf, u->pos, u->pos + u->new_len) + u->pos);
 		doc_count_out(d, (FieldId)u->field, u->pos, u->pos + u->new_len, &ls, &le);
 		doc_line_before(d, (FieldId)u->field, u->pos);
 		buffer_splice(d->f[u->field].buf, u->pos, u->new_len, u->old_text, u->old_len);

@@ -91,8 +91,22 @@ const char *doc_errmsg(const Doc *d);
  */
 bool doc_set_field(Doc *d, FieldId f, const char *text, size_t len);
 
-/* The field's text, NUL-terminated, *len bytes (len may be NULL); valid until the next edit. */
+/*
+ * The field's text, NUL-terminated, *len bytes (len may be NULL); valid until the next edit or
+ * doc_span. It costs a move of the text after the last edit: to read a piece (a row, a
+ * paragraph, a word), ask doc_span for that piece.
+ */
 const char *doc_text(Doc *d, FieldId f, size_t *len);
+
+/*
+ * Bytes [start, end) of field f (clamped to it) as one run: returns t such that t[off] is the
+ * byte at off for every off in the range; what lies outside it is not the text. Costs at most
+ * the range. Not NUL-terminated; valid until the next edit, doc_span or doc_text.
+ */
+const char *doc_span(Doc *d, FieldId f, size_t start, size_t end);
+
+/* Bytes in field f. */
+size_t doc_len(const Doc *d, FieldId f);
 
 /* ---- saved state and counts ---- */
 

@@ -21,7 +21,7 @@
 static void count(Doc *d, FieldId f, size_t ls, size_t le, int sign)
 {
 	Field *fl = &d->f[f];
-	const char *t = buffer_text(fl->buf) + ls;
+	const char *t = buffer_span(fl->buf, ls, le) + ls;
 	size_t words = text_count_words(t, le - ls), chars = text_count_chars(t, le - ls);
 
 	if (sign < 0) {
@@ -47,21 +47,31 @@ bool doc_boundary(const char *t, size_t len, size_t q)
 	return (t[q - 1] == ' ' || t[q - 1] == '\t') && (unsigned char)t[q] < 0x80;
 }
 
+/* doc_boundary read from the buffer in place (the gap stays where the edit is). */
+static bool buffer_boundary(const Buffer *b, size_t len, size_t q)
+{
+	unsigned char before;
+
+	if (q == 0 || q >= len)
+		return true;
+	before = buffer_byte(b, q - 1);
+	return before == '\n' || ((before == ' ' || before == '\t') && buffer_byte(b, q) < 0x80);
+}
+
 void doc_count_out(Doc *d, FieldId f, size_t start, size_t end, size_t *ls, size_t *le)
 {
 	Buffer *b = d->f[f].buf;
 	size_t len = buffer_len(b);
-	const char *t = buffer_text(b);
 
 	if (end > len)
 		end = len;
 	if (start > end)
 		start = end;
 	*ls = start > 0 ? start - 1 : 0;
-	while (!doc_boundary(t, len, *ls))
+	while (!buffer_boundary(b, len, *ls))
 		(*ls)--;
 	*le = end + 1 < len ? end + 1 : len;
-	while (!doc_boundary(t, len, *le))
+	while (!buffer_boundary(b, len, *le))
 		(*le)++;
 	count(d, f, *ls, *le, -1);
 }

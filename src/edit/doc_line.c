@@ -100,9 +100,16 @@ static size_t cursor_column(Field *fl, const char *t, size_t len, size_t ls, siz
 void doc_cursor_line(Doc *d, size_t *line, size_t *column)
 {
 	Field *fl = &d->f[d->cur];
-	const char *t = buffer_text(fl->buf);
-	size_t ls;
+	size_t c = fl->cursor, ls, from, to;
+	const char *t;
 
+	if (fl->line_at > buffer_len(fl->buf))
+		fl->line_at = fl->line = 0;
+	/* What is read: from the start of the cursor's line or the known one, whichever is
+	 * first, to the byte after the cursor or the known line start. */
+	from = buffer_line_start(fl->buf, c < fl->line_at ? c : fl->line_at);
+	to = (c > fl->line_at ? c : fl->line_at) + 1;
+	t = buffer_span(fl->buf, from, to);
 	*line = cursor_line(fl, t, fl->cursor, &ls) + 1;
 	*column = cursor_column(fl, t, buffer_len(fl->buf), ls, fl->cursor) + 1;
 }

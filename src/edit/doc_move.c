@@ -16,12 +16,21 @@ static size_t field_len(Doc *d, FieldId f)
 	return buffer_len(d->f[f].buf);
 }
 
+/* The bytes of row `row` of field f's layout l (the layout reads no others). */
+static const char *row_text(Doc *d, FieldId f, const Layout *l, size_t row)
+{
+	const LayoutRow *r = layout_row(l, row);
+
+	return buffer_span(d->f[f].buf, r->start, r->end);
+}
+
 static int cursor_col(Doc *d)
 {
 	Field *fl = &d->f[d->cur];
 	const Layout *l = doc_field_layout(d, d->cur);
+	size_t row = layout_row_of(l, fl->cursor);
 
-	return d->goal >= 0 ? d->goal : layout_col_of(l, buffer_text(fl->buf), fl->cursor);
+	return d->goal >= 0 ? d->goal : layout_col_of(l, row_text(d, d->cur, l, row), fl->cursor);
 }
 
 /* The offset `rows` rows below (negative: above) the cursor's row at the goal column; moves
@@ -49,7 +58,7 @@ static void target_rows(Doc *d, long rows, bool cross, FieldId *f, size_t *off)
 		*off = field_len(d, d->cur);
 		return;
 	}
-	*off = layout_offset_at(l, buffer_text(d->f[*f].buf), (size_t)row, col);
+	*off = layout_offset_at(l, row_text(d, *f, l, (size_t)row), (size_t)row, col);
 }
 
 static size_t row_edge(Doc *d, bool end)
@@ -60,7 +69,7 @@ static size_t row_edge(Doc *d, bool end)
 
 	if (!end)
 		return layout_row(l, row)->start;
-	return layout_offset_at(l, buffer_text(fl->buf), row, layout_width(l) * 4 + 16);
+	return layout_offset_at(l, row_text(d, d->cur, l, row), row, layout_width(l) * 4 + 16);
 }
 
 /* Motion within the field (or across fields for the field moves). */
@@ -180,13 +189,13 @@ void doc_cursor_rc(Doc *d, size_t *row, int *col)
 	const Layout *l = doc_field_layout(d, d->cur);
 
 	*row = layout_row_of(l, fl->cursor);
-	*col = layout_col_of(l, buffer_text(fl->buf), fl->cursor);
+	*col = layout_col_of(l, row_text(d, d->cur, l, *row), fl->cursor);
 }
 
 void doc_click(Doc *d, FieldId f, size_t row, int col, bool extend)
 {
 	const Layout *l = doc_field_layout(d, f);
-	size_t off = layout_offset_at(l, buffer_text(d->f[f].buf), row, col < 0 ? 0 : col);
+	size_t off = layout_offset_at(l, row_text(d, f, l, row), row, col < 0 ? 0 : col);
 
 	doc_set_cursor(d, f, off, extend && f == d->cur);
 }

@@ -28,7 +28,32 @@ struct Layout {
 	size_t n, cap;
 	int width;
 	size_t len; /* length of the text laid out */
+	/* Rows from lazy_from on are still to be moved by lazy_delta (the change of length of
+	 * the edits before them, modulo 2^64), added when a row is next read: typing costs the
+	 * rows it reaches, not every row after it. lazy_delta 0: nothing pending. */
+	size_t lazy_from, lazy_delta;
 };
+
+/* Adds the pending move to the rows before upto (clamped to the rows). */
+static void settle(Layout *l, size_t upto)
+{
+	if (!l->lazy_delta)
+		return;
+	if (upto > l->n)
+		upto = l->n;
+	for (; l->lazy_from < upto; l->lazy_from++) {
+		l->rows[l->lazy_from].start += l->lazy_delta;
+		l->rows[l->lazy_from].end += l->lazy_delta;
+	}
+	if (l->lazy_from >= l->n)
+		l->lazy_delta = 0;
+}
+
+/* The start of row i, the pending move counted. */
+static size_t start_of(const Layout *l, size_t i)
+{
+	return l->rows[i].start + (l->lazy_delta && i >= l->lazy_from ? l->lazy_delta : 0);
+}
 
 /* Rows under construction, appended by wrap_line. */
 typedef struct RowVec {
@@ -96,7 +121,13 @@ static size_t next_cluster(const char *text, size_t p, size_t end, int *w)
 		return p + 1;
 	}
 	q = utf8_next_grapheme(text, end, p);
-	*w = cluster_width(text, p, q);
+	/* A Vietnamese letter alone (U+00C0 .. U+027F, U+1E00 .. U+1EFF) is one column too. */
+	if ((q == p + 2 && c >= 0xC3 && c <= 0xC9) ||
+	    (q == p + 3 && c == 0xE1 && (unsigned char)text[p + 1] >= 0xB8 &&
+	     (unsigned char)text[p + 1] <= 0xBB))
+		*w = 1;
+	else
+		*w = cluster_width(text, p, q);
 	return q;
 }
 
@@ -106,7 +137,7 @@ static size_t next_cluster(const char *text, size_t p, size_t end, int *w)
  * row's, shifted, because greedy wrapping from a row start depends only on the text after it.
  */
 typedef struct Resync {
-	const LayoutRow *old; /* the rows before the edit */
+	const Layout *old;    /* the rows before the edit */
 	size_t n, j;          /* their number, and the first not yet passed */
 	size_t after;         /* new offsets from here on are past the edit */
 	size_t old_len, new_len;
@@ -119,9 +150,9 @@ static bool resync_at(Resync *rs, size_t start)
 	if (!rs || start < rs->after)
 		return false;
 	size_t o = start - rs->new_len + rs->old_len;
-	while (rs->j < rs->n && rs->old[rs->j].start < o)
+	while (rs->j < rs->n && start_of(rs->old, rs->j) < o)
 		rs->j++;
-	rs->hit = rs->j < rs->n && rs->old[rs->j].start == o;
+	rs->hit = rs->j < rs->n && start_of(rs->old, rs->j) == o;
 	return rs->hit;
 }
 
@@ -187,6 +218,7 @@ void layout_build(Layout *l, const char *text, size_t len, int width)
 	l->rows = rv.v;
 	l->n = rv.n;
 	l->cap = rv.cap;
+	l->lazy_delta = 0;
 }
 
 size_t layout_row_of(const Layout *l, size_t off)
@@ -195,7 +227,7 @@ size_t layout_row_of(const Layout *l, size_t off)
 
 	while (hi - lo > 1) {
 		size_t mid = lo + (hi - lo) / 2;
-		if (l->rows[mid].start <= off)
+		if (start_of(l, mid) <= off)
 			lo = mid;
 		else
 			hi = mid;
@@ -218,10 +250,12 @@ void layout_update(Layout *l, const char *text, size_t len, size_t pos, size_t o
 		   size_t new_len)
 {
 	size_t r0 = layout_row_of(l, pos), r1 = layout_row_of(l, pos + old_len);
-	size_t to, nrows;
+	size_t to, nrows, shift = new_len - old_len; /* modulo 2^64, as lazy_delta */
 	const char *nl;
 	RowVec rv = {NULL, 0, 0};
-	Resync rs = {l->rows, l->n, 0, pos + new_len, old_len, new_len, false};
+	Resync rs = {l, l->n, 0, pos + new_len, old_len, new_len, false};
+
+	settle(l, r1 + 2); /* the rows read below hold their offsets */
 
 	/* Rows before the edited one stay, but for the one just before it (the edit may let the
 	 * word that starts the edited row move up onto it), or, when the edited row is a piece
@@ -240,12 +274,21 @@ void layout_update(Layout *l, const char *text, size_t len, size_t pos, size_t o
 	wrap_lines(text, len, l->rows[r0].start, to, l->width, &rv, &rs);
 	if (rs.hit)
 		r1 = rs.j - 1; /* old rows from j on are kept, shifted */
+	settle(l, r1 + 1);
+	/* The rows after r1 move by shift: those already settled now, the others with the ones
+	 * still pending. */
+	if (!l->lazy_delta)
+		l->lazy_from = r1 + 1;
+	for (size_t i = r1 + 1; i < l->lazy_from; i++) {
+		l->rows[i].start += shift;
+		l->rows[i].end += shift;
+	}
+	l->lazy_delta += shift;
 	nrows = rv.n;
 	splice_rows(l, r0, r1, &rv);
-	for (size_t i = r0 + nrows; i < l->n; i++) {
-		l->rows[i].start = l->rows[i].start - old_len + new_len;
-		l->rows[i].end = l->rows[i].end - old_len + new_len;
-	}
+	l->lazy_from = l->lazy_from - (r1 + 1) + r0 + nrows;
+	if (l->lazy_from >= l->n)
+		l->lazy_delta = 0;
 	l->len = len;
 	free(rv.v);
 }
@@ -255,8 +298,11 @@ int layout_width(const Layout *l)
 	return l->width;
 }
 
+/* Reading a row settles the pending move up to it: no change of what the layout says, so
+ * the readers take a const Layout. */
 const LayoutRow *layout_rows(const Layout *l, size_t *n)
 {
+	settle((Layout *)l, l->n);
 	*n = l->n;
 	return l->rows;
 }
@@ -268,12 +314,14 @@ size_t layout_nrows(const Layout *l)
 
 const LayoutRow *layout_row(const Layout *l, size_t i)
 {
-	return &l->rows[i < l->n ? i : l->n - 1];
+	i = i < l->n ? i : l->n - 1;
+	settle((Layout *)l, i + 1);
+	return &l->rows[i];
 }
 
 int layout_col_of(const Layout *l, const char *text, size_t off)
 {
-	const LayoutRow *r = &l->rows[layout_row_of(l, off)];
+	const LayoutRow *r = layout_row(l, layout_row_of(l, off));
 	size_t p = r->start, stop = off < r->end ? off : r->end;
 	int col = 0;
 

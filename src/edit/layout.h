@@ -8,7 +8,8 @@
  *
  * Rows are byte ranges of the text; the Layout keeps no copy of the text, so every function
  * that needs the bytes takes them, and they must be the text the layout was built or updated
- * for. An offset equal to the end of a soft-wrapped row belongs to the next row; the end of the
+ * for. Text is indexed by offsets into the whole text, but only the bytes a function names
+ * below need be there (a caller holding the text in pieces passes the piece). An offset equal to the end of a soft-wrapped row belongs to the next row; the end of the
  * last row of a line (just before its '\n') belongs to that row.
  */
 #ifndef EDIT_LAYOUT_H
@@ -36,7 +37,8 @@ void layout_build(Layout *l, const char *text, size_t len, int width);
  * Follows an edit (old_len bytes at pos became new_len bytes; text/len is the new text): only
  * the lines the edit touched are wrapped again, rows after them are shifted. Equivalent to
  * layout_build on the new text, and cheap: its cost is the edited paragraph plus a pass over
- * the row array.
+ * the row array. It reads text only from the start of pos's line to the end of the line of
+ * pos + new_len (its '\n' included).
  */
 void layout_update(Layout *l, const char *text, size_t len, size_t pos, size_t old_len,
 		   size_t new_len);
@@ -54,7 +56,8 @@ size_t layout_row_of(const Layout *l, size_t off);
 
 /*
  * Column of offset off within its row, 0 .. width - 1 (a cursor after a full row or in the
- * hanging spaces is shown in the last column).
+ * hanging spaces is shown in the last column). Reads only that row's bytes, as does
+ * layout_offset_at.
  */
 int layout_col_of(const Layout *l, const char *text, size_t off);
 

@@ -410,8 +410,9 @@ static bool refuse_read_only(Editor *e)
  */
 static void new_paragraph(Editor *e, int64_t now)
 {
-	size_t len, at = doc_cursor(e->doc);
-	const char *t = doc_text(e->doc, doc_field(e->doc), &len);
+	FieldId f = doc_field(e->doc);
+	size_t len = doc_len(e->doc, f), at = doc_cursor(e->doc);
+	const char *t = doc_span(e->doc, f, at > 0 ? at - 1 : 0, at + 1); /* the bytes around it */
 	bool line_start = at == 0 || t[at - 1] == '\n';
 	bool line_end = at == len || t[at] == '\n';
 	if (line_start && line_end)

@@ -62,6 +62,8 @@ typedef struct Editor {
 	struct PaneMemo *pane_memo; /* pane.c: the findings' lines kept between draws */
 	struct RowMemo *row_memo; /* edview.c: what each text row showed when last drawn */
 	int nrow_memo;
+	long drawn_scroll;    /* edview.c: the scroll and the text area of the last draw, */
+	int drawn_area[4];    /* y, x, w, h (all 0 before the first) */
 
 	/* Geometry of the last draw. */
 	int text_y, text_x, text_w, text_h;

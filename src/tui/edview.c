@@ -198,9 +198,9 @@ static size_t first_change(const RowMemo *m, const char *text, const LayoutRow *
 static void draw_field_row(Editor *e, int y, FieldId f, size_t r)
 {
 	static Str slots; /* the new row's styles, a byte each */
-	size_t len, ss = 0, se = 0;
-	const char *text = doc_text(e->doc, f, &len);
+	size_t ss = 0, se = 0;
 	const LayoutRow *row = layout_row(doc_layout(e->doc, f), r);
+	const char *text = doc_span(e->doc, f, row->start, row->end); /* the row's bytes alone */
 	const Overlay *o = doc_overlay(e->doc, f);
 	bool sel = f == doc_field(e->doc) && doc_selection(e->doc, &ss, &se), intact;
 	uint64_t key = row_key(text, row, o, sel, ss, se), was;
@@ -244,11 +244,37 @@ static void draw_label(Editor *e, int y, FieldId f)
 	strip_end();
 }
 
+/*
+ * A scroll by fewer rows than the text area shows moves the rows that stay on screen, their
+ * cells, strips and memos, to where they now belong, so that only the rows coming into view
+ * are drawn (and a row that changed as well).
+ */
+static void shift_rows(Editor *e)
+{
+	int area[4] = {e->text_y, e->text_x, e->text_w, e->text_h}, h = e->text_h;
+	long d = e->scroll - e->drawn_scroll;
+	bool same = memcmp(area, e->drawn_area, sizeof area) == 0;
+
+	memcpy(e->drawn_area, area, sizeof area);
+	e->drawn_scroll = e->scroll;
+	if (!same || d == 0 || d >= h || -d >= h)
+		return;
+	row_memo(e, e->text_y + h - 1); /* every row of the area has its memo */
+	for (int k = 0; k < h - (d > 0 ? d : -d); k++) {
+		int to = d > 0 ? k : h - 1 - k, from = to + (int)d; /* never read after written */
+		RowMemo m = e->row_memo[e->text_y + to];
+		term_move_cells(e->text_y + from, e->text_y + to, e->text_x, e->text_w);
+		e->row_memo[e->text_y + to] = e->row_memo[e->text_y + from];
+		e->row_memo[e->text_y + from] = m;
+	}
+}
+
 void edview_draw_text(Editor *e)
 {
 	int col;
 	long cv = cursor_vrow(e, &col); /* drawing moves neither the text nor the cursor */
 	follow_cursor(e, cv);
+	shift_rows(e);
 	for (int i = 0; i < e->text_h; i++) {
 		long v = e->scroll + i;
 		int y = e->text_y + i;

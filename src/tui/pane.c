@@ -45,11 +45,10 @@ clamp:
 /* The text a finding covers. */
 static void item_text(Editor *e, const PaneItem *it, Str *out)
 {
-	size_t len;
-	const char *t = doc_text(e->doc, it->field, &len);
 	str_clear(out);
-	if (it->span.end <= len)
-		str_add(out, t + it->span.start, it->span.end - it->span.start);
+	if (it->span.end <= doc_len(e->doc, it->field))
+		str_add(out, doc_span(e->doc, it->field, it->span.start, it->span.end) +
+				     it->span.start, it->span.end - it->span.start);
 }
 
 /* A line of the pane: text and style; `item` is the finding it belongs to or -1. */
@@ -347,12 +346,11 @@ static uint64_t findings_key(Editor *e, int w)
 	k = strip_hash(k, e->check_off, strlen(e->check_off));
 	for (size_t i = from; i < to; i++) {
 		const PaneItem *it = &e->items[i];
-		size_t len;
-		const char *t = doc_text(e->doc, it->field, &len);
 		int64_t v[] = {it->field, it->span.kind, it->span.tag};
 		k = strip_hash(k, v, sizeof v);
-		if (it->span.end <= len)
-			k = strip_hash(k, t + it->span.start, it->span.end - it->span.start);
+		if (it->span.end <= doc_len(e->doc, it->field))
+			k = strip_hash(k, doc_span(e->doc, it->field, it->span.start, it->span.end) +
+						  it->span.start, it->span.end - it->span.start);
 	}
 	return k;
 }
@@ -505,11 +503,10 @@ static void drop_same(Editor *e, const char *word, size_t wlen)
 {
 	for (int f = 0; f < FIELD_COUNT; f++) {
 		Overlay *o = doc_overlay(e->doc, f);
-		size_t len;
-		const char *t = doc_text(e->doc, f, &len);
 		for (size_t j = overlay_count(o); j-- > 0;) {
 			const Span *sp = overlay_get(o, j);
-			if (sp->end - sp->start == wlen && memcmp(t + sp->start, word, wlen) == 0)
+			if (sp->end - sp->start == wlen &&
+			    memcmp(doc_span(e->doc, f, sp->start, sp->end) + sp->start, word, wlen) == 0)
 				overlay_clear_range(o, sp->start, sp->end);
 		}
 	}

@@ -71,6 +71,23 @@ void strip_touched(int y, int x, int w)
 	drop_overlapping(y, x, w);
 }
 
+void strip_move(int from_y, int to_y, int x, int w)
+{
+	if (!table || to_y < 0 || to_y >= rows || w <= 0)
+		return;
+	drop_overlapping(to_y, x, w);
+	if (from_y < 0 || from_y >= rows)
+		return;
+	Strip *from = table + (size_t)from_y * PER_ROW, *to = table + (size_t)to_y * PER_ROW;
+	for (int i = 0; i < PER_ROW; i++)
+		if (from[i].w == w && from[i].x == x)
+			for (int j = 0; j < PER_ROW; j++)
+				if (!to[j].w) {
+					to[j] = from[i];
+					return;
+				}
+}
+
 bool strip_begin(int y, int x, int w, uint64_t key)
 {
 	bool intact;

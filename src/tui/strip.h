@@ -37,6 +37,9 @@ void strip_end(void);
 
 /* For term.c: cells of row y from x, w wide, were drawn (outside the strip being drawn). */
 void strip_touched(int y, int x, int w);
+/* For term.c: the cells of strip (from_y, x, w) were copied to row to_y: what they show
+ * goes with them, and what row to_y showed there is gone. */
+void strip_move(int from_y, int to_y, int x, int w);
 /* For term.c: the screen was cleared, resized or restyled: every strip is drawn again. */
 void strip_forget(void);
 

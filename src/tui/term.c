@@ -806,6 +806,20 @@ void term_fill(int y, int x, int cols, Slot slot)
 	mvhline(y, x, ' ', cols);
 }
 
+void term_move_cells(int from_y, int to_y, int x, int cols)
+{
+	if (from_y < 0 || from_y >= LINES || to_y < 0 || to_y >= LINES || cols <= 0 ||
+	    from_y == to_y)
+		return;
+	if (x + cols > COLS)
+		cols = COLS - x;
+	if (copywin(stdscr, stdscr, from_y, x, to_y, x, to_y, x + cols - 1, FALSE) == ERR) {
+		strip_touched(to_y, x, cols); /* drawn again */
+		return;
+	}
+	strip_move(from_y, to_y, x, cols);
+}
+
 void term_clear(void)
 {
 	strip_forget();

@@ -58,6 +58,9 @@ int term_puts(int y, int x, const char *s, int maxcols, Slot slot);
 
 /* Fills cols cells from (y, x) with spaces in slot's style. */
 void term_fill(int y, int x, int cols, Slot slot);
+/* Copies the cells of row from_y, columns x .. x + cols - 1, to row to_y: a scroll moves the
+ * rows that stay on screen instead of drawing them again. */
+void term_move_cells(int from_y, int to_y, int x, int cols);
 
 /* Clears the whole screen (for a screen change, never per key). */
 void term_clear(void);

@@ -15,7 +15,7 @@
  * open_ms O paste_ms P hwm_kb H base_kb K). With -w, open_ms is the time until TEXT
  * was first drawn. With -I, nothing is typed: the program is left alone for SECONDS and its
  * processor time over them is printed (idle: cpu_pct C rss_kb R). Memory is the program's own,
- * from /proc. The program is killed at the end.
+ * from /proc. At the end the program is sent SIGTERM, and killed if it lingers.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -226,6 +226,20 @@ static void paste_file(const char *path)
 	str_release(&body);
 }
 
+/* Ends the program: asked first (so that a profiler running it writes its figures), killed if
+ * it is still there after ten seconds. */
+static void stop_program(void)
+{
+	kill(pid, SIGTERM);
+	for (int i = 0; i < 1000; i++) {
+		if (waitpid(pid, NULL, WNOHANG) == pid)
+			return;
+		drain(10, 10);
+	}
+	kill(pid, SIGKILL);
+	waitpid(pid, NULL, 0);
+}
+
 int main(int argc, char **argv)
 {
 	struct winsize ws = {.ws_row = 40, .ws_col = 120};
@@ -287,7 +301,7 @@ int main(int argc, char **argv)
 	else
 		type_keys(keys);
 	printf(" base_kb %ld\n", base);
-	kill(pid, SIGKILL);
-	waitpid(pid, NULL, 0);
+	fflush(stdout);
+	stop_program();
 	return 0;
 }

@@ -1,6 +1,7 @@
 # typing.sh: the editor against nano and vim -u NONE in the same pseudo-terminal (120x40):
 # keystrokes typed one at a time at the end of a 500, 5,000 and 50,000-word article (each
-# timed from its write to the last byte of the screen update), the longest stall, and opening
+# timed from its write to the last byte of the screen update), the same in the middle of the
+# 50,000-word one, the longest stall, and opening
 # a 10,000-word article (time to the first full screen, memory). Three runs of each.
 . "$(dirname "$0")/lib.sh"
 T=$(mktemp -d); trap 'rm -rf "$T"' EXIT
@@ -36,6 +37,17 @@ for w in 500 5000 50000; do
 	[ "$w" = 5000 ] && row "keystroke p99, $w words" ms "$(vals p99_ms "$T/t$w")" target "2 2 2"
 	row "longest keystroke, $w words" ms "$(vals max_ms "$T/t$w")" nano "$(vals max_ms "$T/n$w" 2>/dev/null)"
 done
+
+# The same in the middle of the article: a sentence typed at the start of its middle
+# paragraph, reached with go-to-line (C-_ in both), so the text after the cursor is half the
+# article (an editor that moves it on every key shows it here, not at the end).
+w=50000
+mid=$(( $(wc -l <"$T/p$w.txt") / 2 | 1 )) # an odd line: a paragraph, not a blank line
+goto_mid="\\x1f$mid\\r"
+runs "$T/tm$w" -n "$KEYS" -p "$goto_mid" -- "$TOASOAN" edit "${id[$w]}"
+[ -n "$have_nano" ] && runs "$T/nm$w" -n "$KEYS" -p "$goto_mid" -- nano --ignorercfiles "$T/p$w.txt"
+row "keystroke p50, mid-article, $w words" ms "$(vals p50_ms "$T/tm$w")" nano "$(vals p50_ms "$T/nm$w" 2>/dev/null)"
+row "longest keystroke, mid-article, $w words" ms "$(vals max_ms "$T/tm$w")" nano "$(vals max_ms "$T/nm$w" 2>/dev/null)"
 
 # Opening: the first full screen (the key bar, the file name, the help line) and the memory.
 runs "$T/to" -n 0 -w "F1" -- "$TOASOAN" edit "${id[10000]}"

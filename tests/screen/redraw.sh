@@ -94,4 +94,44 @@ same_dumps 9 10 "after a resize, everything is redrawn"
 check 'nth_dump 1 | grep -q "Người dân hai bên bờ" && nth_dump 1 | grep -q "Lễ khánh thành"' \
 	"the paragraphs below the edit are on screen"
 
+# Scrolling a row or two at a time moves the rows that stay on screen instead of drawing them:
+# a longer article (findings, a wide letter), scrolled down by typing at its end and up by
+# moving the cursor past the top row; a moved row keeps its finding's underline.
+{ printf 'Tiêu đề: Một bài dài\n\n'
+  for i in $(seq 40); do printf 'Đoạn %s nói về cầu mới, khaii trương 中文 hôm nay.\n\n' "$i"; done
+} >"$T/many.txt"
+many=$("$TOASOAN" --as mai new "$T/many.txt" 2>/dev/null)
+screen "scrolling a row at a time" 120x30 --as mai edit "$many" <<'S'
+wait Lỗi (
+send <C-End>
+wait Đoạn 40
+settle
+send <Enter>Một dòng mới.
+wait Một dòng mới.
+settle
+expect-attr khaii underline
+dump
+send <C-l>
+settle
+dump
+send <Up><Up><Up><Up><Up><Up><Up><Up><Up><Up><Up><Up><Up><Up><Up><Up><Up><Up><Up><Up>
+settle
+send <Up><Up><Up><Up><Up><Up><Up><Up>
+settle
+send <Up>
+settle
+dump
+send <C-l>
+settle
+dump
+send <C-q>
+wait Lưu trước khi thoát?
+send k
+exit 0
+S
+same_dumps 1 2 "after scrolling down a row or two, the text area is what a full redraw shows"
+same_dumps 3 4 "after scrolling up a row at a time, the text area is what a full redraw shows"
+check 'nth_dump 3 | grep -q "Đoạn 27" && ! nth_dump 3 | grep -q "Một dòng mới"' \
+	"scrolled up: the rows above came into view"
+
 exit $rc

@@ -1,10 +1,12 @@
 /* test_buffer.c: the gap buffer: NFC at the edges of an edit, graphemes, words, lines,
- * paragraphs and counts. */
+ * paragraphs and counts, and reading a piece of the text around the gap. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "check_main.h"
 #include "base/str.h"
 #include "base/utf8.h"
+#include "base/xalloc.h"
 #include "edit/buffer.h"
 
 static Buffer *buf_with(const char *s)
@@ -236,6 +238,101 @@ START_TEST(counts_words_and_characters)
 }
 END_TEST
 
+/* Moves the gap to pos without changing the text. */
+static void gap_to(Buffer *b, size_t pos)
+{
+	buffer_splice(b, pos, 0, "", 0);
+}
+
+/* Every range of the text reads right through buffer_span, whichever side of the gap it lies
+ * on or however it straddles it, and reading moves no byte of the text. */
+START_TEST(span_reads_every_range_around_the_gap)
+{
+	static const char whole[] = "Hà Nội\nĐà Nẵng, \xF0\x9F\x91\x8D ok";
+	size_t len = strlen(whole);
+	Buffer *b = buf_with(whole);
+
+	for (size_t g = 0; g <= len; g++)
+		for (size_t s = 0; s <= len; s++)
+			for (size_t e = s; e <= len; e++) {
+				gap_to(b, g);
+				const char *t = buffer_span(b, s, e);
+				ck_assert_ptr_nonnull(t);
+				ck_assert_msg(memcmp(t + s, whole + s, e - s) == 0,
+					      "gap %zu, span [%zu, %zu)", g, s, e);
+				ck_assert_uint_eq(buffer_len(b), len);
+			}
+	ck_assert_str_eq(buffer_text(b), whole);
+	buffer_free(b);
+}
+END_TEST
+
+/* The edges: an empty range anywhere, the whole text, a range past the end (clamped), and an
+ * empty buffer. */
+START_TEST(span_at_the_edges_and_of_an_empty_buffer)
+{
+	Buffer *b = buf_with("Việt Nam"), *empty = buffer_new();
+	size_t len = strlen("Việt Nam");
+
+	gap_to(b, 4);
+	ck_assert_ptr_nonnull(buffer_span(b, 0, 0));
+	ck_assert_ptr_nonnull(buffer_span(b, len, len));
+	ck_assert(memcmp(buffer_span(b, 0, len), "Việt Nam", len) == 0);
+	gap_to(b, 0);
+	ck_assert(memcmp(buffer_span(b, 0, len), "Việt Nam", len) == 0);
+	gap_to(b, len);
+	ck_assert(memcmp(buffer_span(b, 0, len), "Việt Nam", len) == 0);
+	gap_to(b, 2);
+	ck_assert(memcmp(buffer_span(b, len - 3, len + 100) + len - 3, "Nam", 3) == 0);
+	ck_assert_ptr_nonnull(buffer_span(b, len + 5, len + 9)); /* clamped to nothing */
+	ck_assert_str_eq(buffer_text(b), "Việt Nam");
+	ck_assert_ptr_nonnull(buffer_span(empty, 0, 0));
+	ck_assert_ptr_nonnull(buffer_span(empty, 0, 10));
+	ck_assert_uint_eq(buffer_len(empty), 0);
+	ck_assert_str_eq(buffer_text(empty), "");
+	buffer_free(b);
+	buffer_free(empty);
+}
+END_TEST
+
+/* Line ends and grapheme clusters found near an offset, without moving the gap to the end,
+ * agree with the whole text for every place of the gap, a cluster longer than the window
+ * read around the offset included. */
+START_TEST(local_scans_agree_with_the_whole_text)
+{
+	Str s = STR_INIT;
+	const char *whole;
+	size_t len;
+	Buffer *b;
+
+	str_adds(&s, "Đà Nẵng\n\nxe");
+	for (int i = 0; i < 50; i++)
+		str_adds(&s, "\xCC\x81"); /* marks after one letter: a cluster of 100 bytes */
+	str_adds(&s, " \xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD.\nend");
+	b = buf_with(s.s);
+	whole = xstrdup(buffer_text(b));
+	len = buffer_len(b);
+	for (size_t g = 0; g <= len; g += 3)
+		for (size_t off = 0; off <= len; off++) {
+			size_t ls = off, le = off;
+			if (off < len && ((unsigned char)whole[off] & 0xC0) == 0x80)
+				continue;
+			while (ls > 0 && whole[ls - 1] != '\n')
+				ls--;
+			while (le < len && whole[le] != '\n')
+				le++;
+			gap_to(b, g);
+			ck_assert_uint_eq(buffer_line_start(b, off), ls);
+			ck_assert_uint_eq(buffer_line_end(b, off), le);
+			ck_assert_uint_eq(buffer_next_grapheme(b, off), utf8_next_grapheme(whole, len, off));
+			ck_assert_uint_eq(buffer_prev_grapheme(b, off), utf8_prev_grapheme(whole, len, off));
+		}
+	free((void *)whole);
+	str_release(&s);
+	buffer_free(b);
+}
+END_TEST
+
 static Suite *buffer_suite(void)
 {
 	Suite *s = suite_create("buffer");
@@ -250,6 +347,9 @@ static Suite *buffer_suite(void)
 	ADD_TEST(s, word_motion_over_vietnamese);
 	ADD_TEST(s, lines_and_paragraphs);
 	ADD_TEST(s, counts_words_and_characters);
+	ADD_TEST(s, span_reads_every_range_around_the_gap);
+	ADD_TEST(s, span_at_the_edges_and_of_an_empty_buffer);
+	ADD_TEST(s, local_scans_agree_with_the_whole_text);
 	return s;
 }
 

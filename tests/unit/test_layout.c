@@ -100,7 +100,8 @@ START_TEST(maps_columns_inside_wide_characters)
 END_TEST
 
 /* A layout kept by layout_update equals one built from scratch, over random edits, at a few
- * widths (narrow ones break long words into several rows, which an edit may join again). */
+ * widths (narrow ones break long words into several rows, which an edit may join again),
+ * whether its rows are read after each edit or only now and then. */
 static void update_equals_rebuild_at(int width)
 {
 	static const char *const pieces[] = {"a", " ", "\n", "ệ", "日", "dài ", "xxxxxxxxxxxx", ""};
@@ -131,6 +132,20 @@ static void update_equals_rebuild_at(int width)
 		text = next;
 		layout_update(inc, str_cstr(&text), text.len, pos, del, strlen(p));
 		layout_build(full, str_cstr(&text), text.len, width);
+		/* Mostly one row is read, near the edit or anywhere, so that the rows' moves
+		 * left pending by earlier edits pile up; every 16th edit reads them all. */
+		ck_assert_uint_eq(layout_nrows(inc), layout_nrows(full));
+		for (size_t off = pos; off <= text.len; off += 1 + (seed >> 12) % 64) {
+			size_t r = layout_row_of(inc, off);
+			ck_assert_uint_eq(r, layout_row_of(full, off));
+			const LayoutRow *x = layout_row(inc, r), *y = layout_row(full, r);
+			ck_assert(x->start == y->start && x->end == y->end && x->cols == y->cols &&
+				  x->hard == y->hard);
+			if ((seed >> 24) % 4)
+				break;
+		}
+		if (i % 16)
+			continue;
 		str_clear(&a);
 		str_clear(&b);
 		rows_str(inc, str_cstr(&text), &a);
