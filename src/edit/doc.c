@@ -539,13 +539,13 @@ Overlay *doc_overlay(Doc *d, FieldId f)
 bool doc_take_changed(Doc *d, FieldId f, size_t *start, size_t *end)
 {
 	Field *fl = &d->f[f];
-	size_t len = buffer_len(fl->buf), s, e;
+	size_t len = buffer_len(fl->buf);
 
 	if (!fl->changed)
 		return false;
 	fl->changed = false;
-	buffer_para_bounds(fl->buf, fl->ch_start > len ? len : fl->ch_start, start, &e);
-	buffer_para_bounds(fl->buf, fl->ch_end > len ? len : fl->ch_end, &s, end);
+	*start = fl->ch_start > len ? len : fl->ch_start;
+	*end = fl->ch_end > len ? len : fl->ch_end;
 	if (*end < *start)
 		*end = *start;
 	return true;

@@ -255,8 +255,10 @@ size_t doc_count_matches(Doc *d, int field, const char *needle, size_t nlen, uns
 Overlay *doc_overlay(Doc *d, FieldId f);
 
 /*
- * The part of field f changed since the last call, widened to whole paragraphs, in
- * [*start, *end); returns false if nothing changed. The caller re-checks exactly that range.
+ * The part of field f changed since the last call, in [*start, *end) (empty where text was
+ * only removed); returns false if nothing changed. It is not widened here: the checker widens
+ * it to the sentences and paragraphs around it, a bounded distance (a paragraph may be a
+ * megabyte long, and finding its ends on every key would read all of it).
  */
 bool doc_take_changed(Doc *d, FieldId f, size_t *start, size_t *end);
 

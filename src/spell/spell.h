@@ -168,6 +168,17 @@ typedef struct SpellContext {
 bool spell_check_paragraph(Speller *sp, const char *text, size_t len, const SpellContext *ctx,
 	SpellTally *tally, FindingList *out);
 
+/*
+ * How far to check again around an edit of text[start, end): *from and *to widen it to the
+ * paragraphs it touches (*to is the paragraph's closing newline, or len), but never more
+ * than reach bytes either way: a longer paragraph is cut at the sentence start nearest the
+ * edit, failing one at a line or word start. *mid_sentence says the stretch starts inside a
+ * sentence (no capital is due there).
+ */
+#define SPELL_RECHECK_REACH 8192
+void spell_recheck_range(const char *text, size_t len, size_t start, size_t end, size_t reach,
+	size_t *from, size_t *to, bool *mid_sentence);
+
 /* Counts the tone placements of text without checking it. */
 void spell_tally(const char *text, size_t len, SpellTally *tally);
 

@@ -135,11 +135,10 @@ void checker_run(Checker *c, int field, const char *text, size_t len, size_t sta
 	if (!c || field < 0 || field >= CHECK_MAX_FIELDS)
 		return;
 	finding_list_init(&found);
-	/* Widen to whole paragraphs (runs of non-empty lines, as the renderers have them). */
-	while (start > 0 && !(text[start - 1] == '\n' && (start == 1 || text[start - 2] == '\n')))
-		start--;
-	while (end < len && !(text[end] == '\n' && (end + 1 == len || text[end + 1] == '\n')))
-		end++;
+	/* Widen to whole paragraphs (runs of non-empty lines, as the renderers have them), a
+	 * paragraph of many kilobytes only to the sentences near the change. */
+	bool mid;
+	spell_recheck_range(text, len, start, end, SPELL_RECHECK_REACH, &start, &end, &mid);
 	overlay_clear_range(o, start, end > start ? end : start);
 	/* The whole article counts: the running tallies follow every edit (checker_follow). */
 	for (int f = 0; f < CHECK_MAX_FIELDS; f++) {
@@ -156,7 +155,7 @@ void checker_run(Checker *c, int field, const char *text, size_t len, size_t sta
 			SpellTally mine = {0, 0};
 			spell_tally(text + p, pe - p, &mine);
 			SpellContext ctx = {{all.old_tones - mine.old_tones, all.new_tones - mine.new_tones},
-					    !prose};
+					    !prose || (mid && p == start)};
 			spell_check_paragraph(c->sp, text + p, pe - p, &ctx, NULL, &found);
 			keep(c, &found, text, p, o);
 		}

@@ -14,6 +14,7 @@
 #include "base/utf8.h"
 #include "base/when.h"
 #include "base/xalloc.h"
+#include "spell/spell.h"
 #include "tui/editor.h"
 #include "base/banned.h"
 
@@ -41,14 +42,16 @@ static size_t check_part(Editor *e, FieldId f, size_t s, size_t t, size_t budget
 {
 	size_t len;
 	const char *text = doc_text(e->doc, f, &len);
-	size_t cut = t;
-	if (t - s > budget) {
-		const char *nl = memchr(text + s + budget, '\n', t - s - budget);
-		cut = nl ? (size_t)(nl - text) : t;
+	size_t cut = t, from;
+	bool mid;
+	if (t - s > budget) { /* the paragraph's end past the budget, or a sentence's near it */
+		spell_recheck_range(text, len, s + budget, s + budget, SPELL_RECHECK_REACH, &from,
+			&cut, &mid);
+		cut = cut < t ? cut : t;
 	}
 	checker_run(e->checker, f, text, len, s, cut, is_prose(f), doc_overlay(e->doc, f));
-	if (cut < t)
-		doc_mark_changed(e->doc, f, cut + 1 < t ? cut + 1 : t, t);
+	if (cut < t) /* the rest from the next word on (or from the cut, inside a word) */
+		doc_mark_changed(e->doc, f, text[cut] == ' ' || text[cut] == '\n' ? cut + 1 : cut, t);
 	return cut - s + 1;
 }
 

@@ -123,3 +123,38 @@ send <C-q>
 send n
 exit 0
 S
+
+# A megabyte pasted from elsewhere as one paragraph (lines, no blank line between them), a
+# mistake in its last line: the checker reaches the end in one pass, not one pass of the
+# whole paragraph per part of it, and a key typed there is checked with the sentences near
+# it only, so the screen keeps up.
+case $BUILD in */asan) bytes=250000 ;; *) bytes=1000000 ;; esac
+python3 - "$T/long.txt" "$bytes" <<'P'
+import random, sys
+random.seed(11)
+s = ["Sáng nay thành phố Đà Nẵng khai trương cây cầu mới bắc qua sông Hàn.",
+     "Người dân hai bên bờ đã chờ đợi công trình này suốt nhiều năm.",
+     "Giá lúa gạo ở đồng bằng sông Cửu Long tăng nhẹ trong tuần qua."]
+out, n = ["Tiêu đề: Một đoạn rất dài", ""], 0
+while n < int(sys.argv[2]):
+    p = " ".join(random.choice(s) for _ in range(3))
+    out.append(p)
+    n += len(p.encode()) + 1
+out.append("Ban tổ chức đã sử lý mọi việc.")
+open(sys.argv[1], "w", encoding="utf-8").write("\n".join(out) + "\n")
+P
+long=$("$TOASOAN" --as lan new "$T/long.txt")
+VT_LIMIT=120 screen "a $((bytes / 1000)) KB paragraph is checked to its end at once and typing there keeps up" 120x30 --as lan edit "$long" <<S
+wait Một đoạn rất dài
+timeout 40
+wait • sử lý
+timeout 15
+send <C-End>
+send  Thêm một câu có lổi.
+wait Thêm một câu có lổi.
+wait • lổi
+wait • sử lý
+send <C-q>
+send k
+exit 0
+S

@@ -671,6 +671,54 @@ START_TEST(test_word_lower_as_general_mapping)
 }
 END_TEST
 
+/* The stretch checked again around an edit: whole paragraphs, but a paragraph many times
+ * longer than the reach is cut at the sentence, line or word nearest the edit. */
+START_TEST(test_recheck_range)
+{
+	const char *two = "Câu một. Câu hai.\n\nĐoạn hai có lỗi.\n";
+	size_t from, to, len = strlen(two), at = (size_t)(strstr(two, "có") - two);
+	bool mid = true;
+	Str t = STR_INIT;
+
+	spell_recheck_range(two, len, at, at + 1, 64, &from, &to, &mid);
+	ck_assert_uint_eq(from, (size_t)(strstr(two, "Đoạn") - two));
+	ck_assert_uint_eq(to, len - 1); /* the paragraph's closing newline */
+	ck_assert(!mid);
+
+	for (int i = 0; i < 200; i++) /* one paragraph of 200 sentences */
+		str_addf(&t, "%sCâu số %d có vài chữ.", i ? " " : "", i);
+	at = t.len / 2;
+	spell_recheck_range(t.s, t.len, at, at, 64, &from, &to, &mid);
+	ck_assert(!mid);
+	ck_assert(from > 0 && from <= at && at - from <= 64);
+	ck_assert(memcmp(t.s + from, "Câu", 4) == 0 && t.s[from - 2] == '.');
+	ck_assert(to >= at && to - at <= 64 && to < t.len);
+	ck_assert(t.s[to] == ' ' && t.s[to - 1] == '.');
+
+	str_clear(&t); /* no sentence ends: a line start, then a word start */
+	for (int i = 0; i < 200; i++)
+		str_addf(&t, "dòng %d không dấu chấm%s", i, i % 3 == 2 ? "\n" : " ");
+	at = t.len / 2;
+	spell_recheck_range(t.s, t.len, at, at, 200, &from, &to, &mid);
+	ck_assert(mid);
+	ck_assert(from <= at && at - from <= 200 && t.s[from - 1] == '\n');
+	ck_assert(to >= at && to - at <= 200 && t.s[to] == '\n');
+	spell_recheck_range(t.s, t.len, at, at, 8, &from, &to, &mid);
+	ck_assert(mid && from <= at && at - from <= 8);
+	ck_assert(t.s[from - 1] == ' ' || t.s[from - 1] == '\n');
+
+	str_clear(&t); /* no spaces at all: the edit itself, never inside a character */
+	for (int i = 0; i < 100; i++)
+		str_add(&t, "đ", 2);
+	spell_recheck_range(t.s, t.len, 51, 51, 16, &from, &to, &mid);
+	ck_assert(mid);
+	ck_assert_uint_eq(from, 50);
+	ck_assert_uint_eq(to, 50);
+	str_release(&t);
+}
+END_TEST
+
+
 static Suite *spell_suite(void)
 {
 	Suite *s = suite_create("spell");
@@ -711,6 +759,7 @@ static Suite *spell_suite(void)
 	tcase_add_test(tc, test_misspelled_sentence_start);
 	tcase_add_test(tc, test_kind_names);
 	tcase_add_test(tc, test_word_lower_as_general_mapping);
+	tcase_add_test(tc, test_recheck_range);
 	suite_add_tcase(s, tc);
 	return s;
 }
