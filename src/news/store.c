@@ -17,6 +17,7 @@
 #include <sys/statvfs.h>
 #include <unistd.h>
 
+#include "base/file.h"
 #include "base/xalloc.h"
 #include "news/store_int.h"
 #include "base/banned.h"
@@ -574,6 +575,22 @@ static bool writable(const char *path, bool exists, char *err, size_t errlen)
 	return ok;
 }
 
+/* The folder a new database goes in, made if missing (the default one of a first `init`). */
+static bool make_folder(const char *path, char *err, size_t errlen)
+{
+	const char *slash = strrchr(path, '/');
+	struct stat st;
+	char *dir;
+	bool ok;
+
+	if (!slash || slash == path)
+		return true;
+	dir = xstrndup(path, (size_t)(slash - path));
+	ok = stat(dir, &st) == 0 || file_mkdirs(dir, err, errlen);
+	free(dir);
+	return ok;
+}
+
 Store *store_open(const char *path, bool create, char *err, size_t errlen)
 {
 	Store *s;
@@ -586,6 +603,8 @@ Store *store_open(const char *path, bool create, char *err, size_t errlen)
 			snprintf(err, errlen, "no database at '%s'; create it with: toasoan init", path);
 			return NULL;
 		}
+		if (!make_folder(path, err, errlen))
+			return NULL;
 		flags |= SQLITE_OPEN_CREATE;
 	} else {
 		empty_file = st.st_size == 0;

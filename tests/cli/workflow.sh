@@ -9,6 +9,13 @@ expect_out "database ready" "init says where the database is"
 run init
 expect_rc 0 "init twice is safe"
 
+# A first `init` on a personal account, with nothing given: the default database goes in the
+# data folder, made for it.
+( unset TOASOAN_DB; XDG_DATA_HOME="$T/fresh/share" "$TOASOAN" init >"$T/out" 2>"$T/err" ); rc=$?
+expect_rc 0 "init with no database named makes the default one's folder"
+expect_out "$T/fresh/share/toasoan/toasoan.db" "and says where the database is"
+check '[ -s "$T/fresh/share/toasoan/toasoan.db" ]' "the default database exists"
+
 run user add mai --role reporter --name "Trần Thị Mai"
 expect_rc 0 "admin adds a reporter"
 run user add lan --role reporter --name "Lê Thị Lan"
