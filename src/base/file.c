@@ -79,6 +79,16 @@ bool file_mkdirs(const char *path, char *err, size_t errlen)
 	return ok;
 }
 
+bool file_mkparent(const char *path, char *err, size_t errlen)
+{
+	char *dir = file_dir_of(path);
+	struct stat st;
+	bool ok = stat(dir, &st) == 0 || file_mkdirs(dir, err, errlen);
+
+	free(dir);
+	return ok;
+}
+
 static bool write_all(int fd, const char *data, size_t len)
 {
 	while (len > 0) {
@@ -96,16 +106,12 @@ static bool write_all(int fd, const char *data, size_t len)
 
 bool file_write_atomic(const char *path, const char *data, size_t len, char *err, size_t errlen)
 {
-	Str tmp = STR_INIT, dir = STR_INIT;
-	const char *slash = strrchr(path, '/');
+	Str tmp = STR_INIT;
 	bool ok = false;
 	int fd;
 
-	if (slash && slash != path) {
-		str_add(&dir, path, (size_t)(slash - path));
-		if (!file_mkdirs(dir.s, err, errlen))
-			goto out;
-	}
+	if (!file_mkparent(path, err, errlen))
+		goto out;
 	str_addf(&tmp, "%s.tmp.%ld", path, (long)getpid());
 	fd = open(tmp.s, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
 	if (fd < 0) {
@@ -127,7 +133,6 @@ bool file_write_atomic(const char *path, const char *data, size_t len, char *err
 	ok = true;
 out:
 	str_release(&tmp);
-	str_release(&dir);
 	return ok;
 }
 

@@ -27,5 +27,7 @@ char *file_dir_of(const char *path);
 
 /* Creates path and its missing parents (mode 0755). */
 bool file_mkdirs(const char *path, char *err, size_t errlen);
+/* Makes the folder path goes in (and its parents) if it is missing. */
+bool file_mkparent(const char *path, char *err, size_t errlen);
 
 #endif

@@ -575,22 +575,6 @@ static bool writable(const char *path, bool exists, char *err, size_t errlen)
 	return ok;
 }
 
-/* The folder a new database goes in, made if missing (the default one of a first `init`). */
-static bool make_folder(const char *path, char *err, size_t errlen)
-{
-	const char *slash = strrchr(path, '/');
-	struct stat st;
-	char *dir;
-	bool ok;
-
-	if (!slash || slash == path)
-		return true;
-	dir = xstrndup(path, (size_t)(slash - path));
-	ok = stat(dir, &st) == 0 || file_mkdirs(dir, err, errlen);
-	free(dir);
-	return ok;
-}
-
 Store *store_open(const char *path, bool create, char *err, size_t errlen)
 {
 	Store *s;
@@ -603,7 +587,7 @@ Store *store_open(const char *path, bool create, char *err, size_t errlen)
 			snprintf(err, errlen, "no database at '%s'; create it with: toasoan init", path);
 			return NULL;
 		}
-		if (!make_folder(path, err, errlen))
+		if (!file_mkparent(path, err, errlen)) /* the default folder of a first init */
 			return NULL;
 		flags |= SQLITE_OPEN_CREATE;
 	} else {
