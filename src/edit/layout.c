@@ -330,7 +330,7 @@ int layout_col_of(const Layout *l, const char *text, size_t off)
 		p = next_cluster(text, p, r->end, &w);
 		col += w;
 	}
-	return col < l->width ? col : l->width - 1;
+	return col < l->width ? col : l->width;
 }
 
 size_t layout_offset_at(const Layout *l, const char *text, size_t row, int col)

@@ -55,9 +55,10 @@ const LayoutRow *layout_row(const Layout *l, size_t i);   /* i clamped to the la
 size_t layout_row_of(const Layout *l, size_t off);
 
 /*
- * Column of offset off within its row, 0 .. width - 1 (a cursor after a full row or in the
- * hanging spaces is shown in the last column). Reads only that row's bytes, as does
- * layout_offset_at.
+ * Column of offset off within its row, 0 .. width: a cursor after a full row or in the
+ * hanging spaces is shown at width, the column the screen keeps free after every row, so
+ * that it never covers the row's last character and the first space typed there moves it.
+ * Reads only that row's bytes, as does layout_offset_at.
  */
 int layout_col_of(const Layout *l, const char *text, size_t off);
 
