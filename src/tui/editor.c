@@ -151,6 +151,7 @@ void editor_load(Editor *e, const Article *a)
 void editor_load_history(Editor *e)
 {
 	event_list_release(&e->history);
+	e->history_stamp++;
 	if (e->art.id && !desk_history(e->app->desk, e->art.id, &e->history))
 		event_list_release(&e->history);
 }
@@ -616,11 +617,20 @@ static bool editor_offers(void *arg, Command c)
 	return true;
 }
 
+static void show_counters(Editor *e)
+{
+	e->shown_words = doc_words(e->doc);
+	e->shown_chars = doc_chars(e->doc);
+	doc_cursor_line(e->doc, &e->shown_line, &e->shown_col);
+}
+
 static void editor_draw(void *arg)
 {
 	Editor *e = arg;
 	App *a = e->app;
 	char left[300];
+	if (!e->typing)
+		show_counters(e);
 	edview_geometry(e);
 	pane_collect(e);
 	if (e->art.id)
@@ -630,7 +640,10 @@ static void editor_draw(void *arg)
 		snprintf(left, sizeof left, "%s · %s", app_str(a, S_APP), app_str(a, S_NEW_ARTICLE));
 	const char *who = *e->art.author_name ? e->art.author_name : e->art.author;
 	app_title(a, left, who);
-	edview_draw_text(e);
+	if (!edview_draw_text(e) && e->typing)
+		show_counters(e); /* the text changed under a cursor that stayed (a space hanging
+				   * past the row's end, a letter given its mark): the position
+				   * shown moves, so that every key shows */
 	pane_draw(e);
 	edview_draw_status(e);
 	app_keybar(a, e->pane_focus ? SCR_PANE : SCR_EDITOR, editor_offers, e);
@@ -691,6 +704,7 @@ static void run_loop(Editor *e)
 		uint64_t before = doc_version(e->doc);
 		app_read_for(a, &ev, due ? pause : APP_TICK_MS);
 		if (ev.key == K_TICK && due) {
+			e->typing = false; /* the keys rest: the counters catch up */
 			due = editor_check_some(e);
 			pause = 0; /* the rest of a long change goes on at once, keys first */
 			safety_tick(e, false); /* the journal and a save's retries go on meanwhile */
@@ -704,7 +718,8 @@ static void run_loop(Editor *e)
 				break; /* a key typed after closing belongs to the lists */
 			term_read(&ev, 0);
 		}
-		if (doc_version(e->doc) != before) {
+		e->typing = doc_version(e->doc) != before;
+		if (e->typing) {
 			due = true;
 			pause = CHECK_PAUSE_MS;
 		}

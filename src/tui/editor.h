@@ -48,6 +48,7 @@ typedef struct Editor {
 	Checker *checker;     /* NULL when checking is off */
 	char check_off[300];  /* why checking is off, "" when it is on */
 	EventList history;
+	unsigned history_stamp; /* counts the loads of history: what the pane shows of it */
 
 	bool pane_focus;      /* keys go to the pane */
 	PaneMode pane_mode;
@@ -64,6 +65,7 @@ typedef struct Editor {
 	int nrow_memo;
 	long drawn_scroll;    /* edview.c: the scroll and the text area of the last draw, */
 	int drawn_area[4];    /* y, x, w, h (all 0 before the first) */
+	int drawn_cursor[2];  /* edview.c: where the text's cursor was last put, y and x */
 
 	/* Geometry of the last draw. */
 	int text_y, text_x, text_w, text_h;
@@ -97,11 +99,20 @@ typedef struct Editor {
 	bool checker_tried;   /* the checker was started (it loads after the first screen) */
 	bool checker_rested;  /* the opened article was checked through once */
 	bool discard;         /* the user chose to drop the unsaved text */
+
+	/* The counters as shown: the words, the characters and the cursor's line and column.
+	 * While keys that change the text keep coming they stay as they were when the keys last
+	 * rested, so that a typed key redraws its own text alone (and sends a slow link a few
+	 * bytes); they catch up when the keys pause for CHECK_PAUSE_MS. */
+	bool typing;          /* the last batch of keys changed the text, and no pause since */
+	size_t shown_words, shown_chars, shown_line, shown_col;
 } Editor;
 
 /* edview.c: lays the fields out at the current size and draws the text area and status. */
 void edview_geometry(Editor *e);
-void edview_draw_text(Editor *e);
+/* Draws the rows that changed; true if the text's cursor now stands somewhere else on the
+ * screen than when it was last drawn. */
+bool edview_draw_text(Editor *e);
 void edview_draw_status(Editor *e);
 /* Frees what edview keeps between draws. */
 void edview_release(Editor *e);

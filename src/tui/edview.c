@@ -129,9 +129,11 @@ static uint64_t row_key(const char *text, const LayoutRow *row, const Overlay *o
 	return k;
 }
 
-/* What a text row showed when it was last drawn: its key, its bytes and each byte's style. */
+/* What a text row showed when it was last drawn: its key, its bytes and each byte's style,
+ * and the column its text ended at (blank from there). */
 typedef struct RowMemo {
 	uint64_t key;
+	int end_x;
 	Str text;
 	Str slots;
 } RowMemo;
@@ -142,6 +144,7 @@ static RowMemo *row_memo(Editor *e, int y)
 		RowMemo *m = xrealloc(e->row_memo, (size_t)(y + 1) * sizeof *m);
 		for (int i = e->nrow_memo; i <= y; i++) {
 			m[i].key = 0;
+			m[i].end_x = 0;
 			str_init(&m[i].text);
 			str_init(&m[i].slots);
 		}
@@ -211,10 +214,12 @@ static void draw_field_row(Editor *e, int y, FieldId f, size_t r)
 	str_clear(&slots);
 	for (size_t off = row->start, k = si; off < row->end; off++)
 		str_addc(&slots, (char)style_at(o, &k, off, sel, ss, se));
-	int x = e->text_x, end_x = e->text_x + e->text_w;
+	int x = e->text_x, end_x = e->text_x + e->text_w, blank_x = end_x;
 	size_t off = row->start;
-	if (intact && was == m->key)
+	if (intact && was == m->key) {
 		off = first_change(m, text, row, &slots, &x, end_x);
+		blank_x = m->end_x; /* blank beyond, since the row was drawn under that key */
+	}
 	while (off < row->end && x < end_x) {
 		Slot s = style_at(o, &si, off, sel, ss, se);
 		size_t run = off;
@@ -223,9 +228,10 @@ static void draw_field_row(Editor *e, int y, FieldId f, size_t r)
 		x += term_put(y, x, text + off, run - off, end_x - x, s);
 		off = run;
 	}
-	term_fill(y, x, end_x - x, SLOT_TEXT);
+	term_fill(y, x, (blank_x < end_x ? blank_x : end_x) - x, SLOT_TEXT);
 	strip_end();
 	m->key = key;
+	m->end_x = x;
 	str_clear(&m->text);
 	str_add(&m->text, text + row->start, row->end - row->start);
 	str_clear(&m->slots);
@@ -269,7 +275,7 @@ static void shift_rows(Editor *e)
 	}
 }
 
-void edview_draw_text(Editor *e)
+bool edview_draw_text(Editor *e)
 {
 	int col;
 	long cv = cursor_vrow(e, &col); /* drawing moves neither the text nor the cursor */
@@ -293,7 +299,11 @@ void edview_draw_text(Editor *e)
 		else
 			draw_field_row(e, y, f, (size_t)(v - e->field_row[f] - 1));
 	}
-	term_cursor(e->text_y + (int)(cv - e->scroll), e->text_x + col, !e->pane_focus);
+	int at[2] = {e->text_y + (int)(cv - e->scroll), e->text_x + col};
+	bool moved = memcmp(at, e->drawn_cursor, sizeof at) != 0;
+	memcpy(e->drawn_cursor, at, sizeof at);
+	term_cursor(at[0], at[1], !e->pane_focus);
+	return moved;
 }
 
 bool edview_click(Editor *e, int y, int x)
@@ -364,10 +374,8 @@ void edview_draw_status(Editor *e)
 	for (int i = 0; i < n; i++)
 		w += (int)utf8_width(chip[i], strlen(chip[i]));
 	w = w < cols ? w : cols;
-	size_t line, column;
-	doc_cursor_line(e->doc, &line, &column);
 	snprintf(where, sizeof where, "%s %zu:%zu ", e->pane_focus ? app_str(a, S_FOCUS_PANE)
-			  : edview_field_label(e, doc_field(e->doc)), line, column);
+			  : edview_field_label(e, doc_field(e->doc)), e->shown_line, e->shown_col);
 	int64_t left[] = {dirty, e->read_only, e->save_retry && e->busy, m,
 			  (int64_t)(intptr_t)a->lang};
 	uint64_t kl = strip_hash(STRIP_SEED, left, sizeof left);

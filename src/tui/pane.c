@@ -157,7 +157,7 @@ static void info_lines(Editor *e, Lines *l, bool spacer)
 	char buf[200];
 	Str t = STR_INIT;
 	const char *lang = lang_code(a->lang);
-	size_t words = doc_words(e->doc);
+	size_t words = e->shown_words;
 	if (spacer)
 		str_adds(add_line(l, SLOT_NORMAL, -1), "");
 	str_adds(add_line(l, SLOT_PANE_TITLE, -1), app_str(a, S_INFO));
@@ -168,7 +168,7 @@ static void info_lines(Editor *e, Lines *l, bool spacer)
 	str_adds(add_line(l, SLOT_PANE, -1), buf);
 	app_format(a, buf, sizeof buf, S_INFO_WORDS, (int)words);
 	str_adds(add_line(l, SLOT_PANE, -1), buf);
-	app_format(a, buf, sizeof buf, S_INFO_CHARS, (int)doc_chars(e->doc));
+	app_format(a, buf, sizeof buf, S_INFO_CHARS, (int)e->shown_chars);
 	str_adds(add_line(l, SLOT_PANE, -1), buf);
 	app_format(a, buf, sizeof buf, S_INFO_READING, (int)((words + 199) / 200));
 	str_adds(add_line(l, SLOT_PANE, -1), buf);
@@ -332,6 +332,8 @@ struct PaneMemo {
 	Lines lines;
 	uint64_t key;
 	bool all;
+	uint64_t frame_key;    /* everything the whole pane showed when it was last drawn */
+	uint64_t frame_losses; /* strip_losses() then */
 };
 
 /* Everything the findings' lines depend on: the findings in view (a finding's message and
@@ -359,8 +361,6 @@ static uint64_t findings_key(Editor *e, int w)
 static const Lines *findings_part(Editor *e, int w, bool *all)
 {
 	uint64_t k = findings_key(e, w);
-	if (!e->pane_memo)
-		e->pane_memo = xcalloc(1, sizeof *e->pane_memo);
 	PaneMemo *m = e->pane_memo;
 	if (m->key != k || !m->lines.v) {
 		free_lines(&m->lines);
@@ -440,17 +440,45 @@ static void draw_below(Editor *e)
 	free_lines(&hist);
 }
 
+/* Relative times ("5 phút trước") are shown true to this many seconds. */
+#define PANE_CLOCK_S 10
+
+/* Everything the pane shows: its place, the findings in view, the note, the article's facts
+ * (the counters as shown) and its history, and the time its relative times were told at. */
+static uint64_t frame_key(Editor *e)
+{
+	const char *who = *e->art.author_name ? e->art.author_name : e->art.author;
+	int64_t v[] = {e->side, e->pane_x, e->pane_y, e->pane_w, e->pane_h, term_cols(),
+		       e->art.id, e->art.state, e->art.updated_at, (int64_t)e->shown_words,
+		       (int64_t)e->shown_chars, e->history_stamp, (int64_t)e->history.n,
+		       when_now() / PANE_CLOCK_S};
+	uint64_t k = strip_hash(STRIP_SEED, v, sizeof v);
+	k = strip_hash(k, who, strlen(who));
+	int w = e->side ? e->pane_w - 1 : e->pane_w * 2 / 5 - 1;
+	return strip_hash_int(k, (int64_t)findings_key(e, w));
+}
+
 void pane_draw(Editor *e)
 {
 	if (e->nrow_item != e->pane_h || !e->row_item) {
 		free(e->row_item);
 		e->row_item = xcalloc((size_t)e->pane_h + 1, sizeof *e->row_item);
 		e->nrow_item = e->pane_h;
+		if (e->pane_memo)
+			e->pane_memo->frame_losses = ~strip_losses(); /* the rows' findings are to note */
 	}
+	if (!e->pane_memo)
+		e->pane_memo = xcalloc(1, sizeof *e->pane_memo);
+	uint64_t k = frame_key(e);
+	PaneMemo *m = e->pane_memo;
+	if (m->frame_key == k && m->frame_losses == strip_losses())
+		return; /* every cell of it still shows the same */
 	if (e->side)
 		draw_side(e);
 	else
 		draw_below(e);
+	m->frame_key = k;
+	m->frame_losses = strip_losses();
 }
 
 size_t pane_item_at_cursor(Editor *e)

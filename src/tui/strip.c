@@ -26,6 +26,7 @@ static int rows;
 static size_t cap;
 static int open_y = -1;   /* the strip being drawn, between strip_begin and strip_end */
 static Strip open_strip;
+static uint64_t losses;   /* entries dropped other than to be drawn again at their columns */
 
 uint64_t strip_hash(uint64_t key, const void *data, size_t len)
 {
@@ -46,20 +47,30 @@ uint64_t strip_hash_int(uint64_t key, int64_t v)
 	return strip_hash(key, &v, sizeof v);
 }
 
+uint64_t strip_losses(void)
+{
+	return losses;
+}
+
 void strip_forget(void)
 {
+	losses++;
 	if (table)
 		memset(table, 0, (size_t)rows * PER_ROW * sizeof *table);
 	open_y = -1;
 }
 
-/* Removes row y's entries that share a column with [x, x + w). */
-static void drop_overlapping(int y, int x, int w)
+/* Removes row y's entries that share a column with [x, x + w); with own, the entry at
+ * exactly those columns is being drawn again, not lost. */
+static void drop_overlapping(int y, int x, int w, bool own)
 {
 	Strip *s = table + (size_t)y * PER_ROW;
 	for (int i = 0; i < PER_ROW; i++)
-		if (s[i].w && s[i].x < (long long)x + w && x < s[i].x + s[i].w)
+		if (s[i].w && s[i].x < (long long)x + w && x < s[i].x + s[i].w) {
+			if (!own || s[i].x != x || s[i].w != w)
+				losses++;
 			s[i].w = 0;
+		}
 }
 
 void strip_touched(int y, int x, int w)
@@ -68,14 +79,14 @@ void strip_touched(int y, int x, int w)
 		return;
 	if (y == open_y && x >= open_strip.x && (long long)x + w <= open_strip.x + open_strip.w)
 		return; /* the strip being drawn */
-	drop_overlapping(y, x, w);
+	drop_overlapping(y, x, w, false);
 }
 
 void strip_move(int from_y, int to_y, int x, int w)
 {
 	if (!table || to_y < 0 || to_y >= rows || w <= 0)
 		return;
-	drop_overlapping(to_y, x, w);
+	drop_overlapping(to_y, x, w, false);
 	if (from_y < 0 || from_y >= rows)
 		return;
 	Strip *from = table + (size_t)from_y * PER_ROW, *to = table + (size_t)to_y * PER_ROW;
@@ -115,7 +126,7 @@ bool strip_begin_over(int y, int x, int w, uint64_t key, bool *intact, uint64_t 
 			*intact = true;
 			*was = s[i].key;
 		}
-	drop_overlapping(y, x, w);
+	drop_overlapping(y, x, w, true);
 	open_y = y;
 	open_strip = (Strip){x, w, key};
 	return true;

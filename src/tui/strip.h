@@ -35,6 +35,14 @@ bool strip_begin_over(int y, int x, int w, uint64_t key, bool *intact, uint64_t 
 /* The strip begun last is drawn: its key is remembered. */
 void strip_end(void);
 
+/*
+ * How many strips have been lost so far: drawn over, moved off or forgotten (a strip drawn
+ * again at its own columns is not lost). A part of the screen made of several strips that
+ * finds this count and its own key as they were when it last drew may skip even working
+ * out its strips: every one of them still shows what it showed.
+ */
+uint64_t strip_losses(void);
+
 /* For term.c: cells of row y from x, w wide, were drawn (outside the strip being drawn). */
 void strip_touched(int y, int x, int w);
 /* For term.c: the cells of strip (from_y, x, w) were copied to row to_y: what they show

@@ -320,3 +320,23 @@ wait 1 Hoà
 send <C-q>
 exit 0
 S
+
+# The counters (words, characters, the cursor's place) stay still while keys come, so that a
+# typed key redraws its own text alone, and catch up as soon as the keys pause.
+printf 'Tiêu đề: Rét đậm\n\nMưa lớn kéo dài từ đêm qua.\n' >"$T/count.txt"
+id=$("$TOASOAN" --as mai new "$T/count.txt")
+screen "the pane's word and character counts follow the typing" 120x30 --as mai edit "$id" <<'S'
+wait Số chữ: 9
+wait Ký tự: 34
+send <C-End>
+send  Trời rét
+wait Số chữ: 11
+wait Ký tự: 43
+wait Nội dung 1:37
+send <BS><BS><BS><BS>
+wait Số chữ: 10
+wait Nội dung 1:33
+send <C-q>
+send n
+exit 0
+S
