@@ -123,6 +123,9 @@ static bool load_model(Speller *sp, const SpellOptions *opt, char *err, size_t e
 	return sp->lm != NULL;
 }
 
+/* The distinct words of a long article: the tables a check fills are made this large. */
+#define FIRST_WORDS 1024
+
 Speller *spell_new(const SpellOptions *opt, char *err, size_t errlen)
 {
 	Speller *sp = xcalloc(1, sizeof(*sp));
@@ -141,6 +144,13 @@ Speller *spell_new(const SpellOptions *opt, char *err, size_t errlen)
 	table_init(&sp->cache);
 	sp->front = xcalloc((size_t)1 << FRONT_BITS, sizeof(*sp->front));
 	table_init(&sp->nb_index);
+	/* Room for the distinct words of an article, taken now and touched only as a check
+	 * fills it: growing a table from nothing during a first check writes every smaller
+	 * size on the way, memory the process touches for the first time (a page fault each
+	 * 4 KB). */
+	table_reserve(&sp->cache, FIRST_WORDS);
+	table_reserve(&sp->nb_index, FIRST_WORDS);
+	xgrow(&sp->nb, &sp->nbcap, 4 * FIRST_WORDS, sizeof(*sp->nb));
 	table_init(&sp->bigrams);
 	table_init(&sp->ctx_vars);
 	table_init(&sp->ctx_left);

@@ -161,6 +161,24 @@ static void grow(Table *t)
 	free(old);
 }
 
+void table_reserve(Table *t, size_t n)
+{
+	size_t cap = 64;
+
+	while (cap < 2 * n)
+		cap *= 2;
+	if (cap <= t->cap)
+		return;
+	if (t->n == 0) {
+		free(t->slots);
+		t->slots = xcalloc(cap, sizeof(*t->slots));
+		t->cap = cap;
+		return;
+	}
+	while (t->cap < cap)
+		grow(t);
+}
+
 void table_put(Table *t, const char *key, size_t len, uint64_t value)
 {
 	uint64_t h = hash_bytes(key, len);

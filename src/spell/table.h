@@ -54,6 +54,9 @@ void table_clear(Table *t);     /* removes every key, keeps the slots */
 /* True if key is present; *value (if not NULL) gets its value. */
 bool table_get(const Table *t, const char *key, size_t len, uint64_t *value);
 
+/* Makes room for n keys without growing (slots allocated, not yet touched when fresh). */
+void table_reserve(Table *t, size_t n);
+
 /* Sets key to value, adding it if absent. */
 void table_put(Table *t, const char *key, size_t len, uint64_t value);
 

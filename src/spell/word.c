@@ -479,16 +479,18 @@ static FrontSlot *front_slot(Speller *sp, uint64_t a, uint64_t b, size_t len)
 }
 
 /*
- * The front in use grows with the words worked out (twice as many slots, up to them all),
- * and never shrinks, so every slot past it is empty. A slot names its word by its whole
- * bytes, so one left where the smaller front put it is still right when found, and nothing
- * needs moving: the pages beyond stay untouched until a text has that many words.
+ * The front in use grows with the words worked out (twice as many slots once there are
+ * more words than slots, up to them all: a word that lost its slot is still found in the
+ * cache, and a first check touches half as many pages), and never shrinks, so every slot
+ * past it is empty. A slot names its word by its whole bytes, so one left where the
+ * smaller front put it is still right when found, and nothing needs moving: the pages
+ * beyond stay untouched until a text has that many words.
  */
 static void front_grow(Speller *sp)
 {
 	if (sp->front_bits < FRONT_MIN_BITS)
 		sp->front_bits = FRONT_MIN_BITS;
-	while (sp->front_bits < FRONT_BITS && sp->cache.n > (size_t)1 << (sp->front_bits - 1))
+	while (sp->front_bits < FRONT_BITS && sp->cache.n > (size_t)1 << sp->front_bits)
 		sp->front_bits++;
 }
 
