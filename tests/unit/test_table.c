@@ -63,6 +63,40 @@ START_TEST(table_keeps_every_key_through_growth_and_deletion)
 }
 END_TEST
 
+/* Room made ahead is room for that many keys without growing; past it the table grows and
+ * keeps every key, and a clear keeps the room. */
+START_TEST(table_reserve_makes_room_and_keeps_keys)
+{
+	Table t;
+	char k[64];
+	uint64_t v;
+
+	table_init(&t);
+	table_reserve(&t, 100);
+	size_t cap = t.cap;
+	ck_assert_uint_ge(cap, 100);
+	for (int i = 0; i < 100; i++) {
+		key_name(i, k, sizeof k);
+		table_put(&t, k, strlen(k), (uint64_t)i);
+	}
+	ck_assert_uint_eq(t.cap, cap); /* no growth within the room made */
+	for (int i = 100; i < NKEYS; i++) {
+		key_name(i, k, sizeof k);
+		table_put(&t, k, strlen(k), (uint64_t)i);
+	}
+	ck_assert_uint_gt(t.cap, cap);
+	for (int i = 0; i < NKEYS; i++) {
+		key_name(i, k, sizeof k);
+		ck_assert_msg(table_get(&t, k, strlen(k), &v) && v == (uint64_t)i, "key %s", k);
+	}
+	table_reserve(&t, 10); /* less than there is: nothing shrinks, nothing is lost */
+	ck_assert_uint_eq(t.n, NKEYS);
+	table_clear(&t);
+	ck_assert(!table_get(&t, "k0", 2, NULL));
+	table_release(&t);
+}
+END_TEST
+
 START_TEST(table_holds_long_and_empty_keys)
 {
 	Table t;
@@ -131,6 +165,7 @@ static Suite *table_suite(void)
 {
 	Suite *s = suite_create("table");
 	ADD_TEST(s, table_keeps_every_key_through_growth_and_deletion);
+	ADD_TEST(s, table_reserve_makes_room_and_keeps_keys);
 	ADD_TEST(s, table_holds_long_and_empty_keys);
 	ADD_TEST(s, sieve_never_turns_away_an_english_word);
 	return s;
