@@ -44,12 +44,12 @@ awk -v b="$bytes" -v o="$ours" -v t="$theirs" 'BEGIN {
 "$BUILD/tools/spell_bench" --dict dict --sizes "$T/news.txt" | tee "$T/sizes"
 # The project's target: each size's time per MB within 1.5 times the largest's.
 . tests/bench/lib.sh
-sed -nE 's/^check +([0-9]+) bytes:.* ([0-9.]+)x the largest.*\| warm .* ([0-9.]+)x, .*/\1 \2 \3/p' "$T/sizes" |
-	sed '$d' | paste -d ' ' - <(printf '%s\n' "10 KB" "100 KB" "1 MB") |
-	while read -r _ fresh warm n unit; do
-		[ -n "$unit" ] || continue
-		row "spell: $n $unit check, time per MB / 4 MB's (fresh)" x "$fresh" target "1.5"
-		row "spell: $n $unit check, time per MB / 4 MB's (warm)" x "$warm" target "1.5"
+sed -nE 's/^rounds +[0-9]+ bytes: fresh ([0-9. ]+) \| warm ([0-9. ]+)$/\1|\2/p' "$T/sizes" |
+	paste -d '|' - <(printf '%s\n' "10 KB" "100 KB" "1 MB") |
+	while IFS='|' read -r fresh warm size; do
+		[ -n "$size" ] || continue
+		row "spell: $size check, time per MB / 4 MB's (fresh)" x "$fresh" target "1.5"
+		row "spell: $size check, time per MB / 4 MB's (warm)" x "$warm" target "1.5"
 	done
 # A user's whole run: a new process each time, its start and loading included (CPU).
 python3 - "$TOASOAN" "$T" <<'PY'

@@ -12,9 +12,11 @@
  * context model runs too (as in a newsroom with a history).
  *
  * --sizes checks the first 10 KB, 100 KB, 1 MB and 4 MB of FILE (cut at a line end), each
- * with a fresh checker in a process of its own whose loading is not timed (CPU time, the
- * best of five), and prints the time per MB of each against the largest: a checker linear
- * in its input prints ratios near 1. Each size is timed twice: as the checker's first check
+ * with a fresh checker in a process of its own whose loading is not timed (CPU time), and
+ * prints the time per MB of each against the largest: a checker linear in its input prints
+ * ratios near 1. The sizes are taken in five rounds of all of them, and each ratio is the
+ * median over the rounds of one round's two rates, so that a drift in the machine's speed
+ * does not land on one size. Each size is timed twice: as the checker's first check
  * after loading, and warm, after the checker has checked the last 10 KB of FILE and
  * forgotten every word of it (the CPU's caches then hold the model's common rows as in a
  * running editor; each distinct word still costs its first look). The difference at 10 KB
@@ -208,37 +210,77 @@ static double check_once(const SpellOptions *opt, const Str *text, size_t len, b
 	return res[0];
 }
 
+static int by_value(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* The median of n values (sorted in place). */
+static double median(double *v, size_t n)
+{
+	qsort(v, n, sizeof(*v), by_value);
+	return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+/*
+ * The sizes are taken in rounds, each round checking every size once fresh and once warm,
+ * and each size's rate is compared with the largest's of the same round: a machine whose
+ * speed drifts over minutes (a shared host) then moves a ratio's numerator and denominator
+ * together. Printed: the best time of each, and the median and smallest of the per-round
+ * ratios.
+ */
+#define ROUNDS 5
+
 static int sizes(const SpellOptions *opt, const Str *text)
 {
 	static const size_t want[] = {10000, 100000, 1000000, 4000000};
-	double per[2][4];
-	long pf[2][4];
+	double t[2][4][ROUNDS], ratio[2][4][ROUNDS], best[2][4], mid[2][4], low[2][4];
+	long pf[2][4][ROUNDS], bestpf[2][4];
 	size_t len[4], n = 0;
 
-	for (size_t i = 0; i < 4 && (i == 0 || len[i - 1] < text->len); i++, n++) {
+	for (size_t i = 0; i < 4 && (i == 0 || len[i - 1] < text->len); i++, n++)
 		len[i] = prefix(text, want[i]);
-		for (int w = 0; w < 2; w++) {
-			double best = 1e9;
-			for (int run = 0; run < 5; run++) { /* the best of five */
-				long f;
-				double t = check_once(opt, text, len[i], w == 1, &f);
-				if (t < best)
-					pf[w][i] = f;
-				best = t < best ? t : best;
+	for (int run = 0; run < ROUNDS; run++)
+		for (size_t i = 0; i < n; i++)
+			for (int w = 0; w < 2; w++)
+				t[w][i][run] = check_once(opt, text, len[i], w == 1, &pf[w][i][run]);
+	for (int w = 0; w < 2; w++)
+		for (size_t i = 0; i < n; i++) {
+			best[w][i] = 1e9;
+			for (int run = 0; run < ROUNDS; run++) {
+				ratio[w][i][run] = t[w][i][run] / (double)len[i] /
+					(t[w][n - 1][run] / (double)len[n - 1]);
+				if (t[w][i][run] < best[w][i]) {
+					best[w][i] = t[w][i][run];
+					bestpf[w][i] = pf[w][i][run];
+				}
 			}
-			per[w][i] = best / ((double)len[i] / 1e6);
+			mid[w][i] = median(ratio[w][i], ROUNDS);
+			low[w][i] = ratio[w][i][0];
 		}
-	}
-	printf("check time per size (CPU, best of 5): a fresh checker's first check after loading; "
-	       "warm: the same after checking other text and forgetting its words\n");
+	printf("check time per size (CPU, %d rounds of every size): a fresh checker's first check "
+	       "after loading; warm: the same after checking other text and forgetting its words; "
+	       "each ratio is the size's time per MB over the largest's in the same round, the "
+	       "median of the rounds (the smallest in brackets)\n", ROUNDS);
 	for (size_t i = 0; i < n; i++)
-		printf("check %8zu bytes: %8.1f ms, %6.3f s per MB, %.2fx the largest's rate, %5ld "
-		       "page faults | warm %8.1f ms, %6.3f s per MB, %.2fx, %5ld\n",
-			len[i], per[0][i] * (double)len[i] / 1e3, per[0][i], per[0][i] / per[0][n - 1],
-			pf[0][i], per[1][i] * (double)len[i] / 1e3, per[1][i], per[1][i] / per[1][n - 1],
-			pf[1][i]);
-	printf("fixed cost of a first check after loading (fresh - warm, %zu bytes): %.2f ms\n",
-		len[0], (per[0][0] - per[1][0]) * (double)len[0] / 1e3);
+		printf("check %8zu bytes: %8.1f ms, %6.3f s per MB, %.2fx the largest's rate (%.2fx), "
+		       "%5ld page faults | warm %8.1f ms, %6.3f s per MB, %.2fx (%.2fx), %5ld\n",
+			len[i], best[0][i] * 1e3, best[0][i] / ((double)len[i] / 1e6), mid[0][i],
+			low[0][i], bestpf[0][i], best[1][i] * 1e3,
+			best[1][i] / ((double)len[i] / 1e6), mid[1][i], low[1][i], bestpf[1][i]);
+	for (size_t i = 0; i + 1 < n; i++) { /* each round's ratios, for the bench's table */
+		printf("rounds %zu bytes:", len[i]);
+		for (int w = 0; w < 2; w++) {
+			printf(" %s", w ? "| warm" : "fresh");
+			for (int run = 0; run < ROUNDS; run++)
+				printf(" %.2f", ratio[w][i][run]);
+		}
+		printf("\n");
+	}
+	printf("fixed cost of a first check after loading (fresh - warm, %zu bytes, best of %d): "
+	       "%.2f ms\n", len[0], ROUNDS, (best[0][0] - best[1][0]) * 1e3);
 	return 0;
 }
 
