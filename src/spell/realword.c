@@ -313,8 +313,10 @@ static bool checkable_word(const CheckRun *r, size_t i, bool *marked, bool capit
 	if ((f & TF_ALL_UPPER) || (f & TF_INNER_UPPER) || (f & TF_DIGIT))
 		return false;
 	if (t->v.flags & VF_NAME) {
-		/* a bare word the English list accepted: judged against its marked readings */
-		*marked = (f & TF_ASCII) && !(f & TF_UPPER_FIRST) && t->t.end - t->t.start <= 7;
+		/* a bare word the English list accepted: judged against its marked readings; a
+		 * syllable an earlier rule has taken (VF_NAME added to VF_SYLLABLE) is left alone */
+		*marked = !(t->v.flags & VF_SYLLABLE) && (f & TF_ASCII) && !(f & TF_UPPER_FIRST) &&
+			  t->t.end - t->t.start <= 7;
 		return *marked;
 	}
 	return (t->v.flags & VF_SYLLABLE) && (capital || !(f & TF_UPPER_FIRST)) && !hyphened(r, i);

@@ -377,6 +377,33 @@ START_TEST(test_bare_english_words)
 }
 END_TEST
 
+/* The findings of text that cover any byte of `what`. */
+static size_t findings_over(const char *text, const char *what)
+{
+	const char *at = strstr(text, what);
+	size_t s = (size_t)(at - text), e = s + strlen(what), n = 0;
+
+	finding_list_clear(&fl);
+	ck_assert(spell_check(sp, text, strlen(text), &fl));
+	for (size_t i = 0; i < fl.n; i++)
+		n += fl.items[i].start < e && s < fl.items[i].end;
+	return n;
+}
+
+START_TEST(test_taken_words_get_one_finding)
+{
+	/* a confusable phrase with a bare syllable in it (chua, cau, thong) is one finding:
+	 * that syllable is not judged again as an English word missing its marks */
+	ck_assert_uint_eq(findings_over("Xưởng nhận sửa chua xe máy.", "sửa chua"), 1);
+	expect("Xưởng nhận sửa chua xe máy.", "chua", FIND_REAL_WORD, "sữa chua");
+	ck_assert_uint_eq(findings_over("Anh ấy tham gia cau lạc bộ.", "cau lạc bộ"), 1);
+	ck_assert_uint_eq(findings_over("Hệ thống giao thong đang quá tải.", "giao thong"), 1);
+	/* and the same syllable alone is still judged, before or after the phrase */
+	expect("Trời rat dep. Xưởng nhận sửa chua xe máy. Trời rat dep.", "rat dep.", FIND_SPELLING,
+		"rất");
+}
+END_TEST
+
 START_TEST(test_own_suggestions)
 {
 	expect("Người dân ở vùng đât này rất hiếu khách.", "đât", FIND_SPELLING, "đất");
@@ -399,6 +426,7 @@ static Suite *model_suite(void)
 	tcase_add_test(tc, test_real_words_in_context);
 	tcase_add_test(tc, test_news_words);
 	tcase_add_test(tc, test_bare_english_words);
+	tcase_add_test(tc, test_taken_words_get_one_finding);
 	tcase_add_test(tc, test_foreign_shaped_words);
 	tcase_add_test(tc, test_repeats_news_prints);
 	tcase_add_test(tc, test_own_suggestions);
