@@ -14,7 +14,7 @@
  * --sizes checks the first 10 KB, 100 KB, 1 MB and 4 MB of FILE (cut at a line end), each
  * with a fresh checker in a process of its own whose loading is not timed (CPU time), and
  * prints the time per MB of each against the largest: a checker linear in its input prints
- * ratios near 1. The sizes are taken in five rounds of all of them, and each ratio is the
+ * ratios near 1. The sizes are taken in nine rounds of all of them, and each ratio is the
  * median over the rounds of one round's two rates, so that a drift in the machine's speed
  * does not land on one size. Each size is timed twice: as the checker's first check
  * after loading, and warm, after the checker has checked the last 10 KB of FILE and
@@ -231,7 +231,7 @@ static double median(double *v, size_t n)
  * together. Printed: the best time of each, and the median and smallest of the per-round
  * ratios.
  */
-#define ROUNDS 5
+#define ROUNDS 9
 
 static int sizes(const SpellOptions *opt, const Str *text)
 {
