@@ -25,7 +25,7 @@ for b in tests/bench/*.sh; do
 	[ "${PIPESTATUS[0]}" = 0 ] || echo "(benchmark $(basename "$b") stopped early)"
 done
 echo
-echo "== figures (min / median of 3; ratio = toasoan's median / the peer's)"
+echo "== figures (min / median of 3 runs, or of the rounds a figure names; ratio = toasoan's median / the peer's)"
 grep '^ROW	' "$rows" | cut -f2- |
 	awk -F'\t' 'BEGIN {printf "%-52s %-22s %-26s %s\n", "figure", "toasoan", "peer", "ratio"}
 		{printf "%-52s %-22s %-26s %s\n", $1, $2, $3, $4}'

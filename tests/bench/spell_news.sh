@@ -48,8 +48,8 @@ sed -nE 's/^rounds +[0-9]+ bytes: fresh ([0-9. ]+) \| warm ([0-9. ]+)$/\1|\2/p' 
 	paste -d '|' - <(printf '%s\n' "10 KB" "100 KB" "1 MB") |
 	while IFS='|' read -r fresh warm size; do
 		[ -n "$size" ] || continue
-		row "spell: $size check, time per MB / 4 MB's (fresh)" x "$fresh" target "1.5"
-		row "spell: $size check, time per MB / 4 MB's (warm)" x "$warm" target "1.5"
+		row "spell: $size check, time per MB / 4 MB's (fresh, 9 rounds)" x "$fresh" target "1.5"
+		row "spell: $size check, time per MB / 4 MB's (warm, 9 rounds)" x "$warm" target "1.5"
 	done
 # A user's whole run: a new process each time, its start and loading included (CPU).
 python3 - "$TOASOAN" "$T" <<'PY'
