@@ -179,7 +179,7 @@ void rules_real_words(CheckRun *r)
 				SEV_WARNING, MSG_CONFUSABLE, c->note[0] ? c->note : NULL,
 				context_cased(r, i, c->right), 1);
 			for (size_t m = 0; m < k; m++)
-				r->toks[w[m]].v.flags |= VF_NAME; /* taken: no second finding here */
+				r->toks[w[m]].taken = true;
 			i = w[k - 1];
 			break;
 		}
@@ -343,11 +343,11 @@ static void check_pair(CheckRun *r, size_t a, size_t b, Str *x, Str *y, Str *key
 	if (ca >= SPELL_CONTEXT_MIN && ca >= cb) {
 		run_add(r, r->toks[a].t.start, r->toks[a].t.end, FIND_REAL_WORD, SEV_WARNING,
 			MSG_CONTEXT, va.s, context_cased(r, a, va.s), 1);
-		r->toks[a].v.flags |= VF_NAME;
+		r->toks[a].taken = true;
 	} else if (cb >= SPELL_CONTEXT_MIN) {
 		run_add(r, r->toks[b].t.start, r->toks[b].t.end, FIND_REAL_WORD, SEV_WARNING,
 			MSG_CONTEXT, vb.s, context_cased(r, b, vb.s), 1);
-		r->toks[b].v.flags |= VF_NAME;
+		r->toks[b].taken = true;
 	}
 	str_release(&va);
 	str_release(&vb);
@@ -362,10 +362,12 @@ void rules_context(CheckRun *r)
 		return;
 	for (size_t i = 0; i < r->ntoks; i++) {
 		Tok *t = &r->toks[i];
-		if (t->t.kind != TOK_WORD || !(t->v.flags & VF_SYLLABLE) || (t->v.flags & VF_NAME))
+		if (t->t.kind != TOK_WORD || !(t->v.flags & VF_SYLLABLE) || (t->v.flags & VF_NAME) ||
+		    t->taken)
 			continue;
 		if (window(r, i, w, 2) == 2 && (r->toks[w[1]].v.flags & VF_SYLLABLE) &&
-		    !(r->toks[w[1]].v.flags & VF_NAME) && !(t->t.flags & TF_UPPER_FIRST) &&
+		    !(r->toks[w[1]].v.flags & VF_NAME) && !r->toks[w[1]].taken &&
+		    !(t->t.flags & TF_UPPER_FIRST) &&
 		    !(r->toks[w[1]].t.flags & TF_UPPER_FIRST))
 			check_pair(r, i, w[1], &x, &y, &key);
 	}

@@ -271,6 +271,7 @@ struct Tok {
 	Verdict v;        /* for words */
 	uint16_t lm;      /* the model id of a word (MODEL_NONE: unknown), set by rules_model */
 	uint32_t nb;      /* offset + 1 of its neighbour list in Speller.nb (0: none) */
+	bool taken;       /* a rule has flagged this occurrence: no other rule adds a finding */
 };
 
 /*

@@ -181,7 +181,7 @@ static void check_pair(CheckRun *r, size_t i, size_t j)
 			run_add(r, r->toks[t].t.start, r->toks[t].t.end,
 				syllable ? FIND_REAL_WORD : FIND_SPELLING, SEV_WARNING, MSG_NAME,
 				str_cstr(&phrase), sugg, 1);
-			r->toks[t].v.flags |= VF_NAME; /* taken: no second finding here */
+			r->toks[t].taken = true;
 		}
 	}
 	str_release(&a);

@@ -308,15 +308,13 @@ static bool checkable_word(const CheckRun *r, size_t i, bool *marked, bool capit
 	unsigned f = t->t.flags;
 
 	*marked = false;
-	if (t->v.kind != FIND_KIND_COUNT)
+	if (t->v.kind != FIND_KIND_COUNT || t->taken)
 		return false;
 	if ((f & TF_ALL_UPPER) || (f & TF_INNER_UPPER) || (f & TF_DIGIT))
 		return false;
 	if (t->v.flags & VF_NAME) {
-		/* a bare word the English list accepted: judged against its marked readings; a
-		 * syllable an earlier rule has taken (VF_NAME added to VF_SYLLABLE) is left alone */
-		*marked = !(t->v.flags & VF_SYLLABLE) && (f & TF_ASCII) && !(f & TF_UPPER_FIRST) &&
-			  t->t.end - t->t.start <= 7;
+		/* a bare word the English list accepted: judged against its marked readings */
+		*marked = (f & TF_ASCII) && !(f & TF_UPPER_FIRST) && t->t.end - t->t.start <= 7;
 		return *marked;
 	}
 	return (t->v.flags & VF_SYLLABLE) && (capital || !(f & TF_UPPER_FIRST)) && !hyphened(r, i);
@@ -390,7 +388,7 @@ static void flag(CheckRun *r, size_t i, uint16_t best, bool marked)
 	else
 		run_add(r, r->toks[i].t.start, r->toks[i].t.end, FIND_REAL_WORD, SEV_WARNING,
 			MSG_CONTEXT, text, context_cased(r, i, text), 1);
-	r->toks[i].v.flags |= VF_NAME; /* taken: no second finding here */
+	r->toks[i].taken = true;
 	free(text);
 }
 

@@ -263,6 +263,7 @@ static void tokenize(CheckRun *r, size_t from, size_t to)
 		off = token_scan(r->s, to, off, &t->t);
 		memset(&t->v, 0, sizeof(t->v));
 		t->v.kind = FIND_KIND_COUNT;
+		t->taken = false;
 	}
 }
 
