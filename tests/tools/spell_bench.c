@@ -217,13 +217,6 @@ static int by_value(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-/* The median of n values (sorted in place). */
-static double median(double *v, size_t n)
-{
-	qsort(v, n, sizeof(*v), by_value);
-	return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
-}
-
 /*
  * The sizes are taken in rounds, each round checking every size once fresh and once warm,
  * and each size's rate is compared with the largest's of the same round: a machine whose
@@ -232,6 +225,16 @@ static double median(double *v, size_t n)
  * ratios.
  */
 #define ROUNDS 9
+
+/* The median of the rounds' values, which stay in round order. */
+static double median(const double v[ROUNDS])
+{
+	double s[ROUNDS];
+
+	memcpy(s, v, sizeof(s));
+	qsort(s, ROUNDS, sizeof(*s), by_value);
+	return ROUNDS % 2 ? s[ROUNDS / 2] : (s[ROUNDS / 2 - 1] + s[ROUNDS / 2]) / 2;
+}
 
 static int sizes(const SpellOptions *opt, const Str *text)
 {
@@ -248,17 +251,18 @@ static int sizes(const SpellOptions *opt, const Str *text)
 				t[w][i][run] = check_once(opt, text, len[i], w == 1, &pf[w][i][run]);
 	for (int w = 0; w < 2; w++)
 		for (size_t i = 0; i < n; i++) {
-			best[w][i] = 1e9;
+			best[w][i] = low[w][i] = 1e9;
 			for (int run = 0; run < ROUNDS; run++) {
-				ratio[w][i][run] = t[w][i][run] / (double)len[i] /
+				double x = t[w][i][run] / (double)len[i] /
 					(t[w][n - 1][run] / (double)len[n - 1]);
+				ratio[w][i][run] = x;
+				low[w][i] = x < low[w][i] ? x : low[w][i];
 				if (t[w][i][run] < best[w][i]) {
 					best[w][i] = t[w][i][run];
 					bestpf[w][i] = pf[w][i][run];
 				}
 			}
-			mid[w][i] = median(ratio[w][i], ROUNDS);
-			low[w][i] = ratio[w][i][0];
+			mid[w][i] = median(ratio[w][i]);
 		}
 	printf("check time per size (CPU, %d rounds of every size): a fresh checker's first check "
 	       "after loading; warm: the same after checking other text and forgetting its words; "
@@ -270,7 +274,7 @@ static int sizes(const SpellOptions *opt, const Str *text)
 			len[i], best[0][i] * 1e3, best[0][i] / ((double)len[i] / 1e6), mid[0][i],
 			low[0][i], bestpf[0][i], best[1][i] * 1e3,
 			best[1][i] / ((double)len[i] / 1e6), mid[1][i], low[1][i], bestpf[1][i]);
-	for (size_t i = 0; i + 1 < n; i++) { /* each round's ratios, for the bench's table */
+	for (size_t i = 0; i + 1 < n; i++) { /* each round's ratio in round order, for the table */
 		printf("rounds %zu bytes:", len[i]);
 		for (int w = 0; w < 2; w++) {
 			printf(" %s", w ? "| warm" : "fresh");
