@@ -272,23 +272,39 @@ static void teardown(void)
 	spell_free(sp);
 }
 
+/*
+ * Checks text into fl and returns how many findings cover a byte of `what` (which text
+ * holds); *first: the first of them (NULL: none). k: only findings of that kind count
+ * (FIND_KIND_COUNT: any).
+ */
+static size_t check_over(const char *text, const char *what, FindingKind k, const Finding **first)
+{
+	const char *at = strstr(text, what);
+	size_t s, e, n = 0;
+
+	ck_assert_msg(at != NULL, "'%s' is not in '%s'", what, text);
+	s = (size_t)(at - text);
+	e = s + strlen(what);
+	finding_list_clear(&fl);
+	ck_assert(spell_check(sp, text, strlen(text), &fl));
+	*first = NULL;
+	for (size_t i = 0; i < fl.n; i++)
+		if (fl.items[i].start < e && s < fl.items[i].end &&
+		    (k == FIND_KIND_COUNT || fl.items[i].kind == k) && n++ == 0)
+			*first = &fl.items[i];
+	return n;
+}
+
 /* The first finding over `what` in text: its kind and first suggestion must be as given. */
 static void expect(const char *text, const char *what, FindingKind k, const char *first)
 {
-	const char *at = strstr(text, what);
-	size_t s = (size_t)(at - text), e = s + strlen(what);
+	const Finding *f;
 
-	finding_list_clear(&fl);
-	ck_assert(spell_check(sp, text, strlen(text), &fl));
-	for (size_t i = 0; i < fl.n; i++) {
-		if (fl.items[i].start < e && s < fl.items[i].end) {
-			ck_assert_str_eq(finding_kind_name(fl.items[i].kind), finding_kind_name(k));
-			ck_assert_uint_gt(fl.items[i].nsuggestions, 0);
-			ck_assert_str_eq(fl.items[i].suggestions[0], first);
-			return;
-		}
-	}
-	ck_abort_msg("nothing found on '%s' in '%s'", what, text);
+	check_over(text, what, FIND_KIND_COUNT, &f);
+	ck_assert_msg(f != NULL, "nothing found on '%s' in '%s'", what, text);
+	ck_assert_str_eq(finding_kind_name(f->kind), finding_kind_name(k));
+	ck_assert_uint_gt(f->nsuggestions, 0);
+	ck_assert_str_eq(f->suggestions[0], first);
 }
 
 static void clean(const char *text)
@@ -330,15 +346,10 @@ END_TEST
 /* A finding of kind k over `what` in text, with any suggestion. */
 static void flagged(const char *text, const char *what, FindingKind k)
 {
-	const char *at = strstr(text, what);
-	size_t s = (size_t)(at - text), e = s + strlen(what);
+	const Finding *f;
 
-	finding_list_clear(&fl);
-	ck_assert(spell_check(sp, text, strlen(text), &fl));
-	for (size_t i = 0; i < fl.n; i++)
-		if (fl.items[i].kind == k && fl.items[i].start < e && s < fl.items[i].end)
-			return;
-	ck_abort_msg("no %s finding on '%s' in '%s'", finding_kind_name(k), what, text);
+	ck_assert_msg(check_over(text, what, k, &f) > 0, "no %s finding on '%s' in '%s'",
+		finding_kind_name(k), what, text);
 }
 
 START_TEST(test_foreign_shaped_words)
@@ -377,17 +388,12 @@ START_TEST(test_bare_english_words)
 }
 END_TEST
 
-/* The findings of text that cover any byte of `what`. */
+/* The findings of any kind over `what` in text. */
 static size_t findings_over(const char *text, const char *what)
 {
-	const char *at = strstr(text, what);
-	size_t s = (size_t)(at - text), e = s + strlen(what), n = 0;
+	const Finding *f;
 
-	finding_list_clear(&fl);
-	ck_assert(spell_check(sp, text, strlen(text), &fl));
-	for (size_t i = 0; i < fl.n; i++)
-		n += fl.items[i].start < e && s < fl.items[i].end;
-	return n;
+	return check_over(text, what, FIND_KIND_COUNT, &f);
 }
 
 START_TEST(test_taken_words_get_one_finding)
