@@ -4,11 +4,13 @@
  * it. Parsing is greedy on the initial (ngh before ng before n), with two special initials:
  * qu (the u is a glide, so the rhyme is looked up in its own table) and gi (the i is shared
  * with the rhyme when a consonant or ê follows: gìn, giếng). The rhyme is then looked up in a
- * fixed table of the Vietnamese rhymes written without tone. The tone places follow from the
- * nucleus alone, so every check here is a pure function of the letters.
+ * fixed table of the Vietnamese rhymes written without tone (searched by a number made of the
+ * rhyme's letters, so a lookup compares integers, not strings). The tone places follow from
+ * the nucleus alone, so every check here is a pure function of the letters.
  */
 #include "viet/syllable.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -41,25 +43,111 @@ static const char *const qu_rhymes[] = {
 	"ơ",
 };
 
-static const char *const initials[] = {
-	"ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th", "tr",
-	"b", "c", "d", "đ", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x",
-};
+/*
+ * A rhyme as a number, for the lookups: each letter's code (rhyme_letter, 1..19) in 5 bits,
+ * the first letter highest. Distinct rhymes of up to RHYME_MAX letters get distinct keys; 0
+ * stands for what no rhyme can be (a letter no rhyme has, or too many letters).
+ */
+#define RHYME_MAX 6
+#define NRHYMES (sizeof(rhymes) / sizeof(rhymes[0]))
+#define NQU_RHYMES (sizeof(qu_rhymes) / sizeof(qu_rhymes[0]))
 
-static int by_bytes(const void *key, const void *item)
+static unsigned rhyme_letter(int32_t c)
 {
-	return strcmp(key, *(const char *const *)item);
+	switch (c) {
+	case 'a': return 1;
+	case 'e': return 2;
+	case 'i': return 3;
+	case 'o': return 4;
+	case 'u': return 5;
+	case 'y': return 6;
+	case 0xE2: return 7;   /* â */
+	case 0xEA: return 8;   /* ê */
+	case 0xF4: return 9;   /* ô */
+	case 0x103: return 10; /* ă */
+	case 0x1A1: return 11; /* ơ */
+	case 0x1B0: return 12; /* ư */
+	case 'c': return 13;
+	case 'h': return 14;
+	case 'm': return 15;
+	case 'n': return 16;
+	case 'g': return 17;
+	case 'p': return 18;
+	case 't': return 19;
+	default: return 0;
+	}
 }
 
-/* True if s is in the sorted table t of n strings. */
-static bool in_table(const char *const *t, size_t n, const char *s)
+static uint32_t rhyme_key(const int32_t *letter, size_t n)
 {
-	return bsearch(s, t, n, sizeof(*t), by_bytes) != NULL;
+	uint32_t key = 0;
+
+	if (n == 0 || n > RHYME_MAX)
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		unsigned code = rhyme_letter(letter[i]);
+		if (!code)
+			return 0;
+		key = key << 5 | code;
+	}
+	return key;
+}
+
+/* The key of a UTF-8 rhyme (0 if it cannot be one). */
+static uint32_t rhyme_key_utf8(const char *s)
+{
+	int32_t letter[RHYME_MAX];
+	size_t n = 0, len = strlen(s), m;
+
+	for (size_t i = 0; i < len; i += m) {
+		if (n == RHYME_MAX || !(m = utf8_decode(s + i, len - i, &letter[n++])))
+			return 0;
+	}
+	return rhyme_key(letter, n);
+}
+
+/* The keys of rhymes and qu_rhymes, ascending; made once, on the first parse. */
+static uint32_t rhyme_keys[NRHYMES], qu_rhyme_keys[NQU_RHYMES];
+static pthread_once_t keys_once = PTHREAD_ONCE_INIT;
+
+static int by_key(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+static void make_keys(void)
+{
+	for (size_t i = 0; i < NRHYMES; i++)
+		rhyme_keys[i] = rhyme_key_utf8(rhymes[i]);
+	for (size_t i = 0; i < NQU_RHYMES; i++)
+		qu_rhyme_keys[i] = rhyme_key_utf8(qu_rhymes[i]);
+	qsort(rhyme_keys, NRHYMES, sizeof(uint32_t), by_key);
+	qsort(qu_rhyme_keys, NQU_RHYMES, sizeof(uint32_t), by_key);
+}
+
+/* True if key (not 0) is among the n ascending keys. */
+static bool has_key(const uint32_t *keys, size_t n, uint32_t key)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (keys[mid] == key)
+			return key != 0;
+		if (keys[mid] < key)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return false;
 }
 
 bool syllable_rhyme_ok(const char *r)
 {
-	return in_table(rhymes, sizeof(rhymes) / sizeof(rhymes[0]), r);
+	pthread_once(&keys_once, make_keys);
+	return has_key(rhyme_keys, NRHYMES, rhyme_key_utf8(r));
 }
 
 static bool is_marked(int32_t c)
@@ -84,73 +172,106 @@ static bool letters(const Syllable *syl, size_t from, size_t to, char *buf, size
 	return true;
 }
 
-/* Reads the token into base/upper/tone; false for letters outside the alphabet or two tones. */
-static bool load(const char *s, size_t len, Syllable *syl)
+/*
+ * Reads the letters of p[0, len) into base/upper/tone; false at a byte that is not a letter
+ * of the alphabet (f j w z are not), or a second tone.
+ */
+static bool load_letters(const char *p, size_t len, Syllable *syl)
 {
-	Str nfc = STR_INIT;
-	const char *p = s;
-	size_t i = 0, plen = len;
-	bool ok = true;
+	size_t i = 0, m;
+	bool twice = false;
 
 	memset(syl, 0, sizeof(*syl));
 	syl->tone_at = -1;
-	if (!utf8_is_nfc(s, len)) {
-		if (!utf8_nfc(s, len, &nfc))
-			return false;
-		p = str_cstr(&nfc);
-		plen = nfc.len;
-	}
-	while (i < plen && ok) {
+	while (i < len) {
 		int32_t cp, lo, b;
 		Tone t;
-		size_t m = utf8_decode(p + i, plen - i, &cp);
 
-		if (m == 0 || !viet_is_letter(cp) || syl->n == SYL_MAX) {
-			ok = false;
-			break;
+		if (syl->n == SYL_MAX)
+			return false;
+		if ((unsigned char)p[i] < 0x80) { /* a plain letter: no tone, no mark */
+			cp = (unsigned char)p[i];
+			lo = cp >= 'A' && cp <= 'Z' ? cp + 32 : cp;
+			if (lo < 'a' || lo > 'z' || lo == 'f' || lo == 'j' || lo == 'w' || lo == 'z')
+				return false;
+			i++;
+			syl->upper[syl->n] = lo != cp;
+			syl->base[syl->n++] = lo;
+			continue;
 		}
+		m = utf8_decode(p + i, len - i, &cp);
+		if (m == 0 || !viet_is_letter(cp))
+			return false;
 		i += m;
 		lo = utf8_lower(cp);
 		b = viet_untone(lo, &t);
 		if (t != TONE_NONE) {
-			if (syl->tone != TONE_NONE)
-				ok = false;
+			twice = syl->tone != TONE_NONE;
 			syl->tone = t;
 			syl->tone_at = (int)syl->n;
 		}
 		syl->upper[syl->n] = lo != cp;
 		syl->base[syl->n++] = b;
-	}
-	str_release(&nfc);
-	return ok && syl->n > 0;
-}
-
-/* True if the letters of syl start with those of the initial ini (UTF-8). */
-static bool starts_with(const Syllable *syl, const char *ini)
-{
-	size_t k = 0, i = 0, n, len;
-	int32_t c;
-
-	if ((unsigned char)ini[0] < 0x80 && syl->base[0] != ini[0])
-		return false; /* the usual case: an ASCII first letter settles it */
-	for (len = strlen(ini); i < len; i += n, k++) {
-		n = utf8_decode(ini + i, len - i, &c);
-		if (k == syl->n || syl->base[k] != c)
+		if (twice)
 			return false;
 	}
-	return true;
+	return syl->n > 0;
 }
 
-/* Matches the initial consonant; returns its length in letters, or -1 if none fits. */
+/*
+ * Reads the token into base/upper/tone; false for letters outside the alphabet or two tones.
+ * Letters of the alphabet alone are already NFC (each is one precomposed character and none
+ * composes with the next), so the token is normalized only when something else is in it.
+ */
+static bool load(const char *s, size_t len, Syllable *syl)
+{
+	Str nfc = STR_INIT;
+	bool ok;
+
+	if (load_letters(s, len, syl))
+		return true;
+	if (utf8_is_nfc(s, len))
+		return false;
+	if (!utf8_nfc(s, len, &nfc)) {
+		memset(syl, 0, sizeof(*syl));
+		syl->tone_at = -1;
+		return false;
+	}
+	ok = load_letters(str_cstr(&nfc), nfc.len, syl);
+	str_release(&nfc);
+	return ok;
+}
+
+/*
+ * The initial consonant: its length in letters (0 before a vowel), or -1 when the first
+ * letters are none of b c ch d đ g gh gi h k kh l m n ng ngh nh p ph qu r s t th tr v x.
+ * The longest fits: ngh before ng before n.
+ */
 static int match_initial(const Syllable *syl)
 {
-	if (viet_is_vowel(syl->base[0]))
+	int32_t a = syl->base[0], b = syl->n > 1 ? syl->base[1] : 0;
+
+	if (viet_is_vowel(a))
 		return 0;
-	for (size_t i = 0; i < sizeof(initials) / sizeof(initials[0]); i++) {
-		if (starts_with(syl, initials[i]))
-			return (int)utf8_chars(initials[i], strlen(initials[i]));
+	switch (a) {
+	case 'n':
+		if (b == 'g')
+			return syl->n > 2 && syl->base[2] == 'h' ? 3 : 2;
+		return b == 'h' ? 2 : 1;
+	case 'c': case 'k': case 'p':
+		return b == 'h' ? 2 : 1;
+	case 'g':
+		return b == 'h' || b == 'i' ? 2 : 1;
+	case 't':
+		return b == 'h' || b == 'r' ? 2 : 1;
+	case 'q':
+		return b == 'u' ? 2 : -1;
+	case 'b': case 'd': case 0x111: case 'h': case 'l': case 'm': case 'r': case 's':
+	case 'v': case 'x':
+		return 1;
+	default:
+		return -1;
 	}
-	return -1;
 }
 
 /* Places of the tone in the nucleus [vs, ve) given whether a final follows. */
@@ -190,16 +311,16 @@ static bool front_vowel(int32_t c)
 /* The c/k, g/gh, ng/ngh rules for the initial of length ni before the rhyme at index r. */
 static bool initial_fits(const Syllable *syl, size_t ni, size_t r)
 {
-	int32_t f = r < syl->n ? syl->base[r] : 0;
-	char ini[16];
+	int32_t f = r < syl->n ? syl->base[r] : 0, a = syl->base[0];
+	bool front = front_vowel(f);
 
-	if (!letters(syl, 0, ni, ini, sizeof(ini)))
-		return false;
-	if (strcmp(ini, "c") == 0 || strcmp(ini, "g") == 0 || strcmp(ini, "ng") == 0)
-		return !front_vowel(f) || (f == 'y' && ini[0] != 'c');
-	if (strcmp(ini, "k") == 0)
-		return front_vowel(f);
-	if (strcmp(ini, "gh") == 0 || strcmp(ini, "ngh") == 0)
+	if (ni == 1 && a == 'c')
+		return !front;
+	if ((ni == 1 && a == 'g') || (ni == 2 && a == 'n' && syl->base[1] == 'g'))
+		return !front || f == 'y';
+	if (ni == 1 && a == 'k')
+		return front;
+	if ((ni == 2 && a == 'g' && syl->base[1] == 'h') || ni == 3)
 		return f == 'e' || f == 0xEA || f == 'i';
 	return true;
 }
@@ -207,25 +328,24 @@ static bool initial_fits(const Syllable *syl, size_t ni, size_t r)
 /* Splits the rhyme; returns the rhyme status (SYL_OK, SYL_SPELLING or SYL_BAD_RHYME). */
 static SylStatus split(Syllable *syl, int ni)
 {
-	char r[32];
 	bool qu = ni == 2 && syl->base[0] == 'q';
 	bool gi = ni == 2 && syl->base[0] == 'g' && syl->base[1] == 'i';
 	size_t rs = (size_t)ni;
+	uint32_t key;
 
 	if (gi && (rs == syl->n || !viet_is_vowel(syl->base[rs]) || syl->base[rs] == 0xEA))
 		rs = 1; /* gìn, gì, giếng: the i belongs to the rhyme too */
-	if (!letters(syl, rs, syl->n, r, sizeof(r)))
-		return SYL_BAD_RHYME;
 	syl->ninit = (size_t)ni;
 	syl->vstart = rs;
 	syl->vend = rs;
 	while (syl->vend < syl->n && viet_is_vowel(syl->base[syl->vend]))
 		syl->vend++;
 	tone_places(syl, qu);
-	if (qu ? !in_table(qu_rhymes, sizeof(qu_rhymes) / sizeof(qu_rhymes[0]), r)
-	       : !syllable_rhyme_ok(r))
+	key = rhyme_key(syl->base + rs, syl->n - rs);
+	pthread_once(&keys_once, make_keys);
+	if (qu ? !has_key(qu_rhyme_keys, NQU_RHYMES, key) : !has_key(rhyme_keys, NRHYMES, key))
 		return SYL_BAD_RHYME;
-	if (ni > 0 && r[0] == 'y' && syl->vend - rs > 1 && !qu)
+	if (ni > 0 && syl->base[rs] == 'y' && syl->vend - rs > 1 && !qu)
 		return SYL_SPELLING; /* tyên: iê after a consonant */
 	if (!qu && !gi && !initial_fits(syl, (size_t)ni, rs))
 		return SYL_SPELLING;

@@ -138,6 +138,36 @@ START_TEST(test_nfd_and_case)
 }
 END_TEST
 
+/* The parts of a parse: the initial's length in letters, the nucleus, the written case. */
+START_TEST(test_parts)
+{
+	static const struct { const char *w; size_t ninit, vstart, vend; } parts[] = {
+		{"nghiêng", 3, 3, 5}, {"ngà", 2, 2, 3}, {"nhà", 2, 2, 3}, {"na", 1, 1, 2},
+		{"chợ", 2, 2, 3}, {"ghế", 2, 2, 3}, {"giá", 2, 2, 3}, {"gìn", 2, 1, 2},
+		{"khó", 2, 2, 3}, {"phố", 2, 2, 3}, {"quốc", 2, 2, 3}, {"thủy", 2, 2, 4},
+		{"trường", 2, 2, 4}, {"đường", 1, 1, 3}, {"ước", 0, 0, 2}, {"xoong", 1, 1, 3},
+	};
+	Syllable syl;
+
+	for (size_t i = 0; i < sizeof(parts) / sizeof(parts[0]); i++) {
+		ck_assert_msg(syllable_parse(parts[i].w, strlen(parts[i].w), &syl) == SYL_OK, "%s",
+			parts[i].w);
+		ck_assert_msg(syl.ninit == parts[i].ninit && syl.vstart == parts[i].vstart &&
+			syl.vend == parts[i].vend, "%s: initial %zu, nucleus [%zu, %zu)", parts[i].w,
+			syl.ninit, syl.vstart, syl.vend);
+	}
+	ck_assert_int_eq(syllable_parse("NgHiÊNG", strlen("NgHiÊNG"), &syl), SYL_OK);
+	ck_assert(syl.upper[0] && !syl.upper[1] && syl.upper[2] && !syl.upper[3] && syl.upper[4]);
+	ck_assert_int_eq(syl.base[4], 0xEA);
+	/* ASCII letters that are not Vietnamese, a byte that is not UTF-8, a lone q */
+	ck_assert_int_eq(st("wa"), SYL_NOT_VIET);
+	ck_assert_int_eq(st("a\xFF"), SYL_NOT_VIET);
+	ck_assert_int_eq(st("qa"), SYL_NOT_VIET);
+	/* a tone mark written as a combining character after an ASCII vowel */
+	ck_assert_int_eq(st("ca\xCC\x81"), SYL_OK);
+}
+END_TEST
+
 START_TEST(test_both_placements_both_cases)
 {
 	static const char *const old[] = {"hòa", "HÒA", "Hòa", "khỏe", "KHỎE", "thủy", "THỦY", "Ủy"};
@@ -198,6 +228,7 @@ static Suite *syllable_suite(void)
 	ADD_TEST(s, test_not_vietnamese);
 	ADD_TEST(s, test_nfd_and_case);
 	ADD_TEST(s, test_both_placements_both_cases);
+	ADD_TEST(s, test_parts);
 	ADD_TEST(s, test_every_rhyme);
 	return s;
 }
