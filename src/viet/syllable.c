@@ -10,7 +10,6 @@
  */
 #include "viet/syllable.h"
 
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -106,9 +105,8 @@ static uint32_t rhyme_key_utf8(const char *s)
 	return rhyme_key(letter, n);
 }
 
-/* The keys of rhymes and qu_rhymes, ascending; made once, on the first parse. */
+/* The keys of rhymes and qu_rhymes, ascending; made once, when the program starts. */
 static uint32_t rhyme_keys[NRHYMES], qu_rhyme_keys[NQU_RHYMES];
-static pthread_once_t keys_once = PTHREAD_ONCE_INIT;
 
 static int by_key(const void *a, const void *b)
 {
@@ -117,7 +115,7 @@ static int by_key(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-static void make_keys(void)
+__attribute__((constructor)) static void make_keys(void)
 {
 	for (size_t i = 0; i < NRHYMES; i++)
 		rhyme_keys[i] = rhyme_key_utf8(rhymes[i]);
@@ -146,13 +144,22 @@ static bool has_key(const uint32_t *keys, size_t n, uint32_t key)
 
 bool syllable_rhyme_ok(const char *r)
 {
-	pthread_once(&keys_once, make_keys);
 	return has_key(rhyme_keys, NRHYMES, rhyme_key_utf8(r));
 }
 
 static bool is_marked(int32_t c)
 {
 	return c == 0x103 || c == 0xE2 || c == 0xEA || c == 0xF4 || c == 0x1A1 || c == 0x1B0;
+}
+
+/* viet_is_vowel for a letter as a syllable is read (lower case, toneless), the usual ones
+ * answered here. */
+static inline bool is_vowel(int32_t c)
+{
+	if (c < 0x80)
+		return c >= 'a' && c <= 'y' && ((1u << (c - 'a')) & (1u << 0 | 1u << 4 | 1u << 8 |
+			1u << 14 | 1u << 20 | 1u << 24));
+	return is_marked(c) || viet_is_vowel(c);
 }
 
 /* The letters base[from, to) as UTF-8 into buf (NUL-terminated); false if it overflows. */
@@ -251,7 +258,7 @@ static int match_initial(const Syllable *syl)
 {
 	int32_t a = syl->base[0], b = syl->n > 1 ? syl->base[1] : 0;
 
-	if (viet_is_vowel(a))
+	if (is_vowel(a))
 		return 0;
 	switch (a) {
 	case 'n':
@@ -333,16 +340,15 @@ static SylStatus split(Syllable *syl, int ni)
 	size_t rs = (size_t)ni;
 	uint32_t key;
 
-	if (gi && (rs == syl->n || !viet_is_vowel(syl->base[rs]) || syl->base[rs] == 0xEA))
+	if (gi && (rs == syl->n || !is_vowel(syl->base[rs]) || syl->base[rs] == 0xEA))
 		rs = 1; /* gìn, gì, giếng: the i belongs to the rhyme too */
 	syl->ninit = (size_t)ni;
 	syl->vstart = rs;
 	syl->vend = rs;
-	while (syl->vend < syl->n && viet_is_vowel(syl->base[syl->vend]))
+	while (syl->vend < syl->n && is_vowel(syl->base[syl->vend]))
 		syl->vend++;
 	tone_places(syl, qu);
 	key = rhyme_key(syl->base + rs, syl->n - rs);
-	pthread_once(&keys_once, make_keys);
 	if (qu ? !has_key(qu_rhyme_keys, NQU_RHYMES, key) : !has_key(rhyme_keys, NRHYMES, key))
 		return SYL_BAD_RHYME;
 	if (ni > 0 && syl->base[rs] == 'y' && syl->vend - rs > 1 && !qu)
@@ -374,7 +380,7 @@ SylStatus syllable_parse(const char *s, size_t len, Syllable *syl)
 		return syl->status = SYL_NOT_VIET;
 	if (ni == 1 && syl->base[0] == 'q')
 		return syl->status = SYL_NOT_VIET;
-	if ((size_t)ni < syl->n && !viet_is_vowel(syl->base[ni]) && !(ni == 2 && syl->base[0] == 'g'))
+	if ((size_t)ni < syl->n && !is_vowel(syl->base[ni]) && !(ni == 2 && syl->base[0] == 'g'))
 		return syl->status = SYL_NOT_VIET; /* a cluster: bl, kr, ml */
 	st = split(syl, ni);
 	if (st != SYL_OK)
