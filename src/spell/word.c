@@ -128,6 +128,35 @@ static bool may_suspect(int32_t c)
 	       (c >= 0x1CD && c <= 0x1CE);
 }
 
+/*
+ * False when no character of w can be one may_suspect admits, read off the bytes: ASCII,
+ * U+0080..U+02FF but for the few look-alikes there, and U+1E00..U+1EFF (E1 B8..BB) are
+ * surely none. Invalid UTF-8 is left to the full look.
+ */
+static bool maybe_suspect_bytes(const char *w, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)w;
+
+	for (size_t i = 0; i < len; i++) {
+		unsigned char b = u[i], next = i + 1 < len ? u[i + 1] : 0;
+		if (b < 0x80)
+			continue;
+		if (b >= 0xC2 && b <= 0xCB && (next & 0xC0) == 0x80) {
+			if ((b == 0xC3 && (next == 0x90 || next == 0xB0)) ||
+			    (b == 0xC6 && (next == 0xA2 || next == 0xA3)) ||
+			    (b == 0xC7 && (next == 0x8D || next == 0x8E)))
+				return true; /* Ð ð Ƣ ƣ Ǎ ǎ */
+			i++;
+		} else if (b == 0xE1 && next >= 0xB8 && next <= 0xBB && i + 2 < len &&
+		           (u[i + 2] & 0xC0) == 0x80) {
+			i += 2;
+		} else {
+			return true;
+		}
+	}
+	return false;
+}
+
 /* Look-alikes and stray marks; true if the word changed. */
 static bool fix_lookalikes(const char *w, size_t len, Str *out, MsgId *msg)
 {
@@ -138,6 +167,8 @@ static bool fix_lookalikes(const char *w, size_t len, Str *out, MsgId *msg)
 
 	size_t suspect = 0;
 
+	if (!maybe_suspect_bytes(w, len))
+		return false;
 	for (i = 0; i < len; i += n) {
 		if (!(n = utf8_decode(w + i, len - i, &c)))
 			return false;
@@ -206,13 +237,18 @@ static bool has_legacy(const char *w, size_t len)
 	return false;
 }
 
-/* What the first look at a word works out once: its lower case and its syllable parse. */
+/*
+ * What the first look at a word works out once: its lower case and its syllable parse. The
+ * lower case of a usual word is kept in buf, which saves an allocation per new word (a
+ * lower case takes at most 1.5 times the bytes, so twice the word's length always fits).
+ */
 typedef struct WordLook {
 	const char *w;
 	size_t len;
 	Str lo;
 	Syllable syl;
 	SylStatus st;
+	char buf[64];
 } WordLook;
 
 static void look_init(WordLook *k, const char *w, size_t len)
@@ -220,8 +256,18 @@ static void look_init(WordLook *k, const char *w, size_t len)
 	k->w = w;
 	k->len = len;
 	str_init(&k->lo);
+	if (2 * len + 1 <= sizeof(k->buf)) {
+		k->lo.s = k->buf;
+		k->lo.cap = sizeof(k->buf);
+	}
 	word_lower(w, len, &k->lo);
 	k->st = syllable_parse(w, len, &k->syl);
+}
+
+static void look_release(WordLook *k)
+{
+	if (k->lo.s != k->buf)
+		str_release(&k->lo);
 }
 
 static bool fix_chars(Speller *sp, const WordLook *k, Str *out, MsgId *msg)
@@ -259,7 +305,7 @@ bool word_fix_chars(Speller *sp, const char *w, size_t len, Str *out, MsgId *msg
 
 	look_init(&k, w, len);
 	fixed = fix_chars(sp, &k, out, msg);
-	str_release(&k.lo);
+	look_release(&k);
 	return fixed;
 }
 
@@ -446,7 +492,7 @@ static Verdict compute(Speller *sp, const char *w, size_t len, unsigned flags)
 		v.flags |= VF_CONF_HEAD | (uint8_t)(mask * VF_CONF_LEN1);
 	if (v.flags & VF_SYLLABLE)
 		v.flags |= (uint8_t)context_sides(sp, lo->s, lo->len);
-	str_release(&k.lo);
+	look_release(&k);
 	str_release(&tmp);
 	return v;
 }

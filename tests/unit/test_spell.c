@@ -671,6 +671,38 @@ START_TEST(test_word_lower_as_general_mapping)
 }
 END_TEST
 
+/*
+ * A word's lower case takes at most 1.5 times its bytes (the verdict keeps a usual word's
+ * lower case in a buffer of twice its length on that ground); a word of the letters that
+ * grow most (Ⱥ, 2 bytes, lowers to ⱥ, 3) is checked like any other capitalised name.
+ */
+START_TEST(test_lower_case_growth)
+{
+	Str w = STR_INIT, lo = STR_INIT;
+	char buf[4];
+
+	for (int32_t c = 1; c < 0x110000; c++) {
+		size_t n;
+		if (c >= 0xD800 && c <= 0xDFFF)
+			continue;
+		n = utf8_encode(c, buf);
+		str_clear(&lo);
+		word_lower(buf, n, &lo);
+		ck_assert_msg(2 * lo.len <= 3 * n, "U+%04X lowers to %zu bytes", (unsigned)c, lo.len);
+	}
+	for (int i = 0; i < 15; i++)
+		str_add(&w, "Ⱥ", strlen("Ⱥ"));
+	str_clear(&lo);
+	word_lower(w.s, w.len, &lo);
+	ck_assert_uint_eq(lo.len, 45);
+	ck_assert(spell_word_ok(sp, w.s, w.len)); /* capitals, no syllable: a name */
+	str_add(&w, "Ⱥ", strlen("Ⱥ"));            /* and one past the buffer */
+	ck_assert(spell_word_ok(sp, w.s, w.len));
+	str_release(&w);
+	str_release(&lo);
+}
+END_TEST
+
 /* The stretch checked again around an edit: whole paragraphs, but a paragraph many times
  * longer than the reach is cut at the sentence, line or word nearest the edit. */
 START_TEST(test_recheck_range)
@@ -759,6 +791,7 @@ static Suite *spell_suite(void)
 	tcase_add_test(tc, test_misspelled_sentence_start);
 	tcase_add_test(tc, test_kind_names);
 	tcase_add_test(tc, test_word_lower_as_general_mapping);
+	tcase_add_test(tc, test_lower_case_growth);
 	tcase_add_test(tc, test_recheck_range);
 	suite_add_tcase(s, tc);
 	return s;
