@@ -58,12 +58,10 @@ static uint32_t stored_list(Speller *sp, uint16_t self)
 
 	if (n == 0)
 		return 0;
-	nb_push(sp, (NbEntry){(uint16_t)n, 0});
-	for (size_t k = 0; k < n; k++) {
-		NbEntry e;
-		model_neighbour(sp->lm, first + k, &e.id, &e.kind);
-		nb_push(sp, e);
-	}
+	xgrow(&sp->nb, &sp->nbcap, sp->nnb + n + 1, sizeof(*sp->nb));
+	sp->nb[sp->nnb++] = (NbEntry){(uint16_t)n, 0};
+	for (size_t k = 0; k < n; k++, sp->nnb++)
+		model_neighbour(sp->lm, first + k, &sp->nb[sp->nnb].id, &sp->nb[sp->nnb].kind);
 	return (uint32_t)head + 1;
 }
 
@@ -100,13 +98,11 @@ static uint32_t build_list(Speller *sp, const char *lo, size_t len, uint16_t sel
 }
 
 /*
- * True when word w is written as the model keeps it, which saves parsing it: no capital, not
- * in the new placement, and no y or q (the i/y spellings the model makes one).
+ * True when the lower-case word w is its own model key, which saves parsing it: no y or q
+ * (the i/y spellings the model makes one). The caller knows it is not in the new placement.
  */
-static bool written_as_key(const Tok *t, const char *w, size_t len)
+static bool plain_key(const char *w, size_t len)
 {
-	if ((t->t.flags & (TF_UPPER_FIRST | TF_ALL_UPPER | TF_INNER_UPPER)) || t->v.place == PLACE_NEW)
-		return false;
 	for (size_t i = 0; i < len; i++) {
 		unsigned char c = (unsigned char)w[i];
 		if (c == 'y' || c == 'q' || (c == 0xC3 && i + 1 < len && (unsigned char)w[i + 1] == 0xBD) ||
@@ -116,6 +112,22 @@ static bool written_as_key(const Tok *t, const char *w, size_t len)
 			return false;
 	}
 	return true;
+}
+
+/* The model's key of word token t (lower case, old placement, i/y as the model writes them). */
+static void token_key(const Tok *t, const char *w, size_t len, Str *key)
+{
+	str_clear(key);
+	if (t->v.place != PLACE_NEW) {
+		if (t->t.flags & (TF_UPPER_FIRST | TF_ALL_UPPER | TF_INNER_UPPER))
+			word_lower(w, len, key);
+		else
+			str_add(key, w, len);
+		if (plain_key(key->s, key->len))
+			return;
+		str_clear(key);
+	}
+	model_key(w, len, key);
 }
 
 /*
@@ -132,11 +144,7 @@ static void token_model(CheckRun *r, Tok *t, bool marked, Str *key)
 	if (!table_get(&sp->nb_index, w, len, &v)) {
 		uint16_t id;
 		uint32_t off = 0;
-		str_clear(key);
-		if (written_as_key(t, w, len))
-			str_add(key, w, len);
-		else
-			model_key(w, len, key);
+		token_key(t, w, len, key);
 		id = model_id(sp->lm, key->s, key->len);
 		if (marked || (t->v.flags & VF_SYLLABLE))
 			off = build_list(sp, key->s, key->len, id, marked);
