@@ -139,9 +139,9 @@ static void token_model(CheckRun *r, Tok *t, bool marked, Str *key)
 	Speller *sp = r->sp;
 	const char *w = r->s + t->t.start;
 	size_t len = t->t.end - t->t.start;
-	uint64_t v;
+	uint64_t v, h = table_hash(w, len);
 
-	if (!table_get(&sp->nb_index, w, len, &v)) {
+	if (!table_get_hashed(&sp->nb_index, w, len, h, &v)) {
 		uint16_t id;
 		uint32_t off = 0;
 		token_key(t, w, len, key);
@@ -149,7 +149,7 @@ static void token_model(CheckRun *r, Tok *t, bool marked, Str *key)
 		if (marked || (t->v.flags & VF_SYLLABLE))
 			off = build_list(sp, key->s, key->len, id, marked);
 		v = id | (uint64_t)off << 16;
-		table_put(&sp->nb_index, w, len, v);
+		table_put_hashed(&sp->nb_index, w, len, h, v);
 	}
 	t->lm = (uint16_t)v;
 	t->nb = (uint32_t)(v >> 16);

@@ -128,18 +128,23 @@ static size_t find(const Table *t, const char *key, size_t len, uint64_t h)
 	return i;
 }
 
-bool table_get(const Table *t, const char *key, size_t len, uint64_t *value)
+bool table_get_hashed(const Table *t, const char *key, size_t len, uint64_t h, uint64_t *value)
 {
 	size_t i;
 
 	if (t->n == 0)
 		return false;
-	i = find(t, key, len, hash_bytes(key, len));
+	i = find(t, key, len, h);
 	if (!t->slots[i].ref)
 		return false;
 	if (value)
 		*value = t->slots[i].value;
 	return true;
+}
+
+bool table_get(const Table *t, const char *key, size_t len, uint64_t *value)
+{
+	return t->n && table_get_hashed(t, key, len, hash_bytes(key, len), value);
 }
 
 /* Twice the slots; a stored key is placed again by its hash's low bits alone. */
@@ -181,7 +186,11 @@ void table_reserve(Table *t, size_t n)
 
 void table_put(Table *t, const char *key, size_t len, uint64_t value)
 {
-	uint64_t h = hash_bytes(key, len);
+	table_put_hashed(t, key, len, hash_bytes(key, len), value);
+}
+
+void table_put_hashed(Table *t, const char *key, size_t len, uint64_t h, uint64_t value)
+{
 	size_t i;
 
 	if ((t->n + 1) * 2 > t->cap)

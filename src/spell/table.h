@@ -60,6 +60,11 @@ void table_reserve(Table *t, size_t n);
 /* Sets key to value, adding it if absent. */
 void table_put(Table *t, const char *key, size_t len, uint64_t value);
 
+/* table_get and table_put given the key's table_hash, for a lookup and an insertion that
+ * share one (a miss worked out and stored). */
+bool table_get_hashed(const Table *t, const char *key, size_t len, uint64_t h, uint64_t *value);
+void table_put_hashed(Table *t, const char *key, size_t len, uint64_t h, uint64_t value);
+
 /* Removes key; false if it was absent. */
 bool table_del(Table *t, const char *key, size_t len);
 

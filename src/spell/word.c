@@ -270,7 +270,8 @@ static void look_release(WordLook *k)
 		str_release(&k->lo);
 }
 
-static bool fix_chars(Speller *sp, const WordLook *k, Str *out, MsgId *msg)
+/* Look-alikes, stray marks and legacy-font text; known: the lower case is a known word. */
+static bool fix_chars(Speller *sp, const WordLook *k, bool known, Str *out, MsgId *msg)
 {
 	if (fix_lookalikes(k->w, k->len, out, msg))
 		return true;
@@ -279,7 +280,7 @@ static bool fix_chars(Speller *sp, const WordLook *k, Str *out, MsgId *msg)
 		return false;
 	switch (k->st) {
 	case SYL_OK:
-		if (lex_syllable(&sp->lex, k->lo.s, k->lo.len))
+		if (known || lex_syllable(&sp->lex, k->lo.s, k->lo.len))
 			return false;
 		break;
 	case SYL_NOT_VIET:
@@ -304,7 +305,7 @@ bool word_fix_chars(Speller *sp, const char *w, size_t len, Str *out, MsgId *msg
 	bool fixed;
 
 	look_init(&k, w, len);
-	fixed = fix_chars(sp, &k, out, msg);
+	fixed = fix_chars(sp, &k, lex_known(&sp->lex, k.lo.s, k.lo.len), out, msg);
 	look_release(&k);
 	return fixed;
 }
@@ -468,10 +469,12 @@ static Verdict compute(Speller *sp, const char *w, size_t len, unsigned flags)
 	const Str *lo = &k.lo;
 	MsgId msg = MSG_NONE;
 	uint64_t mask = 0;
+	bool known;
 	Verdict v;
 
 	look_init(&k, w, len);
-	if (fix_chars(sp, &k, &tmp, &msg)) {
+	known = lex_known(&sp->lex, lo->s, lo->len);
+	if (fix_chars(sp, &k, known, &tmp, &msg)) {
 		v = flag(FIND_CHARACTER, SEV_ERROR, msg);
 	} else if (flags & TF_DIGIT) {
 		v = fine(VF_NAME, PLACE_NONE);
@@ -479,7 +482,7 @@ static Verdict compute(Speller *sp, const char *w, size_t len, unsigned flags)
 		    leftover_vni(lo->s, lo->len, &tmp) &&
 		    utf8_chars(lo->s, lo->len) > 2 && lex_syllable(&sp->lex, tmp.s, tmp.len))
 			v = flag(FIND_SPELLING, SEV_ERROR, MSG_TELEX);
-	} else if (lex_known(&sp->lex, lo->s, lo->len) || utf8_chars(w, len) == 1 ||
+	} else if (known || utf8_chars(w, len) == 1 ||
 	           memchr(w, '_', len)) {
 		v = fine_word(&k);
 	} else {
@@ -549,7 +552,7 @@ void verdict_forget(Speller *sp)
 Verdict word_verdict(Speller *sp, const char *w, size_t len)
 {
 	FrontSlot *f = NULL;
-	uint64_t a, b, x;
+	uint64_t a, b, x, h;
 	Verdict v;
 
 	if (front_key(w, len, &a, &b)) {
@@ -557,7 +560,8 @@ Verdict word_verdict(Speller *sp, const char *w, size_t len)
 		if (f->a == a && f->b == b && f->value >> 56 == len)
 			return verdict_unpack(f->value);
 	}
-	if (table_get(&sp->cache, w, len, &x)) {
+	h = table_hash(w, len);
+	if (table_get_hashed(&sp->cache, w, len, h, &x)) {
 		v = verdict_unpack(x);
 	} else {
 		unsigned tf = token_flags(w, 0, len);
@@ -565,7 +569,7 @@ Verdict word_verdict(Speller *sp, const char *w, size_t len)
 		v.tflags = (uint8_t)tf;
 		if (sp->cache.n > 200000)
 			verdict_forget(sp);
-		table_put(&sp->cache, w, len, verdict_pack(v));
+		table_put_hashed(&sp->cache, w, len, h, verdict_pack(v));
 		front_grow(sp);
 	}
 	if (f) {
