@@ -123,6 +123,34 @@ START_TEST(table_holds_long_and_empty_keys)
 }
 END_TEST
 
+/* A key hashed once for a lookup and an insertion is found by the plain calls, and back. */
+START_TEST(table_hashed_calls_agree_with_plain_ones)
+{
+	Table t;
+	char buf[64];
+	uint64_t v = 0;
+
+	table_init(&t);
+	for (int i = 0; i < NKEYS; i++) {
+		key_name(i, buf, sizeof(buf));
+		uint64_t h = table_hash(buf, strlen(buf));
+		ck_assert(!table_get_hashed(&t, buf, strlen(buf), h, NULL));
+		if (i % 2)
+			table_put_hashed(&t, buf, strlen(buf), h, (uint64_t)i);
+		else
+			table_put(&t, buf, strlen(buf), (uint64_t)i);
+	}
+	for (int i = 0; i < NKEYS; i++) {
+		key_name(i, buf, sizeof(buf));
+		ck_assert(table_get(&t, buf, strlen(buf), &v) && v == (uint64_t)i);
+		ck_assert(table_get_hashed(&t, buf, strlen(buf), table_hash(buf, strlen(buf)), &v) &&
+			v == (uint64_t)i);
+	}
+	ck_assert_uint_eq(t.n, NKEYS);
+	table_release(&t);
+}
+END_TEST
+
 /* The installed en_US: every word of its list and their usual forms pass the sieve, and a
  * word the sieve turns away is one the dictionary rejects. */
 START_TEST(sieve_never_turns_away_an_english_word)
@@ -167,6 +195,7 @@ static Suite *table_suite(void)
 	ADD_TEST(s, table_keeps_every_key_through_growth_and_deletion);
 	ADD_TEST(s, table_reserve_makes_room_and_keeps_keys);
 	ADD_TEST(s, table_holds_long_and_empty_keys);
+	ADD_TEST(s, table_hashed_calls_agree_with_plain_ones);
 	ADD_TEST(s, sieve_never_turns_away_an_english_word);
 	return s;
 }
