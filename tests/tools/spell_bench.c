@@ -16,7 +16,10 @@
  * prints the time per MB of each against the largest: a checker linear in its input prints
  * ratios near 1. The sizes are taken in nine rounds of all of them, and each ratio is the
  * median over the rounds of one round's two rates, so that a drift in the machine's speed
- * does not land on one size. Each size is timed twice: as the checker's first check
+ * does not land on one size. Within a round a size's time is the median of several
+ * processes (9 at 10 KB down to 3 at 4 MB): one process on a shared machine runs up to a
+ * third slower or faster than the next, which a single millisecond check would carry
+ * whole into its round's ratio. Each size is timed twice: as the checker's first check
  * after loading, and warm, after the checker has checked the last 10 KB of FILE and
  * forgotten every word of it (the CPU's caches then hold the model's common rows as in a
  * running editor; each distinct word still costs its first look). The difference at 10 KB
@@ -226,14 +229,31 @@ static int by_value(const void *a, const void *b)
  */
 #define ROUNDS 9
 
-/* The median of the rounds' values, which stay in round order. */
-static double median(const double v[ROUNDS])
+/* The median of n values (at most ROUNDS), which stay in their order. */
+static double median(const double *v, size_t n)
 {
 	double s[ROUNDS];
 
-	memcpy(s, v, sizeof(s));
-	qsort(s, ROUNDS, sizeof(*s), by_value);
-	return ROUNDS % 2 ? s[ROUNDS / 2] : (s[ROUNDS / 2 - 1] + s[ROUNDS / 2]) / 2;
+	memcpy(s, v, n * sizeof(*s));
+	qsort(s, n, sizeof(*s), by_value);
+	return n % 2 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+}
+
+/* One size's time in a round: the median of procs[i] fresh processes (*pf: the first's). */
+static const size_t procs[] = {9, 5, 3, 3};
+
+static double check_median(const SpellOptions *opt, const Str *text, size_t len, bool warm,
+	size_t nproc, long *pf)
+{
+	double t[ROUNDS];
+	long f;
+
+	for (size_t k = 0; k < nproc; k++) {
+		t[k] = check_once(opt, text, len, warm, &f);
+		if (k == 0)
+			*pf = f;
+	}
+	return median(t, nproc);
 }
 
 static int sizes(const SpellOptions *opt, const Str *text)
@@ -248,7 +268,8 @@ static int sizes(const SpellOptions *opt, const Str *text)
 	for (int run = 0; run < ROUNDS; run++)
 		for (size_t i = 0; i < n; i++)
 			for (int w = 0; w < 2; w++)
-				t[w][i][run] = check_once(opt, text, len[i], w == 1, &pf[w][i][run]);
+				t[w][i][run] = check_median(opt, text, len[i], w == 1, procs[i],
+					&pf[w][i][run]);
 	for (int w = 0; w < 2; w++)
 		for (size_t i = 0; i < n; i++) {
 			best[w][i] = low[w][i] = 1e9;
@@ -262,12 +283,13 @@ static int sizes(const SpellOptions *opt, const Str *text)
 					bestpf[w][i] = pf[w][i][run];
 				}
 			}
-			mid[w][i] = median(ratio[w][i]);
+			mid[w][i] = median(ratio[w][i], ROUNDS);
 		}
-	printf("check time per size (CPU, %d rounds of every size): a fresh checker's first check "
-	       "after loading; warm: the same after checking other text and forgetting its words; "
-	       "each ratio is the size's time per MB over the largest's in the same round, the "
-	       "median of the rounds (the smallest in brackets)\n", ROUNDS);
+	printf("check time per size (CPU, %d rounds of every size, in each the median of 9, 5, 3 "
+	       "and 3 processes): a fresh checker's first check after loading; warm: the same "
+	       "after checking other text and forgetting its words; each ratio is the size's time "
+	       "per MB over the largest's in the same round, the median of the rounds (the "
+	       "smallest in brackets)\n", ROUNDS);
 	for (size_t i = 0; i < n; i++)
 		printf("check %8zu bytes: %8.1f ms, %6.3f s per MB, %.2fx the largest's rate (%.2fx), "
 		       "%5ld page faults | warm %8.1f ms, %6.3f s per MB, %.2fx (%.2fx), %5ld\n",
@@ -283,7 +305,7 @@ static int sizes(const SpellOptions *opt, const Str *text)
 		}
 		printf("\n");
 	}
-	printf("fixed cost of a first check after loading (fresh - warm, %zu bytes, best of %d): "
+	printf("fixed cost of a first check after loading (fresh - warm, %zu bytes, best of the %d rounds): "
 	       "%.2f ms\n", len[0], ROUNDS, (best[0][0] - best[1][0]) * 1e3);
 	return 0;
 }
