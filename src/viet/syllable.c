@@ -16,8 +16,8 @@
 #include "base/utf8.h"
 #include "base/banned.h"
 
-/* Every rhyme of the language, toneless, as written after an initial other than qu; sorted by
- * their bytes (strcmp order: a e i o u y, then â ê ô ă ơ ư) for a binary search. */
+/* Every rhyme of the language, toneless, as written after an initial other than qu, in the
+ * order of their bytes (a e i o u y, then â ê ô ă ơ ư); the lookups use their keys below. */
 static const char *const rhymes[] = {
 	"a", "ac", "ach", "ai", "am", "an", "ang", "anh", "ao", "ap", "at", "au", "ay", "e",
 	"ec", "em", "en", "eng", "eo", "ep", "et", "i", "ia", "ich", "im", "in", "inh", "ip",
