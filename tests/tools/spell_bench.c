@@ -17,9 +17,9 @@
  * ratios near 1. The sizes are taken in nine rounds of all of them, and each ratio is the
  * median over the rounds of one round's two rates, so that a drift in the machine's speed
  * does not land on one size. Within a round a size's time is the median of several
- * processes (9 at 10 KB down to 3 at 4 MB): one process on a shared machine runs up to a
- * third slower or faster than the next, which a single millisecond check would carry
- * whole into its round's ratio. Each size is timed twice: as the checker's first check
+ * processes (9 at 10 KB down to 3 at 4 MB), the sizes taken in turn: one process on a
+ * shared machine runs up to a third slower or faster than the next, which a single
+ * millisecond check would carry whole into its round's ratio. Each size is timed twice: as the checker's first check
  * after loading, and warm, after the checker has checked the last 10 KB of FILE and
  * forgotten every word of it (the CPU's caches then hold the model's common rows as in a
  * running editor; each distinct word still costs its first look). The difference at 10 KB
@@ -239,21 +239,30 @@ static double median(const double *v, size_t n)
 	return n % 2 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
 }
 
-/* One size's time in a round: the median of procs[i] fresh processes (*pf: the first's). */
+/* How many processes a size's time in a round is the median of. */
 static const size_t procs[] = {9, 5, 3, 3};
 
-static double check_median(const SpellOptions *opt, const Str *text, size_t len, bool warm,
-	size_t nproc, long *pf)
+/*
+ * One round: every size's time, the median of procs[i] fresh processes each (*pf: the
+ * first's page faults), the sizes taken in turn process by process so that a change in the
+ * machine's speed within the round reaches them all alike.
+ */
+static void round_of_sizes(const SpellOptions *opt, const Str *text, const size_t *len,
+	size_t n, double out[2][4], long pf[2][4])
 {
-	double t[ROUNDS];
-	long f;
+	double t[2][4][ROUNDS];
 
-	for (size_t k = 0; k < nproc; k++) {
-		t[k] = check_once(opt, text, len, warm, &f);
-		if (k == 0)
-			*pf = f;
-	}
-	return median(t, nproc);
+	for (size_t k = 0; k < procs[0]; k++)
+		for (size_t i = 0; i < n; i++)
+			for (int w = 0; w < 2 && k < procs[i]; w++) {
+				long f;
+				t[w][i][k] = check_once(opt, text, len[i], w == 1, &f);
+				if (k == 0)
+					pf[w][i] = f;
+			}
+	for (size_t i = 0; i < n; i++)
+		for (int w = 0; w < 2; w++)
+			out[w][i] = median(t[w][i], procs[i]);
 }
 
 static int sizes(const SpellOptions *opt, const Str *text)
@@ -265,11 +274,16 @@ static int sizes(const SpellOptions *opt, const Str *text)
 
 	for (size_t i = 0; i < 4 && (i == 0 || len[i - 1] < text->len); i++, n++)
 		len[i] = prefix(text, want[i]);
-	for (int run = 0; run < ROUNDS; run++)
+	for (int run = 0; run < ROUNDS; run++) {
+		double one[2][4];
+		long onepf[2][4];
+		round_of_sizes(opt, text, len, n, one, onepf);
 		for (size_t i = 0; i < n; i++)
-			for (int w = 0; w < 2; w++)
-				t[w][i][run] = check_median(opt, text, len[i], w == 1, procs[i],
-					&pf[w][i][run]);
+			for (int w = 0; w < 2; w++) {
+				t[w][i][run] = one[w][i];
+				pf[w][i][run] = onepf[w][i];
+			}
+	}
 	for (int w = 0; w < 2; w++)
 		for (size_t i = 0; i < n; i++) {
 			best[w][i] = low[w][i] = 1e9;
