@@ -28,7 +28,7 @@ struct Model {
 	uint32_t nvocab, nbigram, nslots, pool, nnb;
 	uint64_t tokens;
 	const unsigned char *slot, *text_off, *count, *capital, *row, *next, *pcount, *text;
-	const unsigned char *nb_row, *nb_id, *nb_kind;
+	const unsigned char *nb_row, *nb_id, *nb_kind, *most_from, *most_to;
 };
 
 static uint16_t le16(const unsigned char *p)
@@ -84,10 +84,11 @@ static bool layout(Model *m)
 {
 	size_t off = MODEL_HEADER, v = m->nvocab;
 	const unsigned char **sec[] = {&m->slot, &m->text_off, &m->count, &m->capital, &m->row,
-		&m->next, &m->pcount, &m->text, &m->nb_row, &m->nb_id, &m->nb_kind};
+		&m->next, &m->pcount, &m->text, &m->nb_row, &m->nb_id, &m->nb_kind, &m->most_from,
+		&m->most_to};
 	size_t sizes[] = {2 * (size_t)m->nslots, 4 * (v + 1), 4 * v, v, 4 * (v + 1),
 		2 * (size_t)m->nbigram, 2 * (size_t)m->nbigram, m->pool, 4 * (v + 1),
-		2 * (size_t)m->nnb, m->nnb};
+		2 * (size_t)m->nnb, m->nnb, 2 * v, 2 * v};
 
 	for (size_t i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++) {
 		if (off > m->size || sizes[i] > m->size - off)
@@ -228,6 +229,16 @@ uint32_t model_pair(const Model *m, uint16_t a, uint16_t b)
 			hi = mid;
 	}
 	return 0;
+}
+
+uint32_t model_most_from(const Model *m, uint16_t a)
+{
+	return a < m->nvocab ? le16(m->most_from + 2 * (size_t)a) : 0xFFFF;
+}
+
+uint32_t model_most_to(const Model *m, uint16_t b)
+{
+	return b < m->nvocab ? le16(m->most_to + 2 * (size_t)b) : 0xFFFF;
 }
 
 size_t model_neighbours(const Model *m, uint16_t id, size_t *first)

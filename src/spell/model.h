@@ -27,7 +27,9 @@
  *	      (sorted within a row), u16 pair_count[nbigram] (saturating), the token text,
  *	      u32 nb_row[nvocab + 1] (token i's one-edit neighbours in the model, see
  *	      neighbour.c, are nb_id[nb_row[i] .. nb_row[i+1])), u16 nb_id[nneighbour],
- *	      u8 nb_kind[nneighbour] (NB_* of spell/internal.h).
+ *	      u8 nb_kind[nneighbour] (NB_* of spell/internal.h), u16 most_from[nvocab] and
+ *	      u16 most_to[nvocab] (the largest pair_count among the pairs token i begins, and
+ *	      among those it ends; 0 for none).
  */
 #ifndef SPELL_MODEL_H
 #define SPELL_MODEL_H
@@ -38,7 +40,7 @@
 
 #include "base/str.h"
 
-#define MODEL_VERSION 1
+#define MODEL_VERSION 2
 #define MODEL_HEADER 64
 #define MODEL_MAX_VOCAB 65534
 #define MODEL_BOUNDARY 0 /* token id of a sentence boundary */
@@ -68,6 +70,13 @@ unsigned model_capital(const Model *m, uint16_t id);
 
 /* How often the pair a b was seen (0 when pruned or never; saturates at 65535). */
 uint32_t model_pair(const Model *m, uint16_t a, uint16_t b);
+
+/*
+ * What model_pair(a, x) can be at most for any x (model_most_from) and model_pair(x, b) for
+ * any x (model_most_to), read without searching a row: 65535 for an id the model lacks.
+ */
+uint32_t model_most_from(const Model *m, uint16_t a);
+uint32_t model_most_to(const Model *m, uint16_t b);
 
 /*
  * The one-edit neighbours of token id that the model holds (worked out when it was built):

@@ -239,24 +239,32 @@ static uint16_t side(const CheckRun *r, size_t i, int dir)
  * What a neighbour of a word between l and r must stay under to be passed over unscored: it
  * bounds exp(score(sp, l, x, r, false)) from the tokens' counts alone. A pair is never
  * counted more often than either of its tokens (the model counts both in one pass over the
- * same text, and a pair's count saturates), and a pair the model lacks counts at most
- * PRUNED. No pair is read and no logarithm taken, so a neighbour that cannot win costs no
- * search of the model's rows (on a first check, memory no check has read before).
+ * same text, and a pair's count saturates), nor more often than the commonest pair its first
+ * token begins or its second ends (which the model keeps per token), and a pair the model
+ * lacks counts at most PRUNED. No pair is read and no logarithm taken, so a neighbour that
+ * cannot win costs no search of the model's rows (on a first check, memory no check has read
+ * before).
  */
 typedef struct Bound {
 	double cl, cr, pr; /* the counts of l and r (-1: MODEL_NONE), the frequency of r */
+	double from_l, to_r; /* the commonest pair l begins, and r ends */
 } Bound;
+
+static double least(double a, double b)
+{
+	return a < b ? a : b;
+}
 
 static double bound_ratio(const Model *m, const Bound *b, uint16_t x)
 {
 	double cx = model_count(m, x), px = freq(m, x), left = px, right = 1, pc;
 
 	if (b->cl >= 0) {
-		pc = b->cl < cx ? b->cl : cx;
+		pc = least(least(b->cl, cx), least(b->from_l, model_most_to(m, x)));
 		left = ((pc > PRUNED ? pc : PRUNED) + SMOOTH * px) / (b->cl + SMOOTH);
 	}
 	if (b->cr >= 0) {
-		pc = b->cr < cx ? b->cr : cx;
+		pc = least(least(b->cr, cx), least(b->to_r, model_most_from(m, x)));
 		right = ((pc > PRUNED ? pc : PRUNED) + SMOOTH * b->pr) / (cx + SMOOTH);
 	}
 	return left * right;
@@ -276,7 +284,8 @@ static double best_neighbour(Speller *sp, const Tok *t, uint16_t l, uint16_t r,
 	double own = score(sp, l, t->lm, r, with_news), top = -INFINITY;
 	double limit[NB_KINDS] = {0}; /* exp(own + margin + the slip's cost), 0: not yet */
 	Bound b = {l == MODEL_NONE ? -1 : (double)model_count(m, l),
-		r == MODEL_NONE ? -1 : (double)model_count(m, r), r == MODEL_NONE ? 0 : freq(m, r)};
+		r == MODEL_NONE ? -1 : (double)model_count(m, r), r == MODEL_NONE ? 0 : freq(m, r),
+		model_most_from(m, l), model_most_to(m, r)};
 
 	for (size_t k = 1; k <= list[0].id; k++) {
 		uint8_t kind = list[k].kind;

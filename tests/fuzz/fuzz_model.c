@@ -37,6 +37,8 @@ static void exercise(const Model *m)
 		}
 		for (size_t j = 0; j < n; j++)
 			(void)model_pair(m, (uint16_t)i, (uint16_t)j);
+		(void)model_most_from(m, (uint16_t)i);
+		(void)model_most_to(m, (uint16_t)i);
 	}
 	(void)model_id(m, "của", strlen("của"));
 	(void)model_pair(m, MODEL_NONE, 0);

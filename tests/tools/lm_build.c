@@ -287,6 +287,30 @@ static size_t write_neighbours(Str *o, Entry **v, size_t nv)
 	return n;
 }
 
+/* For every token, the largest (saturated) count among the pairs it begins, then among those
+ * it ends: what the checker bounds a pair by before it searches the rows. */
+static void write_most(Str *o, const Pair *p, size_t np, size_t nv)
+{
+	uint16_t *from = xcalloc(nv + 1, sizeof(*from)), *to = xcalloc(nv + 1, sizeof(*to));
+
+	for (size_t i = 0; i < np; i++) {
+		uint16_t c = p[i].count > 0xFFFF ? 0xFFFF : (uint16_t)p[i].count;
+		uint32_t a = p[i].key >> 16, b = p[i].key & 0xFFFF;
+		if (a < nv && c > from[a])
+			from[a] = c;
+		if (b < nv && c > to[b])
+			to[b] = c;
+	}
+	for (size_t i = 0; i < nv; i++)
+		put16(o, from[i]);
+	pad8(o);
+	for (size_t i = 0; i < nv; i++)
+		put16(o, to[i]);
+	pad8(o);
+	free(from);
+	free(to);
+}
+
 static bool write_model(const char *path, Build *b, Entry **v, size_t nv, const Pair *p,
 	size_t np, unsigned min)
 {
@@ -319,6 +343,7 @@ static bool write_model(const char *path, Build *b, Entry **v, size_t nv, const 
 		str_add(&o, v[i]->text, v[i]->len);
 	pad8(&o);
 	nnb = write_neighbours(&o, v, nv);
+	write_most(&o, p, np, nv);
 	for (int i = 0; i < 4; i++)
 		o.s[44 + i] = (char)(nnb >> (8 * i));
 	put64((unsigned char *)o.s + 24, tokens);

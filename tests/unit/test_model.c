@@ -229,9 +229,10 @@ START_TEST(test_lookups)
 END_TEST
 
 /*
- * A pair is never counted more often than either of its tokens: the checker passes over a
- * neighbour whose counts alone cannot beat the word written, so this must hold for every
- * pair of the file (here those of the 300 commonest tokens with the 3,000 commonest).
+ * A pair is never counted more often than either of its tokens, nor than the commonest pair
+ * its first token begins or its second ends: the checker passes over a neighbour whose
+ * counts alone cannot beat the word written, so this must hold for every pair of the file
+ * (here those of the 300 commonest tokens with the 3,000 commonest).
  */
 START_TEST(test_pairs_within_counts)
 {
@@ -245,9 +246,38 @@ START_TEST(test_pairs_within_counts)
 			uint32_t n = model_pair(m, a, b);
 			ck_assert_msg(n <= model_count(m, a) && n <= model_count(m, b),
 				"pair %u %u seen %u times, more than a token", a, b, n);
+			ck_assert_msg(n <= model_most_from(m, a) && n <= model_most_to(m, b),
+				"pair %u %u seen %u times, more than the commonest of its row "
+				"(%u) or column (%u)", a, b, n, model_most_from(m, a),
+				model_most_to(m, b));
 			seen += n > 0;
 		}
 	ck_assert_uint_gt(seen, 50000);
+	model_free(m);
+}
+END_TEST
+
+/* The commonest pair of a token is one the file holds: the bound is as tight as it can be. */
+START_TEST(test_most_is_a_pair)
+{
+	char err[512];
+	Model *m = model_open(MODEL, err, sizeof(err));
+	size_t nv;
+
+	ck_assert_msg(m != NULL, "%s", err);
+	nv = model_vocab(m);
+	for (uint16_t a = 2; a < 40; a++) {
+		uint32_t from = 0, to = 0;
+		for (size_t b = 0; b < nv; b++) {
+			uint32_t x = model_pair(m, a, (uint16_t)b), y = model_pair(m, (uint16_t)b, a);
+			from = x > from ? x : from;
+			to = y > to ? y : to;
+		}
+		ck_assert_uint_eq(model_most_from(m, a), from);
+		ck_assert_uint_eq(model_most_to(m, a), to);
+		ck_assert_uint_gt(from, 0);
+	}
+	ck_assert_uint_eq(model_most_from(m, MODEL_NONE), 65535);
 	model_free(m);
 }
 END_TEST
@@ -427,6 +457,7 @@ static Suite *model_suite(void)
 	ADD_TEST(s, test_wild_offsets_read_nothing_outside);
 	ADD_TEST(s, test_lookups);
 	ADD_TEST(s, test_pairs_within_counts);
+	ADD_TEST(s, test_most_is_a_pair);
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, test_real_words_in_context);
