@@ -99,7 +99,8 @@ static uint32_t build_list(Speller *sp, const char *lo, size_t len, uint16_t sel
 
 /*
  * True when the lower-case word w is its own model key, which saves parsing it: no y or q
- * (the i/y spellings the model makes one). The caller knows it is not in the new placement.
+ * (the i/y spellings the model makes one). The caller knows the word is a syllable whose
+ * tone is not in the new placement.
  */
 static bool plain_key(const char *w, size_t len)
 {
@@ -114,11 +115,15 @@ static bool plain_key(const char *w, size_t len)
 	return true;
 }
 
-/* The model's key of word token t (lower case, old placement, i/y as the model writes them). */
+/*
+ * The model's key of word token t (lower case, old placement, i/y as the model writes them).
+ * Only a word the verdict found to be a syllable has its placement in the verdict (a name or
+ * a flagged word says PLACE_NONE wherever its tone is): any other word is parsed.
+ */
 static void token_key(const Tok *t, const char *w, size_t len, Str *key)
 {
 	str_clear(key);
-	if (t->v.place != PLACE_NEW) {
+	if ((t->v.flags & VF_SYLLABLE) && t->v.place != PLACE_NEW) {
 		if (t->t.flags & (TF_UPPER_FIRST | TF_ALL_UPPER | TF_INNER_UPPER))
 			word_lower(w, len, key);
 		else

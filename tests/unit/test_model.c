@@ -426,6 +426,19 @@ static size_t findings_over(const char *text, const char *what)
 	return check_over(text, what, FIND_KIND_COUNT, &f);
 }
 
+/*
+ * A word's tone placement reaches the model's key however the verdict judged the word: a
+ * word in the new placement that is flagged, or capitalised and taken for a name, still
+ * gives the word beside it its context (thoã is thõa to the model, which knows thõa rãi).
+ */
+START_TEST(test_new_placement_context_of_flagged_words)
+{
+	expect("thoã rái", "rái", FIND_REAL_WORD, "rãi");
+	expect("Thoã rái", "rái", FIND_REAL_WORD, "rãi");
+	expect("THOÃ rái", "rái", FIND_REAL_WORD, "rãi");
+}
+END_TEST
+
 START_TEST(test_taken_words_get_one_finding)
 {
 	/* a confusable phrase with a bare syllable in it (chua, cau, thong) is one finding:
@@ -464,6 +477,7 @@ static Suite *model_suite(void)
 	tcase_add_test(tc, test_news_words);
 	tcase_add_test(tc, test_bare_english_words);
 	tcase_add_test(tc, test_taken_words_get_one_finding);
+	tcase_add_test(tc, test_new_placement_context_of_flagged_words);
 	tcase_add_test(tc, test_foreign_shaped_words);
 	tcase_add_test(tc, test_repeats_news_prints);
 	tcase_add_test(tc, test_own_suggestions);
