@@ -162,23 +162,6 @@ static inline bool is_vowel(int32_t c)
 	return is_marked(c) || viet_is_vowel(c);
 }
 
-/* The letters base[from, to) as UTF-8 into buf (NUL-terminated); false if it overflows. */
-static bool letters(const Syllable *syl, size_t from, size_t to, char *buf, size_t cap)
-{
-	size_t k = 0;
-
-	for (size_t i = from; i < to; i++) {
-		char tmp[4];
-		size_t m = utf8_encode(syl->base[i], tmp);
-		if (k + m + 1 > cap)
-			return false;
-		memcpy(buf + k, tmp, m);
-		k += m;
-	}
-	buf[k] = '\0';
-	return true;
-}
-
 /*
  * Reads the letters of p[0, len) into base/upper/tone; false at a byte that is not a letter
  * of the alphabet (f j w z are not), or a second tone.
@@ -310,26 +293,43 @@ static void tone_places(Syllable *syl, bool qu)
 	}
 }
 
-static bool front_vowel(int32_t c)
+/*
+ * The initials the c/k, g/gh and ng/ngh rules pair: the back form is written before any
+ * vowel but e, ê and i, the front form before those (and before y for k: kỹ, kỳ).
+ */
+static const struct Velar {
+	const char *back, *front;
+	bool y_front;
+} velars[] = {{"c", "k", true}, {"g", "gh", false}, {"ng", "ngh", false}};
+
+/* The pair in velars the initial of ni letters belongs to (-1: none), and which form it is. */
+static int velar_of(const Syllable *syl, size_t ni, bool *front)
 {
-	return c == 'e' || c == 0xEA || c == 'i' || c == 'y';
+	int32_t a = syl->base[0], b = ni > 1 ? syl->base[1] : 0;
+
+	*front = (ni == 1 && a == 'k') || (ni == 2 && a == 'g' && b == 'h') || ni == 3;
+	if (ni == 1 && (a == 'c' || a == 'k'))
+		return 0;
+	if ((ni == 1 && a == 'g') || (ni == 2 && a == 'g' && b == 'h'))
+		return 1;
+	if ((ni == 2 && a == 'n' && b == 'g') || ni == 3)
+		return 2;
+	return -1;
+}
+
+/* True when the letter f after an initial of pair v asks for the front form. */
+static bool wants_front(int v, int32_t f)
+{
+	return f == 'e' || f == 0xEA || f == 'i' || (f == 'y' && velars[v].y_front);
 }
 
 /* The c/k, g/gh, ng/ngh rules for the initial of length ni before the rhyme at index r. */
 static bool initial_fits(const Syllable *syl, size_t ni, size_t r)
 {
-	int32_t f = r < syl->n ? syl->base[r] : 0, a = syl->base[0];
-	bool front = front_vowel(f);
+	bool front;
+	int v = velar_of(syl, ni, &front);
 
-	if (ni == 1 && a == 'c')
-		return !front;
-	if ((ni == 1 && a == 'g') || (ni == 2 && a == 'n' && syl->base[1] == 'g'))
-		return !front || f == 'y';
-	if (ni == 1 && a == 'k')
-		return front;
-	if ((ni == 2 && a == 'g' && syl->base[1] == 'h') || ni == 3)
-		return f == 'e' || f == 0xEA || f == 'i';
-	return true;
+	return v < 0 || front == wants_front(v, r < syl->n ? syl->base[r] : 0);
 }
 
 /* Splits the rhyme; returns the rhyme status (SYL_OK, SYL_SPELLING or SYL_BAD_RHYME). */
@@ -420,23 +420,16 @@ void syllable_write(const Syllable *syl, Tone t, int at, Str *out)
 	}
 }
 
-/* The initial respelled for the rhyme that follows it ("c" before e -> "k"). */
+/* The initial respelled for the rhyme that follows it ("c" before e -> "k"), or NULL. */
 static const char *fixed_initial(const Syllable *syl)
 {
-	static const struct { const char *bad, *front, *back; } pairs[] = {
-		{"c", "k", "c"}, {"k", "k", "c"}, {"g", "gh", "g"}, {"gh", "gh", "g"},
-		{"ng", "ngh", "ng"}, {"ngh", "ngh", "ng"},
-	};
-	char ini[16];
-	int32_t f = syl->ninit < syl->n ? syl->base[syl->ninit] : 0;
-	bool front = f == 'e' || f == 0xEA || f == 'i' || (f == 'y' && syl->base[0] == 'k');
+	bool front;
+	int v = velar_of(syl, syl->ninit, &front);
 
-	if (!letters(syl, 0, syl->ninit, ini, sizeof(ini)))
+	if (v < 0)
 		return NULL;
-	for (size_t i = 0; i < sizeof(pairs) / sizeof(pairs[0]); i++)
-		if (strcmp(ini, pairs[i].bad) == 0)
-			return front ? pairs[i].front : pairs[i].back;
-	return NULL;
+	return wants_front(v, syl->ninit < syl->n ? syl->base[syl->ninit] : 0) ? velars[v].front
+	                                                                       : velars[v].back;
 }
 
 bool syllable_respell(const Syllable *syl, Placement prefer, Str *out)

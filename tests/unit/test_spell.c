@@ -162,6 +162,7 @@ START_TEST(test_orthography)
 	expect("Các nghành nghề.", "nghành", FIND_SPELLING, "ngành");
 	expect("Ăn cem lạnh.", "cem", FIND_SPELLING, "kem");
 	expect("Thịt ghà ngon.", "ghà", FIND_SPELLING, "gà");
+	expect("Ngành cỹ thuật.", "cỹ", FIND_SPELLING, "kỹ");
 	expect("Con cảc đó.", "cảc", FIND_SPELLING, NULL);
 }
 END_TEST

@@ -96,6 +96,13 @@ START_TEST(test_orthography)
 	ck_assert_str_eq(respell("kà", PLACE_OLD), "cà");
 	ck_assert_int_eq(st("cem"), SYL_SPELLING);
 	ck_assert_str_eq(respell("cem", PLACE_OLD), "kem");
+	/* before y, c becomes k (kỹ, kỳ) but g keeps its back form (gy, not ghy) */
+	ck_assert_int_eq(st("cỹ"), SYL_SPELLING);
+	ck_assert_str_eq(respell("cỹ", PLACE_OLD), "kỹ");
+	ck_assert_str_eq(respell("Cý", PLACE_OLD), "Ký");
+	ck_assert_int_eq(st("kỳ"), SYL_OK);
+	ck_assert_int_eq(st("ghy"), SYL_SPELLING);
+	ck_assert_str_eq(respell("ghy", PLACE_OLD), "gy");
 	ck_assert_int_eq(st("gé"), SYL_SPELLING);
 	ck_assert_str_eq(respell("gé", PLACE_OLD), "ghé");
 	ck_assert_int_eq(st("tyên"), SYL_SPELLING);
