@@ -129,30 +129,32 @@ static bool may_suspect(int32_t c)
 }
 
 /*
- * False when no character of w can be one may_suspect admits, read off the bytes: ASCII,
- * U+0080..U+02FF but for the few look-alikes there, and U+1E00..U+1EFF (E1 B8..BB) are
- * surely none. Invalid UTF-8 is left to the full look.
+ * False when no character of w is one may_suspect admits, decoding the two- and three-byte
+ * characters in place (most words are ASCII and Vietnamese letters, which this settles
+ * without a call per character). Anything else, invalid UTF-8 included, is left to the full
+ * look.
  */
 static bool maybe_suspect_bytes(const char *w, size_t len)
 {
 	const unsigned char *u = (const unsigned char *)w;
 
 	for (size_t i = 0; i < len; i++) {
-		unsigned char b = u[i], next = i + 1 < len ? u[i + 1] : 0;
-		if (b < 0x80)
+		int32_t c;
+		if (u[i] < 0x80)
 			continue;
-		if (b >= 0xC2 && b <= 0xCB && (next & 0xC0) == 0x80) {
-			if ((b == 0xC3 && (next == 0x90 || next == 0xB0)) ||
-			    (b == 0xC6 && (next == 0xA2 || next == 0xA3)) ||
-			    (b == 0xC7 && (next == 0x8D || next == 0x8E)))
-				return true; /* Ð ð Ƣ ƣ Ǎ ǎ */
-			i++;
-		} else if (b == 0xE1 && next >= 0xB8 && next <= 0xBB && i + 2 < len &&
-		           (u[i + 2] & 0xC0) == 0x80) {
+		if (u[i] >= 0xC2 && u[i] <= 0xDF && i + 1 < len && (u[i + 1] & 0xC0) == 0x80) {
+			c = (int32_t)(u[i] & 0x1F) << 6 | (u[i + 1] & 0x3F);
+			i += 1;
+		} else if (u[i] >= 0xE1 && u[i] <= 0xEC && i + 2 < len &&
+		           (u[i + 1] & 0xC0) == 0x80 && (u[i + 2] & 0xC0) == 0x80) {
+			c = (int32_t)(u[i] & 0x0F) << 12 | (int32_t)(u[i + 1] & 0x3F) << 6 |
+			    (u[i + 2] & 0x3F);
 			i += 2;
 		} else {
 			return true;
 		}
+		if (may_suspect(c))
+			return true;
 	}
 	return false;
 }
@@ -270,7 +272,10 @@ static void look_release(WordLook *k)
 		str_release(&k->lo);
 }
 
-/* Look-alikes, stray marks and legacy-font text; known: the lower case is a known word. */
+/*
+ * Look-alikes, stray marks and legacy-font text. known: the caller has found the lower case
+ * among the known words (false: not asked; lex_syllable asks when it matters).
+ */
 static bool fix_chars(Speller *sp, const WordLook *k, bool known, Str *out, MsgId *msg)
 {
 	if (fix_lookalikes(k->w, k->len, out, msg))
@@ -305,7 +310,7 @@ bool word_fix_chars(Speller *sp, const char *w, size_t len, Str *out, MsgId *msg
 	bool fixed;
 
 	look_init(&k, w, len);
-	fixed = fix_chars(sp, &k, lex_known(&sp->lex, k.lo.s, k.lo.len), out, msg);
+	fixed = fix_chars(sp, &k, false, out, msg);
 	look_release(&k);
 	return fixed;
 }

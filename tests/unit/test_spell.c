@@ -184,6 +184,10 @@ START_TEST(test_characters)
 	expect("Ng\xC2\xAD\xC3\xAAi dân.", "Ng", FIND_CHARACTER, "Người");
 	expect("Tôi yêu Vie\xC3\xA4t Nam.", "Vie", FIND_CHARACTER, "Việt");
 	expect("Chữ a\xCC\x81\xCC\x81 lạ.", "a", FIND_CHARACTER, "á");
+	/* look-alikes from each range the byte filter decodes: Latin-1, Latin Extended, Greek */
+	expect("Nhà \xC3\xB0ẹp lắm.", "\xC3\xB0ẹp", FIND_CHARACTER, "đẹp");
+	expect("N\xC7\x8Em nay.", "N\xC7\x8Em", FIND_CHARACTER, "Năm");
+	expect("Nhà t\xCE\xBF lắm.", "t\xCE\xBF", FIND_CHARACTER, "to");
 }
 END_TEST
 
