@@ -228,19 +228,21 @@ static int by_value(const void *a, const void *b)
  * ratios.
  */
 #define ROUNDS 9
+#define MOST_PROCS 9 /* processes a size's time in a round is the median of, at most */
+#define MOST_VALUES (ROUNDS > MOST_PROCS ? ROUNDS : MOST_PROCS)
 
-/* The median of n values (at most ROUNDS), which stay in their order. */
+/* The median of n values (at most MOST_VALUES), which stay in their order. */
 static double median(const double *v, size_t n)
 {
-	double s[ROUNDS];
+	double s[MOST_VALUES];
 
 	memcpy(s, v, n * sizeof(*s));
 	qsort(s, n, sizeof(*s), by_value);
 	return n % 2 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
 }
 
-/* How many processes a size's time in a round is the median of. */
-static const size_t procs[] = {9, 5, 3, 3};
+/* How many processes a size's time in a round is the median of (the first the most). */
+static const size_t procs[] = {MOST_PROCS, 5, 3, 3};
 
 /*
  * One round: every size's time, the median of procs[i] fresh processes each (*pf: the
@@ -250,9 +252,9 @@ static const size_t procs[] = {9, 5, 3, 3};
 static void round_of_sizes(const SpellOptions *opt, const Str *text, const size_t *len,
 	size_t n, double out[2][4], long pf[2][4])
 {
-	double t[2][4][ROUNDS];
+	double t[2][4][MOST_PROCS];
 
-	for (size_t k = 0; k < procs[0]; k++)
+	for (size_t k = 0; k < MOST_PROCS; k++)
 		for (size_t i = 0; i < n; i++)
 			for (int w = 0; w < 2 && k < procs[i]; w++) {
 				long f;
@@ -299,11 +301,11 @@ static int sizes(const SpellOptions *opt, const Str *text)
 			}
 			mid[w][i] = median(ratio[w][i], ROUNDS);
 		}
-	printf("check time per size (CPU, %d rounds of every size, in each the median of 9, 5, 3 "
-	       "and 3 processes): a fresh checker's first check after loading; warm: the same "
-	       "after checking other text and forgetting its words; each ratio is the size's time "
-	       "per MB over the largest's in the same round, the median of the rounds (the "
-	       "smallest in brackets)\n", ROUNDS);
+	printf("check time per size (CPU, %d rounds of every size, in each the median of %zu, %zu, "
+	       "%zu and %zu processes): a fresh checker's first check after loading; warm: the "
+	       "same after checking other text and forgetting its words; each ratio is the size's "
+	       "time per MB over the largest's in the same round, the median of the rounds (the "
+	       "smallest in brackets)\n", ROUNDS, procs[0], procs[1], procs[2], procs[3]);
 	for (size_t i = 0; i < n; i++)
 		printf("check %8zu bytes: %8.1f ms, %6.3f s per MB, %.2fx the largest's rate (%.2fx), "
 		       "%5ld page faults | warm %8.1f ms, %6.3f s per MB, %.2fx (%.2fx), %5ld\n",
