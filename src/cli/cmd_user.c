@@ -80,6 +80,7 @@ static int user_list(Cli *c)
 int cmd_user(Cli *c, int argc, char **argv)
 {
 	Role role;
+	bool enabled;
 	const char *sub = argc > 1 ? argv[1] : "";
 
 	if (strcmp(sub, "add") == 0)
@@ -91,9 +92,10 @@ int cmd_user(Cli *c, int argc, char **argv)
 			return EXIT_USAGE;
 		if (!cli_desk(c))
 			return EXIT_FAIL;
-		if (!desk_user_set_role(c->desk, argv[2], role))
+		if (!desk_user_set_role(c->desk, argv[2], role, &enabled))
 			return cli_desk_fail(c);
-		printf(cli_tr("%s is now %s\n"), argv[2], role_name(role));
+		printf(cli_tr(enabled ? "%s is now %s, and the disabled account is enabled again\n"
+				      : "%s is now %s\n"), argv[2], role_name(role));
 		return EXIT_OK;
 	}
 	if (strcmp(sub, "disable") == 0 && argc == 3) {

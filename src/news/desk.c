@@ -368,8 +368,9 @@ bool desk_user_get(Desk *d, const char *login, User *out)
 	return found ? true : desk_fail(d, DESK_NOT_FOUND, "no user '%s'", login);
 }
 
-/* Changes a user, keeping at least one active admin. */
-static bool change_user(Desk *d, const char *login, Role role, bool active, const char *what)
+/* Changes a user, keeping at least one active admin; *was_active: what the account was. */
+static bool change_user(Desk *d, const char *login, Role role, bool active, const char *what,
+	bool *was_active)
 {
 	User u = {0};
 	int64_t admins;
@@ -390,6 +391,7 @@ static bool change_user(Desk *d, const char *login, Role role, bool active, cons
 		return desk_fail(d, DESK_REFUSED, "'%s' is the last admin; make another admin first",
 				 login);
 	}
+	*was_active = u.active;
 	user_release(&u);
 	ok = store_user_update(d->store, login, role, active) &&
 	     store_audit(d->store, d->actor.login, d->real_login, when_now(), what, login,
@@ -400,9 +402,13 @@ static bool change_user(Desk *d, const char *login, Role role, bool active, cons
 	return ok ? true : desk_store_fail(d);
 }
 
-bool desk_user_set_role(Desk *d, const char *login, Role role)
+bool desk_user_set_role(Desk *d, const char *login, Role role, bool *enabled)
 {
-	return change_user(d, login, role, true, "user role");
+	bool was_active = true;
+	bool ok = change_user(d, login, role, true, "user role", &was_active);
+
+	*enabled = ok && !was_active;
+	return ok;
 }
 
 bool desk_user_disable(Desk *d, const char *login)
@@ -414,7 +420,7 @@ bool desk_user_disable(Desk *d, const char *login)
 	if (store_user_get(d->store, login, &u, &found) && found)
 		role = u.role;
 	user_release(&u);
-	return change_user(d, login, role, false, "user disable");
+	return change_user(d, login, role, false, "user disable", &found);
 }
 
 bool desk_words(Desk *d, char ***words, size_t *n)

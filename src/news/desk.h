@@ -116,7 +116,8 @@ bool desk_login_valid(const char *login);
 /* Users (admins only, except desk_user_get which anyone may use). */
 bool desk_user_add(Desk *d, const char *login, Role role, const char *name);
 bool desk_user_list(Desk *d, UserList *out);
-bool desk_user_set_role(Desk *d, const char *login, Role role);
+/* Setting a role also enables a disabled account (*enabled: it was disabled until now). */
+bool desk_user_set_role(Desk *d, const char *login, Role role, bool *enabled);
 bool desk_user_disable(Desk *d, const char *login);
 bool desk_user_get(Desk *d, const char *login, User *out);
 

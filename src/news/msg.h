@@ -509,6 +509,8 @@
 	X(M_NAME_UTF8, "the name is not valid UTF-8", "tên không phải UTF-8 hợp lệ")          \
 	X(M_USER_ADDED, "added %s (%s)\n", "đã thêm %s (%s)\n")                               \
 	X(M_USER_ROLE, "%s is now %s\n", "%s giờ là %s\n")                                    \
+	X(M_USER_ROLE_ON, "%s is now %s, and the disabled account is enabled again\n",          \
+	  "%s giờ là %s, và tài khoản đã khóa được mở lại\n")                                  \
 	X(M_USER_OFF, "%s is disabled\n", "%s đã bị khóa\n")                                  \
 	X(M_USER_ACTIVE, "active", "hoạt động")                                               \
 	X(M_USER_DISABLED, "disabled", "đã khóa")                                             \

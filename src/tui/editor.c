@@ -283,6 +283,34 @@ static size_t open_mistakes(Editor *e)
 	return n;
 }
 
+/*
+ * Whether the article is live now, as the store has it: an editor may have published it
+ * since it was opened here.
+ */
+static bool live_now(Editor *e)
+{
+	Article now;
+	bool live = e->art.state == STATE_PUBLISHED;
+	if (e->art.id == 0)
+		return false;
+	article_init(&now);
+	if (desk_get(e->app->desk, e->art.id, &now))
+		live = now.state == STATE_PUBLISHED;
+	article_release(&now);
+	return live;
+}
+
+/* A save of changes to a live article asks first: the published page changes with it. */
+static bool live_save_ok(Editor *e)
+{
+	App *a = e->app;
+	if (!doc_is_dirty(e->doc) || e->read_only || !live_now(e) ||
+	    app_ask(a, app_str(a, S_ASK_SAVE_LIVE)) == 1)
+		return true;
+	app_message(a, false, "%s", app_str(a, S_CANCELLED));
+	return false;
+}
+
 static void act(Editor *e, Command c)
 {
 	App *a = e->app;
@@ -295,7 +323,7 @@ static void act(Editor *e, Command c)
 		if (app_ask(a, q) != 1)
 			return;
 	}
-	if (doc_is_dirty(e->doc) && !editor_save(e))
+	if (doc_is_dirty(e->doc) && (!live_save_ok(e) || !editor_save(e)))
 		return;
 	if (!app_act(a, &e->art, c))
 		return;
@@ -311,16 +339,10 @@ static void act(Editor *e, Command c)
 	editor_load_history(e);
 }
 
-/* C-s on a live article asks first: the published page changes with the save. */
 static void save_asked(Editor *e)
 {
-	App *a = e->app;
-	if (e->art.state == STATE_PUBLISHED && doc_is_dirty(e->doc) && !e->read_only &&
-	    app_ask(a, app_str(a, S_ASK_SAVE_LIVE)) != 1) {
-		app_message(a, false, "%s", app_str(a, S_CANCELLED));
-		return;
-	}
-	editor_save(e);
+	if (live_save_ok(e))
+		editor_save(e);
 }
 
 static void quit(Editor *e)
@@ -331,7 +353,7 @@ static void quit(Editor *e)
 		return;
 	}
 	int r = app_ask(a, app_str(a, S_ASK_QUIT));
-	if (r == 1 && editor_save(e))
+	if (r == 1 && live_save_ok(e) && editor_save(e))
 		e->closed = true;
 	else if (r == 0)
 		e->closed = e->discard = true;

@@ -124,6 +124,11 @@ run --as hung publish "$draft"
 expect_rc 1 "a disabled editor cannot publish"
 expect_err "the account 'hung' is disabled; ask an admin" "the refusal says the account is disabled"
 same_db "the disabled editor's attempt changes nothing"
+run user role hung editor
+expect_out "hung is now editor, and the disabled account is enabled again" \
+	"giving a disabled account a role says that it enables the account"
+run user role hung editor
+expect_no_out "enabled again" "a role given to an active account says only the role"
 run user add tu --role editor --name "Tú"
 run user role tu reporter
 dump >"$T/before"

@@ -1,7 +1,7 @@
 # audit.sh: the audit's items in the full screen: an editor disabled while the list is open
 # cannot publish from it; a hostile title is drawn visibly, never passed to the terminal;
 # another reporter's draft opens like a missing id; a theme of 500 KB of '[' is refused at
-# once with file:line:column.
+# once with file:line:column; a save to an article a colleague published meanwhile asks first.
 . "$(dirname "$0")/common.bash"
 newsroom
 "$TOASOAN" --as lan submit 3 >/dev/null
@@ -65,3 +65,24 @@ wait Thân<U+001B>]2;pwn<U+0007>xong
 expect-attr Thân<U+001B> fg=2
 exit 0
 S
+
+printf 'Tiêu đề: Giá xăng giảm\n\nGiá xăng giảm từ chiều nay.\n' >"$T/live.txt"
+live=$("$TOASOAN" --as lan new "$T/live.txt")
+"$TOASOAN" --as lan submit "$live" >/dev/null
+screen "a save after a colleague published the article asks first" 100x24 --as hung edit "$live" <<S
+wait Tòa soạn #$live · Chờ duyệt
+shell "$TOASOAN" approve $live >/dev/null
+send <C-End> Ghi chú nội bộ.
+wait Ghi chú nội bộ.
+send <C-s>
+wait Bài đang đăng: lưu sẽ thay đổi trang công khai ngay.
+send k
+wait Đã hủy.
+send <C-s>
+wait Bài đang đăng: lưu sẽ thay đổi trang công khai ngay.
+send c
+wait trang công khai đã được cập nhật
+send <C-q>
+exit
+S
+check '"$TOASOAN" history "$live" | grep -q "revision 2"' "the save went through only once asked"

@@ -317,12 +317,32 @@ START_TEST(a_disabled_editor_loses_rights_on_the_next_action)
 }
 END_TEST
 
+START_TEST(a_role_given_to_a_disabled_account_says_it_enables_it)
+{
+	Desk *hung = as("hung"), *boss = as(NULL);
+	bool enabled = false;
+	ck_assert(desk_user_disable(boss, "hung"));
+	ck_assert(desk_user_set_role(boss, "hung", ROLE_EDITOR, &enabled));
+	ck_assert(enabled);
+	ck_assert(desk_user_set_role(boss, "hung", ROLE_EDITOR, &enabled));
+	ck_assert(!enabled);
+	User u = {0};
+	ck_assert(desk_user_get(boss, "hung", &u));
+	ck_assert(u.active && u.role == ROLE_EDITOR);
+	user_release(&u);
+	desk_free(hung);
+	desk_free(boss);
+}
+END_TEST
+
 START_TEST(a_demoted_editor_acts_as_a_reporter_at_once)
 {
 	Desk *mai = as("mai"), *hung = as("hung"), *boss = as(NULL);
 	int64_t id = new_article(mai);
+	bool enabled = true;
 	ck_assert(desk_act(mai, id, ACT_SUBMIT, NULL, 0));
-	ck_assert(desk_user_set_role(boss, "hung", ROLE_REPORTER));
+	ck_assert(desk_user_set_role(boss, "hung", ROLE_REPORTER, &enabled));
+	ck_assert(!enabled); /* hung was active: nothing enabled */
 	ck_assert(!desk_act(hung, id, ACT_PUBLISH, NULL, 0));
 	ck_assert_int_eq(desk_error(hung), DESK_NOT_FOUND); /* mai's article is hidden now */
 	ck_assert_int_eq(desk_actor(hung)->role, ROLE_REPORTER);
@@ -421,6 +441,7 @@ static Suite *desk_suite(void)
 	tcase_add_test(tc, marks_beside_the_text);
 	tcase_add_test(tc, a_disabled_editor_loses_rights_on_the_next_action);
 	tcase_add_test(tc, a_demoted_editor_acts_as_a_reporter_at_once);
+	tcase_add_test(tc, a_role_given_to_a_disabled_account_says_it_enables_it);
 	tcase_add_test(tc, another_reporters_draft_is_like_a_missing_id);
 	tcase_add_test(tc, limits_and_hidden_characters_are_refused);
 	suite_add_tcase(s, tc);
