@@ -87,7 +87,7 @@ static bool read_one(Import *im, size_t i, Article *a, ImportInfo *info)
 	}
 	if (!import_file(path, &opt, a, info))
 		return false;
-	if (!desk_import_check(im->c->desk, a)) {
+	if (!desk_import_check(im->c->desk, &im->plan, a)) {
 		snprintf(info->err, sizeof(info->err), "'%s': %s", path, desk_errmsg(im->c->desk));
 		return false;
 	}
@@ -193,7 +193,7 @@ static bool import_all(Import *im)
 			im->stopped_at = open ? first : i;
 			return false;
 		}
-		if (!open && !desk_import_begin(im->c->desk)) {
+		if (!open && !desk_import_begin(im->c->desk, &im->plan)) {
 			progress_clear(&im->bar);
 			cli_error("%s", desk_errmsg(im->c->desk));
 			im->stopped_at = i;

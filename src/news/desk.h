@@ -299,10 +299,11 @@ bool desk_may(const Desk *d, const Article *a, Action act);
  * they enter; desk_import_plan checks it once: crediting another writer (an active user) and
  * entering published are for admins, review follows the submit rule, scheduled is refused
  * (each needs its own time). desk_import_check validates one article's text as desk_create
- * would, without storing anything. Articles are then stored in batches: desk_import_begin
- * opens one write transaction, desk_import_add stores one article in it (sets a->id; on
- * failure the batch is rolled back), desk_import_commit ends it; desk_import_abort rolls an
- * open batch back. For a published import, desk_import_publish writes the site once at the
+ * would, without storing anything (a publishing date in the future matters only to a
+ * published import). Articles are then stored in batches: desk_import_begin opens one write
+ * transaction and checks the plan again inside it (the importer may have been demoted
+ * meanwhile), desk_import_add stores one article in it (sets a->id; on failure the batch is
+ * rolled back), desk_import_commit ends it; desk_import_abort rolls an open batch back. For a published import, desk_import_publish writes the site once at the
  * end, for the ids committed.
  */
 typedef struct ImportPlan {
@@ -311,8 +312,8 @@ typedef struct ImportPlan {
 } ImportPlan;
 
 bool desk_import_plan(Desk *d, const ImportPlan *p);
-bool desk_import_check(Desk *d, const Article *a);
-bool desk_import_begin(Desk *d);
+bool desk_import_check(Desk *d, const ImportPlan *p, const Article *a);
+bool desk_import_begin(Desk *d, const ImportPlan *p);
 bool desk_import_add(Desk *d, const ImportPlan *p, Article *a);
 bool desk_import_commit(Desk *d);
 void desk_import_abort(Desk *d);

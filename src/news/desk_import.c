@@ -74,21 +74,24 @@ bool desk_import_plan(Desk *d, const ImportPlan *p)
 	}
 }
 
-bool desk_import_check(Desk *d, const Article *a)
+/* A file's publishing date matters only to an article that enters published (the others drop
+ * it), so only there is a date in the future refused. */
+bool desk_import_check(Desk *d, const ImportPlan *p, const Article *a)
 {
 	if (!desk_check_article(d, a))
 		return false;
-	if (a->published_at > when_now())
+	if (p->state == STATE_PUBLISHED && a->published_at > when_now())
 		return desk_fail(d, DESK_INVALID, "its publishing date is in the future");
 	return true;
 }
 
-/* Each batch reads the importer again: an account disabled meanwhile stops the import. */
-bool desk_import_begin(Desk *d)
+/* Each batch asks the plan's rules again: an importer disabled or demoted meanwhile, or a
+ * credited writer disabled, stops the import at the next batch. */
+bool desk_import_begin(Desk *d, const ImportPlan *p)
 {
 	if (!store_begin(d->store))
 		return desk_store_fail(d);
-	if (desk_reload_actor(d))
+	if (desk_import_plan(d, p))
 		return true;
 	store_rollback(d->store);
 	return false;
@@ -148,8 +151,10 @@ bool desk_import_add(Desk *d, const ImportPlan *p, Article *a)
 		store_rollback(d->store);
 		return false;
 	}
+	store_set_real_by(d->store, real_by); /* its first revision names the importer too */
 	ok = store_article_insert(d->store, a, writer, now, "import") &&
 	     store_transition_created(d->store, a->id, writer, real_by, now, "import");
+	store_set_real_by(d->store, d->real_login);
 	/* An archive keeps the date each article was first published, when its file says. */
 	if (p->state != STATE_PUBLISHED)
 		a->published_at = 0;

@@ -144,6 +144,13 @@ run show "$id" --json
 expect_out '"author":"mai"' "the article is credited to the writer"
 run history "$id"
 expect_out "[by $ME with --as]" "the history names the admin too"
+check 'grep -q "revision 1 (save): import \[by $ME with --as\]" "$T/out"' "so does the first revision"
+printf 'Tiêu đề: Lịch tuần sau\nNgày đăng: 2099-01-01\n\nBài viết trước.\n' >"$T/later.txt"
+as mai import "$T/later.txt"
+expect_rc 0 "a draft whose file is dated in the future is imported (a draft keeps no date)"
+run import --state published "$T/later.txt"
+expect_rc 1 "published with a date in the future is refused"
+expect_err "its publishing date is in the future" "the refusal says why"
 
 mkdir -p "$T/site"
 printf 'publish:\n  dir: %s\n' "$T/site" >"$T/site.yaml"

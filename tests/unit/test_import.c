@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "check_main.h"
+#include "base/when.h"
 #include "news/desk.h"
 #include "news/site.h"
 #include "news/import.h"
@@ -168,6 +169,39 @@ START_TEST(only_admins_credit_others_or_publish)
 }
 END_TEST
 
+START_TEST(an_importer_demoted_meanwhile_is_stopped_at_the_next_batch)
+{
+	Desk *boss = as(NULL), *root2;
+	ImportPlan pub = {NULL, STATE_PUBLISHED};
+	bool enabled;
+
+	ck_assert(desk_user_add(boss, "tam", ROLE_ADMIN, "Tâm"));
+	root2 = as("tam");
+	ck_assert(desk_import_plan(root2, &pub));
+	ck_assert(desk_user_set_role(boss, "tam", ROLE_REPORTER, &enabled));
+	ck_assert(!desk_import_begin(root2, &pub));
+	ck_assert_str_eq(desk_errmsg(root2), "only admins can import articles straight to published");
+	desk_free(root2);
+	desk_free(boss);
+}
+END_TEST
+
+START_TEST(a_date_in_the_future_is_refused_only_when_publishing)
+{
+	Desk *mai = as("mai");
+	ImportPlan draft = {NULL, STATE_DRAFT}, pub = {NULL, STATE_PUBLISHED};
+	Article a;
+
+	fill(&a, "Sắp tới");
+	a.published_at = when_now() + 86400;
+	ck_assert_msg(desk_import_check(mai, &draft, &a), "%s", desk_errmsg(mai));
+	ck_assert(!desk_import_check(mai, &pub, &a));
+	ck_assert_str_eq(desk_errmsg(mai), "its publishing date is in the future");
+	article_release(&a);
+	desk_free(mai);
+}
+END_TEST
+
 START_TEST(a_batch_rolled_back_leaves_nothing)
 {
 	Desk *boss = as(NULL);
@@ -178,13 +212,13 @@ START_TEST(a_batch_rolled_back_leaves_nothing)
 
 	fill(&a, "Một");
 	fill(&b, "Hai");
-	ck_assert(desk_import_begin(boss));
+	ck_assert(desk_import_begin(boss, &plan));
 	ck_assert(desk_import_add(boss, &plan, &a));
 	ck_assert(desk_import_add(boss, &plan, &b));
 	desk_import_abort(boss);
 	ck_assert(desk_list(boss, &q, &l));
 	ck_assert_uint_eq(l.n, 0);
-	ck_assert(desk_import_begin(boss));
+	ck_assert(desk_import_begin(boss, &plan));
 	ck_assert(desk_import_add(boss, &plan, &a));
 	ck_assert(desk_import_commit(boss));
 	ck_assert(desk_list(boss, &q, &l));
@@ -217,7 +251,7 @@ START_TEST(an_archive_is_published_with_its_pages_and_index)
 
 	fill(&a, "Một");
 	fill(&b, "Hai");
-	ck_assert(desk_import_begin(boss));
+	ck_assert(desk_import_begin(boss, &plan));
 	ck_assert(desk_import_add(boss, &plan, &a) && desk_import_add(boss, &plan, &b));
 	ck_assert(desk_import_commit(boss));
 	ids[0] = a.id;
@@ -249,6 +283,8 @@ static Suite *import_suite(void)
 	tcase_add_test(tc, an_archived_articles_date_is_read_never_written);
 	tcase_add_test(tc, only_admins_credit_others_or_publish);
 	tcase_add_test(tc, a_batch_rolled_back_leaves_nothing);
+	tcase_add_test(tc, an_importer_demoted_meanwhile_is_stopped_at_the_next_batch);
+	tcase_add_test(tc, a_date_in_the_future_is_refused_only_when_publishing);
 	tcase_add_test(tc, an_archive_is_published_with_its_pages_and_index);
 	suite_add_tcase(s, tc);
 	return s;
