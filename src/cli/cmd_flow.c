@@ -118,8 +118,12 @@ static int rebuild(Cli *c)
 	return EXIT_OK;
 }
 
+#define PUBLISH_USAGE "publish ID | publish --due | publish --rebuild"
+
 int cmd_publish(Cli *c, int argc, char **argv)
 {
+	if (argc > 2 && (strcmp(argv[1], "--due") == 0 || strcmp(argv[1], "--rebuild") == 0))
+		return cli_usage(PUBLISH_USAGE, "'%s' takes no arguments", argv[1]);
 	if (argc == 2 && strcmp(argv[1], "--rebuild") == 0)
 		return rebuild(c);
 	int done, failed;
@@ -133,5 +137,5 @@ int cmd_publish(Cli *c, int argc, char **argv)
 			printf(cli_tr("published %d due article%s\n"), done, done == 1 ? "" : "s");
 		return ok ? EXIT_OK : cli_desk_fail(c);
 	}
-	return act(c, argc, argv, ACT_PUBLISH, "publish ID | publish --due | publish --rebuild");
+	return act(c, argc, argv, ACT_PUBLISH, PUBLISH_USAGE);
 }

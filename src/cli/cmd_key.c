@@ -106,7 +106,7 @@ int cmd_doctor(Cli *c, int argc, char **argv)
 		return cli_usage("doctor", "'doctor' takes no arguments");
 	if (!cli_desk(c))
 		return EXIT_FAIL;
-	if (!desk_require_admin(c->desk))
+	if (!desk_require_admin(c->desk, "only admins can run 'doctor'"))
 		return cli_desk_fail(c);
 	if (!desk_key_list(c->desk, NULL, &held))
 		return cli_desk_fail(c);

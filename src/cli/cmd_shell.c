@@ -187,6 +187,9 @@ static int global_options(Cli *c, Words *w, int *first, bool *done)
 		}
 		if (strcmp(a, "--as") == 0 && i + 1 < w->n) {
 			c->as = w->items[++i];
+		} else if (strcmp(a, "--as") == 0) {
+			*done = true;
+			return refuse(c, a, "'--as' needs a value");
 		} else if (strncmp(a, "--as=", 5) == 0) {
 			c->as = a + 5;
 		} else if (strncmp(a, "--db", 4) == 0 || strncmp(a, "--config", 8) == 0) {

@@ -107,8 +107,9 @@ const Config *desk_config(const Desk *d);
 void desk_set_remote(Desk *d, bool remote);
 bool desk_remote(const Desk *d);
 
-/* False with DESK_REFUSED unless the actor is an admin. */
-bool desk_require_admin(Desk *d);
+/* False with DESK_REFUSED and refusal (an English message of msg.h, said in the desk's
+ * language) unless the actor is an admin. */
+bool desk_require_admin(Desk *d, const char *refusal);
 
 /* True for a login toasoan accepts: 1 to 32 of a-z 0-9 . _ -, not starting with - or '.'. */
 bool desk_login_valid(const char *login);

@@ -372,7 +372,7 @@ bool desk_site_rebuild(Desk *d, void (*progress)(size_t done, size_t total, void
 
 	note[0] = '\0';
 	if (!workflow_decide(&ask, ACT_PUBLISH_DUE, NULL, &why))
-		return desk_fail(d, DESK_REFUSED, "%s", why);
+		return desk_fail(d, DESK_REFUSED, "%s", msg_tr(d->lang, why));
 	if (!publish_rebuild(d->store, d->config, d->actor.login, progress, ud, note, notelen))
 		return desk_fail(d, DESK_FAILED, "cannot rebuild the site: %s", note);
 	return true;

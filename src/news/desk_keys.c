@@ -19,7 +19,7 @@
 #include "news/desk_int.h"
 #include "base/banned.h"
 
-bool desk_require_admin(Desk *d)
+bool desk_require_admin(Desk *d, const char *refusal)
 {
 	Ask ask = {ROLE_REPORTER, true, STATE_DRAFT};
 	const char *why;
@@ -29,7 +29,7 @@ bool desk_require_admin(Desk *d)
 	ask.role = d->actor.role;
 	if (workflow_decide(&ask, ACT_MANAGE_USERS, NULL, &why))
 		return true;
-	return desk_fail(d, DESK_REFUSED, "%s", why);
+	return desk_fail(d, DESK_REFUSED, "%s", msg_tr(d->lang, refusal));
 }
 
 char *desk_keys_path(const Config *c)
@@ -110,7 +110,7 @@ bool desk_key_add(Desk *d, const char *login, const char *text, size_t len, KeyR
 	char err[300];
 	bool found;
 
-	if (!desk_require_admin(d) || !active_user(d, login))
+	if (!desk_require_admin(d, "only admins can manage SSH keys") || !active_user(d, login))
 		return false;
 	if (!sshkey_parse(text, len, out, err, sizeof(err)))
 		return desk_fail(d, DESK_INVALID, "%s", err);
@@ -142,7 +142,7 @@ bool desk_key_list(Desk *d, const char *login, KeyList *out)
 	User u = {0};
 	bool found = true;
 
-	if (!desk_require_admin(d))
+	if (!desk_require_admin(d, "only admins can manage SSH keys"))
 		return false;
 	if (login && !store_user_get(d->store, login, &u, &found))
 		return desk_store_fail(d);
@@ -167,7 +167,7 @@ bool desk_key_remove(Desk *d, const char *login, const char *fingerprint)
 {
 	int64_t n;
 
-	if (!desk_require_admin(d))
+	if (!desk_require_admin(d, "only admins can manage SSH keys"))
 		return false;
 	if (!store_begin(d->store) || !store_key_remove(d->store, login, fingerprint, &n))
 		return desk_store_fail(d);

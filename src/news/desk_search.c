@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "base/str.h"
+#include "base/utf8.h"
 #include "news/desk_int.h"
 #include "base/banned.h"
 
@@ -22,22 +23,40 @@ void search_results_release(SearchResults *r)
 	memset(r, 0, sizeof(*r));
 }
 
+/* Bytes that are not UTF-8 are named as such, not taken for an empty query. */
+static bool valid_input(Desk *d, const char *what, const char *s)
+{
+	size_t bad;
+
+	if (!s || utf8_valid(s, strlen(s), &bad))
+		return true;
+	return desk_fail(d, DESK_INVALID, "invalid UTF-8 in the %s at byte %zu",
+			 msg_tr(d->lang, what), bad);
+}
+
 bool desk_search(Desk *d, const DeskSearch *q, SearchResults *out)
 {
-	Str fold = STR_INIT, exact = STR_INIT;
+	Str fold = STR_INIT, exact = STR_INIT, section = STR_INIT;
 	bool sees_all = workflow_allows(d->actor.role, false, STATE_DRAFT, ACT_VIEW);
 	StoreSearch s;
 	bool ok;
 
 	memset(out, 0, sizeof(*out));
+	if (!valid_input(d, "search words", q->text) || !valid_input(d, "section", q->section))
+		return false;
 	if (!search_parse(q->text, &out->query))
 		return desk_fail(d, DESK_INVALID, "nothing to search for in '%s'", q->text);
+	/* a section typed or pasted in decomposed form is the same section */
+	if (q->section)
+		utf8_nfc(q->section, strlen(q->section), &section);
 	search_fold_expr(&out->query, &fold);
 	search_exact_expr(&out->query, &exact);
 	s = (StoreSearch){str_cstr(&fold), str_cstr(&exact), sees_all ? NULL : d->actor.login,
-			  q->state, q->section, q->since, q->limit > 0 ? q->limit : DESK_SEARCH_LIMIT};
+			  q->state, q->section ? str_cstr(&section) : NULL, q->since,
+			  q->limit > 0 ? q->limit : DESK_SEARCH_LIMIT};
 	ok = store_search(d->store, &s, &out->list, &out->scores);
 	str_release(&fold);
 	str_release(&exact);
+	str_release(&section);
 	return ok ? true : desk_store_fail(d);
 }

@@ -61,6 +61,8 @@
 	X(M_WHAT_NAME, "name", "tên")                                                         \
 	X(M_WHAT_NOTE, "note", "ghi chú")                                                     \
 	X(M_WHAT_WORD, "word", "từ")                                                          \
+	X(M_WHAT_QUERY, "search words", "từ khóa tìm kiếm")                                    \
+	X(M_WHAT_SECTION, "section", "chuyên mục")                                            \
 	X(M_NOT_USER, "'%s' is not a toasoan user; an admin can add you with: "               \
 	  "toasoan user add %s --role reporter",                                              \
 	  "'%s' chưa là người dùng toasoan; quản trị viên thêm bạn bằng lệnh: "               \
@@ -105,6 +107,10 @@
 	  "'%s' đã có; hãy chọn một tệp mới")                                                 \
 	X(M_CHECK_ROLE, "only admins can check the database",                                  \
 	  "chỉ quản trị viên mới kiểm tra được cơ sở dữ liệu")                                \
+	X(M_KEYS_ROLE, "only admins can manage SSH keys",                                      \
+	  "chỉ quản trị viên mới quản lý được khóa SSH")                                      \
+	X(M_DOCTOR_ROLE, "only admins can run 'doctor'",                                       \
+	  "chỉ quản trị viên mới chạy được 'doctor'")                                         \
 	X(M_BAD_QUERY, "nothing to search for in '%s'", "không có gì để tìm trong '%s'")      \
 	/* the store (news/store*.c): what it could not do, and why */ \
 	X(M_S_ADD_USER, "add the user", \
@@ -461,6 +467,7 @@
 	X(M_UNKNOWN_GLOBAL, "unknown option '%s'", "không có tùy chọn '%s'")                  \
 	X(M_NO_VALUE, "'%s' takes no value", "'%s' không nhận giá trị")                       \
 	X(M_NEEDS_VALUE, "'%s' needs a value", "'%s' cần một giá trị")                        \
+	X(M_NO_ARGS, "'%s' takes no arguments", "'%s' không nhận đối số")                     \
 	X(M_TOO_MANY, "too many arguments", "thừa đối số")                                    \
 	X(M_INIT_ARGS, "init takes no arguments", "init không nhận đối số")                   \
 	X(M_DB_READY, "database ready at %s\n", "cơ sở dữ liệu sẵn sàng ở %s\n")              \

@@ -24,6 +24,13 @@ expect_err "toasoan: lỗi: phóng viên không sửa được từ điển tòa
 	"with ui.language: vi the desk's refusal is Vietnamese"
 run --config "$T/vi.yaml" --as mai approve "$id"
 expect_err "phóng viên không duyệt bài được" "the workflow's rule is said in Vietnamese"
+run --config "$T/vi.yaml" --as mai key list
+expect_err "toasoan: lỗi: chỉ quản trị viên mới quản lý được khóa SSH" \
+	"a reporter asking for keys is refused in Vietnamese, for keys"
+run --as mai doctor
+expect_err "toasoan: error: only admins can run 'doctor'" "the doctor's refusal names the doctor"
+run --config "$T/vi.yaml" --as mai publish --rebuild
+expect_err "phóng viên không đăng bài được" "the site rebuild's refusal is said in Vietnamese"
 run --config "$T/vi.yaml" submit "$id" --at
 expect_rc 2 "a usage error stays a usage error"
 expect_err "cách dùng: toasoan submit ID" "the usage line is Vietnamese"

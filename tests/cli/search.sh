@@ -67,6 +67,11 @@ expect_no_out "đổi tên" "--state leaves out drafts"
 run search 'da nang' --section "Thể thao"
 expect_out "đổi tên" "--section keeps the section"
 expect_no_out "Giá xăng" "--section leaves out others"
+run search 'da nang' --section "$(printf 'Th\xe1\xbb\x83 thao' | python3 -c 'import sys,unicodedata; sys.stdout.write(unicodedata.normalize("NFD", sys.stdin.read()))')"
+expect_out "đổi tên" "a section written in decomposed form is the same section"
+run search "$(printf 'c\xe2u')"
+expect_rc 2 "a query that is not UTF-8 is refused"
+expect_err "invalid UTF-8 in the search words at byte 1" "and the refusal says so, not that it is empty"
 run search 'da nang' --since 2001-01-01
 expect_out "đổi tên" "--since in the past keeps everything"
 run search 'da nang' --since 2999-01-01

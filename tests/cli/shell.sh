@@ -55,6 +55,9 @@ expect_rc 1 "an unknown login is refused at the door"
 expect_err "'nobody' is not a toasoan user" "the door says why"
 as mai --as hung list
 expect_rc 1 "--as stays admin-only over SSH"
+as mai --as
+expect_rc 2 "--as without a login over SSH is a usage error"
+expect_err "'--as' needs a value" "and says that a login is missing"
 if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null; then
 	chmod 666 "$T/test.db"; chmod 755 "$T"
 	SSH_ORIGINAL_COMMAND="user list" setpriv --reuid=65534 --regid=65534 --clear-groups \

@@ -105,6 +105,9 @@ run --as mai list --state scheduled --json
 check 'grep -q "\"publish_at\":\"20" "$T/out"' "the publish time is listed"
 run --as mai publish --due
 expect_rc 1 "reporters cannot publish due articles"
+run publish --due now
+expect_rc 2 "publish --due with an argument is a usage error"
+expect_err "'--due' takes no arguments" "and says the option takes none"
 sleep 3
 pubdir="$XDG_DATA_HOME/toasoan/public"
 run --as hung publish --due & run --as hung publish --due & wait
