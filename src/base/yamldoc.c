@@ -132,13 +132,22 @@ static yaml_mark_t mark_at(const char *data, size_t off)
 	return m;
 }
 
+/*
+ * Where the parser gave up, and where the construct it was reading began when it says (an
+ * unclosed quote is found missing at the end of the file, but it is the quote's line a
+ * person must mend).
+ */
 static bool parse_fail(Scan *sc, const yaml_parser_t *p, const char *data, size_t len)
 {
 	yaml_mark_t m = p->problem_mark;
+	const char *problem = p->problem ? p->problem : "malformed YAML";
 
 	if (p->error == YAML_READER_ERROR) /* reported by byte offset only */
 		m = mark_at(data, p->problem_offset < len ? p->problem_offset : len);
-	return scan_fail(sc, m, "%s", p->problem ? p->problem : "malformed YAML");
+	else if (p->context && p->context_mark.line < p->problem_mark.line)
+		return scan_fail(sc, p->context_mark, "%s here: %s at %zu:%zu", p->context, problem,
+				 p->problem_mark.line + 1, p->problem_mark.column + 1);
+	return scan_fail(sc, m, "%s", problem);
 }
 
 static bool scan(Scan *sc, const char *data, size_t len)

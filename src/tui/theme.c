@@ -204,7 +204,9 @@ static bool parse_root(Parse *p, yaml_node_t *root, Theme *t)
 		yaml_node_t *k = yaml_document_get_node(p->doc, pr->key);
 		yaml_node_t *v = yaml_document_get_node(p->doc, pr->value);
 		const char *key = scalar(k);
-		if (key && strcmp(key, "name") == 0 && scalar(v)) {
+		if (key && strcmp(key, "name") == 0) {
+			if (!scalar(v))
+				return fail_at(p, v, "'name' must be a single value");
 			snprintf(t->name, sizeof t->name, "%s", scalar(v));
 		} else if (key && strcmp(key, "slots") == 0) {
 			if (!parse_slots(p, v, t))

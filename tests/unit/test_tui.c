@@ -71,6 +71,9 @@ START_TEST(bad_values_are_pointed_at)
 	const char *attr = "slots:\n  text: {attrs: [blink]}\n";
 	ck_assert(!theme_parse(&t, attr, strlen(attr), "a.yaml", err, sizeof err));
 	ck_assert(strstr(err, "a.yaml:2:18: unknown attribute 'blink'") == err);
+	const char *name = "name: [dark]\n";
+	ck_assert(!theme_parse(&t, name, strlen(name), "n.yaml", err, sizeof err));
+	ck_assert_str_eq(err, "n.yaml:1:7: 'name' must be a single value");
 	const char *top = "- a\n";
 	ck_assert(!theme_parse(&t, top, strlen(top), "t.yaml", err, sizeof err));
 	ck_assert(strstr(err, "t.yaml:1:1:") == err);
