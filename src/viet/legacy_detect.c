@@ -107,9 +107,14 @@ typedef struct Tally {
 	int valid, invalid, words;
 } Tally;
 
+static bool is_ascii_letter(unsigned char c)
+{
+	return (c | 32) >= 'a' && (c | 32) <= 'z';
+}
+
 static bool is_separator(unsigned char c)
 {
-	return c < 0x80 && !((c | 32) >= 'a' && (c | 32) <= 'z');
+	return c < 0x80 && !is_ascii_letter(c);
 }
 
 static void tally_text(const char *s, size_t len, Tally *t)
@@ -161,17 +166,80 @@ static bool has_high_byte(const char *s, size_t len)
 	return false;
 }
 
-/* Plain ASCII: UTF-8, unless it reads clearly as VIQR. */
+/* True if VIQR mark c goes on the lower-case vowel v: ă, â ê ô, ơ ư. */
+static bool mark_fits(unsigned char v, unsigned char c)
+{
+	return (c == '(' && v == 'a') || (c == '^' && strchr("aeo", v)) ||
+	       (c == '+' && strchr("ou", v));
+}
+
+/* What plain ASCII shows of VIQR before it is decoded. */
+typedef struct ViqrMarks {
+	int strong;   /* marks no English text writes after a vowel: ^ ( + that fit it, ` and ~,
+			 and a dd or DD that opens a word */
+	int ending;   /* ' . ? after a vowel at the end of a word: a tone or punctuation */
+} ViqrMarks;
+
+/*
+ * English punctuation reads as VIQR tones: "me." is "mẹ", "I'm" is "Ím", "you?" is "yoủ".
+ * This copies in to out with a backslash before each ' . ? that follows a vowel and ends a
+ * word, so that only marks inside words count as tones, and counts the marks in *m.
+ */
+static void viqr_marks(const char *in, size_t len, Str *out, ViqrMarks *m)
+{
+	bool vowel = false; /* the last character was a vowel, perhaps with its mark */
+
+	m->strong = m->ending = 0;
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)in[i], next = i + 1 < len ? (unsigned char)in[i + 1] : 0;
+		bool after_vowel = vowel;
+
+		vowel = c && strchr("aeiouyAEIOUY", c);
+		if (c == '\\' && next) {
+			str_addc(out, (char)c);
+			c = (unsigned char)in[++i];
+		} else if (after_vowel && c && strchr("^(+", c)) {
+			vowel = mark_fits((unsigned char)(in[i - 1] | 32), c);
+			m->strong += vowel;
+		} else if (after_vowel && (c == '`' || c == '~')) {
+			m->strong++;
+		} else if (after_vowel && c && strchr("'.?", c) && !is_ascii_letter(next)) {
+			str_addc(out, '\\');
+			m->ending++;
+		} else if ((c | 32) == 'd' && (next | 32) == 'd' && (c == 'd' || next == 'D') &&
+			   (i == 0 || !is_ascii_letter((unsigned char)in[i - 1]))) {
+			m->strong++;
+		}
+		str_addc(out, (char)c);
+	}
+}
+
+/*
+ * Plain ASCII: UTF-8, unless it reads clearly as VIQR: its words read as syllables once the
+ * marks that may be punctuation are set aside, and marks English never writes are there.
+ * Marks that may be either leave the answer UTF-8 but not sure.
+ */
 static void guess_ascii(const char *in, size_t len, LegacyGuess *g)
 {
+	Str marked = STR_INIT;
+	ViqrMarks m;
 	Tally t;
+	bool ok;
 
+	viqr_marks(in, len, &marked, &m);
 	g->best = ENC_UTF8;
 	g->confident = true;
-	if (!tally_candidate(ENC_VIQR, in, len, &t) || t.valid + t.invalid == 0)
+	ok = tally_candidate(ENC_VIQR, str_cstr(&marked), marked.len, &t);
+	str_release(&marked);
+	if (!ok)
 		return;
+	if (t.valid + t.invalid == 0) {
+		g->confident = m.ending == 0;
+		return;
+	}
 	g->score = tally_score(&t);
-	if (t.valid >= 3 && t.invalid * 4 <= t.valid && t.valid * 5 >= t.words) {
+	if (t.valid >= 3 && t.invalid * 4 <= t.valid && t.valid * 5 >= t.words &&
+	    m.strong >= 2 && m.strong * 4 >= t.valid) {
 		g->best = g->enc = ENC_VIQR;
 		return;
 	}

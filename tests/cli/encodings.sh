@@ -27,6 +27,21 @@ expect_rc 0 "a forced encoding is obeyed"
 run import --encoding klingon "$T/vni.txt"
 expect_rc 2 "an unknown encoding is a usage error"
 expect_err "unknown encoding 'klingon'" "the unknown encoding is named"
+# English punctuation is no VIQR tone: "me." and "I'm" stay as they are, said or not.
+cat >"$T/english.txt" <<'EOF2'
+Title: Help
+
+"I'm here to help," she said.
+"Call me. See me."
+"Thank you."
+"Tell me." "Ask me." "Pay me."
+EOF2
+run import --json "$T/english.txt"
+expect_rc 0 "an English file imports"
+expect_out '"encoding":"utf-8"' "an English file is read as UTF-8, not VIQR"
+id=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))[0]["id"])' "$T/out")
+run show "$id" --json
+check 'python3 -c "import json,sys; d=json.load(open(sys.argv[1])); b=open(sys.argv[2]).read().split(\"\n\n\",1)[1].strip(); assert d[\"body\"]==b, d[\"body\"]" "$T/out" "$T/english.txt"' "an English file keeps every full stop and apostrophe"
 printf 'Ng\xc6\xb0\xe1\xbb\x9di d\xc3\xa2n ch\xe1\xbb\x9d\n\nTin b\xc3\xa0i: Ng\xc2\xad\xc3\xaai d\xc2\xb5n\n' >"$T/moji.txt"
 run import "$T/moji.txt"
 expect_rc 0 "UTF-8 carrying old-font mojibake imports"

@@ -317,9 +317,15 @@ START_TEST(plain_ascii_is_utf8_unless_clearly_viqr)
 {
 	const char *english = "Let it go. Who is he? The mayor said so. It's done, see?";
 	const char *unmarked = "Nguoi dan Ha Noi da quen voi canh mua lon moi chieu";
+	/* full stops and apostrophes after vowels read as tones: "mẹ", "Ím", "yoụ" */
+	const char *quotes = "\"I'm here to help,\" she said.\n\"Call me. See me.\"\n"
+			     "\"Thank you.\"\n\"Tell me.\" \"Ask me.\" \"Pay me.\"\n";
 	bool sure = false;
 
 	ck_assert_int_eq(legacy_detect(english, strlen(english), &sure), ENC_UTF8);
+	ck_assert_int_eq(legacy_detect(quotes, strlen(quotes), &sure), ENC_UTF8);
+	ck_assert_int_eq(legacy_detect("Vie^.t Nam, ngu+o+`i ta no'i va^.y.", 35, &sure), ENC_VIQR);
+	ck_assert(sure);
 	ck_assert_int_eq(legacy_detect(unmarked, strlen(unmarked), &sure), ENC_UTF8);
 	ck_assert(sure);
 	ck_assert_int_eq(legacy_detect("", 0, &sure), ENC_UTF8);
