@@ -62,8 +62,34 @@ static bool converted(const char *name, const char *data, size_t len, Encoding e
 }
 
 /*
+ * Mends valid UTF-8 text into out: words garbled by an old font, then look-alike characters
+ * (ƣ for ư, Ð for Đ), which search would not find under the letter they stand for. Either
+ * repair is said in info->note.
+ */
+static void mend(const char *name, const char *data, size_t len, Str *out, ImportInfo *info)
+{
+	Str moji = STR_INIT;
+	size_t words = legacy_repair_mojibake(data, len, &moji);
+	size_t chars = legacy_repair_lookalikes(str_cstr(&moji), moji.len, out);
+	const char *sw = words == 1 ? "" : "s", *sc = chars == 1 ? "" : "s";
+
+	if (words && chars)
+		snprintf(info->note, sizeof(info->note),
+			 msg_say("'%s': repaired %zu word%s garbled by an old font encoding and %zu "
+				 "look-alike character%s"), name, words, sw, chars, sc);
+	else if (words)
+		snprintf(info->note, sizeof(info->note),
+			 msg_say("'%s': repaired %zu word%s garbled by an old font encoding"), name,
+			 words, sw);
+	else if (chars)
+		snprintf(info->note, sizeof(info->note),
+			 msg_say("'%s': repaired %zu look-alike character%s"), name, chars, sc);
+	str_release(&moji);
+}
+
+/*
  * Turns data into NFC UTF-8 in out. With "auto": valid UTF-8 is taken as it is (mojibake
- * fragments of the old fonts inside it are repaired); anything else is decoded with the legacy
+ * fragments of the old fonts and look-alike characters inside it are repaired); anything else is decoded with the legacy
  * encoding that detection is confident of, and refused when it is not confident.
  */
 static bool to_unicode(const char *name, const char *data, size_t len, const char *encoding,
@@ -73,7 +99,7 @@ static bool to_unicode(const char *name, const char *data, size_t len, const cha
 	LegacyGuess g;
 	LegacyFault fault;
 	char why[256];
-	size_t bad, fixed;
+	size_t bad;
 
 	if (strcmp(encoding, "auto") != 0) {
 		encoding_parse(encoding, &enc);
@@ -95,11 +121,7 @@ static bool to_unicode(const char *name, const char *data, size_t len, const cha
 				return true;
 		}
 		snprintf(info->encoding, sizeof(info->encoding), "%s", encoding_name(ENC_UTF8));
-		fixed = legacy_repair_mojibake(data, len, out);
-		if (fixed)
-			snprintf(info->note, sizeof(info->note),
-				 msg_say("'%s': repaired %zu word%s garbled by an old font encoding"),
-				 name, fixed, fixed == 1 ? "" : "s");
+		mend(name, data, len, out, info);
 		return true;
 	}
 	legacy_guess(data, len, &g);

@@ -295,6 +295,11 @@
 	  "'%s': nhận ra %s và đã chuyển sang Unicode") \
 	X(M_F_REPAIRED, "'%s': repaired %zu word%s garbled by an old font encoding", \
 	  "'%s': đã sửa %zu từ%.0s bị lỗi phông cũ") \
+	X(M_F_LOOKALIKES, "'%s': repaired %zu look-alike character%s", \
+	  "'%s': đã sửa %zu ký tự%.0s giống chữ Việt nhưng sai mã") \
+	X(M_F_REPAIRED_BOTH, "'%s': repaired %zu word%s garbled by an old font encoding and %zu " \
+	  "look-alike character%s", \
+	  "'%s': đã sửa %zu từ%.0s bị lỗi phông cũ và %zu ký tự%.0s giống chữ Việt nhưng sai mã") \
 	X(M_F_REMOVE, "cannot remove '%s': %s", \
 	  "không xóa được '%s': %s") \
 	X(M_F_REPLACE, "cannot replace '%s': %s", \

@@ -117,6 +117,16 @@ void legacy_guess(const char *in, size_t len, LegacyGuess *g);
 size_t legacy_repair_mojibake(const char *utf8, size_t len, Str *out);
 
 /*
+ * Repairs look-alikes (viet_lookalike) in valid UTF-8 text where they can only be the letter
+ * they stand for: ƣ Ƣ always ("trƣờng" -> "trường"); a Greek or Cyrillic look-alike in a word
+ * that has Latin letters too ("Hаnoi" with a Cyrillic а); Ð ð ǎ Ǎ in a text that has letters
+ * only Vietnamese writes, when the word becomes a syllable ("Ðà" -> "Đà", but an Icelandic
+ * or Pinyin word keeps its letters). Appends the result, in NFC when it changed, to out and
+ * returns the number of characters repaired; 0 means out got the text unchanged.
+ */
+size_t legacy_repair_lookalikes(const char *utf8, size_t len, Str *out);
+
+/*
  * True if word (valid UTF-8, one word, any case) has the shape of a Vietnamese syllable: an
  * initial consonant, a known rhyme and at most one tone, with the stop endings (c, ch, p, t)
  * taking only the acute or the dot. "nghiêng", "quốc", "gì" are; "Vieät", "cafộ" are not.

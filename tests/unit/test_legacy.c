@@ -446,6 +446,32 @@ START_TEST(whole_mojibake_text_is_repaired)
 }
 END_TEST
 
+START_TEST(lookalikes_are_repaired)
+{
+	static const struct {
+		const char *in, *out;
+		size_t n;
+	} cases[] = {
+		/* eth for Đ and oi for ư, as PDF copies carry them; ƣ and a combining tone compose */
+		{"Ðà Nẵng, trƣờng ƢU tr\u01A3\u0300ng", "Đà Nẵng, trường ƯU trừng", 4},
+		/* a Cyrillic letter inside a Latin word; a Russian word stays */
+		{"Hà N\u043Ei và Москва", "Hà Noi và Москва", 1},
+		/* ð and ǎ are Icelandic and Pinyin letters too: only a Vietnamese syllable in a
+		 * Vietnamese text takes them for đ and ă */
+		{"Ðað er gott. Nǐ hǎo, mǎ.", "Ðað er gott. Nǐ hǎo, mǎ.", 0},
+		{"Ðặng Nǎng ở Ðalvík", "Đặng Năng ở Ðalvík", 2},
+		{"", "", 0},
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		Str out = STR_INIT;
+		size_t n = legacy_repair_lookalikes(cases[i].in, strlen(cases[i].in), &out);
+		ck_assert_str_eq(str_cstr(&out), cases[i].out);
+		ck_assert_uint_eq(n, cases[i].n);
+		str_release(&out);
+	}
+}
+END_TEST
+
 static Suite *legacy_suite(void)
 {
 	Suite *s = suite_create("legacy");
@@ -465,6 +491,7 @@ static Suite *legacy_suite(void)
 	ADD_TEST(s, syllable_shapes);
 	ADD_TEST(s, mojibake_is_repaired);
 	ADD_TEST(s, whole_mojibake_text_is_repaired);
+	ADD_TEST(s, lookalikes_are_repaired);
 	return s;
 }
 
