@@ -62,6 +62,28 @@ static bool converted(const char *name, const char *data, size_t len, Encoding e
 }
 
 /*
+ * A named encoding is obeyed only when the text it gives reads as Vietnamese: bytes read in
+ * the wrong encoding (UTF-8 as TCVN3) decode without a fault into words no one writes, and
+ * would be stored as such. False, with out emptied and the reason in info->err, when most
+ * words with marks are not syllables.
+ */
+static bool reads_as(const char *name, Encoding enc, Str *out, ImportInfo *info)
+{
+	LegacyScore sc;
+
+	legacy_score(str_cstr(out), out->len, &sc);
+	if (sc.invalid < 3 || sc.invalid <= sc.valid)
+		return true;
+	snprintf(info->err, sizeof(info->err),
+		 msg_say("'%s' does not read as %s: %d of %d words with marks are not Vietnamese "
+			 "(such as '%.*s'); name another encoding, or leave --encoding out to "
+			 "detect it"), name, encoding_description(enc), sc.invalid,
+		 sc.valid + sc.invalid, (int)sc.first_len, out->s + sc.first);
+	str_release(out);
+	return false;
+}
+
+/*
  * Mends valid UTF-8 text into out: words garbled by an old font, then look-alike characters
  * (ƣ for ư, Ð for Đ), which search would not find under the letter they stand for. Either
  * repair is said in info->note.
@@ -104,12 +126,14 @@ static bool to_unicode(const char *name, const char *data, size_t len, const cha
 	if (strcmp(encoding, "auto") != 0) {
 		encoding_parse(encoding, &enc);
 		snprintf(info->encoding, sizeof(info->encoding), "%s", encoding_name(enc));
-		if (legacy_decode(enc, data, len, out, &fault))
-			return true;
-		fault_say(&fault, enc, why, sizeof(why));
-		snprintf(info->err, sizeof(info->err), msg_say("'%s' cannot be read as %s: %s"), name,
-			 encoding_description(enc), why);
-		return false;
+		if (!legacy_decode(enc, data, len, out, &fault)) {
+			fault_say(&fault, enc, why, sizeof(why));
+			snprintf(info->err, sizeof(info->err),
+				 msg_say("'%s' cannot be read as %s: %s"), name,
+				 encoding_description(enc), why);
+			return false;
+		}
+		return enc == ENC_UTF8 || reads_as(name, enc, out, info);
 	}
 	if (utf8_valid(data, len, &bad)) {
 		/* Plain ASCII may be VIQR: take it as such only when that reading is clear. Text

@@ -339,6 +339,11 @@
 	X(M_F_WHOLE_MAP, "the file must be a mapping of settings", \
 	  "tệp phải là một bảng các thiết lập") \
 	/* bulk import (src/news/desk_import.c, src/cli) */ \
+	X(M_F_NOT_READ_AS, "'%s' does not read as %s: %d of %d words with marks are not " \
+	  "Vietnamese (such as '%.*s'); name another encoding, or leave --encoding out to " \
+	  "detect it", \
+	  "'%s' không đọc được theo %s: %d trên %d từ có dấu không phải tiếng Việt (như " \
+	  "'%.*s'); nêu bảng mã khác, hoặc bỏ --encoding để tự nhận ra") \
 	X(M_F_UNKNOWN_ENC, "'%s' is not valid UTF-8 (first bad byte at offset %zu) and its encoding " \
 	  "could not be recognised (name one with --encoding tcvn3, vni, viscii, viqr or cp1258)", \
 	  "'%s' không phải UTF-8 hợp lệ (byte hỏng đầu tiên ở vị trí %zu) và không nhận ra " \

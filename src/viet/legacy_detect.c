@@ -582,3 +582,34 @@ size_t legacy_repair_lookalikes(const char *utf8, size_t len, Str *out)
 	str_release(&scratch[1]);
 	return done;
 }
+
+/* ---- scoring a reading ---- */
+
+void legacy_score(const char *utf8, size_t len, LegacyScore *sc)
+{
+	size_t i = 0, end = len < DETECT_WINDOW ? len : DETECT_WINDOW;
+	int32_t c;
+
+	memset(sc, 0, sizeof(*sc));
+	while (i < end) {
+		size_t start = i, k = next_cp(utf8 + i, len - i, &c);
+		bool high = false;
+		while (i < end && in_word(c)) {
+			high |= c >= 0x80;
+			i += k;
+			k = i < len ? next_cp(utf8 + i, len - i, &c) : 0;
+		}
+		if (i == start) {
+			i += k;
+			continue;
+		}
+		if (!high)
+			continue;
+		if (legacy_syllable_ok(utf8 + start, i - start)) {
+			sc->valid++;
+		} else if (sc->invalid++ == 0) {
+			sc->first = start;
+			sc->first_len = i - start;
+		}
+	}
+}

@@ -77,3 +77,14 @@ run import --encoding utf-8 "$T/section.txt"
 kept=$out
 run search khách --section "Đà Nẵng"
 expect_out "$kept " "a section written with Ð is found as Đ"
+# An encoding named that garbles the text (UTF-8 with a Windows quote, read as TCVN3) is
+# refused.
+printf 'Tiêu đề: Báo cáo năm\n\nÔng nói: \x93Giúp đỡ người dân là việc của chúng tôi.\n' \
+	>"$T/stray.txt"
+before=$(sqlite3 "$TOASOAN_DB" 'SELECT count(*) FROM articles')
+run import --encoding tcvn3 "$T/stray.txt"
+expect_rc 1 "an encoding that garbles the text is refused"
+expect_err "'$T/stray.txt' does not read as TCVN3 (ABC): 15 of 16 words with marks are not" \
+	"the refusal says the text does not read as that encoding"
+check '[ "$(sqlite3 "$TOASOAN_DB" "SELECT count(*) FROM articles")" = "$before" ]' \
+	"nothing garbled is stored"

@@ -472,6 +472,31 @@ START_TEST(lookalikes_are_repaired)
 }
 END_TEST
 
+START_TEST(a_wrong_reading_scores_badly)
+{
+	Str enc = STR_INIT, dec = STR_INIT;
+	LegacyScore sc;
+
+	/* the right encoding: every word with marks is a syllable */
+	ck_assert(legacy_encode(ENC_TCVN3, sample, strlen(sample), &enc));
+	ck_assert(legacy_decode(ENC_TCVN3, enc.s, enc.len, &dec, NULL));
+	legacy_score(dec.s, dec.len, &sc);
+	ck_assert(sc.valid > 40 && sc.invalid == 0 && sc.first_len == 0);
+	/* UTF-8 read as TCVN3 decodes without a fault, into words no one writes */
+	str_clear(&dec);
+	ck_assert(legacy_decode(ENC_TCVN3, sample, strlen(sample), &dec, NULL));
+	legacy_score(dec.s, dec.len, &sc);
+	ck_assert_int_gt(sc.invalid, 10 * sc.valid);
+	ck_assert(sc.first_len > 0 && !legacy_syllable_ok(dec.s + sc.first, sc.first_len));
+	/* quotes and dashes around a word do not count against it */
+	legacy_score("“Đà Nẵng” – “café”", strlen("“Đà Nẵng” – “café”"), &sc);
+	ck_assert_int_eq(sc.valid, 2);
+	ck_assert_int_eq(sc.invalid, 1);
+	str_release(&enc);
+	str_release(&dec);
+}
+END_TEST
+
 static Suite *legacy_suite(void)
 {
 	Suite *s = suite_create("legacy");
@@ -492,6 +517,7 @@ static Suite *legacy_suite(void)
 	ADD_TEST(s, mojibake_is_repaired);
 	ADD_TEST(s, whole_mojibake_text_is_repaired);
 	ADD_TEST(s, lookalikes_are_repaired);
+	ADD_TEST(s, a_wrong_reading_scores_badly);
 	return s;
 }
 
