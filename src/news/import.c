@@ -84,6 +84,37 @@ static bool reads_as(const char *name, Encoding enc, Str *out, ImportInfo *info)
 }
 
 /*
+ * Invalid UTF-8 that is nearly all valid is UTF-8 with a stray byte or two (a Windows quote
+ * pasted in), not a legacy encoding: naming one would garble the rest. True, with the reason
+ * in info->err naming the first bad byte by line and column, when the valid multi-byte
+ * characters outnumber the bad bytes four to one.
+ */
+static bool nearly_utf8(const char *name, const char *data, size_t len, size_t first,
+			ImportInfo *info)
+{
+	size_t good = 0, bad = 0, line = 1, col = 1;
+	int32_t cp;
+
+	for (size_t i = 0, k; i < len; i += k) {
+		k = (unsigned char)data[i] < 0x80 ? 1 : utf8_decode(data + i, len - i, &cp);
+		bad += k == 0;
+		good += k > 1;
+		k += k == 0;
+	}
+	if (good < 3 || good < 4 * bad)
+		return false;
+	for (size_t i = 0; i < first; i++) {
+		line += data[i] == '\n';
+		col = data[i] == '\n' ? 1 : col + (((unsigned char)data[i] & 0xC0) != 0x80);
+	}
+	snprintf(info->err, sizeof(info->err),
+		 msg_say("'%s' is UTF-8 but for %zu bad byte%s, the first at %zu:%zu (\\x%02X, "
+			 "offset %zu): correct the file and import again"), name, bad,
+		 bad == 1 ? "" : "s", line, col, (unsigned char)data[first], first);
+	return true;
+}
+
+/*
  * Mends valid UTF-8 text into out: words garbled by an old font, then look-alike characters
  * (ƣ for ư, Ð for Đ), which search would not find under the letter they stand for. Either
  * repair is said in info->note.
@@ -151,10 +182,11 @@ static bool to_unicode(const char *name, const char *data, size_t len, const cha
 	legacy_guess(data, len, &g);
 	if (g.confident && g.enc != ENC_UTF8 && converted(name, data, len, g.enc, out, info))
 		return true;
-	snprintf(info->err, sizeof(info->err),
-		 msg_say("'%s' is not valid UTF-8 (first bad byte at offset %zu) and its encoding "
-			 "could not be recognised (name one with --encoding tcvn3, vni, viscii, viqr "
-			 "or cp1258)"), name, bad);
+	if (!nearly_utf8(name, data, len, bad, info))
+		snprintf(info->err, sizeof(info->err),
+			 msg_say("'%s' is not valid UTF-8 (first bad byte at offset %zu) and its "
+				 "encoding could not be recognised (name one with --encoding tcvn3, "
+				 "vni, viscii, viqr or cp1258)"), name, bad);
 	return false;
 }
 

@@ -339,6 +339,10 @@
 	X(M_F_WHOLE_MAP, "the file must be a mapping of settings", \
 	  "tệp phải là một bảng các thiết lập") \
 	/* bulk import (src/news/desk_import.c, src/cli) */ \
+	X(M_F_NEARLY_UTF8, "'%s' is UTF-8 but for %zu bad byte%s, the first at %zu:%zu (\\x%02X, " \
+	  "offset %zu): correct the file and import again", \
+	  "'%s' là UTF-8 trừ %zu byte%.0s hỏng, byte đầu ở %zu:%zu (\\x%02X, vị trí %zu): sửa " \
+	  "tệp rồi nhập lại") \
 	X(M_F_NOT_READ_AS, "'%s' does not read as %s: %d of %d words with marks are not " \
 	  "Vietnamese (such as '%.*s'); name another encoding, or leave --encoding out to " \
 	  "detect it", \

@@ -77,10 +77,15 @@ run import --encoding utf-8 "$T/section.txt"
 kept=$out
 run search khách --section "Đà Nẵng"
 expect_out "$kept " "a section written with Ð is found as Đ"
-# An encoding named that garbles the text (UTF-8 with a Windows quote, read as TCVN3) is
-# refused.
+# One Windows quote in a UTF-8 file is a stray byte, not a legacy encoding: it is named by line
+# and column, and an encoding named anyway that garbles the text is refused.
 printf 'Tiêu đề: Báo cáo năm\n\nÔng nói: \x93Giúp đỡ người dân là việc của chúng tôi.\n' \
 	>"$T/stray.txt"
+run import "$T/stray.txt"
+expect_rc 1 "a UTF-8 file with one stray byte is refused"
+expect_err "'$T/stray.txt' is UTF-8 but for 1 bad byte, the first at 3:10 (\\x93, offset 40)" \
+	"the stray byte is named by line and column"
+check '! grep -q -- "--encoding" "$T/err"' "no legacy encoding is suggested for a stray byte"
 before=$(sqlite3 "$TOASOAN_DB" 'SELECT count(*) FROM articles')
 run import --encoding tcvn3 "$T/stray.txt"
 expect_rc 1 "an encoding that garbles the text is refused"
