@@ -142,8 +142,9 @@ static void mend(const char *name, const char *data, size_t len, Str *out, Impor
 
 /*
  * Turns data into NFC UTF-8 in out. With "auto": valid UTF-8 is taken as it is (mojibake
- * fragments of the old fonts and look-alike characters inside it are repaired); anything else is decoded with the legacy
- * encoding that detection is confident of, and refused when it is not confident.
+ * fragments of the old fonts and look-alike characters inside it are repaired); anything else
+ * is decoded with the legacy encoding that detection is confident of, and refused when it is
+ * not confident. A named encoding is obeyed when the text it gives reads as Vietnamese.
  */
 static bool to_unicode(const char *name, const char *data, size_t len, const char *encoding,
 		       Str *out, ImportInfo *info)

@@ -192,7 +192,8 @@ static void viqr_marks(const char *in, size_t len, Str *out, ViqrMarks *m)
 
 	m->strong = m->ending = 0;
 	for (size_t i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)in[i], next = i + 1 < len ? (unsigned char)in[i + 1] : 0;
+		unsigned char c = (unsigned char)in[i];
+		unsigned char next = i + 1 < len ? (unsigned char)in[i + 1] : 0;
 		bool after_vowel = vowel;
 
 		vowel = c && strchr("aeiouyAEIOUY", c);
