@@ -208,7 +208,7 @@ static void viqr_marks(const char *in, size_t len, Str *out, ViqrMarks *m)
 		} else if (after_vowel && c && strchr("'.?", c) && !is_ascii_letter(next)) {
 			str_addc(out, '\\');
 			m->ending++;
-		} else if ((c | 32) == 'd' && (next | 32) == 'd' && (c == 'd' || next == 'D') &&
+		} else if ((c | 32) == 'd' && (next == 'd' || (c == 'D' && next == 'D')) &&
 			   (i == 0 || !is_ascii_letter((unsigned char)in[i - 1]))) {
 			m->strong++;
 		}
