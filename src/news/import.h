@@ -33,8 +33,10 @@ typedef struct ImportInfo {
 /*
  * Reads path ("-" for standard input) as an article into out. On failure returns false with
  * the reason in info->err, naming the file: cannot be read, too large, empty, binary (a NUL
- * byte, with its offset), invalid UTF-8 of no recognisable encoding (with the offset of the
- * first bad byte), a bad header or no title (with its line). Nothing is stored here.
+ * byte, with its offset), UTF-8 but for a stray byte or two (with the first one's line and
+ * column), invalid UTF-8 of no recognisable encoding (with the offset of the first bad byte),
+ * text that does not read as Vietnamese in the encoding named, a bad header or no title (with
+ * its line). Nothing is stored here.
  */
 bool import_file(const char *path, const ImportOptions *o, Article *out, ImportInfo *info);
 

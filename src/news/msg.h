@@ -301,6 +301,11 @@
 	  "'%s': nhận ra %s và đã chuyển sang Unicode") \
 	X(M_F_REPAIRED, "'%s': repaired %zu word%s garbled by an old font encoding", \
 	  "'%s': đã sửa %zu từ%.0s bị lỗi phông cũ") \
+	X(M_F_LOOKALIKES, "'%s': repaired %zu look-alike character%s", \
+	  "'%s': đã sửa %zu ký tự%.0s giống chữ Việt nhưng sai mã") \
+	X(M_F_REPAIRED_BOTH, "'%s': repaired %zu word%s garbled by an old font encoding and %zu " \
+	  "look-alike character%s", \
+	  "'%s': đã sửa %zu từ%.0s bị lỗi phông cũ và %zu ký tự%.0s giống chữ Việt nhưng sai mã") \
 	X(M_F_REMOVE, "cannot remove '%s': %s", \
 	  "không xóa được '%s': %s") \
 	X(M_F_REPLACE, "cannot replace '%s': %s", \
@@ -340,6 +345,15 @@
 	X(M_F_WHOLE_MAP, "the file must be a mapping of settings", \
 	  "tệp phải là một bảng các thiết lập") \
 	/* bulk import (src/news/desk_import.c, src/cli) */ \
+	X(M_F_NEARLY_UTF8, "'%s' is UTF-8 but for %zu bad byte%s, the first at %zu:%zu (\\x%02X, " \
+	  "offset %zu): correct the file and import again", \
+	  "'%s' là UTF-8 trừ %zu byte%.0s hỏng, byte đầu ở %zu:%zu (\\x%02X, vị trí %zu): sửa " \
+	  "tệp rồi nhập lại") \
+	X(M_F_NOT_READ_AS, "'%s' does not read as %s: %d of %d words with marks are not " \
+	  "Vietnamese (such as '%.*s'); name another encoding, or leave --encoding out to " \
+	  "detect it", \
+	  "'%s' không đọc được theo %s: %d trên %d từ có dấu không phải tiếng Việt (như " \
+	  "'%.*s'); nêu bảng mã khác, hoặc bỏ --encoding để tự nhận ra") \
 	X(M_F_UNKNOWN_ENC, "'%s' is not valid UTF-8 (first bad byte at offset %zu) and its encoding " \
 	  "could not be recognised (name one with --encoding tcvn3, vni, viscii, viqr or cp1258)", \
 	  "'%s' không phải UTF-8 hợp lệ (byte hỏng đầu tiên ở vị trí %zu) và không nhận ra " \

@@ -117,6 +117,32 @@ void legacy_guess(const char *in, size_t len, LegacyGuess *g);
 size_t legacy_repair_mojibake(const char *utf8, size_t len, Str *out);
 
 /*
+ * Repairs look-alikes (viet_lookalike) in valid UTF-8 text where they can only be the letter
+ * they stand for: ƣ Ƣ always ("trƣờng" -> "trường"); a Greek or Cyrillic look-alike in a word
+ * that has Latin letters too ("Hаnoi" with a Cyrillic а); Ð ð ǎ Ǎ in a text that has letters
+ * only Vietnamese writes, when the word becomes a syllable ("Ðà" -> "Đà", but an Icelandic
+ * or Pinyin word keeps its letters). Appends the result, in NFC when it changed, to out and
+ * returns the number of characters repaired; 0 means out got the text unchanged.
+ */
+size_t legacy_repair_lookalikes(const char *utf8, size_t len, Str *out);
+
+/* How well a decoded text reads as Vietnamese. */
+typedef struct LegacyScore {
+	int valid;         /* words with a letter outside ASCII that are syllables */
+	int invalid;       /* and those that are not ("ẪÕng" from UTF-8 read as TCVN3) */
+	size_t first;      /* the first word that is not: its offset in the text */
+	size_t first_len;  /* and its length in bytes; both 0 when invalid is 0 */
+} LegacyScore;
+
+/*
+ * Scores utf8 (len bytes of decoded text, NFC) as legacy_guess scores a candidate, over the
+ * same first 64 KiB; words here are runs of letters and marks, so that the quotes and dashes
+ * around a word do not count against it. A text in the right encoding has nearly every word
+ * valid; one read in the wrong one has nearly every word with a mark invalid.
+ */
+void legacy_score(const char *utf8, size_t len, LegacyScore *sc);
+
+/*
  * True if word (valid UTF-8, one word, any case) has the shape of a Vietnamese syllable: an
  * initial consonant, a known rhyme and at most one tone, with the stop endings (c, ch, p, t)
  * taking only the acute or the dot. "nghiêng", "quốc", "gì" are; "Vieät", "cafộ" are not.

@@ -1,5 +1,5 @@
 /*
- * legacy_detect.c: telling the legacy encodings apart, and mending mojibake.
+ * legacy_detect.c: telling the legacy encodings apart, and mending mojibake and look-alikes.
  *
  * Both jobs rest on one question about a word: is it a Vietnamese syllable? The check is
  * structural, not a dictionary: an optional initial consonant from a closed list, a rhyme
@@ -9,7 +9,8 @@
  * that this check separates the candidates after a handful of words. Words are maximal runs
  * of letters and non-ASCII characters between ASCII spaces, digits and punctuation; only
  * words that carry a non-ASCII character count, since plain ASCII reads the same in every
- * candidate. Detection looks at the first DETECT_WINDOW bytes only.
+ * candidate. Detection looks at the first DETECT_WINDOW bytes only. The same syllable check
+ * decides whether a look-alike (Ð, ð, ǎ) in Unicode text stands for a Vietnamese letter.
  */
 #include "viet/legacy.h"
 
@@ -107,9 +108,14 @@ typedef struct Tally {
 	int valid, invalid, words;
 } Tally;
 
+static bool is_ascii_letter(unsigned char c)
+{
+	return (c | 32) >= 'a' && (c | 32) <= 'z';
+}
+
 static bool is_separator(unsigned char c)
 {
-	return c < 0x80 && !((c | 32) >= 'a' && (c | 32) <= 'z');
+	return c < 0x80 && !is_ascii_letter(c);
 }
 
 static void tally_text(const char *s, size_t len, Tally *t)
@@ -161,17 +167,81 @@ static bool has_high_byte(const char *s, size_t len)
 	return false;
 }
 
-/* Plain ASCII: UTF-8, unless it reads clearly as VIQR. */
+/* True if VIQR mark c goes on the lower-case vowel v: ă, â ê ô, ơ ư. */
+static bool mark_fits(unsigned char v, unsigned char c)
+{
+	return (c == '(' && v == 'a') || (c == '^' && strchr("aeo", v)) ||
+	       (c == '+' && strchr("ou", v));
+}
+
+/* What plain ASCII shows of VIQR before it is decoded. */
+typedef struct ViqrMarks {
+	int strong;   /* marks no English text writes after a vowel: ^ ( + that fit it, ` and ~,
+			 and a dd or DD that opens a word */
+	int ending;   /* ' . ? after a vowel at the end of a word: a tone or punctuation */
+} ViqrMarks;
+
+/*
+ * English punctuation reads as VIQR tones: "me." is "mẹ", "I'm" is "Ím", "you?" is "yoủ".
+ * This copies in to out with a backslash before each ' . ? that follows a vowel and ends a
+ * word, so that only marks inside words count as tones, and counts the marks in *m.
+ */
+static void viqr_marks(const char *in, size_t len, Str *out, ViqrMarks *m)
+{
+	bool vowel = false; /* the last character was a vowel, perhaps with its mark */
+
+	m->strong = m->ending = 0;
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)in[i];
+		unsigned char next = i + 1 < len ? (unsigned char)in[i + 1] : 0;
+		bool after_vowel = vowel;
+
+		vowel = c && strchr("aeiouyAEIOUY", c);
+		if (c == '\\' && next) {
+			str_addc(out, (char)c);
+			c = (unsigned char)in[++i];
+		} else if (after_vowel && c && strchr("^(+", c)) {
+			vowel = mark_fits((unsigned char)(in[i - 1] | 32), c);
+			m->strong += vowel;
+		} else if (after_vowel && (c == '`' || c == '~')) {
+			m->strong++;
+		} else if (after_vowel && c && strchr("'.?", c) && !is_ascii_letter(next)) {
+			str_addc(out, '\\');
+			m->ending++;
+		} else if ((c | 32) == 'd' && (next == 'd' || (c == 'D' && next == 'D')) &&
+			   (i == 0 || !is_ascii_letter((unsigned char)in[i - 1]))) {
+			m->strong++;
+		}
+		str_addc(out, (char)c);
+	}
+}
+
+/*
+ * Plain ASCII: UTF-8, unless it reads clearly as VIQR: its words read as syllables once the
+ * marks that may be punctuation are set aside, and marks English never writes are there.
+ * Marks that may be either leave the answer UTF-8 but not sure.
+ */
 static void guess_ascii(const char *in, size_t len, LegacyGuess *g)
 {
+	Str marked = STR_INIT;
+	ViqrMarks m;
 	Tally t;
+	bool ok;
 
+	viqr_marks(in, len, &marked, &m);
 	g->best = ENC_UTF8;
 	g->confident = true;
-	if (!tally_candidate(ENC_VIQR, in, len, &t) || t.valid + t.invalid == 0)
+	ok = tally_candidate(ENC_VIQR, str_cstr(&marked), marked.len, &t);
+	str_release(&marked);
+	if (!ok)
 		return;
+	if (t.valid + t.invalid == 0) {
+		g->confident = m.ending == 0;
+		return;
+	}
 	g->score = tally_score(&t);
-	if (t.valid >= 3 && t.invalid * 4 <= t.valid && t.valid * 5 >= t.words) {
+	if (t.valid >= 3 && t.invalid * 4 <= t.valid && t.valid * 5 >= t.words &&
+	    m.strong >= 2 && m.strong * 4 >= t.valid) {
 		g->best = g->enc = ENC_VIQR;
 		return;
 	}
@@ -392,4 +462,155 @@ done:
 	str_release(&nfc);
 	str_release(&tmp);
 	return done;
+}
+
+/* ---- look-alikes ---- */
+
+static bool is_greek_or_cyrillic(int32_t c)
+{
+	return (c >= 0x370 && c <= 0x3FF) || (c >= 0x400 && c <= 0x52F);
+}
+
+/* True for ă đ ĩ ũ ơ ư and the letters of U+1EA0..U+1EF9, in either case: only Vietnamese
+ * writes them, so one in a text makes it Vietnamese. */
+static bool vietnamese_only(int32_t c)
+{
+	return (c >= 0x1EA0 && c <= 0x1EF9) || c == 0x102 || c == 0x103 || c == 0x110 ||
+	       c == 0x111 || c == 0x128 || c == 0x129 || c == 0x168 || c == 0x169 || c == 0x1A0 ||
+	       c == 0x1A1 || c == 0x1AF || c == 0x1B0;
+}
+
+/* The code point at s (len bytes left) and its length; an invalid byte is -1, one byte. */
+static size_t next_cp(const char *s, size_t len, int32_t *cp)
+{
+	size_t k = utf8_decode(s, len, cp);
+
+	if (k == 0) {
+		*cp = -1;
+		k = 1;
+	}
+	return k;
+}
+
+/* Letters, combining marks and look-alikes make words; the rest parts them. */
+static bool in_word(int32_t c)
+{
+	return c >= 0 && (utf8_is_letter(c) || (c >= 0x300 && c <= 0x36F) || viet_lookalike(c));
+}
+
+/*
+ * Appends the word w to out with its look-alikes repaired and returns how many were. ƣ and Ƣ
+ * are always ư and Ư: nothing else writes them today. A Greek or Cyrillic look-alike is
+ * repaired in a word that has Latin letters too, since no word mixes the scripts. Ð ð ǎ Ǎ
+ * are Icelandic and Pinyin letters as well, so they are repaired only in a Vietnamese text
+ * (viet) and when the word they make is a syllable.
+ */
+static size_t repair_word(const char *w, size_t len, bool viet, Str scratch[2], Str *out)
+{
+	size_t i, k, done = 0;
+	bool latin = false, fits;
+	int32_t c, m;
+
+	str_clear(&scratch[0]);
+	str_clear(&scratch[1]);
+	for (i = 0; i < len; i += k) {
+		k = next_cp(w + i, len - i, &c);
+		m = viet_lookalike(c);
+		latin |= !m && c < 0x250 && utf8_is_letter(c);
+		utf8_add(&scratch[0], m ? m : c);
+	}
+	/* the syllable is judged in NFC: ƣ and a combining tone become one letter */
+	fits = viet && utf8_nfc(str_cstr(&scratch[0]), scratch[0].len, &scratch[1]) &&
+	       legacy_syllable_ok(str_cstr(&scratch[1]), scratch[1].len);
+	for (i = 0; i < len; i += k) {
+		k = next_cp(w + i, len - i, &c);
+		m = viet_lookalike(c);
+		if (m && (c == 0x1A2 || c == 0x1A3 || (is_greek_or_cyrillic(c) ? latin : fits))) {
+			utf8_add(out, m);
+			done++;
+		} else {
+			str_add(out, w + i, k);
+		}
+	}
+	return done;
+}
+
+/* True if s has a look-alike; *viet tells whether it has a letter only Vietnamese writes. */
+static bool has_lookalike(const char *s, size_t len, bool *viet)
+{
+	bool found = false;
+	int32_t c;
+
+	*viet = false;
+	for (size_t i = 0, k; i < len; i += k) {
+		k = next_cp(s + i, len - i, &c);
+		found |= viet_lookalike(c) != 0;
+		*viet |= vietnamese_only(c);
+	}
+	return found;
+}
+
+size_t legacy_repair_lookalikes(const char *utf8, size_t len, Str *out)
+{
+	Str fixed = STR_INIT, scratch[2] = {STR_INIT, STR_INIT};
+	size_t i = 0, done = 0;
+	bool viet;
+	int32_t c;
+
+	if (len == 0)
+		utf8 = "";
+	if (!has_lookalike(utf8, len, &viet)) {
+		str_add(out, utf8, len);
+		return 0;
+	}
+	while (i < len) {
+		size_t start = i, k = next_cp(utf8 + i, len - i, &c);
+		if (!in_word(c)) {
+			str_add(&fixed, utf8 + i, k);
+			i += k;
+			continue;
+		}
+		while (i < len && in_word(c)) {
+			i += k;
+			k = i < len ? next_cp(utf8 + i, len - i, &c) : 0;
+		}
+		done += repair_word(utf8 + start, i - start, viet, scratch, &fixed);
+	}
+	if (!done || !utf8_nfc(str_cstr(&fixed), fixed.len, out))
+		str_add(out, utf8, len);
+	str_release(&fixed);
+	str_release(&scratch[0]);
+	str_release(&scratch[1]);
+	return done;
+}
+
+/* ---- scoring a reading ---- */
+
+void legacy_score(const char *utf8, size_t len, LegacyScore *sc)
+{
+	size_t i = 0, end = len < DETECT_WINDOW ? len : DETECT_WINDOW;
+	int32_t c;
+
+	memset(sc, 0, sizeof(*sc));
+	while (i < end) {
+		size_t start = i, k = next_cp(utf8 + i, len - i, &c);
+		bool high = false;
+		while (i < end && in_word(c)) {
+			high |= c >= 0x80;
+			i += k;
+			k = i < len ? next_cp(utf8 + i, len - i, &c) : 0;
+		}
+		if (i == start) {
+			i += k;
+			continue;
+		}
+		if (!high)
+			continue;
+		if (legacy_syllable_ok(utf8 + start, i - start)) {
+			sc->valid++;
+		} else if (sc->invalid++ == 0) {
+			sc->first = start;
+			sc->first_len = i - start;
+		}
+	}
 }

@@ -63,6 +63,29 @@ int32_t viet_fold(int32_t cp)
 	return r ? r->fold : letter_ref_fold(cp);
 }
 
+int32_t viet_lookalike(int32_t cp)
+{
+	static const int32_t map[][2] = {
+		{0x1A3, 0x1B0}, {0x1A2, 0x1AF}, {0xD0, 0x110}, {0xF0, 0x111}, {0x1CE, 0x103},
+		{0x1CD, 0x102}, {0x430, 'a'}, {0x435, 'e'}, {0x43E, 'o'}, {0x440, 'p'}, {0x441, 'c'},
+		{0x443, 'y'}, {0x445, 'x'}, {0x456, 'i'}, {0x458, 'j'}, {0x455, 's'}, {0x501, 'd'},
+		{0x410, 'A'}, {0x412, 'B'}, {0x415, 'E'}, {0x41A, 'K'}, {0x41C, 'M'}, {0x41D, 'H'},
+		{0x41E, 'O'}, {0x420, 'P'}, {0x421, 'C'}, {0x422, 'T'}, {0x425, 'X'}, {0x423, 'Y'},
+		{0x406, 'I'}, {0x408, 'J'}, {0x405, 'S'}, {0x3BF, 'o'}, {0x3B1, 'a'}, {0x3BD, 'v'},
+		{0x3B9, 'i'}, {0x3BA, 'k'}, {0x3C1, 'p'}, {0x3C5, 'u'}, {0x391, 'A'}, {0x392, 'B'},
+		{0x395, 'E'}, {0x396, 'Z'}, {0x397, 'H'}, {0x399, 'I'}, {0x39A, 'K'}, {0x39C, 'M'},
+		{0x39D, 'N'}, {0x39F, 'O'}, {0x3A1, 'P'}, {0x3A4, 'T'}, {0x3A5, 'Y'}, {0x3A7, 'X'},
+	};
+
+	/* every look-alike is in U+00D0..U+0501: most text is settled by two compares */
+	if (cp < 0xD0 || cp > 0x501)
+		return 0;
+	for (size_t i = 0; i < sizeof(map) / sizeof(map[0]); i++)
+		if (map[i][0] == cp)
+			return map[i][1];
+	return 0;
+}
+
 bool viet_is_vowel(int32_t cp)
 {
 	const LetterRow *r = row_of(cp);

@@ -29,8 +29,20 @@ int32_t viet_untone(int32_t cp, Tone *tone);
 /* Puts tone t on the toneless vowel base (ê + TONE_DOT -> ệ); 0 if base takes no tone. */
 int32_t viet_tone(int32_t base, Tone t);
 
-/* The plain Latin letter under cp: ệ -> e, Ư -> U, đ -> d, Đ -> D; other cp unchanged. */
+/*
+ * The plain Latin letter under cp: ệ -> e, Ư -> U, đ -> d, Đ -> D; other cp unchanged. The
+ * Latin look-alikes of viet_lookalike fold as the letter they stand for (Ð -> D, ƣ -> u), so
+ * that search finds text that carries them; Greek and Cyrillic letters are left as they are.
+ */
 int32_t viet_fold(int32_t cp);
+
+/*
+ * The letter a look-alike stands for, or 0: a character drawn like a Vietnamese or Latin
+ * letter that old fonts, PDF copies and other scripts put in its place (ƣ U+01A3 for ư, Ð
+ * U+00D0 for Đ, ǎ for ă, Cyrillic а for a). Whether a look-alike in a text is one is for the
+ * caller to judge: ð is also an Icelandic letter and а a Russian one.
+ */
+int32_t viet_lookalike(int32_t cp);
 
 /* True for a, ă, â, e, ê, i, o, ô, ơ, u, ư, y in any case and with any tone. */
 bool viet_is_vowel(int32_t cp);

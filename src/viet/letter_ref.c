@@ -94,7 +94,8 @@ int32_t letter_ref_tone(int32_t base, Tone t)
 	return compose(d, n);
 }
 
-int32_t letter_ref_fold(int32_t cp)
+/* The plain letter under cp by decomposition: what makes a letter Vietnamese. */
+static int32_t plain_letter(int32_t cp)
 {
 	utf8proc_int32_t d[8];
 
@@ -109,9 +110,17 @@ int32_t letter_ref_fold(int32_t cp)
 	return cp;
 }
 
+int32_t letter_ref_fold(int32_t cp)
+{
+	/* Latin look-alikes fold as the letter they stand for, but stay no Vietnamese letters */
+	int32_t m = cp < 0x250 ? viet_lookalike(cp) : 0;
+
+	return plain_letter(m ? m : cp);
+}
+
 bool letter_ref_is_vowel(int32_t cp)
 {
-	switch (utf8_lower(letter_ref_fold(cp))) {
+	switch (utf8_lower(plain_letter(cp))) {
 	case 'a': case 'e': case 'i': case 'o': case 'u': case 'y':
 		break;
 	default:
@@ -131,7 +140,7 @@ bool letter_ref_is_vowel(int32_t cp)
 
 bool letter_ref_is_letter(int32_t cp)
 {
-	int32_t f = utf8_lower(letter_ref_fold(cp));
+	int32_t f = utf8_lower(plain_letter(cp));
 
 	if (f < 'a' || f > 'z' || f == 'f' || f == 'j' || f == 'w' || f == 'z')
 		return false;

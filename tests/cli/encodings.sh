@@ -27,6 +27,21 @@ expect_rc 0 "a forced encoding is obeyed"
 run import --encoding klingon "$T/vni.txt"
 expect_rc 2 "an unknown encoding is a usage error"
 expect_err "unknown encoding 'klingon'" "the unknown encoding is named"
+# English punctuation is no VIQR tone: "me." and "I'm" stay as they are, said or not.
+cat >"$T/english.txt" <<'EOF2'
+Title: Help
+
+"I'm here to help," she said.
+"Call me. See me."
+"Thank you."
+"Tell me." "Ask me." "Pay me."
+EOF2
+run import --json "$T/english.txt"
+expect_rc 0 "an English file imports"
+expect_out '"encoding":"utf-8"' "an English file is read as UTF-8, not VIQR"
+id=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))[0]["id"])' "$T/out")
+run show "$id" --json
+check 'python3 -c "import json,sys; d=json.load(open(sys.argv[1])); b=open(sys.argv[2]).read().split(\"\n\n\",1)[1].strip(); assert d[\"body\"]==b, d[\"body\"]" "$T/out" "$T/english.txt"' "an English file keeps every full stop and apostrophe"
 printf 'Ng\xc6\xb0\xe1\xbb\x9di d\xc3\xa2n ch\xe1\xbb\x9d\n\nTin b\xc3\xa0i: Ng\xc2\xad\xc3\xaai d\xc2\xb5n\n' >"$T/moji.txt"
 run import "$T/moji.txt"
 expect_rc 0 "UTF-8 carrying old-font mojibake imports"
@@ -44,3 +59,37 @@ for f in demo/*.txt; do
 	run show "$out" --json
 	check 'python3 -c "import json,sys; d=json.load(open(sys.argv[1])); t=open(sys.argv[2]).readline().split(\": \",1)[1].strip(); assert d[\"title\"]==t, (d[\"title\"], t)" "$T/out" "$f"' "$(basename "$f") keeps its title exactly"
 done
+# Look-alikes from PDF copies (eth for Đ, oi for ư) are repaired and said, so search finds them.
+printf 'Tiêu đề: Ðà Nẵng đón khách\n\nSinh viên trƣờng đại học Ðà Nẵng.\n' >"$T/lookalike.txt"
+run import "$T/lookalike.txt"
+expect_rc 0 "a file with look-alike characters imports"
+expect_err "repaired 3 look-alike characters" "the look-alike repair is reported"
+id=$out
+run show "$id" --json
+check 'grep -q "Đà Nẵng đón khách" "$T/out" && grep -q "trường đại học Đà Nẵng" "$T/out"' \
+	"the look-alikes become the letters they stand for"
+run search "trường Đà Nẵng"
+expect_out "$id " "search finds the repaired article"
+# Kept as they are (an encoding named, nothing is mended), a look-alike still folds as its
+# letter where the program folds text itself: the section filter of a search.
+printf 'Tiêu đề: Khách đến\nChuyên mục: Ðà Nẵng\n\nKhách đến đông.\n' >"$T/section.txt"
+run import --encoding utf-8 "$T/section.txt"
+kept=$out
+run search khách --section "Đà Nẵng"
+expect_out "$kept " "a section written with Ð is found as Đ"
+# One Windows quote in a UTF-8 file is a stray byte, not a legacy encoding: it is named by line
+# and column, and an encoding named anyway that garbles the text is refused.
+printf 'Tiêu đề: Báo cáo năm\n\nÔng nói: \x93Giúp đỡ người dân là việc của chúng tôi.\n' \
+	>"$T/stray.txt"
+run import "$T/stray.txt"
+expect_rc 1 "a UTF-8 file with one stray byte is refused"
+expect_err "'$T/stray.txt' is UTF-8 but for 1 bad byte, the first at 3:10 (\\x93, offset 40)" \
+	"the stray byte is named by line and column"
+check '! grep -q -- "--encoding" "$T/err"' "no legacy encoding is suggested for a stray byte"
+before=$(sqlite3 "$TOASOAN_DB" 'SELECT count(*) FROM articles')
+run import --encoding tcvn3 "$T/stray.txt"
+expect_rc 1 "an encoding that garbles the text is refused"
+expect_err "'$T/stray.txt' does not read as TCVN3 (ABC): 15 of 16 words with marks are not" \
+	"the refusal says the text does not read as that encoding"
+check '[ "$(sqlite3 "$TOASOAN_DB" "SELECT count(*) FROM articles")" = "$before" ]' \
+	"nothing garbled is stored"

@@ -317,9 +317,15 @@ START_TEST(plain_ascii_is_utf8_unless_clearly_viqr)
 {
 	const char *english = "Let it go. Who is he? The mayor said so. It's done, see?";
 	const char *unmarked = "Nguoi dan Ha Noi da quen voi canh mua lon moi chieu";
+	/* full stops and apostrophes after vowels read as tones: "mẹ", "Ím", "yoụ" */
+	const char *quotes = "\"I'm here to help,\" she said.\n\"Call me. See me.\"\n"
+			     "\"Thank you.\"\n\"Tell me.\" \"Ask me.\" \"Pay me.\"\n";
 	bool sure = false;
 
 	ck_assert_int_eq(legacy_detect(english, strlen(english), &sure), ENC_UTF8);
+	ck_assert_int_eq(legacy_detect(quotes, strlen(quotes), &sure), ENC_UTF8);
+	ck_assert_int_eq(legacy_detect("Vie^.t Nam, ngu+o+`i ta no'i va^.y.", 35, &sure), ENC_VIQR);
+	ck_assert(sure);
 	ck_assert_int_eq(legacy_detect(unmarked, strlen(unmarked), &sure), ENC_UTF8);
 	ck_assert(sure);
 	ck_assert_int_eq(legacy_detect("", 0, &sure), ENC_UTF8);
@@ -440,6 +446,57 @@ START_TEST(whole_mojibake_text_is_repaired)
 }
 END_TEST
 
+START_TEST(lookalikes_are_repaired)
+{
+	static const struct {
+		const char *in, *out;
+		size_t n;
+	} cases[] = {
+		/* eth for Đ and oi for ư, as PDF copies carry them; ƣ and a combining tone compose */
+		{"Ðà Nẵng, trƣờng ƢU tr\u01A3\u0300ng", "Đà Nẵng, trường ƯU trừng", 4},
+		/* a Cyrillic letter inside a Latin word; a Russian word stays */
+		{"Hà N\u043Ei và Москва", "Hà Noi và Москва", 1},
+		/* ð and ǎ are Icelandic and Pinyin letters too: only a Vietnamese syllable in a
+		 * Vietnamese text takes them for đ and ă */
+		{"Ðað er gott. Nǐ hǎo, mǎ.", "Ðað er gott. Nǐ hǎo, mǎ.", 0},
+		{"Ðặng Nǎng ở Ðalvík", "Đặng Năng ở Ðalvík", 2},
+		{"", "", 0},
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		Str out = STR_INIT;
+		size_t n = legacy_repair_lookalikes(cases[i].in, strlen(cases[i].in), &out);
+		ck_assert_str_eq(str_cstr(&out), cases[i].out);
+		ck_assert_uint_eq(n, cases[i].n);
+		str_release(&out);
+	}
+}
+END_TEST
+
+START_TEST(a_wrong_reading_scores_badly)
+{
+	Str enc = STR_INIT, dec = STR_INIT;
+	LegacyScore sc;
+
+	/* the right encoding: every word with marks is a syllable */
+	ck_assert(legacy_encode(ENC_TCVN3, sample, strlen(sample), &enc));
+	ck_assert(legacy_decode(ENC_TCVN3, enc.s, enc.len, &dec, NULL));
+	legacy_score(dec.s, dec.len, &sc);
+	ck_assert(sc.valid > 40 && sc.invalid == 0 && sc.first_len == 0);
+	/* UTF-8 read as TCVN3 decodes without a fault, into words no one writes */
+	str_clear(&dec);
+	ck_assert(legacy_decode(ENC_TCVN3, sample, strlen(sample), &dec, NULL));
+	legacy_score(dec.s, dec.len, &sc);
+	ck_assert_int_gt(sc.invalid, 10 * sc.valid);
+	ck_assert(sc.first_len > 0 && !legacy_syllable_ok(dec.s + sc.first, sc.first_len));
+	/* quotes and dashes around a word do not count against it */
+	legacy_score("“Đà Nẵng” – “café”", strlen("“Đà Nẵng” – “café”"), &sc);
+	ck_assert_int_eq(sc.valid, 2);
+	ck_assert_int_eq(sc.invalid, 1);
+	str_release(&enc);
+	str_release(&dec);
+}
+END_TEST
+
 static Suite *legacy_suite(void)
 {
 	Suite *s = suite_create("legacy");
@@ -459,6 +516,8 @@ static Suite *legacy_suite(void)
 	ADD_TEST(s, syllable_shapes);
 	ADD_TEST(s, mojibake_is_repaired);
 	ADD_TEST(s, whole_mojibake_text_is_repaired);
+	ADD_TEST(s, lookalikes_are_repaired);
+	ADD_TEST(s, a_wrong_reading_scores_badly);
 	return s;
 }
 

@@ -91,10 +91,15 @@ START_TEST(test_consonants_and_lookalikes)
 	ck_assert_int_eq(viet_fold(0x111), 'd'); /* đ */
 	ck_assert_int_eq(viet_fold(0x110), 'D'); /* Đ */
 	ck_assert(viet_is_letter(0x111) && viet_is_letter(0x110) && !viet_is_vowel(0x111));
-	/* look-alikes: oi (U+01A3) for ư, eth (U+00D0) for Đ, a-caron for ă, Cyrillic a */
-	ck_assert(!viet_is_letter(0x1A3) && viet_fold(0x1A3) == 0x1A3);
-	ck_assert(!viet_is_letter(0xD0) && viet_fold(0xD0) == 0xD0);
+	/* look-alikes: oi (U+01A3) for ư, eth (U+00D0) for Đ, a-caron for ă, Cyrillic a; the
+	 * Latin ones fold as the letter they stand for, and none is a Vietnamese letter */
+	ck_assert(!viet_is_letter(0x1A3) && viet_fold(0x1A3) == 'u' && viet_fold(0x1A2) == 'U');
+	ck_assert(!viet_is_letter(0xD0) && viet_fold(0xD0) == 'D' && viet_fold(0xF0) == 'd');
 	ck_assert(!viet_is_letter(0xF0) && !viet_is_letter(0x1CE) && !viet_is_letter(0x430));
+	ck_assert(!viet_is_vowel(0x1A3) && viet_fold(0x430) == 0x430);
+	ck_assert(viet_lookalike(0x1A3) == 0x1B0 && viet_lookalike(0xD0) == 0x110);
+	ck_assert(viet_lookalike(0x430) == 'a' && viet_lookalike(0x110) == 0);
+	ck_assert(viet_lookalike('a') == 0 && viet_lookalike(0x1EA1) == 0);
 	ck_assert_int_eq(viet_tone(0x1CE, TONE_ACUTE), 0);
 	ck_assert_int_eq(viet_tone('b', TONE_GRAVE), 0);
 	ck_assert_int_eq(viet_tone('b', TONE_NONE), 'b');
@@ -109,6 +114,9 @@ START_TEST(test_folding_strings)
 
 	viet_fold_str("Đà Nẵng NGHỆ An Ưu Ở", strlen("Đà Nẵng NGHỆ An Ưu Ở"), &out);
 	ck_assert_str_eq(str_cstr(&out), "da nang nghe an uu o");
+	str_clear(&out);
+	viet_fold_str("Ðà Nẵng trƣờng ƢU", strlen("Ðà Nẵng trƣờng ƢU"), &out);
+	ck_assert_str_eq(str_cstr(&out), "da nang truong uu");
 	str_release(&out);
 }
 END_TEST
