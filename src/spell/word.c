@@ -93,26 +93,6 @@ void word_lower(const char *w, size_t len, Str *out)
 	str_cstr(out);
 }
 
-/* The Latin letter a look-alike stands for, or 0. */
-static int32_t lookalike(int32_t c)
-{
-	static const int32_t map[][2] = {
-		{0x1A3, 0x1B0}, {0x1A2, 0x1AF}, {0xD0, 0x110}, {0xF0, 0x111}, {0x1CE, 0x103},
-		{0x1CD, 0x102}, {0x430, 'a'}, {0x435, 'e'}, {0x43E, 'o'}, {0x440, 'p'}, {0x441, 'c'},
-		{0x443, 'y'}, {0x445, 'x'}, {0x456, 'i'}, {0x458, 'j'}, {0x455, 's'}, {0x501, 'd'},
-		{0x410, 'A'}, {0x412, 'B'}, {0x415, 'E'}, {0x41A, 'K'}, {0x41C, 'M'}, {0x41D, 'H'},
-		{0x41E, 'O'}, {0x420, 'P'}, {0x421, 'C'}, {0x422, 'T'}, {0x425, 'X'}, {0x423, 'Y'},
-		{0x406, 'I'}, {0x408, 'J'}, {0x405, 'S'}, {0x3BF, 'o'}, {0x3B1, 'a'}, {0x3BD, 'v'},
-		{0x3B9, 'i'}, {0x3BA, 'k'}, {0x3C1, 'p'}, {0x3C5, 'u'}, {0x391, 'A'}, {0x392, 'B'},
-		{0x395, 'E'}, {0x396, 'Z'}, {0x397, 'H'}, {0x399, 'I'}, {0x39A, 'K'}, {0x39C, 'M'},
-		{0x39D, 'N'}, {0x39F, 'O'}, {0x3A1, 'P'}, {0x3A4, 'T'}, {0x3A5, 'Y'}, {0x3A7, 'X'},
-	};
-	for (size_t i = 0; i < sizeof(map) / sizeof(map[0]); i++)
-		if (map[i][0] == c)
-			return map[i][1];
-	return 0;
-}
-
 static bool is_greek_or_cyrillic(int32_t c)
 {
 	return (c >= 0x370 && c <= 0x3FF) || (c >= 0x400 && c <= 0x52F);
@@ -174,7 +154,7 @@ static bool fix_lookalikes(const char *w, size_t len, Str *out, MsgId *msg)
 	for (i = 0; i < len; i += n) {
 		if (!(n = utf8_decode(w + i, len - i, &c)))
 			return false;
-		suspect += may_suspect(c) && (lookalike(c) || (c >= 0x300 && c <= 0x36F));
+		suspect += may_suspect(c) && (viet_lookalike(c) || (c >= 0x300 && c <= 0x36F));
 	}
 	if (!suspect)
 		return false; /* the common case: nothing to map, no mark to drop */
@@ -182,14 +162,14 @@ static bool fix_lookalikes(const char *w, size_t len, Str *out, MsgId *msg)
 		n = utf8_decode(w + i, len - i, &c);
 		latin += c < 0x250 && utf8_is_letter(c);
 		foreign += is_greek_or_cyrillic(c);
-		mapped += is_greek_or_cyrillic(c) && lookalike(c);
+		mapped += is_greek_or_cyrillic(c) && viet_lookalike(c);
 	}
 	if (foreign && !latin && mapped < foreign)
 		return false; /* a word in Greek or Cyrillic script, not a look-alike */
 	for (i = 0; i < len; i += n) {
 		int32_t m;
 		n = utf8_decode(w + i, len - i, &c);
-		if ((m = lookalike(c))) {
+		if ((m = viet_lookalike(c))) {
 			utf8_add(&tmp, m);
 			changed = true;
 			*msg = MSG_LOOKALIKE;
