@@ -45,6 +45,7 @@ typedef struct Record {
 	int64_t id;          /* once stored */
 	char encoding[16];   /* as detected */
 	char *err;           /* why it is bad; owned */
+	char *note;          /* what reading it changed (a conversion, a repair); owned */
 } Record;
 
 typedef struct Import {
@@ -110,7 +111,10 @@ static void check_all(Import *im)
 			if (!interrupted) /* a read cut short by the signal is not a bad file */
 				say_bad(im, i, info.err);
 		} else {
-			if (info.note[0] && !im->json) {
+			if (info.note[0] && im->json) {
+				free(im->rec[i].note); /* said in the report, not on the way */
+				im->rec[i].note = xstrdup(info.note);
+			} else if (info.note[0]) {
 				progress_clear(&im->bar);
 				fprintf(stderr, "toasoan: %s\n", info.note);
 			}
@@ -243,6 +247,8 @@ static void print_json(const Import *im)
 		json_str(&j, r->encoding[0] ? r->encoding : NULL);
 		json_key(&j, "error");
 		json_str(&j, r->err ? r->err : r->state == FILE_DONE ? NULL : "not imported");
+		json_key(&j, "note");
+		json_str(&j, r->note);
 		json_end(&j);
 	}
 	json_end(&j);
@@ -382,8 +388,10 @@ int cmd_import(Cli *c, int argc, char **argv)
 		rc = run(&im);
 		catch_signals(false);
 	}
-	for (size_t i = 0; im.rec && i < im.files.n; i++)
+	for (size_t i = 0; im.rec && i < im.files.n; i++) {
 		free(im.rec[i].err);
+		free(im.rec[i].note);
+	}
 	free(im.rec);
 	free(im.ids);
 	if (im.have_stdin)

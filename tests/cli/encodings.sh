@@ -48,6 +48,9 @@ expect_rc 0 "UTF-8 carrying old-font mojibake imports"
 expect_err "repaired" "the repair is reported"
 run show "$out" --json
 check 'grep -q "Người dân" "$T/out"' "the mojibake is repaired to Unicode"
+run import --json "$T/moji.txt"
+check 'python3 -c "import json,sys; assert \"repaired\" in json.load(open(sys.argv[1]))[0][\"note\"]" "$T/out"' \
+	"the JSON report carries the repair note that stderr gets otherwise"
 printf 'Ch\xe0o\n\nabc\n' >"$T/short.txt"
 run import "$T/short.txt"
 expect_rc 1 "a short ambiguous file is refused rather than guessed"
