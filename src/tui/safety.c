@@ -86,7 +86,9 @@ static void apply_journal(Editor *e, const Article *j)
 	doc_set_cursor(e->doc, FIELD_BODY, 0, false);
 }
 
-static void restore_journal(Editor *e)
+/* Brings back the person's journaled text for the article, if any, and says so; true if
+ * it did. */
+static bool restore_journal(Editor *e)
 {
 	App *a = e->app;
 	Article j;
@@ -96,7 +98,7 @@ static void restore_journal(Editor *e)
 	article_init(&j);
 	if (!desk_journal_read(a->desk, e->art.id, &j, &at, &found) || !found) {
 		article_release(&j);
-		return;
+		return false;
 	}
 	apply_journal(e, &j);
 	e->journaled = true;
@@ -113,6 +115,7 @@ static void restore_journal(Editor *e)
 		app_say(a, false, S_RESTORED, when);
 	}
 	article_release(&j);
+	return true;
 }
 
 void safety_open(Editor *e)
@@ -242,13 +245,33 @@ static bool moved_on(Editor *e, LockInfo *by)
 }
 
 /*
+ * Says that the lock is free, after what restore_journal said (when it brought text back):
+ * that comes first, as a narrow status line keeps the start of a message.
+ */
+static void say_lock_freed(Editor *e, bool restored)
+{
+	App *a = e->app;
+	char freed[256], said[sizeof a->msg];
+	app_format(a, freed, sizeof freed, S_LOCK_FREED, holder_name(&e->holder));
+	if (!restored) {
+		app_message(a, false, "%s", freed);
+		return;
+	}
+	snprintf(said, sizeof said, "%s", a->msg);
+	app_message(a, false, "%s %s", said, freed);
+}
+
+/*
  * A viewer kept out by someone's lock: once it is gone, the text is read again (the holder
- * may have saved) and the viewer is told that typing starts editing.
+ * may have saved) and the viewer is told that typing starts editing. The holder may have
+ * been the viewer's own session, left behind by a dropped connection, whose text went to the
+ * journal as it ended: that text is brought back, as opening the article would, or the
+ * viewer's first key would be journaled over the only copy of it.
  */
 static void watch_lock(Editor *e)
 {
 	App *a = e->app;
-	bool held = true;
+	bool held = true, restored = false;
 	Article fresh;
 	if (!e->holder.login || !desk_may(a->desk, &e->art, ACT_EDIT) ||
 	    !desk_lock_held(a->desk, e->art.id, &held) || held)
@@ -257,10 +280,12 @@ static void watch_lock(Editor *e)
 	if (desk_get(a->desk, e->art.id, &fresh)) {
 		editor_load(e, &fresh);
 		doc_mark_saved(e->doc);
+		e->stored_version = e->art.version;
+		restored = restore_journal(e);
 		editor_check_changes(e);
 	}
 	article_release(&fresh);
-	app_say(a, false, S_LOCK_FREED, holder_name(&e->holder));
+	say_lock_freed(e, restored);
 	lock_info_release(&e->holder);
 	e->print = e->journal_print = fingerprint(e);
 	editor_load_history(e);
@@ -281,7 +306,14 @@ bool safety_claim(Editor *e)
 	}
 	e->locked = true;
 	e->read_only = false;
-	e->stored_version = e->art.version;
+	if (!doc_is_dirty(e->doc)) {
+		/* The stored text is on screen: a journal that watch_lock could not read (the
+		 * database was busy) is brought back now, before the first key is journaled over
+		 * it. A dirty doc already holds the journal, and its version is the stored one. */
+		e->stored_version = e->art.version;
+		if (restore_journal(e))
+			e->print = e->journal_print = fingerprint(e);
+	}
 	return true;
 }
 

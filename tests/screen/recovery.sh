@@ -153,3 +153,40 @@ send <C-q>
 exit 0
 S
 check '"$TOASOAN" show 1 | grep -q "Tin nóng: Sáng nay"' "the writer's save after the lock came back"
+
+# An SSH drop leaves the old session alive and holding the lock: the reporter reconnects and
+# finds her own article read-only. When the old session gets SIGHUP at last, it journals its
+# text and lets go; the new session brings that text back rather than journaling its first
+# key over the only copy of it.
+cat >"$T/again.vt" <<S
+wait Chỉ xem: đang được Trần Thị Mai sửa từ
+shell touch "$T/again-open"
+timeout 15
+wait Đã khôi phục văn bản chưa lưu lúc
+wait đã đóng bài: gõ để bắt đầu sửa.
+wait Chữ trước khi rớt.
+send <C-End>
+send <Enter>Chữ sau khi nối lại.
+wait Chữ sau khi nối lại.
+$(journal_has "Chữ sau khi nối lại." "article = 1")
+send <C-s>
+wait Đã lưu bản
+send <C-q>
+exit 0
+S
+rm -f "$T/again.rc"
+screen "after an SSH drop the new session gets the old one's unsaved text back" 120x30 --as mai edit 1 <<S
+wait Sáng nay
+send <C-End><Enter>Chữ trước khi rớt.
+wait Chữ trước khi rớt.
+$(journal_has "Chữ trước khi rớt." "article = 1")
+shell ("$VT" -s 120x30 -- "$TOASOAN" --as mai edit 1 <"$T/again.vt" >"$T/again.out" 2>&1; echo \$? >"$T/again.rc") &
+shell for i in \$(seq 200); do [ -e "$T/again-open" ] && exit 0; sleep 0.05; done; exit 1
+signal HUP
+exit 0
+S
+for i in $(seq 600); do [ -e "$T/again.rc" ] && break; sleep 0.05; done
+check '[ "$(cat "$T/again.rc" 2>/dev/null)" = 0 ] || { sed "s/^/   /" "$T/again.out" | head -n 45; false; }' \
+	"the reconnected session restored the text and went on writing"
+check '"$TOASOAN" show 1 | grep -q "Chữ trước khi rớt." && "$TOASOAN" show 1 | grep -q "Chữ sau khi nối lại."' \
+	"the saved article has the words typed before and after the drop"
