@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "base/file.h"
 #include "base/when.h"
@@ -24,6 +25,9 @@
 #define JOURNAL_IN_PLACE (512 * 1024) /* a body this long is journaled without a copy */
 #define RETRY_MS 5000
 #define BUSY_RETRY_MS 1000 /* another process writing is over soon: try again sooner */
+/* The journal's last write, as the session ends, waits for another process's write as long
+ * as a command does (desk_set_patience): nothing is left to retry it. */
+#define LAST_WRITE_PATIENCE_MS 10000
 
 /*
  * True if the desk's last failure was another process holding the database (the session's
@@ -416,6 +420,60 @@ static bool journal_write(Editor *e)
 	return ok;
 }
 
+/* ~/toasoan-ID-HHMM.txt; with n > 1, ~/toasoan-ID-HHMM-N.txt */
+static void default_path(Editor *e, int n, Str *out)
+{
+	const char *home = getenv("HOME");
+
+	str_addf(out, "%s/toasoan-%lld-", home && *home ? home : ".", (long long)e->art.id);
+	when_clock(when_now(), "", out);
+	if (n > 1)
+		str_addf(out, "-%d", n);
+	str_adds(out, ".txt");
+}
+
+/*
+ * The journal could not be written as the session ended: the text goes to the file C-o
+ * would offer, under a name no file has yet (another session may have rescued text in the
+ * same minute). Over SSH that is the service account's home, where an admin finds it. The
+ * message is for a session that ended on a stop signal with its terminal still there.
+ */
+static void rescue_to_file(Editor *e)
+{
+	Str path = STR_INIT, text = STR_INIT;
+	Article mine;
+	char err[300];
+	default_path(e, 1, &path);
+	for (int n = 2; access(str_cstr(&path), F_OK) == 0 && n < 1000; n++) {
+		str_clear(&path);
+		default_path(e, n, &path);
+	}
+	editor_article(e, &mine);
+	article_format(&mine, &text);
+	article_release(&mine);
+	if (file_write_atomic(str_cstr(&path), text.s, text.len, err, sizeof err))
+		app_say(e->app, true, S_FILE_WRITTEN, str_cstr(&path));
+	else
+		app_say(e->app, true, S_FILE_FAILED, err);
+	str_release(&path);
+	str_release(&text);
+}
+
+/*
+ * The journal's last write, as the session ends on a signal (a dropped connection, a stop):
+ * nobody will retry it, so it waits for another process's write (a publish, a backup) as a
+ * command would; if the database still cannot take it, the text goes to a file.
+ */
+static void journal_last(Editor *e)
+{
+	Desk *d = e->app->desk;
+	desk_set_patience(d, LAST_WRITE_PATIENCE_MS);
+	bool ok = journal_write(e);
+	desk_set_patience(d, TUI_PATIENCE_MS);
+	if (!ok)
+		rescue_to_file(e);
+}
+
 /*
  * A long text is journaled from the doc itself, the screen waiting the few milliseconds it
  * takes, rather than copied for the writer's thread: a copy would add the whole text to the
@@ -533,7 +591,7 @@ void safety_close(Editor *e, bool discard)
 		if ((discard || same) && e->journaled)
 			journal_clear(e, e->art.id); /* nothing unsaved to bring back */
 		else if (!discard && !same)
-			journal_write(e);
+			journal_last(e);
 	}
 	journal_writer_free(e->jw);
 	e->jw = NULL;
@@ -541,16 +599,6 @@ void safety_close(Editor *e, bool discard)
 		desk_unlock(a->desk, e->art.id);
 	e->locked = false;
 	lock_info_release(&e->holder);
-}
-
-/* ~/toasoan-ID-HHMM.txt */
-static void default_path(Editor *e, Str *out)
-{
-	const char *home = getenv("HOME");
-
-	str_addf(out, "%s/toasoan-%lld-", home && *home ? home : ".", (long long)e->art.id);
-	when_clock(when_now(), "", out);
-	str_adds(out, ".txt");
 }
 
 void safety_write_file(Editor *e)
@@ -568,7 +616,7 @@ void safety_write_file(Editor *e)
 		app_say(a, false, S_FILE_REMOTE);
 		goto done;
 	}
-	default_path(e, &def);
+	default_path(e, 1, &def);
 	if (!app_prompt(a, app_str(a, S_ASK_FILE), str_cstr(&def), &path, NULL) || !path.len) {
 		app_message(a, false, "%s", app_str(a, S_CANCELLED));
 		goto done;

@@ -115,6 +115,38 @@ exit 0
 S
 check '"$TOASOAN" show 2 | grep -q "Đường ngập sâu. Xe chết máy."' "the retried save stored every word"
 
+# SIGHUP while another process holds the write lock: the last journal write waits for it
+# rather than giving up after the screen's short patience, so the last words are kept.
+screen "SIGHUP on a busy database: the last write waits and keeps every word" 120x30 --as lan edit 3 <<S
+wait Bão mạnh cấp 12.
+send <C-End><Enter>Gió giật cấp 14.
+wait Gió giật cấp 14.
+$(journal_has "Gió giật cấp 14." "article = 3")
+$(hold_db 2)
+send <Enter>Câu cuối lúc bận.
+wait Câu cuối lúc bận.
+signal HUP
+timeout 15
+exit 0
+S
+check 'sqlite3 "$TOASOAN_DB" "select body from journal where article = 3" | grep -q "Câu cuối lúc bận."' \
+	"the journal holds the words typed while the database was busy"
+
+# Busy for longer than any command waits: the text goes to a file in the home folder.
+screen "SIGHUP on a database busy too long: the text goes to a file" 120x30 --as lan edit 3 <<S
+wait Đã khôi phục văn bản chưa lưu lúc
+wait Câu cuối lúc bận.
+$(hold_db 13)
+send <C-End><Enter>Chữ cứu ra tệp.
+wait Chữ cứu ra tệp.
+signal HUP
+timeout 20
+exit 0
+S
+check 'grep -q "Chữ cứu ra tệp." "$T"/toasoan-3-*.txt && grep -q "Câu cuối lúc bận." "$T"/toasoan-3-*.txt' \
+	"the file in the home folder holds the whole text"
+sqlite3 "$TOASOAN_DB" ".timeout 20000" "BEGIN IMMEDIATE;" "COMMIT;" # the hold is over
+
 # Read-only because someone holds the lock: the status line says how to take over, but only
 # to those who may (an editor), not to a reporter in a second session.
 cat >"$T/hung.vt" <<'S'
