@@ -90,6 +90,8 @@ typedef struct Editor {
 	bool busy;            /* ... because another process was writing (retried sooner) */
 	int64_t retry_ms;     /* when to retry */
 	bool drop_new;        /* the new article's journal (id 0) is still to be dropped */
+	uint8_t new_print[DESK_PRINT_BYTES]; /* the new article's text this session last
+				 * journaled or restored: its row is dropped only while it holds that */
 
 	Str find;             /* the last search */
 	Str replace;

@@ -47,14 +47,20 @@ static void clock_time(int64_t t, char *buf, size_t len)
 	str_release(&s);
 }
 
-/* Changes whenever the text does (undo included): cheap, whatever the article's length. */
-/* Clears our journal row once the writer has written what it was given, never before. */
+/*
+ * Clears our journal row once the writer has written what it was given, never before. The
+ * new article's row is the person's in all their sessions: it goes only while it holds what
+ * this session last wrote, so that another session's text stays.
+ */
 static bool journal_clear(Editor *e, int64_t id)
 {
 	journal_writer_settle(e->jw);
+	if (!id)
+		return desk_journal_clear_if(e->app->desk, 0, e->new_print);
 	return desk_journal_clear(e->app->desk, id);
 }
 
+/* Changes whenever the text does (undo included): cheap, whatever the article's length. */
 static uint64_t fingerprint(Editor *e)
 {
 	return doc_version(e->doc);
@@ -106,6 +112,8 @@ static bool restore_journal(Editor *e)
 	}
 	apply_journal(e, &j);
 	e->journaled = true;
+	if (!e->art.id)
+		desk_journal_print(&j, e->new_print); /* ours now, to drop when saved */
 	clock_time(at, when, sizeof when);
 	if (!e->art.id) {
 		size_t len;
@@ -414,6 +422,8 @@ static bool journal_write(Editor *e)
 	App *a = e->app;
 	journal_writer_settle(e->jw);
 	Article view = doc_view(e);
+	if (!view.id)
+		desk_journal_print(&view, e->new_print);
 	bool ok = desk_journal_write(a->desk, &view);
 	if (!ok && !a->msg[0] && !desk_was_busy(a->desk))
 		app_say(a, true, S_JOURNAL_FAILED, desk_errmsg(a->desk));
@@ -517,6 +527,10 @@ static void journal(Editor *e, int64_t now)
 			e->journaled = false;
 	} else {
 		Article mine;
+		if (!e->art.id) {
+			Article view = doc_view(e);
+			desk_journal_print(&view, e->new_print);
+		}
 		if (!e->jw)
 			e->jw = journal_writer_new(e->app->desk);
 		if (!journal_in_place(e)) {

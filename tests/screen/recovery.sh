@@ -1,6 +1,9 @@
 # recovery.sh: a new article survives SIGKILL and SIGHUP before its first save; a busy
-# database never freezes the keyboard and the save lands once it is free; the lock's
-# status-line messages (how to take over, the lock back after a taker left unsaved).
+# database never freezes the keyboard and the save lands once it is free; SIGHUP on a busy
+# database keeps every word (in the journal, else in a file); the lock's status-line messages
+# (how to take over, the lock back after a taker left unsaved); a session left read-only by
+# the person's own dropped one gets its text back; two sessions of one person share the new
+# article's journal without one's save dropping the other's text.
 . "$(dirname "$0")/common.bash"
 newsroom
 
@@ -222,3 +225,43 @@ check '[ "$(cat "$T/again.rc" 2>/dev/null)" = 0 ] || { sed "s/^/   /" "$T/again.
 	"the reconnected session restored the text and went on writing"
 check '"$TOASOAN" show 1 | grep -q "Chữ trước khi rớt." && "$TOASOAN" show 1 | grep -q "Chữ sau khi nối lại."' \
 	"the saved article has the words typed before and after the drop"
+
+# One person in two sessions: the second's n brings back the new article the first is still
+# writing (it is one journal row for both), and writes its own text there. The first one's
+# save must not drop that row: the second session's text outlives its SIGKILL.
+cat >"$T/two.vt" <<S
+wait Tòa soạn — Bài của tôi
+send n
+wait Đã khôi phục bài mới chưa lưu
+wait Phiên một viết.
+send <C-End><Enter>Phiên hai viết thêm.
+wait Phiên hai viết thêm.
+$(journal_has "Phiên hai viết thêm." "article is null")
+shell touch "$T/two-written"
+shell for i in \$(seq 400); do [ -e "$T/one-saved" ] && exit 0; sleep 0.05; done; exit 1
+signal KILL
+exit
+S
+rm -f "$T/two.rc"
+screen "one session's save keeps the new article another session wrote" 120x30 --as mai <<S
+wait Tòa soạn — Bài của tôi
+send n
+wait Bài mới
+send Tin hai phiên<Enter><Enter>Phiên một viết.
+wait Phiên một viết.
+$(journal_has "Phiên một viết." "article is null")
+shell ("$VT" -s 120x30 -- "$TOASOAN" --as mai <"$T/two.vt" >"$T/two.out" 2>&1; echo \$? >"$T/two.rc") &
+shell for i in \$(seq 400); do [ -e "$T/two-written" ] && exit 0; sleep 0.05; done; exit 1
+send <C-s>
+wait Đã tạo bài số
+shell touch "$T/one-saved"
+send <C-q>
+wait Tòa soạn — Bài của tôi
+send <C-q>
+exit 0
+S
+for i in $(seq 600); do [ -e "$T/two.rc" ] && break; sleep 0.05; done
+check '[ "$(cat "$T/two.rc" 2>/dev/null)" = 0 ] || { sed "s/^/   /" "$T/two.out" | head -n 45; false; }' \
+	"the second session restored the new article and wrote on"
+check 'sqlite3 "$TOASOAN_DB" "select body from journal where article is null and login = \"mai\"" | grep -q "Phiên hai viết thêm."' \
+	"the second session's text is still journaled after the first one's save"
