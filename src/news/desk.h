@@ -405,6 +405,15 @@ bool desk_journal_commit(Desk *d);
 bool desk_journal_read(Desk *d, int64_t id, Article *out, int64_t *at, bool *found);
 bool desk_journal_clear(Desk *d, int64_t id);
 
+/*
+ * The person's new article is one journal row for all their sessions: a session clears it
+ * with desk_journal_clear_if, which leaves it when another session has written it since.
+ * desk_journal_print takes the print of a text as written (or restored) by this session.
+ */
+#define DESK_PRINT_BYTES 32
+void desk_journal_print(const Article *a, uint8_t out[DESK_PRINT_BYTES]);
+bool desk_journal_clear_if(Desk *d, int64_t id, const uint8_t print[DESK_PRINT_BYTES]);
+
 /* Keeps a's text as an extra revision of the given kind (lost lock, conflict) without
  * changing the article; *version gets its number. Only for those who may edit the article. */
 bool desk_keep_text(Desk *d, const Article *a, RevisionKind kind, const char *reason,

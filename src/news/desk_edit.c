@@ -213,6 +213,18 @@ bool desk_journal_clear(Desk *d, int64_t id)
 	return store_journal_drop(d->store, id, d->actor.login) ? true : desk_store_fail(d);
 }
 
+void desk_journal_print(const Article *a, uint8_t out[DESK_PRINT_BYTES])
+{
+	_Static_assert(DESK_PRINT_BYTES == STORE_PRINT_BYTES, "one print size");
+	store_journal_print(a, out);
+}
+
+bool desk_journal_clear_if(Desk *d, int64_t id, const uint8_t print[DESK_PRINT_BYTES])
+{
+	return store_journal_drop_if(d->store, id, d->actor.login, print) ? true
+									     : desk_store_fail(d);
+}
+
 bool desk_keep_text(Desk *d, const Article *a, RevisionKind kind, const char *reason,
 		    int64_t *version)
 {

@@ -206,6 +206,13 @@ bool store_journal_stream(Store *s, const Article *a, const char *login, int64_t
 bool store_journal_get(Store *s, int64_t id, const char *login, Article *out, int64_t *at,
 		       bool *found);
 bool store_journal_drop(Store *s, int64_t id, const char *login);
+/* A print of a journal's six text fields (a SHA-256 of theirs): equal prints, equal text. */
+#define STORE_PRINT_BYTES 32
+void store_journal_print(const Article *a, uint8_t out[STORE_PRINT_BYTES]);
+/* Drops the row only while its text has the print given (it is still what the caller last
+ * wrote there); a row rewritten since, or none, is left as it is and is no failure. */
+bool store_journal_drop_if(Store *s, int64_t id, const char *login,
+			   const uint8_t print[STORE_PRINT_BYTES]);
 
 /* SSH keys. store_keys lists one login's keys (login NULL: every key of an active user),
  * oldest first. store_key_remove and store_keys_drop set *n to how many went. */

@@ -4,7 +4,9 @@
  * A lock is a row naming who holds an article (login, host, pid) and when they last said they
  * were alive. The store only reads and writes rows; deciding whether a lock is stale is the
  * desk's business. The journal keeps one row per person and article, overwritten at each
- * write: it is a safety net for unsaved text, not history.
+ * write: it is a safety net for unsaved text, not history. A person's new article (article
+ * 0) is one row for all their sessions: a session drops it only while it holds what that
+ * session wrote (store_journal_drop_if), so one session's save keeps another's text.
  */
 #include "news/store.h"
 
@@ -12,6 +14,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/digest.h"
 #include "base/xalloc.h"
 #include "news/store_int.h"
 #include "base/banned.h"
@@ -166,6 +169,45 @@ bool store_journal_drop(Store *s, int64_t id, const char *login)
 {
 	return store_exec_stmt(s, store_prep(s, "DELETE FROM journal WHERE key = ?"
 		" AND login = ?", "it", id, login), "clear the journal");
+}
+
+void store_journal_print(const Article *a, uint8_t out[STORE_PRINT_BYTES])
+{
+	const char *field[] = {a->title, a->sapo, a->body, a->byline, a->section, a->tags};
+	uint8_t each[sizeof field / sizeof *field][SHA256_BYTES];
+
+	/* Field by field, then the prints together: no copy of a long body is made, and text
+	 * moved from one field to the next changes the print. */
+	for (size_t f = 0; f < sizeof field / sizeof *field; f++)
+		sha256(field[f], strlen(field[f]), each[f]);
+	sha256(each, sizeof each, out);
+}
+
+bool store_journal_drop_if(Store *s, int64_t id, const char *login,
+			   const uint8_t print[STORE_PRINT_BYTES])
+{
+	Article row;
+	int64_t at;
+	bool found = false, ok;
+	uint8_t now[STORE_PRINT_BYTES];
+
+	/* In one transaction: another session cannot write the row between the look and the
+	 * delete. */
+	if (!store_begin(s))
+		return false;
+	article_init(&row);
+	ok = store_journal_get(s, id, login, &row, &at, &found);
+	if (ok && found) {
+		store_journal_print(&row, now);
+		if (memcmp(now, print, sizeof now) == 0)
+			ok = store_journal_drop(s, id, login);
+	}
+	article_release(&row);
+	if (!ok) {
+		store_rollback(s);
+		return false;
+	}
+	return store_commit(s);
 }
 
 bool store_backup(Store *s, const char *path)

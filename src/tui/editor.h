@@ -90,6 +90,9 @@ typedef struct Editor {
 	bool busy;            /* ... because another process was writing (retried sooner) */
 	int64_t retry_ms;     /* when to retry */
 	bool drop_new;        /* the new article's journal (id 0) is still to be dropped */
+	/* The print of the new article's text this session last journaled or restored: the
+	 * row (shared by the person's sessions) is dropped only while it still holds that. */
+	uint8_t new_print[DESK_PRINT_BYTES];
 
 	Str find;             /* the last search */
 	Str replace;

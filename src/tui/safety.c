@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "base/file.h"
 #include "base/when.h"
@@ -24,6 +25,9 @@
 #define JOURNAL_IN_PLACE (512 * 1024) /* a body this long is journaled without a copy */
 #define RETRY_MS 5000
 #define BUSY_RETRY_MS 1000 /* another process writing is over soon: try again sooner */
+/* The journal's last write, as the session ends, waits for another process's write as long
+ * as a command does (desk_set_patience): nothing is left to retry it. */
+#define LAST_WRITE_PATIENCE_MS 10000
 
 /*
  * True if the desk's last failure was another process holding the database (the session's
@@ -43,14 +47,20 @@ static void clock_time(int64_t t, char *buf, size_t len)
 	str_release(&s);
 }
 
-/* Changes whenever the text does (undo included): cheap, whatever the article's length. */
-/* Clears our journal row once the writer has written what it was given, never before. */
+/*
+ * Clears our journal row once the writer has written what it was given, never before. The
+ * new article's row is the person's in all their sessions: it goes only while it holds what
+ * this session last wrote, so that another session's text stays.
+ */
 static bool journal_clear(Editor *e, int64_t id)
 {
 	journal_writer_settle(e->jw);
+	if (!id)
+		return desk_journal_clear_if(e->app->desk, 0, e->new_print);
 	return desk_journal_clear(e->app->desk, id);
 }
 
+/* Changes whenever the text does (undo included): cheap, whatever the article's length. */
 static uint64_t fingerprint(Editor *e)
 {
 	return doc_version(e->doc);
@@ -86,7 +96,9 @@ static void apply_journal(Editor *e, const Article *j)
 	doc_set_cursor(e->doc, FIELD_BODY, 0, false);
 }
 
-static void restore_journal(Editor *e)
+/* Brings back the person's journaled text for the article, if any, and says so; true if
+ * it did. */
+static bool restore_journal(Editor *e)
 {
 	App *a = e->app;
 	Article j;
@@ -96,10 +108,12 @@ static void restore_journal(Editor *e)
 	article_init(&j);
 	if (!desk_journal_read(a->desk, e->art.id, &j, &at, &found) || !found) {
 		article_release(&j);
-		return;
+		return false;
 	}
 	apply_journal(e, &j);
 	e->journaled = true;
+	if (!e->art.id)
+		desk_journal_print(&j, e->new_print); /* ours now, to drop when saved */
 	clock_time(at, when, sizeof when);
 	if (!e->art.id) {
 		size_t len;
@@ -113,6 +127,7 @@ static void restore_journal(Editor *e)
 		app_say(a, false, S_RESTORED, when);
 	}
 	article_release(&j);
+	return true;
 }
 
 void safety_open(Editor *e)
@@ -242,13 +257,33 @@ static bool moved_on(Editor *e, LockInfo *by)
 }
 
 /*
+ * Says that the lock is free, after what restore_journal said (when it brought text back):
+ * that comes first, as a narrow status line keeps the start of a message.
+ */
+static void say_lock_freed(Editor *e, bool restored)
+{
+	App *a = e->app;
+	char freed[256], said[sizeof a->msg];
+	app_format(a, freed, sizeof freed, S_LOCK_FREED, holder_name(&e->holder));
+	if (!restored) {
+		app_message(a, false, "%s", freed);
+		return;
+	}
+	snprintf(said, sizeof said, "%s", a->msg);
+	app_message(a, false, "%s %s", said, freed);
+}
+
+/*
  * A viewer kept out by someone's lock: once it is gone, the text is read again (the holder
- * may have saved) and the viewer is told that typing starts editing.
+ * may have saved) and the viewer is told that typing starts editing. The holder may have
+ * been the viewer's own session, left behind by a dropped connection, whose text went to the
+ * journal as it ended: that text is brought back, as opening the article would, or the
+ * viewer's first key would be journaled over the only copy of it.
  */
 static void watch_lock(Editor *e)
 {
 	App *a = e->app;
-	bool held = true;
+	bool held = true, restored = false;
 	Article fresh;
 	if (!e->holder.login || !desk_may(a->desk, &e->art, ACT_EDIT) ||
 	    !desk_lock_held(a->desk, e->art.id, &held) || held)
@@ -257,10 +292,12 @@ static void watch_lock(Editor *e)
 	if (desk_get(a->desk, e->art.id, &fresh)) {
 		editor_load(e, &fresh);
 		doc_mark_saved(e->doc);
+		e->stored_version = e->art.version;
+		restored = restore_journal(e);
 		editor_check_changes(e);
 	}
 	article_release(&fresh);
-	app_say(a, false, S_LOCK_FREED, holder_name(&e->holder));
+	say_lock_freed(e, restored);
 	lock_info_release(&e->holder);
 	e->print = e->journal_print = fingerprint(e);
 	editor_load_history(e);
@@ -281,7 +318,14 @@ bool safety_claim(Editor *e)
 	}
 	e->locked = true;
 	e->read_only = false;
-	e->stored_version = e->art.version;
+	if (!doc_is_dirty(e->doc)) {
+		/* The stored text is on screen: a journal that watch_lock could not read (the
+		 * database was busy) is brought back now, before the first key is journaled over
+		 * it. A dirty doc already holds the journal, and its version is the stored one. */
+		e->stored_version = e->art.version;
+		if (restore_journal(e))
+			e->print = e->journal_print = fingerprint(e);
+	}
 	return true;
 }
 
@@ -378,10 +422,66 @@ static bool journal_write(Editor *e)
 	App *a = e->app;
 	journal_writer_settle(e->jw);
 	Article view = doc_view(e);
+	if (!view.id)
+		desk_journal_print(&view, e->new_print);
 	bool ok = desk_journal_write(a->desk, &view);
 	if (!ok && !a->msg[0] && !desk_was_busy(a->desk))
 		app_say(a, true, S_JOURNAL_FAILED, desk_errmsg(a->desk));
 	return ok;
+}
+
+/* ~/toasoan-ID-HHMM.txt; with n > 1, ~/toasoan-ID-HHMM-N.txt */
+static void default_path(Editor *e, int n, Str *out)
+{
+	const char *home = getenv("HOME");
+
+	str_addf(out, "%s/toasoan-%lld-", home && *home ? home : ".", (long long)e->art.id);
+	when_clock(when_now(), "", out);
+	if (n > 1)
+		str_addf(out, "-%d", n);
+	str_adds(out, ".txt");
+}
+
+/*
+ * The journal could not be written as the session ended: the text goes to the file C-o
+ * would offer, under a name no file has yet (another session may have rescued text in the
+ * same minute). Over SSH that is the service account's home, where an admin finds it. The
+ * message is for a session that ended on a stop signal with its terminal still there.
+ */
+static void rescue_to_file(Editor *e)
+{
+	Str path = STR_INIT, text = STR_INIT;
+	Article mine;
+	char err[300];
+	default_path(e, 1, &path);
+	for (int n = 2; access(str_cstr(&path), F_OK) == 0 && n < 1000; n++) {
+		str_clear(&path);
+		default_path(e, n, &path);
+	}
+	editor_article(e, &mine);
+	article_format(&mine, &text);
+	article_release(&mine);
+	if (file_write_atomic(str_cstr(&path), text.s, text.len, err, sizeof err))
+		app_say(e->app, true, S_FILE_WRITTEN, str_cstr(&path));
+	else
+		app_say(e->app, true, S_FILE_FAILED, err);
+	str_release(&path);
+	str_release(&text);
+}
+
+/*
+ * The journal's last write, as the session ends on a signal (a dropped connection, a stop):
+ * nobody will retry it, so it waits for another process's write (a publish, a backup) as a
+ * command would; if the database still cannot take it, the text goes to a file.
+ */
+static void journal_last(Editor *e)
+{
+	Desk *d = e->app->desk;
+	desk_set_patience(d, LAST_WRITE_PATIENCE_MS);
+	bool ok = journal_write(e);
+	desk_set_patience(d, TUI_PATIENCE_MS);
+	if (!ok)
+		rescue_to_file(e);
 }
 
 /*
@@ -427,6 +527,10 @@ static void journal(Editor *e, int64_t now)
 			e->journaled = false;
 	} else {
 		Article mine;
+		if (!e->art.id) {
+			Article view = doc_view(e);
+			desk_journal_print(&view, e->new_print);
+		}
 		if (!e->jw)
 			e->jw = journal_writer_new(e->app->desk);
 		if (!journal_in_place(e)) {
@@ -501,7 +605,7 @@ void safety_close(Editor *e, bool discard)
 		if ((discard || same) && e->journaled)
 			journal_clear(e, e->art.id); /* nothing unsaved to bring back */
 		else if (!discard && !same)
-			journal_write(e);
+			journal_last(e);
 	}
 	journal_writer_free(e->jw);
 	e->jw = NULL;
@@ -509,16 +613,6 @@ void safety_close(Editor *e, bool discard)
 		desk_unlock(a->desk, e->art.id);
 	e->locked = false;
 	lock_info_release(&e->holder);
-}
-
-/* ~/toasoan-ID-HHMM.txt */
-static void default_path(Editor *e, Str *out)
-{
-	const char *home = getenv("HOME");
-
-	str_addf(out, "%s/toasoan-%lld-", home && *home ? home : ".", (long long)e->art.id);
-	when_clock(when_now(), "", out);
-	str_adds(out, ".txt");
 }
 
 void safety_write_file(Editor *e)
@@ -536,7 +630,7 @@ void safety_write_file(Editor *e)
 		app_say(a, false, S_FILE_REMOTE);
 		goto done;
 	}
-	default_path(e, &def);
+	default_path(e, 1, &def);
 	if (!app_prompt(a, app_str(a, S_ASK_FILE), str_cstr(&def), &path, NULL) || !path.len) {
 		app_message(a, false, "%s", app_str(a, S_CANCELLED));
 		goto done;

@@ -1,6 +1,9 @@
 # recovery.sh: a new article survives SIGKILL and SIGHUP before its first save; a busy
-# database never freezes the keyboard and the save lands once it is free; the lock's
-# status-line messages (how to take over, the lock back after a taker left unsaved).
+# database never freezes the keyboard and the save lands once it is free; SIGHUP on a busy
+# database keeps every word (in the journal, else in a file); the lock's status-line messages
+# (how to take over, the lock back after a taker left unsaved); a session left read-only by
+# the person's own dropped one gets its text back; two sessions of one person share the new
+# article's journal without one's save dropping the other's text.
 . "$(dirname "$0")/common.bash"
 newsroom
 
@@ -115,6 +118,39 @@ exit 0
 S
 check '"$TOASOAN" show 2 | grep -q "Đường ngập sâu. Xe chết máy."' "the retried save stored every word"
 
+# SIGHUP while another process holds the write lock: the last journal write waits for it
+# rather than giving up after the screen's short patience, so the last words are kept.
+screen "SIGHUP on a busy database: the last write waits and keeps every word" 120x30 --as lan edit 3 <<S
+wait Bão mạnh cấp 12.
+send <C-End><Enter>Gió giật cấp 14.
+wait Gió giật cấp 14.
+$(journal_has "Gió giật cấp 14." "article = 3")
+$(hold_db 2)
+send <Enter>Câu cuối lúc bận.
+wait Câu cuối lúc bận.
+signal HUP
+timeout 15
+exit 0
+S
+check 'sqlite3 "$TOASOAN_DB" "select body from journal where article = 3" | grep -q "Câu cuối lúc bận."' \
+	"the journal holds the words typed while the database was busy"
+
+# Busy for longer than any command waits: the text goes to a file in the home folder. (An
+# article with no journal, typed into only once the database is held: the journal's own
+# thread has nothing on its way that the last write would wait for as well.)
+screen "SIGHUP on a database busy too long: the text goes to a file" 120x30 --as lan edit 2 <<S
+wait Xe chết máy.
+$(hold_db 14)
+send <C-End><Enter>Chữ cứu ra tệp.
+wait Chữ cứu ra tệp.
+signal HUP
+timeout 20
+exit 0
+S
+check 'grep -q "Chữ cứu ra tệp." "$T"/toasoan-2-*.txt && grep -q "Xe chết máy." "$T"/toasoan-2-*.txt' \
+	"the file in the home folder holds the whole text"
+sqlite3 "$TOASOAN_DB" ".timeout 20000" "BEGIN IMMEDIATE;" "COMMIT;" # the hold is over
+
 # Read-only because someone holds the lock: the status line says how to take over, but only
 # to those who may (an editor), not to a reporter in a second session.
 cat >"$T/hung.vt" <<'S'
@@ -153,3 +189,80 @@ send <C-q>
 exit 0
 S
 check '"$TOASOAN" show 1 | grep -q "Tin nóng: Sáng nay"' "the writer's save after the lock came back"
+
+# An SSH drop leaves the old session alive and holding the lock: the reporter reconnects and
+# finds her own article read-only. When the old session gets SIGHUP at last, it journals its
+# text and lets go; the new session brings that text back rather than journaling its first
+# key over the only copy of it.
+cat >"$T/again.vt" <<S
+wait Chỉ xem: đang được Trần Thị Mai sửa từ
+shell touch "$T/again-open"
+timeout 15
+wait Đã khôi phục văn bản chưa lưu lúc
+wait đã đóng bài: gõ để bắt đầu sửa.
+wait Chữ trước khi rớt.
+send <C-End>
+send <Enter>Chữ sau khi nối lại.
+wait Chữ sau khi nối lại.
+$(journal_has "Chữ sau khi nối lại." "article = 1")
+send <C-s>
+wait Đã lưu bản
+send <C-q>
+exit 0
+S
+rm -f "$T/again.rc"
+screen "after an SSH drop the new session gets the old one's unsaved text back" 120x30 --as mai edit 1 <<S
+wait Sáng nay
+send <C-End><Enter>Chữ trước khi rớt.
+wait Chữ trước khi rớt.
+$(journal_has "Chữ trước khi rớt." "article = 1")
+shell ("$VT" -s 120x30 -- "$TOASOAN" --as mai edit 1 <"$T/again.vt" >"$T/again.out" 2>&1; echo \$? >"$T/again.rc") &
+shell for i in \$(seq 200); do [ -e "$T/again-open" ] && exit 0; sleep 0.05; done; exit 1
+signal HUP
+exit 0
+S
+for i in $(seq 600); do [ -e "$T/again.rc" ] && break; sleep 0.05; done
+check '[ "$(cat "$T/again.rc" 2>/dev/null)" = 0 ] || { sed "s/^/   /" "$T/again.out" | head -n 45; false; }' \
+	"the reconnected session restored the text and went on writing"
+check '"$TOASOAN" show 1 | grep -q "Chữ trước khi rớt." && "$TOASOAN" show 1 | grep -q "Chữ sau khi nối lại."' \
+	"the saved article has the words typed before and after the drop"
+
+# One person in two sessions: the second's n brings back the new article the first is still
+# writing (it is one journal row for both), and writes its own text there. The first one's
+# save must not drop that row: the second session's text outlives its SIGKILL.
+cat >"$T/two.vt" <<S
+wait Tòa soạn — Bài của tôi
+send n
+wait Đã khôi phục bài mới chưa lưu
+wait Phiên một viết.
+send <C-End><Enter>Phiên hai viết thêm.
+wait Phiên hai viết thêm.
+$(journal_has "Phiên hai viết thêm." "article is null")
+shell touch "$T/two-written"
+shell for i in \$(seq 400); do [ -e "$T/one-saved" ] && exit 0; sleep 0.05; done; exit 1
+signal KILL
+exit
+S
+rm -f "$T/two.rc"
+screen "one session's save keeps the new article another session wrote" 120x30 --as mai <<S
+wait Tòa soạn — Bài của tôi
+send n
+wait Bài mới
+send Tin hai phiên<Enter><Enter>Phiên một viết.
+wait Phiên một viết.
+$(journal_has "Phiên một viết." "article is null")
+shell ("$VT" -s 120x30 -- "$TOASOAN" --as mai <"$T/two.vt" >"$T/two.out" 2>&1; echo \$? >"$T/two.rc") &
+shell for i in \$(seq 400); do [ -e "$T/two-written" ] && exit 0; sleep 0.05; done; exit 1
+send <C-s>
+wait Đã tạo bài số
+shell touch "$T/one-saved"
+send <C-q>
+wait Tòa soạn — Bài của tôi
+send <C-q>
+exit 0
+S
+for i in $(seq 600); do [ -e "$T/two.rc" ] && break; sleep 0.05; done
+check '[ "$(cat "$T/two.rc" 2>/dev/null)" = 0 ] || { sed "s/^/   /" "$T/two.out" | head -n 45; false; }' \
+	"the second session restored the new article and wrote on"
+check 'sqlite3 "$TOASOAN_DB" "select body from journal where article is null and login = \"mai\"" | grep -q "Phiên hai viết thêm."' \
+	"the second session's text is still journaled after the first one's save"

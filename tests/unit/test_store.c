@@ -226,6 +226,50 @@ START_TEST(journal_stream_is_whole_or_nothing)
 }
 END_TEST
 
+/* A person's new article is one journal row for all their sessions: a session's conditional
+ * drop leaves it once another session has written its own text there, and takes it while it
+ * still holds the text the session last wrote. */
+START_TEST(journal_drop_if_keeps_another_sessions_text)
+{
+	Store *s = fresh();
+	Article mine, theirs, back;
+	uint8_t print[STORE_PRINT_BYTES], moved[STORE_PRINT_BYTES];
+	int64_t at;
+	bool found;
+
+	article_init(&mine);
+	article_init(&theirs);
+	article_init(&back);
+	article_set(&mine.title, "Tin hai phiên");
+	article_set(&mine.body, "Phiên một viết.");
+	article_set(&theirs.title, "Tin hai phiên");
+	article_set(&theirs.body, "Phiên một viết.\n\nPhiên hai viết thêm.");
+	store_journal_print(&mine, print);
+	ck_assert(store_journal_put(s, &mine, "mai", 1000));
+	ck_assert(store_journal_put(s, &theirs, "mai", 1001));
+	ck_assert(store_journal_drop_if(s, 0, "mai", print));
+	ck_assert(store_journal_get(s, 0, "mai", &back, &at, &found));
+	ck_assert(found);
+	ck_assert_str_eq(back.body, theirs.body);
+
+	/* the same characters in other fields are another text */
+	article_set(&mine.title, "Tin hai phiênPhiên một viết.");
+	article_set(&mine.body, "");
+	store_journal_print(&mine, moved);
+	ck_assert(memcmp(print, moved, sizeof print) != 0);
+
+	store_journal_print(&theirs, print);
+	ck_assert(store_journal_drop_if(s, 0, "mai", print));
+	ck_assert(store_journal_get(s, 0, "mai", &back, &at, &found));
+	ck_assert(!found);
+	ck_assert(store_journal_drop_if(s, 0, "mai", print)); /* no row: nothing to do */
+	article_release(&mine);
+	article_release(&theirs);
+	article_release(&back);
+	store_free(s);
+}
+END_TEST
+
 START_TEST(newer_schema_is_refused)
 {
 	char err[512];
@@ -427,6 +471,7 @@ static Suite *store_suite(void)
 	tcase_add_test(tc, creates_migrates_and_reopens);
 	tcase_add_test(tc, journal_body_streams_and_survives_the_migration);
 	tcase_add_test(tc, journal_stream_is_whole_or_nothing);
+	tcase_add_test(tc, journal_drop_if_keeps_another_sessions_text);
 	tcase_add_test(tc, newer_schema_is_refused);
 	tcase_add_test(tc, foreign_and_empty_files_are_refused_untouched);
 	tcase_add_test(tc, save_checks_the_version);
