@@ -364,6 +364,7 @@ static bool filter_key(Queue *q, const TermEvent *ev)
 		utf8_add(&q->filter, ev->key);
 	} else if (ev->key == K_PASTE) {
 		str_add(&q->filter, ev->text, ev->len);
+		app_say_bytes(q->app, ev); /* converted from a legacy encoding: say from which */
 	} else {
 		return false;
 	}

@@ -99,6 +99,8 @@ void app_read(App *a, TermEvent *ev)
 void app_read_for(App *a, TermEvent *ev, int timeout_ms)
 {
 	term_read(ev, timeout_ms);
+	if (ev->key == K_NONE)
+		app_say_bytes(a, ev); /* a paste refused, a typed byte dropped */
 	if (term_stop_signal()) {
 		a->quit = true;
 		ev->key = K_TICK;
@@ -110,6 +112,23 @@ void app_read_for(App *a, TermEvent *ev, int timeout_ms)
 	if (ev->key == K_TICK && a->msg[0] &&
 	    when_mono_ms() - a->msg_ms > (a->msg_error ? APP_ERROR_MS : APP_MESSAGE_MS))
 		app_clear_message(a); /* the screen's next draw leaves the line empty */
+}
+
+bool app_say_bytes(App *a, const TermEvent *ev)
+{
+	switch (ev->bytes) {
+	case TERM_BYTES_CONVERTED:
+		app_say(a, false, S_PASTE_CONVERTED, encoding_description(ev->from));
+		return true;
+	case TERM_BYTES_REFUSED:
+		app_say(a, true, S_PASTE_NOT_UTF8, (unsigned)ev->bad, (int)ev->bad_at);
+		return true;
+	case TERM_BYTES_DROPPED:
+		app_say(a, true, S_TYPED_NOT_UTF8, (unsigned)ev->bad);
+		return true;
+	default:
+		return false;
+	}
 }
 
 bool app_too_small(App *a)
@@ -244,6 +263,8 @@ typedef struct Prompt {
 	bool fresh;    /* the text is selected (untouched, or C-a): typing replaces it */
 	Ime *ime;      /* Telex or VNI as in the editor */
 	ImeMode *input; /* the session's input method, which C-t here changes too */
+	bool note;     /* the status message was said here (a paste converted or refused): the
+			* prompt covers the status line, so it shows on the key bar's row */
 } Prompt;
 
 static void prompt_draw(App *a, Prompt *p)
@@ -269,7 +290,12 @@ static void prompt_draw(App *a, Prompt *p)
 	int cx = x + (int)utf8_width(str_cstr(&p->text) + start, p->cur - start);
 	term_put(y, x, str_cstr(&p->text) + start, p->text.len - start, room,
 		 p->fresh ? SLOT_SELECTION : SLOT_NORMAL);
-	app_keybar(a, SCR_PROMPT, NULL, NULL);
+	if (p->note && a->msg[0]) {
+		term_fill(y + 1, 0, cols, SLOT_NORMAL);
+		term_puts(y + 1, 0, a->msg, cols, a->msg_error ? SLOT_ERROR_MESSAGE : SLOT_MESSAGE);
+	} else {
+		app_keybar(a, SCR_PROMPT, NULL, NULL);
+	}
 	term_cursor(y, cx, true);
 	term_refresh();
 }
@@ -381,7 +407,7 @@ bool app_prompt(App *a, const char *label, const char *initial, Str *out, bool *
 	const Config *cfg = desk_config(a->desk);
 	bool new_style = cfg && cfg->spell_style && strcmp(cfg->spell_style, "new") == 0;
 	Prompt p = {label, STR_INIT, 0, fold, initial && *initial,
-		    ime_new(a->input, new_style ? PLACE_NEW : PLACE_OLD), &a->input};
+		    ime_new(a->input, new_style ? PLACE_NEW : PLACE_OLD), &a->input, false};
 	int r = 0;
 	if (initial)
 		str_adds(&p.text, initial);
@@ -390,9 +416,14 @@ bool app_prompt(App *a, const char *label, const char *initial, Str *out, bool *
 		TermEvent ev;
 		prompt_draw(a, &p);
 		app_read(a, &ev);
-		if (ev.key == K_TICK || ev.key == K_RESIZE || ev.key == K_MOUSE)
+		if (ev.key == K_NONE && ev.bytes != TERM_BYTES_OK)
+			p.note = true; /* app_read said what became of them */
+		if (ev.key == K_TICK || ev.key == K_RESIZE || ev.key == K_MOUSE || ev.key == K_NONE)
 			continue;
+		p.note = false;
 		r = prompt_key(&p, &ev);
+		if (ev.key == K_PASTE)
+			p.note = app_say_bytes(a, &ev);
 	}
 	str_clear(out);
 	bool ok = r == 1 && utf8_nfc(str_cstr(&p.text), p.text.len, out);
