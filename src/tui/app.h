@@ -88,6 +88,13 @@ void app_read_for(App *a, TermEvent *ev, int timeout_ms);
 bool app_too_small(App *a);
 
 /*
+ * True (after a beep) if the window is too small and ev is a key other than quit on screen:
+ * the screen cannot show what the key would change, so it must change nothing. Quit goes
+ * through, and its question is drawn so that it can be read and answered.
+ */
+bool app_refuse_small(App *a, const TermEvent *ev, int screen);
+
+/*
  * Says on the status line what became of bytes that were not UTF-8 in ev (a paste converted
  * from a legacy encoding, a paste refused, a typed byte dropped); returns false, saying
  * nothing, when ev held none.

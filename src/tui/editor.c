@@ -743,7 +743,8 @@ static void run_loop(Editor *e)
 		for (int n = 0; n < 4096 && ev.key != K_TICK; n++) {
 			if (ev.key == K_NONE && ev.bytes != TERM_BYTES_OK)
 				refused = ev;
-			else if (ev.key != K_RESIZE && ev.key != K_NONE)
+			else if (ev.key != K_RESIZE && ev.key != K_NONE &&
+				 !app_refuse_small(a, &ev, e->pane_focus ? SCR_PANE : SCR_EDITOR))
 				handle(e, &ev);
 			if (e->closed || a->quit)
 				break; /* a key typed after closing belongs to the lists */

@@ -536,7 +536,7 @@ int queue_run(App *a)
 			refresh(&q);
 			continue;
 		}
-		if (ev.key == K_RESIZE || ev.key == K_NONE)
+		if (ev.key == K_RESIZE || ev.key == K_NONE || app_refuse_small(a, &ev, SCR_QUEUE))
 			continue;
 		if (ev.key != K_MOUSE)
 			app_clear_message(a);

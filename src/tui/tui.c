@@ -131,10 +131,24 @@ bool app_say_bytes(App *a, const TermEvent *ev)
 	}
 }
 
+static bool window_fits(void)
+{
+	return term_rows() >= APP_MIN_ROWS && term_cols() >= APP_MIN_COLS;
+}
+
+bool app_refuse_small(App *a, const TermEvent *ev, int screen)
+{
+	if (window_fits() || ev->key == K_RESIZE || ev->key == K_TICK || ev->key == K_NONE ||
+	    keys_lookup(screen, ev->key) == CMD_QUIT)
+		return false;
+	term_beep();
+	return true;
+}
+
 bool app_too_small(App *a)
 {
 	int r = term_rows(), c = term_cols();
-	if (r >= APP_MIN_ROWS && c >= APP_MIN_COLS)
+	if (window_fits())
 		return false;
 	char buf[200];
 	app_format(a, buf, sizeof buf, S_TOO_SMALL, c, r, APP_MIN_COLS, APP_MIN_ROWS);
@@ -449,15 +463,40 @@ static int key_group(const char *groups, Key k)
 	return -1;
 }
 
+/*
+ * Draws a question ending on the status line, wrapped word by word over the rows above it
+ * when it is wider than the screen: its answers' keys come at its end, and a question cut
+ * off there cannot be answered knowingly. A question longer than the whole screen loses its
+ * first rows, not its answers. The cursor rests after its last word.
+ */
+static void question_draw(const char *question)
+{
+	int rows = term_rows(), cols = term_cols(), width = cols > 1 ? cols - 1 : 1, n = 0;
+	size_t len = strlen(question), off, next;
+	for (off = 0; off < len; n++) {
+		app_wrap(question + off, len - off, width, &next);
+		off += next > 0 ? next : len - off;
+	}
+	int last = n < rows - 1 ? rows - 2 : rows - 1, y = last - (n > 0 ? n - 1 : 0), x = 0;
+	for (off = 0; off < len; y++) {
+		size_t cut = app_wrap(question + off, len - off, width, &next);
+		if (y >= 0) {
+			term_fill(y, 0, cols, SLOT_NORMAL);
+			x = term_put(y, 0, question + off, cut, width, SLOT_MESSAGE);
+		}
+		off += next > 0 ? next : len - off;
+	}
+	if (n == 0)
+		term_fill(last, 0, cols, SLOT_NORMAL);
+	term_cursor(last, x < cols ? x : cols - 1, true);
+}
+
 int app_choose(App *a, const char *question, StringId keys)
 {
 	const char *groups = app_str(a, keys);
 	int answer = -2;
 	while (answer == -2 && !a->quit) {
-		int y = term_rows() - 2;
-		term_fill(y, 0, term_cols(), SLOT_NORMAL);
-		int x = term_puts(y, 0, question, term_cols() - 1, SLOT_MESSAGE);
-		term_cursor(y, x < term_cols() ? x : term_cols() - 1, true);
+		question_draw(question);
 		term_refresh();
 		TermEvent ev;
 		app_read(a, &ev);

@@ -2,7 +2,8 @@
 # arrives whole and leaves the screen responsive; stray escape sequences, a lone Escape,
 # control bytes and invalid UTF-8 typed into the editor change nothing around them. Bytes that
 # are not UTF-8 are never lost unsaid: a paste in an old encoding is converted, any other is
-# refused whole, a typed byte is dropped with a message.
+# refused whole, a typed byte is dropped with a message. A window too small to show the text
+# takes no key but quit, and the quit question is read whole.
 . "$(dirname "$0")/common.bash"
 newsroom
 
@@ -204,6 +205,39 @@ screen "a typed byte that is not UTF-8 is dropped and said" 100x30 --as lan edit
 wait Thị trường sáng nay.
 send-file $T/typed.bin
 wait phím vừa gõ gửi byte 0xB8, không phải UTF-8; đã bỏ qua
+send <C-q>
+exit 0
+S
+
+# Too small: the text cannot be seen, so no key may change it; quit asks a question that
+# must be read whole, its answers included.
+screen "in a window too small, keys change nothing and the quit question is read whole" 30x6 --as lan edit "$gold" <<S
+wait Cửa sổ quá nhỏ
+send XYZ
+settle
+resize 100x30
+wait Thị trường sáng nay.
+wait Đã lưu
+gone XYZ
+send <C-End> thêm
+wait nước. thêm
+resize 30x6
+wait Cửa sổ quá nhỏ
+send <C-q>
+wait Bài chưa lưu.
+wait Lưu trước khi
+wait Esc = ở lại)
+send k
+exit 0
+S
+
+screen "in a window too small, the lists take no key but quit" 30x6 --as mai <<S
+wait Cửa sổ quá nhỏ
+send n
+settle
+resize 100x30
+wait Tòa soạn — Bài của tôi
+gone Tòa soạn · Bài mới
 send <C-q>
 exit 0
 S
