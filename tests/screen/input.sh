@@ -2,8 +2,9 @@
 # arrives whole and leaves the screen responsive; stray escape sequences, a lone Escape,
 # control bytes and invalid UTF-8 typed into the editor change nothing around them. Bytes that
 # are not UTF-8 are never lost unsaid: a paste in an old encoding is converted, any other is
-# refused whole, a typed byte is dropped with a message. A window too small to show the text
-# takes no key but quit, and the quit question is read whole.
+# refused whole, a typed byte is dropped with a message. A filter pasted in NFD finds what
+# it finds typed. A window too small to show the text takes no key but quit, and the quit
+# question is read whole.
 . "$(dirname "$0")/common.bash"
 newsroom
 
@@ -205,6 +206,20 @@ screen "a typed byte that is not UTF-8 is dropped and said" 100x30 --as lan edit
 wait Thị trường sáng nay.
 send-file $T/typed.bin
 wait phím vừa gõ gửi byte 0xB8, không phải UTF-8; đã bỏ qua
+send <C-q>
+exit 0
+S
+
+# "cầu" with its marks apart (NFD), as some programs copy it.
+printf 'ca\xcc\x82\xcc\x80u' >"$T/nfd.txt"
+screen "a filter pasted in NFD finds what the same letters typed find" 80x24 --as hung <<S
+wait Tòa soạn — Chờ duyệt
+send <Tab><Tab><Tab>
+wait Tòa soạn — Tất cả
+send /
+paste-file $T/nfd.txt
+wait 1 bài
+wait Đà Nẵng khai trương cầu
 send <C-q>
 exit 0
 S
