@@ -76,13 +76,30 @@ void app_clear_message(App *a);
 void app_say(App *a, bool error, StringId id, ...);
 void app_format(const App *a, char *buf, size_t len, StringId id, ...);
 
-/* Reads one event; handles resize (redraw), signals (quit) and ticks (the tick hook). */
+/*
+ * Reads one event; handles resize (redraw), signals (quit) and ticks (the tick hook), and
+ * says what it was when input that was not UTF-8 came to nothing (a K_NONE).
+ */
 void app_read(App *a, TermEvent *ev);
 /* The same, waiting at most timeout_ms for a key (the tick still runs when none came). */
 void app_read_for(App *a, TermEvent *ev, int timeout_ms);
 
 /* True (after drawing the message) if the window is too small for anything else. */
 bool app_too_small(App *a);
+
+/*
+ * True (after a beep) if the window is too small and ev is a key other than quit on screen:
+ * the screen cannot show what the key would change, so it must change nothing. Quit goes
+ * through, and its question is drawn so that it can be read and answered.
+ */
+bool app_refuse_small(App *a, const TermEvent *ev, int screen);
+
+/*
+ * Says on the status line what became of bytes that were not UTF-8 in ev (a paste converted
+ * from a legacy encoding, a paste refused, a typed byte dropped); returns false, saying
+ * nothing, when ev held none.
+ */
+bool app_say_bytes(App *a, const TermEvent *ev);
 
 /*
  * The first screen line of s[0..len) in width columns: returns its length in bytes, broken

@@ -502,8 +502,12 @@ static bool edit_key(Editor *e, const TermEvent *ev)
 		doc_backspace(e->doc, now);
 	else if (k == K_DEL)
 		doc_delete(e->doc, now);
-	else if (paste_fits(e, ev->text, ev->len) && !doc_paste_text(e->doc, ev->text, ev->len, now))
+	else if (!paste_fits(e, ev->text, ev->len))
+		; /* paste_fits said why */
+	else if (!doc_paste_text(e->doc, ev->text, ev->len, now))
 		app_message(e->app, true, "%s", doc_errmsg(e->doc));
+	else
+		app_say_bytes(e->app, ev); /* converted from a legacy encoding: say from which */
 	return true;
 }
 
@@ -732,14 +736,21 @@ static void run_loop(Editor *e)
 			safety_tick(e, false); /* the journal and a save's retries go on meanwhile */
 			continue;
 		}
-		/* Apply every key already waiting before drawing again. */
+		/* Apply every key already waiting before drawing again. Input refused on the way
+		 * (a paste that is not UTF-8) is said after the batch, so that a key typed after it
+		 * does not wipe the message before it was ever drawn. */
+		TermEvent refused = {.bytes = TERM_BYTES_OK};
 		for (int n = 0; n < 4096 && ev.key != K_TICK; n++) {
-			if (ev.key != K_RESIZE && ev.key != K_NONE)
+			if (ev.key == K_NONE && ev.bytes != TERM_BYTES_OK)
+				refused = ev;
+			else if (ev.key != K_RESIZE && ev.key != K_NONE &&
+				 !app_refuse_small(a, &ev, e->pane_focus ? SCR_PANE : SCR_EDITOR))
 				handle(e, &ev);
 			if (e->closed || a->quit)
 				break; /* a key typed after closing belongs to the lists */
 			term_read(&ev, 0);
 		}
+		app_say_bytes(a, &refused);
 		e->typing = doc_version(e->doc) != before;
 		if (e->typing) {
 			due = true;

@@ -188,7 +188,13 @@
 	X(S_FILTER_HINT, "%s: tìm trong cả nội dung", "%s: search the whole text")                     \
 	X(S_RETURNED_BY, "Bị trả lại: %s, %s", "Returned: %s, %s")                             \
 	X(S_PASTE_ONE_LINE, "Không dán nhiều dòng vào ô \"%s\" (ô một dòng). Dán vào Nội dung.", \
-	  "Several lines cannot be pasted into \"%s\" (a one-line field). Paste into the Body.")
+	  "Several lines cannot be pasted into \"%s\" (a one-line field). Paste into the Body.") \
+	X(S_PASTE_NOT_UTF8, "văn bản dán vào không phải UTF-8 hợp lệ (byte 0x%02X ở vị trí %d); chưa dán gì", \
+	  "the pasted text is not valid UTF-8 (byte 0x%02X at offset %d); nothing was pasted") \
+	X(S_PASTE_CONVERTED, "văn bản dán vào ở mã %s, không phải UTF-8; đã chuyển sang Unicode", \
+	  "the pasted text was in %s, not UTF-8; it was converted to Unicode")              \
+	X(S_TYPED_NOT_UTF8, "phím vừa gõ gửi byte 0x%02X, không phải UTF-8; đã bỏ qua (terminal cần dùng UTF-8)", \
+	  "a key sent byte 0x%02X, which is not UTF-8; it was ignored (set the terminal to UTF-8)")
 
 typedef enum StringId {
 #define X(e, vi, en) e,

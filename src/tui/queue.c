@@ -343,6 +343,21 @@ static void search_from(Queue *q)
 	term_clear();
 }
 
+/*
+ * The filter in NFC, as the titles it is matched against are: a paste (or a keyboard) may
+ * send a letter and its marks apart, and "Cầu" so sent must find what "Cầu" typed finds.
+ */
+static void filter_nfc(Queue *q)
+{
+	Str t = STR_INIT;
+	if (utf8_nfc(str_cstr(&q->filter), q->filter.len, &t)) {
+		str_release(&q->filter);
+		q->filter = t;
+	} else {
+		str_release(&t);
+	}
+}
+
 /* The filter line takes text keys; Enter or Down keeps it, Escape clears it. */
 static bool filter_key(Queue *q, const TermEvent *ev)
 {
@@ -362,8 +377,14 @@ static bool filter_key(Queue *q, const TermEvent *ev)
 		str_truncate(&q->filter, utf8_prev_grapheme(q->filter.s, q->filter.len, q->filter.len));
 	} else if (key_is_text(ev->key)) {
 		utf8_add(&q->filter, ev->key);
+		filter_nfc(q);
 	} else if (ev->key == K_PASTE) {
-		str_add(&q->filter, ev->text, ev->len);
+		for (size_t i = 0; i < ev->len; i++) { /* one line */
+			char c = ev->text[i];
+			str_addc(&q->filter, c == '\n' || c == '\t' ? ' ' : c);
+		}
+		filter_nfc(q);
+		app_say_bytes(q->app, ev); /* converted from a legacy encoding: say from which */
 	} else {
 		return false;
 	}
@@ -535,7 +556,7 @@ int queue_run(App *a)
 			refresh(&q);
 			continue;
 		}
-		if (ev.key == K_RESIZE || ev.key == K_NONE)
+		if (ev.key == K_RESIZE || ev.key == K_NONE || app_refuse_small(a, &ev, SCR_QUEUE))
 			continue;
 		if (ev.key != K_MOUSE)
 			app_clear_message(a);

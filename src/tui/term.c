@@ -6,7 +6,9 @@
  * and the signal that asked us to stop. A stop signal (and a resize) also writes a byte to a
  * self-pipe, so a wait for input ends at once rather than at its timeout. Input is read from
  * the terminal, all that is there in one read, and decoded here: UTF-8 is assembled so that
- * invalid bytes are dropped alone and never swallow the keys that follow, and escape
+ * an invalid typed byte is dropped alone (and reported, never silently) without swallowing
+ * the keys that follow; a paste that is not UTF-8 is converted from the legacy Vietnamese
+ * encoding it reads as, or refused whole, never thinned out; and escape
  * sequences (keys with Shift/Ctrl/Alt, bracketed paste, mouse reports) are read to their
  * final byte by decode_escape. Curses reads only after a signal or a pause, for the resize it
  * reports, and then until it holds nothing: keys it knows come as KEY_ codes (extended ones
@@ -327,24 +329,37 @@ static int assemble_utf8(int lead)
 	return utf8_decode(buf, need, &cp) == need ? (int)cp : -1;
 }
 
+/* What read_char returns for bytes that begin no character (a curses key is below -256). */
+#define NOT_UTF8 (-3)
+
 /*
  * Reads one more input character, waiting up to wait_ms; -1 when none is there, -2 - code for
- * a curses key. Invalid UTF-8 is skipped.
+ * a curses key, NOT_UTF8 (with the first byte in *bad) for an invalid UTF-8 sequence.
  */
+static int read_char(int wait_ms, unsigned char *bad)
+{
+	int b = next_byte(wait_ms);
+	if (b < 0)
+		return -1;
+	if (b >= KEY_MIN)
+		return -2 - b; /* a curses key inside a sequence: not ours */
+	if (b < 0x80)
+		return b;
+	int cp = assemble_utf8(b);
+	if (cp >= 0)
+		return cp;
+	*bad = (unsigned char)b;
+	return NOT_UTF8;
+}
+
+/* The same inside an escape sequence, where bytes are never text: invalid UTF-8 is skipped. */
 static int next_char(int wait_ms)
 {
-	for (;;) {
-		int b = next_byte(wait_ms);
-		if (b < 0)
-			return -1;
-		if (b >= KEY_MIN)
-			return -2 - b; /* a curses key inside a sequence: not ours */
-		if (b < 0x80)
-			return b;
-		int cp = assemble_utf8(b);
-		if (cp >= 0)
-			return cp;
-	}
+	unsigned char bad;
+	int c;
+	while ((c = read_char(wait_ms, &bad)) == NOT_UTF8)
+		;
+	return c;
 }
 
 /* xterm modifier parameter (2 = Shift, 3 = Alt, 5 = Ctrl ...) to our bits. */
@@ -408,28 +423,50 @@ static Key letter_key(int c)
 
 static const char paste_end[] = "\033[201~";
 
-/* Line breaks as "\n" ("\r\n" and "\r" too) and invalid UTF-8 dropped, in place. */
-static void paste_clean(Str *p)
+/* Line breaks as "\n" ("\r\n" and "\r" too), in place. */
+static void paste_lines(Str *p)
 {
 	size_t w = 0;
-	for (size_t r = 0; r < p->len;) {
-		unsigned char c = (unsigned char)p->s[r];
-		size_t n = 1;
-		int32_t cp;
-		if (c == '\r') {
-			p->s[w++] = '\n';
-			r += r + 1 < p->len && p->s[r + 1] == '\n' ? 2 : 1;
-			continue;
-		}
-		if (c >= 0x80 && (n = utf8_decode(p->s + r, p->len - r, &cp)) == 0) {
-			r++;
-			continue;
-		}
-		memmove(p->s + w, p->s + r, n);
-		w += n;
-		r += n;
+	for (size_t r = 0; r < p->len; r++) {
+		if (p->s[r] == '\r' && r + 1 < p->len && p->s[r + 1] == '\n')
+			continue; /* the "\n" after it is the break */
+		p->s[w++] = p->s[r] == '\r' ? '\n' : p->s[r];
 	}
 	str_truncate(p, w);
+}
+
+/*
+ * Makes the collected paste the event: as it is when it is UTF-8. Bytes that are not UTF-8
+ * mean text from an old program, and a paste with letters quietly missing is worse than
+ * none: one that reads with confidence as a legacy Vietnamese encoding is converted (to NFC);
+ * any other is refused whole, its first bad byte kept for the screen to name.
+ */
+static void paste_decode(TermEvent *ev)
+{
+	size_t bad = 0;
+	ev->key = K_PASTE;
+	if (!utf8_valid(str_cstr(&paste), paste.len, &bad)) {
+		LegacyGuess g;
+		Str out = STR_INIT;
+		legacy_guess(paste.s, paste.len, &g);
+		if (!g.confident || g.enc == ENC_UTF8 ||
+		    !legacy_decode(g.enc, paste.s, paste.len, &out, NULL)) {
+			str_release(&out);
+			ev->key = K_NONE;
+			ev->bytes = TERM_BYTES_REFUSED;
+			ev->bad = (unsigned char)paste.s[bad];
+			ev->bad_at = bad;
+			str_clear(&paste);
+			return;
+		}
+		str_release(&paste);
+		paste = out;
+		ev->bytes = TERM_BYTES_CONVERTED;
+		ev->from = g.enc;
+	}
+	paste_lines(&paste);
+	ev->text = str_cstr(&paste);
+	ev->len = paste.len;
 }
 
 /* Looks for the end marker in the bytes from `from` on (which may start inside it); keeps what
@@ -481,10 +518,7 @@ static void read_paste(TermEvent *ev)
 		done = paste_ended(from);
 	}
 	keypad(stdscr, TRUE);
-	paste_clean(&paste);
-	ev->key = K_PASTE;
-	ev->text = str_cstr(&paste);
-	ev->len = paste.len;
+	paste_decode(ev);
 }
 
 /*
@@ -673,15 +707,17 @@ static Key function_key(wint_t ch, TermEvent *ev)
 
 /*
  * Waits for input or a stop signal: keys curses holds already come first; then stdin and the
- * self-pipe are polled together, so SIGHUP or SIGTERM ends the wait at once.
+ * self-pipe are polled together, so SIGHUP or SIGTERM ends the wait at once. Returns OK,
+ * KEY_CODE_YES (a curses key), ERR (nothing came) or NOT_UTF8 (*ch the bad byte).
  */
 static int read_key(wint_t *ch, int timeout_ms)
 {
+	unsigned char bad = 0;
 	if (winched) {
 		winched = 0;
 		curses_turn = true;
 	}
-	int c = next_char(-1);
+	int c = read_char(-1, &bad);
 	if (c == -1 && timeout_ms != 0 && !stop_signal && wake_pipe[0] >= 0) {
 		struct pollfd p[2] = {{STDIN_FILENO, POLLIN, 0}, {wake_pipe[0], POLLIN, 0}};
 		int n = poll(p, 2, timeout_ms);
@@ -698,10 +734,14 @@ static int read_key(wint_t *ch, int timeout_ms)
 		}
 		if (curses_turn || !(p[0].revents & POLLIN) || !fill_input())
 			curses_turn = true; /* curses has the resize, or what stdin holds */
-		c = next_char(-1);
+		c = read_char(-1, &bad);
 	}
 	if (c == -1)
 		return ERR;
+	if (c == NOT_UTF8) {
+		*ch = bad;
+		return NOT_UTF8;
+	}
 	*ch = (wint_t)(c < -1 ? -2 - c : c);
 	return c < -1 ? KEY_CODE_YES : OK;
 }
@@ -715,6 +755,12 @@ void term_read(TermEvent *ev, int timeout_ms)
 	int r = read_key(&ch, timeout_ms);
 	if (r == ERR) {
 		ev->key = K_TICK;
+		return;
+	}
+	if (r == NOT_UTF8) {
+		ev->key = K_NONE;
+		ev->bytes = TERM_BYTES_DROPPED;
+		ev->bad = (unsigned char)ch;
 		return;
 	}
 	if (r == KEY_CODE_YES) {

@@ -16,6 +16,15 @@
 
 #include "tui/keys.h"
 #include "tui/theme.h"
+#include "viet/legacy.h"
+
+/* What became of input bytes that are not UTF-8: none of them is ever lost without a word. */
+typedef enum TermBytes {
+	TERM_BYTES_OK,        /* the input was UTF-8 */
+	TERM_BYTES_CONVERTED, /* K_PASTE: the paste read as a legacy encoding and was converted */
+	TERM_BYTES_REFUSED,   /* K_NONE: a paste that was neither, refused whole */
+	TERM_BYTES_DROPPED,   /* K_NONE: a typed byte that starts no UTF-8 character, dropped */
+} TermBytes;
 
 typedef struct TermEvent {
 	Key key;            /* K_TICK when nothing happened within the timeout */
@@ -23,6 +32,11 @@ typedef struct TermEvent {
 	size_t len;
 	int y, x;           /* K_MOUSE: the cell */
 	int button;         /* K_MOUSE: 1 left click, 4 wheel up, 5 wheel down */
+	TermBytes bytes;    /* whether bytes that are not UTF-8 came, and what became of them */
+	Encoding from;      /* TERM_BYTES_CONVERTED: the paste's encoding */
+	unsigned char bad;  /* TERM_BYTES_REFUSED, TERM_BYTES_DROPPED: the first byte that is not
+			     * UTF-8 */
+	size_t bad_at;      /* TERM_BYTES_REFUSED: its offset in the paste */
 } TermEvent;
 
 /*
@@ -41,7 +55,13 @@ void term_set_theme(const Theme *theme);
 /* True if colours are in use (not NO_COLOR, not monochrome). */
 bool term_has_color(void);
 
-/* Waits up to timeout_ms for input; fills ev (K_TICK on timeout or signal). */
+/*
+ * Waits up to timeout_ms for input; fills ev (K_TICK on timeout or signal). A paste comes as
+ * valid UTF-8 (in NFC when it was converted) or not at all: one in a legacy Vietnamese
+ * encoding, recognised with confidence, is converted; any other that is not UTF-8 is refused
+ * whole. A typed byte that is not UTF-8 is dropped alone. ev->bytes says which happened, so
+ * that the screen can say so.
+ */
 void term_read(TermEvent *ev, int timeout_ms);
 
 /* The signal that asked us to stop (SIGTERM, SIGHUP, SIGINT), or 0. */

@@ -99,6 +99,8 @@ void app_read(App *a, TermEvent *ev)
 void app_read_for(App *a, TermEvent *ev, int timeout_ms)
 {
 	term_read(ev, timeout_ms);
+	if (ev->key == K_NONE)
+		app_say_bytes(a, ev); /* a paste refused, a typed byte dropped */
 	if (term_stop_signal()) {
 		a->quit = true;
 		ev->key = K_TICK;
@@ -112,10 +114,41 @@ void app_read_for(App *a, TermEvent *ev, int timeout_ms)
 		app_clear_message(a); /* the screen's next draw leaves the line empty */
 }
 
+bool app_say_bytes(App *a, const TermEvent *ev)
+{
+	switch (ev->bytes) {
+	case TERM_BYTES_CONVERTED:
+		app_say(a, false, S_PASTE_CONVERTED, encoding_description(ev->from));
+		return true;
+	case TERM_BYTES_REFUSED:
+		app_say(a, true, S_PASTE_NOT_UTF8, (unsigned)ev->bad, (int)ev->bad_at);
+		return true;
+	case TERM_BYTES_DROPPED:
+		app_say(a, true, S_TYPED_NOT_UTF8, (unsigned)ev->bad);
+		return true;
+	default:
+		return false;
+	}
+}
+
+static bool window_fits(void)
+{
+	return term_rows() >= APP_MIN_ROWS && term_cols() >= APP_MIN_COLS;
+}
+
+bool app_refuse_small(App *a, const TermEvent *ev, int screen)
+{
+	if (window_fits() || ev->key == K_RESIZE || ev->key == K_TICK || ev->key == K_NONE ||
+	    keys_lookup(screen, ev->key) == CMD_QUIT)
+		return false;
+	term_beep();
+	return true;
+}
+
 bool app_too_small(App *a)
 {
 	int r = term_rows(), c = term_cols();
-	if (r >= APP_MIN_ROWS && c >= APP_MIN_COLS)
+	if (window_fits())
 		return false;
 	char buf[200];
 	app_format(a, buf, sizeof buf, S_TOO_SMALL, c, r, APP_MIN_COLS, APP_MIN_ROWS);
@@ -244,6 +277,8 @@ typedef struct Prompt {
 	bool fresh;    /* the text is selected (untouched, or C-a): typing replaces it */
 	Ime *ime;      /* Telex or VNI as in the editor */
 	ImeMode *input; /* the session's input method, which C-t here changes too */
+	bool note;     /* the status message was said here (a paste converted or refused): the
+			* prompt covers the status line, so it shows on the key bar's row */
 } Prompt;
 
 static void prompt_draw(App *a, Prompt *p)
@@ -269,7 +304,12 @@ static void prompt_draw(App *a, Prompt *p)
 	int cx = x + (int)utf8_width(str_cstr(&p->text) + start, p->cur - start);
 	term_put(y, x, str_cstr(&p->text) + start, p->text.len - start, room,
 		 p->fresh ? SLOT_SELECTION : SLOT_NORMAL);
-	app_keybar(a, SCR_PROMPT, NULL, NULL);
+	if (p->note && a->msg[0]) {
+		term_fill(y + 1, 0, cols, SLOT_NORMAL);
+		term_puts(y + 1, 0, a->msg, cols, a->msg_error ? SLOT_ERROR_MESSAGE : SLOT_MESSAGE);
+	} else {
+		app_keybar(a, SCR_PROMPT, NULL, NULL);
+	}
 	term_cursor(y, cx, true);
 	term_refresh();
 }
@@ -381,7 +421,7 @@ bool app_prompt(App *a, const char *label, const char *initial, Str *out, bool *
 	const Config *cfg = desk_config(a->desk);
 	bool new_style = cfg && cfg->spell_style && strcmp(cfg->spell_style, "new") == 0;
 	Prompt p = {label, STR_INIT, 0, fold, initial && *initial,
-		    ime_new(a->input, new_style ? PLACE_NEW : PLACE_OLD), &a->input};
+		    ime_new(a->input, new_style ? PLACE_NEW : PLACE_OLD), &a->input, false};
 	int r = 0;
 	if (initial)
 		str_adds(&p.text, initial);
@@ -390,9 +430,14 @@ bool app_prompt(App *a, const char *label, const char *initial, Str *out, bool *
 		TermEvent ev;
 		prompt_draw(a, &p);
 		app_read(a, &ev);
-		if (ev.key == K_TICK || ev.key == K_RESIZE || ev.key == K_MOUSE)
+		if (ev.key == K_NONE && ev.bytes != TERM_BYTES_OK)
+			p.note = true; /* app_read said what became of them */
+		if (ev.key == K_TICK || ev.key == K_RESIZE || ev.key == K_MOUSE || ev.key == K_NONE)
 			continue;
+		p.note = false;
 		r = prompt_key(&p, &ev);
+		if (ev.key == K_PASTE)
+			p.note = app_say_bytes(a, &ev);
 	}
 	str_clear(out);
 	bool ok = r == 1 && utf8_nfc(str_cstr(&p.text), p.text.len, out);
@@ -418,15 +463,40 @@ static int key_group(const char *groups, Key k)
 	return -1;
 }
 
+/*
+ * Draws a question ending on the status line, wrapped word by word over the rows above it
+ * when it is wider than the screen: its answers' keys come at its end, and a question cut
+ * off there cannot be answered knowingly. A question longer than the whole screen loses its
+ * first rows, not its answers. The cursor rests after its last word.
+ */
+static void question_draw(const char *question)
+{
+	int rows = term_rows(), cols = term_cols(), width = cols > 1 ? cols - 1 : 1, n = 0;
+	size_t len = strlen(question), off, next;
+	for (off = 0; off < len; n++) {
+		app_wrap(question + off, len - off, width, &next);
+		off += next > 0 ? next : len - off;
+	}
+	int last = n < rows - 1 ? rows - 2 : rows - 1, y = last - (n > 0 ? n - 1 : 0), x = 0;
+	for (off = 0; off < len; y++) {
+		size_t cut = app_wrap(question + off, len - off, width, &next);
+		if (y >= 0) {
+			term_fill(y, 0, cols, SLOT_NORMAL);
+			x = term_put(y, 0, question + off, cut, width, SLOT_MESSAGE);
+		}
+		off += next > 0 ? next : len - off;
+	}
+	if (n == 0)
+		term_fill(last, 0, cols, SLOT_NORMAL);
+	term_cursor(last, x < cols ? x : cols - 1, true);
+}
+
 int app_choose(App *a, const char *question, StringId keys)
 {
 	const char *groups = app_str(a, keys);
 	int answer = -2;
 	while (answer == -2 && !a->quit) {
-		int y = term_rows() - 2;
-		term_fill(y, 0, term_cols(), SLOT_NORMAL);
-		int x = term_puts(y, 0, question, term_cols() - 1, SLOT_MESSAGE);
-		term_cursor(y, x < term_cols() ? x : term_cols() - 1, true);
+		question_draw(question);
 		term_refresh();
 		TermEvent ev;
 		app_read(a, &ev);

@@ -1,6 +1,10 @@
 # input.sh: terminal input under stress: a paste of about 2 MB of Vietnamese is one undo step,
 # arrives whole and leaves the screen responsive; stray escape sequences, a lone Escape,
-# control bytes and invalid UTF-8 typed into the editor change nothing around them.
+# control bytes and invalid UTF-8 typed into the editor change nothing around them. Bytes that
+# are not UTF-8 are never lost unsaid: a paste in an old encoding is converted, any other is
+# refused whole, a typed byte is dropped with a message. A filter pasted in NFD finds what
+# it finds typed. A window too small to show the text takes no key but quit, and the quit
+# question is read whole.
 . "$(dirname "$0")/common.bash"
 newsroom
 
@@ -156,5 +160,99 @@ wait • lổi
 wait • sử lý
 send <C-q>
 send k
+exit 0
+S
+
+# A paste from an old program: TCVN3 too short to recognise for sure ("Giá vàng") is refused
+# whole, with the first bad byte named; a longer one is converted to NFC Unicode, and said.
+printf 'Tiêu đề: Giá vàng\n\nThị trường sáng nay.\n' >"$T/gold.txt"
+gold=$("$TOASOAN" --as lan new "$T/gold.txt")
+printf 'Gi\xb8 v\xb5ng' >"$T/tcvn3-short.bin"
+printf 'Giá vàng hôm nay tăng mạnh ở thị trường trong nước.' | "$BUILD/tools/encode" tcvn3 >"$T/tcvn3.bin"
+screen "a paste that is not UTF-8 and reads as no old encoding is refused whole, and said" 100x30 --as lan edit "$gold" <<S
+wait Thị trường sáng nay.
+send <End>
+paste-file $T/tcvn3-short.bin
+wait văn bản dán vào không phải UTF-8 hợp lệ (byte 0xB8 ở vị trí 2); chưa dán gì
+wait Đã lưu
+send <C-f>
+wait Tìm:
+paste-file $T/tcvn3-short.bin
+wait văn bản dán vào không phải UTF-8 hợp lệ (byte 0xB8 ở vị trí 2); chưa dán gì
+send <Esc>
+gone Tìm:
+send <C-q>
+exit 0
+S
+
+screen "a paste in TCVN3 is converted to NFC Unicode, and said" 100x30 --as lan edit "$gold" <<S
+wait Thị trường sáng nay.
+send <End><Space>
+paste-file $T/tcvn3.bin
+wait sáng nay. Giá vàng hôm nay tăng mạnh ở thị trường
+wait văn bản dán vào ở mã TCVN3 (ABC), không phải UTF-8; đã chuyển sang Unicode
+send <C-s>
+wait Đã lưu bản 2.
+send <C-q>
+exit 0
+S
+check '"$TOASOAN" show "$gold" --json | python3 -c "import json, sys, unicodedata
+body = json.load(sys.stdin)[\"body\"]
+assert body == \"Thị trường sáng nay. Giá vàng hôm nay tăng mạnh ở thị trường trong nước.\", body
+assert unicodedata.is_normalized(\"NFC\", body)"' "the converted paste is saved in NFC"
+
+printf '\xb8' >"$T/typed.bin"
+screen "a typed byte that is not UTF-8 is dropped and said" 100x30 --as lan edit "$gold" <<S
+wait Thị trường sáng nay.
+send-file $T/typed.bin
+wait phím vừa gõ gửi byte 0xB8, không phải UTF-8; đã bỏ qua
+send <C-q>
+exit 0
+S
+
+# "cầu" with its marks apart (NFD), as some programs copy it.
+printf 'ca\xcc\x82\xcc\x80u' >"$T/nfd.txt"
+screen "a filter pasted in NFD finds what the same letters typed find" 80x24 --as hung <<S
+wait Tòa soạn — Chờ duyệt
+send <Tab><Tab><Tab>
+wait Tòa soạn — Tất cả
+send /
+paste-file $T/nfd.txt
+wait 1 bài
+wait Đà Nẵng khai trương cầu
+send <C-q>
+exit 0
+S
+
+# Too small: the text cannot be seen, so no key may change it; quit asks a question that
+# must be read whole, its answers included.
+screen "in a window too small, keys change nothing and the quit question is read whole" 30x6 --as lan edit "$gold" <<S
+wait Cửa sổ quá nhỏ
+send XYZ
+settle
+resize 100x30
+wait Thị trường sáng nay.
+wait Đã lưu
+gone XYZ
+send <C-End> thêm
+wait nước. thêm
+resize 30x6
+wait Cửa sổ quá nhỏ
+send <C-q>
+wait Bài chưa lưu.
+wait Lưu trước khi
+wait Esc = ở lại)
+send k
+exit 0
+S
+
+screen "in a window too small, the lists take no key but quit" 30x6 --as mai <<S
+wait Cửa sổ quá nhỏ
+send n
+settle
+resize 100x30
+wait Tòa soạn — Bài của tôi
+gone Tòa soạn · Bài mới
+send <C-q>
 exit 0
 S
