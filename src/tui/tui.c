@@ -651,7 +651,9 @@ int tui_run(Desk *d, int64_t article_id)
 	}
 	int rc = article_id ? editor_run(&a, article_id) : queue_run(&a);
 	term_stop();
-	if (rc != 0 && a.msg[0])
+	/* a session stopped by a signal may have written the text to a file: say where, for a
+	 * terminal that is still there to read it */
+	if ((rc != 0 || (term_stop_signal() && a.msg_error)) && a.msg[0])
 		fprintf(stderr, "%s%s\n", msg_say("toasoan: error: "), a.msg);
 	return rc;
 }

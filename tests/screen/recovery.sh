@@ -151,6 +151,19 @@ check 'grep -q "Chữ cứu ra tệp." "$T"/toasoan-2-*.txt && grep -q "Xe chế
 	"the file in the home folder holds the whole text"
 sqlite3 "$TOASOAN_DB" ".timeout 20000" "BEGIN IMMEDIATE;" "COMMIT;" # the hold is over
 
+# The same stopped by SIGTERM in a terminal that is still there: it is told where the text is.
+screen "SIGTERM on a database busy too long: the terminal is told the file" 120x30 --as lan edit 2 <<S
+wait Xe chết máy.
+$(hold_db 14)
+send <C-End><Enter>Chữ cứu lần hai.
+wait Chữ cứu lần hai.
+signal TERM
+timeout 20
+wait Đã ghi ra
+exit 0
+S
+sqlite3 "$TOASOAN_DB" ".timeout 20000" "BEGIN IMMEDIATE;" "COMMIT;" # the hold is over
+
 # Read-only because someone holds the lock: the status line says how to take over, but only
 # to those who may (an editor), not to a reporter in a second session.
 cat >"$T/hung.vt" <<'S'
