@@ -137,32 +137,26 @@ check 'sqlite3 "$TOASOAN_DB" "select body from journal where article = 3" | grep
 
 # Busy for longer than any command waits: the text goes to a file in the home folder. (An
 # article with no journal, typed into only once the database is held: the journal's own
-# thread has nothing on its way that the last write would wait for as well.)
-screen "SIGHUP on a database busy too long: the text goes to a file" 120x30 --as lan edit 2 <<S
+# thread has nothing on its way that the last write would wait for as well.) Stopped by
+# SIGTERM in a terminal that is still there, the terminal is also told where the text is.
+busy_stop() { # SIGNAL TEXT [LINE]: stop the editor on a held database, then check the file
+	rescued=$2
+	screen "SIG$1 on a database busy too long: the text goes to a file" 120x30 --as lan edit 2 <<S
 wait Xe chết máy.
 $(hold_db 14)
-send <C-End><Enter>Chữ cứu ra tệp.
-wait Chữ cứu ra tệp.
-signal HUP
+send <C-End><Enter>$2
+wait $2
+signal $1
 timeout 20
+${3:-}
 exit 0
 S
-check 'grep -q "Chữ cứu ra tệp." "$T"/toasoan-2-*.txt && grep -q "Xe chết máy." "$T"/toasoan-2-*.txt' \
-	"the file in the home folder holds the whole text"
-sqlite3 "$TOASOAN_DB" ".timeout 20000" "BEGIN IMMEDIATE;" "COMMIT;" # the hold is over
-
-# The same stopped by SIGTERM in a terminal that is still there: it is told where the text is.
-screen "SIGTERM on a database busy too long: the terminal is told the file" 120x30 --as lan edit 2 <<S
-wait Xe chết máy.
-$(hold_db 14)
-send <C-End><Enter>Chữ cứu lần hai.
-wait Chữ cứu lần hai.
-signal TERM
-timeout 20
-wait Đã ghi ra
-exit 0
-S
-sqlite3 "$TOASOAN_DB" ".timeout 20000" "BEGIN IMMEDIATE;" "COMMIT;" # the hold is over
+	check 'grep -q "$rescued" "$T"/toasoan-2-*.txt && grep -q "Xe chết máy." "$T"/toasoan-2-*.txt' \
+		"the file in the home folder holds the whole text (SIG$1)"
+	sqlite3 "$TOASOAN_DB" ".timeout 20000" "BEGIN IMMEDIATE;" "COMMIT;" # the hold is over
+}
+busy_stop HUP "Chữ cứu ra tệp."
+busy_stop TERM "Chữ cứu lần hai." "wait Đã ghi ra"
 
 # Read-only because someone holds the lock: the status line says how to take over, but only
 # to those who may (an editor), not to a reporter in a second session.
