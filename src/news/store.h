@@ -27,7 +27,7 @@
 typedef struct Store Store;
 
 /* The schema version this build writes. */
-#define STORE_SCHEMA_VERSION 8
+#define STORE_SCHEMA_VERSION 9
 
 /*
  * Opens (create: also creates) the database at path and migrates it. Returns NULL with a
