@@ -101,13 +101,22 @@ bool desk_may(const Desk *d, const Article *a, Action act)
 			       act);
 }
 
+bool desk_check_utf8(Desk *d, const char *what, const char *s)
+{
+	size_t bad;
+
+	if (utf8_valid(s, strlen(s), &bad))
+		return true;
+	return desk_fail(d, DESK_INVALID, "invalid UTF-8 in the %s at byte %zu",
+			 msg_tr(d->lang, what), bad);
+}
+
 bool desk_check_text(Desk *d, const char *what, const char *s, bool multiline)
 {
-	size_t len = strlen(s), bad;
+	size_t len = strlen(s);
 
-	if (!utf8_valid(s, len, &bad))
-		return desk_fail(d, DESK_INVALID, "invalid UTF-8 in the %s at byte %zu",
-				 msg_tr(d->lang, what), bad);
+	if (!desk_check_utf8(d, what, s))
+		return false;
 	if (!utf8_is_nfc(s, len))
 		return desk_fail(d, DESK_INVALID, "the %s is not in NFC form",
 				 msg_tr(d->lang, what));

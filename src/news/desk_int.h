@@ -37,6 +37,8 @@ bool desk_check_lock(Desk *d, const Article *a);
  * no C1 controls and no bidi controls (visible.h).
  */
 bool desk_check_text(Desk *d, const char *what, const char *s, bool multiline);
+/* desk_check_text's first test alone: s is UTF-8 (what: the field named in the error). */
+bool desk_check_utf8(Desk *d, const char *what, const char *s);
 
 /* Rewrites authorized_keys from the keys of active users (inside the caller's transaction). */
 bool desk_keys_sync(Desk *d);

@@ -23,17 +23,6 @@ void search_results_release(SearchResults *r)
 	memset(r, 0, sizeof(*r));
 }
 
-/* Bytes that are not UTF-8 are named as such, not taken for an empty query. */
-static bool valid_input(Desk *d, const char *what, const char *s)
-{
-	size_t bad;
-
-	if (!s || utf8_valid(s, strlen(s), &bad))
-		return true;
-	return desk_fail(d, DESK_INVALID, "invalid UTF-8 in the %s at byte %zu",
-			 msg_tr(d->lang, what), bad);
-}
-
 bool desk_search(Desk *d, const DeskSearch *q, SearchResults *out)
 {
 	Str fold = STR_INIT, exact = STR_INIT, section = STR_INIT;
@@ -42,7 +31,9 @@ bool desk_search(Desk *d, const DeskSearch *q, SearchResults *out)
 	bool ok;
 
 	memset(out, 0, sizeof(*out));
-	if (!valid_input(d, "search words", q->text) || !valid_input(d, "section", q->section))
+	/* bytes that are not UTF-8 are named as such, not taken for an empty query */
+	if ((q->text && !desk_check_utf8(d, "search words", q->text)) ||
+	    (q->section && !desk_check_utf8(d, "section", q->section)))
 		return false;
 	if (!search_parse(q->text, &out->query))
 		return desk_fail(d, DESK_INVALID, "nothing to search for in '%s'", q->text);

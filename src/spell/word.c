@@ -93,11 +93,6 @@ void word_lower(const char *w, size_t len, Str *out)
 	str_cstr(out);
 }
 
-static bool is_greek_or_cyrillic(int32_t c)
-{
-	return (c >= 0x370 && c <= 0x3FF) || (c >= 0x400 && c <= 0x52F);
-}
-
 /* False for a code point that is surely no look-alike and no combining mark: ASCII and the
  * Vietnamese letters, so that a usual word is settled without searching the map. */
 static bool may_suspect(int32_t c)
@@ -161,8 +156,8 @@ static bool fix_lookalikes(const char *w, size_t len, Str *out, MsgId *msg)
 	for (i = 0; i < len; i += n) {
 		n = utf8_decode(w + i, len - i, &c);
 		latin += c < 0x250 && utf8_is_letter(c);
-		foreign += is_greek_or_cyrillic(c);
-		mapped += is_greek_or_cyrillic(c) && viet_lookalike(c);
+		foreign += viet_greek_or_cyrillic(c);
+		mapped += viet_greek_or_cyrillic(c) && viet_lookalike(c);
 	}
 	if (foreign && !latin && mapped < foreign)
 		return false; /* a word in Greek or Cyrillic script, not a look-alike */

@@ -466,11 +466,6 @@ done:
 
 /* ---- look-alikes ---- */
 
-static bool is_greek_or_cyrillic(int32_t c)
-{
-	return (c >= 0x370 && c <= 0x3FF) || (c >= 0x400 && c <= 0x52F);
-}
-
 /* True for ă đ ĩ ũ ơ ư and the letters of U+1EA0..U+1EF9, in either case: only Vietnamese
  * writes them, so one in a text makes it Vietnamese. */
 static bool vietnamese_only(int32_t c)
@@ -525,7 +520,7 @@ static size_t repair_word(const char *w, size_t len, bool viet, Str scratch[2], 
 	for (i = 0; i < len; i += k) {
 		k = next_cp(w + i, len - i, &c);
 		m = viet_lookalike(c);
-		if (m && (c == 0x1A2 || c == 0x1A3 || (is_greek_or_cyrillic(c) ? latin : fits))) {
+		if (m && (c == 0x1A2 || c == 0x1A3 || (viet_greek_or_cyrillic(c) ? latin : fits))) {
 			utf8_add(out, m);
 			done++;
 		} else {

@@ -86,6 +86,11 @@ int32_t viet_lookalike(int32_t cp)
 	return 0;
 }
 
+bool viet_greek_or_cyrillic(int32_t cp)
+{
+	return (cp >= 0x370 && cp <= 0x3FF) || (cp >= 0x400 && cp <= 0x52F);
+}
+
 bool viet_is_vowel(int32_t cp)
 {
 	const LetterRow *r = row_of(cp);

@@ -44,6 +44,10 @@ int32_t viet_fold(int32_t cp);
  */
 int32_t viet_lookalike(int32_t cp);
 
+/* True for a Greek or Cyrillic letter: a look-alike from those scripts is one only beside
+ * Latin letters, since no word mixes the scripts. */
+bool viet_greek_or_cyrillic(int32_t cp);
+
 /* True for a, ă, â, e, ê, i, o, ô, ơ, u, ư, y in any case and with any tone. */
 bool viet_is_vowel(int32_t cp);
 
