@@ -104,35 +104,60 @@ static bool write_all(int fd, const char *data, size_t len)
 	return true;
 }
 
-bool file_write_atomic(const char *path, const char *data, size_t len, char *err, size_t errlen)
+/* data in a new file beside path, written through to the disk; its name in *tmp. */
+static bool write_beside(const char *path, const char *data, size_t len, Str *tmp, char *err,
+	size_t errlen)
 {
-	Str tmp = STR_INIT;
-	bool ok = false;
 	int fd;
 
 	if (!file_mkparent(path, err, errlen))
-		goto out;
-	str_addf(&tmp, "%s.tmp.%ld", path, (long)getpid());
-	fd = open(tmp.s, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+		return false;
+	str_addf(tmp, "%s.tmp.%ld", path, (long)getpid());
+	fd = open(tmp->s, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
 	if (fd < 0) {
-		snprintf(err, errlen, "cannot create '%s': %s", tmp.s, strerror(errno));
-		goto out;
+		snprintf(err, errlen, "cannot create '%s': %s", tmp->s, strerror(errno));
+		return false;
 	}
 	if (!write_all(fd, data, len) || fsync(fd) != 0) {
 		snprintf(err, errlen, "cannot write '%s': %s", path, strerror(errno));
 		close(fd);
-		unlink(tmp.s);
-		goto out;
+		unlink(tmp->s);
+		return false;
 	}
 	close(fd);
-	if (rename(tmp.s, path) != 0) {
+	return true;
+}
+
+bool file_write_atomic(const char *path, const char *data, size_t len, char *err, size_t errlen)
+{
+	Str tmp = STR_INIT;
+	bool ok = write_beside(path, data, len, &tmp, err, errlen);
+
+	if (ok && rename(tmp.s, path) != 0) {
 		snprintf(err, errlen, "cannot replace '%s': %s", path, strerror(errno));
 		unlink(tmp.s);
-		goto out;
+		ok = false;
 	}
-	ok = true;
-out:
 	str_release(&tmp);
+	return ok;
+}
+
+bool file_write_new(const char *path, const char *data, size_t len, char *err, size_t errlen)
+{
+	Str tmp = STR_INIT;
+	bool ok = write_beside(path, data, len, &tmp, err, errlen);
+	int why = 0;
+
+	/* a link, unlike a rename, fails on a name already taken: nothing is replaced */
+	if (ok && link(tmp.s, path) != 0) {
+		why = errno;
+		snprintf(err, errlen, "cannot create '%s': %s", path, strerror(why));
+		ok = false;
+	}
+	if (tmp.s && tmp.len)
+		unlink(tmp.s);
+	str_release(&tmp);
+	errno = why;
 	return ok;
 }
 

@@ -22,6 +22,10 @@ bool file_read(const char *path, size_t max, Str *out, char *err, size_t errlen)
  */
 bool file_write_atomic(const char *path, const char *data, size_t len, char *err, size_t errlen);
 
+/* As file_write_atomic, but only as a new file: when path exists nothing is written and
+ * errno is EEXIST. */
+bool file_write_new(const char *path, const char *data, size_t len, char *err, size_t errlen);
+
 /* The folder part of path: "." when it has none, "/" for a file in the root. Caller frees. */
 char *file_dir_of(const char *path);
 

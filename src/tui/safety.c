@@ -9,10 +9,10 @@
  * seconds is in the database. A stop signal writes the journal at once (safety_close). Database failures are
  * retried on later ticks, never in a tight loop, and the text never leaves memory.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "base/file.h"
 #include "base/when.h"
@@ -442,26 +442,36 @@ static void default_path(Editor *e, int n, Str *out)
 	str_adds(out, ".txt");
 }
 
+/* The text as a file holds it (C-o, a rescue, the clipboard over SSH). */
+static void article_text(Editor *e, Str *text)
+{
+	Article mine;
+	editor_article(e, &mine);
+	article_format(&mine, text);
+	article_release(&mine);
+}
+
 /*
  * The journal could not be written as the session ended: the text goes to the file C-o
- * would offer, under a name no file has yet (another session may have rescued text in the
- * same minute). Over SSH that is the service account's home, where an admin finds it. The
- * message is for a session that ended on a stop signal with its terminal still there.
+ * would offer, as a new file whatever another session stopped in the same minute wrote
+ * (the next free name: -2, -3...). Over SSH that is the service account's home, where an
+ * admin finds it. The message is for a session that ended on a stop signal with its
+ * terminal still there.
  */
 static void rescue_to_file(Editor *e)
 {
 	Str path = STR_INIT, text = STR_INIT;
-	Article mine;
 	char err[300];
-	default_path(e, 1, &path);
-	for (int n = 2; access(str_cstr(&path), F_OK) == 0 && n < 1000; n++) {
+	bool ok = false;
+	article_text(e, &text);
+	for (int n = 1; !ok && n < 1000; n++) {
 		str_clear(&path);
 		default_path(e, n, &path);
+		ok = file_write_new(str_cstr(&path), text.s, text.len, err, sizeof err);
+		if (!ok && errno != EEXIST)
+			break;
 	}
-	editor_article(e, &mine);
-	article_format(&mine, &text);
-	article_release(&mine);
-	if (file_write_atomic(str_cstr(&path), text.s, text.len, err, sizeof err))
+	if (ok)
 		app_say(e->app, true, S_FILE_WRITTEN, str_cstr(&path));
 	else
 		app_say(e->app, true, S_FILE_FAILED, err);
@@ -619,13 +629,10 @@ void safety_write_file(Editor *e)
 {
 	App *a = e->app;
 	Str path = STR_INIT, def = STR_INIT, text = STR_INIT;
-	Article mine;
 	char err[300];
 	if (desk_remote(a->desk)) {
 		/* Over SSH a path would be on the server: the text goes to the person instead. */
-		editor_article(e, &mine);
-		article_format(&mine, &text);
-		article_release(&mine);
+		article_text(e, &text);
 		term_clipboard(text.s, text.len);
 		app_say(a, false, S_FILE_REMOTE);
 		goto done;
@@ -635,9 +642,7 @@ void safety_write_file(Editor *e)
 		app_message(a, false, "%s", app_str(a, S_CANCELLED));
 		goto done;
 	}
-	editor_article(e, &mine);
-	article_format(&mine, &text);
-	article_release(&mine);
+	article_text(e, &text);
 	if (file_write_atomic(str_cstr(&path), text.s, text.len, err, sizeof err))
 		app_say(a, false, S_FILE_WRITTEN, str_cstr(&path));
 	else

@@ -1,9 +1,13 @@
 /* test_base.c: strings, UTF-8, NFC, graphemes, width and the JSON writer. */
+#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <utf8proc.h>
 
 #include "check_main.h"
+#include "base/file.h"
 #include "base/json.h"
 #include "base/str.h"
 #include "base/utf8.h"
@@ -142,6 +146,29 @@ START_TEST(json_escapes_and_nests)
 }
 END_TEST
 
+/* A new file is written whole, and a name already taken is left as it is. */
+START_TEST(a_new_file_never_replaces_another)
+{
+	char dir[] = "/tmp/toasoan-file-XXXXXX", path[64], err[256];
+	Str got = STR_INIT;
+
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	snprintf(path, sizeof(path), "%s/a.txt", dir);
+	ck_assert(file_write_new(path, "first", 5, err, sizeof(err)));
+	ck_assert(!file_write_new(path, "second", 6, err, sizeof(err)));
+	ck_assert_int_eq(errno, EEXIST);
+	ck_assert(file_read(path, 100, &got, err, sizeof(err)));
+	ck_assert_str_eq(str_cstr(&got), "first");
+	ck_assert(file_write_atomic(path, "third", 5, err, sizeof(err)));
+	str_clear(&got);
+	ck_assert(file_read(path, 100, &got, err, sizeof(err)));
+	ck_assert_str_eq(str_cstr(&got), "third"); /* the atomic write replaces */
+	str_release(&got);
+	ck_assert_int_eq(unlink(path), 0);
+	ck_assert_int_eq(rmdir(dir), 0); /* no temporary file left beside it */
+}
+END_TEST
+
 static Suite *base_suite(void)
 {
 	Suite *s = suite_create("base");
@@ -152,6 +179,7 @@ static Suite *base_suite(void)
 	ADD_TEST(s, graphemes_and_width);
 	ADD_TEST(s, grapheme_ends_before_ascii);
 	ADD_TEST(s, json_escapes_and_nests);
+	ADD_TEST(s, a_new_file_never_replaces_another);
 	return s;
 }
 
