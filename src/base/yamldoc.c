@@ -145,8 +145,8 @@ static bool parse_fail(Scan *sc, const yaml_parser_t *p, const char *data, size_
 	if (p->error == YAML_READER_ERROR) /* reported by byte offset only */
 		m = mark_at(data, p->problem_offset < len ? p->problem_offset : len);
 	else if (p->context && p->context_mark.line < p->problem_mark.line)
-		return scan_fail(sc, p->context_mark, "%s here: %s at %zu:%zu", p->context, problem,
-				 p->problem_mark.line + 1, p->problem_mark.column + 1);
+		return scan_fail(sc, p->context_mark, "%s at %zu:%zu, %s that starts here", problem,
+				 p->problem_mark.line + 1, p->problem_mark.column + 1, p->context);
 	return scan_fail(sc, m, "%s", problem);
 }
 

@@ -95,7 +95,7 @@ mkdir -p "$T/config/toasoan"
 printf 'database: x.db\npublish:\n  dir: [unclosed\n' >"$T/config/toasoan/config.yaml"
 run list
 expect_rc 1 "a malformed config is refused"
-expect_err "$T/config/toasoan/config.yaml:3:8: while parsing a flow sequence here" "the config error names file:line:column where the unclosed list opens"
+expect_err "$T/config/toasoan/config.yaml:3:8: did not find expected ',' or ']' at 4:1, while parsing a flow sequence that starts here" "the config error names file:line:column where the unclosed list opens"
 printf 'database: x.db\ncolour: red\n' >"$T/config/toasoan/config.yaml"
 run list
 expect_rc 1 "an unknown config key is refused"

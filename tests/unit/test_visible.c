@@ -79,8 +79,8 @@ START_TEST(yaml_limits)
 	ck_assert_str_eq(load("a: 1\nb: x\0y\n", 12), "t.yaml:2:5: a NUL byte");
 	/* an unclosed quote is pointed at where it opens, not at the end of the file */
 	ck_assert_str_eq(load("ui:\n  name: \"B\n  language: vi\n\n", 31),
-			 "t.yaml:2:9: while scanning a quoted scalar here: found unexpected end of "
-			 "stream at 5:1");
+			 "t.yaml:2:9: found unexpected end of stream at 5:1, while scanning a quoted "
+			 "scalar that starts here");
 	memset(deep, '[', sizeof(deep));
 	ck_assert_str_eq(load(deep, 500000), "t.yaml:1:33: nested deeper than 32 levels");
 	{
