@@ -22,8 +22,8 @@ DEBS := build-essential pkg-config libncurses-dev libsqlite3-dev libyaml-dev \
 	sqlite3 locales clang libclang-rt-dev python3 python3-html5lib python3-lxml nginx-light curl groff-base \
 	openssh-server openssh-client tmux
 
-# Only for `make bench`: the reference runs.
-BENCH_DEBS := nano vim time hunspell
+# Only for `make bench`: the reference runs, and the counter of the checker's work.
+BENCH_DEBS := nano vim time hunspell valgrind
 
 CORE_PKGS := sqlite3 yaml-0.1 hunspell libutf8proc
 TUI_PKGS  := ncursesw
@@ -158,6 +158,7 @@ run: need-deps
 ARCHIVE ?= 10000
 bench: need-deps
 	@command -v nano >/dev/null && command -v vim >/dev/null && command -v hunspell >/dev/null && \
+		command -v valgrind >/dev/null && \
 		test -x /usr/bin/time || \
 		{ [ "$$(id -u)" = 0 ] && DEBIAN_FRONTEND=noninteractive apt-get install -y -q $(BENCH_DEBS); } || true
 	@$(MAKE) --no-print-directory tests OPT=-O2

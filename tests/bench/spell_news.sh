@@ -4,6 +4,8 @@
 # `hunspell -d vi_VN -l` on the same megabyte, suggestions included; check time against size
 # (10 KB .. 4 MB), each size as a fresh checker's first check and warm (after other text,
 # its words forgotten), with the fixed cost of a first check after loading printed apart;
+# the same sizes as the instructions each check executes, counted (a figure the machine's
+# caches and page faults do not move);
 # the language model's load and lookup cost; and the start of
 # `toasoan spell` with 5 million published pairs in the database against none; and the
 # same sizes checked by `toasoan spell` as a user runs it, a new process each time. Never
@@ -19,6 +21,7 @@ if [ -z "$corpus" ]; then
 	echo "skip: the shared news corpus is not here (set TOASOAN_CORPUS to vi-news.tar.xz)"
 	exit 0
 fi
+. tests/bench/lib.sh
 T=$(mktemp -d); trap 'rm -rf "$T"' EXIT
 mkdir -p "$T/c"
 tar -xJf "$corpus" -C "$T/c"
@@ -27,7 +30,8 @@ cat "$T"/held/test/*.txt "$T"/held/dev/*.txt | awk '!seen[$0]++' | head -c 42000
 head -c 1000000 "$T/news.txt" | sed '$d' >"$T/1mb.txt"
 cpu() { /usr/bin/time -f '%U %S' -o "$T/time" "$@" >/dev/null 2>&1; tail -n 1 "$T/time" | awk '{print $1 + $2}'; }
 bytes=$(wc -c <"$T/1mb.txt")
-ours=$(for i in 1 2 3; do cpu "$TOASOAN" spell --json "$T/1mb.txt"; done | sort -g | head -n 1)
+runs=$(for i in 1 2 3; do cpu "$TOASOAN" spell --json "$T/1mb.txt"; done)
+ours=$(minimum <<<"$runs")
 if command -v hunspell >/dev/null && [ -f /usr/share/hunspell/vi_VN.dic ]; then
 	theirs=$(cpu sh -c "hunspell -d vi_VN -l <'$T/1mb.txt'")
 else
@@ -41,9 +45,11 @@ awk -v b="$bytes" -v o="$ours" -v t="$theirs" 'BEGIN {
 		printf "ratio: %.0fx hunspell\n", t / o
 	} else print "hunspell: not installed, no ratio"
 }'
+if [ -n "$theirs" ]; then
+	row "spell: 1 MB of natural news, CPU (the peer: one run)" s "$runs" "hunspell -d vi_VN -l" "$theirs"
+fi
 "$BUILD/tools/spell_bench" --dict dict --sizes "$T/news.txt" | tee "$T/sizes"
 # The project's target: each size's time per MB within 1.5 times the largest's.
-. tests/bench/lib.sh
 sed -nE 's/^rounds +[0-9]+ bytes: fresh ([0-9. ]+) \| warm ([0-9. ]+)$/\1|\2/p' "$T/sizes" |
 	paste -d '|' - <(printf '%s\n' "10 KB" "100 KB" "1 MB") |
 	while IFS='|' read -r fresh warm size; do
@@ -51,6 +57,32 @@ sed -nE 's/^rounds +[0-9]+ bytes: fresh ([0-9. ]+) \| warm ([0-9. ]+)$/\1|\2/p' 
 		row "spell: $size check, time per MB / 4 MB's (fresh, 9 rounds)" x "$fresh" target "1.5"
 		row "spell: $size check, time per MB / 4 MB's (warm, 9 rounds)" x "$warm" target "1.5"
 	done
+# The same sizes as work: the instructions a fresh checker's first check executes, counted
+# inside spell_check_paragraph, per byte against the 4 MB check's. The count does not move
+# with the machine's caches or its page faults, which the time rows above carry whole.
+if command -v valgrind >/dev/null; then
+	per_byte() { # BYTES: "instructions bytes" of one check
+		local out="$T/cg.$1" checked
+		checked=$(valgrind -q --tool=callgrind --toggle-collect=spell_check_paragraph \
+			--callgrind-out-file="$out" "$BUILD/tools/spell_bench" --dict dict \
+			--once "$1" "$T/news.txt" 2>/dev/null | sed -nE 's/^checked ([0-9]+) bytes.*/\1/p')
+		echo "$(sed -nE 's/^totals: ([0-9]+)$/\1/p' "$out") $checked"
+	}
+	big=$(per_byte 4000000)
+	for size in "10000 10 KB" "100000 100 KB" "1000000 1 MB" "4000000 4 MB"; do
+		set -- $size
+		if [ "$1" = 4000000 ]; then one=$big; else one=$(per_byte "$1"); fi
+		read -r ins bytes <<<"$one"
+		read -r bins bbytes <<<"$big"
+		ratio=$(awk -v i="$ins" -v b="$bytes" -v bi="$bins" -v bb="$bbytes" \
+			'BEGIN { if (b && bi) printf "%.2f", (i / b) / (bi / bb) }')
+		echo "counted: check of $bytes bytes: $ins instructions, $(awk -v i="$ins" -v b="$bytes" \
+			'BEGIN { if (b) printf "%.0f", i / b }') per byte, ${ratio}x the 4 MB check's"
+		[ "$1" = 4000000 ] || row "spell: $2 $3 check, instructions per byte / 4 MB's" x "$ratio" target "1.5"
+	done
+else
+	echo "counted: valgrind is not installed, so the checker's work per byte is not counted"
+fi
 # A user's whole run: a new process each time, its start and loading included (CPU).
 python3 - "$TOASOAN" "$T" <<'PY'
 import os, resource, subprocess, sys
@@ -86,7 +118,11 @@ pairs=$(sqlite3 "$T/big.db" "SELECT count(*) FROM bigrams")
 wall() { local s e; s=$(date +%s%N); "$@" >/dev/null 2>&1; e=$(date +%s%N); echo $(((e - s) / 1000000)); }
 "$TOASOAN" --db "$T/empty.db" init >/dev/null 2>&1
 for f in /dev/null "$T/small.txt"; do
-	with=$(for i in 1 2 3; do wall "$TOASOAN" --db "$T/big.db" spell "$f"; done | sort -n | head -n 1)
+	withs=$(for i in 1 2 3; do wall "$TOASOAN" --db "$T/big.db" spell "$f"; done)
+	with=$(minimum <<<"$withs")
 	without=$(for i in 1 2 3; do wall "$TOASOAN" --db "$T/empty.db" spell "$f"; done | sort -n | head -n 1)
 	echo "spell $( [ "$f" = /dev/null ] && echo "of nothing (the start)" || echo "of 2 KB"): $with ms with $pairs published pairs, $without ms with none (best of 3)"
+	if [ "$f" = /dev/null ]; then
+		row "spell: start with $pairs published pairs (wall)" ms "$withs" target 50
+	fi
 done

@@ -3,6 +3,7 @@
  *
  *	spell_bench [--dict DIR] [--context] FILE
  *	spell_bench [--dict DIR] --sizes FILE
+ *	spell_bench [--dict DIR] --once BYTES FILE
  *	spell_bench [--dict DIR] --lookups FILE
  *
  * Prints the throughput of one whole check of FILE (MB/s) and the time to re-check one
@@ -24,13 +25,19 @@
  * forgotten every word of it (the CPU's caches then hold the model's common rows as in a
  * running editor; each distinct word still costs its first look). The difference at 10 KB
  * is the fixed cost of a first check. The page faults of each check are printed with it:
- * memory a check touches for the first time costs one per 4 KB page.
+ * memory a check touches for the first time costs one per 4 KB page; what one costs on this
+ * machine is printed too.
+ * --once checks the first BYTES of FILE (cut at a line end) once, as --sizes's fresh checker
+ * does, and prints the bytes checked: run under an instruction counter that counts inside
+ * spell_check_paragraph only, it gives the checker's work per byte at each size, which the
+ * state of the machine's caches does not move.
  * --lookups times opening the language model and looking up every word of FILE in it (its
  * id and the pair it forms with the word before), per word.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -155,21 +162,29 @@ static size_t tail_start(const Str *text)
  * every distinct word of the text still costs its first look. *pf: the minor page faults of
  * the check.
  */
-static void check_child(const SpellOptions *opt, const Str *text, size_t len, bool warm, int fd)
+/* A checker loaded as --sizes times it: the English dictionary open, nothing checked yet. */
+static Speller *loaded(const SpellOptions *opt)
 {
 	char err[512];
 	Speller *sp = spell_new(opt, err, sizeof(err));
+
+	if (!sp) {
+		fprintf(stderr, "spell_bench: %s\n", err);
+		exit(2);
+	}
+	lex_english_dict(&sp->lex); /* loading: English is opened on first use otherwise */
+	spell_word_ok(sp, "qwxz", 4);
+	return sp;
+}
+
+static void check_child(const SpellOptions *opt, const Str *text, size_t len, bool warm, int fd)
+{
+	Speller *sp = loaded(opt);
 	FindingList fl;
 	double t0, res[2];
 	long f0;
 
-	if (!sp) {
-		fprintf(stderr, "spell_bench: %s\n", err);
-		_exit(2);
-	}
 	finding_list_init(&fl);
-	lex_english_dict(&sp->lex); /* loading: English is opened on first use otherwise */
-	spell_word_ok(sp, "qwxz", 4);
 	if (warm) {
 		size_t from = tail_start(text);
 		spell_check(sp, text->s + from, text->len - from, &fl);
@@ -267,6 +282,31 @@ static void round_of_sizes(const SpellOptions *opt, const Str *text, const size_
 			out[w][i] = median(t[w][i], procs[i]);
 }
 
+/*
+ * CPU microseconds one first touch of a fresh 4 KB page costs here (the median of 5 runs of
+ * 256 pages): what each page fault of a check adds to its time on this machine.
+ */
+static double page_touch_us(void)
+{
+	enum { PAGES = 256, RUNS = 5 };
+	double t[RUNS];
+
+	for (int r = 0; r < RUNS; r++) {
+		char *p = mmap(NULL, PAGES * 4096, PROT_READ | PROT_WRITE,
+			MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+		double t0;
+
+		if (p == MAP_FAILED)
+			return 0;
+		t0 = cpu();
+		for (size_t i = 0; i < PAGES; i++)
+			((volatile char *)p)[i * 4096] = 1;
+		t[r] = (cpu() - t0) / PAGES * 1e6;
+		munmap(p, PAGES * 4096);
+	}
+	return median(t, RUNS);
+}
+
 static int sizes(const SpellOptions *opt, const Str *text)
 {
 	static const size_t want[] = {10000, 100000, 1000000, 4000000};
@@ -323,6 +363,22 @@ static int sizes(const SpellOptions *opt, const Str *text)
 	}
 	printf("fixed cost of a first check after loading (fresh - warm, %zu bytes, best of the %d rounds): "
 	       "%.2f ms\n", len[0], ROUNDS, (best[0][0] - best[1][0]) * 1e3);
+	printf("this machine: a first touch of a fresh page costs %.1f us of CPU\n", page_touch_us());
+	return 0;
+}
+
+/* --once: one check of text's first n bytes by a freshly loaded checker. */
+static int once(const SpellOptions *opt, const Str *text, size_t n)
+{
+	Speller *sp = loaded(opt);
+	size_t len = prefix(text, n);
+	FindingList fl;
+
+	finding_list_init(&fl);
+	spell_check(sp, text->s, len, &fl);
+	printf("checked %zu bytes, %zu findings\n", len, fl.n);
+	finding_list_release(&fl);
+	spell_free(sp);
 	return 0;
 }
 
@@ -387,7 +443,8 @@ int main(int argc, char **argv)
 	SpellContext ctx = {{40, 0}, false};
 	size_t plen, runs = 5000, nfound;
 	bool context = false;
-	int mode = 0; /* 1: --sizes, 2: --lookups */
+	int mode = 0; /* 1: --sizes, 2: --lookups, 3: --once */
+	size_t once_bytes = 0;
 	double t0, whole, each;
 
 	for (int i = 1; i < argc; i++) {
@@ -399,6 +456,10 @@ int main(int argc, char **argv)
 			mode = 1;
 		else if (strcmp(argv[i], "--lookups") == 0)
 			mode = 2;
+		else if (strcmp(argv[i], "--once") == 0 && i + 1 < argc) {
+			mode = 3;
+			once_bytes = strtoul(argv[++i], NULL, 10);
+		}
 		else
 			path = argv[i];
 	}
@@ -408,7 +469,8 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	if (mode) {
-		int rc = mode == 1 ? sizes(&opt, &text) : lookups(opt.dict_dir, &text);
+		int rc = mode == 1 ? sizes(&opt, &text)
+			: mode == 2 ? lookups(opt.dict_dir, &text) : once(&opt, &text, once_bytes);
 		str_release(&text);
 		return rc;
 	}
