@@ -8,6 +8,9 @@
  * streams the text in one uncommitted transaction (a few milliseconds for megabytes, never
  * waiting on another process), and the thread commits it after, on its own time.
  *
+ * It also keeps the print of the new article's text it last wrote: a text handed over whose
+ * write failed is not what the row holds, and the screen drops the row by what it holds.
+ *
  * The same thread renews the edit lock every DESK_LOCK_BEAT seconds while the screen says
  * which article it holds: the renewal is an UPDATE of our own row only (same login, host and
  * process as the screen's connection), so a renewal racing an unlock finds no row and changes
@@ -19,6 +22,7 @@
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 #include "base/when.h"
@@ -38,6 +42,10 @@ struct JournalWriter {
 	bool commit;         /* what the screen streamed, for the thread to commit */
 	bool failed, busy;   /* a failure not yet reported */
 	char msg[300];
+	bool new_written;    /* the new article's text was written since the screen last asked: */
+	uint8_t new_print[DESK_PRINT_BYTES]; /* the print of the last one written */
+	bool stream_new;     /* what the screen streamed is the new article's, of print: */
+	uint8_t stream_print[DESK_PRINT_BYTES];
 	int64_t beat_id;     /* the article whose lock the thread renews, 0: none */
 	uint64_t beat_gen;   /* moves with beat_id */
 	int64_t beat_at;     /* monotonic ms of the next renewal */
@@ -46,8 +54,14 @@ struct JournalWriter {
 	LockInfo beat_by;    /* if not, who holds it (login NULL: nobody) */
 };
 
-static void note_result(JournalWriter *w, Desk *d, bool ok)
+/* The outcome of one write (the mutex held, or no thread): a failure to report, or, for the
+ * new article's text (print not NULL), the print its row now holds. */
+static void note_result(JournalWriter *w, Desk *d, bool ok, const uint8_t *print)
 {
+	if (ok && print) {
+		memcpy(w->new_print, print, sizeof w->new_print);
+		w->new_written = true;
+	}
 	if (ok)
 		return;
 	w->failed = true;
@@ -125,13 +139,19 @@ static void *run(void *arg)
 			continue;
 		}
 		Article a;
+		uint8_t print[DESK_PRINT_BYTES];
 		bool commit = take_next(w, &a);
+		bool new_one = commit ? w->stream_new : !a.id;
+		if (commit)
+			memcpy(print, w->stream_print, sizeof print);
 		w->writing = true;
 		pthread_mutex_unlock(&w->mu);
+		if (!commit && new_one)
+			desk_journal_print(&a, print);
 		bool ok = commit ? desk_journal_commit(w->twin) : desk_journal_write(w->twin, &a);
 		article_release(&a);
 		pthread_mutex_lock(&w->mu);
-		note_result(w, w->twin, ok);
+		note_result(w, w->twin, ok, new_one ? print : NULL);
 		w->writing = false;
 		pthread_cond_broadcast(&w->idle);
 	}
@@ -160,10 +180,21 @@ JournalWriter *journal_writer_new(Desk *d)
 	return w;
 }
 
+/* The print of a when it is the new article's (then returned), else NULL. */
+static const uint8_t *new_print_of(const Article *a, uint8_t print[DESK_PRINT_BYTES])
+{
+	if (a->id)
+		return NULL;
+	desk_journal_print(a, print);
+	return print;
+}
+
 void journal_writer_put(JournalWriter *w, Article *a)
 {
+	uint8_t print[DESK_PRINT_BYTES];
+
 	if (!w->twin) {
-		note_result(w, w->main, desk_journal_write(w->main, a));
+		note_result(w, w->main, desk_journal_write(w->main, a), new_print_of(a, print));
 		article_release(a);
 		article_init(a);
 		return;
@@ -179,8 +210,10 @@ void journal_writer_put(JournalWriter *w, Article *a)
 
 bool journal_writer_put_in_place(JournalWriter *w, const Article *a)
 {
+	uint8_t print[DESK_PRINT_BYTES];
+
 	if (!w->twin) {
-		note_result(w, w->main, desk_journal_write(w->main, a));
+		note_result(w, w->main, desk_journal_write(w->main, a), new_print_of(a, print));
 		return true;
 	}
 	pthread_mutex_lock(&w->mu);
@@ -190,9 +223,13 @@ bool journal_writer_put_in_place(JournalWriter *w, const Article *a)
 	if (!idle)
 		return false;
 	bool ok = desk_journal_stream(w->twin, a);
+	bool new_one = new_print_of(a, print) != NULL;
 	pthread_mutex_lock(&w->mu);
 	w->lent = false;
 	w->commit = ok;
+	w->stream_new = new_one;
+	if (new_one)
+		memcpy(w->stream_print, print, sizeof print);
 	pthread_cond_signal(&w->wake);
 	pthread_mutex_unlock(&w->mu);
 	return ok;
@@ -206,6 +243,21 @@ void journal_writer_settle(JournalWriter *w)
 	while (w->full || w->commit || w->writing)
 		pthread_cond_wait(&w->idle, &w->mu);
 	pthread_mutex_unlock(&w->mu);
+}
+
+bool journal_writer_new_written(JournalWriter *w, uint8_t print[DESK_PRINT_BYTES])
+{
+	bool written;
+
+	if (!w)
+		return false;
+	pthread_mutex_lock(&w->mu);
+	written = w->new_written;
+	if (written)
+		memcpy(print, w->new_print, DESK_PRINT_BYTES);
+	w->new_written = false;
+	pthread_mutex_unlock(&w->mu);
+	return written;
 }
 
 bool journal_writer_beat(JournalWriter *w, int64_t id)

@@ -48,6 +48,14 @@ bool journal_writer_beat_result(JournalWriter *w, bool *mine, LockInfo *holder);
  * database, msg the reason. */
 bool journal_writer_failed(JournalWriter *w, bool *busy, char *msg, size_t len);
 
+/*
+ * True when the person's new article (id 0) has been written since the last call, print then
+ * getting the print (desk_journal_print) of the text last written: what its journal row holds
+ * now, unless another session wrote it since. A text handed over but not written (a failed
+ * or pending write) never counts. Settle first to count every write handed over.
+ */
+bool journal_writer_new_written(JournalWriter *w, uint8_t print[DESK_PRINT_BYTES]);
+
 /* Settles, stops the thread and closes its connection; NULL does nothing. */
 void journal_writer_free(JournalWriter *w);
 

@@ -50,13 +50,16 @@ static void clock_time(int64_t t, char *buf, size_t len)
 /*
  * Clears our journal row once the writer has written what it was given, never before. The
  * new article's row is the person's in all their sessions: it goes only while it holds what
- * this session last wrote, so that another session's text stays.
+ * this session last wrote (or restored), so that another session's text stays. What was
+ * handed to the writer but not written (a failed write) is not what the row holds.
  */
 static bool journal_clear(Editor *e, int64_t id)
 {
 	journal_writer_settle(e->jw);
-	if (!id)
+	if (!id) {
+		journal_writer_new_written(e->jw, e->new_print);
 		return desk_journal_clear_if(e->app->desk, 0, e->new_print);
+	}
 	return desk_journal_clear(e->app->desk, id);
 }
 
@@ -421,10 +424,11 @@ static bool journal_write(Editor *e)
 {
 	App *a = e->app;
 	journal_writer_settle(e->jw);
+	journal_writer_new_written(e->jw, e->new_print); /* the writer's last, older than ours */
 	Article view = doc_view(e);
-	if (!view.id)
-		desk_journal_print(&view, e->new_print);
 	bool ok = desk_journal_write(a->desk, &view);
+	if (ok && !view.id)
+		desk_journal_print(&view, e->new_print);
 	if (!ok && !a->msg[0] && !desk_was_busy(a->desk))
 		app_say(a, true, S_JOURNAL_FAILED, desk_errmsg(a->desk));
 	return ok;
@@ -537,10 +541,6 @@ static void journal(Editor *e, int64_t now)
 			e->journaled = false;
 	} else {
 		Article mine;
-		if (!e->art.id) {
-			Article view = doc_view(e);
-			desk_journal_print(&view, e->new_print);
-		}
 		if (!e->jw)
 			e->jw = journal_writer_new(e->app->desk);
 		if (!journal_in_place(e)) {

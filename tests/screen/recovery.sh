@@ -3,13 +3,30 @@
 # database keeps every word (in the journal, else in a file); the lock's status-line messages
 # (how to take over, the lock back after a taker left unsaved); a session left read-only by
 # the person's own dropped one gets its text back; two sessions of one person share the new
-# article's journal without one's save dropping the other's text.
+# article's journal without one's save dropping the other's text; a saved new article's draft
+# is dropped even after a failed background write of it.
 . "$(dirname "$0")/common.bash"
 newsroom
 
 # How many journal rows a new article (article NULL) has.
 new_journals() {
 	sqlite3 "$TOASOAN_DB" "select count(*) from journal where article is null"
+}
+
+# nothing_offered TEXT: vt lines that find no unsaved new article offered, neither in the
+# list nor on n (TEXT, a word of the old draft, absent), and leave.
+nothing_offered() {
+	printf '%s\n' "wait Tòa soạn — Bài của tôi" "gone Có bài mới chưa lưu" "send n" \
+		"wait Bài mới" "gone Đã khôi phục" "gone $1" "send <C-q>" \
+		"wait Tòa soạn — Bài của tôi" "send <C-q>" "exit 0"
+}
+
+# begin_new TITLE BODY: vt lines that open a new article from the list, write TITLE and
+# BODY, and wait until the journal holds BODY.
+begin_new() {
+	printf '%s\n' "wait Tòa soạn — Bài của tôi" "send n" "wait Bài mới" \
+		"send $1<Enter><Enter>$2" "wait $2"
+	journal_has "$2" "article is null"
 }
 
 # SIGKILL while writing a new article: the journal has it within two seconds.
@@ -49,17 +66,8 @@ S
 check '"$TOASOAN" show 4 | grep -q "Nước dâng nhanh trong đêm. Hai xã bị cô lập."' "the recovered new article is saved"
 check '[ "$(new_journals)" = 0 ]' "the first save dropped the new article's journal"
 
-screen "a fresh queue with no unsaved new article says nothing; n starts empty" 80x24 --as mai <<'S'
-wait Tòa soạn — Bài của tôi
-gone Có bài mới chưa lưu
-send n
-wait Bài mới
-gone Đã khôi phục
-gone Lũ quét
-send <C-q>
-wait Tòa soạn — Bài của tôi
-send <C-q>
-exit 0
+screen "a fresh queue with no unsaved new article says nothing; n starts empty" 80x24 --as mai <<S
+$(nothing_offered "Lũ quét")
 S
 
 # SIGHUP (the connection drops): the journal is written at once, nothing typed is lost.
@@ -252,12 +260,7 @@ exit
 S
 rm -f "$T/two.rc"
 screen "one session's save keeps the new article another session wrote" 120x30 --as mai <<S
-wait Tòa soạn — Bài của tôi
-send n
-wait Bài mới
-send Tin hai phiên<Enter><Enter>Phiên một viết.
-wait Phiên một viết.
-$(journal_has "Phiên một viết." "article is null")
+$(begin_new "Tin hai phiên" "Phiên một viết.")
 shell ("$VT" -s 120x30 -- "$TOASOAN" --as mai <"$T/two.vt" >"$T/two.out" 2>&1; echo \$? >"$T/two.rc") &
 shell for i in \$(seq 400); do [ -e "$T/two-written" ] && exit 0; sleep 0.05; done; exit 1
 send <C-s>
@@ -273,3 +276,27 @@ check '[ "$(cat "$T/two.rc" 2>/dev/null)" = 0 ] || { sed "s/^/   /" "$T/two.out"
 	"the second session restored the new article and wrote on"
 check 'sqlite3 "$TOASOAN_DB" "select body from journal where article is null and login = \"mai\"" | grep -q "Phiên hai viết thêm."' \
 	"the second session's text is still journaled after the first one's save"
+
+# A background journal write that fails (here a trigger refuses a title, as a full disk
+# would refuse the row) leaves the row holding the text written before. Saving the new
+# article must drop that row: it is this session's last written text, not another
+# session's, and a draft offered again for an article already saved would be a copy.
+sqlite3 "$TOASOAN_DB" "CREATE TRIGGER journal_refuses BEFORE INSERT ON journal
+	WHEN new.title LIKE '%HỎNG%' BEGIN SELECT RAISE(ABORT, 'the test refuses this row'); END;"
+screen "a failed journal write does not keep a saved new article's draft" 120x30 --as lan <<S
+$(begin_new "Tin ghi hỏng" "Câu đầu đã ghi.")
+send <C-Home><End> HỎNG
+wait Không ghi được bản dự phòng
+send <C-s>
+wait Đã tạo bài số
+send <C-q>
+wait Tòa soạn — Bài của tôi
+send <C-q>
+exit 0
+S
+sqlite3 "$TOASOAN_DB" "DROP TRIGGER journal_refuses"
+check '[ "$(sqlite3 "$TOASOAN_DB" "select count(*) from journal where article is null and login = \"lan\"")" = 0 ]' \
+	"saving the new article dropped its journal row after a failed write"
+screen "the saved new article is not offered again as a draft" 120x30 --as lan <<S
+$(nothing_offered "Câu đầu đã ghi.")
+S
