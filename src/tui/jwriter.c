@@ -223,7 +223,7 @@ bool journal_writer_put_in_place(JournalWriter *w, const Article *a)
 	if (!idle)
 		return false;
 	bool ok = desk_journal_stream(w->twin, a);
-	bool new_one = new_print_of(a, print) != NULL;
+	bool new_one = ok && new_print_of(a, print); /* the print only of what was streamed */
 	pthread_mutex_lock(&w->mu);
 	w->lent = false;
 	w->commit = ok;

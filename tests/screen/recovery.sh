@@ -16,15 +16,15 @@ new_journals() {
 # nothing_offered TEXT: vt lines that find no unsaved new article offered, neither in the
 # list nor on n (TEXT, a word of the old draft, absent), and leave.
 nothing_offered() {
-	printf '%s\n' "wait Tòa soạn — Bài của tôi" "gone Có bài mới chưa lưu" "send n" \
-		"wait Bài mới" "gone Đã khôi phục" "gone $1" "send <C-q>" \
+	printf '%s\n' "wait Tòa soạn — Bài của tôi" "wait Enter Mở" "gone Có bài mới chưa lưu" \
+		"send n" "wait Tòa soạn · Bài mới" "wait C-s Lưu" "gone Đã khôi phục" "gone $1" "send <C-q>" \
 		"wait Tòa soạn — Bài của tôi" "send <C-q>" "exit 0"
 }
 
 # begin_new TITLE BODY: vt lines that open a new article from the list, write TITLE and
 # BODY, and wait until the journal holds BODY.
 begin_new() {
-	printf '%s\n' "wait Tòa soạn — Bài của tôi" "send n" "wait Bài mới" \
+	printf '%s\n' "wait Tòa soạn — Bài của tôi" "send n" "wait Tòa soạn · Bài mới" \
 		"send $1<Enter><Enter>$2" "wait $2"
 	journal_has "$2" "article is null"
 }
@@ -282,10 +282,10 @@ check 'sqlite3 "$TOASOAN_DB" "select body from journal where article is null and
 # article must drop that row: it is this session's last written text, not another
 # session's, and a draft offered again for an article already saved would be a copy.
 sqlite3 "$TOASOAN_DB" "CREATE TRIGGER journal_refuses BEFORE INSERT ON journal
-	WHEN new.title LIKE '%HỎNG%' BEGIN SELECT RAISE(ABORT, 'the test refuses this row'); END;"
+	WHEN new.title LIKE '%ZZLOI%' BEGIN SELECT RAISE(ABORT, 'the test refuses this row'); END;"
 screen "a failed journal write does not keep a saved new article's draft" 120x30 --as lan <<S
 $(begin_new "Tin ghi hỏng" "Câu đầu đã ghi.")
-send <C-Home><End> HỎNG
+send <C-Home><End> ZZLOI
 wait Không ghi được bản dự phòng
 send <C-s>
 wait Đã tạo bài số
