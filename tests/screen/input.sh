@@ -1,5 +1,6 @@
 # input.sh: terminal input under stress: a paste of about 2 MB of Vietnamese is one undo step,
-# arrives whole and leaves the screen responsive; stray escape sequences, a lone Escape,
+# arrives whole and leaves the screen responsive (and in a new article, is journaled and its
+# draft dropped by the first save); stray escape sequences, a lone Escape,
 # control bytes and invalid UTF-8 typed into the editor change nothing around them. Bytes that
 # are not UTF-8 are never lost unsaid: a paste in an old encoding is converted, any other is
 # refused whole, a typed byte is dropped with a message. A filter pasted in NFD finds what
@@ -66,6 +67,30 @@ got = art["body"]
 assert len(got.encode()) == len(want.encode()), (len(got.encode()), len(want.encode()))
 assert hashlib.sha256(got.encode()).hexdigest() == hashlib.sha256(want.encode()).hexdigest()
 P' "the saved body has the pasted bytes exactly (size and hash)"
+
+# The same paste into a new article: a body this long is journaled in place (streamed, then
+# committed by the writer's thread, not copied), and the first save drops that journal row,
+# which it finds by the print of the streamed text.
+VT_LIMIT=180 screen "a pasted new article is journaled whole and its first save drops the draft" 120x30 --as mai <<S
+wait Tòa soạn — Bài của tôi
+send n
+wait Tòa soạn · Bài mới
+send Bản dán dài<Enter><Enter>
+paste-file $T/big.txt
+timeout 90
+wait Chưa lưu
+$(journal_has "Hết bài: dòng cuối cùng của bản dán." "article is null")
+timeout 30
+send <C-s>
+wait Đã tạo bài số
+timeout 15
+send <C-q>
+wait Tòa soạn — Bài của tôi
+send <C-q>
+exit 0
+S
+check '[ "$(sqlite3 "$TOASOAN_DB" "select count(*) from journal where article is null")" = 0 ]' \
+	"the first save of the pasted new article dropped its journal row"
 
 # Stray input: unknown CSI and SS3 sequences, terminal replies, a mouse report, an OSC and a
 # DCS string, C0 control bytes, invalid UTF-8 (stray continuation, cut-off, overlong,
