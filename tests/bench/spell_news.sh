@@ -68,16 +68,13 @@ if command -v valgrind >/dev/null; then
 			--once "$1" "$T/news.txt" 2>/dev/null | sed -nE 's/^checked ([0-9]+) bytes.*/\1/p')
 		echo "$(sed -nE 's/^totals: ([0-9]+)$/\1/p' "$out") $checked"
 	}
-	big=$(per_byte 4000000)
+	read -r bins bbytes <<<"$(per_byte 4000000)"
 	for size in "10000 10 KB" "100000 100 KB" "1000000 1 MB" "4000000 4 MB"; do
 		set -- $size
-		if [ "$1" = 4000000 ]; then one=$big; else one=$(per_byte "$1"); fi
-		read -r ins bytes <<<"$one"
-		read -r bins bbytes <<<"$big"
-		ratio=$(awk -v i="$ins" -v b="$bytes" -v bi="$bins" -v bb="$bbytes" \
-			'BEGIN { if (b && bi) printf "%.2f", (i / b) / (bi / bb) }')
-		echo "counted: check of $bytes bytes: $ins instructions, $(awk -v i="$ins" -v b="$bytes" \
-			'BEGIN { if (b) printf "%.0f", i / b }') per byte, ${ratio}x the 4 MB check's"
+		if [ "$1" = 4000000 ]; then ins=$bins bytes=$bbytes; else read -r ins bytes <<<"$(per_byte "$1")"; fi
+		read -r per ratio < <(awk -v i="$ins" -v b="$bytes" -v bi="$bins" -v bb="$bbytes" \
+			'BEGIN { if (b && bi) printf "%.0f %.2f\n", i / b, (i / b) / (bi / bb) }')
+		echo "counted: check of $bytes bytes: $ins instructions, $per per byte, ${ratio}x the 4 MB check's"
 		[ "$1" = 4000000 ] || row "spell: $2 $3 check, instructions per byte / 4 MB's" x "$ratio" target "1.5"
 	done
 else
@@ -120,7 +117,7 @@ wall() { local s e; s=$(date +%s%N); "$@" >/dev/null 2>&1; e=$(date +%s%N); echo
 for f in /dev/null "$T/small.txt"; do
 	withs=$(for i in 1 2 3; do wall "$TOASOAN" --db "$T/big.db" spell "$f"; done)
 	with=$(minimum <<<"$withs")
-	without=$(for i in 1 2 3; do wall "$TOASOAN" --db "$T/empty.db" spell "$f"; done | sort -n | head -n 1)
+	without=$(for i in 1 2 3; do wall "$TOASOAN" --db "$T/empty.db" spell "$f"; done | minimum)
 	echo "spell $( [ "$f" = /dev/null ] && echo "of nothing (the start)" || echo "of 2 KB"): $with ms with $pairs published pairs, $without ms with none (best of 3)"
 	if [ "$f" = /dev/null ]; then
 		row "spell: start with $pairs published pairs (wall)" ms "$withs" target 50
