@@ -126,6 +126,15 @@ static bool take_next(JournalWriter *w, Article *a)
 	return false;
 }
 
+/* The print of a when it is the new article's (then returned), else NULL. */
+static const uint8_t *new_print_of(const Article *a, uint8_t print[DESK_PRINT_BYTES])
+{
+	if (a->id)
+		return NULL;
+	desk_journal_print(a, print);
+	return print;
+}
+
 static void *run(void *arg)
 {
 	JournalWriter *w = arg;
@@ -141,17 +150,17 @@ static void *run(void *arg)
 		Article a;
 		uint8_t print[DESK_PRINT_BYTES];
 		bool commit = take_next(w, &a);
-		bool new_one = commit ? w->stream_new : !a.id;
-		if (commit)
+		bool streamed_new = commit && w->stream_new;
+		if (streamed_new)
 			memcpy(print, w->stream_print, sizeof print);
 		w->writing = true;
 		pthread_mutex_unlock(&w->mu);
-		if (!commit && new_one)
-			desk_journal_print(&a, print);
+		/* the new article's print, hashed here rather than on the screen's thread */
+		const uint8_t *mine = commit ? (streamed_new ? print : NULL) : new_print_of(&a, print);
 		bool ok = commit ? desk_journal_commit(w->twin) : desk_journal_write(w->twin, &a);
 		article_release(&a);
 		pthread_mutex_lock(&w->mu);
-		note_result(w, w->twin, ok, new_one ? print : NULL);
+		note_result(w, w->twin, ok, mine);
 		w->writing = false;
 		pthread_cond_broadcast(&w->idle);
 	}
@@ -178,15 +187,6 @@ JournalWriter *journal_writer_new(Desk *d)
 		w->twin = NULL;
 	}
 	return w;
-}
-
-/* The print of a when it is the new article's (then returned), else NULL. */
-static const uint8_t *new_print_of(const Article *a, uint8_t print[DESK_PRINT_BYTES])
-{
-	if (a->id)
-		return NULL;
-	desk_journal_print(a, print);
-	return print;
 }
 
 void journal_writer_put(JournalWriter *w, Article *a)
